@@ -1,0 +1,1 @@
+"""sourcemark's engine: the analysis pipeline, the store and the Celery tasks (no HTTP here)."""

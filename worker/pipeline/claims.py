@@ -1,0 +1,25 @@
+"""``find_claims``: run every detector over one parse of the text and number the findings."""
+
+from __future__ import annotations
+
+from worker.pipeline.attribution import find_attributions
+from worker.pipeline.model import Article, Finding, make_selector
+from worker.pipeline.nlp import parse
+from worker.pipeline.unverified import find_unverified
+
+_KIND_ORDER = {"attribution": 0, "unverified": 1}
+
+
+def find_claims(text_or_article: str | Article) -> list[Finding]:
+    """All findings of a text; offsets index into exactly the given string (or ``article.text``)."""
+    text = text_or_article.text if isinstance(text_or_article, Article) else text_or_article
+    if not text or not text.strip():
+        return []
+    doc = parse(text)
+    attributions = find_attributions(doc)
+    unverified = find_unverified(doc, attributions)
+    findings = sorted(attributions + unverified, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
+    for number, finding in enumerate(findings, start=1):
+        finding.id = f"f{number}"
+        finding.selector = make_selector(text, finding.start, finding.end)
+    return findings

