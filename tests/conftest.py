@@ -1,0 +1,23 @@
+"""Shared fixtures: paths to the shared evaluation data and the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED_DIR = SHARED / "seed"
+EXTRACTION_DIR = SHARED / "data" / "extraction"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (SEED_DIR / "un-kazakhstan-2022-01-07.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_expected() -> dict:
+    return json.loads((SEED_DIR / "expected.json").read_text(encoding="utf-8"))
