@@ -18,7 +18,9 @@ def find_claims(text_or_article: str | Article) -> list[Finding]:
     doc = parse(text)
     attributions = find_attributions(doc)
     unverified = find_unverified(doc, attributions)
-    findings = sorted(attributions + unverified, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
+    findings = sorted(
+        attributions + unverified, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end)
+    )
     for number, finding in enumerate(findings, start=1):
         finding.id = f"f{number}"
         finding.selector = make_selector(text, finding.start, finding.end)

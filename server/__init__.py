@@ -1,0 +1,36 @@
+"""The web face of sourcemark: the JSON API, the home page and the editors' web view."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask
+
+from server import db, home, security
+from server.config import from_environment
+from server.errors import register_error_handlers
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Application factory; ``config`` overrides what the environment says."""
+    app = Flask(__name__)
+    app.config.update(from_environment())
+    if config:
+        app.config.update(config)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+    from server.api import bp as api_bp
+
+    db.init_app(app)
+    security.init_app(app)
+    register_error_handlers(app)
+    app.register_blueprint(home.bp)
+    app.register_blueprint(api_bp)
+    if app.config.get("EMBEDDED_SWEEPER"):
+        from worker.tasks.dispatch import start_embedded_sweeper
+
+        start_embedded_sweeper()
+    return app

@@ -1,0 +1,9 @@
+"""The JSON API under ``/api/v1``."""
+
+from flask import Blueprint
+
+from server.api import analyses, openapi
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+bp.register_blueprint(analyses.bp)
+bp.register_blueprint(openapi.bp)

@@ -1,0 +1,118 @@
+"""``/api/v1/analyses``: submit a page, read its analysis, report a finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, g, jsonify, url_for
+from sqlalchemy import select
+
+from server.api.body import json_body
+from server.api.validation import check_submission
+from server.auth import require
+from server.db import get_session
+from server.errors import ApiError
+from worker.pipeline import PIPELINE_VERSION, extract_article
+from worker.pipeline.errors import PipelineError
+from worker.store.analyses import (
+    analysis_dict,
+    create_analysis,
+    find_reusable,
+    html_key,
+    sha256,
+)
+from worker.store.models import AnalysisRow, FindingRow, ReaderReport
+from worker.tasks.dispatch import enqueue
+
+bp = Blueprint("analyses", __name__)
+
+
+def _links(analysis_id: str) -> dict[str, str]:
+    return {
+        "self": url_for("api.analyses.get_analysis", analysis_id=analysis_id),
+        "annotations": f"/api/v1/analyses/{analysis_id}/annotations",
+    }
+
+
+def _stored(row: AnalysisRow) -> tuple[Any, int]:
+    body = analysis_dict(row)
+    body["links"] = _links(row.id)
+    return jsonify(body), 200
+
+
+@bp.post("/analyses")
+@require("reader")
+def create() -> Any:
+    sub = check_submission(json_body())
+    session = get_session()
+    reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
+                           html_hash=html_key(sub.url, sub.html))
+    if reused is not None:
+        return _stored(reused)
+    try:
+        article = extract_article(sub.html, sub.url)
+    except PipelineError as exc:
+        raise ApiError(422, str(exc), exc.code) from exc
+    if article.title is None and sub.title:
+        article.title = sub.title
+    supported = current_app.config["LANGUAGES"]
+    if article.language and article.language.split("-")[0] not in supported:
+        raise ApiError(
+            422,
+            f"This page looks like it is in '{article.language}'; sourcemark analyses "
+            f"{', '.join(supported)} articles only.",
+            "unsupported_language",
+        )
+    reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
+                           content_hash=sha256(article.text))
+    if reused is not None:
+        return _stored(reused)
+    row = create_analysis(session, article=article, url=sub.url, html=sub.html,
+                          pipeline_version=PIPELINE_VERSION, user_id=g.user.id)
+    analysis_id = row.id
+    session.commit()
+    enqueue(analysis_id)
+    links = _links(analysis_id)
+    response = jsonify({"id": analysis_id, "status": "queued", "links": links})
+    response.status_code = 202
+    response.headers["Location"] = links["self"]
+    return response
+
+
+def _get(analysis_id: str) -> AnalysisRow:
+    if len(analysis_id) > 64:
+        raise ApiError(404, "No analysis has this id.")
+    row = get_session().get(AnalysisRow, analysis_id)
+    if row is None:
+        raise ApiError(404, "No analysis has this id.")
+    return row
+
+
+@bp.get("/analyses/<analysis_id>")
+@require("reader")
+def get_analysis(analysis_id: str) -> Any:
+    body = analysis_dict(_get(analysis_id))
+    body["links"] = _links(analysis_id)
+    return jsonify(body)
+
+
+@bp.post("/analyses/<analysis_id>/findings/<fid>/reports")
+@require("reader")
+def report_finding(analysis_id: str, fid: str) -> Any:
+    """A reader's "looks wrong" on a finding; it lands in the editors' queue."""
+    _get(analysis_id)
+    data = json_body()
+    comment = data.get("comment")
+    if comment is not None and not isinstance(comment, str):
+        raise ApiError(422, "'comment' must be a string when given.")
+    session = get_session()
+    finding = session.scalars(
+        select(FindingRow).where(FindingRow.analysis_id == analysis_id, FindingRow.fid == fid[:16])
+    ).first()
+    if finding is None:
+        raise ApiError(404, "This analysis has no finding with this id.")
+    report = ReaderReport(finding=finding, user_id=g.user.id,
+                          comment=(comment or "").strip()[:2000] or None)
+    session.add(report)
+    session.commit()
+    return jsonify({"id": report.id, "finding": fid, "status": "received"}), 201

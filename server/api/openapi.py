@@ -1,0 +1,228 @@
+"""The OpenAPI 3.1 document of the API, served at ``/api/v1/openapi.json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+
+from worker.pipeline import PIPELINE_VERSION
+
+bp = Blueprint("openapi", __name__)
+
+_ERROR = {"$ref": "#/components/responses/Error"}
+
+
+def _errors(*codes: int) -> dict[str, Any]:
+    return {str(code): _ERROR for code in codes}
+
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "sourcemark API",
+        "version": PIPELINE_VERSION,
+        "description": "Submit a news page; get back its attributed statements and "
+        "unverifiable claims. Authenticate with 'Authorization: Bearer <token>'.",
+    },
+    "servers": [{"url": "/api/v1"}],
+    "security": [{"bearer": []}],
+    "paths": {
+        "/analyses": {
+            "post": {
+                "operationId": "createAnalysis",
+                "summary": "Submit a page for analysis",
+                "description": "The body may be sent with 'Content-Encoding: gzip'. The same URL "
+                "with the same extracted text returns the stored analysis with 200.",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Submission"}}
+                    },
+                },
+                "responses": {
+                    "202": {
+                        "description": "Accepted and queued",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Accepted"}
+                            }
+                        },
+                    },
+                    "200": {
+                        "description": "Already analysed: the stored analysis",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Analysis"}
+                            }
+                        },
+                    },
+                    **_errors(400, 401, 403, 413, 415, 422, 429, 503),
+                },
+            }
+        },
+        "/analyses/{analysis_id}": {
+            "get": {
+                "operationId": "getAnalysis",
+                "summary": "Read an analysis and its findings",
+                "parameters": [
+                    {
+                        "name": "analysis_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 64},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The analysis",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Analysis"}
+                            }
+                        },
+                    },
+                    **_errors(401, 404, 429, 503),
+                },
+            }
+        },
+        "/analyses/{analysis_id}/findings/{fid}/reports": {
+            "post": {
+                "operationId": "reportFinding",
+                "summary": "A reader marks a finding as looking wrong",
+                "parameters": [
+                    {
+                        "name": "analysis_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 64},
+                    },
+                    {
+                        "name": "fid",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 16},
+                    },
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {"comment": {"type": "string", "maxLength": 2000}},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "201": {"description": "Report received"},
+                    **_errors(400, 401, 404, 415, 422, 429, 503),
+                },
+            }
+        },
+    },
+    "components": {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "responses": {
+            "Error": {
+                "description": "An error",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
+        "schemas": {
+            "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {
+                    "error": {
+                        "type": "object",
+                        "required": ["code", "message"],
+                        "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                    }
+                },
+            },
+            "Submission": {
+                "type": "object",
+                "required": ["url", "html"],
+                "properties": {
+                    "url": {
+                        "type": "string",
+                        "format": "uri",
+                        "maxLength": 2048,
+                        "pattern": "^https?://",
+                    },
+                    "html": {"type": "string", "minLength": 1},
+                    "title": {"type": "string", "maxLength": 1000},
+                },
+            },
+            "Accepted": {
+                "type": "object",
+                "required": ["id", "status", "links"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "status": {"type": "string", "enum": ["queued"]},
+                    "links": {"type": "object"},
+                },
+            },
+            "Span": {
+                "type": "object",
+                "required": ["start", "end"],
+                "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+            },
+            "Cue": {
+                "type": "object",
+                "properties": {
+                    "text": {"type": "string"},
+                    "start": {"type": "integer"},
+                    "end": {"type": "integer"},
+                },
+            },
+            "Finding": {
+                "type": "object",
+                "required": ["id", "kind", "type", "start", "end", "text", "selector"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "kind": {"type": "string", "enum": ["attribution", "unverified"]},
+                    "type": {"type": "string"},
+                    "start": {"type": "integer"},
+                    "end": {"type": "integer"},
+                    "text": {"type": "string"},
+                    "selector": {
+                        "type": "object",
+                        "properties": {
+                            "exact": {"type": "string"},
+                            "prefix": {"type": "string"},
+                            "suffix": {"type": "string"},
+                        },
+                    },
+                    "content": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}},
+                    "cue": {"oneOf": [{"$ref": "#/components/schemas/Cue"}, {"type": "null"}]},
+                    "speaker": {"oneOf": [{"type": "object"}, {"type": "null"}]},
+                    "reasons": {"type": "array", "items": {"type": "object"}},
+                    "confidence": {"type": "number"},
+                    "review": {"type": "object"},
+                },
+            },
+            "Analysis": {
+                "type": "object",
+                "required": ["id", "status", "article", "findings"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+                    "error": {"type": "string"},
+                    "article": {"type": ["object", "null"]},
+                    "findings": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Finding"},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+@bp.get("/openapi.json")
+def openapi() -> Any:
+    return jsonify(SPEC)

@@ -1,0 +1,51 @@
+"""Validation of what clients submit, with messages that say what to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from server.errors import ApiError
+
+MAX_URL = 2048
+MAX_TITLE = 1000
+
+
+@dataclass(frozen=True)
+class Submission:
+    url: str
+    html: str
+    title: str | None
+
+
+def check_url(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ApiError(422, "'url' is required: the address of the page (http or https).",
+                       "invalid_url")
+    url = value.strip()
+    if len(url) > MAX_URL:
+        raise ApiError(422, f"'url' is longer than {MAX_URL} characters.", "invalid_url")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise ApiError(422, "'url' is not a valid address.", "invalid_url") from exc
+    # Only the page's own address is recorded; the server never fetches it (no SSRF surface).
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ApiError(422, "'url' must be an http or https address.", "invalid_url")
+    if any(ord(c) < 32 for c in url):
+        raise ApiError(422, "'url' contains control characters.", "invalid_url")
+    return url
+
+
+def check_submission(data: dict[str, Any]) -> Submission:
+    html = data.get("html")
+    if not isinstance(html, str):
+        raise ApiError(422, "'html' is required: the page's HTML as a string.", "invalid_html")
+    if not html.strip():
+        raise ApiError(422, "'html' is empty: there is no page to analyse.", "empty_page")
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        raise ApiError(422, "'title' must be a string when given.", "invalid_title")
+    return Submission(url=check_url(data.get("url")), html=html,
+                      title=title[:MAX_TITLE] if title else None)

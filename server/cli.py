@@ -1,0 +1,269 @@
+"""The ``sourcemark`` command: serve, worker, analyze, token, user, db."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import click
+
+from worker.config import database_url, redis_url
+
+
+def _session():
+    from worker.store import session_scope
+
+    return session_scope()
+
+
+@click.group()
+def main() -> None:
+    """sourcemark: attributed statements and unverifiable claims in news articles."""
+
+
+# --- db -------------------------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all migrations to DATABASE_URL (default: SQLite in the instance folder)."""
+    from worker.store.migrate import upgrade
+
+    upgrade()
+    click.echo(f"database is up to date: {_safe_url(database_url())}")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+# --- tokens and users -----------------------------------------------------------------------
+
+
+@main.group()
+def token() -> None:
+    """API tokens."""
+
+
+@token.command("create")
+@click.option("--name", required=True, help="What the token is for, e.g. 'my-laptop'.")
+@click.option("--role", type=click.Choice(["reader", "editor", "admin"]), default="reader",
+              show_default=True)
+@click.option("--user", "email", default=None, help="Owner's email (default: a user per role).")
+def token_create(name: str, role: str, email: str | None) -> None:
+    """Create an API token; the token is the last word printed."""
+    from worker.store.accounts import create_token, get_or_create_user
+    from worker.store.migrate import upgrade
+
+    upgrade()
+    with _session() as session:
+        user = get_or_create_user(session, email or f"{role}@localhost", role)
+        plain = create_token(session, user, name)
+    click.echo(f"created {role} token '{name}' for {user.email}: {plain}")
+
+
+@token.command("revoke")
+@click.argument("prefix_or_name")
+def token_revoke(prefix_or_name: str) -> None:
+    """Revoke tokens by name or by their printed prefix."""
+    from worker.store.accounts import revoke_token
+
+    with _session() as session:
+        count = revoke_token(session, prefix_or_name)
+    click.echo(f"revoked {count} token(s)")
+    if not count:
+        sys.exit(1)
+
+
+@token.command("list")
+def token_list() -> None:
+    """List tokens (names, prefixes, owners; never the tokens themselves)."""
+    from sqlalchemy import select
+
+    from worker.store.models import ApiToken
+
+    with _session() as session:
+        for row in session.scalars(select(ApiToken).order_by(ApiToken.id)):
+            state = "revoked" if row.revoked_at else "active"
+            owner = f"{row.user.email:30} {row.user.role:7}"
+            click.echo(f"{row.prefix}…  {row.name:20}  {owner} {state}")
+
+
+@main.group()
+def user() -> None:
+    """Accounts for the editors' web view."""
+
+
+@user.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["reader", "editor", "admin"]), default="editor",
+              show_default=True)
+def user_create(email: str, role: str) -> None:
+    """Create a user; the password comes from SOURCEMARK_PASSWORD or a prompt."""
+    from worker.store.accounts import create_user
+    from worker.store.migrate import upgrade
+
+    password = os.environ.get("SOURCEMARK_PASSWORD") or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        raise click.ClickException("the password must have at least 8 characters")
+    upgrade()
+    with _session() as session:
+        try:
+            created = create_user(session, email, role, password)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"created {created.role} {created.email}")
+
+
+# --- serve and worker -----------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=None, type=int,
+              help="Web processes (distributed mode only; embedded mode uses one).")
+def serve(host: str, port: int, workers: int | None) -> None:
+    """Run the server (gunicorn). Without REDIS_URL, analyses run inside it."""
+    from worker.store.migrate import upgrade
+
+    upgrade()
+    embedded = redis_url() is None
+    first_token = _first_run_token()
+    url = f"http://{host}:{port}"
+    click.echo(f"sourcemark is serving at {url}")
+    click.echo(f"database: {_safe_url(database_url())}")
+    click.echo("analyses run in this process (no REDIS_URL set)" if embedded
+               else "analyses are queued for `sourcemark worker` processes")
+    if first_token:
+        click.echo(textwrap.dedent(f"""
+            First start: an API token for the browser extension was created.
+            In the extension's options set  Server URL: {url}  and  API token:
+              {first_token}
+            (it is shown only once; `sourcemark token create --name NAME` makes more)
+        """))
+    _run_gunicorn(host, port, 1 if embedded else (workers or (os.cpu_count() or 1) * 2 + 1))
+
+
+def _first_run_token() -> str | None:
+    from worker.store.accounts import create_token, get_or_create_user, token_count
+
+    with _session() as session:
+        if token_count(session):
+            return None
+        owner = get_or_create_user(session, "reader@localhost", "reader")
+        return create_token(session, owner, "extension")
+
+
+def _run_gunicorn(host: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": 8,
+                "timeout": 60,
+                "graceful_timeout": 10,
+                "accesslog": os.environ.get("SOURCEMARK_ACCESS_LOG") or None,
+                "loglevel": "warning",
+            }.items():
+                self.cfg.set(key, value)
+
+        def load(self):  # noqa: ANN202
+            from server import create_app
+
+            return create_app({"EMBEDDED_SWEEPER": True})
+
+    Server().run()
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.option("--concurrency", "-c", default=None, type=int, help="Processes (default: cores).")
+@click.option("--beat/--no-beat", default=True, show_default=True,
+              help="Also run the sweeper that re-queues lost or abandoned analyses.")
+@click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
+def worker(concurrency: int | None, beat: bool, celery_args: tuple[str, ...]) -> None:
+    """Run a Celery worker consuming analyses from REDIS_URL."""
+    if redis_url() is None:
+        raise click.ClickException("REDIS_URL is not set: `sourcemark serve` runs analyses itself "
+                                   "in that case, no worker is needed.")
+    from worker.store.migrate import upgrade
+    from worker.tasks.celery_app import celery_app
+
+    upgrade()
+    argv = ["worker", "--loglevel=INFO"]
+    if concurrency:
+        argv.append(f"--concurrency={concurrency}")
+    if beat:
+        schedule = Path(tempfile.gettempdir()) / f"sourcemark-beat-{os.getpid()}"
+        argv += ["--beat", f"--schedule={schedule}"]
+    celery_app.worker_main(argv + list(celery_args))
+
+
+# --- analyze --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("source", type=click.File("rb"))
+@click.option("--url", default=None, help="The page's address (for metadata).")
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+def analyze(source, url: str | None, as_json: bool) -> None:  # noqa: ANN001
+    """Analyse an HTML file (or - for standard input) without a server."""
+    from worker.pipeline import analyze as run
+    from worker.pipeline.errors import PipelineError
+    try:
+        # Bytes, not text: the extractor reads the page's own charset declaration.
+        result = run(source.read(), url)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(_report(result))
+
+
+def _report(result) -> str:  # noqa: ANN001
+    art = result.article
+    lines = [art.title or "(untitled)"]
+    meta = " · ".join(x for x in (art.byline, art.published, art.site) if x)
+    if meta:
+        lines.append(meta)
+    attributions = [f for f in result.findings if f.kind == "attribution"]
+    unverified = [f for f in result.findings if f.kind == "unverified"]
+    lines.append(f"{len(art.text.split())} words · {len(attributions)} attributed statements · "
+                 f"{len(unverified)} unverifiable claims")
+    for finding in result.findings:
+        lines.append("")
+        label = finding.type.replace("_", " ")
+        head = f"[{finding.id}] {finding.kind}: {label}"
+        if finding.speaker:
+            who = finding.speaker.name or finding.speaker.text
+            if finding.speaker.role:
+                who += f" ({finding.speaker.role})"
+            if finding.speaker.anonymous:
+                who += " (anonymous)"
+            head += f" — speaker: {who}"
+        if finding.cue:
+            head += f" — cue: “{finding.cue.text}”"
+        lines.append(head)
+        lines.extend(textwrap.wrap(finding.text, 96, initial_indent="    ",
+                                   subsequent_indent="    "))
+        for reason in finding.reasons:
+            lines.extend(textwrap.wrap(f"why: {reason.explanation}", 96, initial_indent="    ",
+                                       subsequent_indent="         "))
+    return "\n".join(lines)

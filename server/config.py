@@ -1,0 +1,41 @@
+"""Flask configuration from the environment, with embedded defaults for a fresh machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from worker.config import database_url, instance_dir, redis_url
+
+DEFAULT_MAX_BODY = 10 * 1024 * 1024
+
+
+def _secret_key() -> str:
+    """SOURCEMARK_SECRET_KEY, else a key generated once and kept in the instance folder."""
+    key = os.environ.get("SOURCEMARK_SECRET_KEY")
+    if key:
+        return key
+    path = instance_dir() / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def from_environment() -> dict[str, Any]:
+    max_body = int(os.environ.get("SOURCEMARK_MAX_BODY_BYTES") or DEFAULT_MAX_BODY)
+    return {
+        "SECRET_KEY": _secret_key(),
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": redis_url(),
+        "MAX_BODY_BYTES": max_body,
+        # Werkzeug refuses bigger raw bodies before reading them; gzip bodies are checked again
+        # after decoding in server.api.body.
+        "MAX_CONTENT_LENGTH": max_body,
+        "LANGUAGES": tuple((os.environ.get("SOURCEMARK_LANGUAGES") or "en").split(",")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("SOURCEMARK_SECURE_COOKIES", "0") == "1",
+        "DEBUG": False,
+    }

@@ -1,0 +1,58 @@
+"""Settings read from the environment, in one place, so server, worker and CLI agree."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        return default
+
+
+def instance_dir() -> Path:
+    """Folder for local state (SQLite file, secret key); created on first use."""
+    raw = os.environ.get("SOURCEMARK_INSTANCE") or os.path.join(
+        os.path.expanduser("~"), ".local", "share", "sourcemark"
+    )
+    path = Path(raw)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        # Heroku-style and bare postgres URLs: route them to psycopg 3, the driver we ship.
+        if url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url[len("postgres://") :]
+        elif url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
+        return url
+    return f"sqlite:///{instance_dir() / 'sourcemark.db'}"
+
+
+def redis_url() -> str | None:
+    return os.environ.get("REDIS_URL") or None
+
+
+@dataclass(frozen=True)
+class TaskLimits:
+    soft_seconds: int
+    hard_seconds: int
+    visibility_seconds: int
+    max_retries: int
+
+
+def task_limits() -> TaskLimits:
+    soft = _int("SOURCEMARK_TASK_SOFT_LIMIT", 60)
+    hard = max(_int("SOURCEMARK_TASK_HARD_LIMIT", soft + 15), soft + 1)
+    # A message unacknowledged this long is handed to another worker, so it must outlive the
+    # hard limit or a healthy slow task would run twice.
+    visibility = max(_int("SOURCEMARK_VISIBILITY_TIMEOUT", hard * 2), hard + 1)
+    return TaskLimits(soft, hard, visibility, _int("SOURCEMARK_TASK_MAX_RETRIES", 5))

@@ -1,0 +1,230 @@
+"""Queries and state changes of analyses: the store side of the analysis life cycle.
+
+queued -> running (under a lease) -> done | failed. Every change is a single short transaction,
+so a worker killed at any point leaves either the old state or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from worker.pipeline.model import Article, Finding
+from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
+
+
+def sha256(text: str | bytes) -> str:
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def html_key(url: str, html: str) -> str:
+    """Identity of an exact submission: the same page bytes at the same URL."""
+    return sha256(url + "\x00" + html)
+
+
+def find_reusable(
+    session: Session, *, url: str, pipeline_version: str, content_hash: str | None = None,
+    html_hash: str | None = None,
+) -> AnalysisRow | None:
+    """The newest analysis of the same URL and text (or exact HTML) that is not failed."""
+    query = (
+        select(AnalysisRow)
+        .join(ArticleRow)
+        .where(ArticleRow.url == url)
+        .where(AnalysisRow.pipeline_version == pipeline_version)
+        .where(AnalysisRow.status != "failed")
+        .order_by(AnalysisRow.created_at.desc())
+        .limit(1)
+    )
+    if content_hash is not None:
+        query = query.where(ArticleRow.content_hash == content_hash)
+    elif html_hash is not None:
+        query = query.where(ArticleRow.html_hash == html_hash)
+    else:
+        raise ValueError("content_hash or html_hash is required")
+    return session.scalars(query).first()
+
+
+def create_analysis(
+    session: Session, *, article: Article, url: str, html: str, pipeline_version: str,
+    user_id: int | None,
+) -> AnalysisRow:
+    row = ArticleRow(
+        url=url,
+        canonical_url=article.url if article.url and article.url != url else None,
+        site=article.site,
+        title=article.title,
+        byline=article.byline,
+        published=article.published,
+        language=article.language,
+        text=article.text,
+        content_hash=sha256(article.text),
+        html_gz=gzip.compress(html.encode("utf-8", "replace"), compresslevel=6),
+        html_hash=html_key(url, html),
+    )
+    analysis = AnalysisRow(
+        id=uuid.uuid4().hex, article=row, status="queued", pipeline_version=pipeline_version,
+        submitted_by=user_id, attempts=0,
+    )
+    session.add(analysis)
+    session.flush()
+    return analysis
+
+
+def mark_enqueued(session: Session, analysis_id: str) -> None:
+    session.execute(
+        update(AnalysisRow).where(AnalysisRow.id == analysis_id).values(enqueued_at=utcnow())
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a worker got when it asked to work on an analysis."""
+
+    outcome: str  # "claimed", "finished", "held", "missing"
+    text: str = ""
+    retry_in: float = 0.0
+
+
+def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
+    """Take the analysis for this worker unless it is finished or another worker holds it.
+
+    The conditional UPDATE is the lock: of two deliveries of the same task, one wins.
+    """
+    now = utcnow()
+    result = session.execute(
+        update(AnalysisRow)
+        .where(AnalysisRow.id == analysis_id)
+        .where(
+            (AnalysisRow.status == "queued")
+            | ((AnalysisRow.status == "running") & (AnalysisRow.lease_until < now))
+        )
+        .values(
+            status="running",
+            started_at=now,
+            lease_until=now + timedelta(seconds=lease_seconds),
+            attempts=AnalysisRow.attempts + 1,
+        )
+    )
+    row = session.get(AnalysisRow, analysis_id, populate_existing=True)
+    if row is None:
+        return Claim("missing")
+    if result.rowcount == 1:
+        return Claim("claimed", text=row.article.text)
+    if row.status in ("done", "failed"):
+        return Claim("finished")
+    remaining = (_aware(row.lease_until) - now).total_seconds() if row.lease_until else 1.0
+    return Claim("held", retry_in=max(1.0, remaining + 1.0))
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes even for timezone-aware columns.
+    return value if value.tzinfo else value.replace(tzinfo=utcnow().tzinfo)
+
+
+def save_result(
+    session: Session, analysis_id: str, findings: list[Finding], timings: dict[str, float]
+) -> bool:
+    """Store the findings and mark the analysis done, in one transaction. False if not ours."""
+    row = session.get(AnalysisRow, analysis_id, with_for_update=True)
+    if row is None or row.status != "running":
+        return False
+    session.execute(delete(FindingRow).where(FindingRow.analysis_id == analysis_id))
+    for finding in findings:
+        data = finding.to_dict()
+        session.add(
+            FindingRow(
+                analysis_id=analysis_id,
+                fid=finding.id,
+                kind=finding.kind,
+                type=finding.type,
+                start=finding.start,
+                end=finding.end,
+                text=finding.text,
+                speaker_name=(finding.speaker.name or finding.speaker.text)
+                if finding.speaker
+                else None,
+                confidence=float(finding.confidence),
+                data=data,
+            )
+        )
+    row.status = "done"
+    row.error = None
+    row.error_code = None
+    row.finished_at = utcnow()
+    row.lease_until = None
+    row.timings = timings
+    return True
+
+
+def mark_failed(session: Session, analysis_id: str, code: str, message: str) -> None:
+    session.execute(
+        update(AnalysisRow)
+        .where(AnalysisRow.id == analysis_id)
+        .where(AnalysisRow.status.in_(("queued", "running")))
+        .values(status="failed", error=message, error_code=code, finished_at=utcnow(),
+                lease_until=None)
+    )
+
+
+def stale_analyses(
+    session: Session, *, queued_before: datetime, now: datetime
+) -> tuple[list[str], list[AnalysisRow]]:
+    """Queued analyses nobody picked up in time, and running ones whose lease ran out."""
+    queued = session.scalars(
+        select(AnalysisRow.id)
+        .where(AnalysisRow.status == "queued")
+        .where((AnalysisRow.enqueued_at.is_(None)) | (AnalysisRow.enqueued_at < queued_before))
+        .where(AnalysisRow.created_at < queued_before)
+        .limit(500)
+    ).all()
+    expired = session.scalars(
+        select(AnalysisRow)
+        .where(AnalysisRow.status == "running")
+        .where(AnalysisRow.lease_until < now)
+        .limit(500)
+    ).all()
+    return list(queued), list(expired)
+
+
+def finding_dict(row: FindingRow) -> dict[str, Any]:
+    data = dict(row.data)
+    if row.review_status != "new" or row.verdict or row.note:
+        data["review"] = {"status": row.review_status, "verdict": row.verdict, "note": row.note}
+    return data
+
+
+def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
+    """The API's JSON of an analysis (DESIGN.md), findings only once it is done."""
+    art = row.article
+    d: dict[str, Any] = {
+        "id": row.id,
+        "status": row.status,
+        "pipeline_version": row.pipeline_version,
+        "created_at": row.created_at.isoformat() if row.created_at else None,
+        "article": {
+            "title": art.title,
+            "byline": art.byline,
+            "published": art.published,
+            "site": art.site,
+            "url": art.canonical_url or art.url,
+            "submitted_url": art.url,
+            "language": art.language,
+            "text": art.text,
+        },
+        "findings": [finding_dict(f) for f in row.findings] if row.status == "done" else [],
+    }
+    if row.status == "failed":
+        d["error"] = row.error or "The analysis failed."
+        d["error_code"] = row.error_code or "failed"
+    if row.timings:
+        d["timings"] = row.timings
+    return d

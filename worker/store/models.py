@@ -1,0 +1,180 @@
+"""Database tables (SQLAlchemy 2 declarative); schema changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+ROLES = ("reader", "editor", "admin")
+ANALYSIS_STATUSES = ("queued", "running", "done", "failed")
+REVIEW_STATUSES = ("new", "confirmed", "dismissed", "follow_up")
+VERDICTS = ("unverified", "confirmed", "false", "misleading")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="reader")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="user")
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    # Only a SHA-256 of the token is kept: a leaked database does not leak usable tokens.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+    user: Mapped[User] = relationship(back_populates="tokens")
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_url_hash", "url", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text)
+    site: Mapped[str | None] = mapped_column(String(255), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+    language: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    html_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
+    html_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    analyses: Mapped[list[AnalysisRow]] = relationship(back_populates="article")
+
+
+class AnalysisRow(Base):
+    __tablename__ = "analyses"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    pipeline_version: Mapped[str] = mapped_column(String(32))
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column()
+    timings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    enqueued_at: Mapped[datetime | None] = mapped_column()
+    started_at: Mapped[datetime | None] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+    article: Mapped[ArticleRow] = relationship(back_populates="analyses")
+    findings: Mapped[list[FindingRow]] = relationship(
+        back_populates="analysis", order_by="FindingRow.start", cascade="all, delete-orphan"
+    )
+
+
+class FindingRow(Base):
+    __tablename__ = "findings"
+    # One row per (analysis, finding id): a redelivered task cannot store a finding twice.
+    __table_args__ = (UniqueConstraint("analysis_id", "fid", name="uq_findings_analysis_fid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    analysis_id: Mapped[str] = mapped_column(
+        ForeignKey("analyses.id", ondelete="CASCADE"), index=True
+    )
+    fid: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_name: Mapped[str | None] = mapped_column(String(255), index=True)
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    review_status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    verdict: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    text_changed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime | None] = mapped_column()
+
+    analysis: Mapped[AnalysisRow] = relationship(back_populates="findings")
+    events: Mapped[list[ReviewEvent]] = relationship(
+        back_populates="finding", order_by="ReviewEvent.id", cascade="all, delete-orphan"
+    )
+    reports: Mapped[list[ReaderReport]] = relationship(
+        back_populates="finding", order_by="ReaderReport.id", cascade="all, delete-orphan"
+    )
+
+
+class ReviewEvent(Base):
+    """One change by one person: the audit history of a finding's review."""
+
+    __tablename__ = "review_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    finding: Mapped[FindingRow] = relationship(back_populates="events")
+    user: Mapped[User | None] = relationship()
+
+
+class ReaderReport(Base):
+    """A reader's "looks wrong" on a finding, for the editors."""
+
+    __tablename__ = "reader_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    finding: Mapped[FindingRow] = relationship(back_populates="reports")

@@ -1,0 +1,1 @@
+"""Celery wiring: the app, the analysis task and the dispatcher."""

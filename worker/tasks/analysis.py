@@ -1,0 +1,133 @@
+"""The analysis task: text of a stored article -> findings in the store.
+
+Idempotent by analysis id: the claim (a conditional UPDATE with a lease) lets one delivery work,
+and findings are written in the same transaction that marks the analysis done, so redelivered
+or duplicated messages never store findings twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timedelta
+
+from billiard.exceptions import SoftTimeLimitExceeded
+from redis.exceptions import ConnectionError as RedisConnectionError
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from worker.config import task_limits
+from worker.pipeline import find_claims
+from worker.pipeline.errors import PipelineError
+from worker.store import session_scope
+from worker.store.analyses import claim, mark_failed, save_result, stale_analyses
+from worker.store.models import utcnow
+from worker.tasks.celery_app import celery_app
+
+log = logging.getLogger(__name__)
+
+TRANSIENT = (OperationalError, DBAPIError, RedisConnectionError, ConnectionError)
+MAX_ATTEMPTS = 3
+
+
+class LeaseHeld(Exception):
+    """Another delivery of the same analysis is at work; try again after its lease."""
+
+    def __init__(self, retry_in: float) -> None:
+        super().__init__(f"held by another worker, retry in {retry_in:.0f}s")
+        self.retry_in = retry_in
+
+
+def process_analysis(analysis_id: str) -> str:
+    """Run the pipeline for one queued analysis; returns the outcome for logs and tests."""
+    limits = task_limits()
+    with session_scope() as session:
+        got = claim(session, analysis_id, lease_seconds=limits.hard_seconds + 5)
+    if got.outcome == "held":
+        raise LeaseHeld(got.retry_in)
+    if got.outcome != "claimed":
+        return got.outcome
+
+    started = time.perf_counter()
+    try:
+        findings = find_claims(got.text)
+    except PipelineError as exc:
+        _fail(analysis_id, exc.code, str(exc))
+        return "failed"
+    except SoftTimeLimitExceeded:
+        _fail(analysis_id, "time_limit",
+              f"The analysis took longer than {limits.soft_seconds} seconds and was stopped. "
+              "The page may be unusually long or complex.")
+        return "failed"
+    except Exception:
+        log.exception("pipeline crashed on analysis %s", analysis_id)
+        _fail(analysis_id, "pipeline_error",
+              "The analysis failed on this page because of an internal error. "
+              "The error has been logged for the developers.")
+        return "failed"
+    timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
+    with session_scope() as session:
+        saved = save_result(session, analysis_id, findings, timings)
+    return "done" if saved else "lost_lease"
+
+
+def _fail(analysis_id: str, code: str, message: str) -> None:
+    with session_scope() as session:
+        mark_failed(session, analysis_id, code, message)
+
+
+def fail_quietly(analysis_id: str, code: str, message: str) -> None:
+    """Best effort when the store itself is failing: the sweeper catches what this misses."""
+    try:
+        _fail(analysis_id, code, message)
+    except Exception:  # noqa: BLE001 - nothing more can be done here; logged
+        log.exception("could not mark analysis %s failed", analysis_id)
+
+
+@celery_app.task(bind=True, name="sourcemark.analyze", acks_late=True,
+                 reject_on_worker_lost=True)
+def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's bound task
+    try:
+        return process_analysis(analysis_id)
+    except LeaseHeld as held:
+        raise self.retry(countdown=held.retry_in, max_retries=None) from None
+    except TRANSIENT as exc:
+        limits = task_limits()
+        if self.request.retries >= limits.max_retries:
+            fail_quietly(analysis_id, "unavailable",
+                         "The database or queue was unavailable for too long; please try again.")
+            return "failed"
+        # Exponential backoff: 1, 2, 4, 8... seconds, capped at a minute.
+        raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
+
+
+def sweep(enqueue) -> dict[str, int]:  # noqa: ANN001 - callable(analysis_id)
+    """Re-enqueue analyses lost between the store and the queue, or abandoned by a dead worker."""
+    limits = task_limits()
+    now = utcnow()
+    requeued = failed = 0
+    with session_scope() as session:
+        queued, expired = stale_analyses(
+            session, queued_before=now - timedelta(seconds=max(10, limits.soft_seconds)), now=now
+        )
+        for row in expired:
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status = "failed"
+                row.error_code = "interrupted"
+                row.error = (f"The analysis was interrupted {row.attempts} times (the worker "
+                             "stopped or the page took too long), so it was given up.")
+                row.finished_at = now
+                row.lease_until = None
+                failed += 1
+            else:
+                queued.append(row.id)
+    for analysis_id in queued:
+        enqueue(analysis_id)
+        requeued += 1
+    return {"requeued": requeued, "failed": failed}
+
+
+@celery_app.task(name="sourcemark.sweep", ignore_result=True)
+def sweep_task() -> dict[str, int]:
+    from worker.tasks.dispatch import enqueue
+
+    return sweep(enqueue)

@@ -1,0 +1,42 @@
+"""The Celery application, configured from the environment (REDIS_URL)."""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from worker.config import redis_url, task_limits
+
+
+def make_celery(broker: str | None = None) -> Celery:
+    broker = broker or redis_url() or "redis://127.0.0.1:6379/0"
+    limits = task_limits()
+    app = Celery("sourcemark", broker=broker, backend=broker, include=["worker.tasks.analysis"])
+    app.conf.update(
+        task_serializer="json",
+        result_serializer="json",
+        accept_content=["json"],
+        # Results live in the database; the backend only stores failures' tracebacks briefly.
+        task_ignore_result=True,
+        result_expires=3600,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        # One message at a time per process: a killed process strands at most one task.
+        worker_prefetch_multiplier=1,
+        task_soft_time_limit=limits.soft_seconds,
+        task_time_limit=limits.hard_seconds,
+        broker_transport_options={"visibility_timeout": limits.visibility_seconds},
+        broker_connection_retry_on_startup=True,
+        broker_connection_timeout=3,
+        worker_hijack_root_logger=False,
+        beat_schedule={
+            "sweep-stale-analyses": {
+                "task": "sourcemark.sweep",
+                "schedule": float(max(2, min(30, limits.hard_seconds // 2))),
+            }
+        },
+        timezone="UTC",
+    )
+    return app
+
+
+celery_app = make_celery()
