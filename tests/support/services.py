@@ -1,0 +1,180 @@
+"""Real services for tests: a fresh PostgreSQL database, a sourcemark server, a Celery worker.
+
+Everything runs on 127.0.0.1 against the machine's own Redis and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_ADMIN = os.environ.get("SOURCEMARK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+REDIS = os.environ.get("SOURCEMARK_TEST_REDIS", "redis://127.0.0.1:6379")
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test run, dropped afterwards."""
+    name = f"sourcemark_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def fresh_redis_db() -> Iterator[str]:
+    """A Redis URL on a database number of its own, flushed before and after."""
+    import redis
+
+    # Databases 1-15 are left to tests (0 is the default everyone else uses).
+    number = 1 + uuid.uuid4().int % 15
+    url = f"{REDIS}/{number}"
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    try:
+        yield url
+    finally:
+        client.flushdb()
+
+
+@dataclass
+class Process:
+    proc: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def kill(self, sig: int = signal.SIGTERM, timeout: float = 15) -> None:
+        if self.proc.poll() is not None:
+            return
+        try:
+            os.killpg(self.proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+
+
+@dataclass
+class Stack:
+    """Environment and processes of one sourcemark deployment under test."""
+
+    env: dict[str, str]
+    instance: Path
+    processes: list[Process] = field(default_factory=list)
+    url: str = ""
+
+    def run(self, *args: str, input_text: str | None = None) -> str:
+        out = subprocess.run([str(BIN / "sourcemark"), *args], env=self.env, input=input_text,
+                             capture_output=True, text=True, timeout=120)
+        if out.returncode != 0:
+            raise RuntimeError(f"sourcemark {' '.join(args)} failed:\n{out.stdout}\n{out.stderr}")
+        return out.stdout
+
+    def token(self, role: str = "reader", name: str = "test") -> str:
+        return self.run("token", "create", "--name", name, "--role", role).split()[-1]
+
+    def spawn(self, *args: str, name: str) -> Process:
+        log_path = self.instance / f"{name}-{len(self.processes)}.log"
+        handle = open(log_path, "w")  # noqa: SIM115 - the child owns it
+        proc = subprocess.Popen([str(BIN / "sourcemark"), *args], env=self.env, stdout=handle,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+        process = Process(proc, log_path)
+        self.processes.append(process)
+        return process
+
+    def serve(self) -> Process:
+        port = free_port()
+        process = self.spawn("serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2",
+                             name="serve")
+        self.url = f"http://127.0.0.1:{port}"
+        wait_http(self.url + "/healthz", process)
+        return process
+
+    def worker(self, concurrency: int = 1) -> Process:
+        process = self.spawn("worker", "--concurrency", str(concurrency), name="worker")
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if "ready." in process.log():
+                return process
+            if process.proc.poll() is not None:
+                raise RuntimeError("worker exited:\n" + process.log())
+            time.sleep(0.2)
+        raise RuntimeError("worker did not become ready:\n" + process.log())
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            process.kill()
+
+
+def wait_http(url: str, process: Process | None = None, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process is not None and process.proc.poll() is not None:
+            raise RuntimeError(f"process exited before {url} answered:\n{process.log()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer in {timeout}s")
+
+
+@contextmanager
+def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """A sourcemark deployment: embedded (SQLite, in-process tasks) or distributed (PG + Redis)."""
+    instance = Path(tempfile.mkdtemp(prefix="sourcemark-test-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    env.update({"SOURCEMARK_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1"})
+    env.update(extra_env or {})
+    try:
+        if distributed:
+            with fresh_database() as db_url, fresh_redis_db() as redis_url:
+                env.update({"DATABASE_URL": db_url, "REDIS_URL": redis_url})
+                s = Stack(env=env, instance=instance)
+                try:
+                    s.run("db", "upgrade")
+                    yield s
+                finally:
+                    s.stop()
+        else:
+            s = Stack(env=env, instance=instance)
+            try:
+                yield s
+            finally:
+                s.stop()
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
