@@ -1,0 +1,155 @@
+"""Assemble relations into ``Finding`` objects: types, speakers, statement bounds, confidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from worker.pipeline.attribution.coreference import Registry, build_registry, resolve
+from worker.pipeline.attribution.cues import BELIEF, TAIL
+from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.speakers import (
+    FIRST_SECOND,
+    PERSON_PRONOUNS,
+    is_anonymous_mention,
+    is_pronoun,
+    person_name_in,
+)
+from worker.pipeline.model import ATTRIBUTION, Cue, Finding, Span, Speaker
+
+# A quote covering at least this share of a reported clause makes it a direct quote, less a mixed.
+DIRECT_SHARE = 0.85
+BASE_CONFIDENCE = {"direct_quote": 0.9, "according_to": 0.85, "mixed": 0.85, "indirect": 0.8}
+QUOTE_CHARS = DOUBLE_MARKS | {"\u2018", "\u2019", "'"}
+
+
+def classify_with_quotes(rel: Relation, quotes: list[Quote], used: set[int]) -> None:
+    """Mark reported speech that contains a quotation as mixed (or direct when it is all quote),
+    extending the content over the quote's later paragraphs."""
+    if rel.type not in ("indirect", "according_to"):
+        return
+    s, e = rel.content[0][0], rel.content[-1][1]
+    for k, q in enumerate(quotes):
+        first = q.pieces[0]
+        if not (s <= first.open < e or first.start <= s < first.end):
+            continue
+        qs, qe = first.start, min(first.end, e)
+        quoted = max(0, qe - max(qs, s))
+        total = sum(b - a for a, b in rel.content)
+        if rel.type == "indirect" and total and quoted / total >= DIRECT_SHARE:
+            rel.type = "direct_quote"
+            rel.content = [(p.start, p.end) for p in q.pieces]
+        else:
+            if rel.type == "indirect":
+                rel.type = "mixed"
+            if len(q.pieces) > 1 or first.end > e:
+                last_s, _ = rel.content[-1]
+                rel.content[-1] = (last_s, max(e, first.end))
+                rel.content.extend((p.start, p.end) for p in q.pieces[1:])
+        used.add(k)
+
+
+def _statement_bounds(doc: Doc, rel: Relation) -> tuple[int, int]:
+    """The whole statement: every sentence holding content, cue or source."""
+    text = doc.text
+    lo, hi = rel.bounds
+    start_tok = doc.char_span(lo, lo + 1, alignment_mode="expand")
+    end_tok = doc.char_span(max(lo, hi - 1), hi, alignment_mode="expand")
+    start = start_tok.sent.start_char if start_tok is not None else lo
+    end = end_tok.sent.end_char if end_tok is not None else hi
+    # Sentence splits inside quotes can strand a mark: keep the statement within the paragraphs
+    # of its own parts, and include the marks around it.
+    para_start = text.rfind("\n", 0, lo) + 1
+    para_end = text.find("\n", hi)
+    para_end = len(text) if para_end < 0 else para_end
+    start, end = max(start, para_start), min(end, para_end)
+    start, end = min(start, lo), max(end, hi)
+    while end < len(text) and end < para_end and text[end] in QUOTE_CHARS | {".", "!", "?"}:
+        end += 1
+    while start > para_start and text[start - 1] in QUOTE_CHARS:
+        start -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def build_findings(
+    doc: Doc, relations: list[Relation], registry: Registry | None = None
+) -> list[Finding]:
+    text = doc.text
+    reg = registry or build_registry(doc)
+    relations = sorted(relations, key=lambda r: r.cue[0])
+    seen_cues: set[tuple[int, int]] = set()
+    findings: list[tuple[Relation, Finding]] = []
+    last_person: str | None = None
+    last_group: str | None = None
+    for rel in relations:
+        if rel.cue in seen_cues or rel.source is None or not rel.content:
+            continue
+        seen_cues.add(rel.cue)
+        mention = rel.source
+        res = resolve(mention, reg, last_person, last_group)
+        head = mention.root
+        anonymous = is_anonymous_mention(mention, res.name)
+        outer = [f for r, f in findings if _inside(rel.cue[0], r.content)]
+        if outer:
+            # A cue inside another attribution's content: a nested attribution only when it has
+            # a different, third-person source ("I think" inside a quote is the quote itself).
+            if (head.pos_ == "PRON" and head.lower_ in FIRST_SECOND) or any(
+                o.speaker is not None and o.speaker.name == res.name and res.name for o in outer
+            ):
+                continue
+            if head.lower_ in PERSON_PRONOUNS and res.name is None:
+                continue
+        if res.is_person and res.name:
+            last_person = res.name
+        elif res.name and not res.is_person:
+            last_group = res.name
+        content = sorted({(s, e) for s, e in rel.content if e > s})
+        start, end = _statement_bounds(doc, rel)
+        speaker = Speaker(
+            text=mention.text,
+            start=mention.start_char,
+            end=mention.end_char,
+            name=res.name,
+            role=res.role,
+            anonymous=anonymous,
+        )
+        finding = Finding(
+            kind=ATTRIBUTION,
+            type=rel.type,
+            start=start,
+            end=end,
+            text=text[start:end],
+            content=[Span(s, e) for s, e in content],
+            cue=Cue(text[rel.cue[0] : rel.cue[1]], rel.cue[0], rel.cue[1]),
+            speaker=speaker,
+            confidence=_confidence(rel, mention, res.name, anonymous, bool(outer)),
+        )
+        findings.append((rel, finding))
+    return [f for _, f in findings]
+
+
+def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, nested: bool) -> float:
+    score = BASE_CONFIDENCE[rel.type]
+    if rel.cue_kind == BELIEF:
+        score -= 0.25
+    elif rel.cue_kind == TAIL:
+        score -= 0.15
+    if name and person_name_in(mention) is not None:
+        score += 0.05
+    elif name and is_pronoun(mention.root):
+        score -= 0.03
+    elif anonymous:
+        score -= 0.05
+    elif not name:
+        score -= 0.1
+    if nested:
+        score -= 0.15
+    return max(0.05, min(0.99, round(score, 3)))

@@ -1,0 +1,231 @@
+"""Direct quotations: link each quotation to its cue and source.
+
+The layouts covered are the ones news style guides prescribe: the attribution after the quote
+(`"A," he said.` / `"A," said the spokesman.`), before it (`He said: "A"` / `said in a
+statement, "A"`), a quote split around the attribution (`"A," he said. "B."`, one relation with two
+content pieces), the `"A" — Name` and `From X: "A"` layouts, and quotes running over paragraphs
+(joined by ``quotes.find_quotes``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
+from worker.pipeline.attribution.quotes import Quote
+from worker.pipeline.attribution.relation import Relation, char_tokens
+from worker.pipeline.attribution.speakers import mention_tokens
+
+DASHES = frozenset("\u2014\u2013-")
+SENTENCE_END = frozenset({".", "!", "?"})
+MAX_TAIL_TOKENS = 12
+_FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+INVERTED_DEPS = ("dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "oprd", "pobj", "conj")
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _tail_tokens(doc: Doc, quote: Quote, limit: int) -> list[Token]:
+    """Tokens after a quote's closing mark up to the end of its sentence or the next quote."""
+    text = doc.text
+    after = quote.outer_end
+    _, p_end = _paragraph_bounds(text, after - 1)
+    end = min(p_end, limit)
+    span = char_tokens(doc, after, end) if end > after else None
+    if span is None:
+        return []
+    tokens: list[Token] = []
+    for tok in span:
+        if tok.idx < after:
+            continue
+        if tok.text in SENTENCE_END or tok.is_space:
+            break
+        tokens.append(tok)
+    return tokens
+
+
+def _subject(cue: Token, window: set[int]) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS and child.i in window:
+            return child
+    for child in cue.children:
+        if (
+            child.dep_ in INVERTED_DEPS
+            and child.i > cue.i
+            and child.i in window
+            and child.pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            return child
+    # Parses of inverted tails go wrong: take the first nominal after the cue.
+    for tok in cue.doc[cue.i + 1 : cue.i + 6]:
+        if tok.i not in window:
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ != "compound":
+            return tok
+        if tok.pos_ in ("ADP", "VERB") or tok.is_punct:
+            break
+    return None
+
+
+def _inherited_subject(cue: Token) -> Token | None:
+    """ "…, adding that…" / "saying…": the source is the subject of the governing verb, skipping
+    the "we"/"I" of a quotation the verb sits in ("“We are pleased”…, adding that…")."""
+    cur = cue
+    for _ in range(3):
+        if cur.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "ccomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.pos_ == "PRON" and child.lower_ in ("i", "we", "you"):
+                    break
+                return child
+    return None
+
+
+def _has_own_content_after(cue: Token, quote: Quote) -> bool:
+    return any(c.dep_ == "ccomp" and c.idx >= quote.outer_end for c in cue.children)
+
+
+def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
+    if quote.pieces[-1].close is None:
+        return None
+    tail = _tail_tokens(doc, quote, limit)
+    if not tail:
+        return None
+    window = {t.i for t in tail}
+    last_piece = quote.pieces[-1]
+    ends_clause = doc.text[last_piece.end - 1] in ",.?!\u2026-\u2014:" or tail[0].text == ","
+    if tail[0].text in DASHES or (tail[0].text == "," and len(tail) > 1 and tail[1].text in DASHES):
+        dash = tail[0] if tail[0].text in DASHES else tail[1]
+        names = [t for t in tail if t.i > dash.i and t.pos_ in ("PROPN", "NOUN")]
+        if names:
+            head = names[0]
+            while head.dep_ in ("compound", "flat") and head.head.i in window:
+                head = head.head
+            return Relation(
+                "direct_quote",
+                (dash.idx, dash.idx + 1),
+                "speech",
+                mention_tokens(head),
+                [(p.start, p.end) for p in quote.pieces],
+            )
+    if not ends_clause:
+        return None
+    for tok in tail[:MAX_TAIL_TOKENS]:
+        kind = cue_kind(tok, beside_quote=True)
+        if kind is None or _has_own_content_after(tok, quote):
+            continue
+        subj = _subject(tok, window) or _inherited_subject(tok)
+        if subj is None:
+            continue
+        return Relation(
+            "direct_quote",
+            cue_bounds(tok),
+            kind,
+            mention_tokens(subj),
+            [(p.start, p.end) for p in quote.pieces],
+            tok.i,
+        )
+    return None
+
+
+def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
+    text = doc.text
+    p_start, _ = _paragraph_bounds(text, quote.open)
+    start = max(p_start, floor)
+    before = text[start : quote.open].rstrip()
+    if not before:
+        return None
+    from_match = _FROM.match(text[p_start : quote.open]) if floor <= p_start else None
+    if from_match:
+        span = char_tokens(doc, p_start + from_match.start(1), p_start + from_match.end(1))
+        f = p_start + from_match.start(0) + from_match.group(0).index("From")
+        if span is not None:
+            return Relation(
+                "direct_quote", (f, f + 4), "speech", span, [(p.start, p.end) for p in quote.pieces]
+            )
+    last = before[-1]
+    span = char_tokens(doc, start, start + len(before))
+    if span is None:
+        return None
+    tokens = [t for t in span if not t.is_space]
+    # Only the clause right before the quote can introduce it.
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in SENTENCE_END and k < len(tokens) - 1:
+            tokens = tokens[k + 1 :]
+            break
+    if last not in ":," and not (tokens and cue_kind(tokens[-1]) is not None):
+        return None
+    window = {t.i for t in tokens}
+    for tok in reversed(tokens):
+        kind = cue_kind(tok)
+        if kind is None:
+            continue
+        # A cue whose clausal content starts before the quote frames a mixed quote instead.
+        if any(c.dep_ == "ccomp" and c.left_edge.idx < quote.open for c in tok.children):
+            return None
+        subj = _subject(tok, window) or _inherited_subject(tok)
+        if subj is None:
+            return None
+        return Relation(
+            "direct_quote",
+            cue_bounds(tok),
+            kind,
+            mention_tokens(subj),
+            [(p.start, p.end) for p in quote.pieces],
+            tok.i,
+        )
+    return None
+
+
+def _only_tail_between(doc: Doc, rel: Relation, gap_start: int, gap_end: int) -> bool:
+    """True when the text between two quotes is just the first quote's attribution."""
+    gap = doc.text[gap_start:gap_end]
+    if "\n" in gap or not (gap_start <= rel.cue[0] < gap_end):
+        return False
+    span = char_tokens(doc, gap_start, gap_end)
+    if span is None:
+        return False
+    ends = sum(1 for t in span if t.text in SENTENCE_END)
+    words = sum(1 for t in span if t.is_alpha)
+    return ends <= 1 and words <= MAX_TAIL_TOKENS
+
+
+def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]]:
+    """Relations for the quotes that have an attribution, and the indexes of the quotes used."""
+    relations: list[Relation] = []
+    used: set[int] = set()
+    owner: dict[int, Relation] = {}
+    for k, quote in enumerate(quotes):
+        limit = quotes[k + 1].open if k + 1 < len(quotes) else len(doc.text)
+        floor = quotes[k - 1].outer_end if k > 0 else 0
+        rel = _link_after(doc, quote, limit)
+        prev = owner.get(k - 1)
+        if (
+            rel is None
+            and prev is not None
+            and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)
+        ):
+            prev.content.extend((p.start, p.end) for p in quote.pieces)
+            owner[k] = prev
+            used.add(k)
+            continue
+        if rel is None:
+            rel = _link_before(doc, quote, floor)
+        if rel is None:
+            continue
+        if rel.cue_kind == TAIL and rel.source is None:
+            continue
+        relations.append(rel)
+        owner[k] = rel
+        used.add(k)
+    return relations, used

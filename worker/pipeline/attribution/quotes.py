@@ -1,0 +1,168 @@
+"""Quotation-mark pairing over raw text: straight, curly and guillemet marks, multi-paragraph
+quotes and the unbalanced marks real pages contain.
+
+Works on characters, not tokens, because quote marks are a typographic layer the parser does not
+model well (spaCy splits multi-sentence quotes into sentences that straddle the marks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = frozenset("\u201c\u201e\u00ab\u201f")  # “ „ « ‟
+CLOSERS = frozenset("\u201d\u00bb")  # ” »
+NEUTRAL = frozenset('"\uff02')  # " ＂ — direction comes from context
+DOUBLE_MARKS = OPENERS | CLOSERS | NEUTRAL
+SINGLE_OPEN = "\u2018"  # ‘ — only used as primary marks when a text has no double marks
+SINGLE_CLOSE = "\u2019"  # ’
+
+
+@dataclass(frozen=True)
+class QuotePiece:
+    """One quoted stretch inside one paragraph.
+
+    ``open``/``close`` are the positions of the marks (``close`` is None when the paragraph ends
+    with the quote still open); ``start``/``end`` bound the quoted words, whitespace trimmed.
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.end
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: one piece, or several when it runs over paragraphs (a paragraph that leaves
+    the quote open followed by one that opens it again)."""
+
+    pieces: tuple[QuotePiece, ...]
+
+    @property
+    def open(self) -> int:
+        return self.pieces[0].open
+
+    @property
+    def outer_end(self) -> int:
+        return self.pieces[-1].outer_end
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_inch_mark(text: str, i: int) -> bool:
+    # 5'10" or a 27" screen: a straight mark right after a digit is a unit, not a quote.
+    return i > 0 and text[i - 1].isdigit() and (i + 1 >= len(text) or not text[i + 1].isalpha())
+
+
+def _direction(text: str, i: int, is_open: bool, opener: frozenset, closer: frozenset) -> str:
+    ch = text[i]
+    if ch in opener:
+        return "open"
+    if ch in closer:
+        return "close"
+    if is_open:
+        return "close"
+    return "open"
+
+
+def _pair_paragraph(
+    text: str,
+    start: int,
+    end: int,
+    carried: int | None,
+    opener: frozenset,
+    closer: frozenset,
+    marks: frozenset,
+) -> tuple[list[QuotePiece], int | None]:
+    """Pieces closed inside ``[start, end)`` and the position of a mark left open at its end."""
+    pieces: list[QuotePiece] = []
+    open_at = carried
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in marks:
+            continue
+        if ch in NEUTRAL and open_at is None and _is_inch_mark(text, i):
+            continue
+        if ch == SINGLE_CLOSE and i + 1 < end and text[i + 1].isalpha():
+            continue  # an apostrophe (don’t), not a closing mark
+        direction = _direction(text, i, open_at is not None, opener, closer)
+        if direction == "open":
+            # A second opener while open: the first was a stray mark; restart here.
+            open_at = i
+        elif open_at is not None:
+            s, e = _trimmed(text, open_at + 1, i)
+            if e > s:
+                pieces.append(QuotePiece(open_at, i, s, e))
+            open_at = None
+        # A closer with nothing open is a stray mark: ignored.
+    return pieces, open_at
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All quotations of ``text`` in order, never raising on unbalanced marks."""
+    if any(ch in DOUBLE_MARKS for ch in text):
+        opener, closer, marks = OPENERS, CLOSERS, DOUBLE_MARKS
+    else:
+        opener = frozenset(SINGLE_OPEN)
+        closer = frozenset(SINGLE_CLOSE)
+        marks = opener | closer
+    quotes: list[Quote] = []
+    pending: list[QuotePiece] = []  # pieces of a quote still open at a paragraph end
+    for p_start, p_end in _paragraphs(text):
+        carried = None
+        first = _trimmed(text, p_start, p_end)[0]
+        if pending:
+            if text[first] in marks and text[first] not in closer:
+                carried = first  # the paragraph re-opens the quote: it continues
+            else:
+                quotes.append(Quote(tuple(pending)))
+                pending = []
+        closed, open_at = _pair_paragraph(
+            text, first if carried is not None else p_start, p_end, carried, opener, closer, marks
+        )
+        if carried is not None and closed and closed[0].open == carried:
+            quotes.append(Quote((*pending, closed[0])))
+            pending = []
+            closed = closed[1:]
+        elif carried is not None and open_at != carried:
+            quotes.append(Quote(tuple(pending)))
+            pending = []
+        quotes.extend(Quote((piece,)) for piece in closed)
+        if open_at is not None:
+            s, e = _trimmed(text, open_at + 1, p_end)
+            piece = QuotePiece(open_at, None, s, e)
+            if open_at == carried and pending:
+                pending.append(piece)
+            elif e > s:
+                pending = [piece]
+    if pending:
+        quotes.append(Quote(tuple(pending)))
+    quotes.sort(key=lambda q: q.open)
+    return quotes

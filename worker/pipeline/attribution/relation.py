@@ -1,0 +1,44 @@
+"""The internal form of one attribution relation before it becomes a ``Finding``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass
+class Relation:
+    """PARC-style triple: ``source`` (token span), ``cue`` (char range) and ``content`` pieces."""
+
+    type: str
+    cue: tuple[int, int]
+    cue_kind: str
+    source: Span | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    cue_token: int | None = None
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        points = [*self.cue]
+        for s, e in self.content:
+            points += [s, e]
+        if self.source is not None:
+            points += [self.source.start_char, self.source.end_char]
+        return min(points), max(points)
+
+
+def char_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+TRIM_CHARS = " \t\n,;:\"'\u201c\u201d\u2018\u2019"
+
+
+def trim_span(text: str, start: int, end: int, strip: str = TRIM_CHARS) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces, commas and quote marks at either side."""
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end

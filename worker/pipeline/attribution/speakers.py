@@ -1,0 +1,180 @@
+"""Speaker mentions: the noun phrase that is the source, its stated role, and whether it is
+anonymous ("officials said", "a person familiar with the matter")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from worker.pipeline.attribution.cues import lexicon
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+FIRST_SECOND = frozenset({"i", "we", "you", "me", "us", "myself", "ourselves", "yourself"})
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_SECOND | {"it", "who", "which", "that"}
+
+# Nouns naming a person by function rather than by name: unnamed, they make a source anonymous.
+ANONYMOUS_HEADS = lexicon(
+    """
+    official officials source sources person people aide aides diplomat diplomats insider
+    insiders spokesman spokeswoman spokesperson representative representatives adviser advisers
+    advisor advisors employee employees staffer staffers member members witness witnesses
+    resident residents investigator investigators officer officers executive executives
+    lawmaker lawmakers someone somebody individual individuals negotiator negotiators
+    """
+)
+
+# Words that make a phrase before a name, or a bare noun phrase, a role ("Afghan President").
+ROLE_WORDS = lexicon(
+    """
+    president minister secretary spokesman spokeswoman spokesperson director chief chairman
+    chairwoman chair ceo cfo coo officer senator sen. rep. representative congressman
+    congresswoman governor gov. mayor judge attorney general commissioner ambassador leader head
+    coach manager founder co-founder professor prof. dr. analyst economist editor correspondent
+    captain capt. sheriff lieutenant lt. sergeant sgt. detective prosecutor lawyer king queen
+    prince princess pope premier chancellor deputy executive adviser advisor strategist
+    researcher scientist author chairperson superintendent administrator commander colonel col.
+    gen. admiral marshal inspector chief-executive vice vice-president speaker whip counsel
+    press secretary-general envoy representative-elect treasurer principal dean provost
+    partner analyst owner publisher producer director-general spokesmen official
+    """
+)
+
+ORG_HEADS = lexicon(
+    """
+    ministry company department agency government police office embassy military army
+    commission council committee court university group firm bank union administration
+    campaign party organization organisation institute agency board team club league
+    authority authorities federation service bureau house
+    """
+)
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+
+
+def mention_tokens(head: Token) -> Span:
+    """The mention around ``head``: its noun phrase, cut before appositions, relative clauses and
+    anything after a comma, so "Stephane Dujarric, the spokesman" yields "Stephane Dujarric"."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = head.i + 1
+    for tok in doc[head.i + 1 : head.right_edge.i + 1]:
+        if tok.is_punct or tok.is_space or tok.dep_ in ("appos", "relcl", "acl", "cc", "conj"):
+            if tok.dep_ == "conj" and tok.head.i == head.i and tok.pos_ in ("PROPN", "NOUN"):
+                end = tok.right_edge.i + 1  # "King and Weeks": both are the source
+                continue
+            if tok.dep_ == "cc" and tok.head.i == head.i:
+                continue
+            break
+        end = tok.i + 1
+    # A verb never starts a mention (inverted "said his spokesman" parses oddly at times).
+    while start < head.i and doc[start].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+        start += 1
+    return doc[start:end]
+
+
+def person_name_in(mention: Span) -> Span | None:
+    """The personal (or, failing that, proper) name inside a mention, if any."""
+    for ent in mention.ents:
+        if ent.label_ == "PERSON":
+            return _strip_possessive(ent)
+    propns = [t for t in mention if t.pos_ == "PROPN" and t.is_title]
+    if len(propns) >= 2 and propns[-1].i - propns[0].i == len(propns) - 1:
+        # Unlabelled but shaped like a name ("Stephane Dujarric" sometimes comes out as ORG).
+        name = mention.doc[propns[0].i : propns[-1].i + 1]
+        last = name[-1].lower_
+        if last not in ROLE_WORDS and not any(e.label_ in ("GPE", "NORP") for e in name.ents):
+            return _trim_titles(name)
+    return None
+
+
+def org_name_in(mention: Span) -> Span | None:
+    for ent in mention.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+            return _strip_possessive(ent)
+    return None
+
+
+def _strip_possessive(span: Span) -> Span:
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        end -= 1
+    start = span.start
+    while start < end - 1 and span.doc[start].lower_ in ("the",):
+        start += 1
+    return span.doc[start:end]
+
+
+def _trim_titles(name: Span) -> Span:
+    start = name.start
+    while start < name.end - 1 and name.doc[start].lower_ in ROLE_WORDS:
+        start += 1
+    return name.doc[start : name.end]
+
+
+def role_before_name(doc: Doc, name: Span) -> str | None:
+    """A title written before a name: "Secretary of State Mike Pompeo", "Afghan President X"."""
+    i = name.start - 1
+    words: list[Token] = []
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-", "."):
+            break
+        if tok.lower_ in ("of", "for", "-") or tok.is_title or tok.is_upper or tok.text == ".":
+            if tok.pos_ in ("DET", "PRON", "SCONJ", "VERB", "AUX") or tok.lower_ in ("when", "as"):
+                break
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while words and words[0].lower_ in ("of", "for", "-"):
+        words.pop(0)
+    if not words or not any(w.lower_ in ROLE_WORDS for w in words):
+        return None
+    # Keep only from the first role-bearing stretch: "Afghan President", not "Tuesday Afghan…".
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+def appositive_role(head: Token) -> str | None:
+    """The role an apposition gives: "Stephane Dujarric, the spokesman" -> "spokesman"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i > head.i:
+            if child.ent_type_ == "PERSON":
+                continue
+            return role_text(child)
+    return None
+
+
+def role_text(head: Token) -> str | None:
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    # Keep "for the secretary-general" style complements but stop at a comma or clause.
+    for tok in doc[head.i + 1 : head.right_edge.i + 1]:
+        if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc", "conj"):
+            break
+        end = tok.i + 1
+    while start < head.i and (
+        doc[start].pos_ in ("DET", "PUNCT")
+        or doc[start].dep_ in ("poss", "case", "det")
+        or any(t.dep_ == "case" for t in doc[start + 1 : start + 2])
+    ):
+        start += 1
+    text = doc[start:end].text.strip()
+    return text or None
+
+
+def is_anonymous_mention(mention: Span, resolved_name: str | None) -> bool:
+    """An unnamed source: "officials", "a person familiar with the matter", "an insurgent
+    source". Named people, organisations as such, pronouns and "both sides" are not."""
+    if resolved_name or not len(mention):
+        return False
+    head = mention.root
+    if is_pronoun(head):
+        return False
+    if person_name_in(mention) is not None:
+        return False
+    return head.lower_ in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS
