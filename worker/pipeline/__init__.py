@@ -8,7 +8,7 @@ from worker.pipeline.analyze import PIPELINE_VERSION, analyze
 from worker.pipeline.claims import find_claims
 from worker.pipeline.errors import NoArticleError, NotHTMLError, PageTooComplexError, PipelineError
 from worker.pipeline.extraction import extract_article
-from worker.pipeline.model import Analysis, Article, Cue, Finding, Reason, Selector, Speaker, Span
+from worker.pipeline.model import Analysis, Article, Cue, Finding, Reason, Selector, Span, Speaker
 
 __all__ = [
     "PIPELINE_VERSION",
