@@ -1,0 +1,157 @@
+"""The analysis life cycle in the store: claims, leases, idempotent results, the sweeper.
+
+Runs on SQLite and on a fresh PostgreSQL database.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.support.services import fresh_database
+from worker.pipeline import Article, Finding
+from worker.store import session_scope
+from worker.store.analyses import (
+    claim,
+    create_analysis,
+    find_reusable,
+    html_key,
+    mark_failed,
+    save_result,
+    sha256,
+)
+from worker.store.migrate import upgrade
+from worker.store.models import AnalysisRow, FindingRow, utcnow
+from worker.tasks import analysis as tasks
+
+ARTICLE = Article(text='"We are safe," he said.', title="T", site="example.org")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path, monkeypatch):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+        upgrade(url)
+        monkeypatch.setenv("DATABASE_URL", url)
+        yield url
+    else:
+        with fresh_database() as url:
+            upgrade(url)
+            monkeypatch.setenv("DATABASE_URL", url)
+            yield url
+
+
+def _new(url: str, page_url: str = "https://example.org/a") -> str:
+    with session_scope(url) as session:
+        row = create_analysis(session, article=ARTICLE, url=page_url, html="<p>x</p>",
+                              pipeline_version="t", user_id=None)
+        return row.id
+
+
+def _finding(fid: str) -> Finding:
+    return Finding(kind="attribution", type="direct_quote", start=0, end=5, text='"We a', id=fid)
+
+
+def test_claim_is_exclusive_until_the_lease_expires(db_url):
+    analysis_id = _new(db_url)
+    with session_scope(db_url) as session:
+        assert claim(session, analysis_id, lease_seconds=60).outcome == "claimed"
+    with session_scope(db_url) as session:
+        second = claim(session, analysis_id, lease_seconds=60)
+    assert second.outcome == "held" and second.retry_in > 50
+    with session_scope(db_url) as session:
+        session.get(AnalysisRow, analysis_id).lease_until = utcnow() - timedelta(seconds=1)
+    with session_scope(db_url) as session:
+        assert claim(session, analysis_id, lease_seconds=60).outcome == "claimed"
+        assert session.get(AnalysisRow, analysis_id).attempts == 2
+
+
+def test_results_are_stored_once(db_url):
+    analysis_id = _new(db_url)
+    with session_scope(db_url) as session:
+        claim(session, analysis_id, lease_seconds=60)
+    with session_scope(db_url) as session:
+        assert save_result(session, analysis_id, [_finding("f1"), _finding("f2")], {})
+    # A second delivery of the same task after completion changes nothing.
+    with session_scope(db_url) as session:
+        assert claim(session, analysis_id, lease_seconds=60).outcome == "finished"
+        assert not save_result(session, analysis_id, [_finding("f1")], {})
+    with session_scope(db_url) as session:
+        count = session.scalar(select(func.count()).select_from(FindingRow)
+                               .where(FindingRow.analysis_id == analysis_id))
+        assert count == 2
+        assert session.get(AnalysisRow, analysis_id).status == "done"
+
+
+def test_process_analysis_runs_the_pipeline_once(db_url):
+    analysis_id = _new(db_url)
+    assert tasks.process_analysis(analysis_id) == "done"
+    assert tasks.process_analysis(analysis_id) == "finished"
+    assert tasks.process_analysis("no-such-id") == "missing"
+    with session_scope(db_url) as session:
+        row = session.get(AnalysisRow, analysis_id)
+        assert row.status == "done" and row.findings
+        assert row.timings["claims_ms"] >= 0
+
+
+def test_pipeline_crash_ends_failed_with_a_message(db_url, monkeypatch):
+    analysis_id = _new(db_url)
+
+    def boom(text):  # noqa: ANN001, ANN202
+        raise RuntimeError("segfault-ish")
+
+    monkeypatch.setattr(tasks, "find_claims", boom)
+    assert tasks.process_analysis(analysis_id) == "failed"
+    with session_scope(db_url) as session:
+        row = session.get(AnalysisRow, analysis_id)
+        assert row.status == "failed" and row.error_code == "pipeline_error"
+        assert "internal error" in row.error and "segfault" not in row.error
+
+
+def test_held_lease_asks_for_a_retry(db_url):
+    analysis_id = _new(db_url)
+    with session_scope(db_url) as session:
+        claim(session, analysis_id, lease_seconds=120)
+    with pytest.raises(tasks.LeaseHeld):
+        tasks.process_analysis(analysis_id)
+
+
+def test_sweeper_requeues_lost_and_abandoned_analyses(db_url):
+    lost = _new(db_url, "https://example.org/lost")
+    abandoned = _new(db_url, "https://example.org/abandoned")
+    hopeless = _new(db_url, "https://example.org/hopeless")
+    fresh = _new(db_url, "https://example.org/fresh")
+    old = utcnow() - timedelta(minutes=10)
+    with session_scope(db_url) as session:
+        for analysis_id in (lost, abandoned, hopeless):
+            session.get(AnalysisRow, analysis_id).created_at = old
+        for analysis_id, attempts in ((abandoned, 1), (hopeless, tasks.MAX_ATTEMPTS)):
+            row = session.get(AnalysisRow, analysis_id)
+            row.status, row.attempts = "running", attempts
+            row.lease_until = utcnow() - timedelta(seconds=5)
+    requeued: list[str] = []
+    assert tasks.sweep(requeued.append) == {"requeued": 2, "failed": 1}
+    assert sorted(requeued) == sorted([lost, abandoned])
+    assert fresh not in requeued
+    with session_scope(db_url) as session:
+        row = session.get(AnalysisRow, hopeless)
+        assert row.status == "failed" and "interrupted" in row.error
+
+
+def test_reuse_by_text_and_by_exact_html(db_url):
+    analysis_id = _new(db_url)
+    with session_scope(db_url) as session:
+        found = find_reusable(session, url="https://example.org/a", pipeline_version="t",
+                              content_hash=sha256(ARTICLE.text))
+        assert found is not None and found.id == analysis_id
+        assert find_reusable(session, url="https://example.org/a", pipeline_version="t",
+                             html_hash=html_key("https://example.org/a", "<p>x</p>")) is not None
+        assert find_reusable(session, url="https://example.org/a", pipeline_version="other",
+                             content_hash=sha256(ARTICLE.text)) is None
+        mark_failed(session, analysis_id, "x", "failed for a test")
+    with session_scope(db_url) as session:
+        # A failed analysis is not reused: the page gets another chance.
+        assert find_reusable(session, url="https://example.org/a", pipeline_version="t",
+                             content_hash=sha256(ARTICLE.text)) is None
