@@ -27,4 +27,4 @@ def find_attributions(doc: Doc) -> list[Finding]:
     reported = find_reported(doc, used_cues) + find_according_to(doc)
     for rel in reported:
         classify_with_quotes(rel, quotes, used)
-    return build_findings(doc, relations + reported)
+    return build_findings(doc, relations + reported, quotes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from worker.pipeline.attribution.coreference import Registry, build_registry, resolve
+from worker.pipeline.attribution.coreference import build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, TAIL
 from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
 from worker.pipeline.attribution.relation import Relation
@@ -79,11 +79,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def build_findings(
-    doc: Doc, relations: list[Relation], registry: Registry | None = None
-) -> list[Finding]:
+def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> list[Finding]:
     text = doc.text
-    reg = registry or build_registry(doc)
+    quoted = [(p.start, p.end) for q in quotes for p in q.pieces]
+    reg = build_registry(doc, quoted)
     relations = sorted(relations, key=lambda r: r.cue[0])
     seen_cues: set[tuple[int, int]] = set()
     findings: list[tuple[Relation, Finding]] = []
@@ -91,6 +90,9 @@ def build_findings(
     last_group: str | None = None
     for rel in relations:
         if rel.cue in seen_cues or rel.source is None or not rel.content:
+            continue
+        if _inside(rel.cue[0], quoted):
+            # A reporting verb inside a quotation belongs to the quoted words ("I think…").
             continue
         seen_cues.add(rel.cue)
         mention = rel.source

@@ -3,29 +3,38 @@
 Rule-based, in the spirit of the sieve coreference systems (Lee et al. 2013, "Deterministic
 coreference resolution based on entity-centric, precision-ranked rules"): exact and surname
 matches first, then roles stated in appositions or titles ("Stephane Dujarric, the spokesman";
-"Secretary of State Mike Pompeo"), then pronouns to the most salient person. A news article
-introduces a source once by full name and role, then uses the surname, a pronoun or the role, which
-these rules cover; cataphora ("said his spokesman" before the name) falls back to the first later
-role statement.
+"Secretary of State Mike Pompeo"), then pronouns to the most salient person — the latest person
+who was a grammatical subject outside quotations (Centering theory's preference for subjects). A
+news article introduces a source once by full name and role, then uses the surname, a pronoun or
+the role; cataphora ("said his spokesman" before the name) falls back to the first later role
+statement.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline.attribution.speakers import (
     ANONYMOUS_HEADS,
+    NON_PERSON_ENTS,
     ORG_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    ROLE_WORDS,
     appositive_role,
-    org_name_in,
     person_name_in,
     role_before_name,
     role_text,
 )
+
+INDEFINITE = frozenset(
+    {"a", "an", "another", "some", "one", "two", "three", "several", "many", "other", "any"}
+)
+DEFINITE = frozenset({"the", "his", "her", "its", "their", "this", "that", "our"})
+PRONOUN_WINDOW_SENTENCES = 4
 
 
 @dataclass
@@ -36,11 +45,20 @@ class _Role:
     name: str
 
 
+@dataclass(frozen=True)
+class _Mention:
+    position: int
+    name: str
+    subject: bool
+    sentence: int
+
+
 @dataclass
 class Registry:
-    """Every person name and stated role of one article."""
+    """Every person name, mention and stated role of one article."""
 
-    names: list[tuple[int, str]] = field(default_factory=list)  # (char position, full name)
+    full_names: list[str] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
     roles: list[_Role] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     role_of: dict[str, str] = field(default_factory=dict)
@@ -49,11 +67,11 @@ class Registry:
         """The longest registered name this one abbreviates ("Dujarric" -> "Stephane Dujarric")."""
         words = name.split()
         best = name
-        for _, full in self.names:
+        for full in self.full_names:
             fw = full.split()
             if len(fw) <= len(best.split()):
                 continue
-            if fw[-len(words) :] == words or (len(words) == 1 and words[0] in fw):
+            if fw[-len(words) :] == words or (len(words) == 1 and words[0] in fw[1:]):
                 best = full
         return best
 
@@ -73,45 +91,80 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower().strip(".,") for w in text.replace("-", " - ").split())
 
 
-def build_registry(doc: Doc) -> Registry:
-    reg = Registry()
+def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    k = bisect_left(starts, pos + 1) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _is_subject(tok: Token) -> bool:
+    """The token heads, or is inside, a clause subject (through compounds and appositions)."""
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("compound", "flat", "appos", "poss") or tok.head.i == tok.i:
+            return tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.dep_ == "poss":
+            return False
+        tok = tok.head
+    return False
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            name = person_name_in(ent)
+            name = person_name_in(ent, head_only=False)
             if name is not None:
-                reg.names.append((ent.start_char, name.text))
-        elif ent.label_ in ("ORG", "GPE", "NORP"):
-            reg.orgs.append((ent.start_char, ent.text))
-    # Names the tagger missed but that are shaped like names as subjects of verbs.
+                spans.append(name)
+    covered = {t.i for s in spans for t in s}
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
-            name = person_name_in(doc[tok.left_edge.i : tok.i + 1])
-            if name is not None and len(name) >= 2:
-                reg.names.append((name.start_char, name.text))
-    reg.names.sort()
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ in ("compound", "flat"):
             continue
-        name_span = person_name_in(ent)
-        if name_span is None:
+        name = person_name_in(doc[tok.left_edge.i : tok.i + 1])
+        if name is not None and len(name) >= 2:
+            spans.append(name)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Registry:
+    """Names, roles and organisations of ``doc``; ``quoted`` spans hold nobody's own mentions
+    (a name inside a quotation is never what a later "he" refers to)."""
+    reg = Registry()
+    quoted = sorted(quoted or [])
+    starts = [s for s, _ in quoted]
+    names = _name_spans(doc)
+    reg.full_names = sorted({n.text for n in names if len(n) >= 2}, key=len)
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    surnames = {n.split()[-1] for n in reg.full_names}
+    seen = {t.i for n in names for t in n}
+    for tok in doc:
+        if tok.i not in seen and tok.pos_ == "PROPN" and tok.text in surnames:
+            names.append(doc[tok.i : tok.i + 1])
+    for name in sorted(names, key=lambda s: s.start):
+        if _in_spans(name.start_char, starts, quoted):
             continue
-        full = reg.fullest(name_span.text)
+        full = reg.fullest(name.text)
+        sentence = sent_index.get(name.root.sent.start, 0)
+        reg.mentions.append(_Mention(name.start_char, full, _is_subject(name.root), sentence))
         roles = []
-        title = role_before_name(doc, ent)
+        title = role_before_name(doc, name)
         if title:
             roles.append(title)
-        head = ent.root
-        appos = appositive_role(head)
+        appos = appositive_role(name.root)
         if appos:
             roles.append(appos)
+        head = name.root
         # Reverse apposition: "the secretary-general's special representative, Natalia Gherman".
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
             rt = role_text(head.head)
             if rt:
                 roles.append(rt)
         for role in roles:
-            reg.roles.append(_Role(ent.start_char, role, _words(role), full))
+            reg.roles.append(_Role(name.start_char, role, _words(role), full))
             reg.role_of.setdefault(full, role)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP"):
+            reg.orgs.append((ent.start_char, ent.text))
     return reg
 
 
@@ -120,6 +173,20 @@ class Resolution:
     name: str | None
     role: str | None
     is_person: bool
+
+
+def _clean_org(span: Span) -> str:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ == "the":
+        start += 1
+    while end > start + 1 and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        end -= 1
+    return doc[start:end].text
+
+
+def _determiners(head: Token) -> set[str]:
+    return {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "amod")}
 
 
 def resolve(
@@ -132,56 +199,69 @@ def resolve(
     doc = mention.doc
     pos = mention.start_char
     name_span = person_name_in(mention)
+    if name_span is None:
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                name_span = person_name_in(doc[child.left_edge.i : child.right_edge.i + 1])
+                if name_span is not None:
+                    break
     if name_span is not None:
         full = reg.fullest(name_span.text)
-        role = reg.role_of.get(full)
-        own = role_before_name(doc, name_span)
-        return Resolution(full, own or role, True)
+        own = role_before_name(doc, name_span) if name_span.start > mention.start else None
+        return Resolution(full, own or reg.role_of.get(full), True)
     low = head.lower_
-    if low in ANONYMOUS_HEADS and not _definite(head):
-        # "a Taliban representative", "US officials": an affiliation, not a name.
-        return Resolution(None, None, True)
     if low in PERSON_PRONOUNS:
-        name = _person_in_sentence(head, reg) or last_person or _last_name_before(reg, pos)
+        name = _salient_person(head, reg) or last_person
         return Resolution(name, reg.role_of.get(name) if name else None, True)
     if low in PLURAL_PRONOUNS:
         return Resolution(last_group, None, False)
-    org = org_name_in(mention)
-    if org is not None and head.pos_ == "PROPN":
-        return Resolution(org.text, None, False)
-    # Roles: "the spokesman", "his spokesman", "the president", "the ministry".
-    definite = _definite(head)
-    head_word = head.lower_
-    if definite or head.pos_ == "PROPN":
+    dets = _determiners(head)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if dets & INDEFINITE or (plural and not dets & DEFINITE and head.pos_ != "PROPN"):
+        # "a Taliban representative", "US officials", "two people": unnamed, not resolved.
+        return Resolution(None, None, low in ANONYMOUS_HEADS)
+    if head.pos_ == "PROPN" or head.ent_type_ in NON_PERSON_ENTS - {"DATE"}:
+        return Resolution(_org_text(mention), None, False)
+    # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
+    head_word = low
+    if head_word in ROLE_WORDS or head_word in ANONYMOUS_HEADS:
         role = reg.role_for(head_word, pos)
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)
-        if head.lemma_.lower() in ORG_HEADS:
+    if head.lemma_.lower() in ORG_HEADS:
+        for ent in mention.ents:
+            if ent.start <= head.i < ent.end:
+                return Resolution(_clean_org(ent), None, False)
+        if dets & DEFINITE and not any(
+            c.dep_ in ("poss", "amod", "compound")
+            for c in head.children
+            if c.lower_ not in DEFINITE
+        ):
             org_text = reg.org_for(head_word, pos)
             if org_text:
                 return Resolution(org_text, None, False)
-    if org is not None:
-        return Resolution(org.text, None, False)
     return Resolution(None, None, False)
 
 
-def _definite(head: Token) -> bool:
-    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-    return bool(determiners & {"the", "his", "her", "its", "their", "this", "that"})
+def _org_text(mention: Span) -> str:
+    head = mention.root
+    for ent in mention.ents:
+        if ent.start <= head.i < ent.end:
+            return _clean_org(ent)
+    return _clean_org(mention)
 
 
-def _person_in_sentence(pronoun: Token, reg: Registry) -> str | None:
-    """A person named earlier in the pronoun's own sentence ("When Ghani announced…, he said")."""
-    sent = pronoun.sent
-    best = None
-    for ent in sent.ents:
-        if ent.label_ == "PERSON" and ent.end <= pronoun.i:
-            name = person_name_in(ent)
-            if name is not None:
-                best = reg.fullest(name.text)
-    return best
-
-
-def _last_name_before(reg: Registry, pos: int) -> str | None:
-    before = [n for p, n in reg.names if p < pos]
-    return reg.fullest(before[-1]) if before else None
+def _salient_person(pronoun: Token, reg: Registry) -> str | None:
+    """The latest subject person outside quotations within a few sentences before the pronoun;
+    failing that, the latest person mentioned."""
+    pos = pronoun.idx
+    sent_starts = [s.start for s in pronoun.doc.sents]
+    current = bisect_left(sent_starts, pronoun.sent.start)
+    before = [m for m in reg.mentions if m.position < pos]
+    recent = [m for m in before if current - m.sentence <= PRONOUN_WINDOW_SENTENCES]
+    subjects = [m for m in recent if m.subject]
+    if subjects:
+        return subjects[-1].name
+    if recent:
+        return recent[-1].name
+    return None

@@ -92,12 +92,19 @@ def _find_piece(text: str, piece: str, hint: int) -> tuple[int, int]:
     return start, end
 
 
-def _nearest(text: str, needle: str, around: int) -> tuple[int, int]:
-    hits = [m.start() for m in re.finditer(re.escape(needle), text)]
+def _nearest(text: str, needle: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The whole-word occurrence of ``needle`` closest to the content, never inside it."""
+    lo, hi = spans[0][0], spans[-1][1]
+    hits = []
+    for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text):
+        s, e = m.start(), m.end()
+        if any(s < pe and ps < e for ps, pe in spans):
+            continue
+        hits.append((max(0, lo - e, s - hi), s, e))
     if not hits:
         raise AnnotationError(f"source not in article: {needle!r}")
-    best = min(hits, key=lambda h: abs(h - around))
-    return best, best + len(needle)
+    _, s, e = min(hits)
+    return s, e
 
 
 def locate_gold(key: str, text: str, relations: Iterable[dict]) -> ArticleGold:
@@ -112,7 +119,7 @@ def locate_gold(key: str, text: str, relations: Iterable[dict]) -> ArticleGold:
             piece_hint = e
         hint = spans[0][0]
         chars = frozenset(i for s, e in spans for i in range(s, e))
-        source = _nearest(text, rel["source"], spans[0][0]) if rel.get("source") else None
+        source = _nearest(text, rel["source"], spans) if rel.get("source") else None
         gold.relations.append(
             Relation(rel["type"], chars, source, rel.get("name"), bool(rel.get("anonymous")))
         )

@@ -76,19 +76,44 @@ def mention_tokens(head: Token) -> Span:
     return doc[start:end]
 
 
-def person_name_in(mention: Span) -> Span | None:
-    """The personal (or, failing that, proper) name inside a mention, if any."""
+def person_name_in(mention: Span, *, head_only: bool = True) -> Span | None:
+    """The personal name a mention is headed by ("White House Press Secretary Stephanie
+    Grisham" -> "Stephanie Grisham"), or None ("Carlineo's attorney" is not Carlineo)."""
+    if not len(mention):
+        return None
+    root = mention.root
     for ent in mention.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and (not head_only or ent.start <= root.i < ent.end):
             return _strip_possessive(ent)
-    propns = [t for t in mention if t.pos_ == "PROPN" and t.is_title]
-    if len(propns) >= 2 and propns[-1].i - propns[0].i == len(propns) - 1:
-        # Unlabelled but shaped like a name ("Stephane Dujarric" sometimes comes out as ORG).
-        name = mention.doc[propns[0].i : propns[-1].i + 1]
-        last = name[-1].lower_
-        if last not in ROLE_WORDS and not any(e.label_ in ("GPE", "NORP") for e in name.ents):
-            return _trim_titles(name)
-    return None
+    if root.pos_ != "PROPN" or root.ent_type_ in NON_PERSON_ENTS or root.lower_ in ROLE_WORDS:
+        return None
+    # Unlabelled but shaped like a name: the run of capitalised proper nouns ending at the root.
+    start = root.i
+    doc = mention.doc
+    while (
+        start > mention.start
+        and doc[start - 1].pos_ == "PROPN"
+        and (doc[start - 1].is_title or _is_initial(doc[start - 1]))
+    ):
+        start -= 1
+    end = root.i + 1
+    while end < mention.end and _is_suffix(doc[end]):
+        end += 1
+    name = _trim_titles(doc[start:end])
+    if any(t.ent_type_ in NON_PERSON_ENTS for t in name):
+        return None
+    return name
+
+
+NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "DATE"})
+
+
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
+def _is_suffix(tok: Token) -> bool:
+    return tok.text in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
 
 
 def org_name_in(mention: Span) -> Span | None:
@@ -109,32 +134,50 @@ def _strip_possessive(span: Span) -> Span:
 
 
 def _trim_titles(name: Span) -> Span:
+    """Drop titles and abbreviations before a name: "Sen. Ben Sasse", "Browns DL X Y"."""
     start = name.start
-    while start < name.end - 1 and name.doc[start].lower_ in ROLE_WORDS:
+    while start < name.end - 1 and (
+        name.doc[start].lower_ in ROLE_WORDS
+        or (name.doc[start].is_upper and len(name.doc[start]) > 1 and name.end - start > 2)
+        or name.doc[start].ent_type_ in NON_PERSON_ENTS
+    ):
         start += 1
     return name.doc[start : name.end]
 
 
 def role_before_name(doc: Doc, name: Span) -> str | None:
-    """A title written before a name: "Secretary of State Mike Pompeo", "Afghan President X"."""
+    """A title written before a name: "Secretary of State Mike Pompeo", "China's ambassador to
+    Britain Liu Xiaming", "Afghan President Ashraf Ghani"."""
     i = name.start - 1
-    words: list[Token] = []
+    first = name.start
     while i >= 0:
         tok = doc[i]
+        if tok.pos_ in ("DET", "PRON", "SCONJ", "VERB", "AUX", "NUM") or tok.lower_ in (
+            "when",
+            "as",
+            "while",
+            "after",
+            "before",
+        ):
+            break
         if tok.is_punct and tok.text not in ("-", "."):
             break
-        if tok.lower_ in ("of", "for", "-") or tok.is_title or tok.is_upper or tok.text == ".":
-            if tok.pos_ in ("DET", "PRON", "SCONJ", "VERB", "AUX") or tok.lower_ in ("when", "as"):
-                break
-            words.insert(0, tok)
-            i -= 1
-            continue
-        break
-    while words and words[0].lower_ in ("of", "for", "-"):
+        if not (
+            tok.is_title
+            or tok.is_upper
+            or tok.lower_ in ROLE_WORDS
+            or tok.lower_ in ("of", "for", "to", "-", "'s", "\u2019s", "and")
+            or tok.text == "."
+            or tok.pos_ == "ADJ"
+        ):
+            break
+        first = i
+        i -= 1
+    words = list(doc[first : name.start])
+    while words and (words[0].lower_ in ("of", "for", "to", "-", "'s", "\u2019s", "and")):
         words.pop(0)
     if not words or not any(w.lower_ in ROLE_WORDS for w in words):
         return None
-    # Keep only from the first role-bearing stretch: "Afghan President", not "Tuesday Afghan…".
     return doc[words[0].i : words[-1].i + 1].text
 
 
