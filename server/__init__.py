@@ -29,6 +29,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     app.register_blueprint(home.bp)
     app.register_blueprint(api_bp)
+    from server import review
+
+    review.init_app(app)
     if app.config.get("EMBEDDED_SWEEPER"):
         from worker.tasks.dispatch import start_embedded_sweeper
 

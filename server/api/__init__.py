@@ -2,8 +2,9 @@
 
 from flask import Blueprint
 
-from server.api import analyses, openapi
+from server.api import analyses, openapi, review
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.register_blueprint(analyses.bp)
 bp.register_blueprint(openapi.bp)
+bp.register_blueprint(review.bp)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from worker.pipeline.model import Article, Finding
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
+from worker.store.revisions import carry_over_reviews
 
 
 def sha256(text: str | bytes) -> str:
@@ -156,6 +157,7 @@ def save_result(
                 data=data,
             )
         )
+    carry_over_reviews(session, row)
     row.status = "done"
     row.error = None
     row.error_code = None

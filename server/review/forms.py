@@ -1,0 +1,68 @@
+"""The web view's forms; every one carries a CSRF token (Flask-WTF)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from worker.store.models import REVIEW_STATUSES, ROLES, VERDICTS
+
+STATUS_LABELS = {"new": "New", "confirmed": "Confirmed", "dismissed": "Dismissed",
+                 "follow_up": "Needs follow-up"}
+VERDICT_LABELS = {"unverified": "Still unverified", "confirmed": "Since confirmed",
+                  "false": "False", "misleading": "Misleading"}
+
+TYPE_LABELS = {
+    "direct_quote": "Direct quote", "indirect": "Indirect", "according_to": "According to",
+    "mixed": "Mixed quote", "unconfirmed": "Unconfirmed", "reported": "Reported",
+    "anonymous_source": "Anonymous source", "hedged": "Hedged", "weasel": "Weasel words",
+    "unsourced_figure": "Unsourced figure",
+}
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=320)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
+    next = HiddenField()
+
+
+class ReviewForm(FlaskForm):
+    status = SelectField("Status", choices=[(s, STATUS_LABELS[s]) for s in REVIEW_STATUSES])
+    verdict = SelectField("Verdict", choices=[("", "— none —")]
+                          + [(v, VERDICT_LABELS[v]) for v in VERDICTS])
+    assignee = SelectField("Assignee", choices=[("", "— unassigned —")])
+    note = TextAreaField("Note", validators=[Optional(), Length(max=5000)])
+    back = HiddenField()
+
+
+class BulkForm(FlaskForm):
+    """Only the CSRF token and the action; the selected ids come as repeated 'ids' fields."""
+
+    action = SelectField("Action", choices=[
+        ("dismissed", "Dismiss"), ("confirmed", "Confirm"), ("follow_up", "Needs follow-up"),
+        ("new", "Back to new"), ("assign_me", "Assign to me"), ("unassign", "Unassign"),
+    ])
+    back = HiddenField()
+
+
+class UserForm(FlaskForm):
+    email = EmailField("Email", validators=[
+        DataRequired(), Length(max=320),
+        Regexp(r"^[^@\s]+@[^@\s]+$", message="Enter an email address like name@example.org."),
+    ])
+    role = SelectField("Role", choices=[(r, r) for r in ROLES], default="editor")
+    password = PasswordField("Password", validators=[DataRequired(), Length(min=8, max=1000)])
+
+
+class ActionForm(FlaskForm):
+    """A bare button form (sign out, revoke): the CSRF token is the whole point."""
+
+    confirm = StringField(validators=[Optional()])

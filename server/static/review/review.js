@@ -1,0 +1,249 @@
+// sourcemark web view: keyboard review loop, bulk selection, dialogs. No remote code, no inline
+// script (strict CSP): everything is wired here from data-* attributes the templates set.
+(function () {
+  "use strict";
+
+  var STATUS = { new: "New", confirmed: "Confirmed", dismissed: "Dismissed", follow_up: "Needs follow-up" };
+  var VERDICT = { unverified: "Still unverified", confirmed: "Since confirmed", false: "False", misleading: "Misleading" };
+  var KEY_STATUS = { c: "confirmed", d: "dismissed", f: "follow_up", u: "new" };
+
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function csrf() { var m = $('meta[name="csrf-token"]'); return m ? m.getAttribute("content") : ""; }
+
+  var toastTimer = null;
+  function toast(message, bad) {
+    var el = $("#toast");
+    if (!el) return;
+    el.textContent = message;
+    el.className = "toast" + (bad ? " bad" : "");
+    el.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { el.hidden = true; }, 2600);
+  }
+
+  // Session-authenticated JSON call: the CSRF token travels in X-CSRFToken.
+  function review(url, changes) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf(), "Accept": "application/json" },
+      body: JSON.stringify(changes)
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (body) {
+        if (!resp.ok) {
+          var msg = (body && body.error && body.error.message) || ("The server answered " + resp.status);
+          throw new Error(msg);
+        }
+        return body;
+      });
+    });
+  }
+
+  function badge(cls, text) {
+    var span = document.createElement("span");
+    span.className = cls;
+    span.textContent = text;
+    return span;
+  }
+
+  function paint(row, f) {
+    row.className = row.className.replace(/\bst-\S+/g, "").trim() + " st-" + f.status;
+    var slot = $(".status-slot", row);
+    if (slot) { slot.textContent = ""; slot.appendChild(badge("badge st-" + f.status, STATUS[f.status] || f.status)); }
+    var v = $(".verdict-slot", row);
+    if (v) { v.textContent = ""; if (f.verdict) v.appendChild(badge("badge verdict v-" + f.verdict, VERDICT[f.verdict] || f.verdict)); }
+    var a = $(".assignee-slot", row);
+    if (a) { a.textContent = ""; if (f.assignee) { a.appendChild(document.createTextNode(" · ")); a.appendChild(badge("assignee", "→ " + f.assignee)); } }
+    var n = $(".note-slot", row);
+    if (n) { n.textContent = ""; if (f.note) {
+      var s = badge("note", "✎ " + (f.note.length > 60 ? f.note.slice(0, 59) + "…" : f.note));
+      s.title = f.note;
+      n.appendChild(document.createTextNode(" · "));
+      n.appendChild(s);
+    } }
+  }
+
+  // --- overlays --------------------------------------------------------------------------------
+  var openOverlay = null;
+  function show(id, onOpen) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    el.hidden = false;
+    openOverlay = el;
+    if (onOpen) onOpen(el);
+  }
+  function closeOverlay() {
+    if (openOverlay) { openOverlay.hidden = true; openOverlay = null; }
+  }
+  $all("[data-close]").forEach(function (b) { b.addEventListener("click", closeOverlay); });
+  $all(".overlay").forEach(function (o) {
+    o.addEventListener("click", function (e) { if (e.target === o) closeOverlay(); });
+  });
+  $all("[data-help-open]").forEach(function (b) { b.addEventListener("click", function () { show("help"); }); });
+
+  // --- queue -----------------------------------------------------------------------------------
+  var list = $("#findings");
+  var rows = list ? $all(".finding-row", list) : [];
+  var current = -1;
+
+  function select(i) {
+    if (!rows.length) return;
+    current = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach(function (r, k) { r.classList.toggle("current", k === current); });
+    rows[current].focus({ preventScroll: true });
+    rows[current].scrollIntoView({ block: "nearest" });
+  }
+  function currentRow() { return current >= 0 ? rows[current] : null; }
+
+  function applyToCurrent(changes, advance) {
+    var row = currentRow();
+    if (!row) { toast("Pick a finding first (j / k)", true); return; }
+    review(row.getAttribute("data-review-url"), changes).then(function (body) {
+      paint(row, body.finding);
+      toast(describe(changes));
+      if (advance && current < rows.length - 1) select(current + 1);
+    }).catch(function (err) { toast(err.message, true); });
+  }
+
+  function describe(changes) {
+    if (changes.status) return "Marked " + (STATUS[changes.status] || changes.status).toLowerCase();
+    if ("verdict" in changes) return changes.verdict ? "Verdict: " + VERDICT[changes.verdict] : "Verdict cleared";
+    if ("note" in changes) return "Note saved";
+    if ("assignee" in changes) return changes.assignee ? "Assigned" : "Unassigned";
+    return "Saved";
+  }
+
+  function updateSelected() {
+    var n = $all('input[name="ids"]:checked').length;
+    var label = $("#selected-count");
+    if (label) label.textContent = n + " selected";
+    var apply = $("#bulk-apply");
+    if (apply) apply.disabled = n === 0;
+  }
+  $all('input[name="ids"]').forEach(function (box) { box.addEventListener("change", updateSelected); });
+  updateSelected();
+
+  rows.forEach(function (row, i) {
+    row.addEventListener("click", function (e) {
+      if (e.target.closest("a, input, button")) return;
+      select(i);
+    });
+  });
+
+  // Dialog forms (note, assignee, verdict) post to the selected finding (queue) or the page's one.
+  $all(".overlay form.dialog[data-field]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var field = form.getAttribute("data-field");
+      var value = form.elements.value.value;
+      var changes = {};
+      changes[field] = value === "" ? null : value;
+      closeOverlay();
+      applyToCurrent(changes, false);
+    });
+  });
+
+  function openDialog(id, field) {
+    var row = currentRow();
+    if (!row) { toast("Pick a finding first (j / k)", true); return; }
+    show(id, function (el) {
+      var input = el.querySelector('[name="value"]');
+      if (field === "note") {
+        var note = $(".note", row);
+        input.value = note ? (note.getAttribute("title") || "") : "";
+      }
+      input.focus();
+    });
+  }
+
+  // --- finding detail --------------------------------------------------------------------------
+  var detail = $("#detail");
+  function detailStatus(status) {
+    review(detail.getAttribute("data-review-url"), { status: status }).then(function () {
+      window.location.reload();
+    }).catch(function (err) { toast(err.message, true); });
+  }
+  function follow(id) { var a = document.getElementById(id); if (a) window.location.href = a.href; }
+
+  // --- article view: marks and list point at each other ----------------------------------------
+  var articleText = $("#article-text");
+  if (articleText) {
+    articleText.addEventListener("click", function (e) {
+      var mark = e.target.closest("mark[data-finding]");
+      if (!mark) return;
+      var item = document.getElementById("finding-" + mark.getAttribute("data-finding"));
+      if (!item) return;
+      $all(".mini-list li.active").forEach(function (li) { li.classList.remove("active"); });
+      item.classList.add("active");
+      item.scrollIntoView({ block: "center", behavior: "smooth" });
+    });
+    $all(".mini-list li[data-finding]").forEach(function (li) {
+      li.addEventListener("mouseenter", function () {
+        $all('mark[data-finding="' + li.getAttribute("data-finding") + '"]').forEach(function (m) { m.classList.add("focus"); });
+      });
+      li.addEventListener("mouseleave", function () {
+        $all("mark.focus").forEach(function (m) { m.classList.remove("focus"); });
+      });
+    });
+    if (window.location.hash.indexOf("#finding-") === 0) {
+      var id = window.location.hash.slice(9);
+      var first = $('mark[data-finding="' + id + '"]');
+      if (first) { first.classList.add("focus"); first.scrollIntoView({ block: "center" }); }
+    }
+  }
+
+  // --- the keyboard ----------------------------------------------------------------------------
+  var pendingG = false;
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { closeOverlay(); if (document.activeElement) document.activeElement.blur(); return; }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    if (openOverlay) return;
+    var key = e.key;
+    if (pendingG) {
+      pendingG = false;
+      if (key === "q") { window.location.href = "/review"; e.preventDefault(); }
+      else if (key === "d") { window.location.href = "/review/dashboard"; e.preventDefault(); }
+      return;
+    }
+    if (key === "?") { show("help"); e.preventDefault(); return; }
+    if (key === "g") { pendingG = true; setTimeout(function () { pendingG = false; }, 1200); return; }
+    if (key === "/") { var q = $("#q"); if (q) { q.focus(); q.select(); e.preventDefault(); } return; }
+
+    if (list) {
+      if (key === "j") { select(current + 1); }
+      else if (key === "k") { select(current < 0 ? 0 : current - 1); }
+      else if (key === "o" || key === "Enter") { var r = currentRow(); if (r) window.location.href = r.getAttribute("data-url"); else return; }
+      else if (KEY_STATUS[key]) { applyToCurrent({ status: KEY_STATUS[key] }, true); }
+      else if (key === "n") { openDialog("note-dialog", "note"); }
+      else if (key === "a") { openDialog("assign-dialog", "assignee"); }
+      else if (key === "v") { openDialog("verdict-dialog", "verdict"); }
+      else if (key === "x") {
+        var row = currentRow();
+        if (!row) return;
+        var box = $('input[name="ids"]', row);
+        box.checked = !box.checked;
+        updateSelected();
+      } else if (key === "D") {
+        if (!$all('input[name="ids"]:checked').length) { toast("Select findings with x first", true); return; }
+        var form = $("#bulk");
+        form.elements.action.value = "dismissed";
+        form.submit();
+      } else { return; }
+      e.preventDefault();
+      return;
+    }
+    if (detail) {
+      if (KEY_STATUS[key]) { detailStatus(KEY_STATUS[key]); }
+      else if (key === "j") { follow("next-finding"); }
+      else if (key === "k") { follow("prev-finding"); }
+      else if (key === "n") { $("#f-note").focus(); }
+      else if (key === "a") { $("#f-assignee").focus(); }
+      else if (key === "v") { $("#f-verdict").focus(); }
+      else { return; }
+      e.preventDefault();
+    }
+  });
+})();

@@ -1,0 +1,470 @@
+"""The editors' review queue on the store side: filters, keyset pages, counts, changes, history.
+
+Pagination is keyset on the primary key (newest first = highest id first): a page costs the same
+at the first finding as at the 100,000th, and the (filter, id) indexes of migration 0002 let the
+database stop after one page instead of sorting every match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from worker.store.accounts import has_role
+from worker.store.models import (
+    REVIEW_STATUSES,
+    VERDICTS,
+    AnalysisRow,
+    ArticleRow,
+    FindingRow,
+    ReaderReport,
+    ReviewEvent,
+    User,
+    utcnow,
+)
+
+MAX_PAGE = 200
+MAX_NOTE = 5000
+MAX_QUERY = 200
+# Must stay identical to the expression indexed by migration 0002 (ix_findings_fts).
+FTS_DOCUMENT = "to_tsvector('simple', findings.text || ' ' || coalesce(findings.speaker_name, ''))"
+
+
+class ReviewError(ValueError):
+    """A review change or filter that cannot be applied; ``field`` names the culprit."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the editor narrowed the queue to; every field is optional."""
+
+    kind: str | None = None
+    type: str | None = None
+    status: str | None = None
+    site: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    speaker: str | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    reported: bool = False
+    text_changed: bool = False
+    verdict: str | None = None
+    analysis_id: str | None = None
+    q: str | None = None
+
+    def without(self, *names: str) -> QueueFilter:
+        return replace(self, **{name: QueueFilter.__dataclass_fields__[name].default
+                                for name in names})
+
+
+@dataclass
+class QueueItem:
+    finding: FindingRow
+    site: str | None
+    url: str
+    title: str | None
+    published: str | None
+    reports: int
+    assignee: str | None
+
+
+@dataclass
+class Page:
+    items: list[QueueItem]
+    next_after: int | None  # older findings: pass as ``after``
+    prev_before: int | None  # newer findings: pass as ``before``
+
+
+@dataclass
+class Counts:
+    total: int
+    status: dict[str, int] = field(default_factory=dict)
+    type: dict[tuple[str, str], int] = field(default_factory=dict)
+    site: list[tuple[str, int]] = field(default_factory=list)
+
+
+def search_words(q: str | None) -> list[str]:
+    """The words of a search box, lower-cased, without tsquery or LIKE syntax."""
+    if not q:
+        return []
+    return [w.lower() for w in re.findall(r"\w+", q[:MAX_QUERY])][:12]
+
+
+def _search(words: list[str], dialect: str) -> ColumnElement[bool]:
+    if dialect == "postgresql":
+        # Prefix match on every word ("dujar" finds "Dujarric"); the words are \w+ only, so the
+        # tsquery cannot be malformed.
+        query = " & ".join(f"{w}:*" for w in words)
+        return literal_column(FTS_DOCUMENT).op("@@")(
+            func.to_tsquery(literal_column("'simple'"), query)
+        )
+    clauses = []
+    for word in words:
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(or_(FindingRow.text.ilike(pattern, escape="\\"),
+                           FindingRow.speaker_name.ilike(pattern, escape="\\")))
+    return and_(*clauses)
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min).replace(tzinfo=utcnow().tzinfo)
+
+
+def conditions(f: QueueFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """SQL conditions for a filter (on findings joined to analyses and articles)."""
+    out: list[ColumnElement[bool]] = []
+    if f.kind:
+        out.append(FindingRow.kind == f.kind)
+    if f.type:
+        out.append(FindingRow.type == f.type)
+    if f.status:
+        out.append(FindingRow.review_status == f.status)
+    if f.verdict:
+        out.append(FindingRow.verdict == f.verdict)
+    if f.site:
+        out.append(ArticleRow.site == f.site)
+    if f.date_from:
+        out.append(FindingRow.created_at >= _day_start(f.date_from))
+    if f.date_to:
+        out.append(FindingRow.created_at < _day_start(f.date_to + timedelta(days=1)))
+    if f.speaker:
+        out.append(FindingRow.speaker_name == f.speaker)
+    if f.unassigned:
+        out.append(FindingRow.assignee_id.is_(None))
+    elif f.assignee_id is not None:
+        out.append(FindingRow.assignee_id == f.assignee_id)
+    if f.reported:
+        out.append(exists().where(ReaderReport.finding_id == FindingRow.id))
+    if f.text_changed:
+        out.append(FindingRow.text_changed.is_(True))
+    if f.analysis_id:
+        out.append(FindingRow.analysis_id == f.analysis_id)
+    words = search_words(f.q)
+    if words:
+        out.append(_search(words, dialect))
+    return out
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _joined(stmt: Select) -> Select:
+    return stmt.select_from(FindingRow).join(
+        AnalysisRow, FindingRow.analysis_id == AnalysisRow.id).join(
+        ArticleRow, AnalysisRow.article_id == ArticleRow.id
+    )
+
+
+def _page_select(f: QueueFilter, dialect: str) -> Select:
+    reports = (
+        select(func.count(ReaderReport.id))
+        .where(ReaderReport.finding_id == FindingRow.id)
+        .correlate(FindingRow)
+        .scalar_subquery()
+    )
+    assignee = select(User.email).where(User.id == FindingRow.assignee_id).scalar_subquery()
+    stmt = _joined(select(FindingRow, ArticleRow.site, ArticleRow.url, ArticleRow.title,
+                          ArticleRow.published, reports.label("reports"),
+                          assignee.label("assignee")))
+    return stmt.where(*conditions(f, dialect))
+
+
+def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
+               before: int | None = None, limit: int = 50) -> Page:
+    """One page of the queue, newest first; ``after``/``before`` are ids from a previous page."""
+    limit = max(1, min(int(limit), MAX_PAGE))
+    stmt = _page_select(f, _dialect(session))
+    if before is not None:
+        stmt = stmt.where(FindingRow.id > before).order_by(FindingRow.id.asc())
+    else:
+        if after is not None:
+            stmt = stmt.where(FindingRow.id < after)
+        stmt = stmt.order_by(FindingRow.id.desc())
+    rows = session.execute(stmt.limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if before is not None:
+        rows.reverse()
+    items = [QueueItem(finding=r[0], site=r[1], url=r[2], title=r[3], published=r[4],
+                       reports=int(r[5] or 0), assignee=r[6]) for r in rows]
+    if not items:
+        return Page(items, None, None)
+    first, last = items[0].finding.id, items[-1].finding.id
+    if before is not None:
+        return Page(items, next_after=last, prev_before=first if more else None)
+    return Page(items, next_after=last if more else None,
+                prev_before=first if after is not None else None)
+
+
+def count(session: Session, f: QueueFilter) -> int:
+    stmt = _joined(select(func.count(FindingRow.id))).where(*conditions(f, _dialect(session)))
+    return int(session.scalar(stmt) or 0)
+
+
+def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
+    """Counts per facet; each facet ignores its own filter so the alternatives stay visible."""
+    dialect = _dialect(session)
+    result = Counts(total=count(session, f))
+    by_status = _joined(select(FindingRow.review_status, func.count())).where(
+        *conditions(f.without("status"), dialect)).group_by(FindingRow.review_status)
+    result.status = {s: int(n) for s, n in session.execute(by_status)}
+    by_type = _joined(select(FindingRow.kind, FindingRow.type, func.count())).where(
+        *conditions(f.without("kind", "type"), dialect)).group_by(FindingRow.kind, FindingRow.type)
+    result.type = {(k, t): int(n) for k, t, n in session.execute(by_type)}
+    by_site = (
+        _joined(select(ArticleRow.site, func.count()))
+        .where(*conditions(f.without("site"), dialect))
+        .group_by(ArticleRow.site)
+        .order_by(func.count().desc())
+        .limit(top_sites)
+    )
+    result.site = [(s or "(unknown site)", int(n)) for s, n in session.execute(by_site)]
+    return result
+
+
+def all_matching_ids(session: Session, f: QueueFilter, limit: int = 10_000) -> list[int]:
+    stmt = _joined(select(FindingRow.id)).where(*conditions(f, _dialect(session)))
+    return list(session.scalars(stmt.order_by(FindingRow.id.desc()).limit(limit)))
+
+
+def export_rows(session: Session, f: QueueFilter, limit: int = 50_000) -> Iterable[QueueItem]:
+    """Every finding the filter matches (newest first), streamed page by page."""
+    after: int | None = None
+    produced = 0
+    while produced < limit:
+        page = queue_page(session, f, after=after, limit=MAX_PAGE)
+        yield from page.items
+        produced += len(page.items)
+        if page.next_after is None:
+            return
+        after = page.next_after
+
+
+# --- changes and their audit trail ----------------------------------------------------------
+
+FIELDS = ("status", "verdict", "note", "assignee")
+
+
+def reviewers(session: Session) -> list[User]:
+    """Active users who may be assigned a finding (editors and admins)."""
+    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.email))
+    return [u for u in users if has_role(u.role, "editor")]
+
+
+def _assignee(session: Session, value: Any) -> User | None:
+    if value is None or value == "":
+        return None
+    user: User | None = None
+    if isinstance(value, bool):
+        raise ReviewError("assignee", "'assignee' must be a user id, an email or null.")
+    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        user = session.get(User, int(value))
+    elif isinstance(value, str):
+        user = session.scalars(select(User).where(User.email == value.strip().lower())).first()
+    else:
+        raise ReviewError("assignee", "'assignee' must be a user id, an email or null.")
+    if user is None or not user.active or not has_role(user.role, "editor"):
+        raise ReviewError("assignee", "The assignee must be an active editor or admin.")
+    return user
+
+
+def validate_changes(session: Session, changes: dict[str, Any]) -> dict[str, Any]:
+    """Checked, normalised changes: status, verdict (None clears), note, assignee (a User)."""
+    unknown = sorted(set(changes) - set(FIELDS))
+    if unknown:
+        raise ReviewError(unknown[0], f"Unknown field(s): {', '.join(unknown)}; "
+                          f"send any of {', '.join(FIELDS)}.")
+    if not changes:
+        raise ReviewError("body", f"Nothing to change: send any of {', '.join(FIELDS)}.")
+    out: dict[str, Any] = {}
+    if "status" in changes:
+        if changes["status"] not in REVIEW_STATUSES:
+            raise ReviewError("status", f"'status' must be one of {', '.join(REVIEW_STATUSES)}.")
+        out["status"] = changes["status"]
+    if "verdict" in changes:
+        verdict = changes["verdict"] or None
+        if verdict is not None and verdict not in VERDICTS:
+            raise ReviewError("verdict",
+                              f"'verdict' must be one of {', '.join(VERDICTS)}, or null.")
+        out["verdict"] = verdict
+    if "note" in changes:
+        note = changes["note"]
+        if note is not None and not isinstance(note, str):
+            raise ReviewError("note", "'note' must be a string or null.")
+        note = (note or "").strip()
+        if len(note) > MAX_NOTE:
+            raise ReviewError("note", f"'note' is longer than {MAX_NOTE} characters.")
+        out["note"] = note or None
+    if "assignee" in changes:
+        out["assignee"] = _assignee(session, changes["assignee"])
+    return out
+
+
+def _current(finding: FindingRow, name: str, session: Session) -> str | None:
+    if name == "status":
+        return finding.review_status
+    if name == "assignee":
+        if finding.assignee_id is None:
+            return None
+        user = session.get(User, finding.assignee_id)
+        return user.email if user else None
+    return getattr(finding, name)
+
+
+def apply_changes(session: Session, finding: FindingRow, changes: dict[str, Any],
+                  user_id: int | None) -> list[ReviewEvent]:
+    """Apply validated changes; one audit event per field that actually changed."""
+    events: list[ReviewEvent] = []
+    for name, value in changes.items():
+        old = _current(finding, name, session)
+        new = value.email if isinstance(value, User) else value
+        if old == new:
+            continue
+        if name == "status":
+            finding.review_status = value
+        elif name == "assignee":
+            finding.assignee_id = value.id if value is not None else None
+        else:
+            setattr(finding, name, value)
+        event = ReviewEvent(finding_id=finding.id, user_id=user_id, field=name,
+                            old_value=old, new_value=new, created_at=utcnow())
+        session.add(event)
+        events.append(event)
+    if events:
+        finding.updated_at = utcnow()
+    return events
+
+
+def apply_bulk(session: Session, ids: Sequence[int], changes: dict[str, Any],
+               user_id: int | None) -> int:
+    """The same validated changes on many findings; returns how many changed."""
+    findings = session.scalars(select(FindingRow).where(FindingRow.id.in_(list(ids)[:MAX_PAGE])))
+    return sum(1 for finding in findings if apply_changes(session, finding, changes, user_id))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    who: str
+    field: str
+    old: str | None
+    new: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at.isoformat(), "who": self.who, "field": self.field,
+                "from": self.old, "to": self.new}
+
+
+def history(session: Session, finding_id: int) -> list[HistoryEntry]:
+    """Every change to a finding's review, oldest first."""
+    rows = session.execute(
+        select(ReviewEvent, User.email)
+        .outerjoin(User, ReviewEvent.user_id == User.id)
+        .where(ReviewEvent.finding_id == finding_id)
+        .order_by(ReviewEvent.id)
+    ).all()
+    return [HistoryEntry(at=e.created_at, who=email or "sourcemark", field=e.field,
+                         old=e.old_value, new=e.new_value) for e, email in rows]
+
+
+def last_reviewer(session: Session, finding_ids: Sequence[int]) -> dict[int, str]:
+    """Who last changed each finding's review (for export 'creator' fields)."""
+    if not finding_ids:
+        return {}
+    latest = (
+        select(ReviewEvent.finding_id, func.max(ReviewEvent.id).label("eid"))
+        .where(ReviewEvent.finding_id.in_(list(finding_ids)), ReviewEvent.user_id.is_not(None))
+        .group_by(ReviewEvent.finding_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(latest.c.finding_id, User.email)
+        .join(ReviewEvent, ReviewEvent.id == latest.c.eid)
+        .join(User, User.id == ReviewEvent.user_id)
+    )
+    return {fid: email for fid, email in rows}
+
+
+def verdict_dates(session: Session, finding_ids: Sequence[int]) -> dict[int, datetime]:
+    """When each finding's verdict was last set."""
+    if not finding_ids:
+        return {}
+    rows = session.execute(
+        select(ReviewEvent.finding_id, func.max(ReviewEvent.created_at))
+        .where(ReviewEvent.finding_id.in_(list(finding_ids)), ReviewEvent.field == "verdict")
+        .group_by(ReviewEvent.finding_id)
+    )
+    return {fid: at for fid, at in rows}
+
+
+def item_dict(item: QueueItem) -> dict[str, Any]:
+    """A queue row as the review API's JSON."""
+    f = item.finding
+    speaker = (f.data or {}).get("speaker") or {}
+    return {
+        "finding_id": f.id,
+        "analysis_id": f.analysis_id,
+        "fid": f.fid,
+        "kind": f.kind,
+        "type": f.type,
+        "text": f.text,
+        "speaker": f.speaker_name,
+        "speaker_anonymous": bool(speaker.get("anonymous")),
+        "confidence": f.confidence,
+        "status": f.review_status,
+        "verdict": f.verdict,
+        "note": f.note,
+        "assignee": item.assignee,
+        "reports": item.reports,
+        "text_changed": bool(f.text_changed),
+        "site": item.site,
+        "url": item.url,
+        "title": item.title,
+        "created_at": f.created_at.isoformat() if f.created_at else None,
+        "updated_at": f.updated_at.isoformat() if f.updated_at else None,
+    }
+
+
+def get_item(session: Session, finding_id: int) -> QueueItem | None:
+    rows = session.execute(
+        _page_select(QueueFilter(), _dialect(session)).where(FindingRow.id == finding_id)
+    ).all()
+    if not rows:
+        return None
+    r = rows[0]
+    return QueueItem(finding=r[0], site=r[1], url=r[2], title=r[3], published=r[4],
+                     reports=int(r[5] or 0), assignee=r[6])
+
+
+def neighbours(session: Session, f: QueueFilter, finding_id: int) -> tuple[int | None, int | None]:
+    """(newer, older) finding ids around ``finding_id`` in the filtered queue."""
+    dialect = _dialect(session)
+    base = _joined(select(FindingRow.id)).where(*conditions(f, dialect))
+    newer = session.scalar(base.where(FindingRow.id > finding_id)
+                           .order_by(FindingRow.id.asc()).limit(1))
+    older = session.scalar(base.where(FindingRow.id < finding_id)
+                           .order_by(FindingRow.id.desc()).limit(1))
+    return newer, older
+
