@@ -56,18 +56,52 @@
     return sorted[Math.floor(sorted.length / 2)];
   }
 
+  // Paragraphs of one finding may be far apart on the page (a byline, figure or ad between
+  // them that the extractor dropped), but not further than this.
+  const MAX_PART_GAP = 3000;
+
+  /**
+   * A finding spanning paragraphs, matched paragraph by paragraph, each after the previous one.
+   * Returns a match with `parts` (several ranges) or null.
+   */
+  function matchParts(text, pieces, ctx) {
+    const parts = [];
+    let errors = 0;
+    let scoreSum = 0;
+    for (let k = 0; k < pieces.length; k++) {
+      const prev = parts[parts.length - 1];
+      const c = k === 0 ? { prefix: ctx.prefix, hint: ctx.hint }
+        : { hint: prev.end, suffix: k === pieces.length - 1 ? ctx.suffix : '' };
+      const m = A.matchQuote.matchQuote(text, pieces[k], c);
+      if (!m || (!m.exact && m.score < MIN_SCORE)) return null;
+      if (prev && (m.start < prev.end || m.start - prev.end > MAX_PART_GAP)) return null;
+      parts.push({ start: m.start, end: m.end });
+      errors += m.errors;
+      scoreSum += m.score;
+    }
+    return { start: parts[0].start, end: parts[parts.length - 1].end, parts, errors,
+      score: scoreSum / pieces.length, exact: errors === 0 };
+  }
+
   /**
    * Locate every finding in `index` (pure: no DOM). Findings whose quote occurs exactly once
    * go first; the median shift between their server offsets and page positions then serves as
    * the position hint for the rest, which is what tells repeated quotes apart when the prefix
-   * and suffix do not.
+   * and suffix do not. A quote spanning paragraphs that is not found whole is looked for
+   * paragraph by paragraph.
    */
   function locate(index, findings) {
     const norm = (s) => A.textPosition.normalizeText(s || '').text;
     const prepared = findings.map((f) => {
       const sel = f.selector || {};
-      const quote = norm(sel.exact || f.text).trim();
-      return { f, quote, prefix: norm(sel.prefix || ''), suffix: norm(sel.suffix || '') };
+      const raw = sel.exact || f.text || '';
+      return {
+        f,
+        quote: norm(raw).trim(),
+        pieces: raw.split(/\n\s*\n/).map((x) => norm(x).trim()).filter(Boolean),
+        prefix: norm(sel.prefix || ''),
+        suffix: norm(sel.suffix || ''),
+      };
     });
     const found = new Map();
     const shifts = [];
@@ -84,8 +118,13 @@
     for (const p of prepared) {
       if (found.has(p.f.id) || !p.quote) continue;
       const hint = typeof p.f.start === 'number' ? p.f.start + shift : undefined;
-      const m = A.matchQuote.matchQuote(index.text, p.quote, { ...p, hint });
-      if (m && (m.exact || m.score >= MIN_SCORE)) found.set(p.f.id, m);
+      let m = A.matchQuote.matchQuote(index.text, p.quote, { ...p, hint });
+      if (m && !m.exact && m.score < MIN_SCORE) m = null;
+      if ((!m || !m.exact) && p.pieces.length > 1) {
+        const byParts = matchParts(index.text, p.pieces, { ...p, hint });
+        if (byParts && (!m || byParts.errors < m.errors)) m = byParts;
+      }
+      if (m) found.set(p.f.id, m);
     }
     return found;
   }
@@ -103,7 +142,8 @@
     for (const f of findings) {
       const m = located.get(f.id);
       if (!m) continue;
-      const segments = A.textRange.segmentsFor(index, m.start, m.end);
+      const ranges = m.parts || [m];
+      const segments = ranges.flatMap((r) => A.textRange.segmentsFor(index, r.start, r.end));
       if (segments.length) anchors.push({ id: f.id, segments });
     }
     const plan = A.textRange.planPieces(anchors);
@@ -113,6 +153,6 @@
     return { marks, anchored, unanchored, splits };
   }
 
-  const api = { collectPieces, locate, anchorFindings, MIN_SCORE };
+  const api = { collectPieces, locate, matchParts, anchorFindings, MIN_SCORE };
   root.sourcemarkAnchoring = Object.assign(root.sourcemarkAnchoring || {}, { anchor: api });
 })(globalThis);

@@ -24,5 +24,10 @@ for (const c of baseline.cases) {
       const after = (c.expected_context_after || {})[id];
       if (after) assert.equal(idx.text.slice(m.end, m.end + after.length), after);
     }
+    for (const [id, want] of Object.entries(c.expected_parts || {})) {
+      const m = found.get(id);
+      assert.ok(m && m.parts, `${id} was not anchored in parts`);
+      assert.deepEqual(m.parts.map((r) => idx.text.slice(r.start, r.end)), want);
+    }
   });
 }

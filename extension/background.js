@@ -1,0 +1,170 @@
+// The service worker (an event page in Firefox): the toolbar button and keyboard shortcut.
+// A click sends the rendered page to the sourcemark server, follows the analysis and has the
+// content script draw it; a second click on an analysed page toggles the overlay.
+//
+// Test contract (DESIGN.md): globalThis.sourcemark.analyzeTab(tab) is the click handler; it
+// resolves when the overlay is drawn and rejects with the error the reader was shown.
+import {
+  SourcemarkError, followAnalysis, normalizeServerUrl, originPattern, reportFinding, submitPage,
+} from './lib/api.js';
+
+const ext = globalThis.browser || globalThis.chrome;
+
+const CONTENT_SCRIPTS = [
+  'content/text-position.js', 'content/match-quote.js', 'content/text-range.js',
+  'content/anchor.js', 'content/overlay.js', 'content/content.js',
+];
+const BADGE = { busy: '#555555', done: '#1f4fa0', error: '#b00020' };
+
+// One analysis at a time per tab; a click while one runs joins it.
+const running = new Map();
+// Which analysis each tab shows, for "looks wrong" reports.
+const shown = new Map();
+
+async function settings() {
+  const { serverUrl, token } = await ext.storage.local.get(['serverUrl', 'token']);
+  if (!serverUrl || !token) {
+    throw new SourcemarkError('sourcemark is not set up yet: enter the server URL and API token ' +
+      'in the extension\u2019s options.', 'not_configured');
+  }
+  const server = normalizeServerUrl(serverUrl);
+  const granted = await ext.permissions.contains({ origins: [originPattern(server)] });
+  if (!granted) {
+    throw new SourcemarkError(`sourcemark may not contact ${new URL(server).host} yet: open the ` +
+      'extension\u2019s options and press Save to allow it.', 'no_permission');
+  }
+  return { server, token: String(token).trim() };
+}
+
+async function badge(tabId, text, kind) {
+  try {
+    await ext.action.setBadgeText({ tabId, text });
+    if (kind) await ext.action.setBadgeBackgroundColor({ tabId, color: BADGE[kind] });
+  } catch {
+    // The tab may be gone; nothing to show then.
+  }
+}
+
+async function send(tabId, message) {
+  const answer = await ext.tabs.sendMessage(tabId, message);
+  if (!answer) throw new SourcemarkError('The page did not answer sourcemark.', 'no_content');
+  if (!answer.ok) throw new SourcemarkError(answer.error, 'content_error');
+  return answer.value;
+}
+
+async function ping(tabId) {
+  try {
+    return await send(tabId, { type: 'sourcemark:ping' });
+  } catch {
+    return null;
+  }
+}
+
+async function inject(tabId) {
+  try {
+    await ext.scripting.insertCSS({ target: { tabId }, files: ['content/highlights.css'] });
+    await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
+  } catch (err) {
+    throw new SourcemarkError('sourcemark cannot read this page (browser pages, the extension ' +
+      `store and some built-in pages are off limits): ${err.message || err}`, 'cannot_inject');
+  }
+}
+
+async function status(tabId, text, level = 'progress') {
+  try {
+    await send(tabId, { type: 'sourcemark:status', text, level });
+  } catch {
+    // Status in the page is a courtesy; the badge and the rejection still carry the error.
+  }
+}
+
+/**
+ * Draw an analysis on a tab (injecting the content scripts when needed). Used by the click
+ * handler, and on its own to show an analysis that is already at hand.
+ */
+async function showAnalysis(tab, analysis) {
+  if (!(await ping(tab.id))) await inject(tab.id);
+  return send(tab.id, { type: 'sourcemark:show', analysis });
+}
+
+const PROGRESS = {
+  queued: 'Waiting for the server to start the analysis\u2026',
+  running: 'Analysing the article\u2026',
+};
+
+async function run(tab) {
+  const tabId = tab.id;
+  const present = await ping(tabId);
+  if (present && present.hasAnalysis && present.analysedUrl === present.url) {
+    const s = await send(tabId, { type: 'sourcemark:toggle' });
+    await badge(tabId, s.visible ? String(s.anchored) : '', 'done');
+    return { ...s, toggled: true };
+  }
+  await badge(tabId, '\u2026', 'busy');
+  if (!present) await inject(tabId);
+  try {
+    await status(tabId, 'Sending the page to the sourcemark server\u2026');
+    const { server, token } = await settings();
+    const page = await send(tabId, { type: 'sourcemark:serialize' });
+    const first = await submitPage(server, token, page);
+    const analysis = first.status === 200 ? first.body
+      : await followAnalysis(server, token, first.body, {
+        onProgress: (s) => status(tabId, PROGRESS[s] || 'Analysing\u2026'),
+      });
+    const s = await showAnalysis(tab, analysis);
+    shown.set(tabId, { server, token, analysisId: analysis.id });
+    const lost = s.unanchored.length ? ` (${s.unanchored.length} could not be found on the page)` : '';
+    await status(tabId, `${s.total} findings${lost}. Hover or focus a highlight for details.`, 'ok');
+    await badge(tabId, String(s.anchored), 'done');
+    return { ...s, analysisId: analysis.id, toggled: false };
+  } catch (err) {
+    const message = err instanceof SourcemarkError ? err.message
+      : `Something went wrong: ${err && err.message ? err.message : err}`;
+    await status(tabId, message, 'error');
+    await badge(tabId, '!', 'error');
+    throw err instanceof SourcemarkError ? err : new SourcemarkError(message, 'internal');
+  }
+}
+
+/** The toolbar click. Resolves to {total, anchored, unanchored, ...} once the overlay is drawn. */
+function analyzeTab(tab) {
+  if (!tab || typeof tab.id !== 'number') {
+    return Promise.reject(new SourcemarkError('No tab to analyse.', 'no_tab'));
+  }
+  if (running.has(tab.id)) return running.get(tab.id);
+  const p = run(tab).finally(() => running.delete(tab.id));
+  running.set(tab.id, p);
+  return p;
+}
+
+async function onReport(msg, sender) {
+  const tabId = sender.tab && sender.tab.id;
+  const where = shown.get(tabId);
+  // The worker may have been restarted since the analysis was drawn: fall back to settings.
+  const { server, token } = where || await settings();
+  await reportFinding(server, token, msg.analysisId, msg.findingId, msg.comment || '');
+  return { ok: true };
+}
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (msg && msg.type === 'sourcemark:report') {
+    onReport(msg, sender).then(sendResponse, (err) => sendResponse({ ok: false, error: err.message }));
+    return true;
+  }
+  if (msg && msg.type === 'sourcemark:anchored' && sender.tab) {
+    badge(sender.tab.id, String(msg.anchored), 'done');
+  }
+  return false;
+});
+
+ext.action.onClicked.addListener((tab) => {
+  const p = analyzeTab(tab);
+  sourcemark.lastRun = p;
+  // The reader already sees the error in the page and on the badge.
+  p.catch(() => {});
+});
+
+ext.tabs.onRemoved.addListener((tabId) => shown.delete(tabId));
+
+const sourcemark = { analyzeTab, showAnalysis, lastRun: null };
+globalThis.sourcemark = sourcemark;

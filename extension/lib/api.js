@@ -1,0 +1,238 @@
+// The sourcemark server's API as the extension uses it: submit a page (gzip), follow the
+// analysis, report a finding, check a connection. Every failure becomes a SourcemarkError whose
+// message is what the reader is shown — so it says what is wrong and what to do.
+
+export class SourcemarkError extends Error {
+  constructor(message, code, status) {
+    super(message);
+    this.name = 'SourcemarkError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+const SUBMIT_TIMEOUT_MS = 60000;
+const READ_TIMEOUT_MS = 20000;
+
+/** "127.0.0.1:8000/" -> "http://127.0.0.1:8000"; throws on anything that is not http(s). */
+export function normalizeServerUrl(input) {
+  let raw = String(input || '').trim();
+  if (!raw) throw new SourcemarkError('Enter the server URL, e.g. http://127.0.0.1:8000', 'no_url');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) raw = `http://${raw}`;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SourcemarkError(`"${input}" is not a URL. Enter one like http://127.0.0.1:8000`,
+      'bad_url');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SourcemarkError('The server URL must start with http:// or https://', 'bad_url');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new SourcemarkError('The server URL must not contain a user, password, query or #.',
+      'bad_url');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The host permission the extension needs for this server (any port: Firefox has no ports). */
+export function originPattern(serverUrl) {
+  const url = new URL(serverUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export async function gzip(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function readJson(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (!type.includes('json')) return null;
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+function serverMessage(body) {
+  const msg = body && body.error && body.error.message;
+  return typeof msg === 'string' ? msg : '';
+}
+
+/** The reader-facing message for an HTTP error answer. */
+export function describeHttpError(status, body, server, retryAfter) {
+  const said = serverMessage(body);
+  const origin = new URL(server).host;
+  if (!body || !body.error) {
+    if (status === 404 || status === 405) {
+      return new SourcemarkError(`${origin} answered, but it is not a sourcemark server (no API ` +
+        'there). Check the server URL in the options.', 'not_sourcemark', status);
+    }
+    return new SourcemarkError(`${origin} answered with HTTP ${status}, not like a sourcemark ` +
+      'server. Check the server URL in the options.', 'not_sourcemark', status);
+  }
+  const table = {
+    400: `The server could not read what was sent: ${said}`,
+    401: `The server rejected the API token (${said}). Check the token in the options.`,
+    403: `This API token may not do that: ${said}`,
+    404: `Not found on the server: ${said}`,
+    413: `This page is too large for the server to analyse. ${said}`,
+    415: `The server could not read what was sent: ${said}`,
+    422: `The server cannot analyse this page: ${said}`,
+    429: `Too many requests to the server; try again in ${retryAfter || 'a few'} seconds. ${said}`,
+    503: `The server is not available right now; try again in a moment. ${said}`,
+  };
+  const code = { 401: 'bad_token', 413: 'too_large', 429: 'rate_limited', 503: 'unavailable' };
+  const message = table[status] || `The server failed (HTTP ${status}). ${said}`;
+  const err = new SourcemarkError(message.trim(), code[status] || 'http_error', status);
+  err.serverMessage = said;
+  return err;
+}
+
+async function call(server, token, path, init, timeoutMs) {
+  const headers = { Accept: 'application/json', ...(init.headers || {}) };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(`${server}${path}`, {
+      ...init,
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    if (err && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+      throw new SourcemarkError(`The server at ${new URL(server).host} did not answer within ` +
+        `${Math.round(timeoutMs / 1000)} s.`, 'timeout');
+    }
+    throw new SourcemarkError(`Cannot reach the sourcemark server at ${new URL(server).host}. ` +
+      'Is it running? Check the server URL in the options.', 'unreachable');
+  }
+  const body = await readJson(response);
+  if (!response.ok) {
+    throw describeHttpError(response.status, body, server, response.headers.get('Retry-After'));
+  }
+  if (!body) {
+    throw new SourcemarkError(`${new URL(server).host} answered, but not like a sourcemark ` +
+      'server. Check the server URL in the options.', 'not_sourcemark', response.status);
+  }
+  return { status: response.status, body };
+}
+
+/** POST the page, gzip-compressed. Resolves to {status: 200|202, body}. */
+export async function submitPage(server, token, page) {
+  const payload = JSON.stringify({ url: page.url, html: page.html, title: page.title || undefined });
+  const compressed = await gzip(payload);
+  return call(server, token, '/api/v1/analyses', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+    body: compressed,
+  }, SUBMIT_TIMEOUT_MS);
+}
+
+export async function getAnalysis(server, token, id) {
+  return (await call(server, token, `/api/v1/analyses/${encodeURIComponent(id)}`,
+    { method: 'GET' }, READ_TIMEOUT_MS)).body;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * From the submit answer to a finished analysis: polls while queued/running (backing off from
+ * 300 ms to 2 s), calls onProgress(status) on each change, rejects when it failed or takes
+ * longer than timeoutMs.
+ */
+export async function followAnalysis(server, token, first, options = {}) {
+  const { onProgress = () => {}, timeoutMs = 180000 } = options;
+  let analysis = first;
+  let wait = 300;
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  while (analysis.status === 'queued' || analysis.status === 'running') {
+    if (analysis.status !== last) {
+      last = analysis.status;
+      onProgress(analysis.status);
+    }
+    if (Date.now() > deadline) {
+      throw new SourcemarkError(`The analysis is still ${analysis.status} after ` +
+        `${Math.round(timeoutMs / 1000)} s; try again later.`, 'timeout');
+    }
+    await sleep(wait);
+    wait = Math.min(2000, Math.round(wait * 1.5));
+    analysis = await getAnalysis(server, token, analysis.id);
+  }
+  if (analysis.status === 'failed') {
+    throw new SourcemarkError(`The server could not analyse this page: ${analysis.error ||
+      'no reason given'}.`, 'analysis_failed');
+  }
+  if (analysis.status !== 'done' || !Array.isArray(analysis.findings)) {
+    throw new SourcemarkError('The server sent an analysis this extension does not understand.',
+      'bad_answer');
+  }
+  return analysis;
+}
+
+/** A reader's "looks wrong" on one finding. */
+export async function reportFinding(server, token, analysisId, findingId, comment) {
+  const body = comment && comment.trim() ? { comment: comment.trim() } : {};
+  return (await call(server, token,
+    `/api/v1/analyses/${encodeURIComponent(analysisId)}/findings/` +
+    `${encodeURIComponent(findingId)}/reports`,
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    READ_TIMEOUT_MS)).body;
+}
+
+/**
+ * What the options page's "Test connection" says: is a sourcemark server there, and does it
+ * accept the token. Resolves to {ok, message}; never rejects.
+ */
+export async function checkConnection(serverInput, token) {
+  let server;
+  try {
+    server = normalizeServerUrl(serverInput);
+  } catch (err) {
+    return { ok: false, message: err.message };
+  }
+  const host = new URL(server).host;
+  let health;
+  try {
+    const response = await fetch(`${server}/healthz`, {
+      credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(READ_TIMEOUT_MS),
+    });
+    health = await readJson(response);
+    if (!health || typeof health.status !== 'string') {
+      return { ok: false, message: `Something answers at ${host}, but it is not a sourcemark ` +
+        'server (no /healthz). Check the URL, including the port.' };
+    }
+    if (!response.ok) {
+      return { ok: false, message: `The sourcemark server at ${host} answers but is not ` +
+        `healthy: database ${health.database}, broker ${health.broker}.` };
+    }
+  } catch {
+    return { ok: false, message: `Cannot reach ${host}: nothing answers there. Is ` +
+      '`sourcemark serve` running, and is the URL right?' };
+  }
+  if (!token || !token.trim()) {
+    return { ok: false, message: `The server at ${host} is up. Now enter an API token ` +
+      '(`sourcemark token create --name my-browser` prints one).' };
+  }
+  // The API checks the token before it looks the analysis up: 404 means the token is good.
+  try {
+    await getAnalysis(server, token.trim(), 'connection-check');
+  } catch (err) {
+    if (err.status === 404 && err.code !== 'not_sourcemark') {
+      return { ok: true, message: `Connected to the sourcemark server at ${host} ` +
+        `(pipeline ${health.pipeline_version || '?'}); the token is accepted.` };
+    }
+    if (err.code === 'bad_token') {
+      return { ok: false, message: `The server at ${host} is up, but it rejected the token ` +
+        `(${err.serverMessage}). Check it, or make a new one with \`sourcemark token create\`.` };
+    }
+    return { ok: false, message: err.message };
+  }
+  return { ok: true, message: `Connected to the sourcemark server at ${host}.` };
+}
