@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from worker.pipeline.attribution.coreference import build_registry, resolve
+from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, TAIL
 from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
 from worker.pipeline.attribution.relation import Relation
@@ -80,12 +80,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> list[Finding]:
-    text = doc.text
     quoted = [(p.start, p.end) for q in quotes for p in q.pieces]
     reg = build_registry(doc, quoted)
     relations = sorted(relations, key=lambda r: r.cue[0])
     seen_cues: set[tuple[int, int]] = set()
-    findings: list[tuple[Relation, Finding]] = []
+    resolved: list[tuple[Relation, Resolution]] = []
     last_person: str | None = None
     last_group: str | None = None
     for rel in relations:
@@ -95,47 +94,54 @@ def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> 
             # A reporting verb inside a quotation belongs to the quoted words ("I think…").
             continue
         seen_cues.add(rel.cue)
-        mention = rel.source
-        res = resolve(mention, reg, last_person, last_group)
-        head = mention.root
-        anonymous = is_anonymous_mention(mention, res.name)
-        outer = [f for r, f in findings if _inside(rel.cue[0], r.content)]
-        if outer:
-            # A cue inside another attribution's content: a nested attribution only when it has
-            # a different, third-person source ("I think" inside a quote is the quote itself).
-            if (head.pos_ == "PRON" and head.lower_ in FIRST_SECOND) or any(
-                o.speaker is not None and o.speaker.name == res.name and res.name for o in outer
-            ):
-                continue
-            if head.lower_ in PERSON_PRONOUNS and res.name is None:
-                continue
+        res = resolve(rel.source, reg, last_person, last_group)
         if res.is_person and res.name:
             last_person = res.name
         elif res.name and not res.is_person:
             last_group = res.name
-        content = sorted({(s, e) for s, e in rel.content if e > s})
-        start, end = _statement_bounds(doc, rel)
-        speaker = Speaker(
-            text=mention.text,
-            start=mention.start_char,
-            end=mention.end_char,
-            name=res.name,
-            role=res.role,
-            anonymous=anonymous,
-        )
-        finding = Finding(
-            kind=ATTRIBUTION,
-            type=rel.type,
-            start=start,
-            end=end,
-            text=text[start:end],
-            content=[Span(s, e) for s, e in content],
-            cue=Cue(text[rel.cue[0] : rel.cue[1]], rel.cue[0], rel.cue[1]),
-            speaker=speaker,
-            confidence=_confidence(rel, mention, res.name, anonymous, bool(outer)),
-        )
-        findings.append((rel, finding))
-    return [f for _, f in findings]
+        resolved.append((rel, res))
+    findings = []
+    for rel, res in resolved:
+        outer = [(r, o) for r, o in resolved if r is not rel and _inside(rel.cue[0], r.content)]
+        head = rel.source.root
+        if outer:
+            # A cue inside another attribution's content: a nested attribution only when it has
+            # a different, third-person source ("he said he hoped…" is one attribution).
+            if head.pos_ == "PRON" and head.lower_ in FIRST_SECOND:
+                continue
+            if res.name and any(o.name == res.name for _, o in outer):
+                continue
+            if head.lower_ in PERSON_PRONOUNS and res.name is None:
+                continue
+        findings.append(_finding(doc, rel, res, nested=bool(outer)))
+    return findings
+
+
+def _finding(doc: Doc, rel: Relation, res: Resolution, *, nested: bool) -> Finding:
+    text = doc.text
+    mention = rel.source
+    anonymous = is_anonymous_mention(mention, res.name)
+    content = sorted({(s, e) for s, e in rel.content if e > s})
+    start, end = _statement_bounds(doc, rel)
+    speaker = Speaker(
+        text=mention.text,
+        start=mention.start_char,
+        end=mention.end_char,
+        name=res.name,
+        role=res.role,
+        anonymous=anonymous,
+    )
+    return Finding(
+        kind=ATTRIBUTION,
+        type=rel.type,
+        start=start,
+        end=end,
+        text=text[start:end],
+        content=[Span(s, e) for s, e in content],
+        cue=Cue(text[rel.cue[0] : rel.cue[1]], rel.cue[0], rel.cue[1]),
+        speaker=speaker,
+        confidence=_confidence(rel, mention, res.name, anonymous, nested),
+    )
 
 
 def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, nested: bool) -> float:

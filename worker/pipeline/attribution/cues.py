@@ -36,7 +36,7 @@ SPEECH_VERBS = lexicon(
     whisper murmur mutter exclaim plead beg caution advise inform notify assure reassure brief
     estimate forecast accuse blame counter retort rebut dispute refute object concur agree
     affirm attest certify conclude detail elaborate indicate imply hint signal specify summarize
-    summarise speculate theorize hypothesize guess wonder question query inquire ask continue
+    summarise speculate theorize hypothesize guess query inquire ask continue chant
     lament charge contend opine proclaim profess pronounce relate recount narrate
     describe characterize characterise suggest concede confess apologize
     apologise threaten demand caution forewarn alert signal telegraph
@@ -49,7 +49,7 @@ SPEECH_VERBS = lexicon(
 # thoughts); weaker evidence that the source said anything.
 BELIEF_VERBS = lexicon(
     """
-    believe think feel hope expect fear worry doubt reckon suspect consider
+    believe think feel hope expect fear worry doubt reckon suspect
     presume assume suppose anticipate wish
     """
 )
@@ -58,7 +58,26 @@ BELIEF_VERBS = lexicon(
 TAIL_ONLY_VERBS = lexicon(
     """
     laugh smile grin sigh shrug nod chuckle snap sneer scoff gasp groan sob growl bark hiss
-    beam cry go
+    beam cry go order
+    """
+)
+
+# Cues whose content is an object with a predicate rather than a clause: "accused China of…",
+# "urged Vietnam to…", "called it a sham", "described the call as improper" (PARC annotates
+# these; a bare object — "announced the deal" — stays out).
+PREDICATE_CUES = lexicon(
+    """
+    accuse urge call describe declare pledge vow promise slam assail dub label brand deem
+    characterize characterise praise criticize criticise condemn blame warn
+    """
+)
+
+# Verbs that also take inanimate subjects ("the case highlights that…", "data suggest…"): only
+# a cue when the subject can speak.
+WEAK_SUBJECT_VERBS = lexicon(
+    """
+    highlight underline underscore signal indicate imply suggest mean reflect show confirm
+    reveal note point
     """
 )
 
@@ -79,7 +98,7 @@ def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
         return None
     if lemma == "go" and not (beside_quote and _has_particle(token, "on")):
         return None
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in PREDICATE_CUES:
         return SPEECH
     if lemma in BELIEF_VERBS:
         return BELIEF

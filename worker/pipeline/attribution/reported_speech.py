@@ -1,25 +1,70 @@
 """Indirect (reported) speech from the dependency parse: `X said (that) …`, `…, X said.`,
-`said X`, passives with a `by` agent, `…, adding that …`, and `according to X`.
+`said X`, `The talks, he said, will resume`, passives with a `by` agent, `…, adding that …`,
+predicate cues (`accused China of …`, `urged Vietnam to …`, `called it a sham`) and
+`according to X`.
 
-The content is the clausal complement of the cue (``ccomp``), or, when the cue is a parenthetical
-(`The talks, he said, will resume`), the clause it interrupts. A cue without clausal content
-("he told reporters", "the company added 500 jobs") is no attribution.
+The content is the clausal complement of the cue (``ccomp``), or, when the cue is a parenthetical,
+the clause it interrupts. A cue without content ("he told reporters", "the company added 500
+jobs") is no attribution; neither is a negated or declined one ("did not say whether…",
+"declined to say when…") nor one in a condition ("if a doctor concludes…").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.cues import cue_bounds, cue_kind
+from worker.pipeline.attribution.cues import (
+    PREDICATE_CUES,
+    WEAK_SUBJECT_VERBS,
+    cue_bounds,
+    cue_kind,
+)
 from worker.pipeline.attribution.direct import SUBJECT_DEPS, _inherited_subject
 from worker.pipeline.attribution.relation import Relation, trim_span
-from worker.pipeline.attribution.speakers import FIRST_SECOND, mention_tokens
+from worker.pipeline.attribution.speakers import (
+    ANONYMOUS_HEADS,
+    FIRST_SECOND,
+    ORG_HEADS,
+    ROLE_WORDS,
+    mention_tokens,
+)
 
 MIN_CONTENT_TOKENS = 2
+MAX_PARENTHETICAL_TOKENS = 12
+# Clauses a writer hangs on reported content: ", as he deflected…", ", while the League…".
+WRITER_CLAUSE_MARKS = frozenset({"as", "while", "whereas"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+DECLINE_HEADS = frozenset({"decline", "refuse", "fail", "want", "try", "seem", "appear"})
+
+Piece = tuple[int, int]
 
 
-def _content_of(cue: Token) -> tuple[int, int] | None:
-    """Character range of the cue's clausal content, or None."""
+def _span(doc: Doc, start: int, end: int) -> Piece | None:
+    """Characters of tokens ``[start, end)`` with punctuation and spaces trimmed off the ends."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start < MIN_CONTENT_TOKENS:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
+    """End the content before a trailing ", as/while …" clause of the writer's."""
+    for child in root.children:
+        if child.i <= start or child.i >= end or child.dep_ not in ("advcl", "conj"):
+            continue
+        first = doc[child.left_edge.i]
+        if first.lower_ in WRITER_CLAUSE_MARKS and child.left_edge.i > start:
+            before = doc[child.left_edge.i - 1]
+            if before.text == ",":
+                return before.i
+    return end
+
+
+def _content_of(cue: Token) -> list[Piece] | None:
+    """Character ranges of the cue's content, or None."""
     doc = cue.doc
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
@@ -30,55 +75,81 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
             start += 1
         own = [c.left_edge.i for c in cue.children if c.dep_ != "ccomp" and c.i > end - 1]
         own_start = min([cue.i, *own])
-        if end <= own_start:
-            # Content before the cue ("…, said Dujarric."): everything up to the attribution,
-            # since long clauses get parsed with their tail attached elsewhere.
-            end = own_start
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
-        if end - start < MIN_CONTENT_TOKENS:
-            return None
-        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        # Content before the cue ("…, said Dujarric."): everything up to the attribution, since
+        # long clauses get parsed with their tail attached elsewhere.
+        before = end <= own_start
+        end = own_start if before else _cut_writer_clause(doc, comps[-1], start, end)
+        piece = _span(doc, start, end)
+        return [piece] if piece else None
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
     # the cue, followed by a subject, still opens the content.
     for tok in doc[cue.i + 1 : min(cue.i + 7, cue.sent.end)]:
         if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
             break
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if (
             tok.lower_ == "that"
-            and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].pos_
-            in (
-                "PRON",
-                "DET",
-                "PROPN",
-                "NOUN",
-            )
+            and nxt is not None
+            and nxt.pos_ in ("PRON", "DET", "PROPN", "NOUN")
             and tok.head.i > tok.i
             and tok.head.pos_ in ("VERB", "AUX")
         ):
-            end = tok.head.right_edge.i + 1
-            if end - tok.i > MIN_CONTENT_TOKENS + 1:
-                return doc[tok.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    # Parenthetical cue: "The talks, he said, will resume" / "…, officials said."
+            piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
+            if piece:
+                return [piece]
+    if cue.lemma_.lower() in PREDICATE_CUES:
+        return _predicate_content(cue)
+    return _parenthetical_content(cue)
+
+
+def _parenthetical_content(cue: Token) -> list[Piece] | None:
+    """ "The talks, he said, will resume" / "…, officials said." / "As Gupta noted, …": the
+    content is the clause the short cue clause interrupts."""
+    doc = cue.doc
     head = cue.head
-    if (
-        cue.dep_ in ("parataxis", "advcl", "ccomp")
-        and head.i != cue.i
-        and head.pos_
-        in (
-            "VERB",
-            "AUX",
-        )
-    ):
-        left = doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
-        if left is None or left.text not in (",", "\u2014", "--"):
-            return None
-        start, end = head.left_edge.i, cue.left_edge.i  # the clause before the parenthetical
-        if end - start < MIN_CONTENT_TOKENS + 1:
-            return None
-        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return None
+    if cue.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == cue.i:
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    marks = [c for c in cue.children if c.dep_ == "mark"]
+    if any(m.lower_ != "as" for m in marks):
+        return None
+    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    if hi - lo > MAX_PARENTHETICAL_TOKENS:
+        return None
+    before = doc[lo - 1] if lo > 0 else None
+    after = doc[hi] if hi < len(doc) else None
+    separated = (before is not None and before.text in (",", "\u2014", "--")) or (
+        marks and after is not None and after.text == ","
+    )
+    if not separated:
+        return None
+    pieces = [
+        p for p in (_span(doc, head.left_edge.i, lo), _span(doc, hi, head.right_edge.i + 1)) if p
+    ]
+    return pieces or None
+
+
+def _predicate_content(cue: Token) -> list[Piece] | None:
+    """ "accused China of using coercion", "urged Vietnam to push back", "called it a sham",
+    "described the call as improper": the object with its predicate."""
+    doc = cue.doc
+    args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+    preds = [
+        c
+        for c in cue.children
+        if c.dep_ in ("xcomp", "oprd", "ccomp")
+        or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for"))
+        or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
+    ]
+    if not args or not preds:
+        return None
+    start = min(a.left_edge.i for a in args + preds)
+    end = max(a.right_edge.i for a in args + preds) + 1
+    if start < cue.i:
+        return None
+    piece = _span(doc, start, end)
+    return [piece] if piece else None
 
 
 def _source_of(cue: Token) -> Token | None:
@@ -92,7 +163,7 @@ def _source_of(cue: Token) -> Token | None:
         return None
     for child in cue.children:
         if child.dep_ in SUBJECT_DEPS:
-            return child
+            return _antecedent(child)
     for child in cue.children:
         # inverted "…, said the spokesman" parsed with the source as object
         if (
@@ -105,6 +176,43 @@ def _source_of(cue: Token) -> Token | None:
     return _inherited_subject(cue)
 
 
+def _antecedent(subject: Token) -> Token:
+    """ "a career Army officer who described…": the relative pronoun's noun."""
+    if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def _blocked(cue: Token) -> bool:
+    """Negated, declined or conditional cues attribute nothing."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in DECLINE_HEADS:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cue.children)
+
+
+SPEAKING_GROUPS = frozenset({"analysts", "experts", "critics", "scientists", "researchers"})
+
+
+def weak_subject(cue: Token, subject: Token) -> bool:
+    """True when a verb that also takes things as subjects ("the case highlights that…") has
+    a thing as its subject."""
+    if cue.lemma_.lower() not in WEAK_SUBJECT_VERBS:
+        return False
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    words = {subject.lower_, subject.lemma_.lower()}
+    speakers = ANONYMOUS_HEADS | ROLE_WORDS | ORG_HEADS | SPEAKING_GROUPS
+    return not (words & speakers)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
 def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
     text = doc.text
@@ -112,24 +220,34 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if tok.i in used_cues:
             continue
         kind = cue_kind(tok)
-        if kind is None:
+        if kind is None or _blocked(tok):
             continue
         content = _content_of(tok)
-        if content is None:
+        if not content:
             continue
         source = _source_of(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in FIRST_SECOND | {"it"}):
             continue
-        mention = mention_tokens(source)
-        s, e = trim_span(text, *content)
-        if e - s < 3 or (mention.start_char < e and s < mention.end_char):
+        if source.lower_ in ("which", "what", "who", "that") or weak_subject(tok, source):
             continue
-        relations.append(Relation("indirect", cue_bounds(tok), kind, mention, [(s, e)], tok.i))
+        mention = mention_tokens(source)
+        # Headings run into the next paragraph in the parse: keep everything in the cue's.
+        p_start, p_end = _paragraph(text, tok.idx)
+        if not (p_start <= mention.start_char and mention.end_char <= p_end):
+            continue
+        pieces = []
+        for s, e in content:
+            s, e = trim_span(text, max(s, p_start), min(e, p_end))
+            if e - s >= 3 and not (mention.start_char < e and s < mention.end_char):
+                pieces.append((s, e))
+        if not pieces:
+            continue
+        relations.append(Relation("indirect", cue_bounds(tok), kind, mention, pieces, tok.i))
     return relations
 
 
 def find_according_to(doc: Doc) -> list[Relation]:
-    """`according to X`: the rest of the sentence is the content."""
+    """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
     text = doc.text
     for tok in doc[:-1]:
@@ -141,22 +259,21 @@ def find_according_to(doc: Doc) -> list[Relation]:
             continue
         source = mention_tokens(objs[0])
         phrase_end = objs[0].right_edge.i + 1
-        sent: Span = tok.sent
+        sent = tok.sent
+        head = tok.head
+        lo, hi = sent.start, sent.end
+        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
+            lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
+        p_start, p_end = _paragraph(text, tok.idx)
         pieces = []
-        if tok.i > sent.start:
-            pieces.append(trim_span(text, sent.start_char, tok.idx))
-        if phrase_end < sent.end:
-            pieces.append(trim_span(text, doc[phrase_end].idx, sent.end_char))
-        pieces = [_strip_final(text, s, e) for s, e in pieces]
-        pieces = [(s, e) for s, e in pieces if e - s >= 8]
+        for a, b in ((lo, tok.i), (phrase_end, hi)):
+            piece = _span(doc, a, b) if b > a else None
+            if piece:
+                s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
+                if e - s >= 8:
+                    pieces.append((s, e))
         if not pieces:
             continue
         cue = (tok.idx, to.idx + len(to.text))
         relations.append(Relation("according_to", cue, "speech", source, pieces, tok.i))
     return relations
-
-
-def _strip_final(text: str, s: int, e: int) -> tuple[int, int]:
-    while e > s and text[e - 1] in '.!? ,\u201d"':
-        e -= 1
-    return s, e
