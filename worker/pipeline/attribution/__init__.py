@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from worker.pipeline.attribution.build import build_findings, classify_with_quotes
+from worker.pipeline.attribution.build import (
+    attach_following_quotes,
+    build_findings,
+    classify_with_quotes,
+)
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.quotes import find_quotes
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
@@ -26,5 +30,6 @@ def find_attributions(doc: Doc) -> list[Finding]:
     used_cues = {r.cue_token for r in relations if r.cue_token is not None}
     reported = find_reported(doc, used_cues) + find_according_to(doc)
     for rel in reported:
-        classify_with_quotes(rel, quotes, used)
+        classify_with_quotes(rel, doc.text, quotes, used)
+    attach_following_quotes(doc, relations + reported, quotes, used)
     return build_findings(doc, relations + reported, quotes)

@@ -21,6 +21,7 @@ from worker.pipeline.attribution.speakers import mention_tokens
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
 MAX_TAIL_TOKENS = 12
+MAX_GAP_WORDS = 30
 _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -119,7 +120,7 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
                 [(p.start, p.end) for p in quote.pieces],
             )
     if not ends_clause:
-        return None
+        return _link_after_fragment(doc, quote, tail, window)
     for tok in tail[:MAX_TAIL_TOKENS]:
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
@@ -135,6 +136,30 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
             [(p.start, p.end) for p in quote.pieces],
             tok.i,
         )
+    return None
+
+
+def _link_after_fragment(
+    doc: Doc, quote: Quote, tail: list[Token], window: set[int]
+) -> Relation | None:
+    """`"…the little deal" announced in October, said Derek Scissors.`: the quote and the words
+    up to the comma are the content of the cue after the comma (a mixed quote)."""
+    for k, tok in enumerate(tail[:8]):
+        if tok.text != ",":
+            continue
+        for cand in tail[k + 1 : k + 5]:
+            kind = cue_kind(cand, beside_quote=True)
+            if kind is None or _has_own_content_after(cand, quote):
+                continue
+            subj = _subject(cand, window)
+            if subj is None:
+                continue
+            pieces = [(p.start, p.end) for p in quote.pieces]
+            pieces[-1] = (
+                (pieces[-1][0], tail[k - 1].idx + len(tail[k - 1].text)) if k else pieces[-1]
+            )
+            return Relation("mixed", cue_bounds(cand), kind, mention_tokens(subj), pieces, cand.i)
+        return None
     return None
 
 
@@ -197,7 +222,7 @@ def _only_tail_between(doc: Doc, rel: Relation, gap_start: int, gap_end: int) ->
         return False
     ends = sum(1 for t in span if t.text in SENTENCE_END)
     words = sum(1 for t in span if t.is_alpha)
-    return ends <= 1 and words <= MAX_TAIL_TOKENS
+    return ends <= 1 and words <= MAX_GAP_WORDS
 
 
 def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]]:

@@ -15,6 +15,8 @@ NEUTRAL = frozenset('"\uff02')  # " ＂ — direction comes from context
 DOUBLE_MARKS = OPENERS | CLOSERS | NEUTRAL
 SINGLE_OPEN = "\u2018"  # ‘ — only used as primary marks when a text has no double marks
 SINGLE_CLOSE = "\u2019"  # ’
+DOUBLED_CLOSERS = frozenset({"\u2019\u2019", "''"})
+DOUBLED_OPENERS = frozenset({"\u2018\u2018", "``"})
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,11 @@ class QuotePiece:
     close: int | None
     start: int
     end: int
+    close_len: int = 1
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.close_len if self.close is not None else self.end
 
 
 @dataclass(frozen=True)
@@ -104,24 +107,37 @@ def _pair_paragraph(
     """Pieces closed inside ``[start, end)`` and the position of a mark left open at its end."""
     pieces: list[QuotePiece] = []
     open_at = carried
-    for i in range(start, end):
+    doubled = marks is DOUBLE_MARKS
+    i = start
+    while i < end:
         ch = text[i]
-        if ch not in marks:
+        pair = text[i : i + 2]
+        width = 1
+        if doubled and pair in DOUBLED_CLOSERS:
+            # ’’ or '' typed for a closing double mark
+            direction, width = "close", 2
+        elif doubled and pair in DOUBLED_OPENERS:
+            direction, width = "open", 2
+        elif (
+            ch not in marks
+            or (ch in NEUTRAL and open_at is None and _is_inch_mark(text, i))
+            # an apostrophe (don’t), not a closing mark
+            or (ch == SINGLE_CLOSE and i + 1 < end and text[i + 1].isalpha())
+        ):
+            i += 1
             continue
-        if ch in NEUTRAL and open_at is None and _is_inch_mark(text, i):
-            continue
-        if ch == SINGLE_CLOSE and i + 1 < end and text[i + 1].isalpha():
-            continue  # an apostrophe (don’t), not a closing mark
-        direction = _direction(text, i, open_at is not None, opener, closer)
+        else:
+            direction = _direction(text, i, open_at is not None, opener, closer)
         if direction == "open":
             # A second opener while open: the first was a stray mark; restart here.
-            open_at = i
+            open_at = i + width - 1
         elif open_at is not None:
             s, e = _trimmed(text, open_at + 1, i)
             if e > s:
-                pieces.append(QuotePiece(open_at, i, s, e))
+                pieces.append(QuotePiece(open_at, i, s, e, width))
             open_at = None
         # A closer with nothing open is a stray mark: ignored.
+        i += width
     return pieces, open_at
 
 
