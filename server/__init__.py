@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from server import db, home, security
+from server import db, home, ratelimit, security
 from server.config import from_environment
 from server.errors import register_error_handlers
 
@@ -26,6 +26,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     security.init_app(app)
+    ratelimit.init_app(app)
     register_error_handlers(app)
     app.register_blueprint(home.bp)
     app.register_blueprint(api_bp)

@@ -158,7 +158,10 @@ def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iter
     """A sourcemark deployment: embedded (SQLite, in-process tasks) or distributed (PG + Redis)."""
     instance = Path(tempfile.mkdtemp(prefix="sourcemark-test-"))
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    env.update({"SOURCEMARK_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1"})
+    # PYTHONPATH: the `sourcemark` processes run this checkout's code even when the venv's
+    # editable install points at another copy of the repository.
+    env.update({"SOURCEMARK_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1",
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))})
     env.update(extra_env or {})
     try:
         if distributed:

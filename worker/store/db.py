@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,8 +18,27 @@ def get_engine(url: str | None = None) -> Engine:
     return _engine(url or database_url())
 
 
+_ENGINES: list[Engine] = []
+
+
+def _forget_inherited_connections() -> None:
+    # A pooled connection is a socket: after fork (gunicorn and Celery workers are forked from a
+    # parent that ran migrations or made the first token) parent and child must not share one.
+    for engine in _ENGINES:
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_inherited_connections)
+
+
 @lru_cache(maxsize=16)
 def _engine(url: str) -> Engine:
+    engine = _make_engine(url)
+    _ENGINES.append(engine)
+    return engine
+
+
+def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 

@@ -1,0 +1,306 @@
+"""Load on a real stack on 127.0.0.1: gunicorn, Redis, PostgreSQL and 1 then 2 Celery workers.
+
+    .venv/bin/python -m benchmarks.load                  # everything, about 4 minutes
+    .venv/bin/python -m benchmarks.load --only cached --cached-seconds 20
+
+Three scenarios, each bounded in requests and time, all to 127.0.0.1:
+
+- cached: many readers re-submitting one already-analysed page (same URL and HTML), answered
+  from the store without a task. Driven by ``wrk`` (Debian package) with a Lua script so the load
+  generator is not the bottleneck; it shares the machine's cores with the server and PostgreSQL.
+- same page: N readers clicking the same fresh breaking-news page at the same moment; click (POST)
+  to ``done`` for each reader, and how many analyses the burst created.
+- distinct pages: readers arriving at a fixed rate (open loop), each submitting a different real
+  page (the shared extraction set, distinct URLs), polling until ``done``; click-to-done
+  p50/p95/p99 and analyses/s, with 1 and with 2 Celery worker processes.
+
+A fresh PostgreSQL database and Redis database number are used and dropped afterwards
+(tests/support/services.py), so the machine's other users are not disturbed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.pages import Page, load_pages
+from tests.support.api import call
+from tests.support.services import Stack, free_port, stack, wait_http
+
+WRK_SCRIPT = """
+local f = assert(io.open(os.getenv("SMK_BODY"), "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("SMK_TOKEN")
+if os.getenv("SMK_GZIP") == "1" then wrk.headers["Content-Encoding"] = "gzip" end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "SMK {\\"requests\\": %d, \\"duration_us\\": %d, \\"non2xx\\": %d, \\"errors\\": %d, "
+    .. "\\"p50_us\\": %d, \\"p95_us\\": %d, \\"p99_us\\": %d}\\n",
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+@dataclass
+class Row:
+    scenario: str
+    workers: str
+    requests: int
+    seconds: float
+    p50: float
+    p95: float
+    p99: float
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+# --- the stack --------------------------------------------------------------------------------
+
+
+def serve(s: Stack, web_processes: int) -> None:
+    port = free_port()
+    process = s.spawn("serve", "--host", "127.0.0.1", "--port", str(port), "--workers",
+                      str(web_processes), name="serve")
+    s.url = f"http://127.0.0.1:{port}"
+    wait_http(s.url + "/healthz", process)
+
+
+def submit(s: Stack, token: str, url: str, html: str) -> tuple[int, dict]:
+    return call(s.url, "POST", "/api/v1/analyses", token, {"url": url, "html": html},
+                gzip_body=True, timeout=60)
+
+
+def until_done(s: Stack, token: str, analysis_id: str, deadline: float,
+               poll: float = 0.05) -> str:
+    while time.time() < deadline:
+        status, body = call(s.url, "GET", f"/api/v1/analyses/{analysis_id}", token, timeout=30)
+        if status == 200 and body["status"] in ("done", "failed"):
+            return body["status"]
+        time.sleep(poll)
+    return "timeout"
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def cached(s: Stack, token: str, page: Page, seconds: int, connections: int,
+           use_gzip: bool) -> Row:
+    """wrk re-submitting one analysed page for ``seconds``."""
+    status, accepted = submit(s, token, page.url, page.html)
+    if status == 202:
+        until_done(s, token, accepted["id"], time.time() + 120)
+    status, _ = submit(s, token, page.url, page.html)
+    if status != 200:
+        raise RuntimeError(f"the page was not served from the store (HTTP {status})")
+    work = Path(tempfile.mkdtemp(prefix="smk-load-"))
+    try:
+        body = json.dumps({"url": page.url, "html": page.html}).encode()
+        (work / "body").write_bytes(gzip.compress(body) if use_gzip else body)
+        (work / "post.lua").write_text(WRK_SCRIPT)
+        env = {**os.environ, "SMK_BODY": str(work / "body"), "SMK_TOKEN": token,
+               "SMK_GZIP": "1" if use_gzip else "0"}
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+             "-s", str(work / "post.lua"), s.url + "/api/v1/analyses"],
+            env=env, capture_output=True, text=True, timeout=seconds + 60, check=True,
+        ).stdout
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    line = next(x for x in out.splitlines() if x.startswith("SMK "))
+    stats = json.loads(line[4:])
+    note = f"{len(body) // 1024} KB page{' gzipped' if use_gzip else ''}, {connections} conns"
+    if stats["non2xx"] or stats["errors"]:
+        note += f"; {stats['non2xx']} non-2xx, {stats['errors']} socket errors"
+    return Row("cached (same URL and HTML)", "-", stats["requests"], stats["duration_us"] / 1e6,
+               stats["p50_us"] / 1000, stats["p95_us"] / 1000, stats["p99_us"] / 1000, note)
+
+
+def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> Row:
+    """``readers`` clicks on one fresh page at the same instant, each followed until done."""
+    url = page.url + f"#burst-{time.time_ns()}"  # a fragment: a new URL, the same page
+    start = threading.Barrier(readers)
+    latencies: list[float] = []
+    ids: set[str] = set()
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def reader() -> None:
+        start.wait()
+        clicked = time.perf_counter()
+        status, body = submit(s, token, url, page.html)
+        outcome = "refused" if status not in (200, 202) else (
+            body["status"] if body["status"] in ("done", "failed")
+            else until_done(s, token, body["id"], time.time() + 120))
+        with lock:
+            outcomes.append(outcome)
+            if status in (200, 202):
+                ids.add(body["id"])
+                if outcome == "done":
+                    latencies.append((time.perf_counter() - clicked) * 1000)
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=reader) for _ in range(readers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    bad = len(outcomes) - outcomes.count("done")
+    note = f"{readers} readers at once -> {len(ids)} analysis(es)" + (f", {bad} not done"
+                                                                       if bad else "")
+    return Row("same fresh page, click to done", workers, len(latencies), elapsed,
+               percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+               note)
+
+
+def distinct(s: Stack, token: str, pages: list[Page], rate: float, seconds: float,
+             workers: str, tag: str) -> Row:
+    """Open loop: a new reader every 1/rate s with a different page; click to done."""
+    count = max(1, round(rate * seconds))
+    latencies: list[float] = []
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def reader(i: int) -> None:
+        page = pages[i % len(pages)]
+        clicked = time.perf_counter()
+        status, body = submit(s, token, f"{page.url}?smk={tag}-{i}", page.html)
+        if status not in (200, 202):
+            outcome = f"http_{status}"
+        else:
+            outcome = until_done(s, token, body["id"], time.time() + 120)
+        with lock:
+            outcomes.append(outcome)
+            if outcome == "done":
+                latencies.append((time.perf_counter() - clicked) * 1000)
+
+    threads = []
+    began = time.perf_counter()
+    for i in range(count):
+        # Arrivals on a fixed schedule, whatever the server does: an open loop.
+        time.sleep(max(0.0, began + i / rate - time.perf_counter()))
+        t = threading.Thread(target=reader, args=(i,))
+        t.start()
+        threads.append(t)
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    refused = len(outcomes) - outcomes.count("done")
+    kinds = sorted({o for o in outcomes if o != "done"})
+    note = f"{rate:g} new pages/s offered for {seconds:g} s; {len(latencies) / elapsed:.1f} done/s"
+    if refused:
+        note += f"; {refused} not analysed ({', '.join(kinds)})"
+    return Row("distinct pages, click to done", workers, len(latencies), elapsed,
+               percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+               note)
+
+
+def worker_rss_mb(s: Stack) -> list[float]:
+    """Resident memory of every Celery process of the stack (pool children included)."""
+    sizes = []
+    for process in s.processes:
+        if "worker" not in process.log_path.name:
+            continue
+        pids = [process.proc.pid] + [
+            int(p) for p in subprocess.run(["pgrep", "-P", str(process.proc.pid)],
+                                           capture_output=True, text=True).stdout.split()]
+        for pid in pids:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        sizes.append(int(line.split()[1]) / 1024)
+            except OSError:
+                continue
+    return sizes
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| scenario | Celery workers | completed | req/s | p50 ms | p95 ms | p99 ms | notes |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r.scenario} | {r.workers} | {r.requests} | {r.rate:,.1f} | "
+                     f"{r.p50:,.0f} | {r.p95:,.0f} | {r.p99:,.0f} | {r.note} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("cached", "same", "distinct"), default=None)
+    parser.add_argument("--web", type=int, default=None,
+                        help="gunicorn processes (default: sourcemark serve's own default)")
+    parser.add_argument("--cached-seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--readers", type=int, default=50, help="same-page burst size")
+    parser.add_argument("--rates", default="2,4",
+                        help="offered new pages/s for the distinct scenario, comma-separated")
+    parser.add_argument("--seconds", type=float, default=20, help="length of each distinct run")
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None and args.only in (None, "cached"):
+        print("wrk is needed for the cached scenario: apt-get install wrk", file=sys.stderr)
+        return 2
+
+    pages = load_pages()
+    # The cached scenario re-submits a page of median size (about 110 KB of HTML).
+    typical = sorted(pages, key=lambda p: len(p.html))[len(pages) // 2]
+    rates = [float(x) for x in args.rates.split(",") if x]
+    rows: list[Row] = []
+    memory: list[float] = []
+    # The benchmark measures speed, not the limiter: lift the per-token limit for its token.
+    with stack(distributed=True, extra_env={"SOURCEMARK_RATE_LIMIT": "off"}) as s:
+        serve(s, args.web or (os.cpu_count() or 1) * 2 + 1)
+        token = s.token("reader", name="load")
+        s.worker()
+        if args.only in (None, "cached"):
+            rows.append(cached(s, token, typical, args.cached_seconds, args.connections, True))
+            rows.append(cached(s, token, typical, args.cached_seconds, args.connections, False))
+        for workers in (1, 2):
+            if workers == 2:
+                if args.only == "cached":
+                    break
+                s.worker()
+            if args.only in (None, "same"):
+                rows.append(same_page(s, token, pages[1 + workers], args.readers, str(workers)))
+            if args.only in (None, "distinct"):
+                for rate in rates:
+                    rows.append(distinct(s, token, pages, rate, args.seconds, str(workers),
+                                         f"w{workers}r{rate:g}"))
+        memory = worker_rss_mb(s)
+    print(table(rows))
+    cores = os.cpu_count()
+    print(f"\nmachine: {cores} cores shared by the load generator, gunicorn "
+          f"({args.web or (cores or 1) * 2 + 1} processes x 8 threads), PostgreSQL, Redis and "
+          "the Celery workers.")
+    if memory:
+        print(f"Celery worker processes' resident memory: "
+              f"{', '.join(f'{m:.0f}' for m in memory)} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

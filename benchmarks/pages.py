@@ -1,0 +1,29 @@
+"""The shared real news pages (``../shared/data/extraction``), read in place, never copied."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+EXTRACTION = SHARED / "data" / "extraction"
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    url: str
+    html: str
+
+
+def load_pages(limit: int | None = None) -> list[Page]:
+    """The pages in a stable order (by key), HTML decoded from UTF-8 with replacement."""
+    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key in sorted(truth)[:limit]:
+        path = EXTRACTION / "html" / f"{key}.html.gz"
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        pages.append(Page(key, truth[key].get("url") or f"https://example.org/{key}", html))
+    return pages

@@ -1,0 +1,130 @@
+"""Short-lived, bounded in-process caches for the hot path: a reader re-submitting a page.
+
+When many readers click on the same article, every request after the first asks the same two
+questions: whose token is this, and is there a finished analysis of exactly this page? Both answers
+are cached here for a few seconds, per web process, so the answer costs no database round trip.
+
+- Tokens: ``SOURCEMARK_TOKEN_CACHE_SECONDS`` (default 5). A revoked token stops working within
+  that many seconds in every process; 0 turns the cache off.
+- Finished analyses, by the hash of the exact request body (so a repeat costs neither gzip
+  decoding nor JSON parsing) and by the (URL, HTML) hash:
+  ``SOURCEMARK_REUSE_CACHE_SECONDS`` (default 2). Only
+  ``done`` analyses are cached (their findings never change; an editor's review of a finding shows
+  to readers at most that many seconds later); 0 turns it off.
+
+Within one process, changes are seen at once: a flush that touches a token or a user empties the
+token cache, and one that touches a finding or an analysis empties the analysis cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from flask import request
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, make_transient_to_detached
+
+from worker.store.models import AnalysisRow, ApiToken, FindingRow, User
+
+V = TypeVar("V")
+
+
+class TTLCache(Generic[V]):
+    """A thread-safe LRU of at most ``size`` entries, each forgotten ``ttl`` seconds after set."""
+
+    def __init__(self, ttl: float, size: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._clock = clock
+        self._items: OrderedDict[str, tuple[float, V]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> V | None:
+        if self.ttl <= 0:
+            return None
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            expires, value = item
+            if expires <= self._clock():
+                del self._items[key]
+                return None
+            self._items.move_to_end(key)
+            return value
+
+    def set(self, key: str, value: V) -> None:
+        if self.ttl <= 0:
+            return
+        with self._lock:
+            self._items[key] = (self._clock() + self.ttl, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name) or default))
+    except ValueError:
+        return default
+
+
+# token hash -> the detached User row (merged into each request's session without a query)
+tokens: TTLCache = TTLCache(_seconds("SOURCEMARK_TOKEN_CACHE_SECONDS", 5), size=10_000)
+# html_key(url, html) + pipeline version -> (analysis id, the JSON body of the done analysis)
+reusable: TTLCache[tuple[str, bytes]] = TTLCache(
+    _seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=256
+)
+
+
+def wire_key(version: str, max_bytes: int) -> str | None:
+    """The identity of this request's exact JSON body (encoding included), or None to not use it.
+
+    Identical bytes are an identical submission, so they get the identical answer. Bodies that
+    are not JSON or are too big are left to the normal path, which refuses them properly.
+    """
+    if request.mimetype != "application/json" or (request.content_length or 0) > max_bytes:
+        return None
+    raw = request.get_data(cache=True)  # json_body() reads these same bytes afterwards
+    encoding = request.headers.get("Content-Encoding", "").strip().lower()
+    digest = hashlib.sha256(encoding.encode("latin-1", "replace") + b"\0" + raw).hexdigest()
+    return f"{version}:body:{digest}"
+
+
+def detached_user(user: User) -> User:
+    """A copy of ``user`` that belongs to no session, safe to share between threads' sessions."""
+    copy = User(id=user.id, email=user.email, password_hash=user.password_hash, role=user.role,
+                active=user.active, created_at=user.created_at)
+    make_transient_to_detached(copy)
+    return copy
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_changed(session: Session, _context: Any) -> None:
+    # Only updates and deletes matter: new rows are not in any cache yet. A token's last_used_at
+    # changes once a minute and is no reason to drop the cache; its revocation is.
+    changed = list(session.dirty) + list(session.deleted)
+    if any(isinstance(obj, User) or (isinstance(obj, ApiToken) and _revoked(session, obj))
+           for obj in changed):
+        tokens.clear()
+    if any(isinstance(obj, (FindingRow, AnalysisRow)) for obj in changed):
+        reusable.clear()
+
+
+def _revoked(session: Session, token: ApiToken) -> bool:
+    return token in session.deleted or inspect(token).attrs.revoked_at.history.has_changes()

@@ -1,0 +1,44 @@
+"""In-process apps for the security tests: SQLite store, embedded mode, one user per role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from server import cache, create_app
+from worker.store import session_scope
+from worker.store.accounts import create_token, create_user
+from worker.store.migrate import upgrade
+
+
+@pytest.fixture()
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    """A factory of apps sharing one database (two apps = two web processes)."""
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.delenv("SOURCEMARK_RATE_LIMIT", raising=False)
+    monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
+    url = f"sqlite:///{tmp_path / 'test.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    upgrade(url)
+    cache.tokens.clear()
+    cache.reusable.clear()
+
+    def make(**config: object) -> Flask:
+        return create_app({"TESTING": True, "DATABASE_URL": url, **config})
+
+    yield make
+    cache.tokens.clear()
+    cache.reusable.clear()
+
+
+def new_token(role: str = "reader", email: str | None = None) -> str:
+    with session_scope() as session:
+        user = create_user(session, email or f"{role}-{id(session)}@example.org", role)
+        return create_token(session, user, f"{role}-token-{user.id}")
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
