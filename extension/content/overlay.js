@@ -247,8 +247,23 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
     /** Open the card for the findings `ids` (innermost first) next to `anchor`. */
     showCard(ids, anchor, focus) {
       clearTimeout(this.hideTimer);
+      if (this.muted === anchor && !focus) {
+        // Focus returning to the highlight after Escape must not reopen the card.
+        this.muted = null;
+        return;
+      }
+      this.muted = null;
       const key = ids.join(' ');
-      if (this.card && this.cardFor === key) { this.placeCard(anchor); return; }
+      if (!(this.card && this.cardFor === key)) this.openCard(ids, key, anchor);
+      if (!this.card) return;
+      this.placeCard(anchor);
+      if (focus) {
+        const btn = this.card.querySelector('button');
+        if (btn) btn.focus();
+      }
+    }
+
+    openCard(ids, key, anchor) {
       this.closeCard();
       const sections = ids.map((id) => this.findings.get(id)).filter(Boolean).map((f) => this.cardSection(f));
       if (!sections.length) return;
@@ -257,16 +272,15 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       this.card.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
       this.card.addEventListener('mouseleave', () => this.scheduleHide());
       this.card.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Escape') { this.closeCard(); anchor.focus(); }
+        if (ev.key === 'Escape') {
+          this.closeCard();
+          this.muted = anchor;
+          anchor.focus();
+        }
       });
       this.cardFor = key;
       this.cardAnchor = anchor;
       this.layer.appendChild(this.card);
-      this.placeCard(anchor);
-      if (focus) {
-        const btn = this.card.querySelector('button');
-        if (btn) btn.focus();
-      }
     }
 
     placeCard(anchor) {
