@@ -17,8 +17,27 @@ from worker.pipeline.attribution.build import (
 )
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.quotes import find_quotes
+from worker.pipeline.attribution.relation import Relation, trim_span
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.model import Finding
+
+
+def _stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation]) -> None:
+    """Reported content never runs over another quotation's attribution (`he recalled that he
+    said, "A," the office said.`: the office's "said" ends what was recalled)."""
+    lo, hi = rel.content[0][0], rel.content[-1][1]
+    cut = min(
+        (
+            q.content[-1][1]
+            for q in quote_relations
+            if q.content and q.cue[0] > q.content[-1][1] and lo < q.cue[0] < hi
+        ),
+        default=None,
+    )
+    if cut is None:
+        return
+    pieces = [(s, min(e, cut)) for s, e in rel.content if s < cut]
+    rel.content = [p for p in (trim_span(text, s, e) for s, e in pieces) if p[1] > p[0]]
 
 
 def find_attributions(doc: Doc) -> list[Finding]:
@@ -29,6 +48,8 @@ def find_attributions(doc: Doc) -> list[Finding]:
     relations, used = link_quotes(doc, quotes)
     used_cues = {r.cue_token for r in relations if r.cue_token is not None}
     reported = find_reported(doc, used_cues) + find_according_to(doc)
+    for rel in reported:
+        _stop_at_quote_cues(doc.text, rel, relations)
     for rel in reported:
         classify_with_quotes(rel, doc.text, quotes, used)
     attach_following_quotes(doc, relations + reported, quotes, used)

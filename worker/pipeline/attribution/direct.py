@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.quotes import Quote
-from worker.pipeline.attribution.relation import Relation, char_tokens
+from worker.pipeline.attribution.relation import Relation, char_tokens, trim_span
 from worker.pipeline.attribution.speakers import mention_tokens
 
 DASHES = frozenset("\u2014\u2013-")
@@ -26,6 +26,22 @@ _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 INVERTED_DEPS = ("dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "oprd", "pobj", "conj")
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|No)\.)$"
+)
+
+
+def sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding ``pos``, read from punctuation (the parser's sentence
+    splits go wrong around quotation marks), never before ``floor``."""
+    start = floor
+    for m in _SENTENCE_BREAK.finditer(text, floor, pos):
+        if not _ABBREVIATION.search(text, max(floor, m.start() - 6), m.start()):
+            start = m.end()
+    return start
 
 
 def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -104,7 +120,10 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
         return None
     window = {t.i for t in tail}
     last_piece = quote.pieces[-1]
-    ends_clause = doc.text[last_piece.end - 1] in ",.?!\u2026-\u2014:" or tail[0].text == ","
+    quoted = doc.text[last_piece.start : last_piece.end].rstrip("'\u2019\u201d\" ")
+    ends_clause = (quoted[-1:] in tuple(",.?!\u2026-\u2014:")) or tail[0].text == ","
+    # After a full stop inside the marks a new sentence may begin: the cue must come at once.
+    max_tail = 3 if quoted[-1:] == "." and tail[0].text != "," else MAX_TAIL_TOKENS
     if tail[0].text in DASHES or (tail[0].text == "," and len(tail) > 1 and tail[1].text in DASHES):
         dash = tail[0] if tail[0].text in DASHES else tail[1]
         names = [t for t in tail if t.i > dash.i and t.pos_ in ("PROPN", "NOUN")]
@@ -121,7 +140,7 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
             )
     if not ends_clause:
         return _link_after_fragment(doc, quote, tail, window)
-    for tok in tail[:MAX_TAIL_TOKENS]:
+    for tok in tail[:max_tail]:
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
             continue
@@ -195,8 +214,11 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
         kind = cue_kind(tok)
         if kind is None:
             continue
-        # A cue whose clausal content starts before the quote frames a mixed quote instead.
-        if any(c.dep_ == "ccomp" and c.left_edge.idx < quote.open for c in tok.children):
+        # A cue whose clausal content starts between it and the quote frames a mixed quote.
+        if any(
+            c.dep_ == "ccomp" and c.i > tok.i and tok.idx < c.left_edge.idx < quote.open
+            for c in tok.children
+        ):
             return None
         subj = _subject(tok, window) or _inherited_subject(tok)
         if subj is None:
@@ -244,8 +266,17 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
             owner[k] = prev
             used.add(k)
             continue
-        if rel is None:
-            rel = _link_before(doc, quote, floor)
+        before = _link_before(doc, quote, floor)
+        if rel is not None and before is not None and before.cue_token is not None:
+            # `He said, "A," the office said.`: the quote is his; the office reports the whole
+            # sentence (a nested attribution, PARC-style).
+            relations.append(before)
+            p_start, _ = _paragraph_bounds(doc.text, quote.open)
+            lo = sentence_start(doc.text, before.cue[0], p_start)
+            rel.type = "mixed"
+            rel.content = [trim_span(doc.text, lo, quote.pieces[-1].end)]
+        elif rel is None:
+            rel = before
         if rel is None:
             continue
         if rel.cue_kind == TAIL and rel.source is None:

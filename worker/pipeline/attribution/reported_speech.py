@@ -43,7 +43,9 @@ def _span(doc: Doc, start: int, end: int) -> Piece | None:
     """Characters of tokens ``[start, end)`` with punctuation and spaces trimmed off the ends."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
     if end - start < MIN_CONTENT_TOKENS:
         return None
@@ -79,6 +81,11 @@ def _content_of(cue: Token) -> list[Piece] | None:
         # long clauses get parsed with their tail attached elsewhere.
         before = end <= own_start
         end = own_start if before else _cut_writer_clause(doc, comps[-1], start, end)
+        # "said he never used the term and added, …": a coordinated cue is not content.
+        for comp in comps:
+            for c in comp.children:
+                if c.dep_ == "conj" and start < c.i < end and cue_kind(c) is not None:
+                    end = c.left_edge.i
         piece = _span(doc, start, end)
         return [piece] if piece else None
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
@@ -187,6 +194,8 @@ def _blocked(cue: Token) -> bool:
     """Negated, declined or conditional cues attribute nothing."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
+    if cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
+        return True  # a participle modifying a noun ("the prison, dubbed the Hanoi Hilton by…")
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in DECLINE_HEADS:
         return True
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cue.children)
