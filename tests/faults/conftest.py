@@ -1,0 +1,184 @@
+"""Private Redis and PostgreSQL servers that a fault test may stop and start at will.
+
+The machine's own Redis (6379) and PostgreSQL (5432) serve everyone else's tests at the same
+time, so they are never touched: each fault test gets its own server on a free port, in a
+temporary folder, gone when the test ends.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+import redis
+
+from tests.support.services import Stack, free_port, fresh_database, fresh_redis_db
+
+PG_BIN_ROOT = Path("/usr/lib/postgresql")
+
+
+def pg_bin(name: str) -> str:
+    """The newest installed PostgreSQL's program ``name`` (Debian keeps them out of PATH)."""
+    versions = sorted((p for p in PG_BIN_ROOT.glob("*/bin") if (p / name).exists()),
+                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    if versions:
+        return str(versions[-1] / name)
+    found = shutil.which(name)
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is not installed")
+    return found
+
+
+@dataclass
+class PrivateRedis:
+    port: int
+    folder: Path
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        # No persistence: a restart loses every queued message, the worst case for the sweeper.
+        self.proc = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("private redis-server did not start")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self.proc = None
+
+
+@contextmanager
+def private_redis() -> Iterator[PrivateRedis]:
+    folder = Path(tempfile.mkdtemp(prefix="sourcemark-redis-"))
+    server = PrivateRedis(free_port(), folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class PrivatePostgres:
+    port: int
+    folder: Path
+    log: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.log = self.folder / "server.log"
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/sourcemark"
+
+    def _as_postgres(self, *args: str) -> None:
+        # PostgreSQL refuses to run as root; tests often do.
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run(prefix + list(args), check=True, capture_output=True, timeout=120)
+
+    def init(self) -> None:
+        self.data.mkdir(parents=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+            shutil.chown(self.data, "postgres", "postgres")
+        self._as_postgres(pg_bin("initdb"), "-D", str(self.data), "--auth=trust", "-U",
+                          "postgres", "--no-sync")
+
+    def start(self) -> None:
+        self._as_postgres(
+            pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o",
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c max_connections=100", "start")
+
+    def stop(self) -> None:
+        self._as_postgres(pg_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def running(self) -> bool:
+        return (self.data / "postmaster.pid").exists()
+
+
+@contextmanager
+def private_postgres() -> Iterator[PrivatePostgres]:
+    folder = Path(tempfile.mkdtemp(prefix="sourcemark-pg-"))
+    server = PrivatePostgres(free_port(), folder)
+    try:
+        server.init()
+        server.start()
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{server.port}/postgres",
+                             autocommit=True) as conn:
+            conn.execute("CREATE DATABASE sourcemark")
+        yield server
+    finally:
+        if server.running():
+            with suppress(subprocess.CalledProcessError):
+                server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def fault_stack(*, redis_url: str | None = None, database_url: str | None = None,
+                extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """A distributed deployment on the given services (fresh shared ones for those not given)."""
+    instance = Path(tempfile.mkdtemp(prefix="sourcemark-fault-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    root = str(Path(__file__).resolve().parents[2])
+    env.update({"SOURCEMARK_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1",
+                "PYTHONPATH": os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))})
+    env.update(extra_env or {})
+    try:
+        with _database(database_url) as db_url, _redis(redis_url) as r_url:
+            env.update({"DATABASE_URL": db_url, "REDIS_URL": r_url})
+            s = Stack(env=env, instance=instance)
+            try:
+                s.run("db", "upgrade")
+                yield s
+            finally:
+                s.stop()
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+@contextmanager
+def _database(url: str | None) -> Iterator[str]:
+    if url:
+        yield url
+    else:
+        with fresh_database() as fresh:
+            yield fresh
+
+
+@contextmanager
+def _redis(url: str | None) -> Iterator[str]:
+    if url:
+        yield url
+    else:
+        with fresh_redis_db() as fresh:
+            yield fresh

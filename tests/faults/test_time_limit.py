@@ -1,0 +1,38 @@
+"""A page that keeps the pipeline busy too long: the task is stopped at its time limit, the
+analysis ends ``failed`` with a message, and the worker goes on with the next task."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.faults.conftest import fault_stack
+from tests.faults.pages import SEED_PAGE, SEED_URL, huge_page
+from tests.support.api import call, wait_done
+
+pytestmark = pytest.mark.integration
+
+LIMITS = {"SOURCEMARK_TASK_SOFT_LIMIT": "2", "SOURCEMARK_TASK_HARD_LIMIT": "8",
+          "SOURCEMARK_VISIBILITY_TIMEOUT": "30"}
+
+
+def test_slow_page_fails_at_the_time_limit_and_the_worker_goes_on():
+    with fault_stack(extra_env=LIMITS) as s:
+        s.serve()
+        token = s.token()
+        s.worker()
+        status, slow = call(s.url, "POST", "/api/v1/analyses", token,
+                            {"url": "https://example.org/huge", "html": huge_page()},
+                            gzip_body=True)
+        assert status == 202, slow
+        status, normal = call(s.url, "POST", "/api/v1/analyses", token,
+                              {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+        assert status == 202, normal
+
+        failed = wait_done(s.url, token, slow["id"], timeout=60)
+        assert failed["status"] == "failed", failed
+        assert failed["error_code"] == "time_limit"
+        assert "2 seconds" in failed["error"]
+        assert failed["findings"] == []
+        # Queued behind the slow one on the same single worker process: it still gets done.
+        done = wait_done(s.url, token, normal["id"], timeout=60)
+        assert done["status"] == "done" and done["findings"]
