@@ -199,7 +199,9 @@
     if (e.key === "Escape") { closeOverlay(); if (document.activeElement) document.activeElement.blur(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var t = e.target;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    // Typing in a field is typing, not a command; a ticked checkbox keeps the shortcuts alive.
+    if (t && (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) ||
+        (t.tagName === "INPUT" && !/^(checkbox|radio)$/.test(t.type)))) return;
     if (openOverlay) return;
     var key = e.key;
     if (pendingG) {
