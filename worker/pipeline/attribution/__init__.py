@@ -17,7 +17,7 @@ from worker.pipeline.attribution.build import (
 )
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.quotes import find_quotes
-from worker.pipeline.attribution.relation import Relation, trim_span
+from worker.pipeline.attribution.relation import Relation, text_of, trim_span
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.model import Finding
 
@@ -42,15 +42,15 @@ def _stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation
 
 def find_attributions(doc: Doc) -> list[Finding]:
     """One ``attribution`` finding per attribution relation in ``doc``."""
-    if not doc.text.strip():
+    if not text_of(doc).strip():
         return []
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     relations, used = link_quotes(doc, quotes)
     used_cues = {r.cue_token for r in relations if r.cue_token is not None}
     reported = find_reported(doc, used_cues) + find_according_to(doc)
     for rel in reported:
-        _stop_at_quote_cues(doc.text, rel, relations)
+        _stop_at_quote_cues(text_of(doc), rel, relations)
     for rel in reported:
-        classify_with_quotes(rel, doc.text, quotes, used)
+        classify_with_quotes(rel, text_of(doc), quotes, used)
     attach_following_quotes(doc, relations + reported, quotes, used)
     return build_findings(doc, relations + reported, quotes)

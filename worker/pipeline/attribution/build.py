@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, TAIL
 from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
-from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.relation import Relation, text_of
 from worker.pipeline.attribution.speakers import (
     FIRST_SECOND,
     PERSON_PRONOUNS,
@@ -55,7 +55,7 @@ def attach_following_quotes(
 ) -> None:
     """`"A," he said. "B."` and `A, she said. "B."`: a quotation with no attribution of its own
     right after an attribution's cue, in the same paragraph, continues that attribution."""
-    text = doc.text
+    text = text_of(doc)
     ordered = sorted(relations, key=lambda r: r.content[-1][1] if r.content else -1)
     for k, q in enumerate(quotes):
         if k in used:
@@ -80,7 +80,7 @@ def attach_following_quotes(
 
 def _statement_bounds(doc: Doc, rel: Relation) -> tuple[int, int]:
     """The whole statement: every sentence holding content, cue or source."""
-    text = doc.text
+    text = text_of(doc)
     lo, hi = rel.bounds
     start_tok = doc.char_span(lo, lo + 1, alignment_mode="expand")
     end_tok = doc.char_span(max(lo, hi - 1), hi, alignment_mode="expand")
@@ -147,7 +147,7 @@ def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> 
 
 
 def _finding(doc: Doc, rel: Relation, res: Resolution, *, nested: bool) -> Finding:
-    text = doc.text
+    text = text_of(doc)
     mention = rel.source
     anonymous = is_anonymous_mention(mention, res.name)
     content = sorted({(s, e) for s, e in rel.content if e > s})

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from worker.pipeline.attribution.relation import ents_in
 from worker.pipeline.attribution.speakers import (
     ANONYMOUS_HEADS,
     NON_PERSON_ENTS,
@@ -111,7 +112,7 @@ def _is_subject(tok: Token) -> bool:
 
 def _name_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents_in(doc[:]):
         if ent.label_ == "PERSON":
             name = person_name_in(ent, head_only=False)
             if name is not None:
@@ -162,7 +163,7 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
         for role in roles:
             reg.roles.append(_Role(name.start_char, role, _words(role), full))
             reg.role_of.setdefault(full, role)
-    for ent in doc.ents:
+    for ent in ents_in(doc[:]):
         if ent.label_ in ("ORG", "GPE", "NORP"):
             reg.orgs.append((ent.start_char, ent.text))
     return reg
@@ -229,7 +230,7 @@ def resolve(
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)
     if head.lemma_.lower() in ORG_HEADS:
-        for ent in mention.ents:
+        for ent in ents_in(mention):
             if ent.start <= head.i < ent.end:
                 return Resolution(_clean_org(ent), None, False)
         if dets & DEFINITE and not any(
@@ -245,7 +246,7 @@ def resolve(
 
 def _org_text(mention: Span) -> str:
     head = mention.root
-    for ent in mention.ents:
+    for ent in ents_in(mention):
         if ent.start <= head.i < ent.end:
             return _clean_org(ent)
     return _clean_org(mention)

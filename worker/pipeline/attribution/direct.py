@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.quotes import Quote
-from worker.pipeline.attribution.relation import Relation, char_tokens, trim_span
+from worker.pipeline.attribution.relation import Relation, char_tokens, text_of, trim_span
 from worker.pipeline.attribution.speakers import mention_tokens
 
 DASHES = frozenset("\u2014\u2013-")
@@ -52,7 +52,7 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _tail_tokens(doc: Doc, quote: Quote, limit: int) -> list[Token]:
     """Tokens after a quote's closing mark up to the end of its sentence or the next quote."""
-    text = doc.text
+    text = text_of(doc)
     after = quote.outer_end
     _, p_end = _paragraph_bounds(text, after - 1)
     end = min(p_end, limit)
@@ -120,7 +120,7 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
         return None
     window = {t.i for t in tail}
     last_piece = quote.pieces[-1]
-    quoted = doc.text[last_piece.start : last_piece.end].rstrip("'\u2019\u201d\" ")
+    quoted = text_of(doc)[last_piece.start : last_piece.end].rstrip("'\u2019\u201d\" ")
     ends_clause = (quoted[-1:] in tuple(",.?!\u2026-\u2014:")) or tail[0].text == ","
     # After a full stop inside the marks a new sentence may begin: the cue must come at once.
     max_tail = 3 if quoted[-1:] == "." and tail[0].text != "," else MAX_TAIL_TOKENS
@@ -183,7 +183,7 @@ def _link_after_fragment(
 
 
 def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
-    text = doc.text
+    text = text_of(doc)
     p_start, _ = _paragraph_bounds(text, quote.open)
     start = max(p_start, floor)
     before = text[start : quote.open].rstrip()
@@ -236,7 +236,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
 
 def _only_tail_between(doc: Doc, rel: Relation, gap_start: int, gap_end: int) -> bool:
     """True when the text between two quotes is just the first quote's attribution."""
-    gap = doc.text[gap_start:gap_end]
+    gap = text_of(doc)[gap_start:gap_end]
     if "\n" in gap or not (gap_start <= rel.cue[0] < gap_end):
         return False
     span = char_tokens(doc, gap_start, gap_end)
@@ -253,7 +253,7 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
     used: set[int] = set()
     owner: dict[int, Relation] = {}
     for k, quote in enumerate(quotes):
-        limit = quotes[k + 1].open if k + 1 < len(quotes) else len(doc.text)
+        limit = quotes[k + 1].open if k + 1 < len(quotes) else len(text_of(doc))
         floor = quotes[k - 1].outer_end if k > 0 else 0
         rel = _link_after(doc, quote, limit)
         prev = owner.get(k - 1)
@@ -271,10 +271,10 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
             # `He said, "A," the office said.`: the quote is his; the office reports the whole
             # sentence (a nested attribution, PARC-style).
             relations.append(before)
-            p_start, _ = _paragraph_bounds(doc.text, quote.open)
-            lo = sentence_start(doc.text, before.cue[0], p_start)
+            p_start, _ = _paragraph_bounds(text_of(doc), quote.open)
+            lo = sentence_start(text_of(doc), before.cue[0], p_start)
             rel.type = "mixed"
-            rel.content = [trim_span(doc.text, lo, quote.pieces[-1].end)]
+            rel.content = [trim_span(text_of(doc), lo, quote.pieces[-1].end)]
         elif rel is None:
             rel = before
         if rel is None:

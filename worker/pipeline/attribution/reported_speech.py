@@ -20,7 +20,7 @@ from worker.pipeline.attribution.cues import (
     cue_kind,
 )
 from worker.pipeline.attribution.direct import SUBJECT_DEPS, _inherited_subject
-from worker.pipeline.attribution.relation import Relation, trim_span
+from worker.pipeline.attribution.relation import Relation, text_of, trim_span
 from worker.pipeline.attribution.speakers import (
     ANONYMOUS_HEADS,
     FIRST_SECOND,
@@ -224,7 +224,7 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
-    text = doc.text
+    text = text_of(doc)
     for tok in doc:
         if tok.i in used_cues:
             continue
@@ -258,7 +258,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
 def find_according_to(doc: Doc) -> list[Relation]:
     """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
-    text = doc.text
+    text = text_of(doc)
     for tok in doc[:-1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
             continue

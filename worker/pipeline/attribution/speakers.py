@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline.attribution.cues import lexicon
+from worker.pipeline.attribution.relation import ents_in
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -82,7 +83,7 @@ def person_name_in(mention: Span, *, head_only: bool = True) -> Span | None:
     if not len(mention):
         return None
     root = mention.root
-    for ent in mention.ents:
+    for ent in ents_in(mention):
         if ent.label_ == "PERSON" and (not head_only or ent.start <= root.i < ent.end):
             return _strip_possessive(ent)
     if root.pos_ != "PROPN" or root.ent_type_ in NON_PERSON_ENTS or root.lower_ in ROLE_WORDS:
@@ -117,7 +118,7 @@ def _is_suffix(tok: Token) -> bool:
 
 
 def org_name_in(mention: Span) -> Span | None:
-    for ent in mention.ents:
+    for ent in ents_in(mention):
         if ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
             return _strip_possessive(ent)
     return None
