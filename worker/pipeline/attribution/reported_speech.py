@@ -73,7 +73,11 @@ def _content_of(cue: Token) -> list[Piece] | None:
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
         # "said that …": the complementiser is not content.
-        while start < end and doc[start].dep_ == "mark" and doc[start].lower_ in ("that",):
+        if (
+            doc[start].lower_ == "that"
+            and start + 1 < end
+            and doc[start + 1].pos_ not in ("VERB", "AUX", "PUNCT")
+        ):
             start += 1
         own = [c.left_edge.i for c in cue.children if c.dep_ != "ccomp" and c.i > end - 1]
         own_start = min([cue.i, *own])

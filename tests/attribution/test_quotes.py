@@ -1,0 +1,63 @@
+"""Quotation-mark pairing: the typographic cases real pages contain."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from worker.pipeline.attribution.quotes import find_quotes
+
+
+def _pieces(text: str) -> list[list[str]]:
+    return [[text[p.start : p.end] for p in q.pieces] for q in find_quotes(text)]
+
+
+def test_straight_quotes_split_around_attribution():
+    assert _pieces('"A," he said. "B."') == [["A,"], ["B."]]
+
+
+def test_curly_quotes_and_guillemets():
+    assert _pieces("\u201cOne,\u201d she said. \u00abTwo\u00bb") == [["One,"], ["Two"]]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote():
+    text = "\u201cHe told me \u2018no\u2019 twice,\u201d she said."
+    assert _pieces(text) == [["He told me \u2018no\u2019 twice,"]]
+
+
+def test_quote_running_over_paragraphs_is_one_quote():
+    text = "He said \u201cfirst part.\n\n\u201cSecond part.\n\n\u201cThird part.\u201d Done."
+    assert _pieces(text) == [["first part.", "Second part.", "Third part."]]
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = 'He said "this never closes\n\nNext paragraph "is fine" here.'
+    assert _pieces(text) == [["this never closes"], ["is fine"]]
+
+
+def test_stray_closing_mark_is_ignored():
+    assert _pieces("odd\u201d start, then \u201cquoted\u201d.") == [["quoted"]]
+
+
+def test_inch_marks_are_not_quotes():
+    assert _pieces('a 27" screen and "a quote" here') == [["a quote"]]
+
+
+def test_doubled_single_marks_close_a_double_quote():
+    text = "\u201cIt was an attempt,\u2019\u2019 Moy said. \u201cAnd more.\u201d"
+    assert _pieces(text) == [["It was an attempt,"], ["And more."]]
+
+
+def test_apostrophes_do_not_pair_in_single_quote_texts():
+    text = "\u2018We don\u2019t know,\u2019 she said."
+    assert _pieces(text) == [["We don\u2019t know,"]]
+
+
+@given(st.text(alphabet='ab "\u201c\u201d\u2018\u2019\n.,', max_size=200))
+def test_any_marks_give_ordered_in_bounds_pieces(text):
+    last = -1
+    for quote in find_quotes(text):
+        for piece in quote.pieces:
+            assert 0 <= piece.open < piece.start <= piece.end <= len(text)
+            assert piece.open > last or piece is quote.pieces[0]
+            last = piece.open
