@@ -1,0 +1,188 @@
+"""Clean the chosen body paragraph by paragraph: what extractors keep but a reader never reads.
+
+Each rule looks at one short paragraph and its place in the body; long prose paragraphs are never
+removed by a pattern, because a sentence that merely mentions "copyright" or "read more" is text.
+The rules are about page furniture in general (syndication and copyright notices, bylines and
+datelines repeated in the body, photo credits, calls to subscribe or comment, "Read more" links,
+the headline and standfirst repeated at the top), never about particular sites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Notices: whole-paragraph furniture, anywhere in the body.
+_NOTICE = re.compile(
+    r"^(?:"
+    r"this (?:article|story|content|post) (?:is|was) (?:reprinted|republished|reproduced|"
+    r"originally published|first published)"
+    r"|this (?:article|story) (?:originally )?appeared"
+    r"|if there is (?:a|any) copyright"
+    r"|if (?:you believe )?(?:this|there is an?) (?:infring|copyright)"
+    r"|(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b|[A-Z])"
+    r"|all rights reserved"
+    r"|this copy is for your personal"
+    r"|this material may not be (?:published|reproduced)"
+    r"|distribution and use of this material"
+    r"|(?:read|see|watch|click) (?:more|also|here|next|the full)\b"
+    r"|(?:also read|related(?: stories| articles| coverage| content)?|more on this|recommended|"
+    r"don'?t miss|must read|trending|editor'?s picks?|top stories|most read|popular)\s*[:|]?$"
+    r"|(?:also read|related|see also|read also|more|watch|listen)\s*:"
+    r"|advertisement$|advertising$|sponsored(?: content)?$|story continues below"
+    r"|(?:share|share this|share on|tweet|email|print|print article|order reprints|reprints)$"
+    r"|(?:sign up|subscribe|register)\b.{0,80}(?:newsletter|inbox|updates|free|today)"
+    r"|(?:get|receive) (?:the latest|our|the best).{0,60}(?:inbox|newsletter|delivered)"
+    r"|thanks? (?:you )?for (?:signing up|subscribing|reading)"
+    r"|(?:follow|like) us on\b"
+    r"|(?:click|tap) here to\b"
+    r"|(?:\d+|no|view|show|load|read all|leave a|add a|post a|top rated)\s+comments?\b"
+    r"|comments?\s*(?:\(\d+\))?$"
+    r"|tell us what you think"
+    r"|(?:have a (?:news )?tip|got a (?:news )?tip)\b"
+    r"|(?:write|contact|email|reach) (?:to )?(?:the (?:author|reporter|writer)|[A-Z][\w.'-]+"
+    r"(?: [A-Z][\w.'-]+){0,3}) at \S+@\S+"
+    r"|an error has occurred|there was an error processing"
+    r"|you may also like|more from\b|more stories\b|up next\b"
+    r"|we use cookies"
+    r")",
+    re.IGNORECASE,
+)
+# Photo and image credits: a short paragraph naming a picture's source.
+_CREDIT = re.compile(
+    r"^(?:\(?(?:photo|photograph|image|picture|pictured|illustration|video|graphic|file photo|"
+    r"credit|photo credit|source|caption)s?\s*(?:by|credit|courtesy|:|/|\|)"
+    r"|\(?(?:getty images|ap photo|afp|reuters|shutterstock|istock|epa|alamy)\b.{0,60}$"
+    r"|.{0,120}\((?:photo|image|picture|credit)[^)]*\)$"
+    r"|.{0,80}(?:/ ?getty images|/ ?ap photo|/ ?reuters|/ ?afp|/ ?shutterstock|/ ?istock)\)?$"
+    r")",
+    re.IGNORECASE,
+)
+# Bylines and datelines repeated inside the body.
+_BYLINE = re.compile(
+    r"^(?:by|written by|posted by|published by|reported by|words by|story by)\s+\S.{0,80}$",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|modified|date|first published)\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
+    re.IGNORECASE,
+)
+_PUBLISHED_LINE = re.compile(r"^(?:\(?(?:published|updated|posted)\b.{0,60}\)?)$", re.IGNORECASE)
+# Headings that open the tail furniture: from here to the end nothing is article.
+_TAIL_START = re.compile(
+    r"^(?:related(?: stories| articles| posts| coverage| content| news)?|you may also like|"
+    r"you might also like|more (?:stories|news|from|on this)\b.*|recommended(?: for you)?|"
+    r"(?:top rated |latest |reader )?comments?(?:\s*\(\d+\))?|\d+ comments?|"
+    r"leave a (?:reply|comment)|"
+    r"read next|up next|what to read next|most (?:read|popular|viewed)|trending(?: now)?|"
+    r"share this(?: article| story)?|about the author|sign up for .{0,60}|"
+    r"tell us what you think.*|don'?t miss|see more:?|popular (?:stories|posts))\W*$",
+    re.IGNORECASE,
+)
+
+# Short means a paragraph a pattern may remove; long ones are prose and stay.
+MAX_FURNITURE_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Context:
+    title: str | None = None
+    byline: str | None = None
+    description: str | None = None
+    site: str | None = None
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(t.lower() for t in _WORD.findall(text or ""))
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_furniture(paragraph: str, context: Context) -> bool:
+    """Whether one paragraph is page furniture rather than article text."""
+    text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
+    if not text:
+        return True
+    if not _WORD.search(text):
+        return True  # punctuation, arrows or emoji rows
+    if _words(text) > MAX_FURNITURE_WORDS:
+        return False
+    if _NOTICE.match(text) or _CREDIT.match(text):
+        return True
+    if _BYLINE.match(text) and _words(text) <= 16:
+        return True
+    if _DATELINE.match(text) or (_PUBLISHED_LINE.match(text) and _words(text) <= 12):
+        return True
+    byline = _norm(context.byline)
+    norm = _norm(text)
+    if byline and norm and (norm == byline or norm.startswith(f"by {byline}")):
+        return True
+    return text.startswith("http") and " " not in text
+
+
+def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
+    """Drop the headline, standfirst, byline and dateline when they open the body."""
+    title, description = _norm(context.title), _norm(context.description)
+    start = 0
+    title_seen = False
+    while start < len(paragraphs) and start < 4:
+        norm = _norm(paragraphs[start])
+        if (
+            title
+            and norm
+            and (
+                norm == title
+                or (len(norm) > 20 and norm in title)
+                or (len(title) > 20 and title in norm and len(norm) < len(title) * 1.3)
+            )
+        ):
+            title_seen = True
+        elif title_seen and description and norm == description:
+            pass  # the standfirst, shown under the headline
+        elif is_furniture(paragraphs[start], Context(byline=context.byline)):
+            pass
+        else:
+            break
+        start += 1
+    return paragraphs[start:]
+
+
+def is_tail_heading(paragraph: str) -> bool:
+    """Whether a paragraph is a heading that opens end-of-page furniture."""
+    return bool(_TAIL_START.match(paragraph.strip().lstrip("-•* ").strip()))
+
+
+def _cut_tail(paragraphs: list[str]) -> list[str]:
+    """Cut from a tail heading ("Related stories", "Comments") on, in the body's last third."""
+    total = sum(_words(p) for p in paragraphs) or 1
+    seen = 0
+    for i, paragraph in enumerate(paragraphs):
+        if seen >= 0.6 * total and is_tail_heading(paragraph):
+            return paragraphs[:i]
+        seen += _words(paragraph)
+    return paragraphs
+
+
+def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
+    """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
+    paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
+    paragraphs = _strip_top([p for p in paragraphs if p], context)
+    paragraphs = _cut_tail(paragraphs)
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if is_furniture(paragraph, context):
+            continue
+        if kept and _norm(kept[-1]) == _norm(paragraph):
+            continue
+        kept.append(paragraph)
+    return kept

@@ -1,0 +1,163 @@
+"""Parse a page into an lxml tree under structural bounds, and cut away boilerplate subtrees.
+
+The bounds make every later stage's work proportional to a capped input: a page that is too big,
+too deep or has too many elements ends as ``PageTooComplexError`` instead of a long stall.
+The boilerplate pass removes whole containers that the extractors downstream tend to keep
+(share bars, newsletter boxes, related-story and comment sections, cookie banners), judged by
+their tag and their class/id words, and never a container that holds most of the page's prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from worker.pipeline.errors import NoArticleError, PageTooComplexError
+
+MAX_CHARS = 12_000_000
+MAX_ELEMENTS = 60_000
+# Real article pages nest a few dozen levels; far deeper trees are generated or hostile, and
+# the recursive steps downstream must not meet them.
+MAX_DEPTH = 250
+# huge_tree lifts libxml2's own caps (10 MB text nodes, 256 levels), which otherwise truncate a
+# page silently, e.g. after a large inline JSON script; the bounds here replace them.
+_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+    "button",
+    "select",
+    "input",
+    "textarea",
+)
+_BOILERPLATE_TAGS = {"nav", "footer", "aside", "menu"}
+
+# Class/id words that mark a container as page furniture rather than article.
+_BOILERPLATE_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|"
+    r"newsletter|newsletters|subscribe|subscription|signup|comments?|commenting|disqus|cookies?|"
+    r"consent|gdpr|promo|promotion|advert|advertisement|ads?|adslot|sponsored|outbrain|taboola|"
+    r"mostread|most-read|most-popular|popular|trending|breadcrumbs?|paywall|modal|popup|"
+    r"more-stories|read-more|readmore|recirc|rail|sidebar|widget|author-bio|bio-box|"
+    r"tags|tag-list|topics|print-only|skip-link|sr-only|visually-hidden|visuallyhidden)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Containers whose class/id says "this is the article" are never removed, whatever else they say.
+_CONTENT_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:article|articlebody|article-body|story-body|post-body|entry-content|"
+    r"post-content|main-content|content-body|story|body-text)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SOCIAL_EMBEDS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed", re.IGNORECASE)
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement:
+    """Parse the page; enforces the size, element-count and depth bounds."""
+    if len(text) > MAX_CHARS:
+        raise PageTooComplexError(
+            f"The page is too large to analyse ({len(text) // 1_000_000} MB of HTML)."
+        )
+    text = _XML_DECL.sub("", text, count=1)
+    try:
+        tree = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as err:
+        raise NoArticleError(f"The page could not be parsed as HTML ({err}).") from err
+    if tree is None:
+        raise NoArticleError("The page could not be parsed as HTML.")
+    _drop_inert(tree)
+    _check_bounds(tree)
+    return tree
+
+
+def _drop_inert(tree: lxml_html.HtmlElement) -> None:
+    # Scripts, styles and media carry no article text; dropping them first keeps a page that is
+    # mostly an inline JSON blob (common for script-built pages) within the element bound.
+    for el in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        if el.tag == "script" and "ld+json" in (el.get("type") or "").lower():
+            continue  # structured metadata, read by metadata.py
+        _remove(el)
+
+
+def _check_bounds(tree: lxml_html.HtmlElement) -> None:
+    count = 0
+    depth = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            count += 1
+            depth += 1
+            if depth >= MAX_DEPTH:
+                raise PageTooComplexError(
+                    f"The page's elements are nested more than {MAX_DEPTH} levels deep."
+                )
+            if count > MAX_ELEMENTS:
+                raise PageTooComplexError(
+                    f"The page has more than {MAX_ELEMENTS} elements once scripts are removed."
+                )
+        else:
+            depth -= 1
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove an element but keep its tail text, which belongs to the parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _prose_length(el: etree._Element) -> int:
+    return sum(len(t) for t in el.xpath(".//p//text()"))
+
+
+def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
+    """Cut furniture containers out of the tree in place (see the module docstring)."""
+    body = tree.find("body")
+    if body is None:
+        return
+    total = _prose_length(body) or 1
+    for el in list(body.iter(etree.Element)):
+        if el.getparent() is None or not _is_attached(el, body):
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        words = f"{el.get('class', '')} {el.get('id', '')}"
+        if tag == "blockquote" and _SOCIAL_EMBEDS.search(words):
+            # An embedded post quoted by the article is part of what the article says.
+            el.attrib.pop("class", None)
+            continue
+        furniture = tag in _BOILERPLATE_TAGS or (
+            words.strip() and _BOILERPLATE_WORDS.search(words) and not _CONTENT_WORDS.search(words)
+        )
+        if not furniture or tag in ("body", "html", "main", "article"):
+            continue
+        # Never cut a container holding much of the page's prose: wrappers sometimes carry
+        # furniture words ("has-sidebar", "with-share-rail") around the whole story.
+        if _prose_length(el) > 0.25 * total or el.find(".//h1") is not None:
+            continue
+        _remove(el)
+
+
+def _is_attached(el: etree._Element, root: etree._Element) -> bool:
+    return any(ancestor is root for ancestor in el.iterancestors())

@@ -1,0 +1,187 @@
+"""Choose the article body by combining two independent judgements of where it is.
+
+Trafilatura's rule cascade (fast mode: its own readability comparison is done here instead) gives
+the body as ordered blocks with good recall; readability's scoring of the densest prose container
+gives a second, differently-biased opinion. Where they agree the text is almost surely article.
+Boilerplate sits at the edges of what trafilatura keeps (teasers above, related stories, comment
+threads and notices below), so blocks at the edges that readability does not support are trimmed,
+while everything between the first and last agreed blocks is kept — that keeps the sub-headings,
+lists, quotes and multi-part bodies that readability alone drops.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.external import try_readability
+
+from worker.pipeline.extraction.filters import Context, is_furniture, is_tail_heading
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "td")
+# A block is "supported" when at least this share of its word 4-grams appear in the other opinion.
+SUPPORT = 0.5
+# Below this share of trafilatura's length, readability has latched onto a fragment (a caption,
+# one teaser) and its opinion about the edges is worthless.
+MIN_READABILITY_SHARE = 0.2
+# Blocks shorter than this (menu items, labels) say nothing about agreement.
+MIN_ANCHOR_TOKENS = 6
+# A block this long that ends like a sentence is prose.
+PROSE_TOKENS = 20
+_SENTENCE_END = set(".!?\"'”’»)…:。！？」』")
+# How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
+MAX_SHORT_GAP = 2
+
+
+@dataclass(frozen=True)
+class Body:
+    """The chosen body as paragraphs, and which extractor's shape it kept."""
+
+    paragraphs: list[str]
+    source: str
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _WORD.findall(text)]
+
+
+def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3))} if tokens else set()
+
+
+def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
+    doc = trafilatura.bare_extraction(
+        tree, url=url, fast=True, with_metadata=False, deduplicate=False, include_tables=True
+    )
+    if doc is None or not doc.text:
+        return []
+    return [line.strip() for line in doc.text.split("\n") if line.strip()]
+
+
+def readability_blocks(tree: HtmlElement) -> list[str]:
+    summary = try_readability(tree)
+    blocks: list[str] = []
+    for el in summary.iter(*_BLOCK_TAGS):
+        # Only innermost blocks, so nested lists or quoted paragraphs are not counted twice.
+        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        if text:
+            blocks.append(text)
+    return blocks
+
+
+def _support(block: str, grams: set[tuple[str, ...]], flat: str) -> float | None:
+    """Share of the block's 4-grams found in the other opinion; None for blocks too short to say.
+
+    A block found whole in the other opinion is fully supported whatever its length in words,
+    which matters for scripts written without spaces, where a "word" is a whole clause.
+    """
+    tokens = _tokens(block)
+    # Character length stands in for word count in scripts written without spaces.
+    if len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40:
+        return None
+    if f" {' '.join(tokens)} " in flat:
+        return 1.0
+    mine = _grams(tokens)
+    return len(mine & grams) / len(mine)
+
+
+def _is_prose(block: str) -> bool:
+    # Bytes, not characters: a CJK character (3 bytes in UTF-8) carries about a word's meaning.
+    long_enough = len(block.encode("utf-8")) >= 150 or len(_tokens(block)) >= PROSE_TOKENS
+    return long_enough and block.rstrip()[-1:] in _SENTENCE_END
+
+
+def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
+    """Grow the agreed span over adjacent prose that the second opinion missed.
+
+    Readability keeps one container, so a body split into parts (around a video, an ad slot or
+    a sub-heading) loses its other parts there; trafilatura keeps them, and they read as prose
+    next to the agreed span. Short blocks are crossed only on the way to more prose, and a
+    tail heading ("Related stories", "Comments") stops the growth.
+    """
+
+    def grow(index: int, step: int) -> int:
+        edge, pending = index, 0
+        i = index + step
+        while 0 <= i < len(primary) and pending <= MAX_SHORT_GAP:
+            block = primary[i]
+            if is_tail_heading(block) or is_furniture(block, Context()):
+                break
+            if _is_prose(block):
+                edge, pending = i, 0
+            else:
+                pending += 1
+            i += step
+        return edge
+
+    return grow(first, -1), grow(last, 1)
+
+
+def combine(primary: list[str], second: list[str]) -> Body:
+    """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose."""
+    primary_len = sum(len(b) for b in primary)
+    second_len = sum(len(b) for b in second)
+    if not primary:
+        return Body(second, "readability")
+    if primary_len < MIN_READABILITY_SHARE * second_len:
+        # Trafilatura found a fragment; readability's container is the body.
+        return Body(second, "readability")
+    second_tokens = _tokens(" ".join(second))
+    grams, flat = _grams(second_tokens), f" {' '.join(second_tokens)} "
+    agreed = [
+        i for i, block in enumerate(primary) if (_support(block, grams, flat) or 0) >= SUPPORT
+    ]
+    if not agreed:
+        return Body(primary, "trafilatura")
+    first, last = _expand(primary, agreed[0], agreed[-1])
+    return Body(primary[first : last + 1], "combined")
+
+
+def extract_body(tree: HtmlElement, url: str | None) -> Body:
+    """The body blocks of a cleaned page tree (the tree itself is left unchanged)."""
+    # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
+    primary = trafilatura_blocks(tree, url)
+    second = readability_blocks(deepcopy(tree))
+    return combine(primary, second)
+
+
+def _linked_texts(tree: HtmlElement) -> set[str]:
+    texts = set()
+    for a in tree.iter("a"):
+        text = _flat(a.text_content())
+        if len(text) >= 20:
+            texts.add(text)
+    return texts
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def looks_like_article(paragraphs: list[str], tree: HtmlElement) -> bool:
+    """Whether the cleaned body reads as an article rather than a list of teasers or results.
+
+    Home pages, section fronts and search pages survive extraction as runs of linked headlines
+    and snippets: there, most of the body is the text of links, and no paragraph is running
+    prose outside a list.
+    """
+    if not paragraphs:
+        return False
+    linked = _linked_texts(tree)
+    total = sum(len(p) for p in paragraphs) or 1
+    linked_chars = sum(len(p) for p in paragraphs if _flat(p) in linked)
+    if linked_chars > 0.5 * total:
+        return False
+    running = [p for p in paragraphs if not p.startswith("- ") and _flat(p) not in linked]
+    if any(_is_prose(p) for p in running):
+        return True
+    # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole.
+    joined = " ".join(running)
+    sentences = sum(joined.count(mark) for mark in (". ", "! ", "? ", "。", "！", "？"))
+    return len(joined.encode("utf-8")) >= 300 and sentences >= 2

@@ -1,0 +1,303 @@
+"""Title, byline, date, site, canonical URL and language, from what the page states.
+
+Structured statements come first because publishers write them for machines: JSON-LD
+(``NewsArticle`` and kin), then Open Graph / ``article:*`` / Dublin Core / ``name=`` meta tags,
+then visible markup (``<h1>``, ``rel=author``, ``<time>``), then the URL's date path. Only when
+none states a date is htmldate's (fast) search asked, since it is the costliest step here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from worker.pipeline.extraction.language import declared_language
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "webpage",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "liveblogposting",
+    "posting",
+    "socialmediaposting",
+}
+_SEPARATORS = re.compile(r"\s+[|\-–—:·»•]\s+")
+_SPACE = re.compile(r"\s+")
+_BY = re.compile(r"^\s*(?:by|from|von|par|por|di|door|av|af)\s*[:\s]\s*", re.IGNORECASE)
+# Words a byline picks up from its surroundings and that are never part of a name.
+_BYLINE_NOISE = re.compile(
+    r"(?:\s*[|•·,]\s*|\s+)(?:updated|published|posted|last updated|modified|on)\b.*$"
+    r"|\s+(?:is an?|is the)\s.*$",
+    re.IGNORECASE,
+)
+_DATE_IN_TEXT = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/_-]?(\d{1,2})[/_-]?(\d{1,2})(?:/|[_-]|$)")
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
+
+
+def _meta(tree: HtmlElement) -> dict[str, str]:
+    """First value of each ``<meta>`` key (``property``, ``name`` or ``itemprop``), lowercased."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        content = el.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def _json_ld(tree: HtmlElement) -> list[dict]:
+    """Article-like objects from the page's JSON-LD blocks (``@graph`` flattened)."""
+    objects: list[dict] = []
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if not isinstance(item, dict):
+                continue
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(graph)
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+                objects.append(item)
+    # Proper article types before a generic WebPage.
+    objects.sort(key=lambda o: "webpage" in str(o.get("@type")).lower())
+    return objects
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = _DATE_IN_TEXT.search(value)
+    if not m:
+        return None
+    try:
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return d.isoformat() if 1990 <= d.year <= 2100 else None
+
+
+def _h1s(tree: HtmlElement) -> list[str]:
+    return [t for el in tree.iter("h1") if (t := _clean(el.text_content()))]
+
+
+def extract_title(
+    tree: HtmlElement, meta: dict[str, str], ld: list[dict], site: str | None
+) -> str | None:
+    stated = [
+        meta.get("og:title"),
+        meta.get("twitter:title"),
+        next((o.get("headline") for o in ld if isinstance(o.get("headline"), str)), None),
+        meta.get("dc.title"),
+        meta.get("title"),
+    ]
+    title_el = tree.find(".//title")
+    html_title = _clean(title_el.text_content()) if title_el is not None else None
+    candidates = [c for c in (_clean(s) for s in stated) if c] + (
+        [html_title] if html_title else []
+    )
+    h1s = _h1s(tree)
+    # The visible headline wins when a stated title contains it: the stated one often carries a
+    # section or site label ("Opinion | ...", "... - Site").
+    for h1 in h1s:
+        if len(h1) >= 10 and any(h1.lower() in c.lower() for c in candidates):
+            return h1
+    if not candidates:
+        return h1s[0] if h1s else None
+    return _strip_site(candidates[0], site)
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        kept = [p for p in parts if p.strip().lower() != site.strip().lower()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept)
+    # No site name to match: the longest part is the headline, short parts are labels.
+    longest = max(parts, key=len)
+    return longest if len(longest) >= 0.6 * len(title) else title
+
+
+def _clean_byline(raw: str | None) -> str | None:
+    text = _clean(raw)
+    if not text or text.startswith("http"):
+        return None
+    text = _BY.sub("", text)
+    text = _BYLINE_NOISE.sub("", text).strip(" ,|-–—:")
+    if not text or len(text) > 100 or sum(ch.isdigit() for ch in text) > 2:
+        return None
+    return text
+
+
+def extract_byline(tree: HtmlElement, meta: dict[str, str], ld: list[dict]) -> str | None:
+    for obj in ld:
+        names = [n for n in (_clean_byline(x) for x in _names(obj.get("author"))) if n]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+    for key in (
+        "author",
+        "article:author",
+        "dc.creator",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+    ):
+        name = _clean_byline(meta.get(key))
+        if name:
+            return name
+    for el in tree.xpath('.//*[@rel="author" or @itemprop="author"]'):
+        inner = el.xpath('.//*[@itemprop="name"]')
+        name = _clean_byline((inner[0] if inner else el).text_content())
+        if name:
+            return name
+    for el in tree.xpath('.//*[contains(@class,"byline") or contains(@class,"author-name")]'):
+        name = _clean_byline(el.text_content())
+        if name and len(name.split()) <= 8:
+            return name
+    return None
+
+
+def extract_date(
+    tree: HtmlElement, meta: dict[str, str], ld: list[dict], url: str | None
+) -> str | None:
+    for obj in ld:
+        found = _iso_date(str(obj.get("datePublished") or "")) or _iso_date(
+            str(obj.get("dateCreated") or "")
+        )
+        if found:
+            return found
+    for key in (
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "publishdate",
+        "pubdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "published_time",
+    ):
+        found = _iso_date(meta.get(key))
+        if found:
+            return found
+    for el in tree.iter("time"):
+        found = _iso_date(el.get("datetime"))
+        if found:
+            return found
+    if url:
+        m = _URL_DATE.search(urlsplit(url).path)
+        if m:
+            found = _iso_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+            if found:
+                return found
+    return _htmldate(tree, url)
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, extensive_search=False, original_date=True)
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    return _iso_date(found)
+
+
+def extract_site(meta: dict[str, str], ld: list[dict], url: str | None) -> str | None:
+    site = meta.get("og:site_name") or meta.get("application-name")
+    if not site:
+        for obj in ld:
+            names = _names(obj.get("publisher"))
+            if names:
+                site = names[0]
+                break
+    if site:
+        return _clean(site)
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def extract_url(tree: HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
+    for el in tree.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            href = el.get("href").strip()
+            return urljoin(url, href) if url else href
+    og = meta.get("og:url")
+    if og and og.startswith("http"):
+        return og
+    return url
+
+
+def extract_metadata(tree: HtmlElement, url: str | None) -> Metadata:
+    """What the page states about itself; ``language`` is left to ``detect_language``."""
+    meta = _meta(tree)
+    ld = _json_ld(tree)
+    site = extract_site(meta, ld, url)
+    canonical = extract_url(tree, meta, url)
+    return Metadata(
+        title=extract_title(tree, meta, ld, site),
+        byline=extract_byline(tree, meta, ld),
+        published=extract_date(tree, meta, ld, canonical or url),
+        site=site,
+        url=canonical,
+        language=declared_language(tree),
+        description=_clean(meta.get("og:description") or meta.get("description")),
+    )
