@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
+from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
 
 bp = Blueprint("openapi", __name__)
@@ -221,6 +222,8 @@ SPEC: dict[str, Any] = {
         },
     },
 }
+
+SPEC["paths"].update(REVIEW_PATHS)
 
 
 @bp.get("/openapi.json")

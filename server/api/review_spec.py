@@ -1,0 +1,127 @@
+"""OpenAPI description of the review and export routes (merged into ``openapi.SPEC``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_ERROR = {"$ref": "#/components/responses/Error"}
+
+
+def _errors(*codes: int) -> dict[str, Any]:
+    return {str(code): _ERROR for code in codes}
+
+
+def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": schema or {"type": "string", "maxLength": 255}}
+
+
+_FINDING_ID = {"name": "finding_id", "in": "path", "required": True,
+               "description": "The global finding id ('finding_id' in list items).",
+               "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
+_STATUS = ["new", "confirmed", "dismissed", "follow_up"]
+_VERDICT = ["unverified", "confirmed", "false", "misleading"]
+FILTERS = [
+    _query("kind", "attribution or unverified", {"type": "string",
+                                                   "enum": ["attribution", "unverified"]}),
+    _query("type", "A finding type, e.g. direct_quote or anonymous_source"),
+    _query("status", "Review status", {"type": "string", "enum": _STATUS}),
+    _query("verdict", "Verdict", {"type": "string", "enum": _VERDICT}),
+    _query("site", "The article's site name"),
+    _query("from", "Found on or after this day", {"type": "string", "format": "date"}),
+    _query("to", "Found on or before this day", {"type": "string", "format": "date"}),
+    _query("speaker", "Exact speaker name"),
+    _query("assignee", "'me', 'none' or a user id"),
+    _query("reported", "1: only findings readers reported", {"type": "string",
+                                                             "enum": ["0", "1"]}),
+    _query("changed", "1: only findings whose text changed since review",
+           {"type": "string", "enum": ["0", "1"]}),
+    _query("analysis", "Only this analysis's findings", {"type": "string", "maxLength": 64}),
+    _query("q", "Full-text search over statement text and speaker (prefix match per word)",
+           {"type": "string", "maxLength": 200}),
+]
+_PAGE = [
+    _query("limit", "Page size", {"type": "integer", "minimum": 1, "maximum": 200}),
+    _query("after", "Older than this finding_id (next page)", {"type": "integer",
+                                                               "minimum": 0}),
+    _query("before", "Newer than this finding_id (previous page)", {"type": "integer",
+                                                                    "minimum": 0}),
+]
+ITEM = {
+    "type": "object",
+    "required": ["finding_id", "analysis_id", "fid", "kind", "type", "text", "status"],
+    "properties": {
+        "finding_id": {"type": "integer"}, "analysis_id": {"type": "string"},
+        "fid": {"type": "string"}, "kind": {"type": "string"}, "type": {"type": "string"},
+        "text": {"type": "string"}, "speaker": {"type": ["string", "null"]},
+        "status": {"type": "string", "enum": _STATUS},
+        "verdict": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]},
+        "assignee": {"type": ["string", "null"]}, "reports": {"type": "integer"},
+        "text_changed": {"type": "boolean"}, "site": {"type": ["string", "null"]},
+        "url": {"type": "string"}, "title": {"type": ["string", "null"]},
+    },
+}
+_JSONLD = {"application/ld+json": {"schema": {"type": "object"}}}
+
+PATHS: dict[str, Any] = {
+    "/findings": {"get": {
+        "operationId": "listFindings", "summary": "The review queue, newest first (editor)",
+        "parameters": FILTERS + _PAGE,
+        "responses": {"200": {"description": "A page of findings", "content": {
+            "application/json": {"schema": {"type": "object", "properties": {
+                "items": {"type": "array", "items": ITEM}, "total": {"type": "integer"},
+                "next_after": {"type": ["integer", "null"]},
+                "prev_before": {"type": ["integer", "null"]}, "links": {"type": "object"}}}}}},
+            **_errors(401, 403, 422, 429, 503)},
+    }},
+    "/findings/{finding_id}": {"patch": {
+        "operationId": "reviewFinding", "summary": "Change a finding's review (editor)",
+        "parameters": [_FINDING_ID],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "additionalProperties": False, "minProperties": 1,
+            "properties": {
+                "status": {"type": "string", "enum": _STATUS},
+                "verdict": {"oneOf": [{"type": "string", "enum": _VERDICT}, {"type": "null"}]},
+                "note": {"type": ["string", "null"], "maxLength": 5000},
+                "assignee": {"description": "user id, email or null",
+                             "oneOf": [{"type": "integer"}, {"type": "string"},
+                                       {"type": "null"}]},
+            }}}}},
+        "responses": {"200": {"description": "The finding after the change",
+                              "content": {"application/json": {"schema": ITEM}}},
+                      **_errors(400, 401, 403, 404, 415, 422, 429, 503)},
+    }},
+    "/findings/{finding_id}/history": {"get": {
+        "operationId": "findingHistory", "summary": "Audit events of a finding's review",
+        "parameters": [_FINDING_ID],
+        "responses": {"200": {"description": "Events, oldest first", "content": {
+            "application/json": {"schema": {"type": "object", "properties": {
+                "finding_id": {"type": "integer"},
+                "events": {"type": "array", "items": {"type": "object", "properties": {
+                    "at": {"type": "string"}, "who": {"type": "string"},
+                    "field": {"type": "string"}, "from": {"type": ["string", "null"]},
+                    "to": {"type": ["string", "null"]}}}}}}}}},
+            **_errors(401, 403, 404, 429, 503)},
+    }},
+    "/analyses/{analysis_id}/annotations": {"get": {
+        "operationId": "analysisAnnotations",
+        "summary": "W3C Web Annotation JSON-LD (AnnotationCollection) of an analysis",
+        "parameters": [{"name": "analysis_id", "in": "path", "required": True,
+                        "schema": {"type": "string", "maxLength": 64}}],
+        "responses": {"200": {"description": "AnnotationCollection", "content": _JSONLD},
+                      **_errors(401, 403, 404, 429, 503)},
+    }},
+    "/claimreviews": {"get": {
+        "operationId": "claimReviews",
+        "summary": "schema.org ClaimReview JSON-LD of findings with a verdict",
+        "parameters": FILTERS,
+        "responses": {"200": {"description": "ClaimReviews in an @graph", "content": _JSONLD},
+                      **_errors(401, 403, 422, 429, 503)},
+    }},
+    "/findings.csv": {"get": {
+        "operationId": "findingsCsv", "summary": "The filtered queue as CSV",
+        "parameters": FILTERS,
+        "responses": {"200": {"description": "CSV", "content": {"text/csv": {
+            "schema": {"type": "string"}}}}, **_errors(401, 403, 422, 429, 503)},
+    }},
+}
