@@ -63,6 +63,7 @@ class Registry:
     roles: list[_Role] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     role_of: dict[str, str] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)
 
     def fullest(self, name: str) -> str:
         """The longest registered name this one abbreviates ("Dujarric" -> "Stephane Dujarric")."""
@@ -88,8 +89,37 @@ class Registry:
         return hits[-1] if hits else None
 
 
+ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "dr": "doctor",
+    "prof": "professor",
+    "pres": "president",
+    "supt": "superintendent",
+}
+PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "with", "on"})
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower().strip(".,") for w in text.replace("-", " - ").split())
+    """The words a later role mention can use for this role: its role words, and the noun the
+    role phrase is about ("chief executive of Ceres" -> chief, executive)."""
+    words = [w.lower().strip(".,") for w in text.replace("-", " ").split()]
+    words = [ABBREVIATIONS.get(w, w) for w in words]
+    head_part = []
+    for w in words:
+        if w in PREPOSITIONS:
+            break
+        head_part.append(w)
+    keys = {w for w in words if w in ROLE_WORDS}
+    if head_part:
+        keys.add(head_part[-1].removesuffix("\u2019s").removesuffix("'s"))
+    return frozenset(keys)
 
 
 def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
@@ -121,10 +151,25 @@ def _name_spans(doc: Doc) -> list[Span]:
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ in ("compound", "flat"):
             continue
-        name = person_name_in(doc[tok.left_edge.i : tok.i + 1])
+        name = person_name_in(
+            doc[tok.left_edge.i : tok.i + 1], person_evidence=_person_evidence(tok)
+        )
         if name is not None and len(name) >= 2:
             spans.append(name)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _person_evidence(tok: Token) -> bool:
+    """The context says a capitalised name is a person: "X, who represents…", "X, the
+    commander…", or a title before it ("Sen. X")."""
+    for child in tok.children:
+        if child.dep_ == "relcl" and any(g.lower_ == "who" for g in child.children):
+            return True
+        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | ANONYMOUS_HEADS:
+            return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.lower_ in ROLE_WORDS for c in tok.children if c.dep_ == "compound"
+    )
 
 
 def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Registry:
@@ -137,6 +182,7 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
     reg.full_names = sorted({n.text for n in names if len(n) >= 2}, key=len)
     sent_index = {s.start: k for k, s in enumerate(doc.sents)}
     surnames = {n.split()[-1] for n in reg.full_names}
+    reg.surnames = surnames
     seen = {t.i for n in names for t in n}
     for tok in doc:
         if tok.i not in seen and tok.pos_ == "PROPN" and tok.text in surnames:
@@ -211,6 +257,13 @@ def resolve(
         own = role_before_name(doc, name_span) if name_span.start > mention.start else None
         return Resolution(full, own or reg.role_of.get(full), True)
     low = head.lower_
+    if (
+        head.pos_ == "PROPN"
+        and head.text in reg.surnames
+        and not any(c.dep_ in ("compound", "flat") for c in head.children)
+    ):
+        full = reg.fullest(head.text)
+        return Resolution(full, reg.role_of.get(full), True)
     if low in PERSON_PRONOUNS:
         name = _salient_person(head, reg) or last_person
         return Resolution(name, reg.role_of.get(name) if name else None, True)
@@ -225,7 +278,7 @@ def resolve(
         return Resolution(_org_text(mention), None, False)
     # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
     head_word = low
-    if head_word in ROLE_WORDS or head_word in ANONYMOUS_HEADS:
+    if dets & DEFINITE or head_word in ROLE_WORDS or head_word in ANONYMOUS_HEADS:
         role = reg.role_for(head_word, pos)
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)

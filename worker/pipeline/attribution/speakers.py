@@ -77,16 +77,23 @@ def mention_tokens(head: Token) -> Span:
     return doc[start:end]
 
 
-def person_name_in(mention: Span, *, head_only: bool = True) -> Span | None:
+def person_name_in(
+    mention: Span, *, head_only: bool = True, person_evidence: bool = False
+) -> Span | None:
     """The personal name a mention is headed by ("White House Press Secretary Stephanie
-    Grisham" -> "Stephanie Grisham"), or None ("Carlineo's attorney" is not Carlineo)."""
+    Grisham" -> "Stephanie Grisham"), or None ("Carlineo's attorney" is not Carlineo).
+
+    ``person_evidence`` (the context says it is a person: "X, who represents…", a title before
+    it) accepts a name-shaped run the tagger labelled as an organisation."""
     if not len(mention):
         return None
     root = mention.root
     for ent in ents_in(mention):
         if ent.label_ == "PERSON" and (not head_only or ent.start <= root.i < ent.end):
-            return _strip_possessive(ent)
-    if root.pos_ != "PROPN" or root.ent_type_ in NON_PERSON_ENTS or root.lower_ in ROLE_WORDS:
+            return _trim_titles(_strip_possessive(ent))
+    if root.pos_ != "PROPN" or root.lower_ in ROLE_WORDS:
+        return None
+    if root.ent_type_ in NON_PERSON_ENTS and not (person_evidence and root.ent_type_ == "ORG"):
         return None
     # Unlabelled but shaped like a name: the run of capitalised proper nouns ending at the root.
     start = root.i
@@ -101,9 +108,23 @@ def person_name_in(mention: Span, *, head_only: bool = True) -> Span | None:
     while end < mention.end and _is_suffix(doc[end]):
         end += 1
     name = _trim_titles(doc[start:end])
-    if any(t.ent_type_ in NON_PERSON_ENTS for t in name):
+    if any(t.lower_ in ORG_WORDS for t in name):
+        return None
+    allowed = {"ORG"} if person_evidence else set()
+    if any(t.ent_type_ in NON_PERSON_ENTS - allowed for t in name):
         return None
     return name
+
+
+# Words that make a capitalised run an organisation, not a person.
+ORG_WORDS = lexicon(
+    """
+    inc inc. corp corp. co co. ltd ltd. llc group association university college institute
+    ministry department party police news bank fund council committee agency commission court
+    house office times post journal network foundation company robotics systems technologies
+    airlines motors league club union federation center centre services media press
+    """
+)
 
 
 NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "DATE"})
@@ -135,15 +156,21 @@ def _strip_possessive(span: Span) -> Span:
 
 
 def _trim_titles(name: Span) -> Span:
-    """Drop titles and abbreviations before a name: "Sen. Ben Sasse", "Browns DL X Y"."""
+    """Drop titles and labels before a name: "Sen. Ben Sasse", "Browns DL Sheldon Richardson",
+    "Superintendent Jennifer McCormick"."""
     start = name.start
-    while start < name.end - 1 and (
-        name.doc[start].lower_ in ROLE_WORDS
-        or (name.doc[start].is_upper and len(name.doc[start]) > 1 and name.end - start > 2)
-        or name.doc[start].ent_type_ in NON_PERSON_ENTS
-    ):
+    doc = name.doc
+    while name.end - start > 2 or (name.end - start == 2 and doc[start].lower_ in ROLE_WORDS):
+        tok = doc[start]
+        if not (
+            tok.lower_ in ROLE_WORDS
+            or (tok.is_upper and len(tok) > 1)
+            or tok.tag_ == "NNPS"
+            or tok.ent_type_ in NON_PERSON_ENTS
+        ):
+            break
         start += 1
-    return name.doc[start : name.end]
+    return doc[start : name.end]
 
 
 def role_before_name(doc: Doc, name: Span) -> str | None:
