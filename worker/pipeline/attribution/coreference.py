@@ -75,6 +75,12 @@ class Registry:
                 continue
             if fw[-len(words) :] == words or (len(words) == 1 and words[0] in fw[1:]):
                 best = full
+        if best == name and len(words) == 1:
+            # A first name (or a family name written first, "Liu Xiaming"): only when one
+            # registered person has it.
+            firsts = [f for f in self.full_names if f.split()[0] == name and len(f.split()) > 1]
+            if len(firsts) == 1:
+                best = firsts[0]
         return best
 
     def role_for(self, head_word: str, position: int) -> _Role | None:
@@ -182,6 +188,8 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
     reg.full_names = sorted({n.text for n in names if len(n) >= 2}, key=len)
     sent_index = {s.start: k for k, s in enumerate(doc.sents)}
     surnames = {n.split()[-1] for n in reg.full_names}
+    firsts = [n.split()[0] for n in reg.full_names]
+    surnames |= {f for f in firsts if firsts.count(f) == 1 and f not in surnames}
     reg.surnames = surnames
     seen = {t.i for n in names for t in n}
     for tok in doc:

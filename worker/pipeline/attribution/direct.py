@@ -69,10 +69,19 @@ def _tail_tokens(doc: Doc, quote: Quote, limit: int) -> list[Token]:
     return tokens
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a dateline parsed as a second subject: "BUFFALO, N.Y. — …
+    Boudreau expressed"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: abs(verb.i - c.i))
+
+
 def _subject(cue: Token, window: set[int]) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS and child.i in window:
-            return child
+    subj = nearest_subject(cue)
+    if subj is not None and subj.i in window:
+        return subj
     for child in cue.children:
         if (
             child.dep_ in INVERTED_DEPS
@@ -100,11 +109,9 @@ def _inherited_subject(cue: Token) -> Token | None:
         if cur.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "ccomp") or cur.head.i == cur.i:
             return None
         cur = cur.head
-        for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.pos_ == "PRON" and child.lower_ in ("i", "we", "you"):
-                    break
-                return child
+        child = nearest_subject(cur)
+        if child is not None and not (child.pos_ == "PRON" and child.lower_ in ("i", "we", "you")):
+            return child
     return None
 
 

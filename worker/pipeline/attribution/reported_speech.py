@@ -19,7 +19,7 @@ from worker.pipeline.attribution.cues import (
     cue_bounds,
     cue_kind,
 )
-from worker.pipeline.attribution.direct import SUBJECT_DEPS, _inherited_subject
+from worker.pipeline.attribution.direct import _inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation, text_of, trim_span
 from worker.pipeline.attribution.speakers import (
     ANONYMOUS_HEADS,
@@ -172,9 +172,9 @@ def _source_of(cue: Token) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return _antecedent(child)
+    subject = nearest_subject(cue)
+    if subject is not None:
+        return _antecedent(subject)
     for child in cue.children:
         # inverted "…, said the spokesman" parsed with the source as object
         if (
