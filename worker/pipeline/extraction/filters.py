@@ -51,6 +51,13 @@ _NOTICE = re.compile(
     r")",
     re.IGNORECASE,
 )
+_CALL_TO_ACTION = re.compile(
+    r"\bclick here\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today)\b|"
+    r"\bfollow (?:us|him|her|them) on\b|\bdownload (?:our|the) app\b|\bget the .{0,30} app\b",
+    re.IGNORECASE,
+)
+# CMS shortcodes left unrendered: "[button link=...]Send us your review[/button]".
+_SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
 # Photo and image credits: a short paragraph naming a picture's source.
 _CREDIT = re.compile(
     r"^(?:\(?(?:photo|photograph|image|picture|pictured|illustration|video|graphic|file photo|"
@@ -90,6 +97,10 @@ _TAIL_START = re.compile(
 
 # Short means a paragraph a pattern may remove; long ones are prose and stay.
 MAX_FURNITURE_WORDS = 40
+# Calls to action are furniture wherever they sit in a short paragraph.
+MAX_CTA_WORDS = 30
+# How far into the body the headline may appear for what precedes it to count as furniture.
+TITLE_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -117,7 +128,9 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True  # punctuation, arrows or emoji rows
     if _words(text) > MAX_FURNITURE_WORDS:
         return False
-    if _NOTICE.match(text) or _CREDIT.match(text):
+    if _NOTICE.match(text) or _CREDIT.match(text) or _SHORTCODE.match(text):
+        return True
+    if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
         return True
     if _BYLINE.match(text) and _words(text) <= 16:
         return True
@@ -130,28 +143,37 @@ def is_furniture(paragraph: str, context: Context) -> bool:
     return text.startswith("http") and " " not in text
 
 
+def _is_title(norm: str, title: str) -> bool:
+    if not title or not norm:
+        return False
+    if norm == title or (len(norm) > 20 and norm in title):
+        return True
+    return len(title) > 20 and title in norm and len(norm) < len(title) * 1.3
+
+
 def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
-    """Drop the headline, standfirst, byline and dateline when they open the body."""
+    """Drop what precedes the headline, the headline, and the standfirst, byline and dateline.
+
+    When the headline shows up among the first few blocks, what came before it is page
+    furniture (teasers, section labels), since an article starts under its headline.
+    """
     title, description = _norm(context.title), _norm(context.description)
+    head = [_norm(p) for p in paragraphs[:TITLE_WINDOW]]
     start = 0
     title_seen = False
-    while start < len(paragraphs) and start < 4:
+    for i, norm in enumerate(head):
+        if _is_title(norm, title):
+            start, title_seen = i + 1, True
+            break
+    while start < len(paragraphs):
         norm = _norm(paragraphs[start])
-        if (
-            title
-            and norm
-            and (
-                norm == title
-                or (len(norm) > 20 and norm in title)
-                or (len(title) > 20 and title in norm and len(norm) < len(title) * 1.3)
-            )
+        # The standfirst under the headline is short; a longer match is the lead paragraph.
+        standfirst = title_seen and bool(description) and norm == description
+        if not (
+            (standfirst and _words(norm) <= 35)
+            or _is_title(norm, title)
+            or is_furniture(paragraphs[start], Context(byline=context.byline))
         ):
-            title_seen = True
-        elif title_seen and description and norm == description:
-            pass  # the standfirst, shown under the headline
-        elif is_furniture(paragraphs[start], Context(byline=context.byline)):
-            pass
-        else:
             break
         start += 1
     return paragraphs[start:]

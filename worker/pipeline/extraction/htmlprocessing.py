@@ -137,16 +137,13 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     body = tree.find("body")
     if body is None:
         return
+    _lift_social_embeds(body)
     total = _prose_length(body) or 1
     for el in list(body.iter(etree.Element)):
         if el.getparent() is None or not _is_attached(el, body):
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
         words = f"{el.get('class', '')} {el.get('id', '')}"
-        if tag == "blockquote" and _SOCIAL_EMBEDS.search(words):
-            # An embedded post quoted by the article is part of what the article says.
-            el.attrib.pop("class", None)
-            continue
         furniture = tag in _BOILERPLATE_TAGS or (
             words.strip() and _BOILERPLATE_WORDS.search(words) and not _CONTENT_WORDS.search(words)
         )
@@ -157,6 +154,33 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
         if _prose_length(el) > 0.25 * total or el.find(".//h1") is not None:
             continue
         _remove(el)
+
+
+_EMBED_WRAPPER = re.compile(r"tweet|embed|social|widget|instagram|tiktok", re.IGNORECASE)
+
+
+def _lift_social_embeds(body: etree._Element) -> None:
+    """Put embedded posts (tweets and the like) in place of their wrappers, without the class.
+
+    A post the article embeds is something the article quotes, but its wrappers' class words
+    ("social-media-embed", "article-tweet") read as furniture to every extractor.
+    """
+    for quote in list(body.iter("blockquote")):
+        words = f"{quote.get('class', '')} {quote.get('id', '')}"
+        if not _SOCIAL_EMBEDS.search(words):
+            continue
+        for attr in ("class", "id"):
+            quote.attrib.pop(attr, None)
+        size = len(quote.text_content())
+        outer = quote
+        for ancestor in quote.iterancestors():
+            label = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+            if not _EMBED_WRAPPER.search(label) or len(ancestor.text_content()) > size + 80:
+                break
+            outer = ancestor
+        if outer is not quote and outer.getparent() is not None:
+            quote.tail = outer.tail
+            outer.getparent().replace(outer, quote)
 
 
 def _is_attached(el: etree._Element, root: etree._Element) -> bool:

@@ -50,7 +50,11 @@ _ARTICLE_TYPES = {
 }
 _SEPARATORS = re.compile(r"\s+[|\-–—:·»•]\s+")
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:by|from|von|par|por|di|door|av|af)\s*[:\s]\s*", re.IGNORECASE)
+_BY = re.compile(
+    r"^\s*(?:(?:analysis|opinion|commentary|review|column|story|words|text)\s+)?"
+    r"(?:by|from|von|par|por|di|door|av|af)\s*[:\s]\s*",
+    re.IGNORECASE,
+)
 # Words a byline picks up from its surroundings and that are never part of a name.
 _BYLINE_NOISE = re.compile(
     r"(?:\s*[|•·,]\s*|\s+)(?:updated|published|posted|last updated|modified|on)\b.*$"
@@ -129,8 +133,23 @@ def _iso_date(value: str | None) -> str | None:
     return d.isoformat() if 1990 <= d.year <= 2100 else None
 
 
-def _h1s(tree: HtmlElement) -> list[str]:
-    return [t for el in tree.iter("h1") if (t := _clean(el.text_content()))]
+def _h1s(tree: HtmlElement, site: str | None) -> list[str]:
+    """Visible headlines, without the logo-as-h1 that many templates use for the site name."""
+    found = []
+    for el in tree.iter("h1"):
+        text = _clean(el.text_content())
+        if not text or (site and text.lower() == site.lower()):
+            continue
+        link = el.find(".//a")
+        is_logo = (
+            link is not None
+            and urlsplit(link.get("href") or "").path in ("", "/")
+            and _clean(link.text_content()) == text
+        )
+        if is_logo:
+            continue
+        found.append(text)
+    return found
 
 
 def extract_title(
@@ -148,7 +167,7 @@ def extract_title(
     candidates = [c for c in (_clean(s) for s in stated) if c] + (
         [html_title] if html_title else []
     )
-    h1s = _h1s(tree)
+    h1s = _h1s(tree, site)
     # The visible headline wins when a stated title contains it: the stated one often carries a
     # section or site label ("Opinion | ...", "... - Site").
     for h1 in h1s:
