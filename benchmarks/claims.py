@@ -1,0 +1,242 @@
+"""Unverifiable claims: precision, recall and F1 per type on the labelled sentence set, against
+a naive cue-list baseline, with the confidence calibration and the speed against spaCy's parse.
+
+    .venv/bin/python benchmarks/claims.py            # quality tables, calibration, speed
+    .venv/bin/python benchmarks/claims.py --fit      # also print calibration counts to paste
+    .venv/bin/python benchmarks/claims.py --no-speed
+
+The set (``tests/data/unverified/sentences.jsonl``) holds real sentences with their paragraph as
+context, each labelled by hand with its type or "none" (labelling rules in
+``tests/data/unverified/README.md``). A sentence's prediction is the type of the most confident
+``unverified`` finding overlapping it, found by running the detector over its paragraph.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from worker.pipeline.attribution import find_attributions  # noqa: E402
+from worker.pipeline.model import UNVERIFIED_TYPES, Finding  # noqa: E402
+from worker.pipeline.nlp import get_nlp  # noqa: E402
+from worker.pipeline.unverified import calibration, find_unverified  # noqa: E402, I001
+
+LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
+SHARED = ROOT.parent / "shared"
+NONE = "none"
+
+# The naive baseline: the issue's own cue words, first match wins, no context.
+NAIVE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("unconfirmed", re.compile(r"(?i)\b(confirm|verif|unconfirmed)\w*")),
+    (
+        "reported",
+        re.compile(
+            r"(?i)\b(reportedly|allegedly|purportedly|rumou?r\w*|reports? of|"
+            r"according to (media )?reports|reports suggest)\b"
+        ),
+    ),
+    (
+        "anonymous_source",
+        re.compile(
+            r"(?i)\b(sources? (said|say|told)|familiar with|anonymity|"
+            r"officials said|it is understood)\b"
+        ),
+    ),
+    (
+        "hedged",
+        re.compile(r"(?i)\b(may have|might have|is believed to|not clear whether|unclear)\b"),
+    ),
+    (
+        "weasel",
+        re.compile(
+            r"(?i)\b(some say|critics (say|argue)|many believe|experts (say|warn)|"
+            r"analysts say)\b"
+        ),
+    ),
+    (
+        "unsourced_figure",
+        re.compile(
+            r"(?i)\b\d[\d,.]*\b.{0,40}\b(killed|dead|died|injured|wounded|"
+            r"arrested|detained|protesters|people)\b"
+        ),
+    ),
+]
+
+
+def load_labelled(path: Path = LABELLED) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def naive_predict(item: dict) -> str:
+    for type_, pattern in NAIVE_CUES:
+        if pattern.search(item["sentence"]):
+            return type_
+    return NONE
+
+
+def detector_predictions(
+    items: list[dict], use_attributions: bool = True
+) -> tuple[list[str], list[Finding | None]]:
+    """The predicted type per item and the finding behind it (None when nothing is flagged)."""
+    nlp = get_nlp()
+    cache: dict[str, list[Finding]] = {}
+    preds: list[str] = []
+    behind: list[Finding | None] = []
+    for item in items:
+        ctx = item["context"]
+        if ctx not in cache:
+            doc = nlp(ctx)
+            attributions = find_attributions(doc) if use_attributions else []
+            cache[ctx] = find_unverified(doc, attributions)
+        start = ctx.index(item["sentence"])
+        end = start + len(item["sentence"])
+        hits = [f for f in cache[ctx] if f.start < end and start < f.end]
+        best = max(hits, key=lambda f: f.confidence) if hits else None
+        preds.append(best.type if best else NONE)
+        behind.append(best)
+    return preds, behind
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(golds: list[str], preds: list[str]) -> dict:
+    """Detection P/R/F1 (a hit is any type on a positive), type accuracy on hits, per type."""
+    tp = sum(g != NONE and p != NONE for g, p in zip(golds, preds, strict=True))
+    fp = sum(g == NONE and p != NONE for g, p in zip(golds, preds, strict=True))
+    fn = sum(g != NONE and p == NONE for g, p in zip(golds, preds, strict=True))
+    typed = sum(g != NONE and g == p for g, p in zip(golds, preds, strict=True))
+    per_type = {}
+    for t in UNVERIFIED_TYPES:
+        ttp = sum(g == t and p == t for g, p in zip(golds, preds, strict=True))
+        tfp = sum(g != t and p == t for g, p in zip(golds, preds, strict=True))
+        tfn = sum(g == t and p != t for g, p in zip(golds, preds, strict=True))
+        per_type[t] = (*_prf(ttp, tfp, tfn), sum(g == t for g in golds), ttp, tfp, tfn)
+    p, r, f = _prf(tp, fp, fn)
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "type_accuracy": typed / tp if tp else 0.0,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "per_type": per_type,
+    }
+
+
+def print_scores(name: str, s: dict) -> None:
+    print(
+        f"\n{name}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+        f"type right on hits {s['type_accuracy']:.3f}  (tp {s['tp']} fp {s['fp']} fn {s['fn']})"
+    )
+    print(f"  {'type':18} {'n':>3} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
+    for t, (p, r, f, n, tp, fp, fn) in s["per_type"].items():
+        print(f"  {t:18} {n:>3} {p:>6.3f} {r:>6.3f} {f:>6.3f}  {tp:>3} {fp:>3} {fn:>3}")
+
+
+def calibration_report(golds: list[str], behind: list[Finding | None], fit: bool) -> float:
+    """Reliability table (confidence bin -> share of flagged sentences whose type is right) and
+    the Brier score over every flagged sentence; with ``fit`` print per-code counts."""
+    pairs = [(f.confidence, float(g == f.type)) for g, f in zip(golds, behind, strict=True) if f]
+    brier = statistics.fmean((c - y) ** 2 for c, y in pairs) if pairs else 0.0
+    bins: dict[str, list[float]] = defaultdict(list)
+    for c, y in pairs:
+        lo = min(int(c * 10), 9) / 10
+        bins[f"{lo:.1f}-{lo + 0.1:.1f}"].append(y)
+    print(f"\nCalibration over {len(pairs)} flagged sentences: Brier {brier:.3f}")
+    print(f"  {'confidence':12} {'n':>4} {'correct':>8}")
+    for key in sorted(bins):
+        ys = bins[key]
+        print(f"  {key:12} {len(ys):>4} {statistics.fmean(ys):>8.3f}")
+    if fit:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for g, f in zip(golds, behind, strict=True):
+            if f is None:
+                continue
+            for code in {r.code for r in f.reasons}:
+                counts[code][1] += 1
+                counts[code][0] += int(g == f.type)
+        print("\nCOUNTS = {")
+        for code in sorted(counts):
+            print(f'    "{code}": ({counts[code][0]}, {counts[code][1]}),')
+        print("}")
+    return brier
+
+
+def _bodies() -> list[str]:
+    truth = json.loads((SHARED / "data" / "extraction" / "ground-truth.json").read_text("utf-8"))
+    bodies = []
+    for v in truth.values():
+        paras = [p.strip() for p in v["articleBody"].split("\n") if p.strip()]
+        bodies.append("\n\n".join(paras))
+    return bodies
+
+
+def speed(repeats: int = 3) -> None:
+    """Milliseconds over the extraction set's article bodies: parse, attribution, unverified."""
+    nlp = get_nlp()
+    bodies = _bodies()
+    docs = [nlp(b) for b in bodies]  # warm-up
+    runs: list[tuple[float, float, float]] = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        docs = [nlp(b) for b in bodies]
+        t1 = time.perf_counter()
+        atts = [find_attributions(d) for d in docs]
+        t2 = time.perf_counter()
+        for d, a in zip(docs, atts, strict=True):
+            find_unverified(d, a)
+        t3 = time.perf_counter()
+        runs.append((t1 - t0, t2 - t1, t3 - t2))
+    parse, att, unv = (statistics.median(r[i] for r in runs) for i in range(3))
+    chars = sum(len(b) for b in bodies)
+    print(f"\nSpeed on {len(bodies)} article bodies ({chars} characters), median of {repeats}:")
+    print(f"  spaCy parse        {parse * 1000:8.0f} ms")
+    print(f"  attribution        {att * 1000:8.0f} ms  ({att / parse:.3f} x parse)")
+    print(f"  unverified         {unv * 1000:8.0f} ms  ({unv / parse:.3f} x parse)")
+    print(
+        f"  both               {(att + unv) * 1000:8.0f} ms  ({(att + unv) / parse:.3f} x parse;"
+        " budget 1.25)"
+    )
+
+
+def main(argv: list[str]) -> None:
+    items = load_labelled()
+    golds = [it["label"] for it in items]
+    counts = Counter(golds)
+    print(
+        f"Labelled set: {len(items)} sentences, {sum(v for k, v in counts.items() if k != NONE)} "
+        f"positive: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    )
+    preds, behind = detector_predictions(items, use_attributions=True)
+    print_scores(
+        "Detector (find_unverified with the attribution detector's findings)", score(golds, preds)
+    )
+    own, _ = detector_predictions(items, use_attributions=False)
+    print_scores("Detector alone (no attributions passed in)", score(golds, own))
+    print_scores("Naive cue-list baseline", score(golds, [naive_predict(it) for it in items]))
+    calibration_report(golds, behind, fit="--fit" in argv)
+    print(
+        f"  (per-code precision smoothed toward {calibration.PRIOR} with weight "
+        f"{calibration.PRIOR_WEIGHT}; noisy-OR over reasons)"
+    )
+    if "--no-speed" not in argv:
+        speed()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

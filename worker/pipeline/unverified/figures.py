@@ -1,0 +1,200 @@
+"""Numeric claims a reader must take on trust: casualties, arrests, crowds and money spent or
+lost (Wikipedia's "citation needed" guidance: statistics and contentious figures need an
+inline source). Only the *figure* is found here; whether the sentence or its paragraph gives a
+source is decided by the caller."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from worker.pipeline.unverified import cues
+from worker.pipeline.unverified.negatives import QuoteMap
+from worker.pipeline.unverified.signals import Signal, signal_for_tokens
+
+_QUANTITY_NOUNS = frozenset(
+    {"dozen", "hundred", "thousand", "score", "million", "billion", "handful"}
+)
+_NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
+_PEOPLE = frozenset(
+    {
+        "people",
+        "person",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "teacher",
+        "student",
+        "supporter",
+        "resident",
+        "worker",
+        "civilian",
+        "child",
+        "kid",
+        "woman",
+        "man",
+        "migrant",
+        "refugee",
+        "fan",
+        "voter",
+        "member",
+        "employee",
+        "staff",
+        "officer",
+        "police",
+        "soldier",
+        "troop",
+        "friend",
+        "activist",
+        "villager",
+        "pilgrim",
+        "passenger",
+        "inmate",
+        "prisoner",
+        "immigrant",
+        "deportee",
+        "settler",
+        "family",
+        "they",
+        "them",
+        "citizen",
+        "farmer",
+    }
+)
+_HYPOTHETICAL_AUX = frozenset({"can", "could", "may", "might", "would", "will", "should"})
+_CLASS_OF = {}
+for _w in cues.HARM_WORDS:
+    _CLASS_OF[_w] = "harm"
+for _w in cues.ARREST_WORDS:
+    _CLASS_OF[_w] = "arrest"
+for _w in cues.CROWD_VERBS:
+    _CLASS_OF.setdefault(_w, "crowd")
+for _w in cues.MONEY_VERBS:
+    _CLASS_OF.setdefault(_w, "money")
+
+
+def _is_money(q: Token) -> bool:
+    if q.ent_type_ == "MONEY":
+        return True
+    prev = q.doc[q.i - 1] if q.i > 0 else None
+    return prev is not None and prev.text in ("$", "£", "€", "¥", "Rs", "N")
+
+
+_CASE_MODIFIERS = frozenset(
+    {"human", "new", "confirmed", "suspected", "animal", "positive", "fatal"}
+)
+
+
+def _class_of(c: Token) -> str | None:
+    lemma = c.lemma_.lower()
+    if lemma == "case":
+        # "10 human cases" of a disease; not "two cases against Israel" in court
+        return "harm" if any(m.lower_ in _CASE_MODIFIERS for m in c.children) else None
+    return _CLASS_OF.get(lemma) or _CLASS_OF.get(c.lower_)
+
+
+def _quantities(sent: Span) -> list[Token]:
+    out = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if not ((t.like_num and t.tag_ == "CD") or lemma in _QUANTITY_NOUNS):
+            continue  # "first", "6th": ordinals count nothing
+        if t.ent_type_ in _NON_COUNT_ENTS and not (t.ent_type_ == "QUANTITY" and t.like_num):
+            continue
+        if t.dep_ in ("appos", "npadvmod") and t.i > 0 and t.doc[t.i - 1].text == ",":
+            continue  # "Webb, 51," — an age
+        head = t.head if t.dep_ in ("nummod", "quantmod", "compound") else t
+        if head.lemma_.lower() in cues.NON_COUNT_UNITS or head.lower_ in cues.NON_COUNT_UNITS:
+            continue
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if (
+            nxt is not None
+            and nxt.text in ("-", "–")
+            and t.i + 2 < len(t.doc)
+            and t.doc[t.i + 2].lower_ in ("year", "month", "day")
+        ):
+            continue  # "57-year-old"
+        out.append(t)
+    return out
+
+
+def _counted(q: Token) -> Token:
+    """The noun a quantity counts: "346" in "a total of 346 people" counts "people"."""
+    cur = q
+    for _ in range(2):
+        if cur.dep_ in ("nummod", "quantmod", "compound") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    return cur
+
+
+def _tree_distance(a: Token, b: Token, limit: int = 4) -> int:
+    anc_a = [a]
+    cur = a
+    while cur.head.i != cur.i and len(anc_a) <= limit:
+        cur = cur.head
+        anc_a.append(cur)
+    cur = b
+    steps = 0
+    while steps <= limit:
+        if cur in anc_a:
+            return steps + anc_a.index(cur)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        steps += 1
+    return 99
+
+
+def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
+    quantities = _quantities(sent)
+    if not quantities:
+        return []
+    out: list[Signal] = []
+    for c in sent:
+        kind = _class_of(c)
+        if kind is None or quotes.inside(c.idx):
+            continue
+        if c.pos_ in ("VERB", "AUX") and any(
+            a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX for a in c.children
+        ):
+            continue  # "could kill up to..." is a forecast, not a count
+        if kind in ("crowd", "money") and c.pos_ not in ("VERB",):
+            continue
+        if c.pos_ == "PROPN" or c.ent_type_ in ("WORK_OF_ART", "ORG", "PRODUCT", "EVENT"):
+            continue  # "Red Dead Redemption 2": a title, not a death
+        for q in quantities:
+            if quotes.inside(q.idx) or abs(q.i - c.i) > 10:
+                continue
+            money = _is_money(q)
+            if (kind == "money") != money:
+                continue
+            n = _counted(q)
+            if kind == "crowd" and not _is_people(n):
+                continue
+            if kind == "money" and not (
+                n.head.i == c.i and n.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod")
+            ):
+                continue  # "spent $2m", "cost $5m"; not "lost 0.06% to $1,737" (a price)
+            if n.i == c.i or q.head.i == c.i or c.head.i in (n.i, q.i) or _tree_distance(n, c) <= 4:
+                first = min(q.i, n.i, c.i)
+                last = max(q.i, n.i, c.i)
+                first_tok = q.doc[first]
+                # start the cue at the quantity's modifiers ("at least 22", "more than 6,400")
+                lead = [t for t in q.subtree if t.i < q.i and t.i >= first - 3]
+                if lead and lead[0].i < first:
+                    first_tok = lead[0]
+                out.append(signal_for_tokens("unsourced_figure", kind, first_tok, q.doc[last]))
+                break
+    return out
+
+
+def _is_people(n: Token) -> bool:
+    lemma = n.lemma_.lower()
+    if lemma in _PEOPLE or n.lower_ in _PEOPLE or n.ent_type_ == "NORP":
+        return True
+    if lemma in _QUANTITY_NOUNS:  # "hundreds of them", "thousands of protesters"
+        of = next((c for c in n.children if c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return pobj is not None and _is_people(pobj)
+    return False

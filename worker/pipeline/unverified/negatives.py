@@ -1,0 +1,164 @@
+"""Contexts that defuse a cue: quotations, hypotheticals, concessions, sport, embedded posts,
+and statements whose content a named source already carries.
+
+The issue's list of what is *not* flagged (attributed figures, confirmed figures, concessive or
+counterfactual "may have", generic statements, sports injuries) is implemented here so each
+detector asks the same questions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Span, Token
+
+from worker.pipeline.unverified import cues
+from worker.pipeline.unverified.sourcing import NAMED, SourceMention
+
+_OPEN = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+_CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
+_ADVERSATIVES = frozenset({"but", "yet", "however"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+_CLAUSE_BREAKS = frozenset({"so", "but", "yet", ";", "although", "though", "whereas"})
+_EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
+
+
+class QuoteMap:
+    """Character ranges inside quotation marks, per text, for "is this cue quoted?".
+
+    A quote left open at a paragraph's end runs on (the next paragraph reopens it), matching
+    the news convention; straight quotes pair up in order.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            close = _OPEN.get(ch)
+            if close is None:
+                i += 1
+                continue
+            j = text.find(close, i + 1)
+            nxt_open = text.find(ch, i + 1) if close != ch else -1
+            if j == -1 or (nxt_open != -1 and nxt_open < j):
+                # unclosed: the quote runs to the end of the paragraph
+                para_end = text.find("\n", i + 1)
+                j = n if para_end == -1 else para_end
+            self.starts.append(i)
+            self.ends.append(j)
+            i = j + 1
+
+    def inside(self, char: int) -> bool:
+        k = bisect_right(self.starts, char) - 1
+        return k >= 0 and self.starts[k] < char < self.ends[k]
+
+
+def is_embedded_post(sent: Span) -> bool:
+    """An embedded tweet or post is quoted material, not the article's own claim."""
+    return bool(_EMBEDDED_POST.search(sent.text))
+
+
+def is_sport(sent: Span, paragraph_text: str) -> bool:
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if words & cues.SPORT_WORDS:
+        return True
+    para_words = set(re.findall(r"[a-z]+", paragraph_text.lower()))
+    return len(para_words & cues.SPORT_WORDS) >= 2
+
+
+def is_correction_note(sent: Span) -> bool:
+    return any(t.lower_ in cues.CORRECTION_WORDS for t in sent)
+
+
+def has_modal(verb: Token, modals: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def subject_person(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c.lower_
+    return None
+
+
+def is_concessive(tok: Token, sent: Span) -> bool:
+    """ "Crossovers may have become the vehicle of choice, but..." / "Although X may have...":
+    the writer grants the point only to move past it."""
+    clause = _clause_head(tok)
+    for c in clause.children:
+        if c.dep_ == "mark" and c.lower_ in _CONCESSIVE_MARKS:
+            return True
+        if c.dep_ == "cc" and c.lower_ in _ADVERSATIVES and c.i > tok.i:
+            return True
+    if clause.dep_ == "advcl" and any(c.lower_ in _CONCESSIVE_MARKS for c in clause.children):
+        return True
+    # "..., but" right after the hedged clause, when the parser hangs the rest elsewhere
+    tail = [t for t in sent if t.i > tok.i]
+    for t in tail[:25]:
+        if (
+            t.lower_ in _ADVERSATIVES
+            and t.i > 0
+            and t.doc[t.i - 1].is_punct
+            and (t.head == clause or t.head == clause.head)
+        ):
+            return True
+    return False
+
+
+def _clause_head(tok: Token) -> Token:
+    head = tok
+    while head.dep_ in ("aux", "auxpass", "neg", "advmod") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _path_to(tok: Token, ancestor: Token) -> list[Token] | None:
+    path = [tok]
+    cur = tok
+    while cur.i != ancestor.i:
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        path.append(cur)
+    return path
+
+
+def covered_by(tok: Token, mention: SourceMention) -> bool:
+    """Is ``tok`` part of what ``mention``'s source says? (the content of "X said", or the
+    clause "according to X" hangs on). A relative clause inside the content is the writer's own
+    addition ("contacted by the office, which will reportedly focus on...")."""
+    cue = mention.cue
+    if tok.i in range(mention.first.i, mention.last.i + 1):
+        return False
+    end = max(cue.i, mention.last.i)
+    if tok.i > end and any(t.lower_ in _CLAUSE_BREAKS for t in tok.doc[end + 1 : tok.i]):
+        return False  # "..., according to The Wrap, so it's possible...": the writer's inference
+    anchor = cue.head if cue.lower_ == "according" or cue.lemma_ == "cite" else cue
+    if cue.lower_ == "according" or cue.lemma_ == "cite":
+        # "according to X" covers the clause it modifies.
+        path = _path_to(tok, anchor)
+        if path is not None:
+            return not any(p.dep_ == "relcl" for p in path[:-1])
+        return anchor.dep_ == "ROOT" or _path_to(anchor, tok) is not None
+    path = _path_to(tok, anchor)
+    if path is not None:
+        return not any(p.dep_ == "relcl" for p in path[:-1])
+    # "Content, X said": the reporting verb hangs off the content's root.
+    if anchor.dep_ in ("parataxis", "ccomp", "advcl", "conj") and not any(
+        c.dep_ == "mark" for c in anchor.children
+    ):
+        root = anchor.head
+        path = _path_to(tok, root)
+        if path is not None:
+            return not any(p.dep_ == "relcl" for p in path[:-1])
+    return False
+
+
+def named_cover(tok: Token, mentions: list[SourceMention]) -> SourceMention | None:
+    for m in mentions:
+        if m.kind == NAMED and m.cue.i != tok.i and covered_by(tok, m):
+            return m
+    return None

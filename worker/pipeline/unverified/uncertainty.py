@@ -1,0 +1,267 @@
+"""What the text itself says is unsure: ``unconfirmed`` ("could not be independently verified",
+"hard for the UN to confirm") and ``hedged`` ("may have been involved", "is believed to",
+"it was not clear whether")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from worker.pipeline.unverified import cues
+from worker.pipeline.unverified.negatives import (
+    QuoteMap,
+    is_concessive,
+    is_correction_note,
+    named_cover,
+    subject_person,
+)
+from worker.pipeline.unverified.signals import Signal, signal_for_tokens
+from worker.pipeline.unverified.sourcing import SourceMention
+
+_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
+_REFUSALS = frozenset({"decline", "refuse", "fail", "unable"})
+_CONFIRM_CORE = frozenset({"confirm", "verify", "corroborate", "substantiate"})
+_WH = frozenset({"whether", "if", "how", "who", "what", "why", "when", "where", "which", "that"})
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "going"})
+_HEDGE_ADVERBS_BETWEEN = frozenset(
+    {"well", "also", "since", "already", "even", "still", "just", "not"}
+)
+
+
+def unconfirmed_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
+    out: list[Signal] = []
+    correction = is_correction_note(sent)
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in cues.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            blocker = _blocker(tok)
+            if blocker is not None:
+                out.append(signal_for_tokens("unconfirmed", "cannot_confirm", blocker, tok))
+                continue
+            if lemma in _CONFIRM_CORE:
+                neg = _negation(tok)
+                if neg is not None:
+                    out.append(signal_for_tokens("unconfirmed", "not_confirmed", neg, tok))
+        elif lemma in cues.UNCONFIRMED_ADJECTIVES and not correction:
+            out.append(
+                signal_for_tokens(
+                    "unconfirmed",
+                    "unconfirmed_label",
+                    tok,
+                    tok.head if tok.head.i == tok.i + 1 else tok,
+                )
+            )
+        elif lemma in ("confirmation", "verification") and any(
+            c.lower_ == "no" for c in tok.children
+        ):
+            det = next(c for c in tok.children if c.lower_ == "no")
+            out.append(signal_for_tokens("unconfirmed", "not_confirmed", det, tok))
+    return out
+
+
+def _negation(verb: Token) -> Token | None:
+    """ "could not be independently verified", "declined to confirm", "can't confirm"."""
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("cannot", "can't")):
+            aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < c.i]
+            return aux[0] if aux else c
+    head = verb.head
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in _REFUSALS):
+        return head
+    if (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "neg" for c in head.children)
+        and head.lemma_.lower() in ("be", "able", "can")
+    ):
+        return head
+    return None
+
+
+def _blocker(verb: Token) -> Token | None:
+    """The adjective that makes confirming fail: "hard for the UN to confirm", "impossible to
+    know whether", "unable to verify"."""
+    if not (verb.lemma_.lower() in _CONFIRM_CORE or _has_wh_complement(verb)):
+        return None  # "hard to know" alone is a figure of speech; "hard to know whether" is not
+    head = verb.head
+    for cand in (head, *[c for c in head.children if c.dep_ in ("acomp", "attr")]):
+        if cand.lemma_.lower() in cues.CONFIRM_BLOCKERS and cand.i < verb.i:
+            return cand
+    return None
+
+
+def _has_wh_complement(verb: Token) -> bool:
+    return any(
+        g.lower_ in _WH for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+    ) or any(c.lower_ in _WH for c in verb.children)
+
+
+def hedged_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) -> list[Signal]:
+    out: list[Signal] = []
+    for tok in sent:
+        if quotes.inside(tok.idx):
+            continue
+        sig = _modal_perfect(tok, sent) or _passive_belief(tok) or _raising(tok) or _unclear(tok)
+        if sig is None:
+            continue
+        anchor = tok.doc[sig[1]] if isinstance(sig, tuple) else tok
+        signal = sig[0] if isinstance(sig, tuple) else sig
+        if named_cover(anchor, mentions) or _attributed_to_research(anchor):
+            continue  # the hedge belongs to a named source or a cited study
+        out.append(signal)
+    return out
+
+
+def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
+    """ "may have been involved", "might have fled", "may well have expanded"; not "could have"
+    (mostly counterfactual: "voters could have shown..."), not "I may or may not have"."""
+    if tok.lower_ not in ("may", "might") or tok.tag_ != "MD":
+        return None
+    doc = tok.doc
+    j = tok.i + 1
+    while j < sent.end and (
+        doc[j].lower_ in _HEDGE_ADVERBS_BETWEEN or doc[j].lower_ in ("or", "may")
+    ):
+        j += 1
+    if j >= sent.end or doc[j].lower_ != "have":
+        return None
+    k = j + 1
+    while k < sent.end and doc[k].lower_ in _HEDGE_ADVERBS_BETWEEN:
+        k += 1
+    if k >= sent.end or doc[k].tag_ != "VBN":
+        return None
+    verb = tok.head
+    before = [
+        t
+        for t in doc[sent.start : tok.i]
+        if not t.is_punct and t.pos_ not in ("ADV", "AUX", "CCONJ", "PART")
+    ]
+    if subject_person(verb) in ("i", "we", "you") or (
+        before and before[-1].lower_ in ("i", "we", "you")
+    ):
+        return None
+    if is_concessive(tok, sent) or _under_concession(tok):
+        return None
+    return signal_for_tokens("hedged", "modal_perfect", tok, doc[k]), verb.i
+
+
+def _under_concession(tok: Token) -> bool:
+    """ "despite the advantages her fame might have afforded her": granted, not claimed."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ in ("despite", "although", "though") and cur.dep_ in ("prep", "mark"):
+            return True
+        if any(
+            c.lower_ in ("despite", "although", "though") and c.dep_ in ("prep", "mark")
+            for c in cur.children
+            if c.i < tok.i
+        ):
+            return True
+    return False
+
+
+def _passive_belief(tok: Token) -> Signal | None:
+    """ "is believed to", "are thought to have", reduced "thought to represent"."""
+    if tok.lemma_.lower() not in cues.PASSIVE_THINK_VERBS - {"understand"} or tok.tag_ not in (
+        "VBN",
+        "VBD",
+    ):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    doc = tok.doc
+    if (
+        tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+    ):
+        return signal_for_tokens("hedged", "passive_belief", tok, tok)  # ", thought to represent"
+    xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    if xcomp and (aux or tok.dep_ in ("acl", "advcl")):
+        return signal_for_tokens("hedged", "passive_belief", aux[0] if aux else tok, tok)
+    if (
+        aux
+        and any(c.dep_ in ("ccomp",) for c in tok.children)
+        and any(c.lower_ == "it" for c in tok.children)
+    ):
+        return signal_for_tokens("hedged", "passive_belief", aux[0], tok)
+    return None
+
+
+def _raising(tok: Token) -> Signal | None:
+    """ "appears to have happened", "seems to have been" — a past fact put at a distance."""
+    if tok.lemma_.lower() not in cues.HEDGE_RAISING:
+        return None
+    doc = tok.doc
+    j = tok.i + 1
+    if (
+        j + 2 < len(doc)
+        and doc[j].lower_ == "to"
+        and doc[j + 1].lower_ == "have"
+        and doc[j + 2].tag_ == "VBN"
+    ):
+        if subject_person(tok) in ("i", "we", "you"):
+            return None
+        return signal_for_tokens("hedged", "appears_to_have", tok, doc[j + 2])
+    return None
+
+
+def _unclear(tok: Token) -> Signal | None:
+    """ "it is unclear whether", "it was not clear whether", "it's possible (that)" about a
+    present or past fact; not about the future ("unclear if it will follow suit")."""
+    lemma = tok.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in tok.head.children) or any(
+        c.dep_ == "neg" for c in tok.children
+    )
+    if not (lemma in cues.UNCLEAR_ADJECTIVES or (lemma in cues.UNCLEAR_NEGATED and negated)):
+        return None
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "attr", "ROOT"):
+        return None
+    be = tok.head if tok.dep_ != "ROOT" else tok
+    if not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children):
+        return None
+    doc = tok.doc
+    sent_end = tok.sent.end
+    # the content clause: the first wh-word or "that"/bare clause after the adjective
+    k = tok.i + 1
+    if k < sent_end and doc[k].lower_ in _WH:
+        k += 1
+    elif lemma != "possible":
+        return None
+    window = doc[k : min(sent_end, k + 12)]
+    for t in window:
+        if t.lower_ in _FUTURE_AUX:
+            return None
+        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
+            break
+    first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
+    last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in _WH else tok
+    return signal_for_tokens(
+        "hedged", "unclear" if lemma != "possible" else "possible", first, last
+    )
+
+
+def _attributed_to_research(tok: Token) -> bool:
+    """ "a preliminary study hints that ... may have evolved": the hedge is the study's."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in ("hint", "suggest", "indicate", "show", "find"):
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lemma_.lower() in (
+                "study",
+                "research",
+                "analysis",
+                "paper",
+                "data",
+                "evidence",
+                "finding",
+                "work",
+            ):
+                return True
+    return False
