@@ -138,22 +138,31 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     if body is None:
         return
     _lift_social_embeds(body)
+    _join_split_bodies(body)
     total = _prose_length(body) or 1
-    for el in list(body.iter(etree.Element)):
-        if el.getparent() is None or not _is_attached(el, body):
+    # Depth-first by hand so that a removed container's descendants are never visited.
+    stack = list(body)[::-1]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""
+        if _is_furniture_container(el, total):
+            _remove(el)
+        else:
+            stack.extend(list(el)[::-1])
+
+
+def _is_furniture_container(el: etree._Element, total: int) -> bool:
+    tag = el.tag
+    if tag in ("html", "body", "main", "article"):
+        return False
+    if tag not in _BOILERPLATE_TAGS:
         words = f"{el.get('class', '')} {el.get('id', '')}"
-        furniture = tag in _BOILERPLATE_TAGS or (
-            words.strip() and _BOILERPLATE_WORDS.search(words) and not _CONTENT_WORDS.search(words)
-        )
-        if not furniture or tag in ("body", "html", "main", "article"):
-            continue
-        # Never cut a container holding much of the page's prose: wrappers sometimes carry
-        # furniture words ("has-sidebar", "with-share-rail") around the whole story.
-        if _prose_length(el) > 0.25 * total or el.find(".//h1") is not None:
-            continue
-        _remove(el)
+        if len(words) < 3 or not _BOILERPLATE_WORDS.search(words) or _CONTENT_WORDS.search(words):
+            return False
+    # Never cut a container holding much of the page's prose: wrappers sometimes carry
+    # furniture words ("has-sidebar", "with-share-rail") around the whole story.
+    return _prose_length(el) <= 0.25 * total and el.find(".//h1") is None
 
 
 _EMBED_WRAPPER = re.compile(r"tweet|embed|social|widget|instagram|tiktok", re.IGNORECASE)
@@ -183,5 +192,20 @@ def _lift_social_embeds(body: etree._Element) -> None:
             outer.getparent().replace(outer, quote)
 
 
-def _is_attached(el: etree._Element, root: etree._Element) -> bool:
-    return any(ancestor is root for ancestor in el.iterancestors())
+def _join_split_bodies(body: etree._Element) -> None:
+    """Join a story body that the template split into sibling containers of the same class.
+
+    Templates break the body around ad slots and players as ``<div class="article-body">``
+    repeated; extractors take the first such container as *the* body and lose the rest.
+    """
+    for container in list(body.iter("div", "section")):
+        words = (container.get("class") or "").split()
+        if not words or not _CONTENT_WORDS.search(words[0]) or container.getparent() is None:
+            continue
+        for sibling in list(container.itersiblings()):
+            if (
+                sibling.tag == container.tag
+                and (sibling.get("class") or "").split()[:1] == words[:1]
+            ):
+                container.extend(list(sibling))
+                _remove(sibling)

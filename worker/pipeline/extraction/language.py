@@ -65,7 +65,12 @@ def declared_language(tree: HtmlElement) -> str | None:
     return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
 def _script_language(sample: str) -> str | None:
+    if not _NON_LATIN.search(sample):
+        return None  # Latin script (with punctuation): the function words decide
     letters = sum(1 for ch in sample if ch.isalpha()) or 1
     for pattern, lang in _SCRIPTS:
         if len(pattern.findall(sample)) > 0.3 * letters:

@@ -55,7 +55,13 @@ def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
 
 def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
     doc = trafilatura.bare_extraction(
-        tree, url=url, fast=True, with_metadata=False, deduplicate=False, include_tables=True
+        tree,
+        url=url,
+        fast=True,
+        with_metadata=False,
+        deduplicate=False,
+        include_tables=True,
+        include_comments=False,
     )
     if doc is None or not doc.text:
         return []

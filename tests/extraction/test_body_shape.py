@@ -1,0 +1,120 @@
+"""What the body keeps and what it drops, on a page built to hold every hard case at once.
+
+``multipart_article.html`` has a body split around an ad slot and a video player, a sub-heading,
+a list, a pull quote and an embedded post (all kept), and a cookie banner, navigation, share bar,
+standfirst, in-body byline and dateline, photo credit, "Read more" link, syndication notice,
+newsletter box, related stories, comments, a sidebar and a footer (all dropped).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from worker.pipeline.extraction import extract_article
+from worker.pipeline.extraction.main_extractor import combine
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "extraction"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return extract_article((DATA / "multipart_article.html").read_bytes())
+
+
+def test_body_matches_the_stored_expected_output(article):
+    expected = (DATA / "multipart_article.expected.txt").read_text(encoding="utf-8").strip()
+    assert article.text == expected
+
+
+def test_both_parts_of_a_split_body_are_kept(article):
+    assert "applause from the crowd" in article.text
+    assert "£14.2 million" in article.text
+    assert article.text.endswith("once the last of the railings are installed.")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "What was repaired",  # sub-heading
+        "- Twelve new bearings fitted beneath the north and south approaches",  # list item
+        "\"This bridge is the town's front door",  # pull quote
+        "First bus over the Harbour Bridge in two years.",  # embedded post
+    ],
+)
+def test_structure_inside_the_article_is_kept(article, kept):
+    assert kept in article.text
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        "We use cookies",
+        "Share on Facebook",
+        "Engineers say the crossing is safe",  # standfirst
+        "By Maria Okafor",
+        "Published 14 May 2023",
+        "Photo:",
+        "Read more",
+        "Bridge closed after cracks",
+        "originally published by",
+        "copyright",
+        "Sign up for our free newsletter",
+        "Related stories",
+        "Ferry timetable",
+        "About time too",
+        "Seal spotted",
+        "All rights reserved",
+        "Advertisement",
+        "Harbour bridge reopens after two-year repair",  # the headline is not body
+    ],
+)
+def test_furniture_is_dropped(article, dropped):
+    assert dropped.lower() not in article.text.lower()
+
+
+def test_paragraphs_are_separated_by_one_blank_line(article):
+    assert article.text == article.text.strip()
+    assert "\n\n\n" not in article.text
+    assert all(p == p.strip() and p for p in article.text.split("\n\n"))
+
+
+def test_metadata_of_the_fixture(article):
+    assert article.title == "Harbour bridge reopens after two-year repair"
+    assert article.byline == "Maria Okafor, Tom Reilly"
+    assert article.published == "2023-05-14"
+    assert article.site == "Coastal Herald"
+    assert article.url == "https://coastalherald.example/news/2023/05/14/harbour-bridge-reopens"
+    assert article.language == "en"
+
+
+LONG = "This sentence is long enough to count as prose in a news article body, surely it is."
+
+
+def test_combine_trims_edges_the_second_opinion_does_not_support():
+    primary = [
+        "Teaser for another story entirely, with a few words",
+        LONG,
+        LONG.upper() + " X.",
+        "Comments",
+        "A reader comment that is long but sits after the comment heading ok.",
+    ]
+    second = [LONG, LONG.upper() + " X."]
+    assert combine(primary, second).paragraphs == [LONG, LONG.upper() + " X."]
+
+
+def test_combine_grows_over_adjacent_prose_readability_missed():
+    part_two = (
+        "A second part of the body, which readability left out because it sits in its own "
+        "container after an advertisement slot, still reads as running prose."
+    )
+    primary = [LONG, "Sub-heading", part_two]
+    body = combine(primary, [LONG])
+    assert body.paragraphs == primary
+    assert body.source == "combined"
+
+
+def test_combine_falls_back_to_the_other_opinion_when_one_is_empty():
+    assert combine([], [LONG]).paragraphs == [LONG]
+    assert combine([LONG], []).paragraphs == [LONG]
