@@ -30,6 +30,11 @@ def test_quote_running_over_paragraphs_is_one_quote():
     assert _pieces(text) == [["first part.", "Second part.", "Third part."]]
 
 
+def test_straight_quote_running_over_paragraphs():
+    text = 'He said: "I am excited.\n\n"The squad excites me."\n\nThen "more" came.'
+    assert _pieces(text) == [["I am excited.", "The squad excites me."], ["more"]]
+
+
 def test_unclosed_quote_ends_with_its_paragraph():
     text = 'He said "this never closes\n\nNext paragraph "is fine" here.'
     assert _pieces(text) == [["this never closes"], ["is fine"]]

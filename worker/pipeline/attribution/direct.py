@@ -265,6 +265,16 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
         rel = _link_after(doc, quote, limit)
         prev = owner.get(k - 1)
         if (
+            rel is not None
+            and len(quote.pieces) > 1
+            and prev is not None
+            and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)
+        ):
+            # `"A," he said. "B.¶"C," Sasse said.`: B continues his quote, C has its own cue.
+            first = quote.pieces[0]
+            prev.content.append((first.start, first.end))
+            rel.content = [(p.start, p.end) for p in quote.pieces[1:]]
+        elif (
             rel is None
             and prev is not None
             and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)

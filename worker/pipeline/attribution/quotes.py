@@ -161,7 +161,14 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(tuple(pending)))
                 pending = []
         closed, open_at = _pair_paragraph(
-            text, first if carried is not None else p_start, p_end, carried, opener, closer, marks
+            # a re-opening mark is consumed here, so a straight one is not read as a closer
+            text,
+            first + 1 if carried is not None else p_start,
+            p_end,
+            carried,
+            opener,
+            closer,
+            marks,
         )
         if carried is not None and closed and closed[0].open == carried:
             quotes.append(Quote((*pending, closed[0])))
