@@ -6,9 +6,9 @@
 Builds a fresh PostgreSQL database (tests/support/services.py; dropped afterwards), applies the
 migrations (including 0002's queue indexes and the GIN full-text index), inserts synthetic but
 realistically shaped findings (50 per article, 60 sites, 800 speakers, a mix of types and review
-statuses, a few reader reports), runs ANALYZE, then times the queries the /review page makes:
-one keyset page (first and deep), the filtered total, and the facet counts. Prints the median
-and worst of ``--runs`` runs in milliseconds.
+statuses, a few reader reports), runs VACUUM ANALYZE (as autovacuum would), then times the
+queries the /review page makes: one keyset page (first and deep), the filtered total, and the
+facet counts. Prints the median and worst of ``--runs`` runs in milliseconds.
 """
 
 from __future__ import annotations
@@ -102,9 +102,12 @@ def populate(url: str, n_findings: int, seed: int = 7) -> dict[str, object]:
         session.execute(insert(ReaderReport), [{"finding_id": fid, "created_at": now}
                                                for fid in rng.sample(ids, len(ids) // 200)])
         session.commit()
-        session.execute(text("ANALYZE"))
-        session.commit()
-        return {"editor": editor_ids[0], "speaker": speakers[3], "max_id": max(ids),
+    # What autovacuum does to a settled table: statistics for the planner and a visibility map,
+    # so counts can be answered from the small (filter, id) indexes alone.
+    with maker.kw["bind"].connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM (ANALYZE) findings"))
+        conn.execute(text("VACUUM (ANALYZE)"))
+    return {"editor": editor_ids[0], "speaker": speakers[3], "max_id": max(ids),
                 "min_id": min(ids), "today": now.date()}
 
 

@@ -7,6 +7,7 @@ also carries ``analysis_id`` and ``fid`` (the "f1".. id inside its analysis).
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, g, jsonify, request
 
@@ -62,8 +63,7 @@ def list_findings() -> Any:
     for key, param, value in (("next", "after", page.next_after),
                               ("prev", "before", page.prev_before)):
         if value is not None:
-            query = "&".join(f"{k}={v}" for k, v in {**args, param: value, "limit": limit}.items())
-            links[key] = f"/api/v1/findings?{query}"
+            links[key] = "/api/v1/findings?" + urlencode({**args, param: value, "limit": limit})
     return jsonify({"items": [item_dict(i) for i in page.items], "total": count(db, f),
                     "next_after": page.next_after, "prev_before": page.prev_before,
                     "links": links})

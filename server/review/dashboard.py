@@ -31,17 +31,20 @@ def _day(value: Any) -> str:
     return str(value)[:10]
 
 
-def day_range(last: date, days: int = DAYS) -> list[str]:
-    return [(last - timedelta(days=days - 1 - i)).isoformat() for i in range(days)]
+def day_range(first: date, last: date, days: int = DAYS, at_least: int = 7) -> list[str]:
+    """The days to draw: from the first day with data (within ``days``), never fewer than
+    ``at_least`` so a single day still reads as a line."""
+    span = min(days, max(at_least, (last - first).days + 1))
+    return [(last - timedelta(days=span - 1 - i)).isoformat() for i in range(span)]
 
 
 def over_time(session: Session, column: Any, limit: int = 6) -> tuple[list[str], dict]:
     """Findings per day per value of ``column`` over the last DAYS days with data."""
     day = func.date(FindingRow.created_at)
-    newest = session.scalar(select(func.max(day)))
+    oldest, newest = session.execute(select(func.min(day), func.max(day))).one()
     if newest is None:
         return [], {}
-    days = day_range(date.fromisoformat(_day(newest)))
+    days = day_range(date.fromisoformat(_day(oldest)), date.fromisoformat(_day(newest)))
     rows = session.execute(
         _joined(select(day, column, func.count()))
         .where(FindingRow.created_at >= date.fromisoformat(days[0]))
@@ -58,6 +61,9 @@ def top_speakers(session: Session, limit: int = 12) -> list[tuple[str, float]]:
     rows = session.execute(
         select(FindingRow.speaker_name, func.count())
         .where(FindingRow.kind == "attribution", FindingRow.speaker_name.is_not(None))
+        # "officials said" is not a speaker anyone quotes by name.
+        .where(func.coalesce(FindingRow.data[("speaker", "anonymous")].as_boolean(), False)
+               .is_(False))
         .group_by(FindingRow.speaker_name)
         .order_by(func.count().desc())
         .limit(limit)

@@ -37,6 +37,12 @@ def test_list_has_global_and_local_ids_and_pages(client, users, seed_store):
     assert seen == sorted(first["finding_ids"], reverse=True)
     back = client.get(f"/api/v1/findings?limit=2&before={seen[-1]}", headers=editor).get_json()
     assert [i["finding_id"] for i in back["items"]] == seen[2:4]
+    # Links keep the filters, encoded: a site name with spaces and '&' survives the round trip.
+    seed_store([(f'"Other {i}," Jane Doe said.', {}) for i in range(3)], site="A & B News")
+    body = client.get("/api/v1/findings?limit=2&site=A+%26+B+News", headers=editor).get_json()
+    assert body["total"] == 3
+    body = client.get(body["links"]["next"], headers=editor).get_json()
+    assert [i["site"] for i in body["items"]] == ["A & B News"]
 
 
 def test_patch_records_history_and_flows_back_to_the_analysis(client, users, seed_store):

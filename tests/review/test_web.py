@@ -151,9 +151,12 @@ def test_sign_out_ends_the_session(client, users):
 def test_dashboard_draws_charts(client, users, seed_store):
     seed_store([('"A," Jane Doe said.', {}),
                 ("Officials said 40 died.", {"kind": "unverified", "type": "anonymous_source",
-                                             "speaker": None})], site="Daily One")
+                                             "speaker": None}),
+                ("Officials said it was calm.", {"speaker": "Officials", "anonymous": True,
+                                                 "type": "indirect"})], site="Daily One")
     seed_store([('"B," Bob Roe said.', {"speaker": "Bob Roe"})], site="Other", days_ago=3)
     sign_in(client, users["editor"]["email"])
     page = client.get("/review/dashboard").get_data(as_text=True)
     assert page.count("<svg class=\"chart\"") == 4
-    assert "Jane Doe" in page and "Daily One" in page and "50%" in page
+    assert "Jane Doe" in page and "Daily One" in page and "33%" in page
+    assert "Officials" not in page.split("Most-quoted speakers")[1].split("</section>")[0]

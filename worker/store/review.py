@@ -177,6 +177,12 @@ def _joined(stmt: Select) -> Select:
     )
 
 
+def _scoped(stmt: Select, f: QueueFilter) -> Select:
+    """Findings only, joined to their articles only when the site filter needs them: counting
+    100,000 rows is several times faster without the two joins."""
+    return _joined(stmt) if f.site else stmt.select_from(FindingRow)
+
+
 def _page_select(f: QueueFilter, dialect: str) -> Select:
     reports = (
         select(func.count(ReaderReport.id))
@@ -219,7 +225,7 @@ def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
 
 
 def count(session: Session, f: QueueFilter) -> int:
-    stmt = _joined(select(func.count(FindingRow.id))).where(*conditions(f, _dialect(session)))
+    stmt = _scoped(select(func.count(FindingRow.id)), f).where(*conditions(f, _dialect(session)))
     return int(session.scalar(stmt) or 0)
 
 
@@ -227,17 +233,28 @@ def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
     """Counts per facet; each facet ignores its own filter so the alternatives stay visible."""
     dialect = _dialect(session)
     result = Counts(total=count(session, f))
-    by_status = _joined(select(FindingRow.review_status, func.count())).where(
+    by_status = _scoped(select(FindingRow.review_status, func.count()), f).where(
         *conditions(f.without("status"), dialect)).group_by(FindingRow.review_status)
     result.status = {s: int(n) for s, n in session.execute(by_status)}
-    by_type = _joined(select(FindingRow.kind, FindingRow.type, func.count())).where(
+    by_type = _scoped(select(FindingRow.kind, FindingRow.type, func.count()), f).where(
         *conditions(f.without("kind", "type"), dialect)).group_by(FindingRow.kind, FindingRow.type)
     result.type = {(k, t): int(n) for k, t, n in session.execute(by_type)}
-    by_site = (
-        _joined(select(ArticleRow.site, func.count()))
+    # Count per analysis on the findings table alone, then join the few thousand analyses to
+    # their sites: joining 100,000 findings to articles first costs several times more.
+    per_analysis = (
+        select(FindingRow.analysis_id, func.count().label("n"))
         .where(*conditions(f.without("site"), dialect))
+        .group_by(FindingRow.analysis_id)
+        .subquery()
+    )
+    total = func.sum(per_analysis.c.n)
+    by_site = (
+        select(ArticleRow.site, total)
+        .select_from(per_analysis)
+        .join(AnalysisRow, AnalysisRow.id == per_analysis.c.analysis_id)
+        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
         .group_by(ArticleRow.site)
-        .order_by(func.count().desc())
+        .order_by(total.desc())
         .limit(top_sites)
     )
     result.site = [(s or "(unknown site)", int(n)) for s, n in session.execute(by_site)]
@@ -245,7 +262,7 @@ def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
 
 
 def all_matching_ids(session: Session, f: QueueFilter, limit: int = 10_000) -> list[int]:
-    stmt = _joined(select(FindingRow.id)).where(*conditions(f, _dialect(session)))
+    stmt = _scoped(select(FindingRow.id), f).where(*conditions(f, _dialect(session)))
     return list(session.scalars(stmt.order_by(FindingRow.id.desc()).limit(limit)))
 
 
@@ -461,7 +478,7 @@ def get_item(session: Session, finding_id: int) -> QueueItem | None:
 def neighbours(session: Session, f: QueueFilter, finding_id: int) -> tuple[int | None, int | None]:
     """(newer, older) finding ids around ``finding_id`` in the filtered queue."""
     dialect = _dialect(session)
-    base = _joined(select(FindingRow.id)).where(*conditions(f, dialect))
+    base = _scoped(select(FindingRow.id), f).where(*conditions(f, dialect))
     newer = session.scalar(base.where(FindingRow.id > finding_id)
                            .order_by(FindingRow.id.asc()).limit(1))
     older = session.scalar(base.where(FindingRow.id < finding_id)

@@ -30,6 +30,11 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf(), "Accept": "application/json" },
       body: JSON.stringify(changes)
     }).then(function (resp) {
+      // An ended session answers with the sign-in page (a redirect), not with JSON.
+      if (resp.redirected || (resp.headers.get("Content-Type") || "").indexOf("json") < 0) {
+        throw new Error(resp.status === 400 ? "The page expired: reload it and try again"
+                                             : "Your session has ended: sign in again");
+      }
       return resp.json().catch(function () { return {}; }).then(function (body) {
         if (!resp.ok) {
           var msg = (body && body.error && body.error.message) || ("The server answered " + resp.status);
