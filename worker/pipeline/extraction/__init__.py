@@ -12,7 +12,7 @@ import time
 from worker.pipeline.errors import NoArticleError, PageTooComplexError
 from worker.pipeline.extraction.decoding import to_text
 from worker.pipeline.extraction.filters import Context, clean_paragraphs
-from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
+from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
 from worker.pipeline.extraction.language import detect_language
 from worker.pipeline.extraction.main_extractor import extract_body, looks_like_article
 from worker.pipeline.extraction.metadata import extract_metadata
@@ -46,12 +46,17 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     remove_boilerplate(tree)
     body = extract_body(tree, url)
     _check_time(started, "body extraction")
-    paragraphs = clean_paragraphs(
-        body.paragraphs,
-        Context(title=meta.title, byline=meta.byline, description=meta.description, site=meta.site),
+    linked = link_texts(tree)
+    context = Context(
+        title=meta.title,
+        byline=meta.byline,
+        description=meta.description,
+        site=meta.site,
+        linked=linked,
     )
+    paragraphs = clean_paragraphs(body.paragraphs, context)
     body_text = "\n\n".join(paragraphs).strip()
-    if len(body_text) < MIN_BODY_CHARS or not looks_like_article(paragraphs, tree):
+    if len(body_text) < MIN_BODY_CHARS or not looks_like_article(paragraphs, linked):
         raise NoArticleError("No article text was found on this page.")
     _check_time(started, "cleaning")
     return Article(

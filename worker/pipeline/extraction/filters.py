@@ -73,6 +73,18 @@ _BYLINE = re.compile(
     r"^(?:by|written by|posted by|published by|reported by|words by|story by)\s+\S.{0,80}$",
     re.IGNORECASE,
 )
+# Wire-story credit lines: "Reporting by ...; Editing by ...".
+_CREDITS_LINE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|edited|research)"
+    r"(?: by| from)\b.{0,400}$",
+    re.IGNORECASE,
+)
+# Bylines in other languages: a labelled form, or a bare preposition followed by a name only.
+_FOREIGN_BYLINE = re.compile(
+    r"^(?:(?i:publicado por|escrito por|geschrieben von|publié par|scritto da|autor|autora|"
+    r"auteur)\s*:?\s+\S"
+    r"|(?i:por|von|par|di|door|av|af)\s+(?:[A-ZÀ-Ý][\w'.-]+\s*){1,4}$)"
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|modified|date|first published)\s*:?\s*)?"
@@ -97,6 +109,8 @@ _TAIL_START = re.compile(
 
 # Short means a paragraph a pattern may remove; long ones are prose and stay.
 MAX_FURNITURE_WORDS = 40
+# A wholly linked paragraph up to this long is a teaser headline, not article text.
+MAX_TEASER_WORDS = 25
 # Calls to action are furniture wherever they sit in a short paragraph.
 MAX_CTA_WORDS = 30
 # How far into the body the headline may appear for what precedes it to count as furniture.
@@ -109,6 +123,14 @@ class Context:
     byline: str | None = None
     description: str | None = None
     site: str | None = None
+    # The page's link texts (see htmlprocessing.link_texts): a short paragraph that is wholly
+    # a link is a teaser for another page.
+    linked: frozenset[str] = frozenset()
+
+
+def flat(text: str) -> str:
+    """Lowercased, whitespace-collapsed text, the form link texts are compared in."""
+    return " ".join(text.split()).lower()
 
 
 def _norm(text: str | None) -> str:
@@ -133,6 +155,12 @@ def is_furniture(paragraph: str, context: Context) -> bool:
     if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
         return True
     if _BYLINE.match(text) and _words(text) <= 16:
+        return True
+    if _CREDITS_LINE.match(text):
+        return True
+    if _FOREIGN_BYLINE.match(text) and _words(text) <= 10:
+        return True
+    if context.linked and _words(text) <= MAX_TEASER_WORDS and flat(text) in context.linked:
         return True
     if _DATELINE.match(text) or (_PUBLISHED_LINE.match(text) and _words(text) <= 12):
         return True

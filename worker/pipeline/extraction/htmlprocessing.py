@@ -152,10 +152,31 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
             stack.extend(list(el)[::-1])
 
 
+def _is_teaser_list(el: etree._Element) -> bool:
+    """A list whose every item leads with a link: related stories, "more from" rails.
+
+    Lists the article itself makes (steps, bullet points) carry their own words; at most an
+    item or two link out.
+    """
+    items = [li for li in el if isinstance(li.tag, str) and li.tag == "li"]
+    if len(items) < 3:
+        return False
+    text = link = 0
+    for li in items:
+        anchors = li.findall(".//a")
+        if not anchors:
+            return False
+        text += len(li.text_content().strip())
+        link += sum(len(a.text_content().strip()) for a in anchors)
+    return link >= 0.5 * text
+
+
 def _is_furniture_container(el: etree._Element, total: int) -> bool:
     tag = el.tag
     if tag in ("html", "body", "main", "article"):
         return False
+    if tag in ("ul", "ol") and _is_teaser_list(el):
+        return True
     if tag not in _BOILERPLATE_TAGS:
         words = f"{el.get('class', '')} {el.get('id', '')}"
         if len(words) < 3 or not _BOILERPLATE_WORDS.search(words) or _CONTENT_WORDS.search(words):
@@ -209,3 +230,13 @@ def _join_split_bodies(body: etree._Element) -> None:
             ):
                 container.extend(list(sibling))
                 _remove(sibling)
+
+
+def link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """The page's link texts (lowercased, whitespace-collapsed), for telling teasers from prose."""
+    texts = set()
+    for a in tree.iter("a"):
+        text = " ".join(a.text_content().split()).lower()
+        if len(text) >= 20:
+            texts.add(text)
+    return frozenset(texts)

@@ -19,7 +19,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.external import try_readability
 
-from worker.pipeline.extraction.filters import Context, is_furniture, is_tail_heading
+from worker.pipeline.extraction.filters import Context, flat, is_furniture, is_tail_heading
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "td")
@@ -157,20 +157,7 @@ def extract_body(tree: HtmlElement, url: str | None) -> Body:
     return combine(primary, second)
 
 
-def _linked_texts(tree: HtmlElement) -> set[str]:
-    texts = set()
-    for a in tree.iter("a"):
-        text = _flat(a.text_content())
-        if len(text) >= 20:
-            texts.add(text)
-    return texts
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def looks_like_article(paragraphs: list[str], tree: HtmlElement) -> bool:
+def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
     """Whether the cleaned body reads as an article rather than a list of teasers or results.
 
     Home pages, section fronts and search pages survive extraction as runs of linked headlines
@@ -179,12 +166,11 @@ def looks_like_article(paragraphs: list[str], tree: HtmlElement) -> bool:
     """
     if not paragraphs:
         return False
-    linked = _linked_texts(tree)
     total = sum(len(p) for p in paragraphs) or 1
-    linked_chars = sum(len(p) for p in paragraphs if _flat(p) in linked)
+    linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
     if linked_chars > 0.5 * total:
         return False
-    running = [p for p in paragraphs if not p.startswith("- ") and _flat(p) not in linked]
+    running = [p for p in paragraphs if not p.startswith("- ") and flat(p) not in linked]
     if any(_is_prose(p) for p in running):
         return True
     # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole.
