@@ -68,7 +68,7 @@ TAIL_ONLY_VERBS = lexicon(
 PREDICATE_CUES = lexicon(
     """
     accuse urge call describe declare pledge vow promise slam assail dub label brand deem
-    characterize characterise warn
+    characterize characterise warn admit
     """
 )
 

@@ -145,18 +145,26 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     """ "accused China of using coercion", "urged Vietnam to push back", "called it a sham",
     "described the call as improper": the object with its predicate."""
     doc = cue.doc
-    args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+    # "what host Tom Bergeron described as …": a fronted wh-object is left out of the content.
+    after = [c for c in cue.children if c.i > cue.i]
+    args = [c for c in after if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
     preds = [
         c
-        for c in cue.children
+        for c in after
         if c.dep_ in ("xcomp", "oprd", "ccomp")
         or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for"))
+        or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
         or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
     ]
-    if not args or not preds:
+    wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
+    if not preds or not (args or wh_object or any(p.dep_ == "prep" for p in preds)):
         return None
+    if not args and not wh_object and not any(p.lower_ == "to" for p in preds):
+        return None
+    # "admitted to threatening the girl, and hiding her": a coordinated gerund belongs too.
+    gerunds = [c for c in after if c.dep_ == "conj" and c.tag_ == "VBG"]
     start = min(a.left_edge.i for a in args + preds)
-    end = max(a.right_edge.i for a in args + preds) + 1
+    end = max(a.right_edge.i for a in args + preds + gerunds) + 1
     if start < cue.i:
         return None
     piece = _span(doc, start, end)
