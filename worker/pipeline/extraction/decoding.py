@@ -80,10 +80,21 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 def _normalizer_guess(raw: bytes) -> tuple[str, str] | None:
-    best = charset_normalizer.from_bytes(raw[:200_000]).best()
+    sample = raw[:200_000]
+    results = charset_normalizer.from_bytes(sample)
+    best = results.best()
     if best is None:
         return None
-    return best.encoding, str(best) if len(raw) <= 200_000 else raw.decode(best.encoding, "replace")
+    # Short Western text often reads equally well in several Windows code pages; on the web the
+    # one meant is almost always cp1252 (HTML treats Latin-1 labels as cp1252 too).
+    for match in results:
+        tied = match.chaos == best.chaos and match.coherence == best.coherence
+        if tied and _codec_name(match.encoding) == "cp1252":
+            best = match
+            break
+    if len(raw) <= len(sample):
+        return best.encoding, str(best)
+    return best.encoding, raw.decode(best.encoding, "replace")
 
 
 def decode_bytes(raw: bytes) -> str:

@@ -23,7 +23,7 @@ _NOTICE = re.compile(
     r"|this (?:article|story) (?:originally )?appeared"
     r"|if there is (?:a|any) copyright"
     r"|if (?:you believe )?(?:this|there is an?) (?:infring|copyright)"
-    r"|(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b|[A-Z])"
+    r"|(?:copyright\b|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b|(?-i:[A-Z]))"
     r"|all rights reserved"
     r"|this copy is for your personal"
     r"|this material may not be (?:published|reproduced)"
@@ -70,7 +70,7 @@ _CREDIT = re.compile(
 )
 # Bylines and datelines repeated inside the body.
 _BYLINE = re.compile(
-    r"^(?:by|written by|posted by|published by|reported by|words by|story by)\s+\S.{0,80}$",
+    r"^((?:by|written by|posted by|published by|reported by|words by|story by))\s+\S.{0,80}$",
     re.IGNORECASE,
 )
 # Wire-story credit lines: "Reporting by ...; Editing by ...".
@@ -113,6 +113,8 @@ MAX_FURNITURE_WORDS = 40
 MAX_TEASER_WORDS = 25
 # Calls to action are furniture wherever they sit in a short paragraph.
 MAX_CTA_WORDS = 30
+# A standfirst is a sentence or two; a longer paragraph equal to the description is the lead.
+MAX_STANDFIRST_WORDS = 25
 # How far into the body the headline may appear for what precedes it to count as furniture.
 TITLE_WINDOW = 6
 
@@ -141,6 +143,37 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_NAME_PARTICLES = {
+    "and",
+    "&",
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "bin",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "del",
+    "dos",
+    "y",
+}
+_BYLINE_END = re.compile(r"\s*(?:\||—|–| - |,|;|\bon\b|\bupdated\b|\bpublished\b|\d)", re.I)
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Jane Doe", "By Jane Doe and John Roe | Updated ...": a name, not "By the end of"."""
+    m = _BYLINE.match(text)
+    if not m or _words(text) > 16:
+        return False
+    name = _BYLINE_END.split(text[m.end(1) :].strip(), maxsplit=1)[0].split()
+    return 0 < len(name) <= 8 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in name)
+
+
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
     text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
@@ -154,7 +187,7 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
         return True
-    if _BYLINE.match(text) and _words(text) <= 16:
+    if _is_byline(text):
         return True
     if _CREDITS_LINE.match(text):
         return True
@@ -198,7 +231,7 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
         # The standfirst under the headline is short; a longer match is the lead paragraph.
         standfirst = title_seen and bool(description) and norm == description
         if not (
-            (standfirst and _words(norm) <= 35)
+            (standfirst and _words(norm) <= MAX_STANDFIRST_WORDS)
             or _is_title(norm, title)
             or is_furniture(paragraphs[start], Context(byline=context.byline))
         ):
