@@ -217,6 +217,9 @@ ANONYMOUS_HEADS = frozenset(
         "member",
         "staffer",
         "employee",
+        "witness",
+        "eyewitness",
+        "resident",
     }
 )
 

@@ -161,6 +161,8 @@ def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
             continue  # "could kill up to..." is a forecast, not a count
         if kind in ("crowd", "money") and c.pos_ not in ("VERB",):
             continue
+        if kind in ("harm", "arrest") and c.tag_ in ("VBZ", "VBP"):
+            continue  # "smoking kills 480,000 a year": a generic statement, not an event count
         if c.pos_ == "PROPN" or c.ent_type_ in ("WORK_OF_ART", "ORG", "PRODUCT", "EVENT"):
             continue  # "Red Dead Redemption 2": a title, not a death
         for q in quantities:

@@ -157,8 +157,27 @@ def covered_by(tok: Token, mention: SourceMention) -> bool:
     return False
 
 
-def named_cover(tok: Token, mentions: list[SourceMention]) -> SourceMention | None:
+def named_cover(
+    tok: Token, mentions: list[SourceMention], strict: bool = False
+) -> SourceMention | None:
+    """The named source whose statement ``tok`` is part of. ``strict`` asks for a source named
+    in so many words (a name, a pronoun or "the spokesman" pointing back to one): a hedge stays a
+    hedge when "investigators believe" it."""
     for m in mentions:
-        if m.kind == NAMED and m.cue.i != tok.i and covered_by(tok, m):
-            return m
+        if m.kind != NAMED or m.cue.i == tok.i or not covered_by(tok, m):
+            continue
+        if strict and not _named_in_words(m):
+            continue
+        return m
     return None
+
+
+def _named_in_words(m: SourceMention) -> bool:
+    phrase = m.first.doc[m.first.i : m.last.i + 1]
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
+        return True
+    if m.head.pos_ == "PRON":
+        return True
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in m.head.children
+    )

@@ -135,6 +135,14 @@ def _unnamed_report(tok: Token) -> Signal | None:
     unnamed_mod = bool(dets & _UNNAMED_REPORT_MODS) or (tok.tag_ == "NNS" and not dets)
     if tok.lemma_.lower() == "estimate" and not after_according:
         return None
+    if (
+        tok.dep_ == "nsubj"
+        and tok.tag_ == "NNS"
+        and tok.head.lemma_.lower() in cues.REPORTING_VERBS | cues.SAY_VERBS
+        and (unnamed_mod or not dets)
+    ):
+        # "some reports suggest", "reports say": reports with no author
+        return signal_for_tokens("reported", "unnamed_report", tok.left_edge, tok)
     if of is not None and tok.tag_ == "NNS":
         last = next((c for c in of.children if c.dep_ == "pobj"), of)
         return signal_for_tokens(
@@ -216,7 +224,8 @@ def weasel_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) 
     for tok in sent:
         lemma = tok.lemma_.lower()
         # "is considered", "is regarded as", "it is estimated": opinion with no one holding it
-        if lemma in cues.PASSIVE_CONSIDER_VERBS and tok.tag_ == "VBN":
+        seen_as = lemma == "see" and any(c.lower_ == "as" for c in tok.children)
+        if (lemma in cues.PASSIVE_CONSIDER_VERBS or seen_as) and tok.tag_ == "VBN":
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
             if aux and not any(c.dep_ == "agent" for c in tok.children):
                 out.append(signal_for_tokens("weasel", "agentless_passive", aux[0], tok))

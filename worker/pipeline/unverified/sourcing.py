@@ -24,7 +24,18 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "the
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
 # Heads that are always an unnamed insider unless a named body or person is attached.
 _ALWAYS_ANONYMOUS = frozenset(
-    {"source", "official", "insider", "aide", "diplomat", "adviser", "advisor"}
+    {
+        "source",
+        "official",
+        "insider",
+        "aide",
+        "diplomat",
+        "adviser",
+        "advisor",
+        "witness",
+        "eyewitness",
+        "resident",
+    }
 )
 # Heads that are anonymous only with an explicit anonymity marker or an indefinite article.
 _MARKED_ANONYMOUS = cues.ANONYMOUS_HEADS - _ALWAYS_ANONYMOUS

@@ -104,7 +104,7 @@ def hedged_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) 
             continue
         anchor = tok.doc[sig[1]] if isinstance(sig, tuple) else tok
         signal = sig[0] if isinstance(sig, tuple) else sig
-        if named_cover(anchor, mentions) or _attributed_to_research(anchor):
+        if named_cover(anchor, mentions, strict=True) or _attributed_to_research(anchor):
             continue  # the hedge belongs to a named source or a cited study
         out.append(signal)
     return out
@@ -138,9 +138,21 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
         before and before[-1].lower_ in ("i", "we", "you")
     ):
         return None
-    if is_concessive(tok, sent) or _under_concession(tok):
+    if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
         return None
     return signal_for_tokens("hedged", "modal_perfect", tok, doc[k]), verb.i
+
+
+def _counterfactual(sent: Span) -> bool:
+    """ "Had he left earlier, he might have caught the train"; "if ..., it might have..."."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if (
+        first is not None
+        and first.lower_ in ("had", "were", "should")
+        and first.tag_ in ("VBD", "MD", "VBN")
+    ):
+        return True
+    return any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent)
 
 
 def _under_concession(tok: Token) -> bool:
