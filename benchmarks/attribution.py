@@ -133,6 +133,7 @@ def main() -> None:
         print(row(f"{sp} {t or 'all'}", sc))
     total = ours[None]
     print(f"\nType accuracy on matched relations: {total.type_right}/{total.tp}")
+    print(f"Anonymous flag agreement on matched relations: {total.anonymous_right}/{total.tp}")
     print("\n| stage | seconds | words/s | vs parse |")
     print("|---|---|---|---|")
     print(f"| spaCy parse (floor) | {parse_best:.3f} | {words / parse_best:.0f} | 100% |")

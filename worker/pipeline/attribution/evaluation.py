@@ -43,6 +43,7 @@ class Score:
     name_right: int = 0
     name_total: int = 0
     type_right: int = 0
+    anonymous_right: int = 0
 
     @property
     def precision(self) -> float:
@@ -65,7 +66,16 @@ class Score:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def add(self, other: Score) -> None:
-        for name in ("tp", "fp", "fn", "tp_speaker", "name_right", "name_total", "type_right"):
+        for name in (
+            "tp",
+            "fp",
+            "fn",
+            "tp_speaker",
+            "name_right",
+            "name_total",
+            "type_right",
+            "anonymous_right",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -183,6 +193,7 @@ def score(gold: list[Relation], predicted: list[Relation], only_type: str | None
         result.tp += 1
         result.tp_speaker += _overlaps(g.source, p.source)
         result.type_right += g.type == p.type
+        result.anonymous_right += g.anonymous == p.anonymous
         if g.name:
             result.name_total += 1
             result.name_right += p.name == g.name
