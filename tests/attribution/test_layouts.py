@@ -98,6 +98,13 @@ def test_from_layout():
     assert f.cue.text == "From" and f.speaker.text == "the White House"
 
 
+def test_from_layout_with_the_quote_in_the_next_paragraph():
+    text = 'The ministry replied within hours.\n\nFrom the ministry:\n\n"We reject the report."'
+    (f,) = run(text)
+    assert f.cue.text == "From" and f.speaker.text == "the ministry"
+    assert contents(text, f) == ["We reject the report."]
+
+
 def test_reporting_verb_inside_a_quote_is_part_of_the_quote():
     text = '"I think we will win," said Coach Dan Ortiz.'
     (f,) = run(text)

@@ -194,9 +194,14 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
     p_start, _ = _paragraph_bounds(text, quote.open)
     start = max(p_start, floor)
     before = text[start : quote.open].rstrip()
-    if not before:
-        return None
-    from_match = _FROM.match(text[p_start : quote.open]) if floor <= p_start else None
+    head_text = text[p_start : quote.open]
+    if not head_text.strip() and floor < p_start:
+        # "From the White House:" alone in the paragraph before the quote
+        prev_end = len(text[:p_start].rstrip("\n"))
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if prev_start >= floor:
+            p_start, head_text = prev_start, text[prev_start : quote.open]
+    from_match = _FROM.match(head_text) if floor <= p_start else None
     if from_match:
         span = char_tokens(doc, p_start + from_match.start(1), p_start + from_match.end(1))
         f = p_start + from_match.start(0) + from_match.group(0).index("From")
@@ -204,6 +209,8 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             return Relation(
                 "direct_quote", (f, f + 4), "speech", span, [(p.start, p.end) for p in quote.pieces]
             )
+    if not before:
+        return None
     last = before[-1]
     span = char_tokens(doc, start, start + len(before))
     if span is None:
