@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from worker.pipeline.errors import NoArticleError, PageTooComplexError
 
 MAX_CHARS = 12_000_000
-MAX_ELEMENTS = 60_000
+MAX_ELEMENTS = 25_000
 # Real article pages nest a few dozen levels; far deeper trees are generated or hostile, and
 # the recursive steps downstream must not meet them.
 MAX_DEPTH = 250

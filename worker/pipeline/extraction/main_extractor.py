@@ -33,6 +33,8 @@ MIN_ANCHOR_TOKENS = 6
 # A block this long that ends like a sentence is prose.
 PROSE_TOKENS = 20
 _SENTENCE_END = set(".!?\"'”’»)…:。！？」』")
+# Whole-block lookups per page (see _support).
+MAX_WHOLE_BLOCK_LOOKUPS = 300
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
 MAX_SHORT_GAP = 2
 
@@ -81,20 +83,24 @@ def readability_blocks(tree: HtmlElement) -> list[str]:
     return blocks
 
 
-def _support(block: str, grams: set[tuple[str, ...]], flat: str) -> float | None:
+def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[int]) -> float | None:
     """Share of the block's 4-grams found in the other opinion; None for blocks too short to say.
 
-    A block found whole in the other opinion is fully supported whatever its length in words,
-    which matters for scripts written without spaces, where a "word" is a whole clause.
+    In scripts written without spaces a "word" is a whole clause, so a short block has too few
+    4-grams to judge; there the block is looked up whole in the other opinion's text, a scan
+    that ``budget`` caps so a page of thousands of blocks stays linear.
     """
     tokens = _tokens(block)
     # Character length stands in for word count in scripts written without spaces.
     if len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40:
         return None
-    if f" {' '.join(tokens)} " in flat:
-        return 1.0
     mine = _grams(tokens)
-    return len(mine & grams) / len(mine)
+    share = len(mine & grams) / len(mine)
+    if share < SUPPORT and len(tokens) < 12 and budget[0] > 0:
+        budget[0] -= 1
+        if f" {' '.join(tokens)} " in flat:
+            return 1.0
+    return share
 
 
 def _is_prose(block: str) -> bool:
@@ -140,8 +146,11 @@ def combine(primary: list[str], second: list[str]) -> Body:
         return Body(second, "readability")
     second_tokens = _tokens(" ".join(second))
     grams, flat = _grams(second_tokens), f" {' '.join(second_tokens)} "
+    budget = [MAX_WHOLE_BLOCK_LOOKUPS]
     agreed = [
-        i for i, block in enumerate(primary) if (_support(block, grams, flat) or 0) >= SUPPORT
+        i
+        for i, block in enumerate(primary)
+        if (_support(block, grams, flat, budget) or 0) >= SUPPORT
     ]
     if not agreed:
         return Body(primary, "trafilatura")
