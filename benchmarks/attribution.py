@@ -29,6 +29,7 @@ from worker.pipeline.attribution.evaluation import (  # noqa: E402
     Score,
     from_findings,
     locate_gold,
+    match,
     score,
 )
 from worker.pipeline.nlp import get_nlp  # noqa: E402
@@ -36,6 +37,7 @@ from worker.pipeline.nlp import get_nlp  # noqa: E402
 SHARED = ROOT.parent / "shared"
 ANNOTATED = ROOT / "tests" / "data" / "attribution" / "annotated.json"
 TYPES = (None, "direct_quote", "indirect", "mixed", "according_to")
+CONFIDENCE_BANDS = ((0.85, "high"), (0.7, "medium"), (0.0, "low"))
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "
 
 
@@ -88,6 +90,7 @@ def main() -> None:
     articles = load()
     ours = {t: Score() for t in TYPES}
     splits = {(sp, t): Score() for sp in ("dev", "heldout") for t in (None, "direct_quote")}
+    bands = {band: [0, 0] for band in CONFIDENCE_BANDS}  # [correct, predicted]
     theirs = {t: Score() for t in (None, "direct_quote")}
     parse_best = attr_best = textacy_best = float("inf")
     words = sum(len(text.split()) for _, text, _, _ in articles)
@@ -111,6 +114,11 @@ def main() -> None:
                     ours[t].add(score(gold, predicted, t))
                 for t in (None, "direct_quote"):
                     splits[split, t].add(score(gold, predicted, t))
+                right = {pi for _, pi in match(gold, predicted)}
+                for pi, finding in enumerate(f for f in findings if f.kind == "attribution"):
+                    band = next(b for b in CONFIDENCE_BANDS if finding.confidence >= b[0])
+                    bands[band][0] += pi in right
+                    bands[band][1] += 1
                 for t in theirs:
                     theirs[t].add(score(gold, quotes, t))
         parse_best = min(parse_best, parse_t)
@@ -134,6 +142,10 @@ def main() -> None:
     total = ours[None]
     print(f"\nType accuracy on matched relations: {total.type_right}/{total.tp}")
     print(f"Anonymous flag agreement on matched relations: {total.anonymous_right}/{total.tp}")
+    print("\n| confidence | findings | precision |")
+    print("|---|---|---|")
+    for (low, label), (right, n) in bands.items():
+        print(f"| {label} (>= {low}) | {n} | {right / n if n else 0:.3f} |")
     print("\n| stage | seconds | words/s | vs parse |")
     print("|---|---|---|---|")
     print(f"| spaCy parse (floor) | {parse_best:.3f} | {words / parse_best:.0f} | 100% |")

@@ -166,12 +166,8 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def score(gold: list[Relation], predicted: list[Relation], only_type: str | None = None) -> Score:
-    """Greedy one-to-one matching by best Jaccard; with ``only_type`` both sides are first
-    restricted to relations of that type."""
-    if only_type is not None:
-        gold = [g for g in gold if g.type == only_type]
-        predicted = [p for p in predicted if p.type == only_type]
+def match(gold: list[Relation], predicted: list[Relation]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching by best Jaccard: (gold index, predicted index) pairs."""
     pairs = sorted(
         (
             (jaccard(g.content, p.content), gi, pi)
@@ -183,12 +179,25 @@ def score(gold: list[Relation], predicted: list[Relation], only_type: str | None
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
-    result = Score()
+    out = []
     for j, gi, pi in pairs:
         if j < JACCARD_MIN or gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def score(gold: list[Relation], predicted: list[Relation], only_type: str | None = None) -> Score:
+    """Counts of a one-to-one matching; with ``only_type`` both sides are first restricted to
+    relations of that type."""
+    if only_type is not None:
+        gold = [g for g in gold if g.type == only_type]
+        predicted = [p for p in predicted if p.type == only_type]
+    result = Score()
+    pairs = match(gold, predicted)
+    for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         result.tp += 1
         result.tp_speaker += _overlaps(g.source, p.source)
@@ -197,6 +206,6 @@ def score(gold: list[Relation], predicted: list[Relation], only_type: str | None
         if g.name:
             result.name_total += 1
             result.name_right += p.name == g.name
-    result.fp = len(predicted) - len(used_p)
-    result.fn = len(gold) - len(used_g)
+    result.fp = len(predicted) - len(pairs)
+    result.fn = len(gold) - len(pairs)
     return result
