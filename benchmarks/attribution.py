@@ -133,8 +133,8 @@ def main() -> None:
         print(row(f"sourcemark {t or 'all'}", ours[t]))
     for t in theirs:
         print(row(f"textacy direct_quotations {t or 'all'}", theirs[t], names=False))
-    print("\nBy split (dev: used while building the extractor; heldout: annotated afterwards,")
-    print("scored once the annotation was written, never tuned on):\n")
+    print("\nBy split (dev: used while building the extractor; heldout: annotated after it was")
+    print("built; its first scoring and what changed since: tests/data/attribution/README.md):\n")
     print("| split / type | gold | predicted | P | R | F1 | P +spk | R +spk | F1 +spk | name |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for (sp, t), sc in splits.items():
