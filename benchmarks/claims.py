@@ -31,6 +31,7 @@ from worker.pipeline.nlp import get_nlp  # noqa: E402
 from worker.pipeline.unverified import calibration, find_unverified  # noqa: E402, I001
 
 LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "unverified" / "heldout.jsonl"
 SHARED = ROOT.parent / "shared"
 NONE = "none"
 
@@ -229,6 +230,21 @@ def main(argv: list[str]) -> None:
     own, _ = detector_predictions(items, use_attributions=False)
     print_scores("Detector alone (no attributions passed in)", score(golds, own))
     print_scores("Naive cue-list baseline", score(golds, [naive_predict(it) for it in items]))
+    held = load_labelled(HELDOUT)
+    hgolds = [it["label"] for it in held]
+    hpreds, _ = detector_predictions(held, use_attributions=True)
+    hs = score(hgolds, hpreds)
+    negatives = sum(g == NONE for g in hgolds)
+    print(
+        f"\nHeld-out ({len(held)} unseen sentences from the same pages outside the bodies, "
+        f"labelled before the detector ran on them; {len(held) - negatives} positive):"
+    )
+    print(
+        f"  flagged {hs['tp'] + hs['fp']}, right {hs['tp']}, false positives {hs['fp']} of "
+        f"{negatives} negatives ({hs['fp'] / negatives:.1%}), missed {hs['fn']}"
+    )
+    nh = score(hgolds, [naive_predict(it) for it in held])
+    print(f"  naive baseline: false positives {nh['fp']} of {negatives}, missed {nh['fn']}")
     calibration_report(golds, behind, fit="--fit" in argv)
     print(
         f"  (per-code precision smoothed toward {calibration.PRIOR} with weight "

@@ -243,6 +243,8 @@ def _unclear(tok: Token) -> Signal | None:
         k += 1
     elif lemma != "possible":
         return None
+    elif k < sent_end and doc[k].lower_ == "to":
+        return None  # "it is possible to grab a pair": ability, not a hedged fact
     window = doc[k : min(sent_end, k + 12)]
     for t in window:
         if t.lower_ in _FUTURE_AUX:
