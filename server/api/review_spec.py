@@ -37,6 +37,8 @@ FILTERS = [
     _query("changed", "1: only findings whose text changed since review",
            {"type": "string", "enum": ["0", "1"]}),
     _query("analysis", "Only this analysis's findings", {"type": "string", "maxLength": 64}),
+    _query("versions", "'all': also findings of analyses a newer analysis of the same URL "
+           "replaced (hidden by default)", {"type": "string", "enum": ["all", "1"]}),
     _query("q", "Full-text search over statement text and speaker (prefix match per word)",
            {"type": "string", "maxLength": 200}),
 ]

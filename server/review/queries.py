@@ -17,7 +17,7 @@ TYPES = ATTRIBUTION_TYPES + UNVERIFIED_TYPES
 ARG_NAMES = {
     "kind": "kind", "type": "type", "status": "status", "verdict": "verdict", "site": "site",
     "date_from": "from", "date_to": "to", "speaker": "speaker", "reported": "reported",
-    "text_changed": "changed", "analysis_id": "analysis", "q": "q",
+    "text_changed": "changed", "analysis_id": "analysis", "q": "q", "all_versions": "versions",
 }
 
 
@@ -79,6 +79,7 @@ def parse_filter(args: Mapping[str, str], me: int | None = None) -> QueueFilter:
         text_changed=_flag(args, "changed"),
         analysis_id=_text(args, "analysis", 64),
         q=_text(args, "q", 200),
+        all_versions=(args.get("versions") or "").strip() in ("all", "1"),
     )
 
 

@@ -85,6 +85,13 @@ def test_reanalysis_carries_reviews_over(client, users):
     old = _by_text(client, editor, first["id"])
     assert old[("attribution", edited["text"])]["text_changed"] is True
     assert old[("attribution", kept["text"])]["text_changed"] is False
+    # The queue shows the current version only, unless earlier ones are asked for.
+    current = client.get("/api/v1/findings?limit=200", headers=bearer(editor)).get_json()
+    assert {i["analysis_id"] for i in current["items"]} == {second["id"]}
+    everything = client.get("/api/v1/findings?limit=200&versions=all",
+                            headers=bearer(editor)).get_json()
+    assert {i["analysis_id"] for i in everything["items"]} == {first["id"], second["id"]}
+    assert everything["total"] == len(first["findings"]) + len(second["findings"])
     # The extension reads the carried review from the new analysis.
     analysis = client.get(f"/api/v1/analyses/{second['id']}", headers=bearer(editor)).get_json()
     assert any((f.get("review") or {}).get("status") == "confirmed"

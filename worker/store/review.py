@@ -23,7 +23,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from worker.store.accounts import has_role
 from worker.store.models import (
@@ -72,6 +72,9 @@ class QueueFilter:
     verdict: str | None = None
     analysis_id: str | None = None
     q: str | None = None
+    # Findings of an analysis that a newer analysis of the same URL replaced (its reviews were
+    # carried over) are hidden unless asked for, or unless one analysis is asked for.
+    all_versions: bool = False
 
     def without(self, *names: str) -> QueueFilter:
         return replace(self, **{name: QueueFilter.__dataclass_fields__[name].default
@@ -127,12 +130,35 @@ def _search(words: list[str], dialect: str) -> ColumnElement[bool]:
     return and_(*clauses)
 
 
+def superseded() -> Select:
+    """Ids of analyses for which a newer finished analysis of the same URL exists."""
+    newer, newer_article = aliased(AnalysisRow), aliased(ArticleRow)
+    replaced_by_newer = exists(
+        select(newer.id)
+        .join(newer_article, newer.article_id == newer_article.id)
+        .where(newer_article.url == ArticleRow.url, newer.status == "done",
+               newer.created_at > AnalysisRow.created_at)
+    )
+    return (select(AnalysisRow.id).join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
+            .where(AnalysisRow.status == "done", replaced_by_newer))
+
+
 def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min).replace(tzinfo=utcnow().tzinfo)
 
 
-def conditions(f: QueueFilter, dialect: str) -> list[ColumnElement[bool]]:
-    """SQL conditions for a filter (on findings joined to analyses and articles)."""
+def superseded_ids(session: Session) -> list[str]:
+    """The superseded analyses, looked up once per session (a request): usually none or few,
+    and a literal list costs the queue's five queries nothing, where a subquery costs each."""
+    if "superseded" not in session.info:
+        session.info["superseded"] = list(session.scalars(superseded()))
+    return session.info["superseded"]
+
+
+def conditions(f: QueueFilter, dialect: str, hidden: list[str] | None = None,
+               ) -> list[ColumnElement[bool]]:
+    """SQL conditions for a filter (on findings joined to analyses and articles); ``hidden``
+    are superseded analyses, left out unless the filter asks for all versions."""
     out: list[ColumnElement[bool]] = []
     if f.kind:
         out.append(FindingRow.kind == f.kind)
@@ -160,6 +186,8 @@ def conditions(f: QueueFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(FindingRow.text_changed.is_(True))
     if f.analysis_id:
         out.append(FindingRow.analysis_id == f.analysis_id)
+    elif not f.all_versions and hidden:
+        out.append(FindingRow.analysis_id.not_in(hidden))
     words = search_words(f.q)
     if words:
         out.append(_search(words, dialect))
@@ -183,7 +211,12 @@ def _scoped(stmt: Select, f: QueueFilter) -> Select:
     return _joined(stmt) if f.site else stmt.select_from(FindingRow)
 
 
-def _page_select(f: QueueFilter, dialect: str) -> Select:
+def _where(session: Session, f: QueueFilter) -> list[ColumnElement[bool]]:
+    hidden = None if f.analysis_id or f.all_versions else superseded_ids(session)
+    return conditions(f, _dialect(session), hidden)
+
+
+def _page_select(session: Session, f: QueueFilter) -> Select:
     reports = (
         select(func.count(ReaderReport.id))
         .where(ReaderReport.finding_id == FindingRow.id)
@@ -194,14 +227,14 @@ def _page_select(f: QueueFilter, dialect: str) -> Select:
     stmt = _joined(select(FindingRow, ArticleRow.site, ArticleRow.url, ArticleRow.title,
                           ArticleRow.published, reports.label("reports"),
                           assignee.label("assignee")))
-    return stmt.where(*conditions(f, dialect))
+    return stmt.where(*_where(session, f))
 
 
 def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
                before: int | None = None, limit: int = 50) -> Page:
     """One page of the queue, newest first; ``after``/``before`` are ids from a previous page."""
     limit = max(1, min(int(limit), MAX_PAGE))
-    stmt = _page_select(f, _dialect(session))
+    stmt = _page_select(session, f)
     if before is not None:
         stmt = stmt.where(FindingRow.id > before).order_by(FindingRow.id.asc())
     else:
@@ -225,25 +258,24 @@ def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
 
 
 def count(session: Session, f: QueueFilter) -> int:
-    stmt = _scoped(select(func.count(FindingRow.id)), f).where(*conditions(f, _dialect(session)))
+    stmt = _scoped(select(func.count(FindingRow.id)), f).where(*_where(session, f))
     return int(session.scalar(stmt) or 0)
 
 
 def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
     """Counts per facet; each facet ignores its own filter so the alternatives stay visible."""
-    dialect = _dialect(session)
     result = Counts(total=count(session, f))
     by_status = _scoped(select(FindingRow.review_status, func.count()), f).where(
-        *conditions(f.without("status"), dialect)).group_by(FindingRow.review_status)
+        *_where(session, f.without("status"))).group_by(FindingRow.review_status)
     result.status = {s: int(n) for s, n in session.execute(by_status)}
     by_type = _scoped(select(FindingRow.kind, FindingRow.type, func.count()), f).where(
-        *conditions(f.without("kind", "type"), dialect)).group_by(FindingRow.kind, FindingRow.type)
+        *_where(session, f.without("kind", "type"))).group_by(FindingRow.kind, FindingRow.type)
     result.type = {(k, t): int(n) for k, t, n in session.execute(by_type)}
     # Count per analysis on the findings table alone, then join the few thousand analyses to
     # their sites: joining 100,000 findings to articles first costs several times more.
     per_analysis = (
         select(FindingRow.analysis_id, func.count().label("n"))
-        .where(*conditions(f.without("site"), dialect))
+        .where(*_where(session, f.without("site")))
         .group_by(FindingRow.analysis_id)
         .subquery()
     )
@@ -262,7 +294,7 @@ def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
 
 
 def all_matching_ids(session: Session, f: QueueFilter, limit: int = 10_000) -> list[int]:
-    stmt = _scoped(select(FindingRow.id), f).where(*conditions(f, _dialect(session)))
+    stmt = _scoped(select(FindingRow.id), f).where(*_where(session, f))
     return list(session.scalars(stmt.order_by(FindingRow.id.desc()).limit(limit)))
 
 
@@ -466,7 +498,7 @@ def item_dict(item: QueueItem) -> dict[str, Any]:
 
 def get_item(session: Session, finding_id: int) -> QueueItem | None:
     rows = session.execute(
-        _page_select(QueueFilter(), _dialect(session)).where(FindingRow.id == finding_id)
+        _page_select(session, QueueFilter(all_versions=True)).where(FindingRow.id == finding_id)
     ).all()
     if not rows:
         return None
@@ -477,8 +509,7 @@ def get_item(session: Session, finding_id: int) -> QueueItem | None:
 
 def neighbours(session: Session, f: QueueFilter, finding_id: int) -> tuple[int | None, int | None]:
     """(newer, older) finding ids around ``finding_id`` in the filtered queue."""
-    dialect = _dialect(session)
-    base = _scoped(select(FindingRow.id), f).where(*conditions(f, dialect))
+    base = _scoped(select(FindingRow.id), f).where(*_where(session, f))
     newer = session.scalar(base.where(FindingRow.id > finding_id)
                            .order_by(FindingRow.id.asc()).limit(1))
     older = session.scalar(base.where(FindingRow.id < finding_id)
