@@ -58,6 +58,11 @@ def test_furniture_is_recognised(paragraph):
         "Read the room, the coach told his players before the final.",
         "Copyrighted material was at the centre of the case, lawyers said.",
         "Por la tarde, miles de personas salieron a las calles de la capital.",
+        "No comments were made by the ministry on Tuesday.",
+        "More from the government came on Tuesday, when the minister spoke.",
+        "Thousands sign up for the new scheme every week, officials said.",
+        "Updated guidance was posted on the website.",
+        "Reporting from Kyiv, our correspondent found the city calm.",
     ],
 )
 def test_prose_is_kept(paragraph):
@@ -101,6 +106,12 @@ def test_a_long_lead_equal_to_the_description_is_kept():
 def test_tail_sections_are_cut_from_their_heading_on():
     body = [PROSE] * 4 + ["Related stories", "Another long story teaser " * 5, "More text " * 10]
     assert clean_paragraphs(body, Context()) == [PROSE]
+
+
+def test_a_sentence_starting_like_a_tail_heading_does_not_cut_the_body():
+    more = "More from the report shows that the council underestimated the cost by a third."
+    body = [PROSE] * 4 + [more, PROSE + " Last."]
+    assert clean_paragraphs(body, Context()) == [PROSE, more, PROSE + " Last."]
 
 
 def test_a_tail_heading_early_in_the_body_does_not_cut_it():

@@ -39,21 +39,23 @@ _NOTICE = re.compile(
     r"|thanks? (?:you )?for (?:signing up|subscribing|reading)"
     r"|(?:follow|like) us on\b"
     r"|(?:click|tap) here to\b"
-    r"|(?:\d+|no|view|show|load|read all|leave a|add a|post a|top rated)\s+comments?\b"
+    r"|(?:\d+|no|view|show|load|read all|leave a|add a|post a|top rated)\s+comments?"
+    r"(?:\s*\(\d+\))?\W*$"
     r"|comments?\s*(?:\(\d+\))?$"
     r"|tell us what you think"
     r"|(?:have a (?:news )?tip|got a (?:news )?tip)\b"
     r"|(?:write|contact|email|reach) (?:to )?(?:the (?:author|reporter|writer)|[A-Z][\w.'-]+"
     r"(?: [A-Z][\w.'-]+){0,3}) at \S+@\S+"
     r"|an error has occurred|there was an error processing"
-    r"|you may also like|more from\b|more stories\b|up next\b"
+    r"|(?:you may also like|you might also like|more from .{0,40}|more stories|up next)\W*$"
     r"|we use cookies"
     r")",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
-    r"\bclick here\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today)\b|"
-    r"\bfollow (?:us|him|her|them) on\b|\bdownload (?:our|the) app\b|\bget the .{0,30} app\b",
+    r"\bclick here\b|^(?:sign up|subscribe|register|join)\b|\bsubscribe to our\b|"
+    r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow (?:us|him|her|them) on\b|"
+    r"\bdownload (?:our|the) app\b|\bget the .{0,30} app\b",
     re.IGNORECASE,
 )
 # CMS shortcodes left unrendered: "[button link=...]Send us your review[/button]".
@@ -75,8 +77,8 @@ _BYLINE = re.compile(
 )
 # Wire-story credit lines: "Reporting by ...; Editing by ...".
 _CREDITS_LINE = re.compile(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|edited|research)"
-    r"(?: by| from)\b.{0,400}$",
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|edited|research) by\b"
+    r"(?:[^;]{0,80}$|.{0,400};.{0,400}\bby\b.{0,200}$)",
     re.IGNORECASE,
 )
 # Bylines in other languages: a labelled form, or a bare preposition followed by a name only.
@@ -94,7 +96,9 @@ _DATELINE = re.compile(
     r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
     re.IGNORECASE,
 )
-_PUBLISHED_LINE = re.compile(r"^(?:\(?(?:published|updated|posted)\b.{0,60}\)?)$", re.IGNORECASE)
+_PUBLISHED_LINE = re.compile(
+    r"^(?:\(?(?:published|updated|posted|last updated)\b(?=.*\d).{0,60}\)?)$", re.IGNORECASE
+)
 # Headings that open the tail furniture: from here to the end nothing is article.
 _TAIL_START = re.compile(
     r"^(?:related(?: stories| articles| posts| coverage| content| news)?|you may also like|"
@@ -109,6 +113,8 @@ _TAIL_START = re.compile(
 
 # Short means a paragraph a pattern may remove; long ones are prose and stay.
 MAX_FURNITURE_WORDS = 40
+# A tail heading is a label, not a sentence that happens to start "More from...".
+MAX_HEADING_WORDS = 10
 # A wholly linked paragraph up to this long is a teaser headline, not article text.
 MAX_TEASER_WORDS = 25
 # Calls to action are furniture wherever they sit in a short paragraph.
@@ -242,7 +248,8 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
 
 def is_tail_heading(paragraph: str) -> bool:
     """Whether a paragraph is a heading that opens end-of-page furniture."""
-    return bool(_TAIL_START.match(paragraph.strip().lstrip("-•* ").strip()))
+    text = paragraph.strip().lstrip("-•* ").strip()
+    return _words(text) <= MAX_HEADING_WORDS and bool(_TAIL_START.match(text))
 
 
 def _cut_tail(paragraphs: list[str]) -> list[str]:

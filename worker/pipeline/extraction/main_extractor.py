@@ -179,10 +179,11 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
     linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
     if linked_chars > 0.5 * total:
         return False
-    running = [p for p in paragraphs if not p.startswith("- ") and flat(p) not in linked]
-    if any(_is_prose(p) for p in running):
+    unlinked = [p for p in paragraphs if flat(p) not in linked]
+    # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
+    if any(_is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
         return True
     # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole.
-    joined = " ".join(running)
+    joined = " ".join(p for p in unlinked if not p.startswith("- "))
     sentences = sum(joined.count(mark) for mark in (". ", "! ", "? ", "。", "！", "？"))
     return len(joined.encode("utf-8")) >= 300 and sentences >= 2
