@@ -160,3 +160,24 @@ def test_dashboard_draws_charts(client, users, seed_store):
     assert page.count("<svg class=\"chart\"") == 4
     assert "Jane Doe" in page and "Daily One" in page and "33%" in page
     assert "Officials" not in page.split("Most-quoted speakers")[1].split("</section>")[0]
+
+
+def test_changing_the_password_or_deactivating_ends_sessions(client, users):
+    from sqlalchemy import select
+
+    from worker.store import session_scope
+    from worker.store.accounts import set_password
+    from worker.store.models import User
+
+    sign_in(client, users["editor"]["email"])
+    assert client.get("/review").status_code == 200
+    with session_scope() as session:
+        user = session.scalars(select(User).where(User.email == users["editor"]["email"])).one()
+        set_password(user, "a brand new password")
+    assert client.get("/review").status_code == 302
+    sign_in(client, users["editor"]["email"], "a brand new password")
+    assert client.get("/review").status_code == 200
+    with session_scope() as session:
+        session.scalars(select(User).where(User.email == users["editor"]["email"])).one() \
+            .active = False
+    assert client.get("/review").status_code == 302
