@@ -116,6 +116,11 @@ def test_negated_and_declined_cues_are_not_attributions():
     assert run("She declined to say when the deal would be signed.") == []
 
 
+def test_a_string_instead_of_a_doc_is_a_type_error():
+    with pytest.raises(TypeError, match="spaCy Doc"):
+        find_attributions("He said so.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -42,6 +42,8 @@ def _stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation
 
 def find_attributions(doc: Doc) -> list[Finding]:
     """One ``attribution`` finding per attribution relation in ``doc``."""
+    if not isinstance(doc, Doc):
+        raise TypeError(f"find_attributions needs a spaCy Doc, not {type(doc).__name__}")
     if not text_of(doc).strip():
         return []
     quotes = find_quotes(text_of(doc))

@@ -131,7 +131,15 @@ def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> 
         resolved.append((rel, res))
     findings = []
     for rel, res in resolved:
-        outer = [(r, o) for r, o in resolved if r is not rel and _inside(rel.cue[0], r.content)]
+        cue = rel.cue[0]
+        outer = [
+            (r, o)
+            for r, o in resolved
+            if r is not rel
+            and r.content
+            and r.content[0][0] <= cue < r.content[-1][1]
+            and _inside(cue, r.content)
+        ]
         head = rel.source.root
         if outer:
             # A cue inside another attribution's content: a nested attribution only when it has

@@ -12,12 +12,12 @@ statement.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from worker.pipeline.attribution.relation import ents_in
+from worker.pipeline.attribution.relation import ents_in, sentence_starts
 from worker.pipeline.attribution.speakers import (
     ANONYMOUS_HEADS,
     NON_PERSON_ENTS,
@@ -186,7 +186,7 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
     starts = [s for s, _ in quoted]
     names = _name_spans(doc)
     reg.full_names = sorted({n.text for n in names if len(n) >= 2}, key=len)
-    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sent_starts = sentence_starts(doc)
     surnames = {n.split()[-1] for n in reg.full_names}
     firsts = [n.split()[0] for n in reg.full_names]
     surnames |= {f for f in firsts if firsts.count(f) == 1 and f not in surnames}
@@ -199,7 +199,7 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
         if _in_spans(name.start_char, starts, quoted):
             continue
         full = reg.fullest(name.text)
-        sentence = sent_index.get(name.root.sent.start, 0)
+        sentence = bisect_right(sent_starts, name.root.i) - 1
         reg.mentions.append(_Mention(name.start_char, full, _is_subject(name.root), sentence))
         roles = []
         title = role_before_name(doc, name)
@@ -317,8 +317,8 @@ def _salient_person(pronoun: Token, reg: Registry) -> str | None:
     """The latest subject person outside quotations within a few sentences before the pronoun;
     failing that, the latest person mentioned."""
     pos = pronoun.idx
-    sent_starts = [s.start for s in pronoun.doc.sents]
-    current = bisect_left(sent_starts, pronoun.sent.start)
+    sent_starts = sentence_starts(pronoun.doc)
+    current = bisect_right(sent_starts, pronoun.i) - 1
     before = [m for m in reg.mentions if m.position < pos]
     recent = [m for m in before if current - m.sentence <= PRONOUN_WINDOW_SENTENCES]
     subjects = [m for m in recent if m.subject]

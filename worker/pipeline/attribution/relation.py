@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -58,14 +59,32 @@ def text_of(doc: Doc) -> str:
 
 
 _ENTS_KEY = "sourcemark.ents"
+_SENTS_KEY = "sourcemark.sentence_starts"
 
 
 def ents_in(span: Span) -> list[Span]:
     """Named entities inside ``span``; ``Span.ents`` rebuilds the document's entities on every
-    call, so they are read once per document here."""
+    call, so they are read once per document here and found by bisection."""
     doc = span.doc
-    ents = doc.user_data.get(_ENTS_KEY)
-    if ents is None:
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
         ents = list(doc.ents)
-        doc.user_data[_ENTS_KEY] = ents
-    return [e for e in ents if e.start >= span.start and e.end <= span.end]
+        cached = (ents, [e.start for e in ents])
+        doc.user_data[_ENTS_KEY] = cached
+    ents, starts = cached
+    out = []
+    for k in range(bisect_left(starts, span.start), len(ents)):
+        if ents[k].start >= span.end:
+            break
+        if ents[k].end <= span.end:
+            out.append(ents[k])
+    return out
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of every sentence start, computed once per document."""
+    starts = doc.user_data.get(_SENTS_KEY)
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data[_SENTS_KEY] = starts
+    return starts
