@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -10,6 +11,14 @@ from server.errors import ApiError
 
 MAX_URL = 2048
 MAX_TITLE = 1000
+# libxml2's HTML parser checks each attribute against the element's earlier ones: quadratic, so
+# one element with 40,000 attributes stalls the parser for many seconds. Real pages stay far
+# below this many attributes on one element.
+MAX_ATTRIBUTES = 1000
+# One start tag with MAX_ATTRIBUTES attributes. Atomic groups keep the scan linear: a tag with
+# fewer attributes fails after reading them once, without backtracking.
+_ATTRIBUTE = r"""(?>[\s/]*[^\s=<>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)"""
+_CROWDED_TAG = re.compile(r"<[A-Za-z][^\s/<>]*+" + _ATTRIBUTE + "{" + str(MAX_ATTRIBUTES) + "}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,9 @@ def check_submission(data: dict[str, Any]) -> Submission:
         raise ApiError(422, "'html' is required: the page's HTML as a string.", "invalid_html")
     if not html.strip():
         raise ApiError(422, "'html' is empty: there is no page to analyse.", "empty_page")
+    if _CROWDED_TAG.search(html):
+        raise ApiError(422, f"The page has an element with more than {MAX_ATTRIBUTES} "
+                       "attributes; it cannot be a real article page.", "page_too_complex")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise ApiError(422, "'title' must be a string when given.", "invalid_title")
