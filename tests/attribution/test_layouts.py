@@ -70,6 +70,36 @@ def test_officials_said_is_anonymous_and_named_source_is_not():
     assert second.confidence > first.confidence
 
 
+def test_organisation_speaker_resolves_to_its_name():
+    text = (
+        "Russia's Foreign Ministry criticised the move on Monday. "
+        "The ministry said the sanctions were illegal."
+    )
+    (f,) = run(text)
+    assert f.speaker.text == "The ministry" and f.speaker.name == "Foreign Ministry"
+    assert not f.speaker.anonymous
+
+
+def test_unnamed_spokesman_and_person_familiar_are_anonymous():
+    first, second = run(
+        "The Kremlin's spokesman told reporters that no decision had been taken. "
+        "A person familiar with the matter said the deal could collapse."
+    )
+    assert first.speaker.anonymous and first.speaker.name is None
+    assert second.speaker.text == "A person familiar with the matter"
+    assert second.speaker.anonymous
+
+
+def test_title_before_name_is_the_role_and_surname_resolves():
+    first, second = run(
+        "Kremlin spokesman Dmitry Peskov said the talks would continue. "
+        "Peskov added that Moscow was ready."
+    )
+    assert first.speaker.name == second.speaker.name == "Dmitry Peskov"
+    assert first.speaker.role == second.speaker.role == "Kremlin spokesman"
+    assert second.cue.text == "added"
+
+
 def test_mixed_quote_inside_reported_speech():
     text = 'The senator said the bill would "change everything" for farmers.'
     (f,) = run(text)

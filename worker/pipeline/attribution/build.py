@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
-from worker.pipeline.attribution.cues import BELIEF, TAIL
+from worker.pipeline.attribution.cues import BELIEF, PREDICATE, TAIL
 from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
 from worker.pipeline.attribution.relation import Relation, text_of
 from worker.pipeline.attribution.speakers import (
@@ -187,6 +187,8 @@ def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, neste
         score -= 0.25
     elif rel.cue_kind == TAIL:
         score -= 0.15
+    elif rel.cue_kind == PREDICATE:
+        score -= 0.1
     if name and person_name_in(mention) is not None:
         score += 0.05
     elif name and is_pronoun(mention.root):

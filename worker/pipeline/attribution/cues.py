@@ -87,6 +87,7 @@ PARTICLE_CUES = {"point": {"out"}, "go": {"on"}, "spell": {"out"}, "lay": {"out"
 SPEECH = "speech"
 BELIEF = "belief"
 TAIL = "tail"
+PREDICATE = "predicate"
 
 
 def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:

@@ -101,7 +101,7 @@ def _subject(cue: Token, window: set[int]) -> Token | None:
     return None
 
 
-def _inherited_subject(cue: Token) -> Token | None:
+def inherited_subject(cue: Token) -> Token | None:
     """ "…, adding that…" / "saying…": the source is the subject of the governing verb, skipping
     the "we"/"I" of a quotation the verb sits in ("“We are pleased”…, adding that…")."""
     cur = cue
@@ -151,7 +151,7 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
             continue
-        subj = _subject(tok, window) or _inherited_subject(tok)
+        subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue
         return Relation(
@@ -234,7 +234,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             for c in tok.children
         ):
             return None
-        subj = _subject(tok, window) or _inherited_subject(tok)
+        subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             return None
         return Relation(

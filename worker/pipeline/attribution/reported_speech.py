@@ -14,12 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import (
+    PREDICATE,
     PREDICATE_CUES,
     WEAK_SUBJECT_VERBS,
     cue_bounds,
     cue_kind,
 )
-from worker.pipeline.attribution.direct import _inherited_subject, nearest_subject
+from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation, text_of, trim_span
 from worker.pipeline.attribution.speakers import (
     ANONYMOUS_HEADS,
@@ -192,7 +193,7 @@ def _source_of(cue: Token) -> Token | None:
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
-    return _inherited_subject(cue)
+    return inherited_subject(cue)
 
 
 def _antecedent(subject: Token) -> Token:
@@ -263,6 +264,10 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 pieces.append((s, e))
         if not pieces:
             continue
+        if tok.lemma_.lower() in PREDICATE_CUES and not any(
+            c.dep_ == "ccomp" for c in tok.children
+        ):
+            kind = PREDICATE  # an object with a predicate: weaker than a reported clause
         relations.append(Relation("indirect", cue_bounds(tok), kind, mention, pieces, tok.i))
     return relations
 
