@@ -216,10 +216,17 @@ def _finding(
     reasons: list[Reason] = []
     speaker = next((m.text for m in mentions if m.kind == NAMED), None)
     for s in sorted(
-        signals, key=lambda s: (TYPE_PRIORITY.index(s.type) != TYPE_PRIORITY.index(ftype), s.start)
+        signals,
+        key=lambda s: (TYPE_PRIORITY.index(s.type) != TYPE_PRIORITY.index(ftype), s.start - s.end),
     ):
         key = (s.start, s.end, s.code)
-        if key in seen or any(r.cue.start == s.start and r.cue.end == s.end for r in reasons):
+        # one reason per cue: the longest of overlapping cues of one rule ("9 killed and 40
+        # wounded" over "9 killed")
+        if key in seen or any(
+            (r.cue.start == s.start and r.cue.end == s.end)
+            or (r.code == s.code and r.cue.start < s.end and s.start < r.cue.end)
+            for r in reasons
+        ):
             continue
         seen.add(key)
         cue_text = text[s.start : s.end]

@@ -12,7 +12,7 @@ from worker.pipeline.unverified.negatives import QuoteMap
 from worker.pipeline.unverified.signals import Signal, signal_for_tokens
 
 _QUANTITY_NOUNS = frozenset(
-    {"dozen", "hundred", "thousand", "score", "million", "billion", "handful"}
+    {"dozen", "hundred", "thousand", "score", "million", "billion", "handful", "ten", "tens"}
 )
 _NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
 _PEOPLE = frozenset(
@@ -196,7 +196,7 @@ def _is_people(n: Token) -> bool:
     if lemma in _PEOPLE or n.lower_ in _PEOPLE or n.ent_type_ == "NORP":
         return True
     if lemma in _QUANTITY_NOUNS:  # "hundreds of them", "thousands of protesters"
-        of = next((c for c in n.children if c.lower_ == "of"), None)
+        of = next((c for c in n.children if c.lower_ == "of" and c.dep_ == "prep"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         return pobj is not None and _is_people(pobj)
     return False

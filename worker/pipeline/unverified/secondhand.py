@@ -93,16 +93,26 @@ def reported_signals(
             if sig is not None:
                 out.append(sig)
         elif (
-            # "X is said to be", "were reported to have": an agentless passive of saying
-            lemma in cues.PASSIVE_SAY_VERBS
+            # "X is said to be", "were reported to have", "it has been reported that":
+            # an agentless passive of saying
+            (lemma in cues.PASSIVE_SAY_VERBS or lemma == "claim")
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
-            and any(c.dep_ == "xcomp" for c in tok.children)
+            and (
+                any(c.dep_ == "xcomp" for c in tok.children)
+                or (
+                    any(c.lower_ == "it" and c.dep_ in ("nsubjpass", "expl") for c in tok.children)
+                    and any(c.dep_ == "ccomp" for c in tok.children)
+                )
+            )
             and not any(c.dep_ == "agent" for c in tok.children)
             and not named_cover(tok, mentions)
         ):
             aux = next(c for c in tok.children if c.dep_ == "auxpass")
             out.append(signal_for_tokens("reported", "said_to", aux, tok))
+    for m in mentions:
+        if m.kind == VAGUE and m.head.lower_ == "media" and m.cue.lower_ != "according":
+            out.append(signal_for_tokens("reported", "unnamed_report", m.first, m.last))
     return [s for s in out if not quotes.inside(s.start)]
 
 
@@ -193,8 +203,8 @@ def weasel_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) 
         )
         if not (m.kind == VAGUE or opinion_of_insiders) or quotes.inside(m.head.idx):
             continue
-        if m.head.lemma_.lower() in cues.REPORT_NOUNS:
-            continue  # "report finds": an unnamed report, not a crowd's opinion
+        if m.head.lemma_.lower() in cues.REPORT_NOUNS or m.head.lower_ == "media":
+            continue  # "report finds", "local media reported": unnamed reports, not opinion
         verb = m.cue
         if verb.lower_ == "according" or verb.lemma_.lower() == "cite":
             continue  # "according to one estimate" is a report, handled as ``reported``

@@ -149,7 +149,13 @@ def classify_source(head: Token, sent: Span) -> str | None:
         return NAMED
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS:
         return NAMED
-    if lemma in cues.REPORT_NOUNS and not any(t.pos_ == "PROPN" for t in mods):
+    if lower == "media" and any(
+        c.lower_ in ("state", "state-run", "official", "government") for c in head.children
+    ):
+        return NAMED  # "state media reported": the state's outlets, identifiable
+    if (lemma in cues.REPORT_NOUNS or lower == "media") and not any(
+        t.pos_ == "PROPN" for t in mods
+    ):
         # "according to media reports", "according to one estimate": nobody the reader can check
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod")}
         if not dets & _DEFINITE:
