@@ -135,6 +135,18 @@ def test_from_layout_with_the_quote_in_the_next_paragraph():
     assert contents(text, f) == ["We reject the report."]
 
 
+def test_nested_attribution_inside_a_quote_is_a_separate_finding():
+    text = (
+        "Press secretary Jo Lane spoke after the hearing. "
+        '"Ambassador Kurt Volker confirmed under oath that there was no deal," she said.'
+    )
+    nested, outer = run(text)
+    assert outer.speaker.name == "Jo Lane" and outer.cue.text == "said"
+    assert nested.speaker.name == "Kurt Volker" and nested.cue.text == "confirmed"
+    assert nested.type == "indirect" and contents(text, nested) == ["there was no deal"]
+    assert nested.confidence < outer.confidence
+
+
 def test_reporting_verb_inside_a_quote_is_part_of_the_quote():
     text = '"I think we will win," said Coach Dan Ortiz.'
     (f,) = run(text)

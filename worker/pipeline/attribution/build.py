@@ -5,12 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
-from worker.pipeline.attribution.cues import BELIEF, PREDICATE, TAIL
+from worker.pipeline.attribution.cues import BELIEF, PREDICATE, SPEECH, TAIL
 from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
 from worker.pipeline.attribution.relation import Relation, text_of
 from worker.pipeline.attribution.speakers import (
+    ANONYMOUS_HEADS,
     FIRST_SECOND,
     PERSON_PRONOUNS,
+    ROLE_WORDS,
     is_anonymous_mention,
     is_pronoun,
     person_name_in,
@@ -35,6 +37,8 @@ def classify_with_quotes(rel: Relation, text: str, quotes: list[Quote], used: se
         first = q.pieces[0]
         if not (s <= first.open < e or first.start <= s < first.end):
             continue
+        if any(p.start <= rel.cue[0] < p.end for p in q.pieces):
+            continue  # the quotation holds this (nested) attribution, not the other way round
         quoted = set(range(first.start, first.end))
         outside = "".join(text[i] for a, b in rel.content for i in range(a, b) if i not in quoted)
         if rel.type == "indirect" and not any(ch.isalnum() for ch in outside):
@@ -104,6 +108,17 @@ def _statement_bounds(doc: Doc, rel: Relation) -> tuple[int, int]:
     return start, end
 
 
+def _third_party_inside_quote(rel: Relation) -> bool:
+    """`"Volker confirmed under oath that …," she said.`: a nested attribution inside a quote,
+    kept when its source is named or described (not "I", "we", "they", "he")."""
+    head = rel.source.root if rel.source is not None else None
+    if head is None or rel.cue_kind != SPEECH or head.pos_ == "PRON":
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
+        return True
+    return head.lower_ in ROLE_WORDS or head.lower_ in ANONYMOUS_HEADS
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -119,12 +134,15 @@ def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> 
     for rel in relations:
         if rel.cue in seen_cues or rel.source is None or not rel.content:
             continue
-        if _inside(rel.cue[0], quoted):
-            # A reporting verb inside a quotation belongs to the quoted words ("I think…").
+        if _inside(rel.cue[0], quoted) and not _third_party_inside_quote(rel):
+            # A reporting verb inside a quotation is usually the quoted speaker's own ("I
+            # think…", "we believe…"); only a named or described third party's is nested.
             continue
         seen_cues.add(rel.cue)
         res = resolve(rel.source, reg, last_person, last_group)
-        if res.is_person and res.name:
+        if _inside(rel.cue[0], quoted):
+            pass  # a source named inside a quotation is not who a later "he" means
+        elif res.is_person and res.name:
             last_person = res.name
         elif res.name and not res.is_person:
             last_group = res.name
