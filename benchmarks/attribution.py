@@ -115,7 +115,10 @@ def main() -> None:
                 for t in (None, "direct_quote"):
                     splits[split, t].add(score(gold, predicted, t))
                 right = {pi for _, pi in match(gold, predicted)}
+                quoted = frozenset().union(*(g.content for g in gold if g.type == "direct_quote"))
                 for pi, finding in enumerate(f for f in findings if f.kind == "attribution"):
+                    if pi not in right and finding.cue.start in quoted:
+                        continue  # nested inside a quotation: not annotated, not scored
                     band = next(b for b in CONFIDENCE_BANDS if finding.confidence >= b[0])
                     bands[band][0] += pi in right
                     bands[band][1] += 1
