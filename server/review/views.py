@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from server.db import get_session
 from server.review.blueprint import bp
 from server.review.forms import BulkForm, LoginForm, ReviewForm
 from server.review.queries import TYPES, filter_args, parse_filter, parse_position
 from server.review.sessions import require_role, session_user
+from server.review.throttle import throttle
 from worker.store.accounts import check_password
 from worker.store.models import User
 from worker.store.review import (
@@ -25,6 +27,8 @@ from worker.store.review import (
     reviewers,
     validate_changes,
 )
+
+_DUMMY_HASH = generate_password_hash("not a password anyone has")
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -48,15 +52,25 @@ def login() -> Any:
     if request.method == "GET":
         form.next.data = request.args.get("next", "")
     if form.validate_on_submit():
-        db = get_session()
-        user = db.scalars(
-            select(User).where(User.email == form.email.data.strip().lower())
-        ).first()
-        if user is not None and user.active and check_password(user, form.password.data):
+        email = form.email.data.strip().lower()
+        wait = throttle.retry_after(email)
+        if wait:
+            flash(f"Too many failed sign-ins for this account; try again in {wait // 60 + 1} "
+                  "minutes.", "error")
+            response = make_response(render_template("review/login.html", form=form), 429)
+            response.headers["Retry-After"] = str(wait)
+            return response
+        user = get_session().scalars(select(User).where(User.email == email)).first()
+        # An unknown email costs the same hash check as a wrong password: no account probing.
+        ok = check_password(user, form.password.data) if user is not None else \
+            check_password_hash(_DUMMY_HASH, form.password.data)
+        if user is not None and user.active and ok:
+            throttle.succeeded(email)
             session.clear()  # a fresh session on sign-in: no fixation
             login_user(session_user(user))
             session.permanent = True
             return redirect(safe_next(form.next.data, _home()))
+        throttle.failed(email)
         flash("That email and password do not match an active account.", "error")
         return render_template("review/login.html", form=form), 401
     return render_template("review/login.html", form=form)
