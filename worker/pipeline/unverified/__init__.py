@@ -86,7 +86,7 @@ def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
             par_start, par_end = segs.paragraphs[p]
             if not is_sport(sent, doc.text[par_start:par_end]):
                 signals += figure_signals(sent, quotes)
-        signals += _attribution_signals(sent, attributed, signals, ms)
+        signals += _attribution_signals(sent, attributed, signals, ms, quotes)
         decisive = [s for s in signals if s.code not in _SUPPORTING_CODES]
         if not decisive:
             continue
@@ -169,6 +169,7 @@ def _attribution_signals(
     attributed: list[AttributedSpan],
     existing: list[Signal],
     mentions: list[SourceMention],
+    quotes: QuoteMap,
 ) -> list[Signal]:
     """The attribution detector's anonymous speakers, checked against this detector's own
     reading of the same phrase (it knows "the spokesman" of a paragraph whose name is elsewhere
@@ -179,6 +180,8 @@ def _attribution_signals(
     for a in attributed:
         if not a.anonymous or not (sent.start_char <= a.speaker_start < sent.end_char):
             continue
+        if quotes.inside(a.speaker_start):
+            continue  # a source named inside a quotation is the quoted speaker's business
         if any(s.type == "anonymous_source" for s in existing + out):
             continue
         span = doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand")

@@ -133,6 +133,11 @@ def classify_source(head: Token, sent: Span) -> str | None:
             return VAGUE
         return None
     mods = _modifiers(head)
+    if lemma in ("witness", "resident") and any(
+        c.dep_ in ("det", "predet", "poss") and c.lower_ in _DEFINITE | {"both"}
+        for c in head.children
+    ):
+        return NAMED  # "both witnesses", "the residents": people the text has introduced
     if any(
         c.dep_ == "appos" and any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in c.subtree)
         for c in head.children
