@@ -4,8 +4,9 @@
 
 Prints one table: precision, recall and F1 (the shared set's shingle score, see
 ``extraction_score``), median and p90 milliseconds per page (HTML already decoded, warm process,
-one page at a time), and peak traced memory per page (a second pass under tracemalloc, so
-timing is not disturbed by tracing). Every extractor gets the same decoded text.
+one page at a time, extractors interleaved page by page), and peak traced memory per page (a
+second pass under tracemalloc, so timing is not disturbed by tracing). Every extractor gets the
+same decoded text.
 """
 
 from __future__ import annotations
@@ -105,29 +106,44 @@ def _run_safely(extractor: Extractor, html: str, url: str | None) -> str:
 
 
 def measure(
-    name: str, extractor: Extractor, pages: list[Page], texts: list[str], memory: bool = True
-) -> Row:
-    _run_safely(extractor, texts[0], pages[0].url)  # warm imports and caches
-    outputs, times = [], []
+    extractors: dict[str, Extractor], pages: list[Page], texts: list[str], memory: bool = True
+) -> list[Row]:
+    """Score and time every extractor on every page.
+
+    Timing is interleaved, page by page, with the extractors' order rotating: on a shared
+    machine, load that comes and goes then falls on every extractor alike instead of on
+    whichever ran during it.
+    """
+    names = list(extractors)
+    for name in names:
+        _run_safely(extractors[name], texts[0], pages[0].url)  # warm imports and caches
+    outputs: dict[str, list[str]] = {n: [] for n in names}
+    times: dict[str, list[float]] = {n: [] for n in names}
+    for i, (page, html) in enumerate(zip(pages, texts, strict=True)):
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            gc.disable()
+            started = time.perf_counter()
+            outputs[name].append(_run_safely(extractors[name], html, page.url))
+            times[name].append((time.perf_counter() - started) * 1000)
+            gc.enable()
+    rows = []
+    for name in names:
+        score = aggregate(compare(p.body, o) for p, o in zip(pages, outputs[name], strict=True))
+        peak = _peak_mib(extractors[name], pages, texts) if memory else None
+        ordered = sorted(times[name])
+        p90 = ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+        rows.append(Row(name, score, statistics.median(ordered), p90, peak))
+    return rows
+
+
+def _peak_mib(extractor: Extractor, pages: list[Page], texts: list[str]) -> float:
+    peaks = []
     for page, html in zip(pages, texts, strict=True):
-        gc.disable()
-        started = time.perf_counter()
-        outputs.append(_run_safely(extractor, html, page.url))
-        times.append((time.perf_counter() - started) * 1000)
-        gc.enable()
-    score = aggregate(compare(p.body, o) for p, o in zip(pages, outputs, strict=True))
-    peak = None
-    if memory:
-        peaks = []
-        for page, html in zip(pages, texts, strict=True):
-            tracemalloc.start()
-            _run_safely(extractor, html, page.url)
-            peaks.append(tracemalloc.get_traced_memory()[1])
-            tracemalloc.stop()
-        peak = max(peaks) / 2**20
-    times.sort()
-    p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
-    return Row(name, score, statistics.median(times), p90, peak)
+        tracemalloc.start()
+        _run_safely(extractor, html, page.url)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    return max(peaks) / 2**20
 
 
 def table(rows: list[Row]) -> str:
@@ -152,11 +168,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     pages = list(load_pages(args.data))
     texts = [decode_bytes(p.html) for p in pages]
-    rows = []
-    for name, extractor in extractors().items():
-        if args.only and not any(o.lower() in name.lower() for o in args.only):
-            continue
-        rows.append(measure(name, extractor, pages, texts, memory=not args.no_memory))
+    chosen = {
+        name: extractor
+        for name, extractor in extractors().items()
+        if not args.only or any(o.lower() in name.lower() for o in args.only)
+    }
+    rows = measure(chosen, pages, texts, memory=not args.no_memory)
     print(f"{len(pages)} pages from {args.data}")
     print(table(rows))
 

@@ -25,9 +25,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "td")
 # A block is "supported" when at least this share of its word 4-grams appear in the other opinion.
 SUPPORT = 0.5
-# Below this share of trafilatura's length, readability has latched onto a fragment (a caption,
-# one teaser) and its opinion about the edges is worthless.
-MIN_READABILITY_SHARE = 0.2
+# When trafilatura's text is below this share of readability's, trafilatura latched onto a
+# fragment (a caption, one teaser) and readability's container is the body.
+MIN_TRAFILATURA_SHARE = 0.2
 # Blocks shorter than this (menu items, labels) say nothing about agreement.
 MIN_ANCHOR_TOKENS = 6
 # A block this long that ends like a sentence is prose.
@@ -141,8 +141,7 @@ def combine(primary: list[str], second: list[str]) -> Body:
     second_len = sum(len(b) for b in second)
     if not primary:
         return Body(second, "readability")
-    if primary_len < MIN_READABILITY_SHARE * second_len:
-        # Trafilatura found a fragment; readability's container is the body.
+    if primary_len < MIN_TRAFILATURA_SHARE * second_len:
         return Body(second, "readability")
     second_tokens = _tokens(" ".join(second))
     grams, flat = _grams(second_tokens), f" {' '.join(second_tokens)} "
