@@ -118,3 +118,10 @@ def test_combine_grows_over_adjacent_prose_readability_missed():
 def test_combine_falls_back_to_the_other_opinion_when_one_is_empty():
     assert combine([], [LONG]).paragraphs == [LONG]
     assert combine([LONG], []).paragraphs == [LONG]
+
+
+def test_combine_keeps_the_article_when_readability_took_a_later_container():
+    article = [f"{LONG} Article paragraph number {i} continues here." for i in range(4)]
+    comments = [f"{LONG.upper()} Reader comment number {i} goes on." for i in range(2)]
+    body = combine([*article, "Comments", *comments], comments)
+    assert body.paragraphs[: len(article)] == article

@@ -154,6 +154,11 @@ def combine(primary: list[str], second: list[str]) -> Body:
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
+    # More prose before the agreed span than in it: readability took a later container (a
+    # comment thread, a second story) for the body, and the article is what comes before.
+    kept = sum(len(b) for b in primary[first : last + 1])
+    if sum(len(b) for b in primary[:first] if _is_prose(b)) > kept:
+        first = next(i for i, b in enumerate(primary) if _is_prose(b))
     return Body(primary[first : last + 1], "combined")
 
 
