@@ -36,6 +36,7 @@ def find_attributions(doc: Doc) -> list[Finding]:
     reported = find_reported(doc, used_cues) + find_according_to(doc)
     for rel in reported:
         stop_at_quote_cues(text_of(doc), rel, relations)
+    reported = [rel for rel in reported if rel.content]
     for rel in reported:
         classify_with_quotes(rel, text_of(doc), quotes, used)
     attach_following_quotes(doc, relations + reported, quotes, used)

@@ -14,7 +14,7 @@ from worker.pipeline.attribution.relation import Relation, text_of, trim_span
 def classify_with_quotes(rel: Relation, text: str, quotes: list[Quote], used: set[int]) -> None:
     """Mark reported speech that contains a quotation as mixed (or direct when nothing but the
     quotation is reported), extending the content over the quote's later paragraphs."""
-    if rel.type not in ("indirect", "according_to"):
+    if rel.type not in ("indirect", "according_to") or not rel.content:
         return
     s, e = rel.content[0][0], rel.content[-1][1]
     for k, q in enumerate(quotes):
@@ -69,6 +69,8 @@ def attach_following_quotes(
 def stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation]) -> None:
     """Reported content never runs over another quotation's attribution (`he recalled that he
     said, "A," the office said.`: the office's "said" ends what was recalled)."""
+    if not rel.content:
+        return
     lo, hi = rel.content[0][0], rel.content[-1][1]
     cut = min(
         (

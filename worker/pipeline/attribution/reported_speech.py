@@ -111,7 +111,33 @@ def _content_of(cue: Token) -> list[Piece] | None:
                 return [piece]
     if cue.lemma_.lower() in PREDICATE_CUES:
         return _predicate_content(cue)
+    misparsed = _clause_parsed_as_object(cue)
+    if misparsed:
+        return misparsed
     return _parenthetical_content(cue)
+
+
+CLAUSE_VERBS = frozenset({"say", "report", "announce", "add", "claim", "note", "state"})
+
+
+def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
+    """ "said more than 15,000 people registered": a clause the parser read as an object with a
+    participle; a finite verb hanging off a speech verb's object gives it away."""
+    if cue.lemma_.lower() not in CLAUSE_VERBS:
+        return None
+    for obj in cue.children:
+        if obj.dep_ != "dobj" or obj.i < cue.i:
+            continue
+        if any(
+            c.dep_ in ("acl", "relcl")
+            and c.tag_ in ("VBD", "VBZ", "VBP")
+            and c.i > obj.i
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for c in obj.children
+        ):
+            piece = _span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
 
 
 def _parenthetical_content(cue: Token) -> list[Piece] | None:
@@ -126,7 +152,10 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     marks = [c for c in cue.children if c.dep_ == "mark"]
     if any(m.lower_ != "as" for m in marks):
         return None
-    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    # The cue clause without the commas the parser may have attached to it.
+    words = [cue, *(c for c in cue.children if not c.is_punct)]
+    lo = min(w.left_edge.i if w is not cue else w.i for w in words)
+    hi = max(w.right_edge.i if w is not cue else w.i for w in words) + 1
     if hi - lo > MAX_PARENTHETICAL_TOKENS:
         return None
     before = doc[lo - 1] if lo > 0 else None
