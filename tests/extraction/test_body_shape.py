@@ -125,3 +125,17 @@ def test_combine_keeps_the_article_when_readability_took_a_later_container():
     comments = [f"{LONG.upper()} Reader comment number {i} goes on." for i in range(2)]
     body = combine([*article, "Comments", *comments], comments)
     assert body.paragraphs[: len(article)] == article
+
+
+def test_a_relative_canonical_is_resolved_against_the_page_url():
+    html = (
+        (DATA / "multipart_article.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            'href="https://coastalherald.example/news/2023/05/14/harbour-bridge-reopens"',
+            'href="/news/2023/05/14/harbour-bridge-reopens"',
+        )
+    )
+    resolved = extract_article(html, "https://coastalherald.example/m/x?ref=app")
+    assert resolved.url == "https://coastalherald.example/news/2023/05/14/harbour-bridge-reopens"
+    assert extract_article(html).url is None

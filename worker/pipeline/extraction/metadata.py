@@ -297,8 +297,10 @@ def extract_site(meta: dict[str, str], ld: list[dict], url: str | None) -> str |
 def extract_url(tree: HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
     for el in tree.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            href = el.get("href").strip()
-            return urljoin(url, href) if url else href
+            href = urljoin(url, el.get("href").strip()) if url else el.get("href").strip()
+            # A relative canonical with no page URL to resolve it against names nothing.
+            if urlsplit(href).scheme in ("http", "https"):
+                return href
     og = meta.get("og:url")
     if og and og.startswith("http"):
         return og
