@@ -38,7 +38,7 @@ def test_both_parts_of_a_split_body_are_kept(article):
     "kept",
     [
         "What was repaired",  # sub-heading
-        "- Twelve new bearings fitted beneath the north and south approaches",  # list item
+        "\n\nTwelve new bearings fitted beneath the north and south approaches\n\n",  # list item
         "\"This bridge is the town's front door",  # pull quote
         "First bus over the Harbour Bridge in two years.",  # embedded post
     ],

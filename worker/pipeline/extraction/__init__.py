@@ -52,8 +52,13 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         linked=linked,
     )
     paragraphs = clean_paragraphs(body.paragraphs, context)
+    if not looks_like_article(paragraphs, linked):
+        raise NoArticleError("No article text was found on this page.")
+    # List items lose trafilatura's "- " marker: the text must read as the page does, since the
+    # extension finds each finding in the live page by its exact words.
+    paragraphs = [p[2:] if p.startswith("- ") else p for p in paragraphs]
     body_text = "\n\n".join(paragraphs).strip()
-    if len(body_text) < MIN_BODY_CHARS or not looks_like_article(paragraphs, linked):
+    if len(body_text) < MIN_BODY_CHARS:
         raise NoArticleError("No article text was found on this page.")
     return Article(
         text=body_text,
