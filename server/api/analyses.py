@@ -22,6 +22,7 @@ from worker.store.analyses import (
     html_key,
     sha256,
 )
+from worker.store.locks import submission_lock
 from worker.store.models import AnalysisRow, FindingRow, ReaderReport
 from worker.tasks.dispatch import enqueue
 
@@ -77,14 +78,17 @@ def create() -> Any:
             f"{', '.join(supported)} articles only.",
             "unsupported_language",
         )
-    reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
-                           content_hash=sha256(article.text))
-    if reused is not None:
-        return _stored(reused, cache_key, wire)
-    row = create_analysis(session, article=article, url=sub.url, html=sub.html,
-                          pipeline_version=PIPELINE_VERSION, user_id=g.user.id)
-    analysis_id = row.id
-    session.commit()
+    # Readers of the same fresh article arrive together: one of them creates the analysis, the
+    # others wait a moment here and then find it.
+    with submission_lock(session, sub.url):
+        reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
+                               content_hash=sha256(article.text))
+        if reused is not None:
+            return _stored(reused, cache_key, wire)
+        row = create_analysis(session, article=article, url=sub.url, html=sub.html,
+                              pipeline_version=PIPELINE_VERSION, user_id=g.user.id)
+        analysis_id = row.id
+        session.commit()
     enqueue(analysis_id)
     links = _links(analysis_id)
     response = jsonify({"id": analysis_id, "status": "queued", "links": links})
