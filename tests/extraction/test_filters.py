@@ -129,3 +129,23 @@ def test_whitespace_is_normalised_and_repeats_collapsed():
         ["  A  line of\ttext that is a paragraph.  ", "a line of text that is a paragraph."],
         Context(),
     ) == ["A line of text that is a paragraph."]
+
+
+def test_a_teaser_box_mid_article_goes_and_the_story_resumes():
+    body = [
+        PROSE,
+        PROSE + " Second.",
+        PROSE + " Third.",
+        "DON'T MISS",
+        "China furious at Macron for protest jibe [INSIGHT]",
+        "Lakers vs Nets: NBA make final decision on game [VIDEO]",
+        PROSE + " Fourth.",
+        "A short closing line that is still part of the story.",
+    ]
+    assert clean_paragraphs(body, Context()) == [
+        PROSE,
+        PROSE + " Second.",
+        PROSE + " Third.",
+        PROSE + " Fourth.",
+        "A short closing line that is still part of the story.",
+    ]

@@ -100,19 +100,33 @@ _PUBLISHED_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)\b(?=.*\d).{0,60}\)?)$", re.IGNORECASE
 )
 # Headings that open the tail furniture: from here to the end nothing is article.
-_TAIL_START = re.compile(
-    r"^(?:related(?: stories| articles| posts| coverage| content| news)?|you may also like|"
-    r"you might also like|more (?:stories|news|from|on this)\b.*|recommended(?: for you)?|"
-    r"(?:top rated |latest |reader )?comments?(?:\s*\(\d+\))?|\d+ comments?|"
-    r"leave a (?:reply|comment)|"
-    r"read next|up next|what to read next|most (?:read|popular|viewed)|trending(?: now)?|"
-    r"share this(?: article| story)?|about the author|sign up for .{0,60}|"
-    r"tell us what you think.*|don'?t miss|see more:?|popular (?:stories|posts))\W*$",
+# Headings of teaser boxes (short linked headlines follow, then the story resumes).
+_TEASER_HEADING = re.compile(
+    r"^(?:related(?: stories| articles| posts| coverage| content| news| links)?|"
+    r"you may also like|you might also like|more (?:stories|news|from|on this)\b.*|"
+    r"recommended(?: for you| stories| reading)?|read next|up next|what to read next|"
+    r"(?:also|must) read|read more|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"don'?t miss|see more|see also|popular (?:stories|posts|now)|editor'?s picks?|"
+    r"top stories|latest (?:news|stories))\W*$",
     re.IGNORECASE,
 )
+# Headings that open end-of-page furniture whose items are prose (comments, author bios):
+# from here to the end nothing is article.
+_END_HEADING = re.compile(
+    r"^(?:(?:top rated |latest |reader |show |view )?comments?(?:\s*\(\d+\))?|\d+ comments?|"
+    r"leave a (?:reply|comment)|join the (?:discussion|conversation)|"
+    r"share this(?: article| story)?|about the author|sign up for .{0,60}|"
+    r"tell us what you think.*)\W*$",
+    re.IGNORECASE,
+)
+# Short blocks a teaser box may hold before the story resumes.
+MAX_TEASER_RUN = 10
 
 # Short means a paragraph a pattern may remove; long ones are prose and stay.
 MAX_FURNITURE_WORDS = 40
+# A block this long that ends like a sentence is prose.
+PROSE_WORDS = 20
+_SENTENCE_END = set(".!?\"'”’»)…:。！？」』")
 # A tail heading is a label, not a sentence that happens to start "More from...".
 MAX_HEADING_WORDS = 10
 # A wholly linked paragraph up to this long is a teaser headline, not article text.
@@ -246,18 +260,48 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     return paragraphs[start:]
 
 
-def is_tail_heading(paragraph: str) -> bool:
-    """Whether a paragraph is a heading that opens end-of-page furniture."""
+def is_prose(block: str) -> bool:
+    """Long enough to be a sentence of running text, and ending like one."""
+    # Bytes, not characters: a CJK character (3 bytes in UTF-8) carries about a word's meaning.
+    long_enough = len(block.encode("utf-8")) >= 150 or _words(block) >= PROSE_WORDS
+    return long_enough and block.rstrip()[-1:] in _SENTENCE_END
+
+
+def _heading_text(paragraph: str) -> str | None:
     text = paragraph.strip().lstrip("-•* ").strip()
-    return _words(text) <= MAX_HEADING_WORDS and bool(_TAIL_START.match(text))
+    return text if _words(text) <= MAX_HEADING_WORDS else None
+
+
+def is_tail_heading(paragraph: str) -> bool:
+    """Whether a paragraph heads a teaser box or end-of-page furniture."""
+    text = _heading_text(paragraph)
+    return text is not None and bool(_TEASER_HEADING.match(text) or _END_HEADING.match(text))
+
+
+def _drop_teaser_boxes(paragraphs: list[str]) -> list[str]:
+    """Drop each teaser box: its heading and the short blocks under it, up to the next prose."""
+    kept: list[str] = []
+    skipping = 0
+    for paragraph in paragraphs:
+        if skipping and not is_prose(paragraph):
+            skipping -= 1
+            continue
+        skipping = 0
+        text = _heading_text(paragraph)
+        if text is not None and _TEASER_HEADING.match(text):
+            skipping = MAX_TEASER_RUN
+            continue
+        kept.append(paragraph)
+    return kept
 
 
 def _cut_tail(paragraphs: list[str]) -> list[str]:
-    """Cut from a tail heading ("Related stories", "Comments") on, in the body's last third."""
+    """Cut from an end heading ("Comments", "About the author") on, in the body's last 40%."""
     total = sum(_words(p) for p in paragraphs) or 1
     seen = 0
     for i, paragraph in enumerate(paragraphs):
-        if seen >= 0.6 * total and is_tail_heading(paragraph):
+        text = _heading_text(paragraph)
+        if seen >= 0.6 * total and text is not None and _END_HEADING.match(text):
             return paragraphs[:i]
         seen += _words(paragraph)
     return paragraphs
@@ -267,7 +311,7 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
     paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
     paragraphs = _strip_top([p for p in paragraphs if p], context)
-    paragraphs = _cut_tail(paragraphs)
+    paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs))
     kept: list[str] = []
     for paragraph in paragraphs:
         if is_furniture(paragraph, context):

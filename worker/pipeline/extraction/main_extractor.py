@@ -19,7 +19,13 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.external import try_readability
 
-from worker.pipeline.extraction.filters import Context, flat, is_furniture, is_tail_heading
+from worker.pipeline.extraction.filters import (
+    Context,
+    flat,
+    is_furniture,
+    is_prose,
+    is_tail_heading,
+)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "td")
@@ -30,9 +36,6 @@ SUPPORT = 0.5
 MIN_TRAFILATURA_SHARE = 0.2
 # Blocks shorter than this (menu items, labels) say nothing about agreement.
 MIN_ANCHOR_TOKENS = 6
-# A block this long that ends like a sentence is prose.
-PROSE_TOKENS = 20
-_SENTENCE_END = set(".!?\"'”’»)…:。！？」』")
 # Whole-block lookups per page (see _support).
 MAX_WHOLE_BLOCK_LOOKUPS = 300
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
@@ -103,12 +106,6 @@ def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[in
     return share
 
 
-def _is_prose(block: str) -> bool:
-    # Bytes, not characters: a CJK character (3 bytes in UTF-8) carries about a word's meaning.
-    long_enough = len(block.encode("utf-8")) >= 150 or len(_tokens(block)) >= PROSE_TOKENS
-    return long_enough and block.rstrip()[-1:] in _SENTENCE_END
-
-
 def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     """Grow the agreed span over adjacent prose that the second opinion missed.
 
@@ -125,7 +122,7 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
             block = primary[i]
             if is_tail_heading(block) or is_furniture(block, Context()):
                 break
-            if _is_prose(block):
+            if is_prose(block):
                 edge, pending = i, 0
             else:
                 pending += 1
@@ -157,8 +154,8 @@ def combine(primary: list[str], second: list[str]) -> Body:
     # More prose before the agreed span than in it: readability took a later container (a
     # comment thread, a second story) for the body, and the article is what comes before.
     kept = sum(len(b) for b in primary[first : last + 1])
-    if sum(len(b) for b in primary[:first] if _is_prose(b)) > kept:
-        first = next(i for i, b in enumerate(primary) if _is_prose(b))
+    if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
+        first = next(i for i, b in enumerate(primary) if is_prose(b))
     return Body(primary[first : last + 1], "combined")
 
 
@@ -185,7 +182,7 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
         return False
     unlinked = [p for p in paragraphs if flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
-    if any(_is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
+    if any(is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
         return True
     # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole.
     joined = " ".join(p for p in unlinked if not p.startswith("- "))
