@@ -52,16 +52,18 @@ _BOILERPLATE_WORDS = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|"
     r"newsletter|newsletters|subscribe|subscription|signup|comments?|commenting|disqus|cookies?|"
     r"consent|gdpr|promo|promotion|advert|advertisement|ads?|adslot|sponsored|outbrain|taboola|"
-    r"mostread|most-read|most-popular|popular|trending|breadcrumbs?|paywall|modal|popup|"
+    r"mostread|most-read|most-popular|popular|trending|breadcrumbs?|modal|popup|"
     r"more-stories|read-more|readmore|recirc|rail|sidebar|widget|author-bio|bio-box|"
     r"tags|tag-list|topics|print-only|skip-link|sr-only|visually-hidden|visuallyhidden)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-# Containers whose class/id says "this is the article" are never removed, whatever else they say.
+# A class or id that names the story body, as a whole word: such a container is never removed
+# whatever its other words say ("article-body has-share-rail"), while "article-related" or
+# "story-comments" name furniture of the story and may go.
 _CONTENT_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:article|articlebody|article-body|story-body|post-body|entry-content|"
-    r"post-content|main-content|content-body|story|body-text)(?:$|[\s_-])",
+    r"^(?:article|articlebody|article-?body|article-?content|story|story-?body|story-?content|"
+    r"post-?body|post-?content|entry-?content|main-?content|content-?body|body-?text)$",
     re.IGNORECASE,
 )
 _SOCIAL_EMBEDS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed", re.IGNORECASE)
@@ -179,7 +181,9 @@ def _is_furniture_container(el: etree._Element, total: int) -> bool:
         return True
     if tag not in _BOILERPLATE_TAGS:
         words = f"{el.get('class', '')} {el.get('id', '')}"
-        if len(words) < 3 or not _BOILERPLATE_WORDS.search(words) or _CONTENT_WORDS.search(words):
+        if len(words) < 3 or not _BOILERPLATE_WORDS.search(words):
+            return False
+        if any(_CONTENT_WORDS.match(word) for word in words.split()):
             return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.
@@ -221,7 +225,7 @@ def _join_split_bodies(body: etree._Element) -> None:
     """
     for container in list(body.iter("div", "section")):
         words = (container.get("class") or "").split()
-        if not words or not _CONTENT_WORDS.search(words[0]) or container.getparent() is None:
+        if not words or not _CONTENT_WORDS.match(words[0]) or container.getparent() is None:
             continue
         for sibling in list(container.itersiblings()):
             if (

@@ -1,0 +1,91 @@
+"""The boilerplate pass on the DOM: what it cuts, and the wrappers it must leave alone."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
+
+PROSE = "<p>" + "The council met on Tuesday and voted on the budget for next year. " * 4 + "</p>"
+
+
+def _texts_after(body: str) -> str:
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    remove_boilerplate(tree)
+    return " ".join(tree.text_content().split())
+
+
+def test_furniture_containers_go():
+    text = _texts_after(
+        f"<article>{PROSE * 3}"
+        '<div class="article-related"><p>Other story one</p></div>'
+        '<div id="comments"><p>A reader comment here</p></div>'
+        '<div class="share-bar">Share on Facebook</div>'
+        "<aside><p>Sidebar teaser</p></aside></article>"
+        "<nav>Home News</nav><footer>Contact us</footer>"
+    )
+    assert "council met" in text
+    for gone in ("Other story", "reader comment", "Share on", "Sidebar", "Home News", "Contact"):
+        assert gone not in text
+
+
+def test_a_wrapper_with_furniture_words_around_the_story_stays():
+    text = _texts_after(f'<div class="layout has-sidebar widget"><h1>Title</h1>{PROSE * 3}</div>')
+    assert "council met" in text
+    text = _texts_after(f'<div class="article-body with-share-rail">{PROSE}</div>{PROSE * 4}')
+    assert text.count("council met") == 5 * 4
+
+
+def test_teaser_lists_go_but_the_articles_own_lists_stay():
+    teasers = "".join(f'<li><a href="/s/{i}">Story headline number {i}</a></li>' for i in range(4))
+    points = "".join(f"<li>Point {i} of the plan, in the article's words</li>" for i in range(4))
+    text = _texts_after(f"<article>{PROSE}<ul>{points}</ul>{PROSE}<ul>{teasers}</ul></article>")
+    assert "Point 3 of the plan" in text
+    assert "Story headline" not in text
+
+
+def test_embedded_posts_are_lifted_out_of_their_wrappers():
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Quoted post '
+        "text</p>— Someone (@someone)</blockquote></div>"
+    )
+    tree = parse_html(f"<html><body><article>{PROSE}{tweet}{PROSE}</article></body></html>")
+    remove_boilerplate(tree)
+    quotes = tree.findall(".//blockquote")
+    assert len(quotes) == 1 and quotes[0].get("class") is None
+    assert quotes[0].getparent().tag == "article"
+
+
+def test_split_story_bodies_are_joined():
+    tree = parse_html(
+        '<html><body><div class="article-body"><p>One.</p></div><div class="ad">Ad</div>'
+        '<div class="article-body article-body--more"><p>Two.</p></div></body></html>'
+    )
+    remove_boilerplate(tree)
+    bodies = tree.xpath('//div[contains(@class, "article-body")]')
+    assert len(bodies) == 1
+    assert [p.text for p in bodies[0].iter("p")] == ["One.", "Two."]
+
+
+def test_removal_keeps_the_tail_text_of_a_removed_element():
+    tree = parse_html('<html><body><p>Before <span class="ad">AD</span> after.</p></body></html>')
+    remove_boilerplate(tree)
+    assert " ".join(tree.find(".//p").text_content().split()) == "Before after."
+
+
+def test_inert_elements_are_dropped_but_structured_data_stays():
+    tree = parse_html(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        "<script>var x = 1;</script><style>p{}</style></head><body><p>Text</p></body></html>"
+    )
+    scripts = tree.findall(".//script")
+    assert [s.get("type") for s in scripts] == ["application/ld+json"]
+    assert tree.find(".//style") is None
+
+
+def test_link_texts_are_collected_lowercased():
+    tree = lxml_html.fromstring(
+        '<html><body><a href="/a">A Long   Headline For Another Story</a><a href="/b">Short</a>'
+        "</body></html>"
+    )
+    assert link_texts(tree) == frozenset({"a long headline for another story"})
