@@ -227,3 +227,20 @@ def test_a_page_at_the_element_bound_ends_cleanly():
         assert str(err)
     else:
         assert article.text.startswith(PARAGRAPHS[0])
+
+
+def test_concurrent_extractions_in_threads_agree():
+    seed = (Path(__file__).resolve().parent.parent / "data" / "seed_page.html").read_text()
+    expected = extract_article(seed).text
+    results: list[str] = []
+
+    def work():
+        for _ in range(5):
+            results.append(extract_article(seed).text)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert results == [expected] * 20

@@ -10,6 +10,7 @@ their tag and their class/id words, and never a container that holds most of the
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -23,7 +24,18 @@ MAX_ELEMENTS = 25_000
 MAX_DEPTH = 250
 # huge_tree lifts libxml2's own caps (10 MB text nodes, 256 levels), which otherwise truncate a
 # page silently, e.g. after a large inline JSON script; the bounds here replace them.
-_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# lxml parsers must not be shared between threads (the API may extract in several at once).
+_PARSERS = threading.local()
+
+
+def _parser() -> lxml_html.HTMLParser:
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = lxml_html.HTMLParser(
+            huge_tree=True, remove_comments=True, remove_pis=True
+        )
+    return parser
+
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DROP_TAGS = (
@@ -77,7 +89,7 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
         )
     text = _XML_DECL.sub("", text, count=1)
     try:
-        tree = lxml_html.document_fromstring(text, parser=_PARSER)
+        tree = lxml_html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError) as err:
         raise NoArticleError(f"The page could not be parsed as HTML ({err}).") from err
     if tree is None:
