@@ -7,6 +7,8 @@ finding whose type is the highest-priority signal's and whose reasons list every
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from worker.pipeline.model import UNVERIFIED, Cue, Finding, Reason
@@ -51,19 +53,22 @@ def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
     """``unverified`` findings of ``doc``; ``attributions`` tell which statements have a source."""
     if not isinstance(doc, Doc):
         raise TypeError(f"find_unverified expects a spaCy Doc, not {type(doc).__name__}")
-    if not doc.text.strip() or not _is_english(doc):
+    text = doc.text  # Doc.text joins every token: read it once
+    if not text.strip() or not _is_english(doc):
         return []
-    segs = segment(doc)
-    quotes = QuoteMap(doc.text)
+    segs = segment(doc, text)
+    quotes = QuoteMap(text)
     attributed = merge_attributions(attributions or [])
     mentions = [sentence_sources(s) for s in segs.sentences]
+
+    attr_at = _attributions_by_sentence(segs.sentences, attributed)
 
     n_par = len(segs.paragraphs)
     par_sourced = [False] * n_par
     par_report_named: list[set[int]] = [set() for _ in range(n_par)]
     for i, (sent, ms) in enumerate(zip(segs.sentences, mentions, strict=True)):
         p = segs.paragraph_of[i]
-        if is_sourced(ms) or _attributed(doc, sent, attributed):
+        if is_sourced(ms) or _attributed(doc, sent, attr_at[i]):
             par_sourced[p] = True
         if any(
             m.kind == NAMED and (m.cue.lower_ == "according" or m.cue.lemma_ == "report")
@@ -72,9 +77,11 @@ def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
             par_report_named[p].add(i)
 
     findings: list[Finding] = []
+    body_spoke = [False] * n_par  # a named body has spoken earlier in the paragraph
     for i, sent in enumerate(segs.sentences):
         p = segs.paragraph_of[i]
-        ms = _officials_of_named_body(mentions, segs.paragraph_of, i)
+        ms = _officials_of_named_body(mentions[i]) if body_spoke[p] else mentions[i]
+        body_spoke[p] = body_spoke[p] or _a_named_body_speaks(mentions[i])
         other_named_report = bool(par_report_named[p] - {i})
         signals: list[Signal] = []
         signals += unconfirmed_signals(sent, quotes)
@@ -84,14 +91,14 @@ def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
         signals += weasel_signals(sent, ms, quotes)
         if not (par_sourced[p] or is_embedded_post(sent) or _confirmed(sent)):
             par_start, par_end = segs.paragraphs[p]
-            if not is_sport(sent, doc.text[par_start:par_end]):
+            if not is_sport(sent, text[par_start:par_end]):
                 signals += figure_signals(sent, quotes)
-        signals += _attribution_signals(sent, attributed, signals, ms, quotes)
+        signals += _attribution_signals(sent, attr_at[i], signals, ms, quotes)
         decisive = [s for s in signals if s.code not in _SUPPORTING_CODES]
         if not decisive:
             continue
         signals += _supporting_signals(sent, quotes)
-        findings.append(_finding(doc, sent, decisive, signals, ms))
+        findings.append(_finding(text, sent, decisive, signals, ms))
     return findings
 
 
@@ -105,30 +112,45 @@ def _is_english(doc: Doc) -> bool:
     return sum(t.is_stop for t in words) / len(words) >= 0.2
 
 
-def _officials_of_named_body(
-    mentions: list[list[SourceMention]], paragraph_of: list[int], i: int
-) -> list[SourceMention]:
-    """ "The Santa Fe Animal Shelter announced ... Officials said": bare "officials" right after
-    a named body speaks in the same paragraph are that body's officials, not anonymous ones."""
-    ms = mentions[i]
-    earlier_body = any(
+def _a_named_body_speaks(ms: list[SourceMention]) -> bool:
+    return any(
         m.kind == NAMED
         and (m.head.ent_type_ == "ORG" or m.head.pos_ == "PROPN")
         and m.head.ent_type_ != "PERSON"
-        for j in range(i)
-        if paragraph_of[j] == paragraph_of[i]
-        for m in mentions[j]
+        for m in ms
     )
-    if not earlier_body:
-        return ms
+
+
+def _officials_of_named_body(ms: list[SourceMention]) -> list[SourceMention]:
+    """ "The Santa Fe Animal Shelter announced ... Officials said": bare "officials" after a named
+    body speaks in the same paragraph are that body's officials, not anonymous ones."""
     out = []
     for m in ms:
         bare = (
             m.kind == ANONYMOUS
             and m.head.lemma_.lower() == "official"
-            and all(c.dep_ == "det" and c.lower_ in ("the",) for c in m.head.children)
+            and all(c.dep_ == "det" and c.lower_ == "the" for c in m.head.children)
         )
         out.append(SourceMention(NAMED, m.cue, m.head, m.first, m.last) if bare else m)
+    return out
+
+
+def _attributions_by_sentence(
+    sentences: list[Span], attributed: list[AttributedSpan]
+) -> list[list[AttributedSpan]]:
+    """Each sentence's overlapping attributions (statement or speaker), found by bisection so a
+    long article costs O(n log n), not sentences x attributions."""
+    starts = [s.start_char for s in sentences]
+    out: list[list[AttributedSpan]] = [[] for _ in sentences]
+    for a in attributed:
+        k = max(0, bisect_right(starts, a.start) - 1)
+        while k < len(sentences) and sentences[k].start_char < a.end:
+            if a.start < sentences[k].end_char:
+                out[k].append(a)
+            k += 1
+        k = bisect_right(starts, a.speaker_start) - 1
+        if 0 <= k < len(sentences) and a not in out[k]:
+            out[k].append(a)
     return out
 
 
@@ -207,14 +229,13 @@ def _supporting_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
 
 
 def _finding(
-    doc: Doc,
+    text: str,
     sent: Span,
     decisive: list[Signal],
     signals: list[Signal],
     mentions: list[SourceMention],
 ) -> Finding:
     ftype = min((s.type for s in decisive), key=TYPE_PRIORITY.index)
-    text = doc.text
     seen: set[tuple[int, int, str]] = set()
     reasons: list[Reason] = []
     speaker = next((m.text for m in mentions if m.kind == NAMED), None)

@@ -42,8 +42,8 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     return ranges or [(0, len(text))]
 
 
-def segment(doc: Doc) -> Segments:
-    paragraphs = paragraph_ranges(doc.text)
+def segment(doc: Doc, text: str | None = None) -> Segments:
+    paragraphs = paragraph_ranges(doc.text if text is None else text)
     starts = [p[0] for p in paragraphs]
     sentences: list[Span] = []
     paragraph_of: list[int] = []
