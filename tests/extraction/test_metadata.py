@@ -88,6 +88,13 @@ EXPECTED = {
         "2019-11-18",
         "en",
     ),
+    # Wire bylines in capitals read as names.
+    "82b6d780": (
+        "Unpredictable Sondland faces questions about Trump, Ukraine",
+        "Lisa Mascaro, Mary Clare Jalonick and Eric Tucker",
+        "2019-11-20",
+        "en",
+    ),
     "85439e26": ("商品の改造が商標法違反に！？", None, "2016-12-01", "ja"),
     "0ec95c72": (
         "엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유",

@@ -199,7 +199,20 @@ def _clean_byline(raw: str | None) -> str | None:
     text = _BYLINE_NOISE.sub("", text).strip(" ,|-–—:")
     if not text or len(text) > 100 or sum(ch.isdigit() for ch in text) > 2:
         return None
-    return text
+    return ", ".join(_unshout(part) for part in text.split(", "))
+
+
+def _unshout(names: str) -> str:
+    """Wire copy shouts names ("LISA MASCARO and ERIC TUCKER"); bylines read better as names.
+
+    Only a comma-separated part of two or more words, all in capitals, changes, so "AP National
+    Writer", "CNN Business" or "PTI" keep their acronyms.
+    """
+    words = [w for w in names.split() if w.lower() not in ("and", "&")]
+    # One shouted word is an acronym (PTI, RDN), not a name.
+    if len(words) < 2 or not all(w.isupper() for w in words):
+        return names
+    return " ".join(w if w.lower() in ("and", "&") else w.capitalize() for w in names.split())
 
 
 def extract_byline(tree: HtmlElement, meta: dict[str, str], ld: list[dict]) -> str | None:
