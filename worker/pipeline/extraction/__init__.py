@@ -1,8 +1,10 @@
 """Article extraction: the body and metadata of a news page.
 
 ``extract_article`` runs, in order: decoding (bytes to text, non-HTML refused), parsing under
-structural bounds, boilerplate-subtree removal, body choice (trafilatura and readability
-combined), paragraph filters, and metadata. Every failure is a typed ``PipelineError``.
+structural bounds, metadata, boilerplate-subtree removal, body choice (trafilatura and
+readability combined), paragraph filters, the is-this-an-article check and the language check,
+all under a time limit. Every failure is a typed ``PipelineError``: ``NotHTMLError``,
+``NoArticleError`` or ``PageTooComplexError``.
 """
 
 from __future__ import annotations

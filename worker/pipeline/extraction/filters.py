@@ -99,7 +99,6 @@ _DATELINE = re.compile(
 _PUBLISHED_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)\b(?=.*\d).{0,60}\)?)$", re.IGNORECASE
 )
-# Headings that open the tail furniture: from here to the end nothing is article.
 # Headings of teaser boxes (short linked headlines follow, then the story resumes).
 _TEASER_HEADING = re.compile(
     r"^(?:related(?: stories| articles| posts| coverage| content| news| links)?|"
@@ -163,25 +162,10 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-_NAME_PARTICLES = {
-    "and",
-    "&",
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "al",
-    "bin",
-    "la",
-    "le",
-    "du",
-    "da",
-    "di",
-    "del",
-    "dos",
-    "y",
-}
+# fmt: off
+_NAME_PARTICLES = {"and", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "le", "du",
+                   "da", "di", "del", "dos", "y"}
+# fmt: on
 _BYLINE_END = re.compile(r"\s*(?:\||—|–| - |,|;|\bon\b|\bupdated\b|\bpublished\b|\d)", re.I)
 
 
