@@ -213,6 +213,19 @@ def speed(repeats: int = 3) -> None:
         f"  both               {(att + unv) * 1000:8.0f} ms  ({(att + unv) / parse:.3f} x parse;"
         " budget 1.25)"
     )
+    # one long document (every body joined): the cost must stay linear in the text's length
+    big = "\n\n".join(bodies)
+    t0 = time.perf_counter()
+    doc = nlp(big)
+    t1 = time.perf_counter()
+    att_big = find_attributions(doc)
+    t2 = time.perf_counter()
+    find_unverified(doc, att_big)
+    t3 = time.perf_counter()
+    print(
+        f"  one {len(big)}-character document: parse {t1 - t0:.1f} s, attribution "
+        f"{t2 - t1:.2f} s, unverified {t3 - t2:.2f} s ({(t3 - t2) / (t1 - t0):.3f} x parse)"
+    )
 
 
 def main(argv: list[str]) -> None:
