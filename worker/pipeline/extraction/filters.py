@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -154,6 +155,7 @@ def flat(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
     return " ".join(t.lower() for t in _WORD.findall(text or ""))
 

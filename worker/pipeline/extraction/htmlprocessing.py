@@ -108,23 +108,21 @@ def _drop_inert(tree: lxml_html.HtmlElement) -> None:
         _remove(el)
 
 
+# Both checks run in libxml2: an element count, and whether any element sits MAX_DEPTH levels
+# down (a path of MAX_DEPTH child steps visits each element once, whatever the page's shape).
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+_TOO_DEEP = etree.XPath("boolean(/" + "/*" * MAX_DEPTH + ")")
+
+
 def _check_bounds(tree: lxml_html.HtmlElement) -> None:
-    count = 0
-    depth = 0
-    for event, _ in etree.iterwalk(tree, events=("start", "end")):
-        if event == "start":
-            count += 1
-            depth += 1
-            if depth >= MAX_DEPTH:
-                raise PageTooComplexError(
-                    f"The page's elements are nested more than {MAX_DEPTH} levels deep."
-                )
-            if count > MAX_ELEMENTS:
-                raise PageTooComplexError(
-                    f"The page has more than {MAX_ELEMENTS} elements once scripts are removed."
-                )
-        else:
-            depth -= 1
+    if _COUNT_ELEMENTS(tree) > MAX_ELEMENTS:
+        raise PageTooComplexError(
+            f"The page has more than {MAX_ELEMENTS} elements once scripts are removed."
+        )
+    if _TOO_DEEP(tree):
+        raise PageTooComplexError(
+            f"The page's elements are nested more than {MAX_DEPTH} levels deep."
+        )
 
 
 def _remove(el: etree._Element) -> None:
