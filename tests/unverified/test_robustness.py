@@ -137,3 +137,15 @@ def test_random_cue_soup_never_crashes_and_offsets_hold(text: str) -> None:
         assert text[f.start : f.end] == f.text
         for r in f.reasons:
             assert text[r.cue.start : r.cue.end] == r.cue.text
+
+
+def test_an_unclosed_quote_stops_at_its_paragraph() -> None:
+    """News convention: a quote running into the next paragraph reopens there. A stray mark
+    must not make the rest of the article "quoted" and hide its claims."""
+    text = (
+        '"We see these developments as hopeful, he said.\n\n'
+        '"The talks will go on," he added. Sources said 30 people were killed.'
+    )
+    found = find_unverified(parse(text), [])
+    assert [f.type for f in found] == ["anonymous_source"]
+    assert found[0].text == "Sources said 30 people were killed."

@@ -41,12 +41,14 @@ class QuoteMap:
             if close is None:
                 i += 1
                 continue
-            j = text.find(close, i + 1)
-            nxt_open = text.find(ch, i + 1) if close != ch else -1
+            para_end = text.find("\n", i + 1)
+            para_end = n if para_end == -1 else para_end
+            j = text.find(close, i + 1, para_end)
+            nxt_open = text.find(ch, i + 1, para_end) if close != ch else -1
             if j == -1 or (nxt_open != -1 and nxt_open < j):
-                # unclosed: the quote runs to the end of the paragraph
-                para_end = text.find("\n", i + 1)
-                j = n if para_end == -1 else para_end
+                # unclosed: the quote runs to the end of its paragraph, never beyond, so one
+                # stray mark cannot turn the rest of the article inside out
+                j = para_end
             self.starts.append(i)
             self.ends.append(j)
             i = j + 1
