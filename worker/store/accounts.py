@@ -7,7 +7,7 @@ import secrets
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from worker.store.models import ROLES, ApiToken, User, utcnow
@@ -70,7 +70,8 @@ def user_for_token(session: Session, token: str) -> tuple[User, ApiToken] | None
     if not token or len(token) > 200:
         return None
     row = session.scalars(
-        select(ApiToken).where(ApiToken.token_hash == hash_token(token))
+        select(ApiToken).options(joinedload(ApiToken.user))
+        .where(ApiToken.token_hash == hash_token(token))
     ).first()
     if row is None or row.revoked_at is not None or not row.user.active:
         return None

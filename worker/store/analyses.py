@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from worker.pipeline.model import Article, Finding
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
@@ -39,6 +39,8 @@ def find_reusable(
     query = (
         select(AnalysisRow)
         .join(ArticleRow)
+        # The caller serialises the article next: load it with this query, not another.
+        .options(contains_eager(AnalysisRow.article))
         .where(ArticleRow.url == url)
         .where(AnalysisRow.pipeline_version == pipeline_version)
         .where(AnalysisRow.status != "failed")
