@@ -1,12 +1,12 @@
-"""A page that keeps the pipeline busy too long: the task is stopped at its time limit, the
-analysis ends ``failed`` with a message, and the worker goes on with the next task."""
+"""A page that keeps the pipeline busy too long, and one that makes it crash: each analysis ends
+``failed`` with a message, and the worker goes on with the next task."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.faults.conftest import fault_stack
-from tests.faults.pages import SEED_PAGE, SEED_URL, huge_page
+from tests.faults.pages import SEED_PAGE, SEED_URL, endless_page, huge_page
 from tests.support.api import call, wait_done
 
 pytestmark = pytest.mark.integration
@@ -15,11 +15,21 @@ LIMITS = {"SOURCEMARK_TASK_SOFT_LIMIT": "2", "SOURCEMARK_TASK_HARD_LIMIT": "8",
           "SOURCEMARK_VISIBILITY_TIMEOUT": "30"}
 
 
-def test_slow_page_fails_at_the_time_limit_and_the_worker_goes_on():
+def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
     with fault_stack(extra_env=LIMITS) as s:
         s.serve()
         token = s.token()
         s.worker()
+        status, crash = call(s.url, "POST", "/api/v1/analyses", token,
+                             {"url": "https://example.org/endless", "html": endless_page()},
+                             gzip_body=True, timeout=60)
+        if status == 202:  # accepted: the worker's parser refuses a text this long
+            crashed = wait_done(s.url, token, crash["id"], timeout=60)
+            assert crashed["status"] == "failed", crashed
+            assert crashed["error"] and crashed["error_code"]
+            assert crashed["findings"] == []
+        else:  # or the API already says it is too long
+            assert status == 422 and crash["error"]["message"], crash
         status, slow = call(s.url, "POST", "/api/v1/analyses", token,
                             {"url": "https://example.org/huge", "html": huge_page()},
                             gzip_body=True)
