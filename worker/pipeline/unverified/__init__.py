@@ -223,7 +223,12 @@ def _attribution_signals(
 def _supporting_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
     out = []
     for tok in sent:
-        if tok.lemma_.lower() == "claim" and tok.pos_ == "VERB" and not quotes.inside(tok.idx):
+        if (
+            tok.lemma_.lower() == "claim"
+            and tok.pos_ == "VERB"
+            and not quotes.inside(tok.idx)
+            and not any(c.lemma_.lower() == "life" for c in tok.children)
+        ):
             out.append(signal_for_tokens("reported", "claimed", tok, tok))
     return out
 

@@ -340,6 +340,12 @@ HARM_WORDS = frozenset(
         "trap",
         "pin",
         "rescue",
+        "drown",
+        "perish",
+        "starve",
+        "homeless",
+        "destroy",
+        "life",
     }
 )
 ARREST_WORDS = frozenset(
@@ -368,6 +374,8 @@ CROWD_VERBS = frozenset(
     }
 )
 MONEY_VERBS = frozenset({"spend", "cost", "pay", "lose", "waste", "steal", "embezzle", "owe"})
+# Nouns that make a sum a loss: "$2 billion in damage", "losses of $3m".
+MONEY_NOUNS = frozenset({"damage", "loss"})
 # Units that make a number a time, an age or a measurement, not a count of people or money.
 NON_COUNT_UNITS = frozenset(
     {

@@ -60,6 +60,7 @@ _PEOPLE = frozenset(
         "farmer",
     }
 )
+_PEOPLE = _PEOPLE | {"crowd", "gathering", "rally", "march", "protest", "demonstration"}
 _HYPOTHETICAL_AUX = frozenset({"can", "could", "may", "might", "would", "will", "should"})
 _CLASS_OF = {}
 for _w in cues.HARM_WORDS:
@@ -86,6 +87,12 @@ _CASE_MODIFIERS = frozenset(
 
 def _class_of(c: Token) -> str | None:
     lemma = c.lemma_.lower()
+    if lemma in cues.MONEY_NOUNS and c.pos_ == "NOUN":
+        return "money_noun"
+    if lemma == "take" and any(t.lemma_.lower() == "street" for t in c.subtree):
+        return "crowd"  # "took to the streets"
+    if lemma == "life" and not any(m.dep_ == "nummod" for m in c.children):
+        return None  # "30 lives" is a toll; "his life" is not
     if lemma == "case":
         # "10 human cases" of a disease; not "two cases against Israel" in court
         return "harm" if any(m.lower_ in _CASE_MODIFIERS for m in c.children) else None
@@ -117,8 +124,14 @@ def _quantities(sent: Span) -> list[Token]:
     return out
 
 
+_GROUP_NOUNS = frozenset({"crowd", "gathering", "rally", "march", "protest", "demonstration"})
+
+
 def _counted(q: Token) -> Token:
-    """The noun a quantity counts: "346" in "a total of 346 people" counts "people"."""
+    """The noun a quantity counts: "346" in "a total of 346 people" counts "people", "20,000"
+    in "a crowd of 20,000" counts the crowd."""
+    if q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.lemma_.lower() in _GROUP_NOUNS:
+        return q.head.head
     cur = q
     for _ in range(2):
         if cur.dep_ in ("nummod", "quantmod", "compound") and cur.head.i != cur.i:
@@ -169,10 +182,12 @@ def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
             if quotes.inside(q.idx) or abs(q.i - c.i) > 10:
                 continue
             money = _is_money(q)
-            if (kind == "money") != money:
+            if (kind in ("money", "money_noun")) != money:
                 continue
             n = _counted(q)
             if kind == "crowd" and not _is_people(n):
+                continue
+            if kind == "money_noun" and _tree_distance(n, c) > 2:
                 continue
             if kind == "money" and not (
                 n.head.i == c.i and n.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod")
@@ -186,7 +201,8 @@ def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
                 lead = [t for t in q.subtree if t.i < q.i and t.i >= first - 3]
                 if lead and lead[0].i < first:
                     first_tok = lead[0]
-                out.append(signal_for_tokens("unsourced_figure", kind, first_tok, q.doc[last]))
+                code = "money" if kind == "money_noun" else kind
+                out.append(signal_for_tokens("unsourced_figure", code, first_tok, q.doc[last]))
                 break
     return out
 

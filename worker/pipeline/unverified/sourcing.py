@@ -205,6 +205,8 @@ def sentence_sources(sent: Span) -> list[SourceMention]:
             # "citing an anonymous government source": the source is the object
             head = next((c for c in tok.children if c.dep_ == "dobj"), None)
         elif tok.pos_ in ("VERB", "AUX") and lemma in _SOURCE_VERBS:
+            if lemma == "claim" and any(c.lemma_.lower() == "life" for c in tok.children):
+                continue  # "the bombing claimed 30 lives": a toll, not a claim
             head = _subject_of(tok)
             if head is not None and head.lower_ == "it":
                 head = None

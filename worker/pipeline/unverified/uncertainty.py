@@ -37,7 +37,10 @@ def unconfirmed_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
             if blocker is not None:
                 out.append(signal_for_tokens("unconfirmed", "cannot_confirm", blocker, tok))
                 continue
-            if lemma in _CONFIRM_CORE:
+            checkable = lemma in _CONFIRM_CORE or (
+                lemma in ("determine", "establish", "ascertain") and _has_wh_complement(tok)
+            )
+            if checkable:
                 neg = _negation(tok)
                 if neg is not None:
                     out.append(signal_for_tokens("unconfirmed", "not_confirmed", neg, tok))
