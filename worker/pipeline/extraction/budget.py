@@ -52,8 +52,11 @@ def time_limit(seconds: float) -> Iterator[Budget]:
         yield budget
         return
 
+    armed = True
+
     def on_alarm(signum: int, frame: object) -> None:
-        raise _exceeded(seconds, "interrupted")
+        if armed:
+            raise _exceeded(seconds, "interrupted")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     # The timer repeats: the libraries below catch broad exceptions in places (readability's
@@ -62,5 +65,13 @@ def time_limit(seconds: float) -> Iterator[Budget]:
     try:
         yield budget
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        # An alarm already on its way may land at any bytecode here; disarming first and
+        # retrying makes sure the timer stops and the caller's handler comes back regardless.
+        while True:
+            try:
+                armed = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except PageTooComplexError:
+                continue
