@@ -21,12 +21,12 @@ pytestmark = pytest.mark.integration
 
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
 URL = "https://news.example.org/story"
-LIMIT = 30
+LIMIT = 30  # per day: the test's burst never straddles a window boundary
 
 
 @pytest.fixture(scope="module")
 def deployment():
-    env = {"SOURCEMARK_RATE_LIMIT": f"{LIMIT}/minute", "SOURCEMARK_TOKEN_CACHE_SECONDS": "1"}
+    env = {"SOURCEMARK_RATE_LIMIT": f"{LIMIT}/day", "SOURCEMARK_TOKEN_CACHE_SECONDS": "1"}
     with stack(distributed=True, extra_env=env) as s:
         s.serve()
         s.worker()
@@ -116,7 +116,7 @@ def test_rate_limit_is_shared_by_the_web_processes_and_says_when_to_retry(deploy
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(req, timeout=10)
     assert refused.value.code == 429
-    assert 1 <= int(refused.value.headers["Retry-After"]) <= 60
+    assert 1 <= int(refused.value.headers["Retry-After"]) <= 86400
     body = json.loads(refused.value.read())
     assert body["error"]["code"] == "rate_limited"
     other = deployment.token("reader", name="quiet")

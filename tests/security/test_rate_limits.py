@@ -54,19 +54,20 @@ def test_memory_counter_forgets_old_windows():
 
 def test_redis_counter_is_shared_between_limiters():
     with fresh_redis_db() as url:
-        one, two = Limiter(Rate(4, 60), url), Limiter(Rate(4, 60), url)
+        one, two = Limiter(Rate(4, 3600), url), Limiter(Rate(4, 3600), url)
         assert isinstance(one.redis, RedisCounter)
         allowed = [(one if i % 2 else two).check("t:shared").allowed for i in range(6)]
         assert allowed == [True, True, True, True, False, False]
 
 
 def test_redis_down_falls_back_to_memory_without_failing_requests():
-    limiter = Limiter(Rate(2, 60), f"redis://127.0.0.1:{free_port()}/0")
+    limiter = Limiter(Rate(2, 3600), f"redis://127.0.0.1:{free_port()}/0")
     assert [limiter.check("t:x").allowed for _ in range(3)] == [True, True, False]
 
 
+# Hour-long windows: a burst of test requests never straddles a window boundary.
 def test_api_answers_429_with_retry_after_and_json(make_app):
-    app = make_app(RATE_LIMIT="3/minute")
+    app = make_app(RATE_LIMIT="3/hour")
     client = app.test_client()
     token, other = new_token(), new_token()
     for _ in range(3):
@@ -76,8 +77,8 @@ def test_api_answers_429_with_retry_after_and_json(make_app):
     limited = client.get("/api/v1/analyses/none", headers=auth(token))
     assert limited.status_code == 429
     assert limited.get_json()["error"]["code"] == "rate_limited"
-    assert "3 per minute" in limited.get_json()["error"]["message"]
-    assert 1 <= int(limited.headers["Retry-After"]) <= 60
+    assert "3 per hour" in limited.get_json()["error"]["message"]
+    assert 1 <= int(limited.headers["Retry-After"]) <= 3600
     assert limited.headers["RateLimit-Remaining"] == "0"
     # Posting is limited too, before the body is even read.
     assert client.post("/api/v1/analyses", headers=auth(token), json={}).status_code == 429
@@ -87,15 +88,15 @@ def test_api_answers_429_with_retry_after_and_json(make_app):
 
 
 def test_requests_without_a_token_are_limited_per_address(make_app):
-    client = make_app(RATE_LIMIT="2/minute").test_client()
+    client = make_app(RATE_LIMIT="2/hour").test_client()
     codes = [client.get("/api/v1/analyses/x").status_code for _ in range(3)]
     assert codes == [401, 401, 429]
 
 
 def test_limit_is_shared_by_web_processes_through_redis(make_app):
     with fresh_redis_db() as url:
-        first = make_app(RATE_LIMIT="4/minute", REDIS_URL=url).test_client()
-        second = make_app(RATE_LIMIT="4/minute", REDIS_URL=url).test_client()
+        first = make_app(RATE_LIMIT="4/hour", REDIS_URL=url).test_client()
+        second = make_app(RATE_LIMIT="4/hour", REDIS_URL=url).test_client()
         token = new_token()
         codes = [(first if i % 2 else second).get("/api/v1/analyses/n", headers=auth(token))
                  .status_code for i in range(6)]
