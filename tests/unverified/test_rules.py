@@ -169,6 +169,16 @@ CASES = [
     ("Observers say the vote was neither free nor fair.", "weasel"),
     ("Many analysts expect the central bank to cut rates.", "weasel"),
     ("Some economists warn of a recession next year.", "weasel"),
+    # fourth batch: scores, inverted conditionals, disputed figures
+    ("The Lakers killed the Celtics 120-90 on Tuesday night.", "none"),
+    ("He might have won had the referee not intervened.", "none"),
+    ("The reported figure of 300 deaths has been disputed.", "unconfirmed"),
+    ("Heart disease kills about 650,000 Americans each year, according to the CDC.", "none"),
+    ("Police reported that 12 people had been arrested.", "none"),
+    ("Although the drug may have helped some patients, it was withdrawn.", "none"),
+    ("The two men are thought to have met in prison.", "hedged"),
+    ("Reports said the president had been taken to hospital.", "reported"),
+    ("According to a report by Human Rights Watch, 200 civilians were killed.", "none"),
 ]
 
 

@@ -6,6 +6,7 @@ _TEMPLATES = {
     # unconfirmed
     "cannot_confirm": 'The article itself says this cannot be checked: "{cue}".',
     "not_confirmed": 'The article says this has not been confirmed: "{cue}".',
+    "disputed": '"{cue}": the article says this is disputed, so it is not established.',
     "unconfirmed_label": 'The article calls this "{cue}": it has not been checked.',
     # reported
     "reportedly": (

@@ -107,6 +107,13 @@ def _quantities(sent: Span) -> list[Token]:
             continue  # "first", "6th": ordinals count nothing
         if t.ent_type_ in _NON_COUNT_ENTS and not (t.ent_type_ == "QUANTITY" and t.like_num):
             continue
+        doc = t.doc
+        nxt2 = doc[t.i + 2] if t.i + 2 < len(doc) else None
+        prv2 = doc[t.i - 2] if t.i >= 2 else None
+        if (nxt2 is not None and doc[t.i + 1].text in ("-", "–") and nxt2.like_num) or (
+            prv2 is not None and doc[t.i - 1].text in ("-", "–") and prv2.like_num
+        ):
+            continue  # "120-90": a score
         if t.dep_ in ("appos", "npadvmod") and t.i > 0 and t.doc[t.i - 1].text == ",":
             continue  # "Webb, 51," — an age
         head = t.head if t.dep_ in ("nummod", "quantmod", "compound") else t

@@ -44,6 +44,15 @@ def unconfirmed_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
                 neg = _negation(tok)
                 if neg is not None:
                     out.append(signal_for_tokens("unconfirmed", "not_confirmed", neg, tok))
+        elif (
+            lemma in ("dispute", "contest")
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in tok.children)
+            and not any(c.dep_ == "neg" for c in tok.children)
+        ):
+            # "the figure has been disputed": the text says it is not established
+            aux = next(c for c in tok.children if c.dep_ == "auxpass")
+            out.append(signal_for_tokens("unconfirmed", "disputed", aux, tok))
         elif lemma in cues.UNCONFIRMED_ADJECTIVES and not correction:
             out.append(
                 signal_for_tokens(
@@ -147,7 +156,8 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
 
 
 def _counterfactual(sent: Span) -> bool:
-    """ "Had he left earlier, he might have caught the train"; "if ..., it might have..."."""
+    """ "Had he left earlier, he might have caught the train"; "if ..., it might have...";
+    "he might have won had the referee not intervened"."""
     first = next((t for t in sent if not t.is_punct), None)
     if (
         first is not None
@@ -155,7 +165,26 @@ def _counterfactual(sent: Span) -> bool:
         and first.tag_ in ("VBD", "MD", "VBN")
     ):
         return True
-    return any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent)
+    if any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent):
+        return True
+    # an inverted conditional mid-sentence: "had" right after a verb or comma, then its subject,
+    # then "not" or a participle (the parser often misreads it, so read the surface)
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ != "had" or t.i == sent.start or t.i + 2 >= sent.end:
+            continue
+        prev, nxt = doc[t.i - 1], doc[t.i + 1]
+        if prev.pos_ in ("NOUN", "PROPN", "PRON") or nxt.pos_ not in (
+            "DET",
+            "PRON",
+            "PROPN",
+            "NOUN",
+        ):
+            continue
+        window = doc[t.i + 2 : min(sent.end, t.i + 6)]
+        if any(w.lower_ == "not" or w.tag_ in ("VBN", "VBD") for w in window):
+            return True
+    return False
 
 
 def _under_concession(tok: Token) -> bool:
