@@ -32,7 +32,7 @@ def authenticate() -> User:
         session = get_session()
         # A few seconds' cache (server.cache): repeated requests skip two queries and a commit;
         # merge(load=False) attaches the cached row to this session without touching the database.
-        key = hash_token(token)
+        key = cache.scoped(hash_token(token))
         cached = cache.tokens.get(key)
         if cached is not None:
             user, g.api_token_id = cached

@@ -26,7 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from flask import request
+from flask import current_app, request
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -92,6 +92,12 @@ reusable: TTLCache[tuple[str, bytes]] = TTLCache(
 )
 
 
+def scoped(key: str) -> str:
+    """``key`` within this app's database: apps on different stores (tests run several in one
+    process) never see each other's entries."""
+    return f"{current_app.config['DATABASE_URL']}|{key}"
+
+
 def wire_key(version: str, max_bytes: int) -> str | None:
     """The identity of this request's exact JSON body (encoding included), or None to not use it.
 
@@ -103,7 +109,7 @@ def wire_key(version: str, max_bytes: int) -> str | None:
     raw = request.get_data(cache=True)  # json_body() reads these same bytes afterwards
     encoding = request.headers.get("Content-Encoding", "").strip().lower()
     digest = hashlib.sha256(encoding.encode("latin-1", "replace") + b"\0" + raw).hexdigest()
-    return f"{version}:body:{digest}"
+    return scoped(f"{version}:body:{digest}")
 
 
 def detached_user(user: User) -> User:

@@ -55,7 +55,7 @@ def create() -> Any:
     if hit is None:
         sub = check_submission(json_body())
         submitted = html_key(sub.url, sub.html)
-        cache_key = f"{PIPELINE_VERSION}:{submitted}"
+        cache_key = cache.scoped(f"{PIPELINE_VERSION}:{submitted}")
         hit = cache.reusable.get(cache_key)
     if hit is not None:
         return current_app.response_class(hit[1], status=200, mimetype="application/json")

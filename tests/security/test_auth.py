@@ -89,10 +89,12 @@ def test_tokens_are_stored_only_as_hashes(make_app, tmp_path):
 
 
 def test_revocation_in_this_process_applies_at_once(make_app):
-    client = make_app().test_client()
+    app = make_app()
+    client = app.test_client()
     token = new_token("reader", "now@example.org")
     assert client.get("/api/v1/analyses/x", headers=auth(token)).status_code == 404
-    assert cache.tokens.get(hash_token(token)) is not None  # the cache is in use
+    with app.app_context():
+        assert cache.tokens.get(cache.scoped(hash_token(token))) is not None  # in use
     with session_scope() as session:
         row = session.scalars(select(ApiToken)).one()
         revoke_token(session, row.name)
@@ -113,10 +115,12 @@ def test_revocation_elsewhere_applies_within_the_cache_lifetime(make_app, monkey
 
 def test_the_token_cache_can_be_turned_off(make_app, monkeypatch):
     monkeypatch.setattr(cache.tokens, "ttl", 0)
-    client = make_app().test_client()
+    app = make_app()
+    client = app.test_client()
     token = new_token("reader", "off@example.org")
     assert client.get("/api/v1/analyses/x", headers=auth(token)).status_code == 404
-    assert cache.tokens.get(hash_token(token)) is None
+    with app.app_context():
+        assert cache.tokens.get(cache.scoped(hash_token(token))) is None
     with session_scope() as session:
         session.execute(text("UPDATE api_tokens SET revoked_at = CURRENT_TIMESTAMP"))
     assert client.get("/api/v1/analyses/x", headers=auth(token)).status_code == 401

@@ -98,3 +98,22 @@ def test_unfinished_analyses_are_never_cached(make_app):
     if again.get_json()["status"] != "done":
         assert not cache.reusable._items
     _done(client, token, first.get_json()["id"])  # let the worker finish before cleanup
+
+
+def test_apps_on_different_databases_never_share_entries(make_app, tmp_path):
+    from worker.store.migrate import upgrade
+
+    first = make_app()
+    token = new_token()
+    response = _submit(first.test_client(), token)
+    _done(first.test_client(), token, response.get_json()["id"])
+    assert _submit(first.test_client(), token).status_code == 200  # now cached
+    other_url = f"sqlite:///{tmp_path / 'other.db'}"
+    upgrade(other_url)
+    second = make_app(DATABASE_URL=other_url)
+    # Same token text, other store: unknown there; same page, other store: not analysed there.
+    assert second.test_client().get("/api/v1/analyses/x", headers=auth(token)).status_code == 401
+    with first.app_context():
+        first_keys = set(cache.reusable._items)
+    with second.app_context():
+        assert not any(key.startswith(cache.scoped("")) for key in first_keys)
