@@ -179,6 +179,8 @@ CASES = [
     ("The two men are thought to have met in prison.", "hedged"),
     ("Reports said the president had been taken to hospital.", "reported"),
     ("According to a report by Human Rights Watch, 200 civilians were killed.", "none"),
+    ("Three players were injured during Saturday's match.", "none"),
+    ("Rescuers said a team of volunteers had pulled 12 people from the rubble.", "none"),
 ]
 
 

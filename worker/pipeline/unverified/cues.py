@@ -417,34 +417,50 @@ NON_COUNT_UNITS = frozenset(
         "goal",
     }
 )
-# Sport reports quantify injuries and "kills" that nobody needs to source.
-SPORT_WORDS = frozenset(
+# Sport reports quantify injuries and "kills" that nobody needs to source. Strong words settle
+# it alone; weak ones ("team", "match", "goal") only in pairs, as rescuers form teams too.
+SPORT_STRONG = frozenset(
     {
-        "game",
-        "season",
-        "coach",
         "quarterback",
         "touchdown",
         "playoff",
-        "league",
-        "goal",
-        "match",
-        "striker",
-        "keeper",
+        "playoffs",
         "inning",
         "rebound",
-        "assist",
+        "striker",
+        "goalkeeper",
+        "keeper",
         "nfl",
         "nba",
         "nhl",
         "mlb",
         "fifa",
         "uefa",
+        "midfielder",
+        "defenseman",
+        "linebacker",
+        "pitcher",
+        "referee",
+    }
+)
+SPORT_WEAK = frozenset(
+    {
+        "game",
+        "season",
+        "coach",
+        "goal",
+        "match",
+        "league",
         "tournament",
         "championship",
         "transfer",
         "signing",
         "team",
+        "club",
+        "squad",
+        "fans",
+        "stadium",
+        "player",
     }
 )
 

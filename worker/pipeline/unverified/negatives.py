@@ -65,10 +65,10 @@ def is_embedded_post(sent: Span) -> bool:
 
 def is_sport(sent: Span, paragraph_text: str) -> bool:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if words & cues.SPORT_WORDS:
+    if words & cues.SPORT_STRONG or len(words & cues.SPORT_WEAK) >= 2:
         return True
     para_words = set(re.findall(r"[a-z]+", paragraph_text.lower()))
-    return len(para_words & cues.SPORT_WORDS) >= 2
+    return bool(para_words & cues.SPORT_STRONG) or len(para_words & cues.SPORT_WEAK) >= 3
 
 
 def is_correction_note(sent: Span) -> bool:

@@ -25,9 +25,6 @@ class Segments:
     sentences: list[Span]
     paragraph_of: list[int]
 
-    def sentences_in(self, paragraph: int) -> list[Span]:
-        return [s for s, p in zip(self.sentences, self.paragraph_of, strict=True) if p == paragraph]
-
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     breaker = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 # Which type a statement gets when several signals fire on it: the most specific statement
 # about the claim's standing wins ("reports of casualties ... hard to confirm" is unconfirmed).
@@ -27,15 +27,10 @@ class Signal:
     code: str
     start: int
     end: int
-    detail: str = ""
 
 
-def signal_for_tokens(type_: str, code: str, first: Token, last: Token, detail: str = "") -> Signal:
+def signal_for_tokens(type_: str, code: str, first: Token, last: Token) -> Signal:
     """A signal whose cue runs from ``first`` to ``last`` inclusive."""
     if last.i < first.i:
         first, last = last, first
-    return Signal(type_, code, first.idx, last.idx + len(last.text), detail)
-
-
-def signal_for_span(type_: str, code: str, span: Span, detail: str = "") -> Signal:
-    return Signal(type_, code, span.start_char, span.end_char, detail)
+    return Signal(type_, code, first.idx, last.idx + len(last.text))

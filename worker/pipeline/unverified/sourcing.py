@@ -235,10 +235,6 @@ def is_sourced(mentions: list[SourceMention]) -> bool:
     )
 
 
-def named_reporting_verbs(mentions: list[SourceMention]) -> list[Token]:
-    return [m.cue for m in mentions if m.kind == NAMED]
-
-
 @dataclass(frozen=True)
 class AttributedSpan:
     """What the attribution detector found: a statement range and whether its source is named."""
