@@ -244,3 +244,9 @@ def test_concurrent_extractions_in_threads_agree():
     for thread in threads:
         thread.join(120)
     assert results == [expected] * 20
+
+
+def test_megabytes_of_text_are_too_complex():
+    sentence = "Words of a very long paragraph that never seems to end. "
+    with pytest.raises(PageTooComplexError):
+        extract_article(_page(f"<article><p>{sentence * 40_000}</p></article>"))

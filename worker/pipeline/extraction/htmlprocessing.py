@@ -19,6 +19,9 @@ from worker.pipeline.errors import NoArticleError, PageTooComplexError
 
 MAX_CHARS = 12_000_000
 MAX_ELEMENTS = 25_000
+# Visible text, scripts removed: a long feature is ~100k characters; megabytes of text is a book,
+# a data dump or an attack, and would stall every stage after this one.
+MAX_TEXT_CHARS = 1_500_000
 # Real article pages nest a few dozen levels; far deeper trees are generated or hostile, and
 # the recursive steps downstream must not meet them.
 MAX_DEPTH = 250
@@ -118,6 +121,10 @@ def _check_bounds(tree: lxml_html.HtmlElement) -> None:
     if _COUNT_ELEMENTS(tree) > MAX_ELEMENTS:
         raise PageTooComplexError(
             f"The page has more than {MAX_ELEMENTS} elements once scripts are removed."
+        )
+    if len(tree.text_content()) > MAX_TEXT_CHARS:
+        raise PageTooComplexError(
+            f"The page holds more than {MAX_TEXT_CHARS:,} characters of text."
         )
     if _TOO_DEEP(tree):
         raise PageTooComplexError(
