@@ -98,7 +98,7 @@ def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
         if not decisive:
             continue
         signals += _supporting_signals(sent, quotes)
-        findings.append(_finding(text, sent, decisive, signals, ms))
+        findings.append(_finding(text, sent, decisive, signals, _speaker_name(ms, attr_at[i])))
     return findings
 
 
@@ -233,17 +233,27 @@ def _supporting_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
     return out
 
 
+def _speaker_name(mentions: list[SourceMention], attributed: list[AttributedSpan]) -> str | None:
+    """Who makes the statement, for the explanation: the attribution detector's resolved name
+    ("Stephane Dujarric" for "he"), else a named source as written, never a bare pronoun."""
+    resolved = next(
+        (a.speaker_name for a in attributed if a.speaker_name and not a.anonymous), None
+    )
+    if resolved:
+        return resolved
+    return next((m.text for m in mentions if m.kind == NAMED and m.head.pos_ != "PRON"), None)
+
+
 def _finding(
     text: str,
     sent: Span,
     decisive: list[Signal],
     signals: list[Signal],
-    mentions: list[SourceMention],
+    speaker: str | None,
 ) -> Finding:
     ftype = min((s.type for s in decisive), key=TYPE_PRIORITY.index)
     seen: set[tuple[int, int, str]] = set()
     reasons: list[Reason] = []
-    speaker = next((m.text for m in mentions if m.kind == NAMED), None)
     for s in sorted(
         signals,
         key=lambda s: (TYPE_PRIORITY.index(s.type) != TYPE_PRIORITY.index(ftype), s.start - s.end),

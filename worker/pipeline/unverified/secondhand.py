@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from worker.pipeline.unverified import cues
 from worker.pipeline.unverified.negatives import QuoteMap, has_modal, named_cover
 from worker.pipeline.unverified.signals import Signal, signal_for_tokens
-from worker.pipeline.unverified.sourcing import ANONYMOUS, VAGUE, SourceMention
+from worker.pipeline.unverified.sourcing import ANONYMOUS, VAGUE, SourceMention, classify_source
 
 _CHARGE_PREPS = frozenset({"for", "over", "of", "with", "in"})
 _DENIAL_LEMMAS = frozenset({"dismiss", "deny", "reject", "debunk", "refute", "quash", "dispel"})
@@ -270,10 +270,7 @@ def weasel_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) 
 
 
 def _is_vague_np(tok: Token) -> bool:
-    from worker.pipeline.unverified.sourcing import VAGUE as _V
-    from worker.pipeline.unverified.sourcing import classify_source
-
-    return classify_source(tok, tok.sent) == _V
+    return classify_source(tok, tok.sent) == VAGUE
 
 
 def _followed_by_quote(verb: Token) -> bool:
