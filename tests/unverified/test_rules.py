@@ -181,6 +181,12 @@ CASES = [
     ("According to a report by Human Rights Watch, 200 civilians were killed.", "none"),
     ("Three players were injured during Saturday's match.", "none"),
     ("Rescuers said a team of volunteers had pulled 12 people from the rubble.", "none"),
+    # hedge adverbs (CoNLL-2010): on a past event only
+    ("The gunman apparently acted alone.", "hedged"),
+    ("The fire was probably caused by a faulty heater.", "hedged"),
+    ("It will probably evolve over time.", "none"),
+    ("I probably missed it.", "none"),
+    ("These seemingly misplaced receptors serve vital functions.", "none"),
 ]
 
 

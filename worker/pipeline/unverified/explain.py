@@ -39,6 +39,7 @@ _TEMPLATES = {
     ),
     "appears_to_have": '"{cue}": the article only says it appears so.',
     "unclear": '"{cue}": the article says the facts are not known.',
+    "hedge_adverb": '"{cue}": the article does not commit to this; it only says it seems so.',
     "possible": '"{cue}": the article offers this as a possibility, not as a fact.',
     # weasel
     "vague_source": (

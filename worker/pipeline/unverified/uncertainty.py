@@ -111,7 +111,13 @@ def hedged_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) 
     for tok in sent:
         if quotes.inside(tok.idx):
             continue
-        sig = _modal_perfect(tok, sent) or _passive_belief(tok) or _raising(tok) or _unclear(tok)
+        sig = (
+            _modal_perfect(tok, sent)
+            or _passive_belief(tok)
+            or _raising(tok)
+            or _unclear(tok)
+            or _hedge_adverb(tok, sent)
+        )
         if sig is None:
             continue
         anchor = tok.doc[sig[1]] if isinstance(sig, tuple) else tok
@@ -203,6 +209,27 @@ def _under_concession(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+_HEDGE_ADVERBS = frozenset({"apparently", "possibly", "probably", "presumably", "seemingly"})
+
+
+def _hedge_adverb(tok: Token, sent: Span) -> tuple[Signal, int] | None:
+    """ "the gunman apparently acted alone", "was possibly linked": a CoNLL-2010 hedge adverb on
+    a past event. Not on the present or future ("will probably evolve"), not under a modal,
+    not in the first person."""
+    if tok.lower_ not in _HEDGE_ADVERBS or tok.dep_ != "advmod":
+        return None
+    verb = tok.head
+    if verb.dep_ in ("amod", "compound"):
+        return None  # "these seemingly misplaced receptors": a description, not a claim
+    if verb.tag_ not in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
+    ):
+        return None
+    if subject_person(verb) in ("i", "we", "you") or _counterfactual(sent):
+        return None
+    return signal_for_tokens("hedged", "hedge_adverb", tok, tok), verb.i
 
 
 def _passive_belief(tok: Token) -> Signal | None:
