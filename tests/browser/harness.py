@@ -134,6 +134,9 @@ class ExtensionBrowser:
         """The real toolbar click on ``page``'s tab; returns the outcome of the click handler:
         ``{"ok": True, "value": {...}}`` or ``{"ok": False, "error": message, "code": ...}``."""
         self.sw.evaluate("() => { globalThis.sourcemark.lastRun = null; }")
+        # The click goes to the tab the reader looks at: make it the active, loaded one.
+        page.bring_to_front()
+        page.wait_for_load_state("load")
         targets = self.cdp.send("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
         tab = next(t for t in targets if t["url"] == page.url)
         self.cdp.send("Extensions.triggerAction", {"id": self.ext_id, "targetId": tab["targetId"]})
