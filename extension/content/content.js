@@ -75,7 +75,7 @@
     state.result = withoutObserver(() => A.anchor.anchorFindings(document, document.body, findings, {
       isOwn: (n) => overlay.isOwn(n), decorate: decorate(kinds),
     }));
-    // The marks we put back may render differently; re-sort by document order happens inside.
+    state.textLength = document.body.textContent.length;
     overlay.renderPanel(findings, state.result.anchored, pick);
     return summary();
   }
@@ -123,7 +123,9 @@
     for (const list of r.marks.values()) {
       if (list.some((m) => !m.isConnected)) return true;
     }
-    return r.unanchored.length > 0;
+    // Findings still missing: worth another look only when the page's text changed (a ticker
+    // or a clock re-rendering must not make us re-anchor the whole page again and again).
+    return r.unanchored.length > 0 && document.body.textContent.length !== state.textLength;
   }
 
   function reanchor() {
