@@ -140,3 +140,21 @@ def test_hostile_page_text_is_shown_as_text_and_never_runs(
         return root.querySelectorAll('img, script, b, iframe').length;
     }""") == 0
     page.screenshot(path=str(artifacts / "hostile-page.png"))
+
+
+def test_editor_verdict_shows_on_the_card(ext, pages, sourcemark_server) -> None:  # noqa: ANN001
+    page, result = analysed(ext, pages, "rewrite.html", path="/verdict.html")
+    fid = page.locator(MARK).last.get_attribute("data-sourcemark-finding")
+    db = sqlite3.connect(next(sourcemark_server.instance.glob("*.db")))
+    (row_id,) = db.execute("SELECT id FROM findings WHERE analysis_id = ? AND fid = ?",
+                           (result["analysisId"], fid)).fetchone()
+    editor = sourcemark_server.token("editor", "browser-editor")
+    status, body = call(sourcemark_server.url, "PATCH", f"/api/v1/findings/{row_id}", editor,
+                        {"verdict": "misleading", "note": "<i>The figure dates from 2019.</i>"})
+    assert status == 200, body
+    # The reader opens the article again: the stored analysis now carries the verdict.
+    page, again = analysed(ext, pages, "rewrite.html", path="/verdict.html")
+    assert again["analysisId"] == result["analysisId"]
+    page.locator(f'mark[data-sourcemark-finding="{fid}"]').first.hover()
+    verdict = wait_for(lambda: shadow_text(page, f'.card section[data-finding="{fid}"] .verdict'))
+    assert verdict == "Editors\u2019 verdict: misleading \u2014 <i>The figure dates from 2019.</i>"
