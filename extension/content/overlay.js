@@ -186,7 +186,7 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       if (who) {
         rows.push(h(d, 'dt', {}, 'Speaker'), h(d, 'dd', { className: 'speaker' }, who));
         const written = str(f.speaker.text);
-        if (written && written !== str(f.speaker.name)) {
+        if (written && str(f.speaker.name) && written !== str(f.speaker.name)) {
           rows.push(h(d, 'dt', {}, 'Written as'), h(d, 'dd', {}, `\u201c${written}\u201d`));
         }
       }
