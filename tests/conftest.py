@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,13 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_expected() -> dict:
     return json.loads((SEED_DIR / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[object]:
+    """One Playwright for the whole run: its sync API keeps an event loop running while it lives,
+    so a second ``sync_playwright()`` opened by another test package would refuse to start."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.browser.harness import ARTIFACTS, ExtensionBrowser, PageServer, extension_copy
 from tests.support.services import Stack, stack
@@ -31,12 +30,6 @@ def pages() -> Iterator[PageServer]:
     server = PageServer()
     yield server
     server.close()
-
-
-@pytest.fixture(scope="session")
-def playwright_instance():  # noqa: ANN201
-    with sync_playwright() as p:
-        yield p
 
 
 @pytest.fixture(scope="session")
