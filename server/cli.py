@@ -209,10 +209,11 @@ def worker(concurrency: int | None, beat: bool, celery_args: tuple[str, ...]) ->
     argv = ["worker", "--loglevel=INFO"]
     if concurrency:
         argv.append(f"--concurrency={concurrency}")
-    if beat:
-        schedule = Path(tempfile.gettempdir()) / f"sourcemark-beat-{os.getpid()}"
-        argv += ["--beat", f"--schedule={schedule}"]
-    celery_app.worker_main(argv + list(celery_args))
+    # Beat's schedule file is scratch state (the sweep is idempotent): it goes with the worker.
+    with tempfile.TemporaryDirectory(prefix="sourcemark-beat-") as scratch:
+        if beat:
+            argv += ["--beat", f"--schedule={Path(scratch) / 'schedule'}"]
+        celery_app.worker_main(argv + list(celery_args))
 
 
 # --- analyze --------------------------------------------------------------------------------

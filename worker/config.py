@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def _int(name: str, default: int) -> int:
+def int_setting(name: str, default: int) -> int:
+    """An integer setting; a missing or malformed value means the default."""
     raw = os.environ.get(name)
     try:
         return int(raw) if raw else default
@@ -50,9 +51,9 @@ class TaskLimits:
 
 
 def task_limits() -> TaskLimits:
-    soft = _int("SOURCEMARK_TASK_SOFT_LIMIT", 60)
-    hard = max(_int("SOURCEMARK_TASK_HARD_LIMIT", soft + 15), soft + 1)
+    soft = int_setting("SOURCEMARK_TASK_SOFT_LIMIT", 60)
+    hard = max(int_setting("SOURCEMARK_TASK_HARD_LIMIT", soft + 15), soft + 1)
     # A message unacknowledged this long is handed to another worker, so it must outlive the
     # hard limit or a healthy slow task would run twice.
-    visibility = max(_int("SOURCEMARK_VISIBILITY_TIMEOUT", hard * 2), hard + 1)
-    return TaskLimits(soft, hard, visibility, _int("SOURCEMARK_TASK_MAX_RETRIES", 5))
+    visibility = max(int_setting("SOURCEMARK_VISIBILITY_TIMEOUT", hard * 2), hard + 1)
+    return TaskLimits(soft, hard, visibility, int_setting("SOURCEMARK_TASK_MAX_RETRIES", 5))

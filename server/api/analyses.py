@@ -14,6 +14,7 @@ from server.auth import require
 from server.db import get_session
 from server.errors import ApiError
 from worker.pipeline import PIPELINE_VERSION, extract_article
+from worker.pipeline.claims import check_length
 from worker.pipeline.errors import PipelineError
 from worker.store.analyses import (
     analysis_dict,
@@ -66,6 +67,7 @@ def create() -> Any:
         return _stored(reused, cache_key, wire)
     try:
         article = extract_article(sub.html, sub.url)
+        check_length(article.text)
     except PipelineError as exc:
         raise ApiError(422, str(exc), exc.code) from exc
     if article.title is None and sub.title:

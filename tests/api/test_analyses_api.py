@@ -144,6 +144,16 @@ def test_page_without_article_is_422(client, reader_token):
     assert "article" in body["error"]["message"].lower() or "text" in body["error"]["message"]
 
 
+def test_article_too_long_to_analyse_is_422_before_anything_is_stored(client, reader_token):
+    paragraphs = "".join(f"<p>In part {i} of the record, the minister said that the committee "
+                         f"would meet again on day {i} to review the figures.</p>"
+                         for i in range(3_000))
+    page = "<html><body><article><h1>The record</h1>" + paragraphs + "</article></body></html>"
+    body = assert_error(post(client, reader_token, {"url": URL + "?long", "html": page}), 422,
+                        "article_too_long")
+    assert "300,000 characters" in body["error"]["message"]
+
+
 def test_non_english_page_is_422(client, reader_token):
     german = ("<html lang='de'><body><article>" + "<p>Die Regierung hat am Donnerstag "
               "erklärt, dass die Lage in der Hauptstadt weiterhin angespannt sei und dass "

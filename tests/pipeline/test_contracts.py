@@ -79,3 +79,16 @@ def test_analyze_is_extract_then_find():
     assert [f["id"] for f in data["findings"]] == [f.id for f in analysis.findings]
     for finding in data["findings"]:
         assert set(finding) >= FINDING_KEYS
+
+
+def test_find_claims_refuses_a_text_longer_than_it_can_parse_in_time():
+    import pytest
+
+    from worker.pipeline import ArticleTooLongError
+    from worker.pipeline.claims import MAX_TEXT_CHARS
+
+    sentence = "The minister said the committee would meet again on Monday. "
+    long_text = sentence * (MAX_TEXT_CHARS // len(sentence) + 1)
+    with pytest.raises(ArticleTooLongError, match="characters") as raised:
+        find_claims(long_text)
+    assert raised.value.code == "article_too_long"

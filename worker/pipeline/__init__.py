@@ -6,7 +6,13 @@ Public contract (DESIGN.md): ``extract_article``, ``find_claims``, ``analyze`` a
 
 from worker.pipeline.analyze import PIPELINE_VERSION, analyze
 from worker.pipeline.claims import find_claims
-from worker.pipeline.errors import NoArticleError, NotHTMLError, PageTooComplexError, PipelineError
+from worker.pipeline.errors import (
+    ArticleTooLongError,
+    NoArticleError,
+    NotHTMLError,
+    PageTooComplexError,
+    PipelineError,
+)
 from worker.pipeline.extraction import extract_article
 from worker.pipeline.model import Analysis, Article, Cue, Finding, Reason, Selector, Span, Speaker
 
@@ -14,6 +20,7 @@ __all__ = [
     "PIPELINE_VERSION",
     "Analysis",
     "Article",
+    "ArticleTooLongError",
     "Cue",
     "Finding",
     "NoArticleError",

@@ -23,3 +23,9 @@ class PageTooComplexError(PipelineError):
     """The page exceeds a structural bound (nesting depth, element count) or its time budget."""
 
     code = "page_too_complex"
+
+
+class ArticleTooLongError(PipelineError):
+    """The article's text is longer than one analysis parses within its time limit."""
+
+    code = "article_too_long"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import Celery
 
-from worker.config import redis_url, task_limits
+from worker.config import int_setting, redis_url, task_limits
 
 
 def make_celery(broker: str | None = None) -> Celery:
@@ -22,6 +22,10 @@ def make_celery(broker: str | None = None) -> Celery:
         task_reject_on_worker_lost=True,
         # One message at a time per process: a killed process strands at most one task.
         worker_prefetch_multiplier=1,
+        # spaCy's string store grows with every new word it sees; recycling a pool process now
+        # and then (about a second to reload the model) keeps a long-running worker's memory flat.
+        worker_max_tasks_per_child=int_setting("SOURCEMARK_WORKER_MAX_TASKS", 1000),
+        worker_max_memory_per_child=int_setting("SOURCEMARK_WORKER_MAX_MEMORY_MB", 1024) * 1024,
         task_soft_time_limit=limits.soft_seconds,
         task_time_limit=limits.hard_seconds,
         broker_transport_options={"visibility_timeout": limits.visibility_seconds},
