@@ -6,6 +6,7 @@ Everything runs on 127.0.0.1 against the machine's own Redis and PostgreSQL.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import socket
@@ -49,11 +50,28 @@ def fresh_database() -> Iterator[str]:
 
 @contextmanager
 def fresh_redis_db() -> Iterator[str]:
-    """A Redis URL on a database number of its own, flushed before and after."""
+    """A Redis URL on a database number of its own, flushed before and after.
+
+    The number is claimed with a key in database 0, so two stacks alive at once (a module's
+    stack and a test's own, or two test runs on one machine) never share a queue: a worker of
+    one deployment would otherwise take the other's tasks and find no such analysis.
+    """
     import redis
 
-    # Databases 1-15 are left to tests (0 is the default everyone else uses).
-    number = 1 + uuid.uuid4().int % 15
+    admin = redis.Redis.from_url(f"{REDIS}/0")
+    owner = f"{os.getpid()}:{uuid.uuid4().hex}"
+    number = None
+    deadline = time.time() + 120
+    while number is None:
+        # Databases 1-15 are left to tests (0 is the default everyone else uses).
+        for candidate in random.sample(range(1, 16), 15):
+            if admin.set(f"sourcemark-test-redis-db:{candidate}", owner, nx=True, ex=7200):
+                number = candidate
+                break
+        else:
+            if time.time() > deadline:
+                raise RuntimeError("all Redis test databases 1-15 are claimed by other tests")
+            time.sleep(0.5)
     url = f"{REDIS}/{number}"
     client = redis.Redis.from_url(url)
     client.flushdb()
@@ -61,6 +79,9 @@ def fresh_redis_db() -> Iterator[str]:
         yield url
     finally:
         client.flushdb()
+        claim = f"sourcemark-test-redis-db:{number}"
+        if admin.get(claim) == owner.encode():
+            admin.delete(claim)
 
 
 @dataclass
