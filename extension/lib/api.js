@@ -139,6 +139,11 @@ export async function getAnalysis(server, token, id) {
     { method: 'GET' }, READ_TIMEOUT_MS)).body;
 }
 
+/** Whom the token belongs to: its role and name (GET /api/v1/me). */
+export async function getMe(server, token) {
+  return (await call(server, token, '/api/v1/me', { method: 'GET' }, READ_TIMEOUT_MS)).body;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -220,19 +225,18 @@ export async function checkConnection(serverInput, token) {
     return { ok: false, message: `The server at ${host} is up. Now enter an API token ` +
       '(`sourcemark token create --name my-browser` prints one).' };
   }
-  // The API checks the token before it looks the analysis up: 404 means the token is good.
+  let me;
   try {
-    await getAnalysis(server, token.trim(), 'connection-check');
+    me = await getMe(server, token.trim());
   } catch (err) {
-    if (err.status === 404 && err.code !== 'not_sourcemark') {
-      return { ok: true, message: `Connected to the sourcemark server at ${host} ` +
-        `(pipeline ${health.pipeline_version || '?'}); the token is accepted.` };
-    }
     if (err.code === 'bad_token') {
       return { ok: false, message: `The server at ${host} is up, but it rejected the token ` +
         `(${err.serverMessage}). Check it, or make a new one with \`sourcemark token create\`.` };
     }
     return { ok: false, message: err.message };
   }
-  return { ok: true, message: `Connected to the sourcemark server at ${host}.` };
+  const name = me && me.token && me.token.name ? ` "${me.token.name}"` : '';
+  const role = me && me.role ? ` (role: ${me.role})` : '';
+  return { ok: true, message: `Connected to the sourcemark server at ${host} ` +
+    `(pipeline ${health.pipeline_version || '?'}); the token${name} is accepted${role}.` };
 }

@@ -40,6 +40,9 @@ before(async () => {
         }
         return json(res, 202, { id: 'a1', status: 'queued', links: {} });
       }
+      if (req.url === '/api/v1/me') {
+        return json(res, 200, { role: 'reader', token: { name: 'laptop', prefix: 'good-tok' }, pipeline_version: '9.9' });
+      }
       if (req.url === '/api/v1/analyses/a1') {
         polls++;
         if (polls < 3) return json(res, 200, { id: 'a1', status: polls === 1 ? 'queued' : 'running' });
@@ -124,7 +127,8 @@ test('reportFinding posts the comment to the finding route', async () => {
 });
 
 test('checkConnection says plainly what is wrong', async () => {
-  assert.match((await checkConnection(base, TOKEN)).message, /Connected.*9\.9.*token is accepted/);
+  assert.match((await checkConnection(base, TOKEN)).message,
+    /Connected.*9\.9.*token "laptop" is accepted \(role: reader\)/);
   assert.equal((await checkConnection(base, TOKEN)).ok, true);
   const bad = await checkConnection(base, 'nope');
   assert.equal(bad.ok, false);

@@ -2,9 +2,10 @@
 
 from flask import Blueprint
 
-from server.api import analyses, openapi, review
+from server.api import analyses, me, openapi, review
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.register_blueprint(analyses.bp)
+bp.register_blueprint(me.bp)
 bp.register_blueprint(openapi.bp)
 bp.register_blueprint(review.bp)

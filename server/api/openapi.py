@@ -87,6 +87,21 @@ SPEC: dict[str, Any] = {
                 },
             }
         },
+        "/me": {
+            "get": {
+                "operationId": "getMe",
+                "summary": "The role and name of the token used: a client's connection check",
+                "responses": {
+                    "200": {
+                        "description": "The token's role and name",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Me"}}
+                        },
+                    },
+                    **_errors(401, 429, 503),
+                },
+            }
+        },
         "/analyses/{analysis_id}/findings/{fid}/reports": {
             "post": {
                 "operationId": "reportFinding",
@@ -203,6 +218,26 @@ SPEC: dict[str, Any] = {
                     "reasons": {"type": "array", "items": {"type": "object"}},
                     "confidence": {"type": "number"},
                     "review": {"type": "object"},
+                },
+            },
+            "Me": {
+                "type": "object",
+                "required": ["role", "token", "pipeline_version"],
+                "properties": {
+                    "role": {"type": "string", "enum": ["reader", "editor", "admin"]},
+                    "token": {
+                        "oneOf": [
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "prefix": {"type": "string"},
+                                },
+                            },
+                            {"type": "null"},
+                        ]
+                    },
+                    "pipeline_version": {"type": "string"},
                 },
             },
             "Analysis": {

@@ -198,3 +198,12 @@ def test_health_and_home(client):
 def test_unknown_api_route_is_json_404(client):
     assert_error(client.get("/api/v1/nothing-here"), 404)
     assert_error(client.delete("/api/v1/openapi.json"), 405)
+
+
+def test_me_names_the_token_and_its_role(client, reader_token, editor_token):
+    body = client.get("/api/v1/me", headers=auth(reader_token)).get_json()
+    assert body["role"] == "reader" and body["pipeline_version"]
+    assert reader_token.startswith(body["token"]["prefix"]) and body["token"]["name"]
+    assert client.get("/api/v1/me", headers=auth(editor_token)).get_json()["role"] == "editor"
+    assert_error(client.get("/api/v1/me"), 401)
+    assert_error(client.get("/api/v1/me", headers=auth("smk_not-a-token")), 401, "invalid_token")

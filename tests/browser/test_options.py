@@ -41,7 +41,7 @@ def test_connection_test_names_the_problem(ext, sourcemark_server) -> None:  # n
     page.fill("#serverUrl", sourcemark_server.url)
     page.fill("#token", sourcemark_server.reader_token)
     text, ok = result_after(page, "#test")
-    assert ok == "true" and "the token is accepted" in text
+    assert ok == "true" and 'the token "browser-tests" is accepted (role: reader)' in text
 
     page.fill("#token", "wrong-token")
     text, ok = result_after(page, "#test")
