@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.harness import ExtensionBrowser, PageServer, extension_copy  # noqa: E402
+from tests.support.shared import EXTRACTION_DIR  # noqa: E402
 
-EXTRACTION = ROOT.parent / "shared" / "data" / "extraction"
+EXTRACTION = EXTRACTION_DIR
 
 
 @dataclass

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from textacy.extract.triples import direct_quotations  # noqa: E402
 
+from tests.support.shared import SHARED  # noqa: E402
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.attribution.evaluation import (  # noqa: E402
     Relation,
@@ -34,7 +35,6 @@ from worker.pipeline.attribution.evaluation import (  # noqa: E402
 )
 from worker.pipeline.nlp import parse  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
 ANNOTATED = ROOT / "tests" / "data" / "attribution" / "annotated.json"
 TYPES = (None, "direct_quote", "indirect", "mixed", "according_to")
 CONFIDENCE_BANDS = ((0.85, "high"), (0.7, "medium"), (0.0, "low"))

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.support.shared import SHARED  # noqa: E402
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.model import UNVERIFIED_TYPES, Finding  # noqa: E402
 from worker.pipeline.nlp import parse  # noqa: E402
@@ -32,7 +33,7 @@ from worker.pipeline.unverified import calibration, find_unverified  # noqa: E40
 
 LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "unverified" / "heldout.jsonl"
-SHARED = ROOT.parent / "shared"
+
 NONE = "none"
 
 # The naive baseline: the issue's own cue words, first match wins, no context.

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.extraction_score import Page, Score, aggregate, compare, load_pages
+from tests.support.shared import EXTRACTION_DIR
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.extraction import extract_article
 from worker.pipeline.extraction.decoding import decode_bytes
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "extraction"
+DEFAULT_DATA = EXTRACTION_DIR
 
 Extractor = Callable[[str, "str | None"], str]
 

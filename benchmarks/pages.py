@@ -5,9 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.support.shared import SHARED
+
 EXTRACTION = SHARED / "data" / "extraction"
 
 

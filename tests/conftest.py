@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.shared import EXTRACTION_DIR, SEED_DIR, SHARED
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED_DIR = SHARED / "seed"
-EXTRACTION_DIR = SHARED / "data" / "extraction"
+__all__ = ["EXTRACTION_DIR", "ROOT", "SEED_DIR", "SHARED"]
 
 
 @pytest.fixture(scope="session")

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.shared import EXTRACTION_DIR
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.attribution.evaluation import Score, from_findings, locate_gold, score
 from worker.pipeline.nlp import parse
 
 HERE = Path(__file__).resolve()
 ANNOTATED = HERE.parents[1] / "data" / "attribution" / "annotated.json"
-BODIES = HERE.parents[2].parent / "shared" / "data" / "extraction" / "ground-truth.json"
+BODIES = EXTRACTION_DIR / "ground-truth.json"
 TYPES = (None, "direct_quote", "indirect", "mixed", "according_to")
 
 

@@ -4,14 +4,14 @@ part: anonymous sources, roles before names, a quote running over two paragraphs
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from tests.support.shared import FINDINGS_DIR
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.nlp import parse
 
-FINDINGS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "findings"
+FINDINGS = FINDINGS_DIR
 
 
 @pytest.fixture(scope="module")

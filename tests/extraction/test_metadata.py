@@ -7,13 +7,11 @@ and headline, or the URL's date path for the NYT page, which states no date in i
 from __future__ import annotations
 
 import gzip
-from pathlib import Path
 
 import pytest
 
+from tests.support.shared import EXTRACTION_DIR
 from worker.pipeline.extraction import extract_article
-
-EXTRACTION_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "extraction"
 
 # key prefix: (title, byline, published, language)
 EXPECTED = {

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.extraction_score import PageCounts, aggregate, compare, load_pages
+from tests.support.shared import EXTRACTION_DIR
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.extraction import extract_article
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTRACTION_DIR = ROOT.parent / "shared" / "data" / "extraction"
 BASELINE = ROOT / "tests" / "data" / "extraction" / "baseline.json"
 F1_FLOOR = 0.97
 PAGE_TOLERANCE = 0.02

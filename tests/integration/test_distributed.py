@@ -12,6 +12,7 @@ import pytest
 from tests.support.api import call, wait_done
 from tests.support.expected import matches
 from tests.support.services import stack
+from tests.support.shared import SEED_DIR
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEED_PAGE = (DATA / "seed_page.html").read_text()
@@ -70,7 +71,7 @@ def _expected_ids(seed_expected_findings):
 
 
 EXPECTED = __import__("json").loads(
-    (Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "expected.json").read_text()
+    (SEED_DIR / "expected.json").read_text()
 )
 
 

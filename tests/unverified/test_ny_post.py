@@ -5,16 +5,16 @@ and one claim the article says cannot be checked ("it's impossible to know wheth
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from tests.support.shared import FINDINGS_DIR
 from worker.pipeline import find_claims
 from worker.pipeline.model import Finding
 from worker.pipeline.nlp import parse
 from worker.pipeline.unverified import find_unverified
 
-FINDINGS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "findings"
+FINDINGS = FINDINGS_DIR
 
 
 @pytest.fixture(scope="module")
