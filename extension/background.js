@@ -45,6 +45,14 @@ async function badge(tabId, text, kind) {
   }
 }
 
+async function title(tabId, text) {
+  try {
+    await ext.action.setTitle({ tabId, title: text });
+  } catch {
+    // The tab may be gone.
+  }
+}
+
 async function send(tabId, message) {
   const answer = await ext.tabs.sendMessage(tabId, message);
   if (!answer) throw new SourcemarkError('The page did not answer sourcemark.', 'no_content');
@@ -101,8 +109,9 @@ async function run(tab) {
     return { ...s, toggled: true };
   }
   await badge(tabId, '\u2026', 'busy');
-  if (!present) await inject(tabId);
+  await title(tabId, 'sourcemark: analysing this page\u2026');
   try {
+    if (!present) await inject(tabId);
     await status(tabId, 'Sending the page to the sourcemark server\u2026');
     const { server, token } = await settings();
     const page = await send(tabId, { type: 'sourcemark:serialize' });
@@ -116,12 +125,16 @@ async function run(tab) {
     const lost = s.unanchored.length ? ` (${s.unanchored.length} could not be found on the page)` : '';
     await status(tabId, `${s.total} findings${lost}. Hover or focus a highlight for details.`, 'ok');
     await badge(tabId, String(s.anchored), 'done');
+    await title(tabId, `sourcemark: ${s.total} findings; click again to hide or show them`);
     return { ...s, analysisId: analysis.id, toggled: false };
   } catch (err) {
     const message = err instanceof SourcemarkError ? err.message
       : `Something went wrong: ${err && err.message ? err.message : err}`;
     await status(tabId, message, 'error');
     await badge(tabId, '!', 'error');
+    // Where no content script can run (browser pages, the extension store, PDFs) the page shows
+    // nothing: the button's tooltip still carries the message.
+    await title(tabId, `sourcemark: ${message}`);
     throw err instanceof SourcemarkError ? err : new SourcemarkError(message, 'internal');
   }
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,10 +56,8 @@ def annotations(session: Session, analysis_id: str, base_url: str) -> dict[str, 
 
 def claimreviews(session: Session, f: QueueFilter, base_url: str) -> dict[str, Any]:
     """ClaimReviews of every finding the filter matches that has a verdict."""
-    items = []
-    for item in export_rows(session, f, limit=MAX_CLAIMREVIEWS):
-        if item.finding.verdict:
-            items.append(item_dict(item))
+    with_verdict = replace(f, has_verdict=True)
+    items = [item_dict(item) for item in export_rows(session, with_verdict, limit=MAX_CLAIMREVIEWS)]
     ids = [i["finding_id"] for i in items]
     who, when = last_reviewer(session, ids), verdict_dates(session, ids)
     pub = publisher(base_url)

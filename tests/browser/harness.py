@@ -156,12 +156,20 @@ class ExtensionBrowser:
 
     def tab_of(self, page: Any) -> dict[str, Any]:
         """The ``chrome.tabs.Tab`` behind a Playwright page (found by its URL)."""
+        # Browser pages hide their URL from the extension: then the active tab is the page.
         return self.sw.evaluate(
-            "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)", page.url)
+            """async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)
+                || (await chrome.tabs.query({active: true, lastFocusedWindow: true}))[0]""",
+            page.url)
 
     def badge(self, page: Any) -> str:
         tab = self.tab_of(page)
         return self.sw.evaluate("(tabId) => chrome.action.getBadgeText({tabId})", tab["id"])
+
+    def title(self, page: Any) -> str:
+        """The toolbar button's tooltip on ``page``'s tab."""
+        tab = self.tab_of(page)
+        return self.sw.evaluate("(tabId) => chrome.action.getTitle({tabId})", tab["id"])
 
     def close(self) -> None:
         self.ctx.close()

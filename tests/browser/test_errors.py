@@ -55,6 +55,17 @@ def test_page_too_large(ext, pages) -> None:  # noqa: ANN001
     assert message.startswith("This page is too large for the server to analyse.")
 
 
+def test_a_page_the_extension_may_not_read(ext) -> None:  # noqa: ANN001
+    # No content script runs on browser pages: badge and tooltip must still say what happened.
+    page = ext.fresh_page()
+    page.goto("chrome://version/")
+    outcome = ext.click_action(page)
+    assert not outcome["ok"] and outcome["code"] == "cannot_inject", outcome
+    assert outcome["error"].startswith("sourcemark cannot read this page")
+    assert ext.badge(page) == "!"
+    assert ext.title(page) == f"sourcemark: {outcome['error']}"
+
+
 def test_not_configured(ext, pages) -> None:  # noqa: ANN001
     ext.configure(None, None)
     page = ext.fresh_page()

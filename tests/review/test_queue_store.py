@@ -19,3 +19,24 @@ def test_facet_totals_match_counts(seed_store):
             assert facets.total == count(session, f), f
             assert facets.total == len(queue_page(session, f, limit=200).items), f
             assert sum(n for _, n in facets.site) == count(session, f.without("site")), f
+
+
+def test_exports_reach_past_the_first_pages(seed_store, monkeypatch):
+    from server.review import documents
+    from worker.store.models import FindingRow
+    from worker.store.review import export_rows
+
+    # An old verdict behind many newer findings without one.
+    old = seed_store([('"Old," Ann Lee said.', {})], days_ago=30)["finding_ids"][0]
+    for n in range(4):
+        seed_store([(f'"New {n}," Bob Roe said.', {}), (f'"More {n}," Cy Poe said.', {})])
+    with session_scope() as session:
+        session.get(FindingRow, old).verdict = "false"
+    with session_scope() as session:
+        assert [i.finding.id for i in export_rows(session, QueueFilter(has_verdict=True))] == [old]
+        assert len(list(export_rows(session, QueueFilter()))) == 9
+        assert len(list(export_rows(session, QueueFilter(), limit=4))) == 4
+        # A ClaimReview export capped below the number of newer findings still finds it.
+        monkeypatch.setattr(documents, "MAX_CLAIMREVIEWS", 2)
+        graph = documents.claimreviews(session, QueueFilter(), "https://sourcemark.example")
+    assert len(graph["@graph"]) == 1, graph

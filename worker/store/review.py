@@ -70,6 +70,8 @@ class QueueFilter:
     reported: bool = False
     text_changed: bool = False
     verdict: str | None = None
+    # Only findings with some verdict (the ClaimReview export).
+    has_verdict: bool = False
     analysis_id: str | None = None
     q: str | None = None
     # Findings of an analysis that a newer analysis of the same URL replaced (its reviews were
@@ -168,6 +170,8 @@ def conditions(f: QueueFilter, dialect: str, hidden: list[str] | None = None,
         out.append(FindingRow.review_status == f.status)
     if f.verdict:
         out.append(FindingRow.verdict == f.verdict)
+    if f.has_verdict:
+        out.append(FindingRow.verdict.is_not(None))
     if f.site:
         out.append(ArticleRow.site == f.site)
     if f.date_from:
@@ -300,14 +304,17 @@ def all_matching_ids(session: Session, f: QueueFilter, limit: int = 10_000) -> l
     return list(session.scalars(stmt.order_by(FindingRow.id.desc()).limit(limit)))
 
 
-def export_rows(session: Session, f: QueueFilter, limit: int = 50_000) -> Iterable[QueueItem]:
-    """Every finding the filter matches (newest first), streamed page by page."""
+def export_rows(session: Session, f: QueueFilter,
+                limit: int | None = None) -> Iterable[QueueItem]:
+    """Every finding the filter matches (newest first; at most ``limit``), streamed page by page
+    so that memory stays flat however many there are."""
     after: int | None = None
     produced = 0
-    while produced < limit:
+    while limit is None or produced < limit:
         page = queue_page(session, f, after=after, limit=MAX_PAGE)
-        yield from page.items
-        produced += len(page.items)
+        items = page.items if limit is None else page.items[: limit - produced]
+        yield from items
+        produced += len(items)
         if page.next_after is None:
             return
         after = page.next_after
