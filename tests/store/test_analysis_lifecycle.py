@@ -155,3 +155,57 @@ def test_reuse_by_text_and_by_exact_html(db_url):
         # A failed analysis is not reused: the page gets another chance.
         assert find_reusable(session, url="https://example.org/a", pipeline_version="t",
                              content_hash=sha256(ARTICLE.text)) is None
+
+
+def test_a_claim_gives_up_after_repeated_interruptions(db_url):
+    analysis_id = _new(db_url)
+    for attempt in range(1, tasks.MAX_ATTEMPTS + 1):
+        with session_scope(db_url) as session:
+            assert claim(session, analysis_id, lease_seconds=60).outcome == "claimed"
+            row = session.get(AnalysisRow, analysis_id)
+            assert row.attempts == attempt
+            # The worker is killed: its lease runs out without a result.
+            row.lease_until = utcnow() - timedelta(seconds=1)
+    with session_scope(db_url) as session:
+        assert claim(session, analysis_id, lease_seconds=60).outcome == "gave_up"
+    with session_scope(db_url) as session:
+        row = session.get(AnalysisRow, analysis_id)
+        assert (row.status, row.error_code) == ("failed", "interrupted")
+        assert f"interrupted {tasks.MAX_ATTEMPTS} times" in row.error
+        assert claim(session, analysis_id, lease_seconds=60).outcome == "finished"
+
+
+def test_transient_errors_retry_with_backoff_then_fail_with_a_message(db_url, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    analysis_id = _new(db_url)
+    assert tasks.analyze_task.max_retries is None  # Celery's default cap of 3 must not apply
+
+    def unavailable(_id):  # noqa: ANN001, ANN202
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(tasks, "process_analysis", unavailable)
+    monkeypatch.setenv("SOURCEMARK_TASK_MAX_RETRIES", "4")
+    retried: list[dict] = []
+
+    def retry(**kwargs):  # noqa: ANN003, ANN202 - stands in for Celery's broker round trip
+        retried.append(kwargs)
+        return RuntimeError("retry")
+
+    monkeypatch.setattr(tasks.analyze_task, "retry", retry)
+    for attempt in range(4):
+        tasks.analyze_task.push_request(retries=attempt)
+        try:
+            with pytest.raises(RuntimeError, match="retry"):
+                tasks.analyze_task.run(analysis_id)
+        finally:
+            tasks.analyze_task.pop_request()
+    assert [r["countdown"] for r in retried] == [1, 2, 4, 8]
+    tasks.analyze_task.push_request(retries=4)
+    try:
+        assert tasks.analyze_task.run(analysis_id) == "failed"
+    finally:
+        tasks.analyze_task.pop_request()
+    with session_scope(db_url) as session:
+        row = session.get(AnalysisRow, analysis_id)
+        assert (row.status, row.error_code) == ("failed", "unavailable")

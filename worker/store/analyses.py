@@ -92,17 +92,40 @@ def mark_enqueued(session: Session, analysis_id: str) -> None:
 class Claim:
     """What a worker got when it asked to work on an analysis."""
 
-    outcome: str  # "claimed", "finished", "held", "missing"
+    outcome: str  # "claimed", "finished", "held", "missing", "gave_up"
     text: str = ""
     retry_in: float = 0.0
+
+
+# Interrupted attempts (expired leases) after which an analysis is given up.
+MAX_ATTEMPTS = 3
+
+
+def interrupted_message(attempts: int) -> str:
+    return (f"The analysis was interrupted {attempts} times (the worker stopped or the page took "
+            "too long), so it was given up.")
 
 
 def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
     """Take the analysis for this worker unless it is finished or another worker holds it.
 
-    The conditional UPDATE is the lock: of two deliveries of the same task, one wins.
+    The conditional UPDATE is the lock: of two deliveries of the same task, one wins. An
+    analysis whose lease expired ``MAX_ATTEMPTS`` times (its worker was killed each time: a page
+    that crashes the process, or one too slow for the hard limit) is given up here, so a
+    redelivered message cannot start it again.
     """
     now = utcnow()
+    gave_up = session.execute(
+        update(AnalysisRow)
+        .where(AnalysisRow.id == analysis_id)
+        .where(AnalysisRow.status == "running")
+        .where(AnalysisRow.lease_until < now)
+        .where(AnalysisRow.attempts >= MAX_ATTEMPTS)
+        .values(status="failed", error_code="interrupted", error=interrupted_message(MAX_ATTEMPTS),
+                finished_at=now, lease_until=None)
+    )
+    if gave_up.rowcount == 1:
+        return Claim("gave_up")
     result = session.execute(
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)

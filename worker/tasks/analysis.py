@@ -19,14 +19,21 @@ from worker.config import task_limits
 from worker.pipeline import find_claims
 from worker.pipeline.errors import PipelineError
 from worker.store import session_scope
-from worker.store.analyses import claim, mark_failed, save_result, stale_analyses
+from worker.store.analyses import (
+    MAX_ATTEMPTS,
+    claim,
+    interrupted_message,
+    mark_failed,
+    save_result,
+    stale_analyses,
+)
 from worker.store.models import utcnow
 from worker.tasks.celery_app import celery_app
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (OperationalError, DBAPIError, RedisConnectionError, ConnectionError)
-MAX_ATTEMPTS = 3
+__all__ = ["MAX_ATTEMPTS", "analyze_task", "process_analysis", "sweep", "sweep_task"]
 
 
 class LeaseHeld(Exception):
@@ -83,13 +90,16 @@ def fail_quietly(analysis_id: str, code: str, message: str) -> None:
         log.exception("could not mark analysis %s failed", analysis_id)
 
 
+# max_retries=None: Celery's own cap (3) would cut both loops below short. Waiting for a lease
+# ends by itself (the holder finishes, or its lease expires and ``claim`` takes over or gives
+# up); transient errors are counted here against SOURCEMARK_TASK_MAX_RETRIES.
 @celery_app.task(bind=True, name="sourcemark.analyze", acks_late=True,
-                 reject_on_worker_lost=True)
+                 reject_on_worker_lost=True, max_retries=None)
 def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's bound task
     try:
         return process_analysis(analysis_id)
     except LeaseHeld as held:
-        raise self.retry(countdown=held.retry_in, max_retries=None) from None
+        raise self.retry(countdown=held.retry_in) from None
     except TRANSIENT as exc:
         limits = task_limits()
         if self.request.retries >= limits.max_retries:
@@ -113,8 +123,7 @@ def sweep(enqueue) -> dict[str, int]:  # noqa: ANN001 - callable(analysis_id)
             if row.attempts >= MAX_ATTEMPTS:
                 row.status = "failed"
                 row.error_code = "interrupted"
-                row.error = (f"The analysis was interrupted {row.attempts} times (the worker "
-                             "stopped or the page took too long), so it was given up.")
+                row.error = interrupted_message(row.attempts)
                 row.finished_at = now
                 row.lease_until = None
                 failed += 1
