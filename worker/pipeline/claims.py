@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.errors import ArticleTooLongError
 from worker.pipeline.model import Article, Finding, make_selector
@@ -22,7 +24,14 @@ def find_claims(text_or_article: str | Article) -> list[Finding]:
     check_length(text)
     doc = parse(text)
     attributions = find_attributions(doc)
-    unverified = find_unverified(doc, attributions)
+    named: set[tuple[int, int]] = set()
+    unverified = find_unverified(doc, attributions, named_speakers=named)
+    # One reading of who is anonymous: a speaker flagged anonymous is also an anonymous_source
+    # finding, so where the unverified detector reads the speaker as named, the flag goes.
+    for finding in attributions:
+        speaker = finding.speaker
+        if speaker is not None and speaker.anonymous and (speaker.start, speaker.end) in named:
+            finding.speaker = replace(speaker, anonymous=False)
     findings = sorted(
         attributions + unverified, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end)
     )

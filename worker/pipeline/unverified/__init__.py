@@ -49,8 +49,14 @@ _SOURCE_LEMMAS = cues.REPORTING_VERBS | cues.SAY_VERBS
 _SUPPORTING_CODES = frozenset({"claimed"})
 
 
-def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
-    """``unverified`` findings of ``doc``; ``attributions`` tell which statements have a source."""
+def find_unverified(
+    doc: Doc, attributions: list[Finding], named_speakers: set[tuple[int, int]] | None = None
+) -> list[Finding]:
+    """``unverified`` findings of ``doc``; ``attributions`` tell which statements have a source.
+
+    ``named_speakers``, when given, collects the ``(start, end)`` of the attributions' anonymous
+    speakers that this detector reads as named after all ("the spokesman" of a body named in the
+    paragraph), so ``find_claims`` can keep the two kinds of finding in agreement."""
     if not isinstance(doc, Doc):
         raise TypeError(f"find_unverified expects a spaCy Doc, not {type(doc).__name__}")
     text = doc.text  # Doc.text joins every token: read it once
@@ -93,7 +99,7 @@ def find_unverified(doc: Doc, attributions: list[Finding]) -> list[Finding]:
             par_start, par_end = segs.paragraphs[p]
             if not is_sport(sent, text[par_start:par_end]):
                 signals += figure_signals(sent, quotes)
-        signals += _attribution_signals(sent, attr_at[i], signals, ms, quotes)
+        signals += _attribution_signals(sent, attr_at[i], signals, ms, quotes, named_speakers)
         decisive = [s for s in signals if s.code not in _SUPPORTING_CODES]
         if not decisive:
             continue
@@ -192,6 +198,7 @@ def _attribution_signals(
     existing: list[Signal],
     mentions: list[SourceMention],
     quotes: QuoteMap,
+    named_speakers: set[tuple[int, int]] | None = None,
 ) -> list[Signal]:
     """The attribution detector's anonymous speakers, checked against this detector's own
     reading of the same phrase (it knows "the spokesman" of a paragraph whose name is elsewhere
@@ -213,6 +220,8 @@ def _attribution_signals(
         mine = next((m for m in mentions if m.head.i == root.i), None)
         kind = mine.kind if mine is not None else classify_source(root, sent)
         if kind != ANONYMOUS:
+            if named_speakers is not None:
+                named_speakers.add((a.speaker_start, a.speaker_end))
             continue
         out.append(
             Signal("anonymous_source", "attribution_anonymous", a.speaker_start, a.speaker_end)
