@@ -31,10 +31,9 @@ bp = Blueprint("analyses", __name__)
 
 
 def _links(analysis_id: str) -> dict[str, str]:
-    return {
-        "self": url_for("api.analyses.get_analysis", analysis_id=analysis_id),
-        "annotations": f"/api/v1/analyses/{analysis_id}/annotations",
-    }
+    # Only what every reader may follow: the annotation export (with reviewers' names) is for
+    # editors and is described in the OpenAPI document, not offered here.
+    return {"self": url_for("api.analyses.get_analysis", analysis_id=analysis_id)}
 
 
 def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:

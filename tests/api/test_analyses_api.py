@@ -36,7 +36,7 @@ def test_submit_then_read_the_analysis(client, reader_token):
     assert response.status_code == 202
     accepted = response.get_json()
     assert accepted["status"] == "queued" and accepted["id"]
-    assert accepted["links"]["self"] == f"/api/v1/analyses/{accepted['id']}"
+    assert accepted["links"] == {"self": f"/api/v1/analyses/{accepted['id']}"}
     assert response.headers["Location"] == accepted["links"]["self"]
     body = wait_done(client, reader_token, accepted["id"])
     assert body["status"] == "done", body
@@ -207,3 +207,11 @@ def test_me_names_the_token_and_its_role(client, reader_token, editor_token):
     assert client.get("/api/v1/me", headers=auth(editor_token)).get_json()["role"] == "editor"
     assert_error(client.get("/api/v1/me"), 401)
     assert_error(client.get("/api/v1/me", headers=auth("smk_not-a-token")), 401, "invalid_token")
+
+
+@pytest.mark.parametrize("html", ['{"headline": "Not a page", "body": [1, 2, 3]}',
+                                  "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"])
+def test_a_document_that_is_not_html_is_422(client, reader_token, html):
+    body = assert_error(post(client, reader_token, {"url": URL + "?doc", "html": html}), 422,
+                        "not_html")
+    assert "not a web page" in body["error"]["message"]
