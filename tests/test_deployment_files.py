@@ -14,6 +14,10 @@ def test_compose_services_and_commands():
     services = compose["services"]
     assert {"redis", "postgres", "web", "worker", "migrate"} <= set(services)
     assert services["worker"]["command"][:2] == ["sourcemark", "worker"]
+    # Exactly one sweeper (beat) however far `worker` is scaled.
+    assert "--no-beat" in services["worker"]["command"]
+    assert services["sweeper"]["command"][:2] == ["sourcemark", "worker"]
+    assert "--beat" in services["sweeper"]["command"] and "ports" not in services["sweeper"]
     assert services["migrate"]["command"] == ["sourcemark", "db", "upgrade"]
     assert "pgdata" in compose["volumes"]
     for name in ("redis", "postgres", "web", "worker"):
