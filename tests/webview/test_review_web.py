@@ -252,6 +252,19 @@ def test_article_view(page: Page, deployment: Deployment, artifacts) -> None:
     assert len(marked) >= len(seed["findings"]) - 2  # nested findings share their marks
     page.locator("mark[data-finding]").first.click()
     expect(page.locator(".mini-list li.active")).to_have_count(1)
+    # Not colour alone: statements are underlined solid, unverifiable claims wavy.
+    style = page.locator("mark.hl-unverified").first.evaluate(
+        "m => getComputedStyle(m).textDecorationStyle")
+    assert style == "wavy"
+    assert page.locator("mark.hl-attribution:not(.hl-unverified)").first.evaluate(
+        "m => getComputedStyle(m).textDecorationStyle") != "wavy"
+    # The keyboard reaches the same: Tab to a mark, Enter selects its finding.
+    last = page.locator("mark[data-finding]").last
+    last.focus()
+    page.keyboard.press("Enter")
+    active = page.locator(".mini-list li.active")
+    expect(active).to_have_count(1)
+    assert active.get_attribute("id") == f"finding-{last.get_attribute('data-finding')}"
     text = page.locator("#article-text").inner_text()
     assert text.strip().startswith(seed["article"]["text"][:60])
     page.screenshot(path=str(artifacts / "review-article.png"), full_page=True)

@@ -174,14 +174,20 @@
   // --- article view: marks and list point at each other ----------------------------------------
   var articleText = $("#article-text");
   if (articleText) {
-    articleText.addEventListener("click", function (e) {
+    var showFindingOf = function (e) {
       var mark = e.target.closest("mark[data-finding]");
-      if (!mark) return;
+      if (!mark) return false;
       var item = document.getElementById("finding-" + mark.getAttribute("data-finding"));
-      if (!item) return;
+      if (!item) return false;
       $all(".mini-list li.active").forEach(function (li) { li.classList.remove("active"); });
       item.classList.add("active");
       item.scrollIntoView({ block: "center", behavior: "smooth" });
+      return true;
+    };
+    articleText.addEventListener("click", showFindingOf);
+    // Marks are focusable (Tab): Enter or Space does what a click does.
+    articleText.addEventListener("keydown", function (e) {
+      if ((e.key === "Enter" || e.key === " ") && showFindingOf(e)) e.preventDefault();
     });
     $all(".mini-list li[data-finding]").forEach(function (li) {
       li.addEventListener("mouseenter", function () {
