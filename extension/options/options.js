@@ -26,6 +26,26 @@ function requestAccess() {
   });
 }
 
+/** Give back the host permission of a server the reader no longer uses (least privilege). */
+async function releaseOldAccess(previous, server) {
+  if (!previous) return;
+  let old;
+  try {
+    old = originPattern(normalizeServerUrl(previous));
+  } catch {
+    return;
+  }
+  if (old === originPattern(server)) return;
+  const manifest = ext.runtime.getManifest();
+  // Hosts the manifest grants at install cannot be removed (the tests' copy lists one).
+  if ((manifest.host_permissions || []).includes(old)) return;
+  try {
+    await ext.permissions.remove({ origins: [old] });
+  } catch {
+    // Already gone.
+  }
+}
+
 async function load() {
   const { serverUrl, token } = await ext.storage.local.get(['serverUrl', 'token']);
   if (serverUrl) $('serverUrl').value = serverUrl;
@@ -43,7 +63,9 @@ $('settings').addEventListener('submit', (ev) => {
   }
   pending.then(async (server) => {
     const token = $('token').value.trim();
+    const { serverUrl: previous } = await ext.storage.local.get('serverUrl');
     await ext.storage.local.set({ serverUrl: server, token });
+    await releaseOldAccess(previous, server);
     $('serverUrl').value = server;
     const check = await checkConnection(server, token);
     say(check.ok ? `Saved. ${check.message}` : `Saved, but: ${check.message}`, check.ok);
