@@ -11,6 +11,7 @@ from flask import g, request
 from server import cache
 from server.db import get_session
 from server.errors import ApiError
+from server.ratelimit import note_auth_failure
 from worker.store.accounts import has_role, hash_token, user_for_token
 from worker.store.models import User
 
@@ -39,6 +40,7 @@ def authenticate() -> User:
             return session.merge(user, load=False)
         found = user_for_token(session, token)
         if found is None:
+            note_auth_failure()
             raise ApiError(401, "The API token is not valid (unknown or revoked).", "invalid_token",
                            {"WWW-Authenticate": 'Bearer error="invalid_token"'})
         session.commit()  # last_used_at

@@ -34,6 +34,8 @@ from server.errors import ApiError
 log = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = "100000/minute"
+# Invalid tokens per client address: each random token would otherwise get a budget of its own.
+DEFAULT_FAILURE_LIMIT = "60/minute"
 _PERIODS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600,
             "hour": 3600, "d": 86400, "day": 86400}
 # After Redis fails, count in memory this long before trying it again.
@@ -85,6 +87,9 @@ class Counter(Protocol):
     def hit(self, key: str, rate: Rate, now: float) -> int:
         """Count one request for ``key`` in the current window; return the window's count."""
 
+    def peek(self, key: str, rate: Rate, now: float) -> int:
+        """The current window's count for ``key``, without counting."""
+
 
 class MemoryCounter:
     """Fixed windows in a dict; one process's view (embedded mode, or while Redis is down)."""
@@ -105,6 +110,9 @@ class MemoryCounter:
             self._counts[(key, window)] = count
             return count
 
+    def peek(self, key: str, rate: Rate, now: float) -> int:
+        return self._counts.get((key, int(now // rate.period)), 0)
+
 
 class RedisCounter:
     """Fixed windows as Redis keys (INCR + EXPIRE in one round trip), shared by all processes."""
@@ -122,6 +130,10 @@ class RedisCounter:
         pipe.expire(name, rate.period + 1)
         count, _ = pipe.execute()
         return int(count)
+
+    def peek(self, key: str, rate: Rate, now: float) -> int:
+        value = self._client.get(f"{KEY_PREFIX}{key}:{rate.period}:{int(now // rate.period)}")
+        return int(value or 0)
 
 
 class Limiter:
@@ -142,14 +154,27 @@ class Limiter:
         reset = math.ceil((math.floor(now / rate.period) + 1) * rate.period - now)
         return Verdict(count <= rate.limit, max(0, rate.limit - count), max(1, reset))
 
+    def peek(self, key: str, now: float | None = None) -> Verdict:
+        """Whether one more request under ``key`` would fit, without counting it."""
+        rate = self.rate
+        if rate is None:
+            return Verdict(True, -1, 0)
+        now = time.time() if now is None else now
+        count = self._count(key, rate, now, "peek")
+        reset = math.ceil((math.floor(now / rate.period) + 1) * rate.period - now)
+        return Verdict(count < rate.limit, max(0, rate.limit - count), max(1, reset))
+
     def _hit(self, key: str, rate: Rate, now: float) -> int:
+        return self._count(key, rate, now, "hit")
+
+    def _count(self, key: str, rate: Rate, now: float, how: str) -> int:
         if self.redis is not None and time.monotonic() >= self._redis_down_until:
             try:
-                return self.redis.hit(key, rate, now)
+                return getattr(self.redis, how)(key, rate, now)
             except Exception as exc:  # noqa: BLE001 - redis-py raises several kinds when down
                 log.warning("rate limiter: Redis unavailable (%s); counting in memory", exc)
                 self._redis_down_until = time.monotonic() + REDIS_RETRY_SECONDS
-        return self.memory.hit(key, rate, now)
+        return getattr(self.memory, how)(key, rate, now)
 
 
 def client_key() -> str:
@@ -162,16 +187,42 @@ def client_key() -> str:
     return "ip:" + (request.remote_addr or "unknown")
 
 
+def _address_key() -> str:
+    return "authfail:" + (request.remote_addr or "unknown")
+
+
+def note_auth_failure() -> None:
+    """Count an invalid token against the client's address (see ``DEFAULT_FAILURE_LIMIT``)."""
+    failures: Limiter | None = current_app.extensions.get("sourcemark_authfail")
+    if failures is not None:
+        failures.check(_address_key())
+
+
 def init_app(app: Flask) -> None:
     """Limit every ``/api/`` request; the setting comes from config or the environment."""
     setting = app.config.get("RATE_LIMIT") or os.environ.get("SOURCEMARK_RATE_LIMIT") \
         or DEFAULT_LIMIT
     limiter = Limiter(parse_rate(setting), app.config.get("REDIS_URL"))
     app.extensions["sourcemark_ratelimit"] = limiter
+    failure_setting = app.config.get("AUTH_FAILURE_LIMIT") \
+        or os.environ.get("SOURCEMARK_AUTH_FAILURE_LIMIT") or DEFAULT_FAILURE_LIMIT
+    failures = Limiter(parse_rate(failure_setting), app.config.get("REDIS_URL"))
+    app.extensions["sourcemark_authfail"] = failures
 
     @app.before_request
     def _limit() -> None:
-        if limiter.rate is None or not request.path.startswith("/api/"):
+        if not request.path.startswith("/api/"):
+            return
+        blocked = failures.peek(_address_key())
+        if not blocked.allowed:
+            raise ApiError(
+                429,
+                "Too many requests with invalid API tokens from this address. Try again in "
+                f"{blocked.retry_after} s.",
+                "rate_limited",
+                {"Retry-After": str(blocked.retry_after)},
+            )
+        if limiter.rate is None:
             return
         verdict = limiter.check(client_key())
         g.rate_verdict = verdict

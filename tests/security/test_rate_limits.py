@@ -121,3 +121,29 @@ def test_default_limit_is_generous_and_off_disables(make_app, monkeypatch):
 def test_a_bad_setting_stops_the_app_at_start(make_app):
     with pytest.raises(ValueError, match="120/minute"):
         make_app(RATE_LIMIT="lots")
+
+
+def test_invalid_tokens_are_limited_per_address(make_app):
+    # Random tokens must not each get a budget of their own.
+    app = make_app(AUTH_FAILURE_LIMIT="3/hour")
+    client = app.test_client()
+    for guess in range(3):
+        assert client.get("/api/v1/me", headers=auth(f"smk_guess-{guess}")).status_code == 401
+    blocked = client.get("/api/v1/me", headers=auth("smk_yet-another-guess"))
+    assert blocked.status_code == 429
+    assert blocked.get_json()["error"]["code"] == "rate_limited"
+    assert "invalid API tokens" in blocked.get_json()["error"]["message"]
+    assert int(blocked.headers["Retry-After"]) >= 1
+    # Another address is not affected.
+    other = client.get("/api/v1/me", headers=auth(new_token()),
+                       environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 200
+
+
+def test_peek_does_not_count():
+    limiter = Limiter(Rate(2, 3600), redis_url=None)
+    assert limiter.peek("k", now=100.0).allowed
+    limiter.check("k", now=100.0)
+    limiter.check("k", now=100.0)
+    assert not limiter.peek("k", now=100.0).allowed
+    assert limiter.peek("k", now=3700.0).allowed
