@@ -203,3 +203,13 @@ def test_broken_input_never_raises(text):
 )
 def test_fragments_in_any_order_keep_offsets_exact(parts):
     run(" ".join(parts))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("An official who spoke on condition of anonymity said the talks had failed.", "An official"),
+    ("The staff member who reported the call said he was scared.", "The staff member"),
+    ("Officials that attended the meeting said it went well.", "Officials"),
+])
+def test_a_relative_clause_is_no_part_of_the_speaker(text, speaker):
+    (f,) = run(text)
+    assert f.speaker.text == speaker

@@ -63,6 +63,10 @@ def mention_tokens(head: Token) -> Span:
         start += 1
     end = head.i + 1
     for tok in doc[head.i + 1 : head.right_edge.i + 1]:
+        # A relative pronoun opens the relative clause ("an official who ..."): it is no part
+        # of the name, though the parser hangs it on the clause's verb, past the noun.
+        if tok.tag_ in ("WP", "WDT", "WP$"):
+            break
         if tok.is_punct or tok.is_space or tok.dep_ in ("appos", "relcl", "acl", "cc", "conj"):
             if tok.dep_ == "conj" and tok.head.i == head.i and tok.pos_ in ("PROPN", "NOUN"):
                 end = tok.right_edge.i + 1  # "King and Weeks": both are the source
