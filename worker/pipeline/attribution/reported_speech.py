@@ -201,7 +201,25 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     return [piece] if piece else None
 
 
+def _quoted_as(cue: Token) -> Token | None:
+    """ "The minister was quoted (by Reuters) as saying …": the minister speaks; the outlet in
+    the ``by`` phrase only relays it."""
+    prep = cue.head
+    if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return _antecedent(subject) if subject is not None else None
+
+
 def _source_of(cue: Token) -> Token | None:
+    quoted = _quoted_as(cue)
+    if quoted is not None:
+        return quoted
     passive = any(c.dep_ == "auxpass" for c in cue.children)
     if passive:
         for child in cue.children:
