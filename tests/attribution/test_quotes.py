@@ -66,3 +66,14 @@ def test_any_marks_give_ordered_in_bounds_pieces(text):
             assert 0 <= piece.open < piece.start <= piece.end <= len(text)
             assert piece.open > last or piece is quote.pieces[0]
             last = piece.open
+
+
+def test_british_style_single_quotes_with_doubles_inside():
+    text = ("\u2018We will not give up,\u2019 said Jane Roe. "
+            "\u2018He told me \u201cno\u201d twice.\u2019")
+    assert _pieces(text) == [["We will not give up,"], ["He told me \u201cno\u201d twice."]]
+
+
+def test_american_style_keeps_singles_as_the_inner_marks():
+    text = "\u201cHe said \u2018no\u2019 and \u2018yes\u2019,\u201d Smith said. It\u2019s over."
+    assert _pieces(text) == [["He said \u2018no\u2019 and \u2018yes\u2019,"]]

@@ -13,7 +13,7 @@ OPENERS = frozenset("\u201c\u201e\u00ab\u201f")  # “ „ « ‟
 CLOSERS = frozenset("\u201d\u00bb")  # ” »
 NEUTRAL = frozenset('"\uff02')  # " ＂ — direction comes from context
 DOUBLE_MARKS = OPENERS | CLOSERS | NEUTRAL
-SINGLE_OPEN = "\u2018"  # ‘ — only used as primary marks when a text has no double marks
+SINGLE_OPEN = "\u2018"  # ‘ — primary marks in British-style texts (see _singles_are_primary)
 SINGLE_CLOSE = "\u2019"  # ’
 DOUBLED_CLOSERS = frozenset({"\u2019\u2019", "''"})
 DOUBLED_OPENERS = frozenset({"\u2018\u2018", "``"})
@@ -141,9 +141,18 @@ def _pair_paragraph(
     return pieces, open_at
 
 
+def _singles_are_primary(text: str) -> bool:
+    """British style (‘…’, with “…” inside) when the text's first quotation opens with ‘; a
+    text without double marks has no other choice. (’ alone says nothing: it is the apostrophe.)"""
+    first_double = next((i for i, ch in enumerate(text) if ch in DOUBLE_MARKS), -1)
+    if first_double < 0:
+        return True
+    return text.find(SINGLE_OPEN, 0, first_double) >= 0
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All quotations of ``text`` in order, never raising on unbalanced marks."""
-    if any(ch in DOUBLE_MARKS for ch in text):
+    if not _singles_are_primary(text):
         opener, closer, marks = OPENERS, CLOSERS, DOUBLE_MARKS
     else:
         opener = frozenset(SINGLE_OPEN)
