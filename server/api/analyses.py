@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import Blueprint, current_app, g, jsonify, url_for
@@ -64,11 +65,13 @@ def create() -> Any:
                            html_hash=submitted)
     if reused is not None:
         return _stored(reused, cache_key, wire)
+    started = time.perf_counter()
     try:
         article = extract_article(sub.html, sub.url)
         check_length(article.text)
     except PipelineError as exc:
         raise ApiError(422, str(exc), exc.code) from exc
+    extract_ms = round((time.perf_counter() - started) * 1000, 1)
     if article.title is None and sub.title:
         article.title = sub.title
     supported = current_app.config["LANGUAGES"]
@@ -87,7 +90,8 @@ def create() -> Any:
         if reused is not None:
             return _stored(reused, cache_key, wire)
         row = create_analysis(session, article=article, url=sub.url, html=sub.html,
-                              pipeline_version=PIPELINE_VERSION, user_id=g.user.id)
+                              pipeline_version=PIPELINE_VERSION, user_id=g.user.id,
+                              timings={"extract_ms": extract_ms})
         analysis_id = row.id
         session.commit()
     enqueue(analysis_id)

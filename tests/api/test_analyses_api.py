@@ -41,6 +41,9 @@ def test_submit_then_read_the_analysis(client, reader_token):
     body = wait_done(client, reader_token, accepted["id"])
     assert body["status"] == "done", body
     assert body["article"]["title"].startswith("UN chief appeals for calm")
+    # Where the time went: extraction in the server, the wait in the queue, the worker's NLP.
+    assert set(body["timings"]) >= {"extract_ms", "queue_ms", "claims_ms"}, body["timings"]
+    assert all(v >= 0 for v in body["timings"].values())
     text = body["article"]["text"]
     for finding in body["findings"]:
         assert text[finding["start"] : finding["end"]] == finding["text"]

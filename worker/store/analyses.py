@@ -58,7 +58,7 @@ def find_reusable(
 
 def create_analysis(
     session: Session, *, article: Article, url: str, html: str, pipeline_version: str,
-    user_id: int | None,
+    user_id: int | None, timings: dict[str, float] | None = None,
 ) -> AnalysisRow:
     row = ArticleRow(
         url=url,
@@ -75,7 +75,7 @@ def create_analysis(
     )
     analysis = AnalysisRow(
         id=uuid.uuid4().hex, article=row, status="queued", pipeline_version=pipeline_version,
-        submitted_by=user_id, attempts=0,
+        submitted_by=user_id, attempts=0, timings=dict(timings) if timings else None,
     )
     session.add(analysis)
     session.flush()
@@ -188,7 +188,12 @@ def save_result(
     row.error_code = None
     row.finished_at = utcnow()
     row.lease_until = None
-    row.timings = timings
+    # The server's extraction time is already there; add the wait in the queue and the worker's.
+    merged = dict(row.timings or {})
+    if row.started_at is not None and row.created_at is not None:
+        waited = (_aware(row.started_at) - _aware(row.created_at)).total_seconds() * 1000
+        merged["queue_ms"] = round(max(0.0, waited), 1)
+    row.timings = {**merged, **timings}
     return True
 
 
