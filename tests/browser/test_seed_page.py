@@ -63,3 +63,44 @@ def test_seed_page_every_finding_highlighted_with_the_right_speaker(
         if f["id"] in expected_speaker:
             assert expected_speaker[f["id"]] in speaker
     page.screenshot(path=str(artifacts / "seed-card.png"))
+
+
+def test_seed_cards_say_type_cue_and_reasons_and_kinds_differ_by_shape(
+        ext, pages, sourcemark_server) -> None:  # noqa: ANN001
+    page = ext.fresh_page()
+    # Hostile page CSS: the overlay lives in a shadow root, so none of this may reach it.
+    hostile = SEED_PAGE.replace(
+        "</head>", "<style>* { font-size: 3px !important; } button, dd, li { display: none; }"
+                   " section { visibility: hidden; }</style></head>", 1)
+    page.goto(pages.add("/seed-cards.html", hostile))
+    outcome = ext.click_action(page)
+    assert outcome["ok"], outcome
+    findings = server_findings(sourcemark_server, outcome["value"]["analysisId"])
+    kinds = {f["kind"] for f in findings}
+    assert kinds == {"attribution", "unverified"}, kinds
+    for f in findings:
+        page.mouse.move(0, 0)
+        wait_for(lambda: shadow_text(page, ".card") == "")
+        page.locator(f'mark[data-sourcemark-finding="{f["id"]}"]').first.hover()
+        section = f'.card section[data-finding="{f["id"]}"]'
+        kind_words = wait_for(lambda s=section: shadow_text(page, f"{s} .kind"))
+        assert kind_words, f["id"]
+        type_words = shadow_text(page, f"{section} .type")
+        assert type_words and "_" not in type_words, (f["id"], type_words)
+        if f.get("cue"):
+            assert shadow_text(page, f"{section} .cue") == f"\u201c{f['cue']['text']}\u201d"
+        reasons = shadow_text(page, f"{section} .reasons")
+        for reason in f["reasons"]:
+            assert reason["explanation"] in reasons, (f["id"], reason)
+        visible = page.evaluate(
+            """(sel) => { const el = document.querySelector('sourcemark-overlay').shadowRoot
+                  .querySelector(sel + ' .actions button');
+                  const st = getComputedStyle(el);
+                  return st.display !== 'none' && parseFloat(st.fontSize) >= 10; }""", section)
+        assert visible, "page CSS reached the overlay"
+    # Not colour alone: statements underlined solid, unverifiable claims wavy.
+    styles = {f["kind"]: page.locator(f'mark[data-sourcemark-finding="{f["id"]}"]').first.evaluate(
+        "m => [getComputedStyle(m).borderBottomStyle, getComputedStyle(m).textDecorationStyle]")
+        for f in findings}
+    assert styles["attribution"][0] == "solid"
+    assert styles["unverified"][1] == "wavy"
