@@ -59,3 +59,9 @@ def test_connection_test_names_the_problem(ext, sourcemark_server) -> None:  # n
     page.fill("#serverUrl", "ftp://example.org")
     text, ok = result_after(page, "#test")
     assert ok == "false" and "http://" in text
+
+
+def test_the_keyboard_shortcut_runs_the_toolbar_action(ext) -> None:  # noqa: ANN001
+    commands = ext.sw.evaluate("() => chrome.commands.getAll()")
+    action = next(c for c in commands if c["name"] == "_execute_action")
+    assert action["shortcut"] == "Alt+Shift+M", commands
