@@ -141,6 +141,17 @@ def test_review_three_findings_with_the_keyboard(page: Page, deployment: Deploym
     page.screenshot(path=str(artifacts / "review-finding.png"), full_page=True)
     page.keyboard.press("k")
     page.wait_for_url(re.compile(rf"/review/findings/{ids[1]}\?"))
+
+    # The queue is paged; the keyboard is not: j past the last row opens the next page.
+    page.goto("/review?q=Dujarric&limit=2")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.wait_for_url(re.compile(r"after=.*#first$"))
+    expect(page.locator(".finding-row").nth(0)).to_have_class(re.compile(r"\bcurrent\b"))
+    page.keyboard.press("k")
+    page.wait_for_url(re.compile(r"before=.*#last$"))
+    expect(page.locator(".finding-row").nth(1)).to_have_class(re.compile(r"\bcurrent\b"))
     _no_csp_errors(page)
 
 

@@ -100,6 +100,16 @@
     rows[current].scrollIntoView({ block: "nearest" });
   }
   function currentRow() { return current >= 0 ? rows[current] : null; }
+  // The queue is paged: j past the last row opens the next page at its first row, k before the
+  // first opens the previous page at its last, so a review session never stops at a page edge.
+  function step(delta) {
+    var i = current + delta;
+    var edge = i >= rows.length ? $('.pager a[rel="next"]') : (i < 0 && current >= 0 ? $('.pager a[rel="prev"]') : null);
+    if (edge) { window.location.href = edge.href + (delta > 0 ? "#first" : "#last"); return; }
+    select(i < 0 ? 0 : i);
+  }
+  if (rows.length && window.location.hash === "#first") select(0);
+  if (rows.length && window.location.hash === "#last") select(rows.length - 1);
 
   function applyToCurrent(changes, advance) {
     var row = currentRow();
@@ -107,7 +117,7 @@
     review(row.getAttribute("data-review-url"), changes).then(function (body) {
       paint(row, body.finding);
       toast(describe(changes));
-      if (advance && current < rows.length - 1) select(current + 1);
+      if (advance) step(1);
     }).catch(function (err) { toast(err.message, true); });
   }
 
@@ -226,8 +236,8 @@
     if (key === "/") { var q = $("#q"); if (q) { q.focus(); q.select(); e.preventDefault(); } return; }
 
     if (list) {
-      if (key === "j") { select(current + 1); }
-      else if (key === "k") { select(current < 0 ? 0 : current - 1); }
+      if (key === "j") { step(1); }
+      else if (key === "k") { step(-1); }
       else if (key === "o" || key === "Enter") { var r = currentRow(); if (r) window.location.href = r.getAttribute("data-url"); else return; }
       else if (KEY_STATUS[key]) { applyToCurrent({ status: KEY_STATUS[key] }, true); }
       else if (key === "n") { openDialog("note-dialog", "note"); }
