@@ -119,11 +119,12 @@ def annotation_collection(analysis: dict[str, Any], global_ids: dict[str, int],
             "body": _bodies(finding),
             "target": {
                 "source": target_url,
+                # A quote selector only: sourcemark's offsets count into the extracted article
+                # text, not into the page the source names, so a position selector would point
+                # at the wrong characters there.
                 "selector": [
                     {"type": "TextQuoteSelector", "exact": selector.get("exact", finding["text"]),
                      "prefix": selector.get("prefix", ""), "suffix": selector.get("suffix", "")},
-                    {"type": "TextPositionSelector", "start": finding["start"],
-                     "end": finding["end"]},
                 ],
             },
         }

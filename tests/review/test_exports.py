@@ -33,7 +33,7 @@ def test_motivation_follows_kind_and_verdict():
     assert motivation({"kind": "unverified", "review": {"verdict": "false"}}) == "assessing"
 
 
-def test_annotation_collection_targets_the_article_with_both_selectors():
+def test_annotation_collection_targets_the_article_by_quote():
     analysis = {"id": "a1", "created_at": "2026-01-01T00:00:00",
                 "article": {"url": "https://news.example/x", "title": "X"},
                 "findings": [{"id": "f1", "kind": "unverified", "type": "reported",
@@ -45,8 +45,7 @@ def test_annotation_collection_targets_the_article_with_both_selectors():
     assert item["id"] == "https://sm.example/api/v1/findings/17"
     assert item["target"]["source"] == "https://news.example/x"
     assert item["target"]["selector"] == [
-        {"type": "TextQuoteSelector", "exact": "hello", "prefix": "abc ", "suffix": " w"},
-        {"type": "TextPositionSelector", "start": 4, "end": 9}]
+        {"type": "TextQuoteSelector", "exact": "hello", "prefix": "abc ", "suffix": " w"}]
     assert item["creator"] == {"type": "Person", "name": "ed@example.org"}
     assert item["generator"]["name"] == "sourcemark 9.9"
     assert {"type": "TextualBody", "purpose": "questioning", "value": "Only reports."} \

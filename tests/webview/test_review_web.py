@@ -219,14 +219,14 @@ def test_exports_validate(page: Page, deployment: Deployment) -> None:
     items = doc["first"]["items"]
     assert len(items) == doc["total"] == len(seed["findings"])
     # One sentence can be two findings (a statement and a claim): key by place and type.
-    by_place = {(f["start"], f["end"], f["type"]): f for f in seed["findings"]}
+    by_place = {(f["selector"]["exact"], f["selector"]["prefix"], f["type"]): f
+                for f in seed["findings"]}
     for item in items:
         assert item["target"]["source"] == SEED_URL
-        quote, position = item["target"]["selector"]
+        (quote,) = item["target"]["selector"]
         tag = next(b["value"] for b in item["body"] if b["purpose"] == "tagging")
-        finding = by_place[(position["start"], position["end"], tag)]
+        finding = by_place[(quote["exact"], quote["prefix"], tag)]
         assert quote == {"type": "TextQuoteSelector", **finding["selector"]}
-        assert position["type"] == "TextPositionSelector"
         assert item["motivation"] == ("questioning" if finding["kind"] == "unverified"
                                       else "identifying")
         assert item["generator"]["name"].startswith("sourcemark ")
