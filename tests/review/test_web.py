@@ -181,3 +181,21 @@ def test_changing_the_password_or_deactivating_ends_sessions(client, users):
         session.scalars(select(User).where(User.email == users["editor"]["email"])).one() \
             .active = False
     assert client.get("/review").status_code == 302
+
+
+def test_the_session_cookie_is_http_only_and_same_site(client, users):
+    response = sign_in(client, users["editor"]["email"])
+    cookies = [v for k, v in response.headers.items() if k.lower() == "set-cookie"]
+    session = next(c for c in cookies if c.startswith("session="))
+    assert "HttpOnly" in session and "SameSite=Lax" in session
+    # Secure only behind HTTPS (SOURCEMARK_SECURE_COOKIES=1): `serve` speaks plain HTTP.
+    assert "Secure" not in session
+
+
+def test_secure_cookies_behind_https(tmp_path, monkeypatch):
+    from server import create_app
+
+    monkeypatch.setenv("SOURCEMARK_SECURE_COOKIES", "1")
+    monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"})
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
