@@ -15,16 +15,24 @@ from server.review.blueprint import bp
 from server.review.charts import hbars, lines
 from server.review.sessions import require_role
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
+from worker.store.review import superseded_ids
 
 DAYS = 30
 # Statements that rest on a source the reader cannot check, or on figures nobody confirmed.
 WEAK_TYPES = ("anonymous_source", "unconfirmed", "unsourced_figure")
 
 
-def _joined(stmt: Any) -> Any:
-    return stmt.select_from(FindingRow).join(
+def _current(session: Session, stmt: Any) -> Any:
+    """Only findings of each URL's latest analysis, as the queue shows them: a re-analysed
+    article is counted once."""
+    hidden = superseded_ids(session)
+    return stmt.where(FindingRow.analysis_id.not_in(hidden)) if hidden else stmt
+
+
+def _joined(session: Session, stmt: Any) -> Any:
+    return _current(session, stmt.select_from(FindingRow).join(
         AnalysisRow, FindingRow.analysis_id == AnalysisRow.id).join(
-        ArticleRow, AnalysisRow.article_id == ArticleRow.id)
+        ArticleRow, AnalysisRow.article_id == ArticleRow.id))
 
 
 def _day(value: Any) -> str:
@@ -46,7 +54,7 @@ def over_time(session: Session, column: Any, limit: int = 6) -> tuple[list[str],
         return [], {}
     days = day_range(date.fromisoformat(_day(oldest)), date.fromisoformat(_day(newest)))
     rows = session.execute(
-        _joined(select(day, column, func.count()))
+        _joined(session, select(day, column, func.count()))
         .where(FindingRow.created_at >= date.fromisoformat(days[0]))
         .group_by(day, column)
     ).all()
@@ -59,7 +67,7 @@ def over_time(session: Session, column: Any, limit: int = 6) -> tuple[list[str],
 
 def top_speakers(session: Session, limit: int = 12) -> list[tuple[str, float]]:
     rows = session.execute(
-        select(FindingRow.speaker_name, func.count())
+        _current(session, select(FindingRow.speaker_name, func.count()))
         .where(FindingRow.kind == "attribution", FindingRow.speaker_name.is_not(None))
         # "officials said" is not a speaker anyone quotes by name.
         .where(func.coalesce(FindingRow.data[("speaker", "anonymous")].as_boolean(), False)
@@ -75,7 +83,7 @@ def weak_sourcing(session: Session, limit: int = 12) -> list[tuple[str, float, i
     """(site, share of its findings resting on anonymous sources or unconfirmed figures, total)."""
     weak = func.sum(case((FindingRow.type.in_(WEAK_TYPES), 1), else_=0))
     rows = session.execute(
-        _joined(select(ArticleRow.site, weak, func.count()))
+        _joined(session, select(ArticleRow.site, weak, func.count()))
         .group_by(ArticleRow.site)
         .order_by(func.count().desc())
         .limit(limit)

@@ -199,3 +199,16 @@ def test_secure_cookies_behind_https(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"})
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
+
+
+def test_dashboard_counts_a_reanalysed_article_once(client, users, seed_store):
+    from server.review.dashboard import top_speakers, weak_sourcing
+    from worker.store import session_scope
+
+    url = "https://news.example.org/twice"
+    seed_store([('"A," Jane Doe said.', {})], url=url, site="Twice", days_ago=2)
+    seed_store([('"A," Jane Doe said.', {})], url=url, site="Twice", days_ago=0)
+
+    with session_scope() as session:
+        assert dict(top_speakers(session))["Jane Doe"] == 1.0
+        assert {site: total for site, _, total in weak_sourcing(session)}["Twice"] == 1
