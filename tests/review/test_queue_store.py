@@ -40,3 +40,20 @@ def test_exports_reach_past_the_first_pages(seed_store, monkeypatch):
         monkeypatch.setattr(documents, "MAX_CLAIMREVIEWS", 2)
         graph = documents.claimreviews(session, QueueFilter(), "https://sourcemark.example")
     assert len(graph["@graph"]) == 1, graph
+
+
+def test_kind_and_verdict_facets(seed_store):
+    from worker.store.models import FindingRow
+
+    ids = seed_store([('"A," Jane Doe said.', {}), ("Officials said 4 died.",
+                      {"kind": "unverified", "type": "unconfirmed", "speaker": None}),
+                      ("Reports said 9 died.", {"kind": "unverified", "type": "reported",
+                                                "speaker": None})])["finding_ids"]
+    with session_scope() as session:
+        session.get(FindingRow, ids[1]).verdict = "false"
+        session.get(FindingRow, ids[2]).verdict = "false"
+    with session_scope() as session:
+        facets = counts(session, QueueFilter(kind="attribution"))
+        assert facets.kind == {"attribution": 1, "unverified": 2}  # ignores its own filter
+        assert facets.verdict == {}  # no attributed statement has a verdict
+        assert counts(session, QueueFilter(verdict="true")).verdict == {"false": 2}

@@ -107,6 +107,15 @@ class Counts:
     status: dict[str, int] = field(default_factory=dict)
     type: dict[tuple[str, str], int] = field(default_factory=dict)
     site: list[tuple[str, int]] = field(default_factory=list)
+    verdict: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> dict[str, int]:
+        """Per kind, from the type facet (which already ignores the kind filter)."""
+        out: dict[str, int] = {}
+        for (kind, _), n in self.type.items():
+            out[kind] = out.get(kind, 0) + n
+        return out
 
 
 def search_words(q: str | None) -> list[str]:
@@ -277,6 +286,10 @@ def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
     by_type = _scoped(select(FindingRow.kind, FindingRow.type, func.count()), f).where(
         *_where(session, f.without("kind", "type"))).group_by(FindingRow.kind, FindingRow.type)
     result.type = {(k, t): int(n) for k, t, n in session.execute(by_type)}
+    by_verdict = _scoped(select(FindingRow.verdict, func.count()), f).where(
+        FindingRow.verdict.is_not(None), *_where(session, f.without("verdict", "has_verdict"))
+    ).group_by(FindingRow.verdict)
+    result.verdict = {v: int(n) for v, n in session.execute(by_verdict)}
     # Count per analysis on the findings table alone, then join the few thousand analyses to
     # their sites: joining 100,000 findings to articles first costs several times more.
     per_analysis = (
