@@ -36,5 +36,6 @@ def test_our_annotated_set_agrees_on_nearly_every_anonymous_speaker():
         a, m = _unmatched(find_claims(bodies[article["key"]]["articleBody"]))
         anonymous, missing = anonymous + a, missing + m
     assert anonymous >= 8
-    # 2 of 10 measured: a speaker right after a quotation with mismatched quote marks.
-    assert missing <= 2, (anonymous, missing)
+    # 1 of 10 measured: "both witnesses testified ... was 'accurate'", a speaker the unverified
+    # detector leaves to the sentence's other signals.
+    assert missing <= 1, (anonymous, missing)

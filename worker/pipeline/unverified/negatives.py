@@ -13,10 +13,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
+from worker.pipeline.attribution.quotes import find_quotes
 from worker.pipeline.unverified import cues
 from worker.pipeline.unverified.sourcing import NAMED, SourceMention
 
-_OPEN = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 _CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
 _ADVERSATIVES = frozenset({"but", "yet", "however"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
@@ -25,33 +25,20 @@ _EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
 
 
 class QuoteMap:
-    """Character ranges inside quotation marks, per text, for "is this cue quoted?".
+    """Character ranges inside quotation marks, for "is this cue quoted?".
 
-    A quote left open at a paragraph's end runs on (the next paragraph reopens it), matching
-    the news convention; straight quotes pair up in order.
+    The ranges come from the attribution detector's quote pairing (``find_quotes``: curly,
+    straight and mismatched marks, British style, quotes running on into the next paragraph),
+    so both detectors agree on what is quoted.
     """
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            close = _OPEN.get(ch)
-            if close is None:
-                i += 1
-                continue
-            para_end = text.find("\n", i + 1)
-            para_end = n if para_end == -1 else para_end
-            j = text.find(close, i + 1, para_end)
-            nxt_open = text.find(ch, i + 1, para_end) if close != ch else -1
-            if j == -1 or (nxt_open != -1 and nxt_open < j):
-                # unclosed: the quote runs to the end of its paragraph, never beyond, so one
-                # stray mark cannot turn the rest of the article inside out
-                j = para_end
-            self.starts.append(i)
-            self.ends.append(j)
-            i = j + 1
+        pieces = sorted((p for q in find_quotes(text) for p in q.pieces), key=lambda p: p.open)
+        for piece in pieces:
+            self.starts.append(piece.open)
+            self.ends.append(piece.close if piece.close is not None else piece.end)
 
     def inside(self, char: int) -> bool:
         k = bisect_right(self.starts, char) - 1
