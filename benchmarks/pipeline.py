@@ -123,7 +123,9 @@ def report(results: list[PageTiming], rss_model: float, rss_end: float) -> str:
         lines.append(f"| {stage} | {statistics.median(values):.1f} | {_pct(values, 0.9):.1f} | "
                      f"{statistics.mean(values):.1f} | {per_k:.1f} |")
     total_s = sum(r.ms["total"] for r in ok) / 1000
-    near_k = [r.ms["total"] for r in ok if 700 <= r.words <= 1300]
+    near = [r for r in ok if 700 <= r.words <= 1300]
+    near_k = [r.ms["total"] for r in near]
+    near_per_k = [r.ms["total"] / r.words * 1000 for r in near]
     lines += [
         "",
         f"- throughput: {words / total_s:,.0f} words/s on one core "
@@ -131,7 +133,9 @@ def report(results: list[PageTiming], rss_model: float, rss_end: float) -> str:
         f"- 1,000-word article (goal <= {GOAL_MS_PER_1000_WORDS:.0f} ms incl. extraction): "
         f"{sum(r.ms['total'] for r in ok) / words * 1000:.0f} ms per 1,000 words overall; "
         + (f"median {statistics.median(near_k):.0f} ms over the {len(near_k)} articles of "
-           "700-1,300 words" if near_k else "no article of 700-1,300 words"),
+           f"700-1,300 words (median {statistics.median(r.words for r in near):.0f} words), "
+           f"{statistics.median(near_per_k):.0f} ms per 1,000 of their words"
+           if near else "no article of 700-1,300 words"),
         f"- memory: {rss_model:.0f} MB resident after loading the model, {rss_end:.0f} MB after "
         "all pages (one worker process)",
     ]

@@ -64,21 +64,34 @@ class Registry:
     orgs: list[tuple[int, str]] = field(default_factory=list)
     role_of: dict[str, str] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
+    # fullest() is asked about every mention against every name: quadratic in long articles.
+    # full_names is fixed once the registry is built, so each answer can be kept.
+    _fullest: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _split_names: list[tuple[str, list[str]]] = field(
+        default_factory=list, repr=False, compare=False
+    )
 
     def fullest(self, name: str) -> str:
         """The longest registered name this one abbreviates ("Dujarric" -> "Stephane Dujarric")."""
+        best = self._fullest.get(name)
+        if best is None:
+            best = self._fullest[name] = self._find_fullest(name)
+        return best
+
+    def _find_fullest(self, name: str) -> str:
+        if len(self._split_names) != len(self.full_names):
+            self._split_names = [(full, full.split()) for full in self.full_names]
         words = name.split()
-        best = name
-        for full in self.full_names:
-            fw = full.split()
-            if len(fw) <= len(best.split()):
+        best, best_len = name, len(words)
+        for full, fw in self._split_names:
+            if len(fw) <= best_len:
                 continue
             if fw[-len(words) :] == words or (len(words) == 1 and words[0] in fw[1:]):
-                best = full
+                best, best_len = full, len(fw)
         if best == name and len(words) == 1:
             # A first name (or a family name written first, "Liu Xiaming"): only when one
             # registered person has it.
-            firsts = [f for f in self.full_names if f.split()[0] == name and len(f.split()) > 1]
+            firsts = [full for full, fw in self._split_names if len(fw) > 1 and fw[0] == name]
             if len(firsts) == 1:
                 best = firsts[0]
         return best

@@ -7,7 +7,9 @@ model well (spaCy splits multi-sentence quotes into sentences that straddle the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENERS = frozenset("\u201c\u201e\u00ab\u201f")  # “ „ « ‟
 CLOSERS = frozenset("\u201d\u00bb")  # ” »
@@ -79,6 +81,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+DOUBLED_FIRST = frozenset(pair[0] for pair in DOUBLED_CLOSERS | DOUBLED_OPENERS)
+
+
+@lru_cache(maxsize=8)
+def _candidates(chars: frozenset) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 def _is_inch_mark(text: str, i: int) -> bool:
     # 5'10" or a 27" screen: a straight mark right after a digit is a unit, not a quote.
     return i > 0 and text[i - 1].isdigit() and (i + 1 >= len(text) or not text[i + 1].isalpha())
@@ -108,8 +118,14 @@ def _pair_paragraph(
     pieces: list[QuotePiece] = []
     open_at = carried
     doubled = marks is DOUBLE_MARKS
+    candidate = _candidates(marks | DOUBLED_FIRST if doubled else marks)
     i = start
     while i < end:
+        # Most characters are not marks: jump to the next one in C rather than step in Python.
+        found = candidate.search(text, i, end)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         pair = text[i : i + 2]
         width = 1

@@ -284,6 +284,8 @@ def _unclear(tok: Token) -> Signal | None:
     """ "it is unclear whether", "it was not clear whether", "it's possible (that)" about a
     present or past fact; not about the future ("unclear if it will follow suit")."""
     lemma = tok.lemma_.lower()
+    if lemma not in cues.UNCLEAR_ADJECTIVES and lemma not in cues.UNCLEAR_NEGATED:
+        return None  # the cheap test first: this runs on every token of the article
     negated = any(c.dep_ == "neg" for c in tok.head.children) or any(
         c.dep_ == "neg" for c in tok.children
     )

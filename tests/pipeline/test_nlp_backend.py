@@ -1,0 +1,76 @@
+"""The shared pipeline multiplies matrices with numpy's BLAS on one thread, and that choice, made
+for speed, changes nothing the detectors read."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+import spacy
+from thinc.api import NumpyOps, use_ops
+from threadpoolctl import threadpool_info
+
+from tests.conftest import EXTRACTION_DIR
+from worker.pipeline.extraction import extract_article
+from worker.pipeline.nlp import MODEL_NAMES, get_nlp
+
+
+@pytest.fixture(scope="module")
+def with_blis() -> spacy.language.Language:
+    """The model on thinc's default backend (blis), as a plain ``spacy.load`` gives it."""
+    for name in MODEL_NAMES:
+        try:
+            with use_ops("numpy", use_blis=True):
+                return spacy.load(name)
+        except OSError:
+            continue
+    raise RuntimeError("no English model")
+
+
+def _texts(limit: int) -> list[str]:
+    truth = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)[:limit]
+    return [
+        extract_article(
+            gzip.decompress((EXTRACTION_DIR / "html" / f"{key}.html.gz").read_bytes()),
+            truth[key]["url"],
+        ).text
+        for key in keys
+    ]
+
+
+def _layers(nlp: spacy.language.Language):
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None:
+            yield from model.walk()
+
+
+def test_the_weighted_layers_use_numpy_gemm():
+    # The parser's and recogniser's output layers are read into C by spaCy's own loop; every
+    # layer thinc runs itself must be off blis.
+    layers = [layer for layer in _layers(get_nlp()) if layer.name != "linear"]
+    assert layers
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+
+
+def test_blas_runs_one_thread_per_process():
+    get_nlp()
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+def test_parse_is_identical_to_the_blis_backend(with_blis):
+    ours = get_nlp()
+    tokens = 0
+    for text in _texts(12):
+        a, b = ours(text), with_blis(text)
+        assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in a] == [
+            (t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in b
+        ]
+        assert [(e.start, e.end, e.label_) for e in a.ents] == [
+            (e.start, e.end, e.label_) for e in b.ents
+        ]
+        tokens += len(a)
+    assert tokens > 5_000
