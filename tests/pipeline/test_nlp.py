@@ -1,5 +1,6 @@
-"""The shared pipeline multiplies matrices with numpy's BLAS on one thread, and that choice, made
-for speed, changes nothing the detectors read."""
+"""The shared pipeline: numpy's BLAS on one thread for thinc's matrix products, a choice made for
+speed that changes nothing the detectors read; and ``parse``, which parses paragraphs side by
+side yet gives the tokens and offsets of the whole text."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from threadpoolctl import threadpool_info
 
 from tests.conftest import EXTRACTION_DIR
 from worker.pipeline.extraction import extract_article
-from worker.pipeline.nlp import MODEL_NAMES, get_nlp
+from worker.pipeline.nlp import MODEL_NAMES, get_nlp, parse
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +75,40 @@ def test_parse_is_identical_to_the_blis_backend(with_blis):
         ]
         tokens += len(a)
     assert tokens > 5_000
+
+
+EDGE_TEXTS = [
+    "",
+    "\n\n",
+    "One line, no break.",
+    "a\n\nb",
+    "A cat.\n\n\n\nThe dog, he said.",
+    "  \n\nB para  ",
+    "\n\nHello there.\n\n",
+    "x \n\n y",
+    "One.\n\n\u201cTwo,\u201d she said.\n\nThree \u2018quoted\u2019.\n\n\t\n\nFour",
+]
+
+
+def _tokens(doc) -> list[tuple[int, str, str]]:
+    return [(t.idx, t.text, t.whitespace_) for t in doc]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_parse_keeps_the_text_and_its_tokens(text):
+    doc = parse(text)
+    assert doc.text == text
+    assert _tokens(doc) == _tokens(get_nlp()(text))
+
+
+def test_parse_keeps_real_articles_whole():
+    for text in _texts(8):
+        doc = parse(text)
+        assert doc.text == text and _tokens(doc) == _tokens(get_nlp()(text))
+        assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
+        # every paragraph opens a sentence, and no entity or sentence crosses a blank line
+        starts = {s.start_char for s in doc.sents}
+        paragraph_starts = [i + 2 for i in range(len(text) - 2) if text[i : i + 2] == "\n\n"
+                            and not text[i + 2].isspace()]
+        assert paragraph_starts and all(p in starts for p in paragraph_starts)
+        assert all("\n\n" not in e.text for e in doc.ents)
