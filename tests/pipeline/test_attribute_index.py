@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 import spacy
 
-from tests.conftest import EXTRACTION_DIR
+from tests.support.articles import article_texts, stock_model
 from worker.pipeline.attribute_index import indexed_match
-from worker.pipeline.extraction import extract_article
-from worker.pipeline.nlp import MODEL_NAMES, get_nlp
+from worker.pipeline.nlp import get_nlp
 
 ODD_TEXT = ("  \n\n Y'all gonna   see it , ain't ya ? \t\tLet's go: there's nothin' 'bout it.\n\n\n"
             "It was I who did it ; you said it , did you ? Those that do, do. \u00a0 x")
@@ -20,21 +16,11 @@ ODD_TEXT = ("  \n\n Y'all gonna   see it , ain't ya ? \t\tLet's go: there's noth
 @pytest.fixture(scope="module")
 def stock() -> spacy.language.Language:
     """The model as spaCy ships it, without our index."""
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name, exclude=["ner", "lemmatizer"])
-        except OSError:
-            continue
-    raise RuntimeError("no English model")
+    return stock_model(exclude=["ner", "lemmatizer"])
 
 
 def _texts(limit: int) -> list[str]:
-    truth = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text(encoding="utf-8"))
-    texts = []
-    for key in sorted(truth)[:limit]:
-        html = gzip.decompress((EXTRACTION_DIR / "html" / f"{key}.html.gz").read_bytes())
-        texts.append(extract_article(html, truth[key]["url"]).text)
-    return texts + [ODD_TEXT]
+    return [*article_texts(limit), ODD_TEXT]
 
 
 def test_the_shared_pipeline_uses_the_index():

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 import spacy
 
-from tests.conftest import EXTRACTION_DIR
-from worker.pipeline.extraction import extract_article
+from tests.support.articles import article_texts, stock_model
 from worker.pipeline.lemma_cache import cached_lemmatize
-from worker.pipeline.nlp import MODEL_NAMES, get_nlp
+from worker.pipeline.nlp import get_nlp
 
 ODD_TEXT = (
     "Y'all gonna see it, ain't ya? Nothin' 'bout it. The ministers' meetings were being held; "
@@ -21,23 +17,7 @@ ODD_TEXT = (
 
 @pytest.fixture(scope="module")
 def stock() -> spacy.language.Language:
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise RuntimeError("no English model")
-
-
-def _texts(limit: int) -> list[str]:
-    truth = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text(encoding="utf-8"))
-    return [
-        extract_article(
-            gzip.decompress((EXTRACTION_DIR / "html" / f"{key}.html.gz").read_bytes()),
-            truth[key]["url"],
-        ).text
-        for key in sorted(truth)[:limit]
-    ] + [ODD_TEXT, ODD_TEXT]
+    return stock_model()
 
 
 def test_the_shared_pipeline_remembers_lemmas():
@@ -48,7 +28,7 @@ def test_the_shared_pipeline_remembers_lemmas():
 def test_lemmas_equal_spacys_on_real_articles(stock):
     ours = get_nlp()
     compared = 0
-    for text in _texts(20):
+    for text in [*article_texts(20), ODD_TEXT, ODD_TEXT]:
         assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in stock(text)]
         compared += len(text)
     assert compared > 50_000

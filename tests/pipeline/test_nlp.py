@@ -4,41 +4,20 @@ side yet gives the tokens and offsets of the whole text."""
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 import spacy
 from thinc.api import NumpyOps, use_ops
 from threadpoolctl import threadpool_info
 
-from tests.conftest import EXTRACTION_DIR
-from worker.pipeline.extraction import extract_article
-from worker.pipeline.nlp import MODEL_NAMES, get_nlp, parse
+from tests.support.articles import article_texts, stock_model
+from worker.pipeline.nlp import get_nlp, parse
 
 
 @pytest.fixture(scope="module")
 def with_blis() -> spacy.language.Language:
     """The model on thinc's default backend (blis), as a plain ``spacy.load`` gives it."""
-    for name in MODEL_NAMES:
-        try:
-            with use_ops("numpy", use_blis=True):
-                return spacy.load(name)
-        except OSError:
-            continue
-    raise RuntimeError("no English model")
-
-
-def _texts(limit: int) -> list[str]:
-    truth = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(truth)[:limit]
-    return [
-        extract_article(
-            gzip.decompress((EXTRACTION_DIR / "html" / f"{key}.html.gz").read_bytes()),
-            truth[key]["url"],
-        ).text
-        for key in keys
-    ]
+    with use_ops("numpy", use_blis=True):
+        return stock_model()
 
 
 def _layers(nlp: spacy.language.Language):
@@ -65,7 +44,7 @@ def test_blas_runs_one_thread_per_process():
 def test_parse_is_identical_to_the_blis_backend(with_blis):
     ours = get_nlp()
     tokens = 0
-    for text in _texts(12):
+    for text in article_texts(12):
         a, b = ours(text), with_blis(text)
         assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in a] == [
             (t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in b
@@ -102,7 +81,7 @@ def test_parse_keeps_the_text_and_its_tokens(text):
 
 
 def test_parse_keeps_real_articles_whole():
-    for text in _texts(8):
+    for text in article_texts(8):
         doc = parse(text)
         assert doc.text == text and _tokens(doc) == _tokens(get_nlp()(text))
         assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
