@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import timedelta
 
 from billiard.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
@@ -21,21 +20,13 @@ from worker.pipeline import find_claims
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.nlp import get_nlp
 from worker.store import session_scope
-from worker.store.analyses import (
-    MAX_ATTEMPTS,
-    claim,
-    interrupted_message,
-    mark_failed,
-    save_result,
-    stale_analyses,
-)
-from worker.store.models import utcnow
+from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
 from worker.tasks.celery_app import celery_app
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (OperationalError, DBAPIError, RedisConnectionError, ConnectionError)
-__all__ = ["MAX_ATTEMPTS", "analyze_task", "process_analysis", "sweep", "sweep_task"]
+__all__ = ["MAX_ATTEMPTS", "analyze_task", "fail_quietly", "process_analysis"]
 
 
 @worker_init.connect
@@ -118,35 +109,3 @@ def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's boun
             return "failed"
         # Exponential backoff: 1, 2, 4, 8... seconds, capped at a minute.
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
-
-
-def sweep(enqueue) -> dict[str, int]:  # noqa: ANN001 - callable(analysis_id)
-    """Re-enqueue analyses lost between the store and the queue, or abandoned by a dead worker."""
-    limits = task_limits()
-    now = utcnow()
-    requeued = failed = 0
-    with session_scope() as session:
-        queued, expired = stale_analyses(
-            session, queued_before=now - timedelta(seconds=max(10, limits.soft_seconds)), now=now
-        )
-        for row in expired:
-            if row.attempts >= MAX_ATTEMPTS:
-                row.status = "failed"
-                row.error_code = "interrupted"
-                row.error = interrupted_message(row.attempts)
-                row.finished_at = now
-                row.lease_until = None
-                failed += 1
-            else:
-                queued.append(row.id)
-    for analysis_id in queued:
-        enqueue(analysis_id)
-        requeued += 1
-    return {"requeued": requeued, "failed": failed}
-
-
-@celery_app.task(name="sourcemark.sweep", ignore_result=True)
-def sweep_task() -> dict[str, int]:
-    from worker.tasks.dispatch import enqueue
-
-    return sweep(enqueue)
