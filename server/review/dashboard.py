@@ -15,7 +15,7 @@ from server.review.blueprint import bp
 from server.review.charts import hbars, lines
 from server.review.sessions import require_role
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
-from worker.store.review import superseded_ids
+from worker.store.review_queue import superseded_ids
 
 DAYS = 30
 # Statements that rest on a source the reader cannot check, or on figures nobody confirmed.

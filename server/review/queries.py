@@ -9,7 +9,8 @@ from typing import Any
 
 from worker.pipeline.model import ATTRIBUTION_TYPES, UNVERIFIED_TYPES
 from worker.store.models import REVIEW_STATUSES, VERDICTS
-from worker.store.review import MAX_PAGE, QueueFilter, ReviewError
+from worker.store.review_queue import MAX_PAGE, QueueFilter
+from worker.store.review_validation import ReviewError
 
 KINDS = ("attribution", "unverified")
 TYPES = ATTRIBUTION_TYPES + UNVERIFIED_TYPES
