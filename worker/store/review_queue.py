@@ -32,6 +32,7 @@ from worker.store.models import (
     User,
     utcnow,
 )
+from worker.vocabulary import AnalysisStatus
 
 MAX_PAGE = 200
 MAX_QUERY = 200
@@ -134,11 +135,11 @@ def superseded() -> Select:
     replaced_by_newer = exists(
         select(newer.id)
         .join(newer_article, newer.article_id == newer_article.id)
-        .where(newer_article.url == ArticleRow.url, newer.status == "done",
+        .where(newer_article.url == ArticleRow.url, newer.status == AnalysisStatus.DONE,
                newer.created_at > AnalysisRow.created_at)
     )
     return (select(AnalysisRow.id).join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
-            .where(AnalysisRow.status == "done", replaced_by_newer))
+            .where(AnalysisRow.status == AnalysisStatus.DONE, replaced_by_newer))
 
 
 def _day_start(day: date) -> datetime:

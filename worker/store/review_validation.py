@@ -12,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from worker.store.accounts import may_review
-from worker.store.models import REVIEW_STATUSES, VERDICTS, User
+from worker.store.models import User
+from worker.vocabulary import REVIEW_STATUSES, VERDICTS
 
 MAX_NOTE = 5000
 FIELDS = ("status", "verdict", "note", "assignee")

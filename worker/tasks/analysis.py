@@ -22,6 +22,7 @@ from worker.pipeline.nlp import get_nlp
 from worker.store import session_scope
 from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
 from worker.tasks.celery_app import celery_app
+from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
 
@@ -60,22 +61,22 @@ def process_analysis(analysis_id: str) -> str:
         findings = find_claims(got.text)
     except PipelineError as exc:
         _fail(analysis_id, exc.code, str(exc))
-        return "failed"
+        return AnalysisStatus.FAILED
     except SoftTimeLimitExceeded:
         _fail(analysis_id, "time_limit",
               f"The analysis took longer than {limits.soft_seconds} seconds and was stopped. "
               "The page may be unusually long or complex.")
-        return "failed"
+        return AnalysisStatus.FAILED
     except Exception:
         log.exception("pipeline crashed on analysis %s", analysis_id)
         _fail(analysis_id, "pipeline_error",
               "The analysis failed on this page because of an internal error. "
               "The error has been logged for the developers.")
-        return "failed"
+        return AnalysisStatus.FAILED
     timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
-    return "done" if saved else "lost_lease"
+    return AnalysisStatus.DONE if saved else "lost_lease"
 
 
 def _fail(analysis_id: str, code: str, message: str) -> None:
@@ -106,6 +107,6 @@ def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's boun
         if self.request.retries >= limits.max_retries:
             fail_quietly(analysis_id, "unavailable",
                          "The database or queue was unavailable for too long; please try again.")
-            return "failed"
+            return AnalysisStatus.FAILED
         # Exponential backoff: 1, 2, 4, 8... seconds, capped at a minute.
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None

@@ -18,6 +18,7 @@ from worker.store.analyses import MAX_ATTEMPTS, interrupted_message, stale_analy
 from worker.store.models import utcnow
 from worker.tasks.celery_app import celery_app
 from worker.tasks.dispatch import embedded, enqueue
+from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def sweep(enqueue: Callable[[str], object]) -> dict[str, int]:
         )
         for row in expired:
             if row.attempts >= MAX_ATTEMPTS:
-                row.status = "failed"
+                row.status = AnalysisStatus.FAILED
                 row.error_code = "interrupted"
                 row.error = interrupted_message(row.attempts)
                 row.finished_at = now
