@@ -33,7 +33,7 @@ from worker.store.models import (
     User,
     utcnow,
 )
-from worker.store.review import (
+from worker.store.review_queue import (
     QueueFilter,
     count,
     counts,

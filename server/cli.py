@@ -244,8 +244,10 @@ def _report(result) -> str:  # noqa: ANN001
     meta = " · ".join(x for x in (art.byline, art.published, art.site) if x)
     if meta:
         lines.append(meta)
-    attributions = [f for f in result.findings if f.kind == "attribution"]
-    unverified = [f for f in result.findings if f.kind == "unverified"]
+    from worker.vocabulary import Kind
+
+    attributions = [f for f in result.findings if f.kind == Kind.ATTRIBUTION]
+    unverified = [f for f in result.findings if f.kind == Kind.UNVERIFIED]
     lines.append(f"{len(art.text.split())} words · {len(attributions)} attributed statements · "
                  f"{len(unverified)} unverifiable claims")
     for finding in result.findings:
