@@ -17,7 +17,7 @@ from server.review.queries import TYPES, filter_args, parse_filter, parse_positi
 from server.review.sessions import require_role, session_user
 from server.review.throttle import throttle
 from worker.store.accounts import check_password
-from worker.store.models import User
+from worker.store.models import FindingRow, User
 from worker.store.review import (
     QueueFilter,
     ReviewError,
@@ -109,6 +109,8 @@ def queue() -> Any:
         reviewers=reviewers(db),
         bulk=BulkForm(back=request.full_path),
         review=ReviewForm(),
+        # An empty page means "nothing matches" only when there is something to match.
+        anything=bool(page.items) or db.scalar(select(FindingRow.id).limit(1)) is not None,
     )
 
 
