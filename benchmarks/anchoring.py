@@ -21,10 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.datasets import extraction_set  # noqa: E402
 from tests.browser.harness import ExtensionBrowser, PageServer, extension_copy  # noqa: E402
-from tests.support.shared import EXTRACTION_DIR  # noqa: E402
-
-EXTRACTION = EXTRACTION_DIR
 
 
 @dataclass
@@ -56,7 +54,7 @@ class Report:
 
 
 def page_keys() -> list[str]:
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     return sorted(truth)
 
 
@@ -64,11 +62,11 @@ def analyses(keys: list[str]) -> tuple[dict[str, tuple[bytes, dict]], dict[str, 
     """Each page's HTML and the pipeline's analysis of it (pages it refuses are skipped)."""
     from worker.pipeline import PipelineError, analyze
 
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     out: dict[str, tuple[bytes, dict]] = {}
     skipped: dict[str, str] = {}
     for key in keys:
-        html = gzip.decompress((EXTRACTION / "html" / f"{key}.html.gz").read_bytes())
+        html = gzip.decompress((extraction_set() / "html" / f"{key}.html.gz").read_bytes())
         try:
             result = analyze(html, truth[key].get("url"))
         except PipelineError as exc:

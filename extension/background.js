@@ -135,9 +135,10 @@ async function run(tab) {
     const s = await showAnalysis(tab, analysis);
     shown.set(tabId, { server, token, analysisId: analysis.id });
     const lost = s.unanchored.length ? ` (${s.unanchored.length} could not be found on the page)` : '';
-    await status(tabId, `${s.total} findings${lost}. Hover or focus a highlight for details.`, 'ok');
+    const found = `${s.total} finding${s.total === 1 ? '' : 's'}`;
+    await status(tabId, `${found}${lost}. Hover or focus a highlight for details.`, 'ok');
     await badge(tabId, String(s.anchored), 'done');
-    await title(tabId, `sourcemark: ${s.total} findings; click again to hide or show them`);
+    await title(tabId, `sourcemark: ${found}; click again to hide or show them`);
     return { ...s, analysisId: analysis.id, toggled: false };
   } catch (err) {
     const message = err instanceof SourcemarkError ? err.message

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from server.db import get_session
 from server.review.blueprint import bp
 from server.review.charts import hbars, lines
+from server.review.forms import TYPE_LABELS
 from server.review.sessions import require_role
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
 from worker.store.review_queue import superseded_ids
@@ -102,7 +103,7 @@ def dashboard() -> Any:
     weak = weak_sourcing(db)
     return render_template(
         "review/dashboard.html",
-        by_type=lines(type_days, by_type),
+        by_type=lines(type_days, {TYPE_LABELS.get(t, t): n for t, n in by_type.items()}),
         by_site=lines(site_days, by_site),
         speakers=hbars(top_speakers(db)),
         weak=hbars([(site, share) for site, share, _ in weak], percent=True),

@@ -17,7 +17,7 @@ from server.review.queries import filter_args, parse_filter, parse_position
 from server.review.sessions import require_role, session_user
 from server.review.throttle import throttle
 from worker.store.accounts import check_password, reviewers
-from worker.store.models import User
+from worker.store.models import FindingRow, User
 from worker.store.review_events import apply_bulk
 from worker.store.review_queue import QueueFilter, counts, queue_page
 from worker.store.review_validation import ReviewError, validate_changes
@@ -104,6 +104,8 @@ def queue() -> Any:
         reviewers=reviewers(db),
         bulk=BulkForm(back=request.full_path),
         review=ReviewForm(),
+        # An empty page means "nothing matches" only when there is something to match.
+        anything=bool(page.items) or db.scalar(select(FindingRow.id).limit(1)) is not None,
     )
 
 
