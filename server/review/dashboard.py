@@ -13,11 +13,10 @@ from sqlalchemy.orm import Session
 from server.db import get_session
 from server.review.blueprint import bp
 from server.review.charts import hbars, lines
-from server.review.forms import TYPE_LABELS
 from server.review.sessions import require_role
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
 from worker.store.review_queue import superseded_ids
-from worker.vocabulary import FindingType, Kind
+from worker.vocabulary import TYPE_LABELS, FindingType, Kind
 
 DAYS = 30
 # Statements that rest on a source the reader cannot check, or on figures nobody confirmed.
