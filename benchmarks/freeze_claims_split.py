@@ -2,15 +2,15 @@
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.freeze_claims_split
 
-All sentences of one article go to the same side, and so do articles that share a labelled sentence
-of 80 characters or more (syndicated copies, the same story filed twice, a repeated editor's note),
-so that no near-duplicate straddles the split. The first run stratifies by type and outlet: each
-unit is typed by the rarest type labelled in it (``none`` when it holds no positive); within a type
-the units are ordered by outlet group (PolNeAR's seven outlets each; the extraction set's pages as one
-group), shuffled within it with seed 14, and every fourth one from a seeded offset goes to
-``frozen``. Later
-runs never move an article: they only place articles not yet in ``split.jsonl``, each by the same
-seeded draw on its id. Never look at the frozen side while changing rules or training.
+All sentences of one article go to the same side, and so do articles that share a labelled
+sentence of 80 characters or more (syndicated copies, the same story filed twice, a repeated
+editor's note), so that no near-duplicate straddles the split. The first run stratifies by type
+and outlet: each unit is typed by the rarest type labelled in it (``none`` when it holds no
+positive); within a type the units are ordered by outlet group (PolNeAR's seven outlets each; the
+extraction set's pages as one group), shuffled within it with seed 14, and every fourth one from a
+seeded offset goes to ``frozen``. Later runs never move an article: they only place articles not
+yet in ``split.jsonl`` (beside an already placed article they share a long sentence with, else by
+a seeded draw on the id). Never look at the frozen side while changing rules or training.
 """
 
 from __future__ import annotations
