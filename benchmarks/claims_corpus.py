@@ -116,25 +116,25 @@ def score(golds: list[str], preds: list[str]) -> dict:
 
 def print_columns(title: str, dev: dict, frozen: dict) -> None:
     print(f"\n{title}")
-    print(f"  {'':22} {'dev':>27}   {'frozen':>27}")
+    print(f"  {'':26} {'dev':>27}   {'frozen':>27}")
     print(
-        f"  {'sentences / positive':22} {dev['n']:>20} / {dev['pos']:<4}  "
+        f"  {'sentences / positive':26} {dev['n']:>20} / {dev['pos']:<4}  "
         f"{frozen['n']:>20} / {frozen['pos']:<4}"
     )
 
     def cell(p: float, r: float, f: float) -> str:
         return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
 
-    print(f"  {'all types':22} {cell(*dev['prf']):>27}   {cell(*frozen['prf']):>27}")
+    print(f"  {'all types':26} {cell(*dev['prf']):>27}   {cell(*frozen['prf']):>27}")
     print(
-        f"  {'  tp / fp / fn':22} {' / '.join(map(str, dev['counts'])):>27}   "
+        f"  {'  tp / fp / fn':26} {' / '.join(map(str, dev['counts'])):>27}   "
         f"{' / '.join(map(str, frozen['counts'])):>27}"
     )
-    print(f"  {'type right on hits':22} {dev['typed']:>27.3f}   {frozen['typed']:>27.3f}")
+    print(f"  {'type right on hits':26} {dev['typed']:>27.3f}   {frozen['typed']:>27.3f}")
     for t in UNVERIFIED_TYPES:
         d, f = dev["per_type"][t], frozen["per_type"][t]
         name = f"{t} ({d[3]}/{f[3]})"
-        print(f"  {name:22} {cell(*d[:3]):>27}   {cell(*f[:3]):>27}")
+        print(f"  {name:26} {cell(*d[:3]):>27}   {cell(*f[:3]):>27}")
 
 
 def main(argv: list[str]) -> int:
