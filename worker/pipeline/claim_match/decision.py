@@ -17,23 +17,25 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.nlp import get_nlp
 
-THRESHOLD = 0.5
+THRESHOLD = 0.73
 # How much each failed check multiplies the score by (fitted on dev pairs).
 PENALTY = {
-    "number_mismatch": 0.25,
-    "number_missing": 0.7,
+    "number_mismatch": 0.3,
+    "number_missing": 0.8,
     "number_qualifier": 0.9,
-    "negation_mismatch": 0.25,
-    "opposite_meaning": 0.35,
-    "entity_mismatch": 0.35,
-    "entity_missing": 0.8,
-    "speaker_mismatch": 0.35,
-    "word_substituted": 0.5,
-    "few_shared_words": 0.5,
-    "hedge_mismatch": 0.6,
+    "negation_mismatch": 0.2,
+    "opposite_meaning": 0.1,
+    "entity_mismatch": 0.1,
+    "entity_missing": 1.0,
+    "speaker_mismatch": 0.1,
+    "word_substituted": 0.85,
+    "word_substituted_minor": 1.0,
+    "few_shared_words": 0.1,
+    "hedge_mismatch": 0.8,
+    "extra_assertion": 0.8,
 }
 MIN_SHARED_WORDS = 3
-CONTAINMENT_WEIGHT = 0.5
+CONTAINMENT_WEIGHT = 0.25
 
 
 @dataclass(frozen=True)
@@ -105,21 +107,23 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
     if nums.mismatch or nums.bound_opposite:
         only_a = nums.only_a + tuple(x for x, _ in nums.bound_opposite)
         only_b = nums.only_b + tuple(y for _, y in nums.bound_opposite)
-        reasons.append(MatchReason(
-            "number_mismatch",
-            f"different figures: {_list(only_a)} versus {_list(only_b)}",
-        ))
+        reasons.append(
+            MatchReason(
+                "number_mismatch",
+                f"different figures: {_list(only_a)} versus {_list(only_b)}",
+            )
+        )
     elif nums.reordered:
-        reasons.append(MatchReason(
-            "number_mismatch", "the same figures stand for different things (another order)"
-        ))
+        reasons.append(
+            MatchReason(
+                "number_mismatch", "the same figures stand for different things (another order)"
+            )
+        )
     elif nums.missing:
         only = nums.only_a or nums.only_b
         reasons.append(MatchReason("number_missing", f"only one states {_list(only)}"))
     for qa, qb in nums.bound_differs:
-        reasons.append(MatchReason(
-            "number_qualifier", f"{_bounded(qa)} versus {_bounded(qb)}"
-        ))
+        reasons.append(MatchReason("number_qualifier", f"{_bounded(qa)} versus {_bounded(qb)}"))
     conflicts = negation.polarity_conflicts(a.polarity, b.polarity)
     if conflicts and quote is not None:
         inside_a = a.polarity.count_between(quote.a.start, quote.a.end)
@@ -127,45 +131,60 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         if inside_a == inside_b:
             conflicts = []  # the shared quotation agrees; a "not" around it is framing
     if conflicts:
-        reasons.append(MatchReason(
-            "negation_mismatch",
-            f"one denies what the other asserts: {', '.join(repr(w) for w in conflicts)}",
-        ))
+        reasons.append(
+            MatchReason(
+                "negation_mismatch",
+                f"one denies what the other asserts: {', '.join(repr(w) for w in conflicts)}",
+            )
+        )
     if bool(a.polarity.hedges) != bool(b.polarity.hedges):
         hedged = a if a.polarity.hedges else b
-        reasons.append(MatchReason(
-            "hedge_mismatch",
-            f"one is hedged ({', '.join(hedged.polarity.hedges)}), the other states it as fact",
-        ))
+        reasons.append(
+            MatchReason(
+                "hedge_mismatch",
+                f"one is hedged ({', '.join(hedged.polarity.hedges)}), the other states it as fact",
+            )
+        )
     for x, y in negation.opposite_words(a.polarity, b.polarity):
         reasons.append(MatchReason("opposite_meaning", f"'{x}' versus '{y}'"))
     missing_a = _missing(a, b, quote.a if quote else None)
     missing_b = _missing(b, a, quote.b if quote else None)
     if missing_a and missing_b:
-        reasons.append(MatchReason(
-            "entity_mismatch",
-            f"different names: {_names(missing_a)} versus {_names(missing_b)}",
-        ))
+        reasons.append(
+            MatchReason(
+                "entity_mismatch",
+                f"different names: {_names(missing_a)} versus {_names(missing_b)}",
+            )
+        )
     elif [e for e in missing_a or missing_b if not e.temporal]:
         # a day or month only one side gives dates the same event; only a different one counts
         missing = [e for e in missing_a or missing_b if not e.temporal]
         reasons.append(MatchReason("entity_missing", f"only one names {_names(missing)}"))
     named = _shared_name_words(a, b)
-    for x, y in similarity.substitutions(a.slots, a.bag, b.slots, b.bag):
+    for x, y, core in similarity.substitutions(a.slots, a.bag, b.slots, b.bag):
         if x in named or y in named:
             continue  # "the European Union" / "the EU": one name, two spellings
-        reasons.append(MatchReason("word_substituted", f"'{x}' versus '{y}' in the same place"))
+        code = "word_substituted" if core else "word_substituted_minor"
+        where = "as subject, predicate or object" if core else "in the same place"
+        reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
+    added = similarity.added_verbs(a.bag, b.bag)
+    if added and quote is None:
+        reasons.append(
+            MatchReason("extra_assertion", f"only one also asserts {', '.join(sorted(added))}")
+        )
     shared = len(a.bag.words & b.bag.words) + nums.matched
     if shared < MIN_SHARED_WORDS:
-        reasons.append(MatchReason(
-            "few_shared_words", f"only {shared} content words in common"
-        ))
-    if a.speaker and b.speaker and a.speaker.named and b.speaker.named and not a.speaker.same_as(
-        b.speaker
+        reasons.append(MatchReason("few_shared_words", f"only {shared} content words in common"))
+    if (
+        a.speaker
+        and b.speaker
+        and a.speaker.named
+        and b.speaker.named
+        and not a.speaker.same_as(b.speaker)
     ):
-        reasons.append(MatchReason(
-            "speaker_mismatch", f"said by {a.speaker.text} versus {b.speaker.text}"
-        ))
+        reasons.append(
+            MatchReason("speaker_mismatch", f"said by {a.speaker.text} versus {b.speaker.text}")
+        )
     return reasons
 
 

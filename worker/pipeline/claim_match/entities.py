@@ -57,7 +57,10 @@ class Entity:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower().replace(".", "")) if w not in _GENERIC)
+    every = [w for w in _WORD.findall(text.lower().replace(".", "")) if w not in ("the", "of")]
+    distinctive = frozenset(w for w in every if w not in _GENERIC)
+    # a name made only of common words ("the United States") is those words
+    return distinctive or frozenset(every)
 
 
 def _initials(text: str) -> str:
@@ -87,7 +90,12 @@ def entities(doc: Doc) -> list[Entity]:
             if words:
                 found.append(
                     Entity(
-                        ent.text, ent.label_, words, _initials(ent.text), ent.start, ent.end,
+                        ent.text,
+                        ent.label_,
+                        words,
+                        _initials(ent.text),
+                        ent.start,
+                        ent.end,
                         ent.start_char,
                     )
                 )
@@ -104,7 +112,12 @@ def entities(doc: Doc) -> list[Entity]:
             if words and not (len(run) == 1 and run[0].i == 0 and run[0].is_title is False):
                 found.append(
                     Entity(
-                        text, "PROPN", words, _initials(text), run[0].i, run[-1].i + 1,
+                        text,
+                        "PROPN",
+                        words,
+                        _initials(text),
+                        run[0].i,
+                        run[-1].i + 1,
                         run[0].idx,
                     )
                 )
@@ -171,7 +184,9 @@ def _speaker_from(span: Span) -> Speaker | None:
     words = frozenset(
         (t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower())
         for t in span
-        if t.is_alpha and t.lower_ not in _PRONOUNS and t.pos_ not in ("DET", "ADP", "CCONJ")
+        if t.is_alpha
+        and t.lower_ not in _PRONOUNS
+        and t.pos_ not in ("DET", "ADP", "CCONJ")
         and t.lower_ not in _GENERIC
     )
     # a pronoun ("she said") attributes the claim without saying to whom: words stay empty

@@ -27,12 +27,48 @@ _VAGUE = {
     "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "numerous",
     "handful", "countless", "multiple",
 }  # fmt: skip
-_LOWER = ("at least", "no fewer than", "no less than", "not less than", "more than", "over",
-          "upwards of", "in excess of", "above", "exceeding", "or more", "and more", "plus")
-_UPPER = ("at most", "no more than", "fewer than", "less than", "under", "below", "up to",
-          "not more than", "or fewer", "or less")
-_APPROX = ("about", "around", "roughly", "some", "approximately", "nearly", "almost", "close to",
-           "an estimated", "estimated", "approx", "circa", "or so")
+_LOWER = (
+    "at least",
+    "no fewer than",
+    "no less than",
+    "not less than",
+    "more than",
+    "over",
+    "upwards of",
+    "in excess of",
+    "above",
+    "exceeding",
+    "or more",
+    "and more",
+    "plus",
+)
+_UPPER = (
+    "at most",
+    "no more than",
+    "fewer than",
+    "less than",
+    "under",
+    "below",
+    "up to",
+    "not more than",
+    "or fewer",
+    "or less",
+)
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "nearly",
+    "almost",
+    "close to",
+    "an estimated",
+    "estimated",
+    "approx",
+    "circa",
+    "or so",
+)
 _UNITS = {
     "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent",
     "percentage point": "point", "percentage points": "point", "point": "point",
@@ -102,7 +138,9 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
     """A number written in words from position i ("twenty-three" is split by the tokenizer)."""
     w = words[i]
     # "one" alone is mostly a pronoun ("the only one"); it counts before a scale word only.
-    if w == "one" and not (i + 1 < len(words) and (words[i + 1] in _SCALES or words[i + 1] == "and")):
+    if w == "one" and not (
+        i + 1 < len(words) and (words[i + 1] in _SCALES or words[i + 1] == "and")
+    ):
         return None, i
     if w in _FRACTIONS and i + 2 < len(words) and words[i + 1] == "a" and words[i + 2] in _SCALES:
         return _FRACTIONS[w] * _SCALES[words[i + 2]], i + 3  # "half a billion"
@@ -121,9 +159,12 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
             current += _TENS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
-        elif w == "and" and j + 1 < len(words) and (
-            words[j + 1] in _SMALL or words[j + 1] in _TENS
-        ) and current >= 100:
+        elif (
+            w == "and"
+            and j + 1 < len(words)
+            and (words[j + 1] in _SMALL or words[j + 1] in _TENS)
+            and current >= 100
+        ):
             pass
         elif w == "and" and j + 3 < len(words) and words[j + 1] == "a" and words[j + 2] == "half":
             current += 0.5  # "one and a half million"

@@ -40,6 +40,12 @@ _SYNONYMS = {
     "nominee": "nomination", "position": "job", "need": "take",
     "slap": "impose", "fresh": "new",
 }  # fmt: skip
+_LIGHT_VERBS = {
+    "plan", "leave", "cast", "start", "begin", "make", "take", "get", "have", "do", "go", "come",
+    "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
+    "want", "proclaim", "acknowledge", "argue", "insist", "suggest", "reiterate", "stress",
+    "emphasize", "reveal", "confirm", "report", "claim", "hope", "need", "keep", "let", "put",
+}  # fmt: skip
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "NUM", "SYM"}
 
 
@@ -51,10 +57,12 @@ def canonical(lemma: str) -> str:
 @dataclass(frozen=True)
 class Bag:
     words: frozenset[str]
+    verbs: frozenset[str] = frozenset()  # the content words that are verbs
 
 
 def content_words(doc: Doc) -> Bag:
     words = set()
+    verbs = set()
     for t in doc:
         if not _is_content(t):
             continue
@@ -64,7 +72,9 @@ def content_words(doc: Doc) -> Bag:
         if lemma in ("not", "never", "unable", "no"):
             continue  # polarity is checked on its own
         words.add(_word(t))
-    return Bag(frozenset(words))
+        if t.pos_ == "VERB":
+            verbs.add(_word(t))
+    return Bag(frozenset(words), frozenset(verbs))
 
 
 def dice(a: Bag, b: Bag) -> float:
@@ -106,8 +116,9 @@ def slots(doc: Doc) -> Slots:
         if not _is_content(t) or (t.lemma_.lower() in FRAME_VERBS and t.pos_ == "VERB"):
             continue
         head = t.head
-        if t.dep_ == "ROOT" or (head.dep_ == "ROOT" and head.lemma_ == "be"
-                                and t.dep_ in ("acomp", "attr")):
+        if t.dep_ == "ROOT" or (
+            head.dep_ == "ROOT" and head.lemma_ == "be" and t.dep_ in ("acomp", "attr")
+        ):
             slot = "PRED"
         elif head.lemma_ == "be" or head.pos_ == "AUX":
             continue
@@ -120,7 +131,15 @@ def slots(doc: Doc) -> Slots:
     return Slots(frozenset(items))
 
 
-def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str]]:
+_CORE_SLOTS = ("PRED", "nsubj:", "nsubjpass:", "dobj:", "pobj:", "attr:", "acomp:", "ccomp:")
+
+
+def core_slot(slot: str) -> bool:
+    """Subject, predicate, object: the places whose filler is the claim."""
+    return slot.startswith(_CORE_SLOTS)
+
+
+def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, bool]]:
     """Words that fill the same place in both claims but differ, neither found in the other:
     "Unemployment fell" / "Inflation fell", "destroyed 300 homes" / "threatened 300 homes"."""
     by_slot: dict[str, set[str]] = {}
@@ -133,12 +152,29 @@ def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str]]
             continue
         for other in sorted(by_slot.get(slot, ())):
             if not _spelling_variant(w, other):
-                found.append((w, other))
+                found.append((w, other, core_slot(slot)))
     return found
 
 
+def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
+    """Verbs one claim adds while the other has none of its own: a further assertion
+    ("... and regularly incites violence"), not a rewording (where both sides change verbs).
+    Light and attitude verbs ("plans to", "believes", "left two dead") assert nothing new."""
+    only_a = {v for v in a.verbs - b.words if v not in _LIGHT_VERBS and not _variant_of(v, b)}
+    only_b = {v for v in b.verbs - a.words if v not in _LIGHT_VERBS and not _variant_of(v, a)}
+    if only_a and not only_b:
+        return only_a
+    if only_b and not only_a:
+        return only_b
+    return frozenset()
+
+
+def _variant_of(word: str, bag: Bag) -> bool:
+    return any(_spelling_variant(word, w) for w in bag.words)
+
+
 def _spelling_variant(x: str, y: str) -> bool:
-    """"semi-private" / "semiprivate", "members" / "nonmembers", "UN" / "nations"."""
+    """ "semi-private" / "semiprivate", "members" / "nonmembers", "UN" / "nations"."""
     short, long_ = sorted((x, y), key=len)
     if short in long_:
         return True
