@@ -90,6 +90,8 @@ def speed(pairs: list[Pair]) -> tuple[float, float]:
         t = time.thread_time()
         match_claims(p.a, p.b)
         cold.append(time.thread_time() - t)
+    for p in sample:
+        match_claims(p.a, p.b)  # every sentence parsed once
     t = time.thread_time()
     for p in sample:
         match_claims(p.a, p.b)

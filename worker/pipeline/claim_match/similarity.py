@@ -40,6 +40,7 @@ _SYNONYMS = {
     "nominee": "nomination", "position": "job", "need": "take",
     "slap": "impose", "fresh": "new",
 }  # fmt: skip
+_PARTICLES = {"down", "up", "off", "out"}
 _LIGHT_VERBS = {
     "plan", "leave", "cast", "start", "begin", "make", "take", "get", "have", "do", "go", "come",
     "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
@@ -98,7 +99,15 @@ class Slots:
 
 def _word(t: Token) -> str:
     lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
-    particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+    # the parser tags "down" in "stepped down" as a particle or as an adverb
+    particle = next(
+        (
+            c.lower_
+            for c in t.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)
+        ),
+        None,
+    )
     if particle and f"{lemma}_{particle}" in _SYNONYMS:
         lemma = f"{lemma}_{particle}"  # "stepped down" is "resigned"
     return canonical(lemma)
