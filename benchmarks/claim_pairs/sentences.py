@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.shared import SHARED
+from benchmarks.datasets import SHARED
 
 POLNEAR_TEXT = SHARED / "data" / "polnear-train" / "text"
 

@@ -34,7 +34,7 @@ def test_written_pairs_load():
 def test_missing_corpus_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(pairs, "POLNEAR_TEXT", tmp_path / "absent")
     monkeypatch.setattr(pairs, "JOINED", tmp_path / "pairs.jsonl")
-    with pytest.raises(pairs.MissingData, match="SOURCEMARK_SHARED_DIR"):
+    with pytest.raises(pairs.MissingData, match="PolNeAR train texts not found"):
         pairs.all_pairs()
 
 
