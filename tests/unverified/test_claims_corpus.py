@@ -2,9 +2,10 @@
 quality floor on its MIT-derived part, the only part whose text is in the repository.
 
 ``benchmarks/claims_corpus.py`` prints the full dev/frozen table over the whole corpus (it needs
-the shared data set outside the repository); the floor here runs the detector on the extraction-set paragraphs that carry labelled
-sentences, joined in order as the extractor joins paragraphs, so it sees less context than the
-benchmark (which reads the whole article) and its figures differ a little.
+the shared data set outside the repository); the floor here runs the detector on the
+extraction-set paragraphs that carry labelled sentences, joined in order as the extractor joins
+paragraphs, so it sees less context than the benchmark (which reads the whole article) and its
+figures differ a little.
 """
 
 from __future__ import annotations
