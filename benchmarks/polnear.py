@@ -12,8 +12,9 @@ Our own 27-article set is scored as ``benchmarks/attribution.py`` scores it (the
 are all relations, and "speaker" is the resolved name).
 
 textacy's relations per article are kept in ``.cache/polnear/textacy.json`` (they only change
-with textacy or the spaCy model). The corpus itself is read from ``../shared``; when it is missing
-the benchmark says so and exits with status 2.
+with textacy or the spaCy model), sourcemark's findings in ``.cache/polnear/sourcemark.json``
+for as long as no file of ``worker/pipeline`` changes. The corpus itself is read from
+``../shared``; when it is missing the benchmark says so and exits with status 2.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from tests.support.shared import SHARED
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "polnear"
 TEXTACY_CACHE = CACHE / "textacy.json"
+SOURCEMARK_CACHE = CACHE / "sourcemark.json"
 
 HEADER = (
     "| set | system | articles | gold | P | R | F1 | F1 exact | statements R | "
@@ -115,10 +117,42 @@ def run_part(
     return totals
 
 
-def ours(_key: str, text: str) -> list[Relation]:
+def pipeline_fingerprint() -> str:
+    """A digest of the pipeline's source: cached findings are reused only for the same code."""
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "worker" / "pipeline").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def sourcemark_findings(key: str, text: str, cache: dict) -> list[dict]:
+    """``find_claims``'s attribution findings for one article, as JSON dicts, cached by the
+    article's text and the pipeline's source."""
     from worker.pipeline import find_claims
 
-    return from_findings(text, find_claims(text))
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    hit = cache.get(key)
+    if hit is None or hit["sha1"] != digest:
+        findings = [f.to_dict() for f in find_claims(text) if f.kind == "attribution"]
+        hit = cache[key] = {"sha1": digest, "findings": findings}
+    return hit["findings"]
+
+
+def load_sourcemark_cache() -> dict:
+    fingerprint = pipeline_fingerprint()
+    if SOURCEMARK_CACHE.exists():
+        data = json.loads(SOURCEMARK_CACHE.read_text("utf-8"))
+        if data.get("pipeline") == fingerprint:
+            return data
+    return {"pipeline": fingerprint, "articles": {}}
+
+
+def ours(key: str, text: str, cache: dict) -> list[Relation]:
+    from worker.pipeline.model import Finding
+
+    findings = [Finding.from_dict(d) for d in sourcemark_findings(key, text, cache["articles"])]
+    return from_findings(text, findings)
 
 
 def own_set_rows() -> list[str]:
@@ -176,7 +210,11 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     cache = _textacy_cache()
-    systems = {"sourcemark": ours, "textacy": lambda key, text: textacy_for(text, cache, key)}
+    mine = load_sourcemark_cache()
+    systems = {
+        "sourcemark": lambda key, text: ours(key, text, mine),
+        "textacy": lambda key, text: textacy_for(text, cache, key),
+    }
     print(HEADER)
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     if not args.no_own_set:
@@ -188,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             print(row(f"PolNeAR {part}", name, len(articles), t), flush=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     TEXTACY_CACHE.write_text(json.dumps(cache), "utf-8")
+    SOURCEMARK_CACHE.write_text(json.dumps(mine), "utf-8")
     print(f"\n{time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 0
 

@@ -8,9 +8,11 @@ overlap, when
   measure), or
 - ``exact``: their contents are the same characters.
 
-Before comparing, both contents are trimmed at their edges of white space, quotation marks and
-the punctuation that PolNeAR includes and sourcemark leaves out (or the reverse): ``“Yes.”`` and
-``Yes`` are the same content.
+Before comparing, both contents lose the characters of their own cue and source (PolNeAR often
+marks ``“A,” he said. “B.”`` as one span over its cue; PARC's content excludes cue and source)
+and each piece is trimmed at its edges of white space, quotation marks and the punctuation that
+PolNeAR includes and sourcemark leaves out (or the reverse): ``“Yes.”`` and ``Yes`` are the same
+content.
 
 The source is right when the predicted speaker span overlaps the gold source span, or when both
 are absent (PolNeAR's ``Attribution-no-source``). "Speaker accuracy" is the share of matches with
@@ -90,14 +92,25 @@ class Score:
 
 
 def trim(text: str, chars: Iterable[int]) -> frozenset[int]:
-    """``chars`` without the white space, quotation marks and punctuation at either edge."""
-    ordered = sorted(chars)
-    lo, hi = 0, len(ordered)
-    while lo < hi and text[ordered[lo]] in TRIM:
-        lo += 1
-    while hi > lo and text[ordered[hi - 1]] in TRIM:
-        hi -= 1
-    return frozenset(ordered[lo:hi])
+    """``chars`` piece by piece (runs of consecutive offsets) without the white space, quotation
+    marks and punctuation at either edge of each piece; pieces without a letter or digit go."""
+    ordered = sorted(set(chars))
+    runs: list[list[int]] = []
+    for i in ordered:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: set[int] = set()
+    for run in runs:
+        lo, hi = 0, len(run)
+        while lo < hi and text[run[lo]] in TRIM:
+            lo += 1
+        while hi > lo and text[run[hi - 1]] in TRIM:
+            hi -= 1
+        if any(text[i].isalnum() for i in run[lo:hi]):
+            out.update(run[lo:hi])
+    return frozenset(out)
 
 
 def quoted_chars(text: str) -> frozenset[int]:
@@ -140,7 +153,10 @@ def gold_relations(text: str, attributions: Iterable[Attribution]) -> list[Relat
     quoted = quoted_chars(text)
     out = []
     for a in attributions:
-        content = trim(text, a.content_chars)
+        # PolNeAR often marks '“A,” he said. “B.”' as one span running over its own cue and
+        # source; PARC's content excludes both, and so does every extractor's.
+        own = {i for s, e in a.cue + a.source for i in range(s, e)}
+        content = trim(text, a.content_chars - own)
         if not content:
             continue
         cue_text = " ".join(text[s:e] for s, e in a.cue)
