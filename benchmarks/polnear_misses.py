@@ -160,6 +160,30 @@ def why_not_found(doc, text: str, starts: list[int], g: Relation) -> str:
     return "other: known cue, clause after it, same sentence"
 
 
+def content_form(doc, g: Relation) -> str:
+    """The grammatical form of a content: how a rule would have to pick it up."""
+    lo, hi = min(g.content), max(g.content) + 1
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or not len(span):
+        return "unknown"
+    if g.direct:
+        return "direct quote"
+    first = span[0]
+    if first.lower_ == "to" or first.tag_ == "VB":
+        return "to-infinitive (asked X to, claim to, urged to)"
+    if first.tag_ == "VBG":
+        return "gerund (called for ending, suggested rallying)"
+    if first.lower_ in ("if", "whether", "why", "how", "what", "when", "who", "where"):
+        return "wh- or if-clause (asked whether, explained how)"
+    if first.lower_ == "that":
+        return "that-clause"
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return "noun phrase"
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span):
+        return "bare clause"
+    return "other phrase with a verb"
+
+
 def sentence_starts(doc) -> list[int]:
     return [sent.start_char for sent in doc.sents]
 
@@ -204,6 +228,9 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
             "statement misses by content shape",
             "statement misses: what we did",
             "statement misses not found: why",
+            "not found, cue not in our lexicon: by cue",
+            "not found, known cue: by source kind",
+            "not found, known cue: content form",
             "statement misses, ours shorter: gold shape",
             "statement misses: flags",
             "stance misses by cue",
@@ -274,9 +301,19 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
                 did = "same cue found, content elsewhere"
             else:
                 did = "not found (nothing overlapping)"
-                t["statement misses not found: why"].add(
-                    why_not_found(doc, text, starts, g), example, keep=10
-                )
+                why = why_not_found(doc, text, starts, g)
+                t["statement misses not found: why"].add(why, example, keep=10)
+                if why == "cue not in our lexicon":
+                    t["not found, cue not in our lexicon: by cue"].add(
+                        cue_key(cue), example, keep=3
+                    )
+                else:
+                    t["not found, known cue: by source kind"].add(
+                        source_kind(doc, text, g.source), example, keep=8
+                    )
+                    t["not found, known cue: content form"].add(
+                        content_form(doc, g), example, keep=8
+                    )
             t["statement misses: what we did"].add(did, example)
             if sentences(text, starts, g.content) > 1:
                 t["statement misses: flags"].add("content over several sentences", example)

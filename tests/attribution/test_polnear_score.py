@@ -274,10 +274,11 @@ def test_committed_split_is_a_quarter_of_the_840_by_outlet() -> None:
     assert make_split(data["dev"] + data["frozen"], seed=data["seed"]) == data
 
 
-def test_benchmark_without_the_corpus_says_what_is_missing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("module", ["benchmarks.polnear", "benchmarks.polnear_misses"])
+def test_benchmark_without_the_corpus_says_what_is_missing(tmp_path: Path, module: str) -> None:
     env = {**os.environ, "SOURCEMARK_SHARED_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.polnear"],
+        [sys.executable, "-m", module],
         cwd=ROOT,
         env=env,
         capture_output=True,
