@@ -172,7 +172,7 @@ def content_form(doc, g: Relation) -> str:
     if first.lower_ == "to" or first.tag_ == "VB":
         return "to-infinitive (asked X to, claim to, urged to)"
     if first.tag_ == "VBG":
-        return "gerund (called for ending, suggested rallying)"
+        return "gerund (called for ending, urged voting)"
     if first.lower_ in ("if", "whether", "why", "how", "what", "when", "who", "where"):
         return "wh- or if-clause (asked whether, explained how)"
     if first.lower_ == "that":

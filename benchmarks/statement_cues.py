@@ -21,7 +21,7 @@ The reasoning behind each class:
 - ``PHRASES``: "according to", "reportedly", "per", "made (it) clear", "went on (to say)".
 - punctuation: a cue made only of a colon or a dash introduces a quotation.
 - a bare preposition ("in", "from", "by") counts only when its source is a document or poll
-  ("Clinton leads by 24 points in a CNN poll").
+  ("the mayor leads by 9 points in a city poll").
 
 Everything else is stance: belief, knowledge, perception, feeling, intention, expectation,
 appearance ("think", "know", "see", "want", "hope", "expect", "seem", "support", "oppose",
@@ -108,7 +108,7 @@ PHRASES = (
     re.compile(r":$"),  # "as follows:", "added:"
 )
 # Words that make a cue an act rather than a statement even beside a speech word
-# ("cast their votes for", "is now assured of the nomination").
+# ("cast his vote for", "is assured of the nomination").
 NOT_STATEMENT = re.compile(r"\bvotes?\b|\bvoted\b|\bassured of\b")
 PUNCTUATION_ONLY = re.compile(r"^[\s:;,\-\u2013\u2014\u2012\u2015\"'\u201c\u201d\u2018\u2019]+$")
 

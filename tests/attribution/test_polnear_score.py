@@ -227,7 +227,7 @@ def test_from_findings_reads_attributions_only_with_pieces_speaker_and_type() ->
         ("\u2014", None, "statement"),
         ("show", "Polls", "statement"),
         ("found", "the study", "statement"),
-        ("in", "a CNN national poll", "statement"),
+        ("in", "a Gallup survey", "statement"),
         ("said in a statement", None, "statement"),
         ("noted", None, "statement"),
         ("tweeted", None, "statement"),
@@ -239,7 +239,7 @@ def test_from_findings_reads_attributions_only_with_pieces_speaker_and_type() ->
         ("is expected", None, "stance"),
         ("don\u2019t like", None, "stance"),
         ("plans", None, "stance"),
-        ("cast their votes for", None, "stance"),
+        ("cast his vote for", None, "stance"),
         ("signed", None, "stance"),
     ],
 )
