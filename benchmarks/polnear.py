@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.datasets import SHARED
 from benchmarks.polnear_data import (
     MissingDataError,
     corpus_dir,
@@ -42,7 +43,6 @@ from benchmarks.polnear_score import (
     score_article,
     trim,
 )
-from tests.support.shared import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "polnear"

@@ -100,7 +100,7 @@ if __name__ == "__main__":
     # Writes the split once; it is never regenerated over an existing file.
     import sys
 
-    from tests.support.shared import SHARED
+    from benchmarks.datasets import SHARED
 
     if SPLIT_FILE.exists():
         sys.exit(f"{SPLIT_FILE} exists: the split is frozen; not rewriting it")
