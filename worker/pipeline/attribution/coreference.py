@@ -19,16 +19,18 @@ from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline.attribution.relation import ents_in, sentence_starts
 from worker.pipeline.attribution.speakers import (
-    ANONYMOUS_HEADS,
     NON_PERSON_ENTS,
-    ORG_HEADS,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    ROLE_WORDS,
     appositive_role,
     person_name_in,
     role_before_name,
     role_text,
+)
+from worker.pipeline.lexicon import (
+    FUNCTION_NOUNS,
+    ORG_HEADS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_WORDS,
 )
 
 INDEFINITE = frozenset(
@@ -184,7 +186,7 @@ def _person_evidence(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "relcl" and any(g.lower_ == "who" for g in child.children):
             return True
-        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | ANONYMOUS_HEADS:
+        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | FUNCTION_NOUNS:
             return True
     return tok.dep_ in ("nsubj", "nsubjpass") and any(
         c.lower_ in ROLE_WORDS for c in tok.children if c.dep_ == "compound"
@@ -294,12 +296,12 @@ def resolve(
     plural = head.tag_ in ("NNS", "NNPS")
     if dets & INDEFINITE or (plural and not dets & DEFINITE and head.pos_ != "PROPN"):
         # "a Taliban representative", "US officials", "two people": unnamed, not resolved.
-        return Resolution(None, None, low in ANONYMOUS_HEADS)
+        return Resolution(None, None, low in FUNCTION_NOUNS)
     if head.pos_ == "PROPN" or head.ent_type_ in NON_PERSON_ENTS - {"DATE"}:
         return Resolution(_org_text(mention), None, False)
     # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
     head_word = low
-    if dets & DEFINITE or head_word in ROLE_WORDS or head_word in ANONYMOUS_HEADS:
+    if dets & DEFINITE or head_word in ROLE_WORDS or head_word in FUNCTION_NOUNS:
         role = reg.role_for(head_word, pos)
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)

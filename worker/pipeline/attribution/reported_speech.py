@@ -13,22 +13,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.cues import (
-    PREDICATE,
-    PREDICATE_CUES,
-    WEAK_SUBJECT_VERBS,
-    cue_bounds,
-    cue_kind,
-)
+from worker.pipeline.attribution.cues import PREDICATE, cue_bounds, cue_kind
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
-from worker.pipeline.attribution.relation import Relation, text_of, trim_span
-from worker.pipeline.attribution.speakers import (
-    ANONYMOUS_HEADS,
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.lexicon import (
     FIRST_SECOND,
+    FUNCTION_NOUNS,
     ORG_HEADS,
+    PREDICATE_CUES,
     ROLE_WORDS,
-    mention_tokens,
+    WEAK_SUBJECT_VERBS,
 )
+from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
@@ -272,14 +269,8 @@ def weak_subject(cue: Token, subject: Token) -> bool:
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     words = {subject.lower_, subject.lemma_.lower()}
-    speakers = ANONYMOUS_HEADS | ROLE_WORDS | ORG_HEADS | SPEAKING_GROUPS
+    speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | SPEAKING_GROUPS
     return not (words & speakers)
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
@@ -301,7 +292,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         mention = mention_tokens(source)
         # Headings run into the next paragraph in the parse: keep everything in the cue's.
-        p_start, p_end = _paragraph(text, tok.idx)
+        p_start, p_end = paragraph_bounds(text, tok.idx)
         if not (p_start <= mention.start_char and mention.end_char <= p_end):
             continue
         pieces = []
@@ -337,7 +328,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         lo, hi = sent.start, sent.end
         if head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
-        p_start, p_end = _paragraph(text, tok.idx)
+        p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
         for a, b in ((lo, tok.i), (phrase_end, hi)):
             piece = _span(doc, a, b) if b > a else None

@@ -5,11 +5,14 @@ source is decided by the caller."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from spacy.tokens import Span, Token
 
-from worker.pipeline.unverified import cues
-from worker.pipeline.unverified.negatives import QuoteMap
-from worker.pipeline.unverified.signals import Signal, signal_for_tokens
+from worker.pipeline import lexicon
+from worker.pipeline.reading import QuoteMap
+from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
+from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 _QUANTITY_NOUNS = frozenset(
     {"dozen", "hundred", "thousand", "score", "million", "billion", "handful", "ten", "tens"}
@@ -63,13 +66,13 @@ _PEOPLE = frozenset(
 _PEOPLE = _PEOPLE | {"crowd", "gathering", "rally", "march", "protest", "demonstration"}
 _HYPOTHETICAL_AUX = frozenset({"can", "could", "may", "might", "would", "will", "should"})
 _CLASS_OF = {}
-for _w in cues.HARM_WORDS:
+for _w in lexicon.HARM_WORDS:
     _CLASS_OF[_w] = "harm"
-for _w in cues.ARREST_WORDS:
+for _w in lexicon.ARREST_WORDS:
     _CLASS_OF[_w] = "arrest"
-for _w in cues.CROWD_VERBS:
+for _w in lexicon.CROWD_VERBS:
     _CLASS_OF.setdefault(_w, "crowd")
-for _w in cues.MONEY_VERBS:
+for _w in lexicon.MONEY_VERBS:
     _CLASS_OF.setdefault(_w, "money")
 
 
@@ -87,7 +90,7 @@ _CASE_MODIFIERS = frozenset(
 
 def _class_of(c: Token) -> str | None:
     lemma = c.lemma_.lower()
-    if lemma in cues.MONEY_NOUNS and c.pos_ == "NOUN":
+    if lemma in lexicon.MONEY_NOUNS and c.pos_ == "NOUN":
         return "money_noun"
     if lemma == "take" and any(t.lemma_.lower() == "street" for t in c.subtree):
         return "crowd"  # "took to the streets"
@@ -117,7 +120,7 @@ def _quantities(sent: Span) -> list[Token]:
         if t.dep_ in ("appos", "npadvmod") and t.i > 0 and t.doc[t.i - 1].text == ",":
             continue  # "Webb, 51," — an age
         head = t.head if t.dep_ in ("nummod", "quantmod", "compound") else t
-        if head.lemma_.lower() in cues.NON_COUNT_UNITS or head.lower_ in cues.NON_COUNT_UNITS:
+        if head.lemma_.lower() in lexicon.NON_COUNT_UNITS or head.lower_ in lexicon.NON_COUNT_UNITS:
             continue
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if (
@@ -166,11 +169,11 @@ def _tree_distance(a: Token, b: Token, limit: int = 4) -> int:
     return 99
 
 
-def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
+def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
     quantities = _quantities(sent)
     if not quantities:
         return []
-    out: list[Signal] = []
+    out: list[tuple[str, Candidate]] = []
     for c in sent:
         kind = _class_of(c)
         if kind is None or quotes.inside(c.idx):
@@ -209,7 +212,7 @@ def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
                 if lead and lead[0].i < first:
                     first_tok = lead[0]
                 code = "money" if kind == "money_noun" else kind
-                out.append(signal_for_tokens("unsourced_figure", code, first_tok, q.doc[last]))
+                out.append((code, cue(first_tok, q.doc[last])))
                 break
     return out
 
@@ -223,3 +226,61 @@ def _is_people(n: Token) -> bool:
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         return pobj is not None and _is_people(pobj)
     return False
+
+
+def _confirmed(sent: Span) -> bool:
+    """ "The death toll, confirmed by the ministry, ..." — the text vouches for the figure."""
+    return any(
+        t.lower_ in lexicon.CONFIRMATION_WORDS
+        and not any(c.dep_ == "neg" for c in t.head.children)
+        and not any(c.dep_ == "neg" for c in t.children)
+        for t in sent
+    )
+
+
+def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
+    """The sentence's figures, when neither it nor its paragraph gives a source, the text does
+    not vouch for them, and it is no embedded post or sport report."""
+    sent = s.span
+    if s.paragraph_sourced or is_embedded_post(sent) or _confirmed(sent):
+        return []
+    if is_sport(sent, s.paragraph_text):
+        return []
+    return _figures(sent, s.reading.quoted)
+
+
+def _figure(code: str) -> Detect:
+    def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+        for found_code, candidate in s.once("figures", lambda: _unsourced_figures(s)):
+            if found_code == code:
+                yield candidate
+
+    return detect
+
+
+FIGURE_RULES = (
+    Rule(
+        "harm",
+        "unsourced_figure",
+        '"{cue}": a casualty figure with no source in the sentence or its paragraph.',
+        _figure("harm"),
+    ),
+    Rule(
+        "arrest",
+        "unsourced_figure",
+        '"{cue}": an arrest or detention figure with no source in the sentence or its paragraph.',
+        _figure("arrest"),
+    ),
+    Rule(
+        "crowd",
+        "unsourced_figure",
+        '"{cue}": a crowd size with no source in the sentence or its paragraph.',
+        _figure("crowd"),
+    ),
+    Rule(
+        "money",
+        "unsourced_figure",
+        '"{cue}": a sum of money with no source in the sentence or its paragraph.',
+        _figure("money"),
+    ),
+)

@@ -4,18 +4,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+
 from spacy.tokens import Span, Token
 
-from worker.pipeline.unverified import cues
+from worker.pipeline import lexicon
 from worker.pipeline.unverified.negatives import (
-    QuoteMap,
     is_concessive,
     is_correction_note,
     named_cover,
     subject_person,
 )
-from worker.pipeline.unverified.signals import Signal, signal_for_tokens
-from worker.pipeline.unverified.sourcing import SourceMention
+from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 _NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
 _REFUSALS = frozenset({"decline", "refuse", "fail", "unable"})
@@ -27,47 +27,58 @@ _HEDGE_ADVERBS_BETWEEN = frozenset(
 )
 
 
-def unconfirmed_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
-    out: list[Signal] = []
-    correction = is_correction_note(sent)
+def _confirm_verbs(sent: Span) -> Iterator[Token]:
     for tok in sent:
+        if tok.lemma_.lower() in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            yield tok
+
+
+def _cannot_confirm(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "hard for the UN to confirm", "impossible to know whether", "unable to verify"."""
+    for tok in _confirm_verbs(s.span):
+        blocker = _blocker(tok)
+        if blocker is not None:
+            yield cue(blocker, tok)
+
+
+def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "could not be independently verified", "declined to confirm", "no confirmation"."""
+    for tok in s.span:
         lemma = tok.lemma_.lower()
-        if lemma in cues.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
-            blocker = _blocker(tok)
-            if blocker is not None:
-                out.append(signal_for_tokens("unconfirmed", "cannot_confirm", blocker, tok))
+        if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            if _blocker(tok) is not None:
                 continue
             checkable = lemma in _CONFIRM_CORE or (
                 lemma in ("determine", "establish", "ascertain") and _has_wh_complement(tok)
             )
-            if checkable:
-                neg = _negation(tok)
-                if neg is not None:
-                    out.append(signal_for_tokens("unconfirmed", "not_confirmed", neg, tok))
-        elif (
-            lemma in ("dispute", "contest")
+            neg = _negation(tok) if checkable else None
+            if neg is not None:
+                yield cue(neg, tok)
+        elif lemma in ("confirmation", "verification") and any(
+            c.lower_ == "no" for c in tok.children
+        ):
+            yield cue(next(c for c in tok.children if c.lower_ == "no"), tok)
+
+
+def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "the figure has been disputed": the text says it is not established."""
+    for tok in s.span:
+        if (
+            tok.lemma_.lower() in ("dispute", "contest")
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
             and not any(c.dep_ == "neg" for c in tok.children)
         ):
-            # "the figure has been disputed": the text says it is not established
-            aux = next(c for c in tok.children if c.dep_ == "auxpass")
-            out.append(signal_for_tokens("unconfirmed", "disputed", aux, tok))
-        elif lemma in cues.UNCONFIRMED_ADJECTIVES and not correction:
-            out.append(
-                signal_for_tokens(
-                    "unconfirmed",
-                    "unconfirmed_label",
-                    tok,
-                    tok.head if tok.head.i == tok.i + 1 else tok,
-                )
-            )
-        elif lemma in ("confirmation", "verification") and any(
-            c.lower_ == "no" for c in tok.children
-        ):
-            det = next(c for c in tok.children if c.lower_ == "no")
-            out.append(signal_for_tokens("unconfirmed", "not_confirmed", det, tok))
-    return out
+            yield cue(next(c for c in tok.children if c.dep_ == "auxpass"), tok)
+
+
+def _unconfirmed_label(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "unconfirmed reports", "unverified claims" (not in a note about a past correction)."""
+    if is_correction_note(s.span):
+        return
+    for tok in s.span:
+        if tok.lemma_.lower() in lexicon.UNCONFIRMED_ADJECTIVES:
+            yield cue(tok, tok.head if tok.head.i == tok.i + 1 else tok)
 
 
 def _negation(verb: Token) -> Token | None:
@@ -95,7 +106,7 @@ def _blocker(verb: Token) -> Token | None:
         return None  # "hard to know" alone is a figure of speech; "hard to know whether" is not
     head = verb.head
     for cand in (head, *[c for c in head.children if c.dep_ in ("acomp", "attr")]):
-        if cand.lemma_.lower() in cues.CONFIRM_BLOCKERS and cand.i < verb.i:
+        if cand.lemma_.lower() in lexicon.CONFIRM_BLOCKERS and cand.i < verb.i:
             return cand
     return None
 
@@ -106,29 +117,27 @@ def _has_wh_complement(verb: Token) -> bool:
     ) or any(c.lower_ in _WH for c in verb.children)
 
 
-def hedged_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) -> list[Signal]:
-    out: list[Signal] = []
-    for tok in sent:
-        if quotes.inside(tok.idx):
-            continue
-        sig = (
-            _modal_perfect(tok, sent)
-            or _passive_belief(tok)
-            or _raising(tok)
-            or _unclear(tok)
-            or _hedge_adverb(tok, sent)
-        )
-        if sig is None:
-            continue
-        anchor = tok.doc[sig[1]] if isinstance(sig, tuple) else tok
-        signal = sig[0] if isinstance(sig, tuple) else sig
-        if named_cover(anchor, mentions, strict=True) or _attributed_to_research(anchor):
-            continue  # the hedge belongs to a named source or a cited study
-        out.append(signal)
-    return out
+def _hedge(find: Callable[[Token, Span], tuple[Candidate, int] | None]) -> Detect:
+    """A hedge rule: ``find`` gives the cue and the token the hedge bears on; a hedge a named
+    source or a cited study carries is theirs, and a quoted one the speaker's."""
+
+    def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+        for tok in s.span:
+            if s.quoted(tok.idx):
+                continue
+            hit = find(tok, s.span)
+            if hit is None:
+                continue
+            candidate, anchor = hit
+            bears_on = tok.doc[anchor]
+            if named_cover(bears_on, s.sources, strict=True) or _attributed_to_research(bears_on):
+                continue
+            yield candidate
+
+    return detect
 
 
-def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
+def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "may have been involved", "might have fled", "may well have expanded"; not "could have"
     (mostly counterfactual: "voters could have shown..."), not "I may or may not have"."""
     if tok.lower_ not in ("may", "might") or tok.tag_ != "MD":
@@ -158,7 +167,7 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
         return None
     if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
         return None
-    return signal_for_tokens("hedged", "modal_perfect", tok, doc[k]), verb.i
+    return cue(tok, doc[k]), verb.i
 
 
 def _counterfactual(sent: Span) -> bool:
@@ -214,7 +223,7 @@ def _under_concession(tok: Token) -> bool:
 _HEDGE_ADVERBS = frozenset({"apparently", "possibly", "probably", "presumably", "seemingly"})
 
 
-def _hedge_adverb(tok: Token, sent: Span) -> tuple[Signal, int] | None:
+def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "the gunman apparently acted alone", "was possibly linked": a CoNLL-2010 hedge adverb on
     a past event. Not on the present or future ("will probably evolve"), not under a modal,
     not in the first person."""
@@ -229,12 +238,12 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Signal, int] | None:
         return None
     if subject_person(verb) in ("i", "we", "you") or _counterfactual(sent):
         return None
-    return signal_for_tokens("hedged", "hedge_adverb", tok, tok), verb.i
+    return cue(tok, tok), verb.i
 
 
-def _passive_belief(tok: Token) -> Signal | None:
+def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "is believed to", "are thought to have", reduced "thought to represent"."""
-    if tok.lemma_.lower() not in cues.PASSIVE_THINK_VERBS - {"understand"} or tok.tag_ not in (
+    if tok.lemma_.lower() not in lexicon.PASSIVE_THINK_VERBS - {"understand"} or tok.tag_ not in (
         "VBN",
         "VBD",
     ):
@@ -248,23 +257,23 @@ def _passive_belief(tok: Token) -> Signal | None:
         and tok.i + 1 < len(doc)
         and doc[tok.i + 1].lower_ == "to"
     ):
-        return signal_for_tokens("hedged", "passive_belief", tok, tok)  # ", thought to represent"
+        return cue(tok, tok), tok.i  # ", thought to represent"
     xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
     if xcomp and (aux or tok.dep_ in ("acl", "advcl")):
-        return signal_for_tokens("hedged", "passive_belief", aux[0] if aux else tok, tok)
+        return cue(aux[0] if aux else tok, tok), tok.i
     if (
         aux
         and any(c.dep_ in ("ccomp",) for c in tok.children)
         and any(c.lower_ == "it" for c in tok.children)
     ):
-        return signal_for_tokens("hedged", "passive_belief", aux[0], tok)
+        return cue(aux[0], tok), tok.i
     return None
 
 
-def _raising(tok: Token) -> Signal | None:
+def _raising(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "appears to have happened", "seems to have been" — a past fact put at a distance."""
-    if tok.lemma_.lower() not in cues.HEDGE_RAISING:
+    if tok.lemma_.lower() not in lexicon.HEDGE_RAISING:
         return None
     doc = tok.doc
     j = tok.i + 1
@@ -276,20 +285,20 @@ def _raising(tok: Token) -> Signal | None:
     ):
         if subject_person(tok) in ("i", "we", "you"):
             return None
-        return signal_for_tokens("hedged", "appears_to_have", tok, doc[j + 2])
+        return cue(tok, doc[j + 2]), tok.i
     return None
 
 
-def _unclear(tok: Token) -> Signal | None:
+def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, int] | None:
     """ "it is unclear whether", "it was not clear whether", "it's possible (that)" about a
     present or past fact; not about the future ("unclear if it will follow suit")."""
     lemma = tok.lemma_.lower()
-    if lemma not in cues.UNCLEAR_ADJECTIVES and lemma not in cues.UNCLEAR_NEGATED:
+    if lemma not in lexicon.UNCLEAR_ADJECTIVES and lemma not in lexicon.UNCLEAR_NEGATED:
         return None  # the cheap test first: this runs on every token of the article
     negated = any(c.dep_ == "neg" for c in tok.head.children) or any(
         c.dep_ == "neg" for c in tok.children
     )
-    if not (lemma in cues.UNCLEAR_ADJECTIVES or (lemma in cues.UNCLEAR_NEGATED and negated)):
+    if not (lemma in lexicon.UNCLEAR_ADJECTIVES or (lemma in lexicon.UNCLEAR_NEGATED and negated)):
         return None
     if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "attr", "ROOT"):
         return None
@@ -314,9 +323,9 @@ def _unclear(tok: Token) -> Signal | None:
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
     last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in _WH else tok
-    return signal_for_tokens(
-        "hedged", "unclear" if lemma != "possible" else "possible", first, last
-    )
+    if (lemma == "possible") != (code == "possible"):
+        return None
+    return cue(first, last), tok.i
 
 
 def _attributed_to_research(tok: Token) -> bool:
@@ -340,3 +349,72 @@ def _attributed_to_research(tok: Token) -> bool:
             ):
                 return True
     return False
+
+
+UNCONFIRMED_RULES = (
+    Rule(
+        "cannot_confirm",
+        "unconfirmed",
+        'The article itself says this cannot be checked: "{cue}".',
+        _cannot_confirm,
+        credits_speaker=True,
+    ),
+    Rule(
+        "not_confirmed",
+        "unconfirmed",
+        'The article says this has not been confirmed: "{cue}".',
+        _not_confirmed,
+        credits_speaker=True,
+    ),
+    Rule(
+        "disputed",
+        "unconfirmed",
+        '"{cue}": the article says this is disputed, so it is not established.',
+        _disputed,
+    ),
+    Rule(
+        "unconfirmed_label",
+        "unconfirmed",
+        'The article calls this "{cue}": it has not been checked.',
+        _unconfirmed_label,
+    ),
+)
+
+HEDGED_RULES = (
+    Rule(
+        "modal_perfect",
+        "hedged",
+        '"{cue}": the article presents this as a possibility, not as an established fact.',
+        _hedge(_modal_perfect),
+    ),
+    Rule(
+        "passive_belief",
+        "hedged",
+        '"{cue}": the article says it is believed, without saying by whom or on what evidence.',
+        _hedge(_passive_belief),
+    ),
+    Rule(
+        "appears_to_have",
+        "hedged",
+        '"{cue}": the article only says it appears so.',
+        _hedge(_raising),
+    ),
+    Rule(
+        "unclear",
+        "hedged",
+        '"{cue}": the article says the facts are not known.',
+        _hedge(_unclear),
+    ),
+    Rule(
+        "possible",
+        "hedged",
+        '"{cue}": the article offers this as a possibility, not as a fact.',
+        _hedge(lambda tok, sent: _unclear(tok, sent, "possible")),
+    ),
+    Rule(
+        "hedge_adverb",
+        "hedged",
+        '"{cue}": the article does not commit to this; it only says it seems so.',
+        _hedge(_hedge_adverb),
+    ),
+)
