@@ -509,3 +509,166 @@ CONCERN_NOUNS = words(
     belief concern fear speculation suspicion worry
     """
 )
+
+
+# --- Grammar words the rules test (determiners, marks, auxiliaries) ---------------------------
+
+# "declined to confirm", "unable to verify": refusing or failing to check (observed).
+REFUSAL_VERBS = words(
+    """
+    decline fail refuse unable
+    """
+)
+
+# Verbs of checking in the strict sense; negated, the claim is not confirmed (CONFIRM_VERBS
+# also holds "know", "determine", which need a wh-complement).
+CHECKING_VERBS = words(
+    """
+    confirm corroborate substantiate verify
+    """
+)
+
+# Words that open a content clause: "unclear whether", "impossible to know how" (CoNLL-2010).
+WH_WORDS = words(
+    """
+    how if that what when where whether which who why
+    """
+)
+
+# Auxiliaries of the future: "unclear if it will follow suit" is a forecast, not a hedge.
+FUTURE_AUXILIARIES = words(
+    """
+    'll going shall will would
+    """
+)
+
+# Words allowed between "may" and "have" and the participle ("may well have") (observed).
+HEDGE_FILLERS = words(
+    """
+    already also even just not since still well
+    """
+)
+
+# Hedge adverbs on a past event (CoNLL-2010 hedge cues): "apparently acted alone".
+HEDGE_ADVERBS = words(
+    """
+    apparently possibly presumably probably seemingly
+    """
+)
+
+# Nouns that are a number: "dozens", "hundreds of protesters".
+QUANTITY_NOUNS = words(
+    """
+    billion dozen handful hundred million score ten tens thousand
+    """
+)
+
+# Modal auxiliaries that make a figure a forecast: "could kill up to..." (observed).
+HYPOTHETICAL_AUXILIARIES = words(
+    """
+    can could may might should will would
+    """
+)
+
+# Modifiers that make "cases" a disease count ("10 human cases"), not court cases (observed).
+CASE_MODIFIERS = words(
+    """
+    animal confirmed fatal human new positive suspected
+    """
+)
+
+# People a crowd figure counts: "5,000 protesters", "hundreds of teachers" (WP:CITENEED crowd
+# sizes; observed).
+PEOPLE_NOUNS = words(
+    """
+    activist child citizen civilian demonstrator deportee employee family fan farmer friend
+    immigrant inmate kid man member migrant officer passenger people person pilgrim police
+    prisoner protester protestor refugee resident settler soldier staff student supporter
+    teacher them they troop villager voter woman worker
+    """
+)
+
+# Nouns of a crowd: "a crowd of 20,000" counts people (WP:CITENEED crowd sizes).
+CROWD_NOUNS = words(
+    """
+    crowd demonstration gathering march protest rally
+    """
+)
+
+# Marks of a concession: "Although X may have...": granted, not claimed (CoNLL-2010 scope rules).
+CONCESSIVE_MARKS = words(
+    """
+    although even though whereas while
+    """
+)
+
+# "..., but": the clause before is granted only to move past it.
+ADVERSATIVES = words(
+    """
+    but however yet
+    """
+)
+
+# Words after which a named source's statement has ended and the writer speaks (observed).
+CLAUSE_BREAKS = words(
+    """
+    ; although but so though whereas yet
+    """
+)
+
+# Determiners of a first mention ("a spokesman", "two officials"): not a name already given.
+INDEFINITE_DETERMINERS = words(
+    """
+    a an another any many one other several some three two
+    """
+)
+
+# Determiners of a mention pointing back ("the spokesman", "his aide") for coreference;
+# POINTING_DETERMINERS adds "these", "those" for groups.
+DEFINITE_DETERMINERS = words(
+    """
+    her his its our that the their this
+    """
+)
+
+# Prepositions inside a role ("minister of defence", "ambassador to Britain").
+ROLE_PREPOSITIONS = words(
+    """
+    at for in of on to with
+    """
+)
+
+# Clauses a writer hangs on reported content: ", as he deflected…", ", while the League…".
+WRITER_CLAUSE_MARKS = words(
+    """
+    as whereas while
+    """
+)
+
+# Marks of a condition: "if scientists found..." is no claim.
+CONDITION_MARKS = words(
+    """
+    if unless whether
+    """
+)
+
+# Verbs that make a cue under them no statement: "declined to say", "wanted to tell" (PARC 3.0).
+DECLINE_HEADS = words(
+    """
+    appear decline fail refuse seem try want
+    """
+)
+
+# Cues that take a clause even when the parser hangs it elsewhere ("said", "added") (PARC 3.0).
+CLAUSE_VERBS = words(
+    """
+    add announce claim note report say state
+    """
+)
+
+# Plural groups that can speak, so a weak-subject verb is a cue: "analysts suggest" (PARC 3.0).
+SPEAKING_GROUPS = words(
+    """
+    analysts critics experts researchers scientists
+    """
+)

@@ -99,10 +99,11 @@ def _names_a_body(tokens: list[Token]) -> bool:
     return False
 
 
-def source_kind(head: Token, sent: Span) -> str | None:
+def source_kind(head: Token, sent: Span, *, cited: bool = False) -> str | None:
     """One of ``KINDS`` for the source phrase headed by ``head`` in ``sent``, or None when the
-    head is no source at all ("it")."""
-    kind = _reading(head, sent)
+    head is no source at all ("it"). ``cited``: the article cites the phrase as its own source
+    ("according to X", "citing X"), not as someone speaking in the story."""
+    kind = _reading(head, sent, cited)
     return _named_kind(head) if kind == _NAMED else kind
 
 
@@ -119,7 +120,7 @@ def _named_kind(head: Token) -> str:
     return PERSON
 
 
-def _reading(head: Token, sent: Span) -> str | None:
+def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
     lower, lemma = head.lower_, head.lemma_.lower()
     if head.pos_ == "PRON":
         if lower in lexicon.SOURCE_PRONOUNS:
@@ -139,7 +140,13 @@ def _reading(head: Token, sent: Span) -> str | None:
     ):
         return _NAMED  # "another diplomat, former special envoy Kurt Volker,"
     marked = lemma in _MARKED_ANONYMOUS and _has_marker(head, sent)
-    if lemma in lexicon.ALWAYS_ANONYMOUS_HEADS or marked:
+    # "according to a Taliban representative": the article's own source is one unnamed person
+    cited_unnamed = (
+        cited
+        and lemma in _MARKED_ANONYMOUS - lexicon.INDEFINITE_ANONYMOUS_HEADS
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    )
+    if lemma in lexicon.ALWAYS_ANONYMOUS_HEADS or marked or cited_unnamed:
         if _names_a_body(mods) and not _has_marker(head, sent):
             return _NAMED
         return ANONYMOUS
@@ -215,7 +222,8 @@ def sentence_sources(sent: Span) -> list[Source]:
                 head = next((c for c in to.children if c.dep_ == "pobj"), None)
         if head is None:
             continue
-        kind = source_kind(head, sent)
+        cited = tok.lower_ == "according" or lemma == "cite"
+        kind = source_kind(head, sent, cited=cited)
         if kind is None:
             continue
         first, last = _phrase_bounds(head)

@@ -37,7 +37,9 @@ def find_attributions(reading: Reading | Doc) -> list[Finding]:
     if isinstance(reading, Doc):
         reading = read(reading)
     elif not isinstance(reading, Reading):
-        raise TypeError(f"find_attributions needs a Reading or a Doc, not {type(reading).__name__}")
+        raise TypeError(
+            f"find_attributions needs a Reading or a spaCy Doc, not {type(reading).__name__}"
+        )
     if not reading.text.strip():
         return []
     doc, text, quotes = reading.doc, reading.text, reading.quotes

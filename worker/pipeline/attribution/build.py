@@ -7,7 +7,11 @@ from spacy.tokens import Doc
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, PREDICATE, SPEECH, TAIL
 from worker.pipeline.attribution.relation import Relation
-from worker.pipeline.attribution.speakers import is_pronoun, person_name_in
+from worker.pipeline.attribution.speakers import (
+    described_by_function,
+    is_pronoun,
+    person_name_in,
+)
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
     FUNCTION_NOUNS,
@@ -139,7 +143,9 @@ def _finding(reading: Reading, rel: Relation, res: Resolution, *, nested: bool) 
         content=[Span(s, e) for s, e in content],
         cue=Cue(text[rel.cue[0] : rel.cue[1]], rel.cue[0], rel.cue[1]),
         speaker=speaker,
-        confidence=_confidence(rel, mention, res.name, anonymous, nested),
+        confidence=_confidence(
+            rel, mention, res.name, described_by_function(mention, res.name), nested
+        ),
     )
 
 
@@ -154,7 +160,9 @@ def _is_anonymous(reading: Reading, mention, resolved_name: str | None) -> bool:
     return reading.speaker_kind(mention) == ANONYMOUS
 
 
-def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, nested: bool) -> float:
+def _confidence(
+    rel: Relation, mention, name: str | None, by_function: bool, nested: bool
+) -> float:
     score = BASE_CONFIDENCE[rel.type]
     if rel.cue_kind == BELIEF:
         score -= 0.25
@@ -166,8 +174,8 @@ def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, neste
         score += 0.05
     elif name and is_pronoun(mention.root):
         score -= 0.03
-    elif anonymous:
-        score -= 0.05
+    elif by_function:
+        score -= 0.05  # "officials", "a spokesperson": unnamed, but described
     elif not name:
         score -= 0.1
     if nested:

@@ -13,10 +13,12 @@ statement.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from worker.pipeline import lexicon
 from worker.pipeline.attribution.relation import ents_in, sentence_starts
 from worker.pipeline.attribution.speakers import (
     NON_PERSON_ENTS,
@@ -33,10 +35,6 @@ from worker.pipeline.lexicon import (
     ROLE_WORDS,
 )
 
-INDEFINITE = frozenset(
-    {"a", "an", "another", "some", "one", "two", "three", "several", "many", "other", "any"}
-)
-DEFINITE = frozenset({"the", "his", "her", "its", "their", "this", "that", "our"})
 PRONOUN_WINDOW_SENTENCES = 4
 
 
@@ -124,7 +122,6 @@ ABBREVIATIONS = {
     "pres": "president",
     "supt": "superintendent",
 }
-PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "with", "on"})
 
 
 def _words(text: str) -> frozenset[str]:
@@ -134,7 +131,7 @@ def _words(text: str) -> frozenset[str]:
     words = [ABBREVIATIONS.get(w, w) for w in words]
     head_part = []
     for w in words:
-        if w in PREPOSITIONS:
+        if w in lexicon.ROLE_PREPOSITIONS:
             break
         head_part.append(w)
     keys = {w for w in words if w in ROLE_WORDS}
@@ -200,7 +197,10 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
     quoted = sorted(quoted or [])
     starts = [s for s, _ in quoted]
     names = _name_spans(doc)
-    reg.full_names = sorted({n.text for n in names if len(n) >= 2}, key=len)
+    # Of names of one length the most frequent, then the first, comes first ("Marco Rubio"
+    # over a typo); a set's order used to decide, changing with the hash seed.
+    counts = Counter(n.text for n in names if len(n) >= 2)
+    reg.full_names = sorted(counts, key=lambda t: (len(t), -counts[t]))
     sent_starts = sentence_starts(doc)
     surnames = {n.split()[-1] for n in reg.full_names}
     firsts = [n.split()[0] for n in reg.full_names]
@@ -294,14 +294,16 @@ def resolve(
         return Resolution(last_group, None, False)
     dets = _determiners(head)
     plural = head.tag_ in ("NNS", "NNPS")
-    if dets & INDEFINITE or (plural and not dets & DEFINITE and head.pos_ != "PROPN"):
+    bare_plural = plural and not dets & lexicon.DEFINITE_DETERMINERS and head.pos_ != "PROPN"
+    if dets & lexicon.INDEFINITE_DETERMINERS or bare_plural:
         # "a Taliban representative", "US officials", "two people": unnamed, not resolved.
         return Resolution(None, None, low in FUNCTION_NOUNS)
     if head.pos_ == "PROPN" or head.ent_type_ in NON_PERSON_ENTS - {"DATE"}:
         return Resolution(_org_text(mention), None, False)
     # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
     head_word = low
-    if dets & DEFINITE or head_word in ROLE_WORDS or head_word in FUNCTION_NOUNS:
+    pointing = dets & lexicon.DEFINITE_DETERMINERS
+    if pointing or head_word in ROLE_WORDS or head_word in FUNCTION_NOUNS:
         role = reg.role_for(head_word, pos)
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)
@@ -309,10 +311,10 @@ def resolve(
         for ent in ents_in(mention):
             if ent.start <= head.i < ent.end:
                 return Resolution(_clean_org(ent), None, False)
-        if dets & DEFINITE and not any(
+        if dets & lexicon.DEFINITE_DETERMINERS and not any(
             c.dep_ in ("poss", "amod", "compound")
             for c in head.children
-            if c.lower_ not in DEFINITE
+            if c.lower_ not in lexicon.DEFINITE_DETERMINERS
         ):
             org_text = reg.org_for(head_word, pos)
             if org_text:

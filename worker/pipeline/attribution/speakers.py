@@ -1,5 +1,5 @@
-"""Speaker mentions: the noun phrase that is the source, its stated role, and whether it is
-anonymous ("officials said", "a person familiar with the matter")."""
+"""Speaker mentions: the noun phrase that is the source, its name and its stated role.
+Whether a speaker is anonymous is read once, by ``worker.pipeline.sources``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from worker.pipeline.attribution.relation import ents_in
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
+    FUNCTION_NOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -189,3 +190,15 @@ def role_text(head: Token) -> str | None:
         start += 1
     text = doc[start:end].text.strip()
     return text or None
+
+
+def described_by_function(mention: Span, resolved_name: str | None) -> bool:
+    """A speaker the text describes by function, not by name ("officials", "a spokesperson for
+    the Foreign Office", "union representatives"). A confidence feature only: whether such a
+    source is anonymous is the Reading's call (``sources``)."""
+    if resolved_name or not len(mention):
+        return False
+    head = mention.root
+    if is_pronoun(head) or person_name_in(mention) is not None:
+        return False
+    return head.lower_ in FUNCTION_NOUNS or head.lemma_.lower() in FUNCTION_NOUNS

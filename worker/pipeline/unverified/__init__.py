@@ -34,7 +34,9 @@ def find_unverified(
     if isinstance(reading, Doc):
         reading = read(reading)
     elif not isinstance(reading, Reading):
-        raise TypeError(f"find_unverified expects a Reading or a Doc, not {type(reading).__name__}")
+        raise TypeError(
+            f"find_unverified expects a Reading or a spaCy Doc, not {type(reading).__name__}"
+        )
     if attributions is not None:
         reading = with_attributions(reading, attributions)
     if not reading.text.strip() or not _is_english(reading.doc):

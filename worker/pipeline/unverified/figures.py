@@ -14,57 +14,9 @@ from worker.pipeline.reading import QuoteMap
 from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
-_QUANTITY_NOUNS = frozenset(
-    {"dozen", "hundred", "thousand", "score", "million", "billion", "handful", "ten", "tens"}
-)
 _NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
-_PEOPLE = frozenset(
-    {
-        "people",
-        "person",
-        "protester",
-        "protestor",
-        "demonstrator",
-        "teacher",
-        "student",
-        "supporter",
-        "resident",
-        "worker",
-        "civilian",
-        "child",
-        "kid",
-        "woman",
-        "man",
-        "migrant",
-        "refugee",
-        "fan",
-        "voter",
-        "member",
-        "employee",
-        "staff",
-        "officer",
-        "police",
-        "soldier",
-        "troop",
-        "friend",
-        "activist",
-        "villager",
-        "pilgrim",
-        "passenger",
-        "inmate",
-        "prisoner",
-        "immigrant",
-        "deportee",
-        "settler",
-        "family",
-        "they",
-        "them",
-        "citizen",
-        "farmer",
-    }
-)
-_PEOPLE = _PEOPLE | {"crowd", "gathering", "rally", "march", "protest", "demonstration"}
-_HYPOTHETICAL_AUX = frozenset({"can", "could", "may", "might", "would", "will", "should"})
+# Who a crowd figure counts: people, or a crowd itself.
+_PEOPLE = lexicon.PEOPLE_NOUNS | lexicon.CROWD_NOUNS
 _CLASS_OF = {}
 for _w in lexicon.HARM_WORDS:
     _CLASS_OF[_w] = "harm"
@@ -83,9 +35,6 @@ def _is_money(q: Token) -> bool:
     return prev is not None and prev.text in ("$", "£", "€", "¥", "Rs", "N")
 
 
-_CASE_MODIFIERS = frozenset(
-    {"human", "new", "confirmed", "suspected", "animal", "positive", "fatal"}
-)
 
 
 def _class_of(c: Token) -> str | None:
@@ -98,7 +47,7 @@ def _class_of(c: Token) -> str | None:
         return None  # "30 lives" is a toll; "his life" is not
     if lemma == "case":
         # "10 human cases" of a disease; not "two cases against Israel" in court
-        return "harm" if any(m.lower_ in _CASE_MODIFIERS for m in c.children) else None
+        return "harm" if any(m.lower_ in lexicon.CASE_MODIFIERS for m in c.children) else None
     return _CLASS_OF.get(lemma) or _CLASS_OF.get(c.lower_)
 
 
@@ -106,7 +55,7 @@ def _quantities(sent: Span) -> list[Token]:
     out = []
     for t in sent:
         lemma = t.lemma_.lower()
-        if not ((t.like_num and t.tag_ == "CD") or lemma in _QUANTITY_NOUNS):
+        if not ((t.like_num and t.tag_ == "CD") or lemma in lexicon.QUANTITY_NOUNS):
             continue  # "first", "6th": ordinals count nothing
         if t.ent_type_ in _NON_COUNT_ENTS and not (t.ent_type_ == "QUANTITY" and t.like_num):
             continue
@@ -134,13 +83,13 @@ def _quantities(sent: Span) -> list[Token]:
     return out
 
 
-_GROUP_NOUNS = frozenset({"crowd", "gathering", "rally", "march", "protest", "demonstration"})
 
 
 def _counted(q: Token) -> Token:
     """The noun a quantity counts: "346" in "a total of 346 people" counts "people", "20,000"
     in "a crowd of 20,000" counts the crowd."""
-    if q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.lemma_.lower() in _GROUP_NOUNS:
+    of_crowd = q.head.head.lemma_.lower() in lexicon.CROWD_NOUNS
+    if q.dep_ == "pobj" and q.head.lower_ == "of" and of_crowd:
         return q.head.head
     cur = q
     for _ in range(2):
@@ -179,7 +128,7 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
         if kind is None or quotes.inside(c.idx):
             continue
         if c.pos_ in ("VERB", "AUX") and any(
-            a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX for a in c.children
+            a.dep_ == "aux" and a.lower_ in lexicon.HYPOTHETICAL_AUXILIARIES for a in c.children
         ):
             continue  # "could kill up to..." is a forecast, not a count
         if kind in ("crowd", "money") and c.pos_ not in ("VERB",):
@@ -221,7 +170,7 @@ def _is_people(n: Token) -> bool:
     lemma = n.lemma_.lower()
     if lemma in _PEOPLE or n.lower_ in _PEOPLE or n.ent_type_ == "NORP":
         return True
-    if lemma in _QUANTITY_NOUNS:  # "hundreds of them", "thousands of protesters"
+    if lemma in lexicon.QUANTITY_NOUNS:  # "hundreds of them", "thousands of protesters"
         of = next((c for c in n.children if c.lower_ == "of" and c.dep_ == "prep"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         return pobj is not None and _is_people(pobj)

@@ -15,9 +15,6 @@ from spacy.tokens import Span, Token
 from worker.pipeline import lexicon
 from worker.pipeline.sources import Source
 
-_CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
-_ADVERSATIVES = frozenset({"but", "yet", "however"})
-_CLAUSE_BREAKS = frozenset({"so", "but", "yet", ";", "although", "though", "whereas"})
 _EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
 
 
@@ -54,17 +51,18 @@ def is_concessive(tok: Token, sent: Span) -> bool:
     the writer grants the point only to move past it."""
     clause = _clause_head(tok)
     for c in clause.children:
-        if c.dep_ == "mark" and c.lower_ in _CONCESSIVE_MARKS:
+        if c.dep_ == "mark" and c.lower_ in lexicon.CONCESSIVE_MARKS:
             return True
-        if c.dep_ == "cc" and c.lower_ in _ADVERSATIVES and c.i > tok.i:
+        if c.dep_ == "cc" and c.lower_ in lexicon.ADVERSATIVES and c.i > tok.i:
             return True
-    if clause.dep_ == "advcl" and any(c.lower_ in _CONCESSIVE_MARKS for c in clause.children):
+    marks = lexicon.CONCESSIVE_MARKS
+    if clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children):
         return True
     # "..., but" right after the hedged clause, when the parser hangs the rest elsewhere
     tail = [t for t in sent if t.i > tok.i]
     for t in tail[:25]:
         if (
-            t.lower_ in _ADVERSATIVES
+            t.lower_ in lexicon.ADVERSATIVES
             and t.i > 0
             and t.doc[t.i - 1].is_punct
             and (t.head == clause or t.head == clause.head)
@@ -99,7 +97,7 @@ def covered_by(tok: Token, mention: Source) -> bool:
     if tok.i in range(mention.first.i, mention.last.i + 1):
         return False
     end = max(cue.i, mention.last.i)
-    if tok.i > end and any(t.lower_ in _CLAUSE_BREAKS for t in tok.doc[end + 1 : tok.i]):
+    if tok.i > end and any(t.lower_ in lexicon.CLAUSE_BREAKS for t in tok.doc[end + 1 : tok.i]):
         return False  # "..., according to The Wrap, so it's possible...": the writer's inference
     anchor = cue.head if cue.lower_ == "according" or cue.lemma_ == "cite" else cue
     if cue.lower_ == "according" or cue.lemma_ == "cite":

@@ -17,15 +17,6 @@ from worker.pipeline.unverified.negatives import (
 )
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
-_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
-_REFUSALS = frozenset({"decline", "refuse", "fail", "unable"})
-_CONFIRM_CORE = frozenset({"confirm", "verify", "corroborate", "substantiate"})
-_WH = frozenset({"whether", "if", "how", "who", "what", "why", "when", "where", "which", "that"})
-_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "going"})
-_HEDGE_ADVERBS_BETWEEN = frozenset(
-    {"well", "also", "since", "already", "even", "still", "just", "not"}
-)
-
 
 def _confirm_verbs(sent: Span) -> Iterator[Token]:
     for tok in sent:
@@ -48,7 +39,7 @@ def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
             if _blocker(tok) is not None:
                 continue
-            checkable = lemma in _CONFIRM_CORE or (
+            checkable = lemma in lexicon.CHECKING_VERBS or (
                 lemma in ("determine", "establish", "ascertain") and _has_wh_complement(tok)
             )
             neg = _negation(tok) if checkable else None
@@ -88,7 +79,7 @@ def _negation(verb: Token) -> Token | None:
             aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < c.i]
             return aux[0] if aux else c
     head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_.lower() in _REFUSALS):
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in lexicon.REFUSAL_VERBS):
         return head
     if (
         verb.dep_ == "xcomp"
@@ -102,7 +93,7 @@ def _negation(verb: Token) -> Token | None:
 def _blocker(verb: Token) -> Token | None:
     """The adjective that makes confirming fail: "hard for the UN to confirm", "impossible to
     know whether", "unable to verify"."""
-    if not (verb.lemma_.lower() in _CONFIRM_CORE or _has_wh_complement(verb)):
+    if not (verb.lemma_.lower() in lexicon.CHECKING_VERBS or _has_wh_complement(verb)):
         return None  # "hard to know" alone is a figure of speech; "hard to know whether" is not
     head = verb.head
     for cand in (head, *[c for c in head.children if c.dep_ in ("acomp", "attr")]):
@@ -112,9 +103,10 @@ def _blocker(verb: Token) -> Token | None:
 
 
 def _has_wh_complement(verb: Token) -> bool:
+    wh = lexicon.WH_WORDS
     return any(
-        g.lower_ in _WH for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
-    ) or any(c.lower_ in _WH for c in verb.children)
+        g.lower_ in wh for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+    ) or any(c.lower_ in wh for c in verb.children)
 
 
 def _hedge(find: Callable[[Token, Span], tuple[Candidate, int] | None]) -> Detect:
@@ -145,13 +137,13 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     doc = tok.doc
     j = tok.i + 1
     while j < sent.end and (
-        doc[j].lower_ in _HEDGE_ADVERBS_BETWEEN or doc[j].lower_ in ("or", "may")
+        doc[j].lower_ in lexicon.HEDGE_FILLERS or doc[j].lower_ in ("or", "may")
     ):
         j += 1
     if j >= sent.end or doc[j].lower_ != "have":
         return None
     k = j + 1
-    while k < sent.end and doc[k].lower_ in _HEDGE_ADVERBS_BETWEEN:
+    while k < sent.end and doc[k].lower_ in lexicon.HEDGE_FILLERS:
         k += 1
     if k >= sent.end or doc[k].tag_ != "VBN":
         return None
@@ -220,14 +212,13 @@ def _under_concession(tok: Token) -> bool:
     return False
 
 
-_HEDGE_ADVERBS = frozenset({"apparently", "possibly", "probably", "presumably", "seemingly"})
 
 
 def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "the gunman apparently acted alone", "was possibly linked": a CoNLL-2010 hedge adverb on
     a past event. Not on the present or future ("will probably evolve"), not under a modal,
     not in the first person."""
-    if tok.lower_ not in _HEDGE_ADVERBS or tok.dep_ != "advmod":
+    if tok.lower_ not in lexicon.HEDGE_ADVERBS or tok.dep_ != "advmod":
         return None
     verb = tok.head
     if verb.dep_ in ("amod", "compound"):
@@ -309,7 +300,7 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     sent_end = tok.sent.end
     # the content clause: the first wh-word or "that"/bare clause after the adjective
     k = tok.i + 1
-    if k < sent_end and doc[k].lower_ in _WH:
+    if k < sent_end and doc[k].lower_ in lexicon.WH_WORDS:
         k += 1
     elif lemma != "possible":
         return None
@@ -317,12 +308,12 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
         return None  # "it is possible to grab a pair": ability, not a hedged fact
     window = doc[k : min(sent_end, k + 12)]
     for t in window:
-        if t.lower_ in _FUTURE_AUX:
+        if t.lower_ in lexicon.FUTURE_AUXILIARIES:
             return None
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
-    last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in _WH else tok
+    last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in lexicon.WH_WORDS else tok
     if (lemma == "possible") != (code == "possible"):
         return None
     return cue(first, last), tok.i
