@@ -672,3 +672,15 @@ SPEAKING_GROUPS = words(
     analysts critics experts researchers scientists
     """
 )
+
+# Subjects in the first or second person: "we may have erred" is the speaker's own hedge, not
+# the article's claim (CoNLL-2010 scope rules).
+FIRST_SECOND_SUBJECTS = words("i we you")
+
+# Pronouns that make a vague group source: "some say", "many believe" (MOS:WEASEL).
+VAGUE_PRONOUNS = words("few many most others some those")
+
+# "A preliminary study hints that ... may have evolved": verbs and subjects that make a hedge
+# the cited research's, not the article's (PARC 3.0 documents as sources; observed).
+RESEARCH_VERBS = words("find hint indicate show suggest")
+RESEARCH_NOUNS = words("analysis data evidence finding paper research study work")

@@ -125,7 +125,7 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
     if head.pos_ == "PRON":
         if lower in lexicon.SOURCE_PRONOUNS:
             return _NAMED
-        if lower in ("some", "many", "others", "those", "few", "most"):
+        if lower in lexicon.VAGUE_PRONOUNS:
             return VAGUE
         return None
     mods = _modifiers(head)

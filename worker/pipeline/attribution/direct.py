@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
 from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
@@ -105,7 +106,8 @@ def inherited_subject(cue: Token) -> Token | None:
             return None
         cur = cur.head
         child = nearest_subject(cur)
-        if child is not None and not (child.pos_ == "PRON" and child.lower_ in ("i", "we", "you")):
+        first_second = child is not None and child.lower_ in FIRST_SECOND_SUBJECTS
+        if child is not None and not (child.pos_ == "PRON" and first_second):
             return child
     return None
 

@@ -153,8 +153,8 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         for t in doc[sent.start : tok.i]
         if not t.is_punct and t.pos_ not in ("ADV", "AUX", "CCONJ", "PART")
     ]
-    if subject_person(verb) in ("i", "we", "you") or (
-        before and before[-1].lower_ in ("i", "we", "you")
+    if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
+        before and before[-1].lower_ in lexicon.FIRST_SECOND_SUBJECTS
     ):
         return None
     if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
@@ -227,7 +227,7 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
     ):
         return None
-    if subject_person(verb) in ("i", "we", "you") or _counterfactual(sent):
+    if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
     return cue(tok, tok), verb.i
 
@@ -274,7 +274,7 @@ def _raising(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         and doc[j + 1].lower_ == "have"
         and doc[j + 2].tag_ == "VBN"
     ):
-        if subject_person(tok) in ("i", "we", "you"):
+        if subject_person(tok) in lexicon.FIRST_SECOND_SUBJECTS:
             return None
         return cue(tok, doc[j + 2]), tok.i
     return None
@@ -326,18 +326,9 @@ def _attributed_to_research(tok: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in ("hint", "suggest", "indicate", "show", "find"):
+        if cur.lemma_.lower() in lexicon.RESEARCH_VERBS:
             subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_.lower() in (
-                "study",
-                "research",
-                "analysis",
-                "paper",
-                "data",
-                "evidence",
-                "finding",
-                "work",
-            ):
+            if subj is not None and subj.lemma_.lower() in lexicon.RESEARCH_NOUNS:
                 return True
     return False
 
