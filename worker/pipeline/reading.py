@@ -1,7 +1,7 @@
 """One reading of a parsed article, built once and handed to every detector.
 
 ``read(doc)`` gives the text, its paragraphs (``text.paragraph_ranges``: one definition), its
-sentences cut at paragraph breaks, the quotations (``attribution.quotes.find_quotes``: the one
+sentences cut at paragraph breaks, the quotations (``quotes.find_quotes``: the one
 pairing of quotation marks) and the sources each sentence cites with their kind
 (``sources``: the one reader of "who is the source", anonymity included).
 ``with_attributions`` adds what the attribution detector found (statement ranges and resolved

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline.reading import AttributedSpan, Reading
 from worker.pipeline.sources import Source
@@ -73,7 +73,7 @@ class Sentence:
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def doc(self):  # noqa: ANN201 - a spaCy Doc
+    def doc(self) -> Doc:
         return self.span.doc
 
     def quoted(self, char: int) -> bool:
