@@ -684,3 +684,20 @@ VAGUE_PRONOUNS = words("few many most others some those")
 # the cited research's, not the article's (PARC 3.0 documents as sources; observed).
 RESEARCH_VERBS = words("find hint indicate show suggest")
 RESEARCH_NOUNS = words("analysis data evidence finding paper research study work")
+
+# Abbreviated titles and what they stand for, so "Gov. Newsom" and "the governor" meet
+# (AP Stylebook abbreviations).
+ROLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "dr": "doctor",
+    "prof": "professor",
+    "pres": "president",
+    "supt": "superintendent",
+}

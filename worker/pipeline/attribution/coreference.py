@@ -108,27 +108,13 @@ class Registry:
         return hits[-1] if hits else None
 
 
-ABBREVIATIONS = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "dr": "doctor",
-    "prof": "professor",
-    "pres": "president",
-    "supt": "superintendent",
-}
 
 
 def _words(text: str) -> frozenset[str]:
     """The words a later role mention can use for this role: its role words, and the noun the
     role phrase is about ("chief executive of Ceres" -> chief, executive)."""
     words = [w.lower().strip(".,") for w in text.replace("-", " ").split()]
-    words = [ABBREVIATIONS.get(w, w) for w in words]
+    words = [lexicon.ROLE_ABBREVIATIONS.get(w, w) for w in words]
     head_part = []
     for w in words:
         if w in lexicon.ROLE_PREPOSITIONS:
