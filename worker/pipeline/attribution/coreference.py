@@ -108,8 +108,6 @@ class Registry:
         return hits[-1] if hits else None
 
 
-
-
 def _words(text: str) -> frozenset[str]:
     """The words a later role mention can use for this role: its role words, and the noun the
     role phrase is about ("chief executive of Ceres" -> chief, executive)."""

@@ -111,8 +111,6 @@ def _content_of(cue: Token) -> list[Piece] | None:
     return _parenthetical_content(cue)
 
 
-
-
 def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
     """ "said more than 15,000 people registered": a clause the parser read as an object with a
     participle; a finite verb hanging off a speech verb's object gives it away."""
@@ -252,8 +250,6 @@ def _blocked(cue: Token) -> bool:
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.DECLINE_HEADS:
         return True
     return any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in cue.children)
-
-
 
 
 def weak_subject(cue: Token, subject: Token) -> bool:

@@ -35,8 +35,6 @@ def _is_money(q: Token) -> bool:
     return prev is not None and prev.text in ("$", "£", "€", "¥", "Rs", "N")
 
 
-
-
 def _class_of(c: Token) -> str | None:
     lemma = c.lemma_.lower()
     if lemma in lexicon.MONEY_NOUNS and c.pos_ == "NOUN":
@@ -81,8 +79,6 @@ def _quantities(sent: Span) -> list[Token]:
             continue  # "57-year-old"
         out.append(t)
     return out
-
-
 
 
 def _counted(q: Token) -> Token:

@@ -212,8 +212,6 @@ def _under_concession(tok: Token) -> bool:
     return False
 
 
-
-
 def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "the gunman apparently acted alone", "was possibly linked": a CoNLL-2010 hedge adverb on
     a past event. Not on the present or future ("will probably evolve"), not under a modal,
