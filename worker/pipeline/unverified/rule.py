@@ -85,6 +85,37 @@ class Sentence:
         start, end = self.reading.paragraphs[self.reading.paragraph_of[self.index]]
         return self.reading.text[start:end]
 
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.span)
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lower-case lemma, read once for every rule."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case form, read once for every rule."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def _index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for k, (lemma, lower) in enumerate(zip(self.lemmas, self.lowers, strict=True)):
+            index.setdefault(lemma, []).append(k)
+            if lower != lemma:
+                index.setdefault(lower, []).append(k)
+        return index
+
+    def having(self, words: frozenset[str] | set[str]) -> list[Token]:
+        """The sentence's tokens whose lemma or form is one of ``words``, in order: a rule
+        visits only its candidates instead of every token."""
+        hits: set[int] = set()
+        for word in words:
+            hits.update(self._index.get(word, ()))
+        return [self.tokens[k] for k in sorted(hits)]
+
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` run once per sentence, shared by the rules of one family (the figures
         of a sentence are found once for the four figure rules)."""

@@ -40,7 +40,7 @@ def _adverb(word: str) -> Detect:
     claim without standing behind it."""
 
     def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
-        for tok in s.span:
+        for tok in s.having({word}):
             if tok.lower_ != word or s.quoted(tok.idx):
                 continue
             head = tok.head
@@ -63,8 +63,12 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "rumours that", "has been rumored", "a conspiracy theory" — unless denied or a named
     source's."""
     sent = s.span
-    lemmas = {t.lemma_.lower() for t in sent}
-    for tok in sent:
+    lemmas = set(s.lemmas)
+    for k, lower in enumerate(s.lowers):
+        lemma = s.lemmas[k]
+        if not (lemma in ("rumor", "rumour", "theory") or lower.startswith(("rumor", "rumour"))):
+            continue
+        tok = s.tokens[k]
         if _is_rumour_word(tok):
             if not (_denied(sent, lemmas) or named_cover(tok, s.sources)):
                 yield from _unquoted(s, [cue(tok, tok)])
@@ -78,14 +82,14 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 
 
 def _speculation(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
-    for tok in s.span:
+    for tok in s.having({"speculation"}):
         if tok.lemma_.lower() == "speculation" and tok.pos_ == "NOUN":
             yield from _unquoted(s, [cue(tok, tok)])
 
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
     out = []
-    for tok in s.span:
+    for tok in s.having({"report", "estimate"}):
         if tok.lemma_.lower() in ("report", "estimate") and tok.pos_ == "NOUN":
             hit = _unnamed_report(tok)
             if hit is not None:
@@ -112,7 +116,7 @@ def _unnamed_report_rule(s: Sentence, found: Sequence[Signal]) -> Iterator[Candi
 def _said_to(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "X is said to be", "were reported to have", "it has been reported that": an agentless
     passive of saying."""
-    for tok in s.span:
+    for tok in s.having(lexicon.PASSIVE_SAY_VERBS | {"claim"}):
         lemma = tok.lemma_.lower()
         if (
             (lemma in lexicon.PASSIVE_SAY_VERBS or lemma == "claim")
@@ -136,7 +140,7 @@ def _said_to(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 def _claimed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "Both men claimed ... but it is impossible to know": supports another rule's finding; a
     bare "claimed" is an ordinary attribution."""
-    for tok in s.span:
+    for tok in s.having({"claim"}):
         if (
             tok.lemma_.lower() == "claim"
             and tok.pos_ == "VERB"
@@ -214,7 +218,7 @@ def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
 
 def _it_is_understood(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "it is understood (that)", "X is understood to": the British press's unnamed source."""
-    for tok in s.span:
+    for tok in s.having({"understand"}):
         if tok.lemma_.lower() == "understand" and tok.tag_ == "VBN":
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
             subj = [c for c in tok.children if c.dep_ in ("nsubjpass", "expl")]
@@ -283,7 +287,7 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if _followed_by_quote(verb):
             continue  # "people say, 'I'm on meth'": a quotation, not an opinion claim
         out.append(cue(m.first, m.last))
-    for tok in s.span:
+    for tok in s.having(lexicon.OPINION_ADJECTIVES):
         # "many donors remain skeptical", "politicians are worried that"
         if (
             tok.lemma_.lower() in lexicon.OPINION_ADJECTIVES
@@ -305,7 +309,7 @@ def _agentless_passive_word(tok: Token) -> bool:
 
 def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "is considered", "is regarded as", "it is estimated": opinion with no one holding it."""
-    for tok in s.span:
+    for tok in s.having(lexicon.PASSIVE_CONSIDER_VERBS | {"see"}):
         if _agentless_passive_word(tok):
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
             if aux and not any(c.dep_ == "agent" for c in tok.children):
@@ -315,7 +319,7 @@ def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
 def _unattributed_concern(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "there are growing concerns that...": whose concern, the article does not say."""
     sent = s.span
-    for tok in sent:
+    for tok in s.having(lexicon.CONCERN_NOUNS):
         if (
             tok.lemma_.lower() in lexicon.CONCERN_NOUNS
             and tok.pos_ == "NOUN"

@@ -18,15 +18,15 @@ from worker.pipeline.unverified.negatives import (
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 
-def _confirm_verbs(sent: Span) -> Iterator[Token]:
-    for tok in sent:
+def _confirm_verbs(s: Sentence) -> Iterator[Token]:
+    for tok in s.having(lexicon.CONFIRM_VERBS):
         if tok.lemma_.lower() in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
             yield tok
 
 
 def _cannot_confirm(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "hard for the UN to confirm", "impossible to know whether", "unable to verify"."""
-    for tok in _confirm_verbs(s.span):
+    for tok in _confirm_verbs(s):
         blocker = _blocker(tok)
         if blocker is not None:
             yield cue(blocker, tok)
@@ -34,7 +34,7 @@ def _cannot_confirm(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]
 
 def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "could not be independently verified", "declined to confirm", "no confirmation"."""
-    for tok in s.span:
+    for tok in s.having(lexicon.CONFIRM_VERBS | {"confirmation", "verification"}):
         lemma = tok.lemma_.lower()
         if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
             if _blocker(tok) is not None:
@@ -53,7 +53,7 @@ def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 
 def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "the figure has been disputed": the text says it is not established."""
-    for tok in s.span:
+    for tok in s.having({"dispute", "contest"}):
         if (
             tok.lemma_.lower() in ("dispute", "contest")
             and tok.tag_ == "VBN"
@@ -65,11 +65,14 @@ def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 
 def _unconfirmed_label(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "unconfirmed reports", "unverified claims" (not in a note about a past correction)."""
-    if is_correction_note(s.span):
+    labels = [
+        t for t in s.having(lexicon.UNCONFIRMED_ADJECTIVES)
+        if t.lemma_.lower() in lexicon.UNCONFIRMED_ADJECTIVES
+    ]
+    if not labels or is_correction_note(s.span):
         return
-    for tok in s.span:
-        if tok.lemma_.lower() in lexicon.UNCONFIRMED_ADJECTIVES:
-            yield cue(tok, tok.head if tok.head.i == tok.i + 1 else tok)
+    for tok in labels:
+        yield cue(tok, tok.head if tok.head.i == tok.i + 1 else tok)
 
 
 def _negation(verb: Token) -> Token | None:
@@ -109,12 +112,15 @@ def _has_wh_complement(verb: Token) -> bool:
     ) or any(c.lower_ in wh for c in verb.children)
 
 
-def _hedge(find: Callable[[Token, Span], tuple[Candidate, int] | None]) -> Detect:
-    """A hedge rule: ``find`` gives the cue and the token the hedge bears on; a hedge a named
-    source or a cited study carries is theirs, and a quoted one the speaker's."""
+def _hedge(
+    find: Callable[[Token, Span], tuple[Candidate, int] | None], words: frozenset[str]
+) -> Detect:
+    """A hedge rule: ``find`` gives the cue and the token the hedge bears on, trying only the
+    tokens whose lemma or form is one of ``words``; a hedge a named source or a cited study
+    carries is theirs, and a quoted one the speaker's."""
 
     def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
-        for tok in s.span:
+        for tok in s.having(words):
             if s.quoted(tok.idx):
                 continue
             hit = find(tok, s.span)
@@ -365,36 +371,36 @@ HEDGED_RULES = (
         "modal_perfect",
         "hedged",
         '"{cue}": the article presents this as a possibility, not as an established fact.',
-        _hedge(_modal_perfect),
+        _hedge(_modal_perfect, frozenset({"may", "might"})),
     ),
     Rule(
         "passive_belief",
         "hedged",
         '"{cue}": the article says it is believed, without saying by whom or on what evidence.',
-        _hedge(_passive_belief),
+        _hedge(_passive_belief, lexicon.PASSIVE_THINK_VERBS - {"understand"}),
     ),
     Rule(
         "appears_to_have",
         "hedged",
         '"{cue}": the article only says it appears so.',
-        _hedge(_raising),
+        _hedge(_raising, lexicon.HEDGE_RAISING),
     ),
     Rule(
         "unclear",
         "hedged",
         '"{cue}": the article says the facts are not known.',
-        _hedge(_unclear),
+        _hedge(_unclear, lexicon.UNCLEAR_ADJECTIVES | lexicon.UNCLEAR_NEGATED),
     ),
     Rule(
         "possible",
         "hedged",
         '"{cue}": the article offers this as a possibility, not as a fact.',
-        _hedge(lambda tok, sent: _unclear(tok, sent, "possible")),
+        _hedge(lambda tok, sent: _unclear(tok, sent, "possible"), frozenset({"possible"})),
     ),
     Rule(
         "hedge_adverb",
         "hedged",
         '"{cue}": the article does not commit to this; it only says it seems so.',
-        _hedge(_hedge_adverb),
+        _hedge(_hedge_adverb, lexicon.HEDGE_ADVERBS),
     ),
 )
