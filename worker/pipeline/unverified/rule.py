@@ -100,21 +100,20 @@ class Sentence:
         return [t.lower_ for t in self.tokens]
 
     @cached_property
-    def _index(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        for k, (lemma, lower) in enumerate(zip(self.lemmas, self.lowers, strict=True)):
-            index.setdefault(lemma, []).append(k)
-            if lower != lemma:
-                index.setdefault(lower, []).append(k)
-        return index
+    def words(self) -> frozenset[str]:
+        """Every lemma and form in the sentence."""
+        return frozenset(self.lemmas).union(self.lowers)
 
     def having(self, words: frozenset[str] | set[str]) -> list[Token]:
-        """The sentence's tokens whose lemma or form is one of ``words``, in order: a rule
-        visits only its candidates instead of every token."""
-        hits: set[int] = set()
-        for word in words:
-            hits.update(self._index.get(word, ()))
-        return [self.tokens[k] for k in sorted(hits)]
+        """The sentence's tokens whose lemma or form is one of ``words``, in order: most rules
+        rule a sentence out with one set test instead of a walk over its tokens."""
+        if self.words.isdisjoint(words):
+            return []
+        return [
+            tok
+            for tok, lemma, lower in zip(self.tokens, self.lemmas, self.lowers, strict=True)
+            if lemma in words or lower in words
+        ]
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` run once per sentence, shared by the rules of one family (the figures
