@@ -19,6 +19,12 @@ Sources, cited once here and named at each list:
   Ethics, "Unnamed Sources"): what makes a source anonymous.
 - Words marked "(observed)" were added for a case seen in the development articles
   (``tests/data``); the test that pins the case names it.
+
+Lists that still overlap, each measured in its own place and merged only with the figures in
+hand: the attribution cue inventory (``SPEECH_VERBS``, ``BELIEF_VERBS``) and the source reader's
+(``SAY_VERBS``, ``STANCE_VERBS``, ``OPINION_VERBS``); ``FUNCTION_NOUNS`` (speakers described by
+function, for coreference and confidence) and ``ANONYMOUS_HEADS`` (the source reader's); and
+``DEFINITE_DETERMINERS`` / ``POINTING_DETERMINERS``.
 """
 
 from __future__ import annotations
