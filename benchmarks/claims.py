@@ -2,7 +2,7 @@
 a naive cue-list baseline, with the confidence calibration and the speed against spaCy's parse.
 
     .venv/bin/python benchmarks/claims.py            # quality tables, calibration, speed
-    .venv/bin/python benchmarks/claims.py --fit      # also print calibration counts to paste
+    .venv/bin/python benchmarks/claims.py --fit      # also write the calibration counts
     .venv/bin/python benchmarks/claims.py --no-speed
 
 The set (``tests/data/unverified/sentences.jsonl``) holds real sentences with their paragraph as
@@ -29,7 +29,9 @@ from benchmarks.datasets import extraction_set  # noqa: E402
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.model import UNVERIFIED_TYPES, Finding  # noqa: E402
 from worker.pipeline.nlp import parse  # noqa: E402
+from worker.pipeline.reading import read, with_attributions  # noqa: E402
 from worker.pipeline.unverified import calibration, find_unverified  # noqa: E402, I001
+from worker.pipeline.unverified.rules import RULES  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "unverified" / "heldout.jsonl"
@@ -95,9 +97,9 @@ def detector_predictions(
     for item in items:
         ctx = item["context"]
         if ctx not in cache:
-            doc = parse(ctx)
-            attributions = find_attributions(doc) if use_attributions else []
-            cache[ctx] = find_unverified(doc, attributions)
+            reading = read(parse(ctx))
+            attributions = find_attributions(reading) if use_attributions else []
+            cache[ctx] = find_unverified(with_attributions(reading, attributions))
         start = ctx.index(item["sentence"])
         end = start + len(item["sentence"])
         hits = [f for f in cache[ctx] if f.start < end and start < f.end]
@@ -151,7 +153,8 @@ def print_scores(name: str, s: dict) -> None:
 
 def calibration_report(golds: list[str], behind: list[Finding | None], fit: bool) -> float:
     """Reliability table (confidence bin -> share of flagged sentences whose type is right) and
-    the Brier score over every flagged sentence; with ``fit`` print per-code counts."""
+    the Brier score over every flagged sentence; with ``fit`` write the per-code counts of every
+    registered rule into ``worker/pipeline/unverified/calibration.json``."""
     pairs = [(f.confidence, float(g == f.type)) for g, f in zip(golds, behind, strict=True) if f]
     brier = statistics.fmean((c - y) ** 2 for c, y in pairs) if pairs else 0.0
     bins: dict[str, list[float]] = defaultdict(list)
@@ -164,17 +167,15 @@ def calibration_report(golds: list[str], behind: list[Finding | None], fit: bool
         ys = bins[key]
         print(f"  {key:12} {len(ys):>4} {statistics.fmean(ys):>8.3f}")
     if fit:
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        counts: dict[str, list[int]] = {rule.code: [0, 0] for rule in RULES}
         for g, f in zip(golds, behind, strict=True):
             if f is None:
                 continue
             for code in {r.code for r in f.reasons}:
                 counts[code][1] += 1
                 counts[code][0] += int(g == f.type)
-        print("\nCOUNTS = {")
-        for code in sorted(counts):
-            print(f'    "{code}": ({counts[code][0]}, {counts[code][1]}),')
-        print("}")
+        path = calibration.write_counts({c: (n[0], n[1]) for c, n in counts.items()})
+        print(f"\nCalibration counts of {len(counts)} codes written to {path}")
     return brier
 
 
@@ -196,17 +197,18 @@ def speed(repeats: int = 3) -> None:
         t0 = time.perf_counter()
         docs = [parse(b) for b in bodies]
         t1 = time.perf_counter()
-        atts = [find_attributions(d) for d in docs]
+        readings = [read(d) for d in docs]
+        atts = [find_attributions(r) for r in readings]
         t2 = time.perf_counter()
-        for d, a in zip(docs, atts, strict=True):
-            find_unverified(d, a)
+        for r, a in zip(readings, atts, strict=True):
+            find_unverified(with_attributions(r, a))
         t3 = time.perf_counter()
         runs.append((t1 - t0, t2 - t1, t3 - t2))
     parse_s, att, unv = (statistics.median(r[i] for r in runs) for i in range(3))
     chars = sum(len(b) for b in bodies)
     print(f"\nSpeed on {len(bodies)} article bodies ({chars} characters), median of {repeats}:")
     print(f"  spaCy parse        {parse_s * 1000:8.0f} ms")
-    print(f"  attribution        {att * 1000:8.0f} ms  ({att / parse_s:.3f} x parse)")
+    print(f"  read + attribution {att * 1000:8.0f} ms  ({att / parse_s:.3f} x parse)")
     print(f"  unverified         {unv * 1000:8.0f} ms  ({unv / parse_s:.3f} x parse)")
     print(
         f"  both               {(att + unv) * 1000:8.0f} ms  ({(att + unv) / parse_s:.3f} x parse;"
@@ -217,9 +219,10 @@ def speed(repeats: int = 3) -> None:
     t0 = time.perf_counter()
     doc = parse(big)
     t1 = time.perf_counter()
-    att_big = find_attributions(doc)
+    big_reading = read(doc)
+    att_big = find_attributions(big_reading)
     t2 = time.perf_counter()
-    find_unverified(doc, att_big)
+    find_unverified(with_attributions(big_reading, att_big))
     t3 = time.perf_counter()
     print(
         f"  one {len(big)}-character document: parse {t1 - t0:.1f} s, attribution "

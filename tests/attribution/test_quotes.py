@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worker.pipeline.attribution.quotes import find_quotes
+from worker.pipeline.quotes import find_quotes
 
 
 def _pieces(text: str) -> list[list[str]]:

@@ -1,13 +1,13 @@
-"""``find_claims``: run every detector over one parse of the text and number the findings."""
+"""``find_claims``: parse the text, read it once (``reading``), run both detectors over that
+reading and number the findings."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.errors import ArticleTooLongError
 from worker.pipeline.model import Article, Finding, make_selector
 from worker.pipeline.nlp import parse
+from worker.pipeline.reading import read, with_attributions
 from worker.pipeline.unverified import find_unverified
 
 _KIND_ORDER = {"attribution": 0, "unverified": 1}
@@ -22,16 +22,9 @@ def find_claims(text_or_article: str | Article) -> list[Finding]:
     if not text or not text.strip():
         return []
     check_length(text)
-    doc = parse(text)
-    attributions = find_attributions(doc)
-    named: set[tuple[int, int]] = set()
-    unverified = find_unverified(doc, attributions, named_speakers=named)
-    # One reading of who is anonymous: a speaker flagged anonymous is also an anonymous_source
-    # finding, so where the unverified detector reads the speaker as named, the flag goes.
-    for finding in attributions:
-        speaker = finding.speaker
-        if speaker is not None and speaker.anonymous and (speaker.start, speaker.end) in named:
-            finding.speaker = replace(speaker, anonymous=False)
+    reading = read(parse(text))
+    attributions = find_attributions(reading)
+    unverified = find_unverified(with_attributions(reading, attributions))
     findings = sorted(
         attributions + unverified, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end)
     )

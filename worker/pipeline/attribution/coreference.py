@@ -13,28 +13,28 @@ statement.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from worker.pipeline import lexicon
 from worker.pipeline.attribution.relation import ents_in, sentence_starts
 from worker.pipeline.attribution.speakers import (
-    ANONYMOUS_HEADS,
     NON_PERSON_ENTS,
-    ORG_HEADS,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    ROLE_WORDS,
     appositive_role,
     person_name_in,
     role_before_name,
     role_text,
 )
-
-INDEFINITE = frozenset(
-    {"a", "an", "another", "some", "one", "two", "three", "several", "many", "other", "any"}
+from worker.pipeline.lexicon import (
+    FUNCTION_NOUNS,
+    ORG_HEADS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_WORDS,
 )
-DEFINITE = frozenset({"the", "his", "her", "its", "their", "this", "that", "our"})
+
 PRONOUN_WINDOW_SENTENCES = 4
 
 
@@ -108,31 +108,14 @@ class Registry:
         return hits[-1] if hits else None
 
 
-ABBREVIATIONS = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "dr": "doctor",
-    "prof": "professor",
-    "pres": "president",
-    "supt": "superintendent",
-}
-PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "with", "on"})
-
-
 def _words(text: str) -> frozenset[str]:
     """The words a later role mention can use for this role: its role words, and the noun the
     role phrase is about ("chief executive of Ceres" -> chief, executive)."""
     words = [w.lower().strip(".,") for w in text.replace("-", " ").split()]
-    words = [ABBREVIATIONS.get(w, w) for w in words]
+    words = [lexicon.ROLE_ABBREVIATIONS.get(w, w) for w in words]
     head_part = []
     for w in words:
-        if w in PREPOSITIONS:
+        if w in lexicon.ROLE_PREPOSITIONS:
             break
         head_part.append(w)
     keys = {w for w in words if w in ROLE_WORDS}
@@ -184,7 +167,7 @@ def _person_evidence(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "relcl" and any(g.lower_ == "who" for g in child.children):
             return True
-        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | ANONYMOUS_HEADS:
+        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | FUNCTION_NOUNS:
             return True
     return tok.dep_ in ("nsubj", "nsubjpass") and any(
         c.lower_ in ROLE_WORDS for c in tok.children if c.dep_ == "compound"
@@ -198,7 +181,10 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
     quoted = sorted(quoted or [])
     starts = [s for s, _ in quoted]
     names = _name_spans(doc)
-    reg.full_names = sorted({n.text for n in names if len(n) >= 2}, key=len)
+    # Of names of one length the most frequent, then the first, comes first ("Marco Rubio"
+    # over a typo); a set's order used to decide, changing with the hash seed.
+    counts = Counter(n.text for n in names if len(n) >= 2)
+    reg.full_names = sorted(counts, key=lambda t: (len(t), -counts[t]))
     sent_starts = sentence_starts(doc)
     surnames = {n.split()[-1] for n in reg.full_names}
     firsts = [n.split()[0] for n in reg.full_names]
@@ -292,14 +278,16 @@ def resolve(
         return Resolution(last_group, None, False)
     dets = _determiners(head)
     plural = head.tag_ in ("NNS", "NNPS")
-    if dets & INDEFINITE or (plural and not dets & DEFINITE and head.pos_ != "PROPN"):
+    bare_plural = plural and not dets & lexicon.DEFINITE_DETERMINERS and head.pos_ != "PROPN"
+    if dets & lexicon.INDEFINITE_DETERMINERS or bare_plural:
         # "a Taliban representative", "US officials", "two people": unnamed, not resolved.
-        return Resolution(None, None, low in ANONYMOUS_HEADS)
+        return Resolution(None, None, low in FUNCTION_NOUNS)
     if head.pos_ == "PROPN" or head.ent_type_ in NON_PERSON_ENTS - {"DATE"}:
         return Resolution(_org_text(mention), None, False)
     # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
     head_word = low
-    if dets & DEFINITE or head_word in ROLE_WORDS or head_word in ANONYMOUS_HEADS:
+    pointing = dets & lexicon.DEFINITE_DETERMINERS
+    if pointing or head_word in ROLE_WORDS or head_word in FUNCTION_NOUNS:
         role = reg.role_for(head_word, pos)
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)
@@ -307,10 +295,10 @@ def resolve(
         for ent in ents_in(mention):
             if ent.start <= head.i < ent.end:
                 return Resolution(_clean_org(ent), None, False)
-        if dets & DEFINITE and not any(
+        if dets & lexicon.DEFINITE_DETERMINERS and not any(
             c.dep_ in ("poss", "amod", "compound")
             for c in head.children
-            if c.lower_ not in DEFINITE
+            if c.lower_ not in lexicon.DEFINITE_DETERMINERS
         ):
             org_text = reg.org_for(head_word, pos)
             if org_text:

@@ -19,70 +19,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-
-def lexicon(words: str) -> frozenset[str]:
-    """A word set written as whitespace-separated text, so long lists stay readable."""
-    return frozenset(words.split())
-
-
-# Verbs of saying, writing, stance and announcing: the source is committed to the content.
-SPEECH_VERBS = lexicon(
-    """
-    say tell add state note explain announce declare claim assert insist argue warn deny confirm
-    acknowledge admit allege report write tweet post blog reply respond answer comment remark
-    observe mention reveal disclose testify recall predict promise vow pledge suggest propose
-    recommend urge demand concede contend maintain emphasize emphasise stress reiterate repeat
-    underline underscore highlight complain protest boast brag joke quip shout scream yell
-    whisper murmur mutter exclaim plead beg caution advise inform notify assure reassure brief
-    estimate forecast accuse blame counter retort rebut dispute refute object concur agree
-    affirm attest certify conclude detail elaborate indicate imply hint signal specify summarize
-    summarise speculate theorize hypothesize guess query inquire ask continue chant
-    lament charge contend opine proclaim profess pronounce relate recount narrate
-    describe characterize characterise suggest concede confess apologize
-    apologise threaten demand caution forewarn alert signal telegraph
-    convey communicate relay reaffirm restate clarify emphasize specify point
-    write text email message cable quote cite
-    """
+from worker.pipeline.lexicon import (
+    BELIEF_VERBS,
+    PARTICLE_CUES,
+    PREDICATE_CUES,
+    SPEECH_VERBS,
+    TAIL_ONLY_VERBS,
 )
-
-# Verbs of belief, knowledge claims and attitude (PARC annotates these as attributions of
-# thoughts); weaker evidence that the source said anything.
-BELIEF_VERBS = lexicon(
-    """
-    believe think feel hope expect fear worry doubt reckon suspect
-    presume assume suppose anticipate wish
-    """
-)
-
-# Verbs that only attribute when they frame a quotation ("'No,' she laughed.").
-TAIL_ONLY_VERBS = lexicon(
-    """
-    laugh smile grin sigh shrug nod chuckle snap sneer scoff gasp groan sob growl bark hiss
-    beam cry go order
-    """
-)
-
-# Cues whose content is an object with a predicate rather than a clause: "accused China of…",
-# "urged Vietnam to…", "called it a sham", "described the call as improper" (PARC annotates
-# these; a bare object — "announced the deal" — stays out).
-PREDICATE_CUES = lexicon(
-    """
-    accuse urge call describe declare pledge vow promise slam assail dub label brand deem
-    characterize characterise warn admit
-    """
-)
-
-# Verbs that also take inanimate subjects ("the case highlights that…", "data suggest…"): only
-# a cue when the subject can speak.
-WEAK_SUBJECT_VERBS = lexicon(
-    """
-    highlight underline underscore signal indicate imply suggest mean reflect show confirm
-    reveal note point
-    """
-)
-
-# Phrasal cues whose particle is part of the cue ("pointed out", "went on").
-PARTICLE_CUES = {"point": {"out"}, "go": {"on"}, "spell": {"out"}, "lay": {"out"}}
 
 SPEECH = "speech"
 BELIEF = "belief"

@@ -14,9 +14,11 @@ import re
 from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
-from worker.pipeline.attribution.quotes import Quote
-from worker.pipeline.attribution.relation import Relation, char_tokens, text_of, trim_span
+from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
+from worker.pipeline.quotes import Quote
+from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -44,17 +46,11 @@ def sentence_start(text: str, pos: int, floor: int) -> int:
     return start
 
 
-def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _tail_tokens(doc: Doc, quote: Quote, limit: int) -> list[Token]:
     """Tokens after a quote's closing mark up to the end of its sentence or the next quote."""
     text = text_of(doc)
     after = quote.outer_end
-    _, p_end = _paragraph_bounds(text, after - 1)
+    _, p_end = paragraph_bounds(text, after - 1)
     end = min(p_end, limit)
     span = char_tokens(doc, after, end) if end > after else None
     if span is None:
@@ -110,7 +106,8 @@ def inherited_subject(cue: Token) -> Token | None:
             return None
         cur = cur.head
         child = nearest_subject(cur)
-        if child is not None and not (child.pos_ == "PRON" and child.lower_ in ("i", "we", "you")):
+        first_second = child is not None and child.lower_ in FIRST_SECOND_SUBJECTS
+        if child is not None and not (child.pos_ == "PRON" and first_second):
             return child
     return None
 
@@ -191,14 +188,14 @@ def _link_after_fragment(
 
 def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
     text = text_of(doc)
-    p_start, _ = _paragraph_bounds(text, quote.open)
+    p_start, _ = paragraph_bounds(text, quote.open)
     start = max(p_start, floor)
     before = text[start : quote.open].rstrip()
     head_text = text[p_start : quote.open]
     if not head_text.strip() and floor < p_start:
         # "From the White House:" alone in the paragraph before the quote
         prev_end = len(text[:p_start].rstrip("\n"))
-        prev_start = text.rfind("\n", 0, prev_end) + 1
+        prev_start, _ = paragraph_bounds(text, prev_end)
         if prev_start >= floor:
             p_start, head_text = prev_start, text[prev_start : quote.open]
     from_match = _FROM.match(head_text) if floor <= p_start else None
@@ -250,8 +247,8 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
 
 def _only_tail_between(doc: Doc, rel: Relation, gap_start: int, gap_end: int) -> bool:
     """True when the text between two quotes is just the first quote's attribution."""
-    gap = text_of(doc)[gap_start:gap_end]
-    if "\n" in gap or not (gap_start <= rel.cue[0] < gap_end):
+    crosses_paragraph = paragraph_bounds(text_of(doc), gap_start)[1] < gap_end
+    if crosses_paragraph or not (gap_start <= rel.cue[0] < gap_end):
         return False
     span = char_tokens(doc, gap_start, gap_end)
     if span is None:
@@ -295,7 +292,7 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
             # `He said, "A," the office said.`: the quote is his; the office reports the whole
             # sentence (a nested attribution, PARC-style).
             relations.append(before)
-            p_start, _ = _paragraph_bounds(text_of(doc), quote.open)
+            p_start, _ = paragraph_bounds(text_of(doc), quote.open)
             lo = sentence_start(text_of(doc), before.cue[0], p_start)
             rel.type = "mixed"
             rel.content = [trim_span(text_of(doc), lo, quote.pieces[-1].end)]

@@ -33,31 +33,6 @@ def char_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-TRIM_CHARS = " \t\n,;:\"'\u201c\u201d\u2018\u2019"
-
-
-def trim_span(text: str, start: int, end: int, strip: str = TRIM_CHARS) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past spaces, commas and quote marks at either side."""
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    return start, end
-
-
-_TEXT_KEY = "sourcemark.text"
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins every token on each access, which made it the
-    single largest cost of the attribution pass."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
-
-
 _ENTS_KEY = "sourcemark.ents"
 _SENTS_KEY = "sourcemark.sentence_starts"
 

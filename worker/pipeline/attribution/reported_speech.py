@@ -13,29 +13,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.cues import (
-    PREDICATE,
-    PREDICATE_CUES,
-    WEAK_SUBJECT_VERBS,
-    cue_bounds,
-    cue_kind,
-)
+from worker.pipeline import lexicon
+from worker.pipeline.attribution.cues import PREDICATE, cue_bounds, cue_kind
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
-from worker.pipeline.attribution.relation import Relation, text_of, trim_span
-from worker.pipeline.attribution.speakers import (
-    ANONYMOUS_HEADS,
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.lexicon import (
     FIRST_SECOND,
+    FUNCTION_NOUNS,
     ORG_HEADS,
+    PREDICATE_CUES,
     ROLE_WORDS,
-    mention_tokens,
+    WEAK_SUBJECT_VERBS,
 )
+from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
-# Clauses a writer hangs on reported content: ", as he deflected…", ", while the League…".
-WRITER_CLAUSE_MARKS = frozenset({"as", "while", "whereas"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-DECLINE_HEADS = frozenset({"decline", "refuse", "fail", "want", "try", "seem", "appear"})
 
 Piece = tuple[int, int]
 
@@ -59,7 +53,7 @@ def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if child.i <= start or child.i >= end or child.dep_ not in ("advcl", "conj"):
             continue
         first = doc[child.left_edge.i]
-        if first.lower_ in WRITER_CLAUSE_MARKS and child.left_edge.i > start:
+        if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
             before = doc[child.left_edge.i - 1]
             if before.text == ",":
                 return before.i
@@ -117,13 +111,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
     return _parenthetical_content(cue)
 
 
-CLAUSE_VERBS = frozenset({"say", "report", "announce", "add", "claim", "note", "state"})
-
-
 def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
     """ "said more than 15,000 people registered": a clause the parser read as an object with a
     participle; a finite verb hanging off a speech verb's object gives it away."""
-    if cue.lemma_.lower() not in CLAUSE_VERBS:
+    if cue.lemma_.lower() not in lexicon.CLAUSE_VERBS:
         return None
     for obj in cue.children:
         if obj.dep_ != "dobj" or obj.i < cue.i:
@@ -256,12 +247,9 @@ def _blocked(cue: Token) -> bool:
         return True
     if cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
         return True  # a participle modifying a noun ("the prison, dubbed the Hanoi Hilton by…")
-    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in DECLINE_HEADS:
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.DECLINE_HEADS:
         return True
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cue.children)
-
-
-SPEAKING_GROUPS = frozenset({"analysts", "experts", "critics", "scientists", "researchers"})
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in cue.children)
 
 
 def weak_subject(cue: Token, subject: Token) -> bool:
@@ -272,14 +260,8 @@ def weak_subject(cue: Token, subject: Token) -> bool:
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     words = {subject.lower_, subject.lemma_.lower()}
-    speakers = ANONYMOUS_HEADS | ROLE_WORDS | ORG_HEADS | SPEAKING_GROUPS
+    speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
     return not (words & speakers)
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
@@ -301,7 +283,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         mention = mention_tokens(source)
         # Headings run into the next paragraph in the parse: keep everything in the cue's.
-        p_start, p_end = _paragraph(text, tok.idx)
+        p_start, p_end = paragraph_bounds(text, tok.idx)
         if not (p_start <= mention.start_char and mention.end_char <= p_end):
             continue
         pieces = []
@@ -337,7 +319,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         lo, hi = sent.start, sent.end
         if head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
-        p_start, p_end = _paragraph(text, tok.idx)
+        p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
         for a, b in ((lo, tok.i), (phrase_end, hi)):
             piece = _span(doc, a, b) if b > a else None

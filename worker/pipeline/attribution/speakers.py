@@ -1,53 +1,21 @@
-"""Speaker mentions: the noun phrase that is the source, its stated role, and whether it is
-anonymous ("officials said", "a person familiar with the matter")."""
+"""Speaker mentions: the noun phrase that is the source, its name and its stated role.
+Whether a speaker is anonymous is read once, by ``worker.pipeline.sources``."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from worker.pipeline.attribution.cues import lexicon
 from worker.pipeline.attribution.relation import ents_in
+from worker.pipeline.lexicon import (
+    FIRST_SECOND,
+    FUNCTION_NOUNS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_WORDS,
+)
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-FIRST_SECOND = frozenset({"i", "we", "you", "me", "us", "myself", "ourselves", "yourself"})
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_SECOND | {"it", "who", "which", "that"}
-
-# Nouns naming a person by function rather than by name: unnamed, they make a source anonymous.
-ANONYMOUS_HEADS = lexicon(
-    """
-    official officials source sources person people aide aides diplomat diplomats insider
-    insiders spokesman spokeswoman spokesperson representative representatives adviser advisers
-    advisor advisors employee employees staffer staffers member members witness witnesses
-    resident residents investigator investigators officer officers executive executives
-    lawmaker lawmakers someone somebody individual individuals negotiator negotiators
-    """
-)
-
-# Words that make a phrase before a name, or a bare noun phrase, a role ("Afghan President").
-ROLE_WORDS = lexicon(
-    """
-    president minister secretary spokesman spokeswoman spokesperson director chief chairman
-    chairwoman chair ceo cfo coo officer senator sen. rep. representative congressman
-    congresswoman governor gov. mayor judge attorney general commissioner ambassador leader head
-    coach manager founder co-founder professor prof. dr. analyst economist editor correspondent
-    captain capt. sheriff lieutenant lt. sergeant sgt. detective prosecutor lawyer king queen
-    prince princess pope premier chancellor deputy executive adviser advisor strategist
-    researcher scientist author chairperson superintendent administrator commander colonel col.
-    gen. admiral marshal inspector chief-executive vice vice-president speaker whip counsel
-    press secretary-general envoy representative-elect treasurer principal dean provost
-    partner analyst owner publisher producer director-general spokesmen official
-    """
-)
-
-ORG_HEADS = lexicon(
-    """
-    ministry company department agency government police office embassy military army
-    commission council committee court university group firm bank union administration
-    campaign party organization organisation institute agency board team club league
-    authority authorities federation service bureau house
-    """
-)
 
 
 def is_pronoun(token: Token) -> bool:
@@ -120,17 +88,6 @@ def person_name_in(
     return name
 
 
-# Words that make a capitalised run an organisation, not a person.
-ORG_WORDS = lexicon(
-    """
-    inc inc. corp corp. co co. ltd ltd. llc group association university college institute
-    ministry department party police news bank fund council committee agency commission court
-    house office times post journal network foundation company robotics systems technologies
-    airlines motors league club union federation center centre services media press
-    """
-)
-
-
 NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "DATE"})
 
 
@@ -140,13 +97,6 @@ def _is_initial(tok: Token) -> bool:
 
 def _is_suffix(tok: Token) -> bool:
     return tok.text in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
-
-
-def org_name_in(mention: Span) -> Span | None:
-    for ent in ents_in(mention):
-        if ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
-            return _strip_possessive(ent)
-    return None
 
 
 def _strip_possessive(span: Span) -> Span:
@@ -242,14 +192,13 @@ def role_text(head: Token) -> str | None:
     return text or None
 
 
-def is_anonymous_mention(mention: Span, resolved_name: str | None) -> bool:
-    """An unnamed source: "officials", "a person familiar with the matter", "an insurgent
-    source". Named people, organisations as such, pronouns and "both sides" are not."""
+def described_by_function(mention: Span, resolved_name: str | None) -> bool:
+    """A speaker the text describes by function, not by name ("officials", "a spokesperson for
+    the Foreign Office", "union representatives"). A confidence feature only: whether such a
+    source is anonymous is the Reading's call (``sources``)."""
     if resolved_name or not len(mention):
         return False
     head = mention.root
-    if is_pronoun(head):
+    if is_pronoun(head) or person_name_in(mention) is not None:
         return False
-    if person_name_in(mention) is not None:
-        return False
-    return head.lower_ in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS
+    return head.lower_ in FUNCTION_NOUNS or head.lemma_.lower() in FUNCTION_NOUNS

@@ -3,11 +3,16 @@
 Each reason code carries the share of its findings that were correct (type included) on the
 labelled sentence set ``tests/data/unverified/sentences.jsonl``, smoothed toward a prior with
 weight ``PRIOR_WEIGHT`` so rare codes do not claim certainty; several independent reasons
-combine by noisy-OR. ``benchmarks/claims.py`` prints the reliability table and Brier score
-that check these numbers, and recomputes them so the table can be refreshed.
+combine by noisy-OR. The counts live in ``calibration.json`` beside this module, written by
+``benchmarks/claims.py --fit`` (never edited by hand); ``benchmarks/claims.py`` prints the
+reliability table and Brier score that check them.
 """
 
 from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
 
 # The counts come from the set the rules were written on, so they flatter: the prior pulls each
 # code toward 0.7 with the weight of eight sentences, so a rule seen right once or twice scores
@@ -15,34 +20,33 @@ from __future__ import annotations
 # flags were right).
 PRIOR = 0.7
 PRIOR_WEIGHT = 8.0
+DATA = "calibration.json"
 
-# code -> (correct, fired) on the labelled set; refreshed from ``benchmarks/claims.py --fit``.
-COUNTS: dict[str, tuple[int, int]] = {
-    "agentless_passive": (3, 3),
-    "allegedly": (5, 5),
-    "anonymous_source": (17, 17),
-    "appears_to_have": (1, 1),
-    "arrest": (4, 4),
-    "cannot_confirm": (2, 2),
-    "claimed": (1, 1),
-    "crowd": (4, 4),
-    "harm": (7, 7),
-    "modal_perfect": (2, 3),
-    "passive_belief": (1, 1),
-    "possible": (1, 1),
-    "reportedly": (2, 2),
-    "reports_of": (1, 1),
-    "rumour": (3, 3),
-    "said_to": (1, 1),
-    "speculation": (1, 1),
-    "unattributed_concern": (1, 1),
-    "unclear": (2, 2),
-    "unnamed_report": (2, 2),
-    "vague_source": (15, 15),
-}
+
+def load_counts() -> dict[str, tuple[int, int]]:
+    """Reason code -> ``(correct, fired)`` from the package's ``calibration.json``."""
+    raw = json.loads(files(__package__).joinpath(DATA).read_text(encoding="utf-8"))
+    return {code: (int(c), int(f)) for code, (c, f) in raw["counts"].items()}
+
+
+COUNTS: dict[str, tuple[int, int]] = load_counts()
+
+
+def write_counts(counts: dict[str, tuple[int, int]], path: Path | None = None) -> Path:
+    """Write ``counts`` (every registered code; ``(0, 0)`` for one that never fired) as the
+    package's ``calibration.json``, keeping its ``about`` note."""
+    target = path or Path(str(files(__package__).joinpath(DATA)))
+    data = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    about = data.get("about", "")
+    rows = ",\n".join(f"    {json.dumps(code)}: {list(counts[code])}" for code in sorted(counts))
+    text = f'{{\n  "about": {json.dumps(about)},\n  "counts": {{\n{rows}\n  }}\n}}\n'
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def code_precision(code: str) -> float:
+    """Smoothed precision of a reason code (the prior alone for a code with no counts; the
+    registry test keeps every shipped code in ``calibration.json``)."""
     correct, fired = COUNTS.get(code, (0, 0))
     return (correct + PRIOR * PRIOR_WEIGHT) / (fired + PRIOR_WEIGHT)
 

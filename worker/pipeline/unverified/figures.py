@@ -5,71 +5,26 @@ source is decided by the caller."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from spacy.tokens import Span, Token
 
-from worker.pipeline.unverified import cues
-from worker.pipeline.unverified.negatives import QuoteMap
-from worker.pipeline.unverified.signals import Signal, signal_for_tokens
+from worker.pipeline import lexicon
+from worker.pipeline.reading import QuoteMap
+from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
+from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
-_QUANTITY_NOUNS = frozenset(
-    {"dozen", "hundred", "thousand", "score", "million", "billion", "handful", "ten", "tens"}
-)
 _NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
-_PEOPLE = frozenset(
-    {
-        "people",
-        "person",
-        "protester",
-        "protestor",
-        "demonstrator",
-        "teacher",
-        "student",
-        "supporter",
-        "resident",
-        "worker",
-        "civilian",
-        "child",
-        "kid",
-        "woman",
-        "man",
-        "migrant",
-        "refugee",
-        "fan",
-        "voter",
-        "member",
-        "employee",
-        "staff",
-        "officer",
-        "police",
-        "soldier",
-        "troop",
-        "friend",
-        "activist",
-        "villager",
-        "pilgrim",
-        "passenger",
-        "inmate",
-        "prisoner",
-        "immigrant",
-        "deportee",
-        "settler",
-        "family",
-        "they",
-        "them",
-        "citizen",
-        "farmer",
-    }
-)
-_PEOPLE = _PEOPLE | {"crowd", "gathering", "rally", "march", "protest", "demonstration"}
-_HYPOTHETICAL_AUX = frozenset({"can", "could", "may", "might", "would", "will", "should"})
+# Who a crowd figure counts: people, or a crowd itself.
+_PEOPLE = lexicon.PEOPLE_NOUNS | lexicon.CROWD_NOUNS
 _CLASS_OF = {}
-for _w in cues.HARM_WORDS:
+for _w in lexicon.HARM_WORDS:
     _CLASS_OF[_w] = "harm"
-for _w in cues.ARREST_WORDS:
+for _w in lexicon.ARREST_WORDS:
     _CLASS_OF[_w] = "arrest"
-for _w in cues.CROWD_VERBS:
+for _w in lexicon.CROWD_VERBS:
     _CLASS_OF.setdefault(_w, "crowd")
-for _w in cues.MONEY_VERBS:
+for _w in lexicon.MONEY_VERBS:
     _CLASS_OF.setdefault(_w, "money")
 
 
@@ -80,14 +35,9 @@ def _is_money(q: Token) -> bool:
     return prev is not None and prev.text in ("$", "£", "€", "¥", "Rs", "N")
 
 
-_CASE_MODIFIERS = frozenset(
-    {"human", "new", "confirmed", "suspected", "animal", "positive", "fatal"}
-)
-
-
 def _class_of(c: Token) -> str | None:
     lemma = c.lemma_.lower()
-    if lemma in cues.MONEY_NOUNS and c.pos_ == "NOUN":
+    if lemma in lexicon.MONEY_NOUNS and c.pos_ == "NOUN":
         return "money_noun"
     if lemma == "take" and any(t.lemma_.lower() == "street" for t in c.subtree):
         return "crowd"  # "took to the streets"
@@ -95,7 +45,7 @@ def _class_of(c: Token) -> str | None:
         return None  # "30 lives" is a toll; "his life" is not
     if lemma == "case":
         # "10 human cases" of a disease; not "two cases against Israel" in court
-        return "harm" if any(m.lower_ in _CASE_MODIFIERS for m in c.children) else None
+        return "harm" if any(m.lower_ in lexicon.CASE_MODIFIERS for m in c.children) else None
     return _CLASS_OF.get(lemma) or _CLASS_OF.get(c.lower_)
 
 
@@ -103,7 +53,7 @@ def _quantities(sent: Span) -> list[Token]:
     out = []
     for t in sent:
         lemma = t.lemma_.lower()
-        if not ((t.like_num and t.tag_ == "CD") or lemma in _QUANTITY_NOUNS):
+        if not ((t.like_num and t.tag_ == "CD") or lemma in lexicon.QUANTITY_NOUNS):
             continue  # "first", "6th": ordinals count nothing
         if t.ent_type_ in _NON_COUNT_ENTS and not (t.ent_type_ == "QUANTITY" and t.like_num):
             continue
@@ -117,7 +67,7 @@ def _quantities(sent: Span) -> list[Token]:
         if t.dep_ in ("appos", "npadvmod") and t.i > 0 and t.doc[t.i - 1].text == ",":
             continue  # "Webb, 51," — an age
         head = t.head if t.dep_ in ("nummod", "quantmod", "compound") else t
-        if head.lemma_.lower() in cues.NON_COUNT_UNITS or head.lower_ in cues.NON_COUNT_UNITS:
+        if head.lemma_.lower() in lexicon.NON_COUNT_UNITS or head.lower_ in lexicon.NON_COUNT_UNITS:
             continue
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if (
@@ -131,13 +81,11 @@ def _quantities(sent: Span) -> list[Token]:
     return out
 
 
-_GROUP_NOUNS = frozenset({"crowd", "gathering", "rally", "march", "protest", "demonstration"})
-
-
 def _counted(q: Token) -> Token:
     """The noun a quantity counts: "346" in "a total of 346 people" counts "people", "20,000"
     in "a crowd of 20,000" counts the crowd."""
-    if q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.lemma_.lower() in _GROUP_NOUNS:
+    of_crowd = q.head.head.lemma_.lower() in lexicon.CROWD_NOUNS
+    if q.dep_ == "pobj" and q.head.lower_ == "of" and of_crowd:
         return q.head.head
     cur = q
     for _ in range(2):
@@ -166,17 +114,17 @@ def _tree_distance(a: Token, b: Token, limit: int = 4) -> int:
     return 99
 
 
-def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
+def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
     quantities = _quantities(sent)
     if not quantities:
         return []
-    out: list[Signal] = []
+    out: list[tuple[str, Candidate]] = []
     for c in sent:
         kind = _class_of(c)
         if kind is None or quotes.inside(c.idx):
             continue
         if c.pos_ in ("VERB", "AUX") and any(
-            a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX for a in c.children
+            a.dep_ == "aux" and a.lower_ in lexicon.HYPOTHETICAL_AUXILIARIES for a in c.children
         ):
             continue  # "could kill up to..." is a forecast, not a count
         if kind in ("crowd", "money") and c.pos_ not in ("VERB",):
@@ -209,7 +157,7 @@ def figure_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
                 if lead and lead[0].i < first:
                     first_tok = lead[0]
                 code = "money" if kind == "money_noun" else kind
-                out.append(signal_for_tokens("unsourced_figure", code, first_tok, q.doc[last]))
+                out.append((code, cue(first_tok, q.doc[last])))
                 break
     return out
 
@@ -218,8 +166,66 @@ def _is_people(n: Token) -> bool:
     lemma = n.lemma_.lower()
     if lemma in _PEOPLE or n.lower_ in _PEOPLE or n.ent_type_ == "NORP":
         return True
-    if lemma in _QUANTITY_NOUNS:  # "hundreds of them", "thousands of protesters"
+    if lemma in lexicon.QUANTITY_NOUNS:  # "hundreds of them", "thousands of protesters"
         of = next((c for c in n.children if c.lower_ == "of" and c.dep_ == "prep"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         return pobj is not None and _is_people(pobj)
     return False
+
+
+def _confirmed(sent: Span) -> bool:
+    """ "The death toll, confirmed by the ministry, ..." — the text vouches for the figure."""
+    return any(
+        t.lower_ in lexicon.CONFIRMATION_WORDS
+        and not any(c.dep_ == "neg" for c in t.head.children)
+        and not any(c.dep_ == "neg" for c in t.children)
+        for t in sent
+    )
+
+
+def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
+    """The sentence's figures, when neither it nor its paragraph gives a source, the text does
+    not vouch for them, and it is no embedded post or sport report."""
+    sent = s.span
+    if s.paragraph_sourced or is_embedded_post(sent) or _confirmed(sent):
+        return []
+    if is_sport(sent, s.paragraph_text):
+        return []
+    return _figures(sent, s.reading.quoted)
+
+
+def _figure(code: str) -> Detect:
+    def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+        for found_code, candidate in s.once("figures", lambda: _unsourced_figures(s)):
+            if found_code == code:
+                yield candidate
+
+    return detect
+
+
+FIGURE_RULES = (
+    Rule(
+        "harm",
+        "unsourced_figure",
+        '"{cue}": a casualty figure with no source in the sentence or its paragraph.',
+        _figure("harm"),
+    ),
+    Rule(
+        "arrest",
+        "unsourced_figure",
+        '"{cue}": an arrest or detention figure with no source in the sentence or its paragraph.',
+        _figure("arrest"),
+    ),
+    Rule(
+        "crowd",
+        "unsourced_figure",
+        '"{cue}": a crowd size with no source in the sentence or its paragraph.',
+        _figure("crowd"),
+    ),
+    Rule(
+        "money",
+        "unsourced_figure",
+        '"{cue}": a sum of money with no source in the sentence or its paragraph.',
+        _figure("money"),
+    ),
+)

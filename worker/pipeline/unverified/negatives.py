@@ -9,40 +9,13 @@ detector asks the same questions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline.attribution.quotes import find_quotes
-from worker.pipeline.unverified import cues
-from worker.pipeline.unverified.sourcing import NAMED, SourceMention
+from worker.pipeline import lexicon
+from worker.pipeline.sources import Source
 
-_CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
-_ADVERSATIVES = frozenset({"but", "yet", "however"})
-_FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
-_CLAUSE_BREAKS = frozenset({"so", "but", "yet", ";", "although", "though", "whereas"})
 _EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
-
-
-class QuoteMap:
-    """Character ranges inside quotation marks, for "is this cue quoted?".
-
-    The ranges come from the attribution detector's quote pairing (``find_quotes``: curly,
-    straight and mismatched marks, British style, quotes running on into the next paragraph),
-    so both detectors agree on what is quoted.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        pieces = sorted((p for q in find_quotes(text) for p in q.pieces), key=lambda p: p.open)
-        for piece in pieces:
-            self.starts.append(piece.open)
-            self.ends.append(piece.close if piece.close is not None else piece.end)
-
-    def inside(self, char: int) -> bool:
-        k = bisect_right(self.starts, char) - 1
-        return k >= 0 and self.starts[k] < char < self.ends[k]
 
 
 def is_embedded_post(sent: Span) -> bool:
@@ -52,14 +25,14 @@ def is_embedded_post(sent: Span) -> bool:
 
 def is_sport(sent: Span, paragraph_text: str) -> bool:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if words & cues.SPORT_STRONG or len(words & cues.SPORT_WEAK) >= 2:
+    if words & lexicon.SPORT_STRONG or len(words & lexicon.SPORT_WEAK) >= 2:
         return True
     para_words = set(re.findall(r"[a-z]+", paragraph_text.lower()))
-    return bool(para_words & cues.SPORT_STRONG) or len(para_words & cues.SPORT_WEAK) >= 3
+    return bool(para_words & lexicon.SPORT_STRONG) or len(para_words & lexicon.SPORT_WEAK) >= 3
 
 
 def is_correction_note(sent: Span) -> bool:
-    return any(t.lower_ in cues.CORRECTION_WORDS for t in sent)
+    return any(t.lower_ in lexicon.CORRECTION_WORDS for t in sent)
 
 
 def has_modal(verb: Token, modals: frozenset[str]) -> bool:
@@ -78,17 +51,18 @@ def is_concessive(tok: Token, sent: Span) -> bool:
     the writer grants the point only to move past it."""
     clause = _clause_head(tok)
     for c in clause.children:
-        if c.dep_ == "mark" and c.lower_ in _CONCESSIVE_MARKS:
+        if c.dep_ == "mark" and c.lower_ in lexicon.CONCESSIVE_MARKS:
             return True
-        if c.dep_ == "cc" and c.lower_ in _ADVERSATIVES and c.i > tok.i:
+        if c.dep_ == "cc" and c.lower_ in lexicon.ADVERSATIVES and c.i > tok.i:
             return True
-    if clause.dep_ == "advcl" and any(c.lower_ in _CONCESSIVE_MARKS for c in clause.children):
+    marks = lexicon.CONCESSIVE_MARKS
+    if clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children):
         return True
     # "..., but" right after the hedged clause, when the parser hangs the rest elsewhere
     tail = [t for t in sent if t.i > tok.i]
     for t in tail[:25]:
         if (
-            t.lower_ in _ADVERSATIVES
+            t.lower_ in lexicon.ADVERSATIVES
             and t.i > 0
             and t.doc[t.i - 1].is_punct
             and (t.head == clause or t.head == clause.head)
@@ -115,7 +89,7 @@ def _path_to(tok: Token, ancestor: Token) -> list[Token] | None:
     return path
 
 
-def covered_by(tok: Token, mention: SourceMention) -> bool:
+def covered_by(tok: Token, mention: Source) -> bool:
     """Is ``tok`` part of what ``mention``'s source says? (the content of "X said", or the
     clause "according to X" hangs on). A relative clause inside the content is the writer's own
     addition ("contacted by the office, which will reportedly focus on...")."""
@@ -123,7 +97,7 @@ def covered_by(tok: Token, mention: SourceMention) -> bool:
     if tok.i in range(mention.first.i, mention.last.i + 1):
         return False
     end = max(cue.i, mention.last.i)
-    if tok.i > end and any(t.lower_ in _CLAUSE_BREAKS for t in tok.doc[end + 1 : tok.i]):
+    if tok.i > end and any(t.lower_ in lexicon.CLAUSE_BREAKS for t in tok.doc[end + 1 : tok.i]):
         return False  # "..., according to The Wrap, so it's possible...": the writer's inference
     anchor = cue.head if cue.lower_ == "according" or cue.lemma_ == "cite" else cue
     if cue.lower_ == "according" or cue.lemma_ == "cite":
@@ -147,13 +121,13 @@ def covered_by(tok: Token, mention: SourceMention) -> bool:
 
 
 def named_cover(
-    tok: Token, mentions: list[SourceMention], strict: bool = False
-) -> SourceMention | None:
+    tok: Token, mentions: list[Source], strict: bool = False
+) -> Source | None:
     """The named source whose statement ``tok`` is part of. ``strict`` asks for a source named
     in so many words (a name, a pronoun or "the spokesman" pointing back to one): a hedge stays a
     hedge when "investigators believe" it."""
     for m in mentions:
-        if m.kind != NAMED or m.cue.i == tok.i or not covered_by(tok, m):
+        if not m.named or m.cue.i == tok.i or not covered_by(tok, m):
             continue
         if strict and not _named_in_words(m):
             continue
@@ -161,7 +135,7 @@ def named_cover(
     return None
 
 
-def _named_in_words(m: SourceMention) -> bool:
+def _named_in_words(m: Source) -> bool:
     phrase = m.first.doc[m.first.i : m.last.i + 1]
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
         return True

@@ -4,38 +4,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from spacy.tokens import Span, Token
 
-from worker.pipeline.unverified import cues
-from worker.pipeline.unverified.negatives import QuoteMap, has_modal, named_cover
-from worker.pipeline.unverified.signals import Signal, signal_for_tokens
-from worker.pipeline.unverified.sourcing import ANONYMOUS, VAGUE, SourceMention, classify_source
-
-_CHARGE_PREPS = frozenset({"for", "over", "of", "with", "in"})
-_DENIAL_LEMMAS = frozenset({"dismiss", "deny", "reject", "debunk", "refute", "quash", "dispel"})
-_UNNAMED_REPORT_MODS = frozenset(
-    {
-        "a",
-        "an",
-        "one",
-        "some",
-        "several",
-        "many",
-        "numerous",
-        "multiple",
-        "media",
-        "news",
-        "press",
-        "unconfirmed",
-        "unverified",
-        "local",
-        "other",
-        "earlier",
-        "conflicting",
-    }
-)
-_SELF_REPORT_SUBJECTS = frozenset({"they", "we", "i"})
-_CONCERN_NOUNS = frozenset({"concern", "fear", "worry", "speculation", "suspicion", "belief"})
+from worker.pipeline import lexicon
+from worker.pipeline.sources import ANONYMOUS, VAGUE, source_kind
+from worker.pipeline.unverified.negatives import has_modal, named_cover
+from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 
 def _mods_name_someone(tok: Token) -> bool:
@@ -59,43 +35,92 @@ def _mods_name_someone(tok: Token) -> bool:
     return False
 
 
-def reported_signals(
-    sent: Span, mentions: list[SourceMention], quotes: QuoteMap, paragraph_named_report: bool
-) -> list[Signal]:
-    out: list[Signal] = []
-    lemmas = {t.lemma_.lower() for t in sent}
-    for tok in sent:
-        lower, lemma = tok.lower_, tok.lemma_.lower()
-        if lower in cues.REPORTED_ADVERBS:
+def _adverb(word: str) -> Detect:
+    """ "reportedly", "allegedly", "purportedly", "supposedly" on a verb: the reporter passes on a
+    claim without standing behind it."""
+
+    def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+        for tok in s.having({word}):
+            if tok.lower_ != word or s.quoted(tok.idx):
+                continue
             head = tok.head
             if head.pos_ not in ("VERB", "AUX"):
                 continue  # "supposedly secret statements": a sneer at a word, not a claim
-            if head.tag_ == "VBG" and head.head.lower_ in _CHARGE_PREPS:
+            if head.tag_ == "VBG" and head.head.lower_ in lexicon.CHARGE_PREPOSITIONS:
                 continue  # "charged for allegedly abusing his office": naming the charge
-            if lower == "reportedly" and (named_cover(head, mentions) or paragraph_named_report):
+            if word == "reportedly" and (named_cover(head, s.sources) or s.other_named_report):
                 continue  # the report's source is named: an attribution, not a rumour
-            out.append(signal_for_tokens("reported", lower, tok, tok))
-        elif lemma in ("rumor", "rumour") or lower.startswith(("rumor", "rumour")):
-            if _denied(sent, lemmas) or named_cover(tok, mentions):
-                continue
-            out.append(signal_for_tokens("reported", "rumour", tok, tok))
-        elif lemma == "speculation" and tok.pos_ == "NOUN":
-            out.append(signal_for_tokens("reported", "speculation", tok, tok))
+            yield cue(tok, tok)
+
+    return detect
+
+
+def _is_rumour_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("rumor", "rumour") or tok.lower_.startswith(("rumor", "rumour"))
+
+
+def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "rumours that", "has been rumored", "a conspiracy theory" — unless denied or a named
+    source's."""
+    sent = s.span
+    lemmas = set(s.lemmas)
+    for k, lower in enumerate(s.lowers):
+        lemma = s.lemmas[k]
+        if not (lemma in ("rumor", "rumour", "theory") or lower.startswith(("rumor", "rumour"))):
+            continue
+        tok = s.tokens[k]
+        if _is_rumour_word(tok):
+            if not (_denied(sent, lemmas) or named_cover(tok, s.sources)):
+                yield from _unquoted(s, [cue(tok, tok)])
         elif (
-            lemma == "theory"
+            tok.lemma_.lower() == "theory"
             and any(c.lower_ == "conspiracy" for c in tok.children)
-            and not (_denied(sent, lemmas) or named_cover(tok, mentions))
+            and not (_denied(sent, lemmas) or named_cover(tok, s.sources))
         ):
             first = next(c for c in tok.children if c.lower_ == "conspiracy")
-            out.append(signal_for_tokens("reported", "rumour", first, tok))
-        elif lemma in ("report", "estimate") and tok.pos_ == "NOUN":
-            sig = _unnamed_report(tok)
-            if sig is not None:
-                out.append(sig)
-        elif (
-            # "X is said to be", "were reported to have", "it has been reported that":
-            # an agentless passive of saying
-            (lemma in cues.PASSIVE_SAY_VERBS or lemma == "claim")
+            yield from _unquoted(s, [cue(first, tok)])
+
+
+def _speculation(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    for tok in s.having({"speculation"}):
+        if tok.lemma_.lower() == "speculation" and tok.pos_ == "NOUN":
+            yield from _unquoted(s, [cue(tok, tok)])
+
+
+def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
+    out = []
+    for tok in s.having({"report", "estimate"}):
+        if tok.lemma_.lower() in ("report", "estimate") and tok.pos_ == "NOUN":
+            hit = _unnamed_report(tok)
+            if hit is not None:
+                out.append(hit)
+    return out
+
+
+def _reports_of(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "reports of casualties": reports with no author."""
+    hits = s.once("report_nouns", lambda: _report_nouns(s))
+    yield from _unquoted(s, [c for code, c in hits if code == "reports_of"])
+
+
+def _unnamed_report_rule(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "some reports suggest", "according to media reports", "local media reported"."""
+    hits = s.once("report_nouns", lambda: _report_nouns(s))
+    out = [c for code, c in hits if code == "unnamed_report"]
+    for m in s.sources:
+        if m.kind == VAGUE and m.head.lower_ == "media" and m.cue.lower_ != "according":
+            out.append(cue(m.first, m.last))
+    yield from _unquoted(s, out)
+
+
+def _said_to(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "X is said to be", "were reported to have", "it has been reported that": an agentless
+    passive of saying."""
+    for tok in s.having(lexicon.PASSIVE_SAY_VERBS | {"claim"}):
+        lemma = tok.lemma_.lower()
+        if (
+            (lemma in lexicon.PASSIVE_SAY_VERBS or lemma == "claim")
+            and not _is_rumour_word(tok)  # "is rumored to": a rumour
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
             and (
@@ -106,26 +131,39 @@ def reported_signals(
                 )
             )
             and not any(c.dep_ == "agent" for c in tok.children)
-            and not named_cover(tok, mentions)
+            and not named_cover(tok, s.sources)
         ):
             aux = next(c for c in tok.children if c.dep_ == "auxpass")
-            out.append(signal_for_tokens("reported", "said_to", aux, tok))
-    for m in mentions:
-        if m.kind == VAGUE and m.head.lower_ == "media" and m.cue.lower_ != "according":
-            out.append(signal_for_tokens("reported", "unnamed_report", m.first, m.last))
-    return [s for s in out if not quotes.inside(s.start)]
+            yield from _unquoted(s, [cue(aux, tok)])
+
+
+def _claimed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "Both men claimed ... but it is impossible to know": supports another rule's finding; a
+    bare "claimed" is an ordinary attribution."""
+    for tok in s.having({"claim"}):
+        if (
+            tok.lemma_.lower() == "claim"
+            and tok.pos_ == "VERB"
+            and not s.quoted(tok.idx)
+            and not any(c.lemma_.lower() == "life" for c in tok.children)
+        ):
+            yield cue(tok, tok)
+
+
+def _unquoted(s: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if not s.quoted(c.start)]
 
 
 def _denied(sent: Span, lemmas: set[str]) -> bool:
     """ "Trump dismisses health rumors", "nowhere near the $35 million that's been rumored"."""
     return (
-        bool(lemmas & _DENIAL_LEMMAS)
+        bool(lemmas & lexicon.DENIAL_VERBS)
         or "nowhere" in lemmas
         or any(t.lower_.startswith(("dismiss", "deni", "deny", "reject", "debunk")) for t in sent)
     )
 
 
-def _unnamed_report(tok: Token) -> Signal | None:
+def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     """ "reports of casualties", "with reports that...", "according to media reports",
     "according to one estimate" — but not "the report", "The Wrap's report", "reports from
     Deadline"."""
@@ -142,47 +180,45 @@ def _unnamed_report(tok: Token) -> Signal | None:
         for c in children
     )
     after_according = tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
-    unnamed_mod = bool(dets & _UNNAMED_REPORT_MODS) or (tok.tag_ == "NNS" and not dets)
+    unnamed_mod = bool(dets & lexicon.UNNAMED_REPORT_MODIFIERS) or (tok.tag_ == "NNS" and not dets)
     if tok.lemma_.lower() == "estimate" and not after_according:
         return None
     if (
         tok.dep_ == "nsubj"
         and tok.tag_ == "NNS"
-        and tok.head.lemma_.lower() in cues.REPORTING_VERBS | cues.SAY_VERBS
+        and tok.head.lemma_.lower() in lexicon.SOURCE_VERBS
         and (unnamed_mod or not dets)
     ):
         # "some reports suggest", "reports say": reports with no author
-        return signal_for_tokens("reported", "unnamed_report", tok.left_edge, tok)
+        return ("unnamed_report", cue(tok.left_edge, tok))
     if of is not None and tok.tag_ == "NNS":
         last = next((c for c in of.children if c.dep_ == "pobj"), of)
-        return signal_for_tokens(
-            "reported",
-            "reports_of",
-            tok,
-            last.right_edge if last.right_edge.i - tok.i < 6 else last,
-        )
+        return ("reports_of", cue(tok, last.right_edge if last.right_edge.i - tok.i < 6 else last))
     if (that_clause and tok.tag_ == "NNS") or (after_according and unnamed_mod):
         first = tok.left_edge if tok.left_edge.i >= tok.i - 3 else tok
-        return signal_for_tokens("reported", "unnamed_report", first, tok)
+        return ("unnamed_report", cue(first, tok))
     if unnamed_mod and dets & {"media", "news", "press", "unconfirmed", "unverified"}:
-        return signal_for_tokens("reported", "unnamed_report", tok.left_edge, tok)
+        return ("unnamed_report", cue(tok.left_edge, tok))
     return None
 
 
-def anonymous_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) -> list[Signal]:
-    out: list[Signal] = []
-    for m in mentions:
-        if m.kind != ANONYMOUS or quotes.inside(m.head.idx):
+def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "officials said", "a person familiar with the matter said", "citing sources"."""
+    for m in s.sources:
+        if m.kind != ANONYMOUS or s.quoted(m.head.idx):
             continue
-        if m.cue.lemma_.lower() in cues.PURE_OPINION_VERBS:
+        if m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
             continue  # an unnamed group's wish or belief: a weasel attribution (below)
         if m.cue.pos_ in ("VERB", "AUX") and has_modal(
             m.cue, frozenset({"would", "could", "might"})
         ):
             continue  # a hypothetical leaker is no source of this article's claims
-        out.append(signal_for_tokens("anonymous_source", "anonymous_source", m.first, m.last))
-    for tok in sent:
-        # "it is understood (that)", "X is understood to": the British press's unnamed source
+        yield from _unquoted(s, [cue(m.first, m.last)])
+
+
+def _it_is_understood(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "it is understood (that)", "X is understood to": the British press's unnamed source."""
+    for tok in s.having({"understand"}):
         if tok.lemma_.lower() == "understand" and tok.tag_ == "VBN":
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
             subj = [c for c in tok.children if c.dep_ in ("nsubjpass", "expl")]
@@ -191,26 +227,43 @@ def anonymous_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMa
                 subj[0].lower_ == "it" or any(c.dep_ == "xcomp" for c in tok.children)
             ):
                 first = subj[0] if subj[0].lower_ == "it" else aux[0]
-                out.append(signal_for_tokens("anonymous_source", "it_is_understood", first, tok))
-    return [s for s in out if not quotes.inside(s.start)]
+                yield from _unquoted(s, [cue(first, tok)])
 
 
-def weasel_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) -> list[Signal]:
-    out: list[Signal] = []
-    for m in mentions:
-        opinion_of_insiders = (
-            m.kind == ANONYMOUS and m.cue.lemma_.lower() in cues.PURE_OPINION_VERBS
-        )
-        if not (m.kind == VAGUE or opinion_of_insiders) or quotes.inside(m.head.idx):
+def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """The attribution detector's anonymous speaker (anonymous as the Reading's sources read
+    it), when no other rule flagged an anonymous source: never two for one statement."""
+    if any(f.type == "anonymous_source" for f in found):
+        return
+    sent = s.span
+    for a in s.attributions:
+        if not a.anonymous or not (sent.start_char <= a.speaker_start < sent.end_char):
             continue
-        if m.head.lemma_.lower() in cues.REPORT_NOUNS or m.head.lower_ == "media":
+        if s.quoted(a.speaker_start):
+            continue  # a source named inside a quotation is the quoted speaker's business
+        if s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand") is None:
+            continue
+        yield Candidate(a.speaker_start, a.speaker_end)
+        return
+
+
+def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "critics argue", "some say", "many experts believe", "many donors remain skeptical"."""
+    out: list[Candidate] = []
+    for m in s.sources:
+        opinion_of_insiders = (
+            m.kind == ANONYMOUS and m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
+        )
+        if not (m.kind == VAGUE or opinion_of_insiders) or s.quoted(m.head.idx):
+            continue
+        if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
         verb = m.cue
         if verb.lower_ == "according" or verb.lemma_.lower() == "cite":
             continue  # "according to one estimate" is a report, handled as ``reported``
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
             continue  # "if scientists found...": a condition, not a claim
-        if verb.lemma_.lower() not in cues.OPINION_VERBS | cues.SAY_VERBS:
+        if verb.lemma_.lower() not in lexicon.OPINION_VERBS | lexicon.SAY_VERBS:
             continue
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if verb.dep_ == "xcomp":  # "people will begin to think"
@@ -226,51 +279,70 @@ def weasel_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) 
             for g in c.children
             if g.dep_ in ("nsubj", "nsubjpass")
         }
-        if content_subjects & _SELF_REPORT_SUBJECTS and verb.lemma_.lower() in ("say", "tell"):
+        if content_subjects & lexicon.SELF_REPORT_SUBJECTS and verb.lemma_.lower() in (
+            "say",
+            "tell",
+        ):
             continue  # "some said they felt dejected": people reporting their own state
         if _followed_by_quote(verb):
             continue  # "people say, 'I'm on meth'": a quotation, not an opinion claim
-        out.append(signal_for_tokens("weasel", "vague_source", m.first, m.last))
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        # "is considered", "is regarded as", "it is estimated": opinion with no one holding it
-        seen_as = lemma == "see" and any(c.lower_ == "as" for c in tok.children)
-        if (lemma in cues.PASSIVE_CONSIDER_VERBS or seen_as) and tok.tag_ == "VBN":
-            aux = [c for c in tok.children if c.dep_ == "auxpass"]
-            if aux and not any(c.dep_ == "agent" for c in tok.children):
-                out.append(signal_for_tokens("weasel", "agentless_passive", aux[0], tok))
+        out.append(cue(m.first, m.last))
+    for tok in s.having(lexicon.OPINION_ADJECTIVES):
         # "many donors remain skeptical", "politicians are worried that"
-        elif (
-            lemma in cues.OPINION_ADJECTIVES
+        if (
+            tok.lemma_.lower() in lexicon.OPINION_ADJECTIVES
             and tok.dep_ in ("acomp", "amod")
             and tok.head.pos_ in ("AUX", "VERB")
+            and not _agentless_passive_word(tok)
         ):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and _is_vague_np(subj):
-                out.append(signal_for_tokens("weasel", "vague_source", subj.left_edge, tok))
-        # "there are growing concerns that..."
-        elif lemma in _CONCERN_NOUNS and tok.pos_ == "NOUN":
+                out.append(cue(subj.left_edge, tok))
+    yield from _unquoted(s, out)
+
+
+def _agentless_passive_word(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    seen_as = lemma == "see" and any(c.lower_ == "as" for c in tok.children)
+    return (lemma in lexicon.PASSIVE_CONSIDER_VERBS or seen_as) and tok.tag_ == "VBN"
+
+
+def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "is considered", "is regarded as", "it is estimated": opinion with no one holding it."""
+    for tok in s.having(lexicon.PASSIVE_CONSIDER_VERBS | {"see"}):
+        if _agentless_passive_word(tok):
+            aux = [c for c in tok.children if c.dep_ == "auxpass"]
+            if aux and not any(c.dep_ == "agent" for c in tok.children):
+                yield from _not_a_named_view(s, cue(aux[0], tok))
+
+
+def _unattributed_concern(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "there are growing concerns that...": whose concern, the article does not say."""
+    sent = s.span
+    for tok in s.having(lexicon.CONCERN_NOUNS):
+        if (
+            tok.lemma_.lower() in lexicon.CONCERN_NOUNS
+            and tok.pos_ == "NOUN"
+            and not _agentless_passive_word(tok)
+        ):
             there = next(
                 (t for t in tok.doc[max(sent.start, tok.i - 3) : tok.i] if t.tag_ == "EX"), None
             )
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if there is not None and nxt is not None and nxt.lower_ in ("that", "about", "over"):
-                out.append(signal_for_tokens("weasel", "unattributed_concern", there, tok))
-    return [
-        s
-        for s in out
-        if not quotes.inside(s.start)
-        and not (
-            s.code != "vague_source"
-            and named_cover(
-                sent.doc.char_span(s.start, s.end, alignment_mode="expand")[-1], mentions
-            )
-        )
-    ]
+                yield from _not_a_named_view(s, cue(there, tok))
+
+
+def _not_a_named_view(s: Sentence, c: Candidate) -> list[Candidate]:
+    """The candidate, unless quoted or part of what a named source says."""
+    if s.quoted(c.start):
+        return []
+    last = s.doc.char_span(c.start, c.end, alignment_mode="expand")[-1]
+    return [] if named_cover(last, s.sources) else [c]
 
 
 def _is_vague_np(tok: Token) -> bool:
-    return classify_source(tok, tok.sent) == VAGUE
+    return source_kind(tok, tok.sent) == VAGUE
 
 
 def _followed_by_quote(verb: Token) -> bool:
@@ -281,3 +353,118 @@ def _followed_by_quote(verb: Token) -> bool:
         if not t.is_punct:
             return False
     return False
+
+
+REPORTED_RULES = (
+    Rule(
+        "reportedly",
+        "reported",
+        '"{cue}": the article passes on a report without saying whose, or standing behind it.',
+        _adverb("reportedly"),
+    ),
+    Rule(
+        "allegedly",
+        "reported",
+        '"{cue}": this is an allegation, not an established fact.',
+        _adverb("allegedly"),
+    ),
+    Rule(
+        "purportedly",
+        "reported",
+        '"{cue}": the article repeats what is claimed without vouching for it.',
+        _adverb("purportedly"),
+    ),
+    Rule(
+        "supposedly",
+        "reported",
+        '"{cue}": the article repeats what is claimed without vouching for it.',
+        _adverb("supposedly"),
+    ),
+    Rule(
+        "rumour",
+        "reported",
+        '"{cue}": the statement rests on rumour, not on a source the reader can check.',
+        _rumour,
+    ),
+    Rule(
+        "speculation",
+        "reported",
+        '"{cue}": the statement rests on speculation, not on a named source.',
+        _speculation,
+    ),
+    Rule(
+        "reports_of",
+        "reported",
+        '"{cue}": these are second-hand reports; the article does not say who made them'
+        " or that they are true.",
+        _reports_of,
+    ),
+    Rule(
+        "unnamed_report",
+        "reported",
+        '"{cue}": the report is not identified, so the reader cannot check it.',
+        _unnamed_report_rule,
+    ),
+    Rule(
+        "said_to",
+        "reported",
+        '"{cue}": the article says it is said, without saying by whom.',
+        _said_to,
+    ),
+)
+
+ANONYMOUS_RULES = (
+    Rule(
+        "anonymous_source",
+        "anonymous_source",
+        'The source, "{cue}", is not named, so readers cannot judge or check it.',
+        _anonymous_source,
+    ),
+    Rule(
+        "it_is_understood",
+        "anonymous_source",
+        '"{cue}": the information comes from a source the article does not name.',
+        _it_is_understood,
+    ),
+)
+
+# Runs after every other decisive rule: it defers to their anonymous sources.
+FROM_ATTRIBUTION_RULES = (
+    Rule(
+        "attribution_anonymous",
+        "anonymous_source",
+        'The source, "{cue}", is not named, so readers cannot judge or check it.',
+        _attribution_anonymous,
+    ),
+)
+
+WEASEL_RULES = (
+    Rule(
+        "vague_source",
+        "weasel",
+        '"{cue}": the opinion is given to an unnamed group, so nobody stands behind it.',
+        _vague_source,
+    ),
+    Rule(
+        "agentless_passive",
+        "weasel",
+        '"{cue}": the article does not say who holds this view.',
+        _agentless_passive,
+    ),
+    Rule(
+        "unattributed_concern",
+        "weasel",
+        '"{cue}": the article does not say whose concern this is.',
+        _unattributed_concern,
+    ),
+)
+
+SUPPORTING_RULES = (
+    Rule(
+        "claimed",
+        "reported",
+        '"{cue}": this is a claim by an interested party, not an established fact.',
+        _claimed,
+        supporting=True,
+    ),
+)

@@ -4,70 +4,75 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+
 from spacy.tokens import Span, Token
 
-from worker.pipeline.unverified import cues
+from worker.pipeline import lexicon
 from worker.pipeline.unverified.negatives import (
-    QuoteMap,
     is_concessive,
     is_correction_note,
     named_cover,
     subject_person,
 )
-from worker.pipeline.unverified.signals import Signal, signal_for_tokens
-from worker.pipeline.unverified.sourcing import SourceMention
-
-_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
-_REFUSALS = frozenset({"decline", "refuse", "fail", "unable"})
-_CONFIRM_CORE = frozenset({"confirm", "verify", "corroborate", "substantiate"})
-_WH = frozenset({"whether", "if", "how", "who", "what", "why", "when", "where", "which", "that"})
-_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "going"})
-_HEDGE_ADVERBS_BETWEEN = frozenset(
-    {"well", "also", "since", "already", "even", "still", "just", "not"}
-)
+from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 
-def unconfirmed_signals(sent: Span, quotes: QuoteMap) -> list[Signal]:
-    out: list[Signal] = []
-    correction = is_correction_note(sent)
-    for tok in sent:
+def _confirm_verbs(s: Sentence) -> Iterator[Token]:
+    for tok in s.having(lexicon.CONFIRM_VERBS):
+        if tok.lemma_.lower() in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            yield tok
+
+
+def _cannot_confirm(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "hard for the UN to confirm", "impossible to know whether", "unable to verify"."""
+    for tok in _confirm_verbs(s):
+        blocker = _blocker(tok)
+        if blocker is not None:
+            yield cue(blocker, tok)
+
+
+def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "could not be independently verified", "declined to confirm", "no confirmation"."""
+    for tok in s.having(lexicon.CONFIRM_VERBS | {"confirmation", "verification"}):
         lemma = tok.lemma_.lower()
-        if lemma in cues.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
-            blocker = _blocker(tok)
-            if blocker is not None:
-                out.append(signal_for_tokens("unconfirmed", "cannot_confirm", blocker, tok))
+        if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            if _blocker(tok) is not None:
                 continue
-            checkable = lemma in _CONFIRM_CORE or (
+            checkable = lemma in lexicon.CHECKING_VERBS or (
                 lemma in ("determine", "establish", "ascertain") and _has_wh_complement(tok)
             )
-            if checkable:
-                neg = _negation(tok)
-                if neg is not None:
-                    out.append(signal_for_tokens("unconfirmed", "not_confirmed", neg, tok))
-        elif (
-            lemma in ("dispute", "contest")
+            neg = _negation(tok) if checkable else None
+            if neg is not None:
+                yield cue(neg, tok)
+        elif lemma in ("confirmation", "verification") and any(
+            c.lower_ == "no" for c in tok.children
+        ):
+            yield cue(next(c for c in tok.children if c.lower_ == "no"), tok)
+
+
+def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "the figure has been disputed": the text says it is not established."""
+    for tok in s.having({"dispute", "contest"}):
+        if (
+            tok.lemma_.lower() in ("dispute", "contest")
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
             and not any(c.dep_ == "neg" for c in tok.children)
         ):
-            # "the figure has been disputed": the text says it is not established
-            aux = next(c for c in tok.children if c.dep_ == "auxpass")
-            out.append(signal_for_tokens("unconfirmed", "disputed", aux, tok))
-        elif lemma in cues.UNCONFIRMED_ADJECTIVES and not correction:
-            out.append(
-                signal_for_tokens(
-                    "unconfirmed",
-                    "unconfirmed_label",
-                    tok,
-                    tok.head if tok.head.i == tok.i + 1 else tok,
-                )
-            )
-        elif lemma in ("confirmation", "verification") and any(
-            c.lower_ == "no" for c in tok.children
-        ):
-            det = next(c for c in tok.children if c.lower_ == "no")
-            out.append(signal_for_tokens("unconfirmed", "not_confirmed", det, tok))
-    return out
+            yield cue(next(c for c in tok.children if c.dep_ == "auxpass"), tok)
+
+
+def _unconfirmed_label(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "unconfirmed reports", "unverified claims" (not in a note about a past correction)."""
+    labels = [
+        t for t in s.having(lexicon.UNCONFIRMED_ADJECTIVES)
+        if t.lemma_.lower() in lexicon.UNCONFIRMED_ADJECTIVES
+    ]
+    if not labels or is_correction_note(s.span):
+        return
+    for tok in labels:
+        yield cue(tok, tok.head if tok.head.i == tok.i + 1 else tok)
 
 
 def _negation(verb: Token) -> Token | None:
@@ -77,7 +82,7 @@ def _negation(verb: Token) -> Token | None:
             aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < c.i]
             return aux[0] if aux else c
     head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_.lower() in _REFUSALS):
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in lexicon.REFUSAL_VERBS):
         return head
     if (
         verb.dep_ == "xcomp"
@@ -91,44 +96,46 @@ def _negation(verb: Token) -> Token | None:
 def _blocker(verb: Token) -> Token | None:
     """The adjective that makes confirming fail: "hard for the UN to confirm", "impossible to
     know whether", "unable to verify"."""
-    if not (verb.lemma_.lower() in _CONFIRM_CORE or _has_wh_complement(verb)):
+    if not (verb.lemma_.lower() in lexicon.CHECKING_VERBS or _has_wh_complement(verb)):
         return None  # "hard to know" alone is a figure of speech; "hard to know whether" is not
     head = verb.head
     for cand in (head, *[c for c in head.children if c.dep_ in ("acomp", "attr")]):
-        if cand.lemma_.lower() in cues.CONFIRM_BLOCKERS and cand.i < verb.i:
+        if cand.lemma_.lower() in lexicon.CONFIRM_BLOCKERS and cand.i < verb.i:
             return cand
     return None
 
 
 def _has_wh_complement(verb: Token) -> bool:
+    wh = lexicon.WH_WORDS
     return any(
-        g.lower_ in _WH for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
-    ) or any(c.lower_ in _WH for c in verb.children)
+        g.lower_ in wh for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+    ) or any(c.lower_ in wh for c in verb.children)
 
 
-def hedged_signals(sent: Span, mentions: list[SourceMention], quotes: QuoteMap) -> list[Signal]:
-    out: list[Signal] = []
-    for tok in sent:
-        if quotes.inside(tok.idx):
-            continue
-        sig = (
-            _modal_perfect(tok, sent)
-            or _passive_belief(tok)
-            or _raising(tok)
-            or _unclear(tok)
-            or _hedge_adverb(tok, sent)
-        )
-        if sig is None:
-            continue
-        anchor = tok.doc[sig[1]] if isinstance(sig, tuple) else tok
-        signal = sig[0] if isinstance(sig, tuple) else sig
-        if named_cover(anchor, mentions, strict=True) or _attributed_to_research(anchor):
-            continue  # the hedge belongs to a named source or a cited study
-        out.append(signal)
-    return out
+def _hedge(
+    find: Callable[[Token, Span], tuple[Candidate, int] | None], words: frozenset[str]
+) -> Detect:
+    """A hedge rule: ``find`` gives the cue and the token the hedge bears on, trying only the
+    tokens whose lemma or form is one of ``words``; a hedge a named source or a cited study
+    carries is theirs, and a quoted one the speaker's."""
+
+    def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+        for tok in s.having(words):
+            if s.quoted(tok.idx):
+                continue
+            hit = find(tok, s.span)
+            if hit is None:
+                continue
+            candidate, anchor = hit
+            bears_on = tok.doc[anchor]
+            if named_cover(bears_on, s.sources, strict=True) or _attributed_to_research(bears_on):
+                continue
+            yield candidate
+
+    return detect
 
 
-def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
+def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "may have been involved", "might have fled", "may well have expanded"; not "could have"
     (mostly counterfactual: "voters could have shown..."), not "I may or may not have"."""
     if tok.lower_ not in ("may", "might") or tok.tag_ != "MD":
@@ -136,13 +143,13 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
     doc = tok.doc
     j = tok.i + 1
     while j < sent.end and (
-        doc[j].lower_ in _HEDGE_ADVERBS_BETWEEN or doc[j].lower_ in ("or", "may")
+        doc[j].lower_ in lexicon.HEDGE_FILLERS or doc[j].lower_ in ("or", "may")
     ):
         j += 1
     if j >= sent.end or doc[j].lower_ != "have":
         return None
     k = j + 1
-    while k < sent.end and doc[k].lower_ in _HEDGE_ADVERBS_BETWEEN:
+    while k < sent.end and doc[k].lower_ in lexicon.HEDGE_FILLERS:
         k += 1
     if k >= sent.end or doc[k].tag_ != "VBN":
         return None
@@ -152,13 +159,13 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Signal, int] | None:
         for t in doc[sent.start : tok.i]
         if not t.is_punct and t.pos_ not in ("ADV", "AUX", "CCONJ", "PART")
     ]
-    if subject_person(verb) in ("i", "we", "you") or (
-        before and before[-1].lower_ in ("i", "we", "you")
+    if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
+        before and before[-1].lower_ in lexicon.FIRST_SECOND_SUBJECTS
     ):
         return None
     if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
         return None
-    return signal_for_tokens("hedged", "modal_perfect", tok, doc[k]), verb.i
+    return cue(tok, doc[k]), verb.i
 
 
 def _counterfactual(sent: Span) -> bool:
@@ -211,14 +218,11 @@ def _under_concession(tok: Token) -> bool:
     return False
 
 
-_HEDGE_ADVERBS = frozenset({"apparently", "possibly", "probably", "presumably", "seemingly"})
-
-
-def _hedge_adverb(tok: Token, sent: Span) -> tuple[Signal, int] | None:
+def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "the gunman apparently acted alone", "was possibly linked": a CoNLL-2010 hedge adverb on
     a past event. Not on the present or future ("will probably evolve"), not under a modal,
     not in the first person."""
-    if tok.lower_ not in _HEDGE_ADVERBS or tok.dep_ != "advmod":
+    if tok.lower_ not in lexicon.HEDGE_ADVERBS or tok.dep_ != "advmod":
         return None
     verb = tok.head
     if verb.dep_ in ("amod", "compound"):
@@ -227,14 +231,14 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Signal, int] | None:
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
     ):
         return None
-    if subject_person(verb) in ("i", "we", "you") or _counterfactual(sent):
+    if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
-    return signal_for_tokens("hedged", "hedge_adverb", tok, tok), verb.i
+    return cue(tok, tok), verb.i
 
 
-def _passive_belief(tok: Token) -> Signal | None:
+def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "is believed to", "are thought to have", reduced "thought to represent"."""
-    if tok.lemma_.lower() not in cues.PASSIVE_THINK_VERBS - {"understand"} or tok.tag_ not in (
+    if tok.lemma_.lower() not in lexicon.PASSIVE_THINK_VERBS - {"understand"} or tok.tag_ not in (
         "VBN",
         "VBD",
     ):
@@ -248,23 +252,23 @@ def _passive_belief(tok: Token) -> Signal | None:
         and tok.i + 1 < len(doc)
         and doc[tok.i + 1].lower_ == "to"
     ):
-        return signal_for_tokens("hedged", "passive_belief", tok, tok)  # ", thought to represent"
+        return cue(tok, tok), tok.i  # ", thought to represent"
     xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
     if xcomp and (aux or tok.dep_ in ("acl", "advcl")):
-        return signal_for_tokens("hedged", "passive_belief", aux[0] if aux else tok, tok)
+        return cue(aux[0] if aux else tok, tok), tok.i
     if (
         aux
         and any(c.dep_ in ("ccomp",) for c in tok.children)
         and any(c.lower_ == "it" for c in tok.children)
     ):
-        return signal_for_tokens("hedged", "passive_belief", aux[0], tok)
+        return cue(aux[0], tok), tok.i
     return None
 
 
-def _raising(tok: Token) -> Signal | None:
+def _raising(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "appears to have happened", "seems to have been" — a past fact put at a distance."""
-    if tok.lemma_.lower() not in cues.HEDGE_RAISING:
+    if tok.lemma_.lower() not in lexicon.HEDGE_RAISING:
         return None
     doc = tok.doc
     j = tok.i + 1
@@ -274,22 +278,22 @@ def _raising(tok: Token) -> Signal | None:
         and doc[j + 1].lower_ == "have"
         and doc[j + 2].tag_ == "VBN"
     ):
-        if subject_person(tok) in ("i", "we", "you"):
+        if subject_person(tok) in lexicon.FIRST_SECOND_SUBJECTS:
             return None
-        return signal_for_tokens("hedged", "appears_to_have", tok, doc[j + 2])
+        return cue(tok, doc[j + 2]), tok.i
     return None
 
 
-def _unclear(tok: Token) -> Signal | None:
+def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, int] | None:
     """ "it is unclear whether", "it was not clear whether", "it's possible (that)" about a
     present or past fact; not about the future ("unclear if it will follow suit")."""
     lemma = tok.lemma_.lower()
-    if lemma not in cues.UNCLEAR_ADJECTIVES and lemma not in cues.UNCLEAR_NEGATED:
+    if lemma not in lexicon.UNCLEAR_ADJECTIVES and lemma not in lexicon.UNCLEAR_NEGATED:
         return None  # the cheap test first: this runs on every token of the article
     negated = any(c.dep_ == "neg" for c in tok.head.children) or any(
         c.dep_ == "neg" for c in tok.children
     )
-    if not (lemma in cues.UNCLEAR_ADJECTIVES or (lemma in cues.UNCLEAR_NEGATED and negated)):
+    if not (lemma in lexicon.UNCLEAR_ADJECTIVES or (lemma in lexicon.UNCLEAR_NEGATED and negated)):
         return None
     if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "attr", "ROOT"):
         return None
@@ -300,7 +304,7 @@ def _unclear(tok: Token) -> Signal | None:
     sent_end = tok.sent.end
     # the content clause: the first wh-word or "that"/bare clause after the adjective
     k = tok.i + 1
-    if k < sent_end and doc[k].lower_ in _WH:
+    if k < sent_end and doc[k].lower_ in lexicon.WH_WORDS:
         k += 1
     elif lemma != "possible":
         return None
@@ -308,15 +312,15 @@ def _unclear(tok: Token) -> Signal | None:
         return None  # "it is possible to grab a pair": ability, not a hedged fact
     window = doc[k : min(sent_end, k + 12)]
     for t in window:
-        if t.lower_ in _FUTURE_AUX:
+        if t.lower_ in lexicon.FUTURE_AUXILIARIES:
             return None
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
-    last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in _WH else tok
-    return signal_for_tokens(
-        "hedged", "unclear" if lemma != "possible" else "possible", first, last
-    )
+    last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in lexicon.WH_WORDS else tok
+    if (lemma == "possible") != (code == "possible"):
+        return None
+    return cue(first, last), tok.i
 
 
 def _attributed_to_research(tok: Token) -> bool:
@@ -326,17 +330,77 @@ def _attributed_to_research(tok: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in ("hint", "suggest", "indicate", "show", "find"):
+        if cur.lemma_.lower() in lexicon.RESEARCH_VERBS:
             subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_.lower() in (
-                "study",
-                "research",
-                "analysis",
-                "paper",
-                "data",
-                "evidence",
-                "finding",
-                "work",
-            ):
+            if subj is not None and subj.lemma_.lower() in lexicon.RESEARCH_NOUNS:
                 return True
     return False
+
+
+UNCONFIRMED_RULES = (
+    Rule(
+        "cannot_confirm",
+        "unconfirmed",
+        'The article itself says this cannot be checked: "{cue}".',
+        _cannot_confirm,
+        credits_speaker=True,
+    ),
+    Rule(
+        "not_confirmed",
+        "unconfirmed",
+        'The article says this has not been confirmed: "{cue}".',
+        _not_confirmed,
+        credits_speaker=True,
+    ),
+    Rule(
+        "disputed",
+        "unconfirmed",
+        '"{cue}": the article says this is disputed, so it is not established.',
+        _disputed,
+    ),
+    Rule(
+        "unconfirmed_label",
+        "unconfirmed",
+        'The article calls this "{cue}": it has not been checked.',
+        _unconfirmed_label,
+    ),
+)
+
+HEDGED_RULES = (
+    Rule(
+        "modal_perfect",
+        "hedged",
+        '"{cue}": the article presents this as a possibility, not as an established fact.',
+        _hedge(_modal_perfect, frozenset({"may", "might"})),
+    ),
+    Rule(
+        "passive_belief",
+        "hedged",
+        '"{cue}": the article says it is believed, without saying by whom or on what evidence.',
+        _hedge(_passive_belief, lexicon.PASSIVE_THINK_VERBS - {"understand"}),
+    ),
+    Rule(
+        "appears_to_have",
+        "hedged",
+        '"{cue}": the article only says it appears so.',
+        _hedge(_raising, lexicon.HEDGE_RAISING),
+    ),
+    Rule(
+        "unclear",
+        "hedged",
+        '"{cue}": the article says the facts are not known.',
+        _hedge(_unclear, lexicon.UNCLEAR_ADJECTIVES | lexicon.UNCLEAR_NEGATED),
+    ),
+    Rule(
+        "possible",
+        "hedged",
+        '"{cue}": the article offers this as a possibility, not as a fact.',
+        _hedge(lambda tok, sent: _unclear(tok, sent, "possible"), frozenset({"possible"})),
+    ),
+    Rule(
+        "hedge_adverb",
+        "hedged",
+        '"{cue}": the article does not commit to this; it only says it seems so.',
+        _hedge(_hedge_adverb, lexicon.HEDGE_ADVERBS),
+    ),
+)

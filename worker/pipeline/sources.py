@@ -1,10 +1,10 @@
-"""Who, if anyone, stands behind a sentence: a named source, an anonymous one, or a vague crowd.
+"""Who, if anyone, stands behind a sentence, and what kind of source it is.
 
-A light, self-contained attribution reader (reporting verb + its subject, "according to X",
-"citing X"), so the unverified detector is right on its own; the attribution detector's
-findings, when present, are folded in by :func:`merge_attributions`.
-The source classes follow PARC 3.0's source annotation and the AP Stylebook's rule that a
-source the reader cannot identify is anonymous, however official it sounds.
+The one reader of sources both detectors use: a reporting verb and its subject (or a passive's
+agent), "according to X", "citing X". Each source gets a kind: a person, an organisation, a
+document, a poll or study, an anonymous insider or a vague group. The kinds follow PARC 3.0's
+source annotation and the AP Stylebook's rule that a source the reader cannot identify is
+anonymous, however official it sounds; "anonymous" is decided here and only here.
 """
 
 from __future__ import annotations
@@ -13,67 +13,43 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline.model import Finding
-from worker.pipeline.unverified import cues
+from worker.pipeline import lexicon
 
-NAMED = "named"  # a person or body the reader can identify (also "he", "the spokesman")
+PERSON = "person"  # a person or people the reader can identify (also "he", "the spokesman")
+ORGANISATION = "organisation"  # "the ministry", "Reuters", "Berrien County Health Department"
+DOCUMENT = "document"  # "the report", "a statement", "court filings"
+POLL_OR_STUDY = "poll_or_study"  # "a Gallup poll", "the study"
 ANONYMOUS = "anonymous"  # "officials", "a person familiar with the matter", "sources"
 VAGUE = "vague"  # "critics", "some", "many experts": a weasel attribution
+NAMED_KINDS = frozenset({PERSON, ORGANISATION, DOCUMENT, POLL_OR_STUDY})
+KINDS = (PERSON, ORGANISATION, DOCUMENT, POLL_OR_STUDY, ANONYMOUS, VAGUE)
 
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me"})
+_NAMED = "named"  # the reader's first answer, refined into one of NAMED_KINDS
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
-# Heads that are always an unnamed insider unless a named body or person is attached.
-_ALWAYS_ANONYMOUS = frozenset(
-    {
-        "source",
-        "official",
-        "insider",
-        "aide",
-        "diplomat",
-        "adviser",
-        "advisor",
-        "witness",
-        "eyewitness",
-        "resident",
-    }
-)
-# Heads that are anonymous only with an explicit anonymity marker or an indefinite article.
-_MARKED_ANONYMOUS = cues.ANONYMOUS_HEADS - _ALWAYS_ANONYMOUS
-_INDEFINITE_ANONYMOUS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-# Determiners that point back to something the text has named ("the spokesman", "his aide").
-_DEFINITE = frozenset(
-    {"the", "his", "her", "its", "their", "our", "this", "that", "these", "those"}
-)
-# Vague-group heads that denote one person when singular ("a trade expert said").
-_PERSON_GROUPS = frozenset(
-    {
-        "expert",
-        "analyst",
-        "observer",
-        "commentator",
-        "economist",
-        "scientist",
-        "researcher",
-        "scholar",
-        "critic",
-        "insider",
-        "pundit",
-    }
-)
-_SOURCE_VERBS = cues.REPORTING_VERBS | cues.OPINION_VERBS | cues.SAY_VERBS
-_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "numerous"})
+_ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_MARKED_ANONYMOUS = lexicon.ANONYMOUS_HEADS - lexicon.ALWAYS_ANONYMOUS_HEADS
+_SOURCE_VERBS = lexicon.SOURCE_VERBS | lexicon.OPINION_VERBS
 
 
 @dataclass(frozen=True)
-class SourceMention:
-    """A source in a sentence: ``kind`` is named/anonymous/vague; ``cue`` the reporting verb
-    (or "according"), ``first``/``last`` the tokens bounding the source phrase."""
+class Source:
+    """A source in a sentence: ``kind`` one of ``KINDS``; ``cue`` the reporting verb (or
+    "according", "citing"); ``first``/``last`` the tokens bounding the source phrase. ``name``
+    and ``role`` are the attribution detector's resolution of it, when it made one ("Stephane
+    Dujarric", "spokesman" for "he")."""
 
     kind: str
     cue: Token
     head: Token
     first: Token
     last: Token
+    name: str | None = None
+    role: str | None = None
+
+    @property
+    def named(self) -> bool:
+        """The reader can tell who this is (a person, organisation, document, poll or study)."""
+        return self.kind in NAMED_KINDS
 
     @property
     def text(self) -> str:
@@ -102,9 +78,9 @@ def _phrase_bounds(head: Token) -> tuple[Token, Token]:
 def _has_marker(head: Token, sent: Span) -> bool:
     subtree = " ".join(t.lower_ for t in head.subtree)
     sent_text = sent.text.lower()
-    return any(m in subtree for m in cues.ANONYMITY_MARKERS) or any(
+    return any(m in subtree for m in lexicon.ANONYMITY_MARKERS) or any(
         m in sent_text
-        for m in cues.ANONYMITY_MARKERS
+        for m in lexicon.ANONYMITY_MARKERS
         if " " in m and ("anonym" in m or "named" in m or "author" in m)
     )
 
@@ -116,65 +92,93 @@ def _modifiers(head: Token) -> list[Token]:
 def _names_a_body(tokens: list[Token]) -> bool:
     """ "Berrien County Health Department officials": a named office speaks, not an insider."""
     for t in tokens:
-        if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.lower_ in cues.NAMED_BODY_WORDS):
+        if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.lower_ in lexicon.NAMED_BODY_WORDS):
             return True
-        if t.ent_type_ == "ORG" and t.lower_ in cues.NAMED_BODY_WORDS:
+        if t.ent_type_ == "ORG" and t.lower_ in lexicon.NAMED_BODY_WORDS:
             return True
     return False
 
 
-def classify_source(head: Token, sent: Span) -> str | None:
-    """``NAMED``, ``ANONYMOUS``, ``VAGUE``, or None when the head is no source at all ("it")."""
+def source_kind(head: Token, sent: Span, *, cited: bool = False) -> str | None:
+    """One of ``KINDS`` for the source phrase headed by ``head`` in ``sent``, or None when the
+    head is no source at all ("it"). ``cited``: the article cites the phrase as its own source
+    ("according to X", "citing X"), not as someone speaking in the story."""
+    kind = _reading(head, sent, cited)
+    return _named_kind(head) if kind == _NAMED else kind
+
+
+def _named_kind(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PRON":
+        return PERSON
+    if lemma in lexicon.POLL_OR_STUDY_NOUNS:
+        return POLL_OR_STUDY
+    if lemma in lexicon.DOCUMENT_NOUNS or head.ent_type_ in ("WORK_OF_ART", "PRODUCT"):
+        return DOCUMENT
+    if head.ent_type_ in _ORG_ENTS or lemma in lexicon.ORG_HEADS or lemma == "official":
+        return ORGANISATION
+    return PERSON
+
+
+def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
     lower, lemma = head.lower_, head.lemma_.lower()
     if head.pos_ == "PRON":
-        if lower in _PRONOUNS:
-            return NAMED
-        if lower in ("some", "many", "others", "those", "few", "most"):
+        if lower in lexicon.SOURCE_PRONOUNS:
+            return _NAMED
+        if lower in lexicon.VAGUE_PRONOUNS:
             return VAGUE
         return None
     mods = _modifiers(head)
     if lemma in ("witness", "resident") and any(
-        c.dep_ in ("det", "predet", "poss") and c.lower_ in _DEFINITE | {"both"}
+        c.dep_ in ("det", "predet", "poss") and c.lower_ in lexicon.POINTING_DETERMINERS | {"both"}
         for c in head.children
     ):
-        return NAMED  # "both witnesses", "the residents": people the text has introduced
+        return _NAMED  # "both witnesses", "the residents": people the text has introduced
     if any(
         c.dep_ == "appos" and any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in c.subtree)
         for c in head.children
     ):
-        return NAMED  # "another diplomat, former special envoy Kurt Volker,"
-    if lemma in _ALWAYS_ANONYMOUS or (lemma in _MARKED_ANONYMOUS and _has_marker(head, sent)):
+        return _NAMED  # "another diplomat, former special envoy Kurt Volker,"
+    marked = lemma in _MARKED_ANONYMOUS and _has_marker(head, sent)
+    # "according to a Taliban representative": the article's own source is one unnamed person
+    cited_unnamed = (
+        cited
+        and lemma in _MARKED_ANONYMOUS - lexicon.INDEFINITE_ANONYMOUS_HEADS
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    )
+    if lemma in lexicon.ALWAYS_ANONYMOUS_HEADS or marked or cited_unnamed:
         if _names_a_body(mods) and not _has_marker(head, sent):
-            return NAMED
+            return _NAMED
         return ANONYMOUS
-    if lemma in _INDEFINITE_ANONYMOUS:
+    if lemma in lexicon.INDEFINITE_ANONYMOUS_HEADS:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if dets & {"a", "an"} and not any(t.pos_ == "PROPN" for t in mods):
             return ANONYMOUS
-        return NAMED
+        return _NAMED
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS:
-        return NAMED
+        return _NAMED
     if lower == "media" and any(
         c.lower_ in ("state", "state-run", "official", "government") for c in head.children
     ):
-        return NAMED  # "state media reported": the state's outlets, identifiable
-    if (lemma in cues.REPORT_NOUNS or lower == "media") and not any(
+        return _NAMED  # "state media reported": the state's outlets, identifiable
+    if (lemma in lexicon.REPORT_NOUNS or lower == "media") and not any(
         t.pos_ == "PROPN" for t in mods
     ):
         # "according to media reports", "according to one estimate": nobody the reader can check
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod")}
-        if not dets & _DEFINITE:
+        if not dets & lexicon.POINTING_DETERMINERS:
             return VAGUE
-    if lemma in cues.VAGUE_GROUPS or lower in cues.VAGUE_GROUPS:
+    if lemma in lexicon.VAGUE_GROUPS or lower in lexicon.VAGUE_GROUPS:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "nummod")}
         if any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") for t in mods):
-            return NAMED
-        if dets & _DEFINITE and not dets & _QUANTIFIERS:
-            return NAMED
-        if head.tag_ == "NN" and dets & {"a", "an", "one", "another"} and lemma in _PERSON_GROUPS:
+            return _NAMED
+        if dets & lexicon.POINTING_DETERMINERS and not dets & lexicon.QUANTIFIERS:
+            return _NAMED
+        one = dets & {"a", "an", "one", "another"}
+        if head.tag_ == "NN" and one and lemma in lexicon.PERSON_GROUPS:
             return ANONYMOUS  # "one Washington-based trade expert said": an unnamed individual
         return VAGUE
-    return NAMED
+    return _NAMED
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -195,9 +199,9 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def sentence_sources(sent: Span) -> list[SourceMention]:
+def sentence_sources(sent: Span) -> list[Source]:
     """Every source the sentence cites, in order."""
-    mentions: list[SourceMention] = []
+    mentions: list[Source] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         head: Token | None = None
@@ -218,52 +222,19 @@ def sentence_sources(sent: Span) -> list[SourceMention]:
                 head = next((c for c in to.children if c.dep_ == "pobj"), None)
         if head is None:
             continue
-        kind = classify_source(head, sent)
+        cited = tok.lower_ == "according" or lemma == "cite"
+        kind = source_kind(head, sent, cited=cited)
         if kind is None:
             continue
         first, last = _phrase_bounds(head)
-        mentions.append(SourceMention(kind, tok, head, first, last))
+        mentions.append(Source(kind, tok, head, first, last))
     return mentions
 
 
-def is_sourced(mentions: list[SourceMention]) -> bool:
+def is_sourced(mentions: list[Source]) -> bool:
     """A named or anonymous source *tells* something in the sentence (a vague crowd does not,
     and "they felt" or "she hoped" is a state of mind, not a source for facts)."""
     return any(
-        m.kind in (NAMED, ANONYMOUS) and m.cue.lemma_.lower() not in cues.PURE_OPINION_VERBS
+        (m.named or m.kind == ANONYMOUS) and m.cue.lemma_.lower() not in lexicon.PURE_OPINION_VERBS
         for m in mentions
     )
-
-
-@dataclass(frozen=True)
-class AttributedSpan:
-    """What the attribution detector found: a statement range and whether its source is named."""
-
-    start: int
-    end: int
-    anonymous: bool
-    speaker_start: int
-    speaker_end: int
-    speaker_text: str
-    speaker_name: str | None = None
-    cue_start: int = -1
-
-
-def merge_attributions(attributions: list[Finding]) -> list[AttributedSpan]:
-    spans: list[AttributedSpan] = []
-    for f in attributions:
-        if f.kind != "attribution" or f.speaker is None:
-            continue
-        spans.append(
-            AttributedSpan(
-                start=f.start,
-                end=f.end,
-                anonymous=bool(f.speaker.anonymous),
-                speaker_start=f.speaker.start,
-                speaker_end=f.speaker.end,
-                speaker_text=f.speaker.text,
-                speaker_name=f.speaker.name,
-                cue_start=f.cue.start if f.cue else -1,
-            )
-        )
-    return spans

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.pipeline.text import paragraph_ranges, trim_span
+
 OPENERS = frozenset("\u201c\u201e\u00ab\u201f")  # “ „ « ‟
 CLOSERS = frozenset("\u201d\u00bb")  # ” »
 NEUTRAL = frozenset('"\uff02')  # " ＂ — direction comes from context
@@ -62,23 +64,6 @@ class Quote:
     @property
     def end(self) -> int:
         return self.pieces[-1].end
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 DOUBLED_FIRST = frozenset(pair[0] for pair in DOUBLED_CLOSERS | DOUBLED_OPENERS)
@@ -148,7 +133,7 @@ def _pair_paragraph(
             # A second opener while open: the first was a stray mark; restart here.
             open_at = i + width - 1
         elif open_at is not None:
-            s, e = _trimmed(text, open_at + 1, i)
+            s, e = trim_span(text, open_at + 1, i, None)
             if e > s:
                 pieces.append(QuotePiece(open_at, i, s, e, width))
             open_at = None
@@ -176,9 +161,9 @@ def find_quotes(text: str) -> list[Quote]:
         marks = opener | closer
     quotes: list[Quote] = []
     pending: list[QuotePiece] = []  # pieces of a quote still open at a paragraph end
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in paragraph_ranges(text):
         carried = None
-        first = _trimmed(text, p_start, p_end)[0]
+        first = trim_span(text, p_start, p_end, None)[0]
         if pending:
             if text[first] in marks and text[first] not in closer:
                 carried = first  # the paragraph re-opens the quote: it continues
@@ -204,7 +189,7 @@ def find_quotes(text: str) -> list[Quote]:
             pending = []
         quotes.extend(Quote((piece,)) for piece in closed)
         if open_at is not None:
-            s, e = _trimmed(text, open_at + 1, p_end)
+            s, e = trim_span(text, open_at + 1, p_end, None)
             piece = QuotePiece(open_at, None, s, e)
             if open_at == carried and pending:
                 pending.append(piece)

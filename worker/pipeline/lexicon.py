@@ -1,0 +1,709 @@
+"""Every word list of the detectors, one list per concept, each with a line on where it comes from.
+
+Adding a cue word is one edit here: both detectors read these lists and nothing else holds words.
+The lists hold lemmas (``token.lemma_.lower()``) unless their comment says surface forms.
+
+Sources, cited once here and named at each list:
+
+- PARC 3.0 (Pareti, 2016, "PARC 3.0: A Corpus of Attribution Relations", LREC): reporting cues,
+  sources and their kinds; Krestel, Bergler & Witte (2008, LREC, "Minding the Source") for the
+  reporting-verb groups of saying, stance and belief; Bergler (1992, "Evidential Analysis of
+  Reported Speech") for speech versus belief verbs and the evidential distance of "claim",
+  "allege".
+- CoNLL-2010 shared task on hedges (Farkas et al., 2010; BioScope and the Wikipedia weasel
+  sub-corpus) and Vincze (2013, IJCNLP, "Weasels, Hedges and Peacocks") for hedge cues and the
+  weasel/hedge split; Ganter & Strube (2009, "Finding Hedges by Chasing Weasels").
+- Wikipedia's Manual of Style, "Unsupported attributions" (MOS:WEASEL), and "Citation needed"
+  (WP:CITENEED, WP:MINREF): weasel phrasings and the figures that need an inline source.
+- The AP Stylebook entry "anonymous sources" and Duffy & Freeman (2011, Journal of Mass Media
+  Ethics, "Unnamed Sources"): what makes a source anonymous.
+- Words marked "(observed)" were added for a case seen in the development articles
+  (``tests/data``); the test that pins the case names it.
+
+Lists that still overlap, each measured in its own place and merged only with the figures in
+hand: the attribution cue inventory (``SPEECH_VERBS``, ``BELIEF_VERBS``) and the source reader's
+(``SAY_VERBS``, ``STANCE_VERBS``, ``OPINION_VERBS``); ``FUNCTION_NOUNS`` (speakers described by
+function, for coreference and confidence) and ``ANONYMOUS_HEADS`` (the source reader's); and
+``DEFINITE_DETERMINERS`` / ``POINTING_DETERMINERS``.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as whitespace-separated text, so long lists stay readable."""
+    return frozenset(text.split())
+
+
+def phrases(text: str) -> tuple[str, ...]:
+    """Phrases (or words) one per line, in order."""
+    return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+# --- Attribution cues: verbs that introduce what someone said or thinks ---------------------
+
+# Verbs of stance and belief that introduce what someone thinks or implies (PARC 3.0's most
+# frequent cues beyond plain saying); with ``SAY_VERBS`` they make ``SOURCE_VERBS``.
+STANCE_VERBS = words(
+    """
+    believe caution cite complain expect fear hint indicate maintain object point predict suggest
+    think worry
+    """
+)
+
+# Verbs that merely say something (used to find the *named* attribution of a sentence).
+SAY_VERBS = words(
+    """
+    acknowledge add admit allege announce argue assert claim conclude confirm contend declare
+    deny describe disclose estimate explain find insist note recall report reveal say show state
+    stress tell testify warn write
+    """
+)
+
+# A verb whose subject is the source of the sentence: saying or stance (PARC 3.0).
+SOURCE_VERBS = SAY_VERBS | STANCE_VERBS
+
+# Cognition and opinion verbs whose subject, when vague, makes a weasel attribution
+# (MOS:WEASEL: "some people say", "critics argue", "experts believe", "many fear").
+OPINION_VERBS = words(
+    """
+    accuse argue assert believe caution claim consider contend doubt estimate expect fear feel
+    insist like maintain predict question say suggest tell think want warn worry
+    """
+)
+
+# Predicative adjectives of opinion: "many donors remain skeptical", "politicians are worried".
+OPINION_ADJECTIVES = words(
+    """
+    concerned convinced sceptical skeptical worried
+    """
+)
+
+# Heads of vague groups: the unnamed crowd behind a weasel attribution (MOS:WEASEL examples
+# "some people", "many scholars", "critics", "experts", "observers").
+VAGUE_GROUPS = words(
+    """
+    advocate analyst commentator critic demonstrator detractor donor economist expert forecaster
+    group insider lawmaker many observer opponent others people politician protester protestor
+    pundit researcher sceptic scholar scientist senator skeptic some supporter those
+    """
+)
+
+# Heads that make an unnamed *source*: someone with inside knowledge speaking without a name
+# (AP Stylebook, "anonymous sources"; Duffy & Freeman 2011).
+ANONYMOUS_HEADS = words(
+    """
+    adviser advisor aide diplomat employee executive eyewitness figure insider investigator
+    member negotiator officer official people person representative resident source spokesman
+    spokesperson spokeswoman staffer witness
+    """
+)
+
+# Modifiers that make an anonymous source explicit.
+ANONYMITY_MARKERS = phrases(
+    """
+    familiar with
+    briefed on
+    close to
+    with knowledge of
+    with direct knowledge
+    on condition of anonymity
+    on the condition of anonymity
+    declined to be named
+    asked not to be named
+    requested anonymity
+    not authorized to
+    not authorised to
+    unnamed
+    anonymous
+    """
+)
+
+# Words in a modifier that name the organisation an official speaks for: "Berrien County Health
+# Department officials" are identifiable; "US officials" and "White House advisers" are not.
+NAMED_BODY_WORDS = words(
+    """
+    agency authority board bureau commission committee company corporation council court
+    department inc institute ltd ministry office police service shelter sheriff university
+    """
+)
+
+# "Reportedly", "allegedly": the reporter passes on a claim without standing behind it
+# (CoNLL-2010 Wikipedia weasel cues; Bergler 1992 on evidential distance).
+REPORTED_ADVERBS = words(
+    """
+    allegedly purportedly reportedly supposedly
+    """
+)
+
+# Second-hand report nouns: "reports of casualties", "rumours that", "speculation".
+REPORT_NOUNS = words(
+    """
+    estimate report rumor rumour speculation theory
+    """
+)
+
+# "X is said to", "are believed to": agentless passives of saying/thinking (CoNLL-2010 cues).
+PASSIVE_SAY_VERBS = words(
+    """
+    allege report rumor rumour say
+    """
+)
+
+PASSIVE_THINK_VERBS = words(
+    """
+    believe fear know suspect think understand
+    """
+)
+
+PASSIVE_CONSIDER_VERBS = words(
+    """
+    consider deem estimate regard view
+    """
+)
+
+# Raising verbs over a past fact: "appears to have", "seems to have".
+HEDGE_RAISING = words(
+    """
+    appear seem
+    """
+)
+
+# "It is unclear whether", "it was not clear whether", "it is not known whether".
+UNCLEAR_ADJECTIVES = words(
+    """
+    possible uncertain unclear unknown
+    """
+)
+
+UNCLEAR_NEGATED = words(
+    """
+    certain clear known
+    """
+)
+
+# Verbs of checking a claim; negated or impossible, they make the claim unconfirmed.
+CONFIRM_VERBS = words(
+    """
+    ascertain check confirm corroborate determine establish know substantiate verify
+    """
+)
+
+# "Hard / impossible to confirm": the adjective that makes confirmation fail.
+CONFIRM_BLOCKERS = phrases(
+    """
+    difficult
+    hard
+    impossible
+    not possible
+    unable
+    """
+)
+
+UNCONFIRMED_ADJECTIVES = words(
+    """
+    unconfirmed uncorroborated unsubstantiated unverified
+    """
+)
+
+# Writing about a past correction is not itself an unverified claim.
+CORRECTION_WORDS = words(
+    """
+    caption corrected correction originally
+    """
+)
+
+# Figures the reader must take on trust (WP:CITENEED: statistics, contentious numbers):
+# harm, arrests, crowds and money spent or lost.
+HARM_WORDS = words(
+    """
+    casualty dead death destroy die displace drown evacuate fatality homeless hospitalise
+    hospitalize hurt infect injure injury kill life massacre missing perish pin rescue shoot
+    slaughter stab starve strand trap victim wound
+    """
+)
+
+ARREST_WORDS = words(
+    """
+    abduct arrest deport detain execute expel imprison jail kidnap
+    """
+)
+
+CROWD_VERBS = words(
+    """
+    attend converge demonstrate fill flee flock gather join line live march occupy pack protest
+    rally surround throng turn
+    """
+)
+
+MONEY_VERBS = words(
+    """
+    cost embezzle lose owe pay spend steal waste
+    """
+)
+
+# Nouns that make a sum a loss: "$2 billion in damage", "losses of $3m".
+MONEY_NOUNS = words(
+    """
+    damage loss
+    """
+)
+
+# Units that make a number a time, an age or a measurement, not a count of people or money.
+NON_COUNT_UNITS = words(
+    """
+    % a.m. am day degree feet foot game goal gram hour inch kg kilogram kilometer kilometre
+    match meter metre mile minute month o'clock p.m. percent pm point pound round season second
+    time ton tonne week year
+    """
+)
+
+# Sport reports quantify injuries and "kills" that nobody needs to source. Strong words settle
+# it alone; weak ones ("team", "match", "goal") only in pairs, as rescuers form teams too.
+SPORT_STRONG = words(
+    """
+    defenseman fifa goalkeeper inning keeper linebacker midfielder mlb nba nfl nhl pitcher
+    playoff playoffs quarterback rebound referee striker touchdown uefa
+    """
+)
+
+SPORT_WEAK = words(
+    """
+    championship club coach fans game goal league match player season signing squad stadium team
+    tournament transfer
+    """
+)
+
+# Words that mark a figure or claim as established by the text itself.
+CONFIRMATION_WORDS = words(
+    """
+    confirmed official officially verified
+    """
+)
+
+# Opinion verbs: an unnamed group *believing* or *wanting* is a weasel attribution even when the
+# group sounds official ("some White House advisers would like..."), not an anonymous source of
+# facts.
+PURE_OPINION_VERBS = words(
+    """
+    believe doubt fear feel hope like think want worry
+    """
+)
+
+# Verbs of saying, writing, stance and announcing: the source is committed to the content.
+SPEECH_VERBS = words(
+    """
+    accuse acknowledge add admit advise affirm agree alert allege announce answer apologise
+    apologize argue ask assert assure attest beg blame blog boast brag brief cable caution
+    certify chant characterise characterize charge cite claim clarify comment communicate
+    complain concede conclude concur confess confirm contend continue convey counter declare
+    demand deny describe detail disclose dispute elaborate email emphasise emphasize estimate
+    exclaim explain forecast forewarn guess highlight hint hypothesize imply indicate inform
+    inquire insist joke lament maintain mention message murmur mutter narrate note notify object
+    observe opine plead pledge point post predict proclaim profess promise pronounce propose
+    protest query quip quote reaffirm reassure rebut recall recommend recount refute reiterate
+    relate relay remark repeat reply report respond restate retort reveal say scream shout
+    signal specify speculate state stress suggest summarise summarize telegraph tell testify
+    text theorize threaten tweet underline underscore urge vow warn whisper write yell
+    """
+)
+
+# Verbs of belief, knowledge claims and attitude (PARC annotates these as attributions of
+# thoughts); weaker evidence that the source said anything.
+BELIEF_VERBS = words(
+    """
+    anticipate assume believe doubt expect fear feel hope presume reckon suppose suspect think
+    wish worry
+    """
+)
+
+# Verbs that only attribute when they frame a quotation ("'No,' she laughed.").
+TAIL_ONLY_VERBS = words(
+    """
+    bark beam chuckle cry gasp go grin groan growl hiss laugh nod order scoff shrug sigh smile
+    snap sneer sob
+    """
+)
+
+# Cues whose content is an object with a predicate rather than a clause: "accused China of…",
+# "urged Vietnam to…", "called it a sham", "described the call as improper" (PARC annotates
+# these; a bare object — "announced the deal" — stays out).
+PREDICATE_CUES = words(
+    """
+    accuse admit assail brand call characterise characterize declare deem describe dub label
+    pledge promise slam urge vow warn
+    """
+)
+
+# Verbs that also take inanimate subjects ("the case highlights that…", "data suggest…"): only
+# a cue when the subject can speak.
+WEAK_SUBJECT_VERBS = words(
+    """
+    confirm highlight imply indicate mean note point reflect reveal show signal suggest
+    underline underscore
+    """
+)
+
+PERSON_PRONOUNS = words(
+    """
+    he her him she
+    """
+)
+
+PLURAL_PRONOUNS = words(
+    """
+    them they
+    """
+)
+
+FIRST_SECOND = words(
+    """
+    i me myself ourselves us we you yourself
+    """
+)
+
+# Nouns naming a person by function rather than by name: unnamed, they make a source anonymous.
+FUNCTION_NOUNS = words(
+    """
+    adviser advisers advisor advisors aide aides diplomat diplomats employee employees executive
+    executives individual individuals insider insiders investigator investigators lawmaker
+    lawmakers member members negotiator negotiators officer officers official officials people
+    person representative representatives resident residents somebody someone source sources
+    spokesman spokesperson spokeswoman staffer staffers witness witnesses
+    """
+)
+
+# Words that make a phrase before a name, or a bare noun phrase, a role ("Afghan President").
+ROLE_WORDS = words(
+    """
+    administrator admiral adviser advisor ambassador analyst attorney author capt. captain ceo
+    cfo chair chairman chairperson chairwoman chancellor chief chief-executive co-founder coach
+    col. colonel commander commissioner congressman congresswoman coo correspondent counsel dean
+    deputy detective director director-general dr. economist editor envoy executive founder gen.
+    general gov. governor head inspector judge king lawyer leader lieutenant lt. manager marshal
+    mayor minister officer official owner partner pope premier president press prince princess
+    principal producer prof. professor prosecutor provost publisher queen rep. representative
+    representative-elect researcher scientist secretary secretary-general sen. senator sergeant
+    sgt. sheriff speaker spokesman spokesmen spokesperson spokeswoman strategist superintendent
+    treasurer vice vice-president whip
+    """
+)
+
+ORG_HEADS = words(
+    """
+    administration agency army authorities authority bank board bureau campaign club commission
+    committee company council court department embassy federation firm government group house
+    institute league military ministry office organisation organization party police service
+    team union university
+    """
+)
+
+# Words that make a capitalised run an organisation, not a person.
+ORG_WORDS = words(
+    """
+    agency airlines association bank center centre club co co. college commission committee
+    company corp corp. council court department federation foundation fund group house inc inc.
+    institute journal league llc ltd ltd. media ministry motors network news office party police
+    post press robotics services systems technologies times union university
+    """
+)
+
+
+# Phrasal cues whose particle is part of the cue ("pointed out", "went on").
+PARTICLE_CUES = {"point": {"out"}, "go": {"on"}, "spell": {"out"}, "lay": {"out"}}
+
+
+# --- Sources: who stands behind a statement, and of what kind -----------------------------
+
+# Pronouns that stand for a source the text has named ("he said", "they told").
+SOURCE_PRONOUNS = words(
+    """
+    he her him i me she them they us we you
+    """
+)
+
+# Heads that are always an unnamed insider unless a named body or person is attached (AP
+# Stylebook, "anonymous sources"); the rest of ANONYMOUS_HEADS need an anonymity marker.
+ALWAYS_ANONYMOUS_HEADS = words(
+    """
+    adviser advisor aide diplomat eyewitness insider official resident source witness
+    """
+)
+
+# Heads anonymous only with an indefinite article ("a spokesman said"; "the spokesman" points
+# back to a name).
+INDEFINITE_ANONYMOUS_HEADS = words(
+    """
+    spokesman spokesperson spokeswoman
+    """
+)
+
+# Determiners that point back to something the text has named ("the spokesman", "his aide").
+POINTING_DETERMINERS = words(
+    """
+    her his its our that the their these this those
+    """
+)
+
+# Vague-group heads that denote one person when singular ("a trade expert said") (observed).
+PERSON_GROUPS = words(
+    """
+    analyst commentator critic economist expert insider observer pundit researcher scholar
+    scientist
+    """
+)
+
+# Quantifiers that keep a group vague even after "the" ("the many critics").
+QUANTIFIERS = words(
+    """
+    few many most numerous other others several some
+    """
+)
+
+# Sources that are a poll or a study (PARC 3.0 annotates documents and studies as sources).
+POLL_OR_STUDY_NOUNS = words(
+    """
+    analysis census data poll research study survey
+    """
+)
+
+# Sources that are a document: a report, statement, filing, letter (PARC 3.0).
+DOCUMENT_NOUNS = words(
+    """
+    affidavit complaint document email filing indictment lawsuit letter memo paper post record
+    release report statement transcript tweet
+    """
+)
+
+
+# --- Second-hand claims, weasels, hedges and figures: context words ---------------------
+
+# Prepositions that make "allegedly X-ing" the name of a charge ("charged for allegedly
+# abusing his office") (observed).
+CHARGE_PREPOSITIONS = words(
+    """
+    for in of over with
+    """
+)
+
+# Verbs that deny a rumour rather than spread it ("Trump dismisses health rumors") (observed).
+DENIAL_VERBS = words(
+    """
+    debunk deny dismiss dispel quash refute reject
+    """
+)
+
+# Modifiers that leave a report without an author ("some reports", "media reports") (PARC 3.0
+# unattributed sources; observed).
+UNNAMED_REPORT_MODIFIERS = words(
+    """
+    a an conflicting earlier local many media multiple news numerous one other press several
+    some unconfirmed unverified
+    """
+)
+
+# Subjects of reported content that make "some said they felt..." a self-report (observed).
+SELF_REPORT_SUBJECTS = words(
+    """
+    i they we
+    """
+)
+
+# "There are growing concerns that...": nouns of an unattributed view (MOS:WEASEL).
+CONCERN_NOUNS = words(
+    """
+    belief concern fear speculation suspicion worry
+    """
+)
+
+
+# --- Grammar words the rules test (determiners, marks, auxiliaries) ---------------------------
+
+# "declined to confirm", "unable to verify": refusing or failing to check (observed).
+REFUSAL_VERBS = words(
+    """
+    decline fail refuse unable
+    """
+)
+
+# Verbs of checking in the strict sense; negated, the claim is not confirmed (CONFIRM_VERBS
+# also holds "know", "determine", which need a wh-complement).
+CHECKING_VERBS = words(
+    """
+    confirm corroborate substantiate verify
+    """
+)
+
+# Words that open a content clause: "unclear whether", "impossible to know how" (CoNLL-2010).
+WH_WORDS = words(
+    """
+    how if that what when where whether which who why
+    """
+)
+
+# Auxiliaries of the future: "unclear if it will follow suit" is a forecast, not a hedge.
+FUTURE_AUXILIARIES = words(
+    """
+    'll going shall will would
+    """
+)
+
+# Words allowed between "may" and "have" and the participle ("may well have") (observed).
+HEDGE_FILLERS = words(
+    """
+    already also even just not since still well
+    """
+)
+
+# Hedge adverbs on a past event (CoNLL-2010 hedge cues): "apparently acted alone".
+HEDGE_ADVERBS = words(
+    """
+    apparently possibly presumably probably seemingly
+    """
+)
+
+# Nouns that are a number: "dozens", "hundreds of protesters".
+QUANTITY_NOUNS = words(
+    """
+    billion dozen handful hundred million score ten tens thousand
+    """
+)
+
+# Modal auxiliaries that make a figure a forecast: "could kill up to..." (observed).
+HYPOTHETICAL_AUXILIARIES = words(
+    """
+    can could may might should will would
+    """
+)
+
+# Modifiers that make "cases" a disease count ("10 human cases"), not court cases (observed).
+CASE_MODIFIERS = words(
+    """
+    animal confirmed fatal human new positive suspected
+    """
+)
+
+# People a crowd figure counts: "5,000 protesters", "hundreds of teachers" (WP:CITENEED crowd
+# sizes; observed).
+PEOPLE_NOUNS = words(
+    """
+    activist child citizen civilian demonstrator deportee employee family fan farmer friend
+    immigrant inmate kid man member migrant officer passenger people person pilgrim police
+    prisoner protester protestor refugee resident settler soldier staff student supporter
+    teacher them they troop villager voter woman worker
+    """
+)
+
+# Nouns of a crowd: "a crowd of 20,000" counts people (WP:CITENEED crowd sizes).
+CROWD_NOUNS = words(
+    """
+    crowd demonstration gathering march protest rally
+    """
+)
+
+# Marks of a concession: "Although X may have...": granted, not claimed (CoNLL-2010 scope rules).
+CONCESSIVE_MARKS = words(
+    """
+    although even though whereas while
+    """
+)
+
+# "..., but": the clause before is granted only to move past it.
+ADVERSATIVES = words(
+    """
+    but however yet
+    """
+)
+
+# Words after which a named source's statement has ended and the writer speaks (observed).
+CLAUSE_BREAKS = words(
+    """
+    ; although but so though whereas yet
+    """
+)
+
+# Determiners of a first mention ("a spokesman", "two officials"): not a name already given.
+INDEFINITE_DETERMINERS = words(
+    """
+    a an another any many one other several some three two
+    """
+)
+
+# Determiners of a mention pointing back ("the spokesman", "his aide") for coreference;
+# POINTING_DETERMINERS adds "these", "those" for groups.
+DEFINITE_DETERMINERS = words(
+    """
+    her his its our that the their this
+    """
+)
+
+# Prepositions inside a role ("minister of defence", "ambassador to Britain").
+ROLE_PREPOSITIONS = words(
+    """
+    at for in of on to with
+    """
+)
+
+# Clauses a writer hangs on reported content: ", as he deflected…", ", while the League…".
+WRITER_CLAUSE_MARKS = words(
+    """
+    as whereas while
+    """
+)
+
+# Marks of a condition: "if scientists found..." is no claim.
+CONDITION_MARKS = words(
+    """
+    if unless whether
+    """
+)
+
+# Verbs that make a cue under them no statement: "declined to say", "wanted to tell" (PARC 3.0).
+DECLINE_HEADS = words(
+    """
+    appear decline fail refuse seem try want
+    """
+)
+
+# Cues that take a clause even when the parser hangs it elsewhere ("said", "added") (PARC 3.0).
+CLAUSE_VERBS = words(
+    """
+    add announce claim note report say state
+    """
+)
+
+# Plural groups that can speak, so a weak-subject verb is a cue: "analysts suggest" (PARC 3.0).
+SPEAKING_GROUPS = words(
+    """
+    analysts critics experts researchers scientists
+    """
+)
+
+# Subjects in the first or second person: "we may have erred" is the speaker's own hedge, not
+# the article's claim (CoNLL-2010 scope rules).
+FIRST_SECOND_SUBJECTS = words("i we you")
+
+# Pronouns that make a vague group source: "some say", "many believe" (MOS:WEASEL).
+VAGUE_PRONOUNS = words("few many most others some those")
+
+# "A preliminary study hints that ... may have evolved": verbs and subjects that make a hedge
+# the cited research's, not the article's (PARC 3.0 documents as sources; observed).
+RESEARCH_VERBS = words("find hint indicate show suggest")
+RESEARCH_NOUNS = words("analysis data evidence finding paper research study work")
+
+# Abbreviated titles and what they stand for, so "Gov. Newsom" and "the governor" meet
+# (AP Stylebook abbreviations).
+ROLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "dr": "doctor",
+    "prof": "professor",
+    "pres": "president",
+    "supt": "superintendent",
+}
