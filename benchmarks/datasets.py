@@ -3,13 +3,16 @@
 The extraction set (88 pages with their human-written bodies, MIT) is in the repository at
 ``tests/data/extraction-set``; ``SOURCEMARK_EXTRACTION_DIR`` points the benchmarks at another copy.
 Larger sets stay outside the repository, in ``../shared`` beside the checkout (or
-``SOURCEMARK_SHARED_DIR``); tests never read them."""
+``SOURCEMARK_SHARED_DIR``); what the benchmarks join or compute from them goes to the git-ignored
+``.cache/`` (or ``SOURCEMARK_CACHE_DIR``). Tests never read either. Every benchmark takes its paths
+from here and checks its inputs with ``require`` before any long work."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +28,13 @@ def _shared() -> Path:
 
 
 SHARED = _shared()
+CACHE = Path(os.environ.get("SOURCEMARK_CACHE_DIR") or ROOT / ".cache")
+POLNEAR_TRAIN = SHARED / "data" / "polnear-train"
+GET_SHARED = ("put the workspace's shared/ folder beside the checkout (../shared), or set "
+              "SOURCEMARK_SHARED_DIR to a folder holding it")
+GET_POLNEAR = ("PolNeAR's train split (networkdynamics/PolNeAR on GitHub, data/train; no licence "
+               "stated, so never committed) laid out as data/polnear-train/text/ID.txt and "
+               "data/polnear-train/attributions/ID_XXXX.ann in the shared folder: " + GET_SHARED)
 EXTRACTION_DIR = Path(os.environ.get("SOURCEMARK_EXTRACTION_DIR")
                       or ROOT / "tests" / "data" / "extraction-set")
 GET_EXTRACTION = ("it is part of the repository (tests/data/extraction-set): restore it with "
@@ -32,12 +42,24 @@ GET_EXTRACTION = ("it is part of the repository (tests/data/extraction-set): res
                   "to a copy holding ground-truth.json and html/<key>.html.gz")
 
 
+def missing(what: str, detail: str, how: str) -> NoReturn:
+    """Say what is missing (or unusable) and how to get it, and exit with status 2."""
+    print(f"missing {what}: {detail}\nTo get it: {how}.", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def require(path: Path, what: str, how: str) -> Path:
     """``path`` if it exists; else say what is missing and how to get it, and exit with status 2."""
     if not path.exists():
-        print(f"missing {what}: {path} does not exist.\nTo get it: {how}.", file=sys.stderr)
-        raise SystemExit(2)
+        missing(what, f"{path} does not exist.", how)
     return path
+
+
+def polnear_train() -> Path:
+    """PolNeAR's train split's folder, after checking that its texts and annotations are there."""
+    require(POLNEAR_TRAIN / "text", "PolNeAR's train texts", GET_POLNEAR)
+    require(POLNEAR_TRAIN / "attributions", "PolNeAR's train annotations", GET_POLNEAR)
+    return POLNEAR_TRAIN
 
 
 def extraction_set() -> Path:

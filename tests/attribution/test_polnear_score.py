@@ -3,9 +3,6 @@ written for these tests (no PolNeAR text is in the repository)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -272,19 +269,3 @@ def test_committed_split_is_a_quarter_of_the_840_by_outlet() -> None:
     assert len(data["dev"]) == 630 and len(data["frozen"]) == 210
     assert not set(data["dev"]) & set(data["frozen"])
     assert make_split(data["dev"] + data["frozen"], seed=data["seed"]) == data
-
-
-@pytest.mark.parametrize("module", ["benchmarks.polnear", "benchmarks.polnear_misses"])
-def test_benchmark_without_the_corpus_says_what_is_missing(tmp_path: Path, module: str) -> None:
-    env = {**os.environ, "SOURCEMARK_SHARED_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", module],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 2
-    assert "polnear-train" in done.stderr and "missing" in done.stderr
-    assert "Traceback" not in done.stderr
