@@ -2,12 +2,13 @@
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus
 
-Reads ``tests/data/unverified/corpus/{articles,sentences,split}.jsonl`` and the texts in
-``../shared/data`` (the extraction set's bodies and PolNeAR's train texts), checks every
+Reads ``tests/data/unverified/corpus/{articles,sentences,split}.jsonl`` and the texts they point
+into (the extraction set's bodies, PolNeAR's train texts in ``../shared``), checks every
 article's and every sentence's hash, and writes ``.cache/claims/corpus.jsonl`` (git-ignored):
 one row per labelled sentence with its text, its paragraph, its article's outlet, year and side
 of the frozen split. PolNeAR's texts may not be redistributed, so only this cache holds them.
-Exits non-zero, saying what is missing, when ``../shared`` is not there or a hash differs.
+Exits with status 2, saying what is missing and how to get it, when a text is not there, and 1
+when a hash differs.
 """
 
 from __future__ import annotations
@@ -16,19 +17,19 @@ import sys
 
 from benchmarks.claims_corpus_texts import (
     ARTICLES,
-    CACHE,
+    CORPUS,
+    ROOT,
     SENTENCES,
     SPLIT,
-    MissingDataError,
     SourceText,
     extraction_texts,
     polnear_texts,
     read_jsonl,
+    require_texts,
     sha,
     write_jsonl,
 )
-
-CORPUS = CACHE / "corpus.jsonl"
+from benchmarks.datasets import require
 
 
 def source_texts(sources: set[str]) -> dict[tuple[str, str], SourceText]:
@@ -49,7 +50,7 @@ def join(articles: list[dict], sentences: list[dict], split: list[dict]) -> list
     for key, a in meta.items():
         src = texts.get(key)
         if src is None:
-            problems.append(f"article {key} not found in ../shared")
+            problems.append(f"article {key} not found among the source texts")
         elif sha(src.text) != a["sha"]:
             problems.append(f"article {key}: its text changed (hash {sha(src.text)} != {a['sha']})")
     if problems:
@@ -84,20 +85,15 @@ def join(articles: list[dict], sentences: list[dict], split: list[dict]) -> list
 
 def main() -> int:
     for path in (ARTICLES, SENTENCES, SPLIT):
-        if not path.is_file():
-            print(
-                f"build_claims_corpus: {path} is missing (a checkout of the repository has it)",
-                file=sys.stderr,
-            )
-            return 2
+        require(path, "a file of the committed corpus rows",
+                f"it is part of the repository: `git checkout -- {path.relative_to(ROOT)}`")
+    articles = read_jsonl(ARTICLES)
+    require_texts({a["source"] for a in articles})
     try:
-        rows = join(read_jsonl(ARTICLES), read_jsonl(SENTENCES), read_jsonl(SPLIT))
-    except MissingDataError as err:
-        print(f"build_claims_corpus: {err}", file=sys.stderr)
-        return 2
+        rows = join(articles, read_jsonl(SENTENCES), read_jsonl(SPLIT))
     except ValueError as err:
         print(
-            f"build_claims_corpus: the texts in ../shared do not match the rows: {err}",
+            f"build_claims_corpus: the source texts do not match the rows: {err}",
             file=sys.stderr,
         )
         return 1

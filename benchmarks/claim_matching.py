@@ -23,7 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.claim_pairs.pairs import MissingData, Pair, all_pairs  # noqa: E402
+from benchmarks.claim_pairs.pairs import (  # noqa: E402
+    MissingData,
+    Pair,
+    all_pairs,
+    exit_missing,
+    require_pairs,
+)
 from worker.pipeline import match_claims  # noqa: E402
 from worker.pipeline.claim_match import THRESHOLD  # noqa: E402
 from worker.pipeline.claim_match.decision import claim  # noqa: E402
@@ -109,11 +115,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args(argv)
+    require_pairs()
     try:
         pairs = all_pairs()
     except MissingData as exc:
-        print(f"claim_matching: {exc}", file=sys.stderr)
-        return 2
+        exit_missing(exc)
     rows = score_all(pairs)
     splits = {s: [r for r in rows if r.pair.split == s] for s in ("dev", "frozen")}
     counts = {s: Counter(r.pair.label for r in rs) for s, rs in splits.items()}

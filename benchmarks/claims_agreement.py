@@ -20,10 +20,17 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from benchmarks.claims_corpus_texts import CACHE, read_jsonl, write_jsonl
+from benchmarks.claims_corpus_texts import (
+    CACHE,
+    CORPUS,
+    read_jsonl,
+    require_corpus,
+    require_texts,
+    write_jsonl,
+)
+from benchmarks.datasets import require
 from worker.pipeline.model import UNVERIFIED_TYPES
 
-CORPUS = CACHE / "corpus.jsonl"
 SAMPLE = CACHE / "second_pass_input.jsonl"
 LABELS = CACHE / "second_pass_labels.jsonl"
 NONE = "none"
@@ -103,14 +110,9 @@ or the detector's output before you are done. Write one JSON object per line to
 
 
 def make_sample(n: int) -> int:
-    if not CORPUS.is_file():
-        print(
-            f"claims_agreement: {CORPUS} is missing: run python -m benchmarks.build_claims_corpus",
-            file=sys.stderr,
-        )
-        return 2
     from benchmarks.claims_corpus_texts import extraction_texts, polnear_texts
 
+    require_texts({"extraction", "polnear"})
     rows = read_jsonl(CORPUS)
     texts = {(t.source, t.article): t.text for t in extraction_texts() + polnear_texts()}
     out = []
@@ -136,10 +138,9 @@ def make_sample(n: int) -> int:
 
 
 def score(path: Path) -> int:
-    for need in (CORPUS, path):
-        if not need.is_file():
-            print(f"claims_agreement: {need} is missing", file=sys.stderr)
-            return 2
+    require(path, "the second pass's labels",
+            f"label the blind sample as {CACHE / 'second_pass_README.md'} says (`python -m "
+            "benchmarks.claims_agreement sample` writes it), one JSON line per item")
     first = {item_id(r): r["label"] for r in read_jsonl(CORPUS)}
     second = {r["id"]: r["label"] for r in read_jsonl(path)}
     bad = [lab for lab in second.values() if lab not in LABEL_SET]
@@ -169,12 +170,15 @@ def score(path: Path) -> int:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = parser.add_subparsers(dest="cmd", required=True)
+    sub = parser.add_subparsers(dest="cmd")
     s = sub.add_parser("sample")
     s.add_argument("--n", type=int, default=400)
     c = sub.add_parser("score")
     c.add_argument("labels", nargs="?", type=Path, default=LABELS)
     args = parser.parse_args(argv)
+    require_corpus()  # both steps read it: a bare run says it is missing before asking for a step
+    if args.cmd is None:
+        parser.error("choose a step: sample or score")
     return make_sample(args.n) if args.cmd == "sample" else score(args.labels)
 
 

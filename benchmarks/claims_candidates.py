@@ -17,10 +17,10 @@ import sys
 
 from benchmarks.claims_corpus_texts import (
     CACHE,
-    MissingDataError,
     SourceText,
     extraction_texts,
     polnear_texts,
+    require_texts,
     write_jsonl,
 )
 
@@ -152,11 +152,8 @@ def pool_rows(src: SourceText) -> list[dict]:
 
 
 def main() -> int:
-    try:
-        texts = extraction_texts() + polnear_texts()
-    except MissingDataError as err:
-        print(f"claims_candidates: {err}", file=sys.stderr)
-        return 2
+    require_texts({"extraction", "polnear"})
+    texts = extraction_texts() + polnear_texts()
     rows: list[dict] = []
     for i, src in enumerate(texts):
         rows.extend(pool_rows(src))

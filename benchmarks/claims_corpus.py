@@ -8,8 +8,8 @@ prediction is the type of the most confident ``unverified`` finding overlapping 
 no finding does). Printed for the development part and the frozen split side by side: detection
 precision, recall and F1 (a hit is any type on a positive sentence), the share of hits whose type
 is right, and P/R/F1 per type; then the same for the issue's naive cue list, and by source.
-Exits non-zero with what is missing when ``../shared`` or ``.cache/claims/corpus.jsonl`` is not
-there.
+Exits with status 2, saying what is missing and how to get it, when ``.cache/claims/corpus.jsonl``
+or the texts it joins (the extraction set, PolNeAR's train texts in ``../shared``) are not there.
 """
 
 from __future__ import annotations
@@ -21,16 +21,16 @@ import time
 from collections import Counter, defaultdict
 
 from benchmarks.claims_corpus_texts import (
-    CACHE,
-    MissingDataError,
+    CORPUS,
     extraction_texts,
     polnear_texts,
     read_jsonl,
+    require_corpus,
+    require_texts,
     sha,
 )
 from worker.pipeline.model import UNVERIFIED_TYPES
 
-CORPUS = CACHE / "corpus.jsonl"
 NONE = "none"
 
 # The issue's naive baseline: its own cue words, first match wins, no context.
@@ -141,25 +141,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source", choices=("extraction", "polnear"))
     args = parser.parse_args(argv)
-    if not CORPUS.is_file():
-        print(
-            f"claims_corpus: {CORPUS} is missing; build it with "
-            "`PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus` "
-            "(needs ../shared/data beside the checkout)",
-            file=sys.stderr,
-        )
-        return 2
+    require_corpus()
     rows = [r for r in read_jsonl(CORPUS) if args.source in (None, r["source"])]
-    try:
-        sources = {r["source"] for r in rows}
-        texts = {
-            (t.source, t.article): t.text
-            for t in (extraction_texts() if "extraction" in sources else [])
-            + (polnear_texts() if "polnear" in sources else [])
-        }
-    except MissingDataError as err:
-        print(f"claims_corpus: {err}", file=sys.stderr)
-        return 2
+    sources = {r["source"] for r in rows}
+    require_texts(sources)
+    texts = {
+        (t.source, t.article): t.text
+        for t in (extraction_texts() if "extraction" in sources else [])
+        + (polnear_texts() if "polnear" in sources else [])
+    }
     by_article: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for r in rows:
         by_article[(r["source"], r["article"])].append(r)

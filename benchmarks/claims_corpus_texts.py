@@ -3,8 +3,8 @@
 A corpus row names a sentence by ``(source, article, start, end)``: character offsets into the
 article's canonical text, which is
 
-- ``extraction``: the human-written body of a page of the shared extraction set
-  (``../shared/data/extraction/ground-truth.json``, MIT), its lines stripped, blank ones
+- ``extraction``: the human-written body of a page of the extraction set
+  (``tests/data/extraction-set/ground-truth.json``, MIT), its lines stripped, blank ones
   dropped, joined by a blank line (``\\n\\n``) as the extractor joins paragraphs;
 - ``polnear``: the file ``../shared/data/polnear-train/text/NAME.txt`` exactly as it is
   (PolNeAR states no licence: these rows carry no text, only offsets and a hash).
@@ -22,16 +22,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from benchmarks.datasets import SHARED
+from benchmarks import datasets
+from benchmarks.datasets import EXTRACTION_DIR, GET_EXTRACTION, GET_POLNEAR, POLNEAR_TRAIN, require
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "tests" / "data" / "unverified" / "corpus"
 ARTICLES = CORPUS_DIR / "articles.jsonl"
 SENTENCES = CORPUS_DIR / "sentences.jsonl"
 SPLIT = CORPUS_DIR / "split.jsonl"
-CACHE = ROOT / ".cache" / "claims"
-EXTRACTION_TRUTH = SHARED / "data" / "extraction" / "ground-truth.json"
-POLNEAR_TEXT = SHARED / "data" / "polnear-train" / "text"
+CACHE = datasets.CACHE / "claims"
+CORPUS = CACHE / "corpus.jsonl"
+GET_CORPUS = ("build it with `PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus` "
+              "(it joins the committed rows with the extraction set and PolNeAR's train texts)")
+EXTRACTION_TRUTH = EXTRACTION_DIR / "ground-truth.json"
+POLNEAR_TEXT = POLNEAR_TRAIN / "text"
 
 _ENGLISH = re.compile(r"\b(the|and|of|to|in|is|that|for|was|with)\b", re.I)
 
@@ -48,6 +52,19 @@ class SourceText:
 
 class MissingDataError(RuntimeError):
     """The shared data a benchmark needs is not there; the message says how to get it."""
+
+
+def require_texts(sources: set[str]) -> None:
+    """Exit with what is missing and how to get it unless every source's texts are there."""
+    if "extraction" in sources:
+        require(EXTRACTION_TRUTH, "the extraction set's ground truth", GET_EXTRACTION)
+    if "polnear" in sources:
+        require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+
+
+def require_corpus() -> Path:
+    """The joined corpus in the cache, or exit saying how to build it."""
+    return require(CORPUS, "the joined unverifiable-claims corpus", GET_CORPUS)
 
 
 def sha(text: str) -> str:
@@ -81,8 +98,7 @@ def extraction_texts(years: dict[str, int] | None = None) -> list[SourceText]:
     """English bodies of the extraction set; ``years`` overrides the year read from the URL."""
     if not EXTRACTION_TRUTH.is_file():
         raise MissingDataError(
-            f"{EXTRACTION_TRUTH} is missing: the shared extraction set lives in ../shared beside "
-            "the checkout (or set SOURCEMARK_SHARED_DIR)."
+            f"{EXTRACTION_TRUTH} is missing: {GET_EXTRACTION}."
         )
     truth = json.loads(EXTRACTION_TRUTH.read_text("utf-8"))
     out = []
@@ -104,8 +120,7 @@ def extraction_texts(years: dict[str, int] | None = None) -> list[SourceText]:
 def polnear_texts() -> list[SourceText]:
     if not POLNEAR_TEXT.is_dir():
         raise MissingDataError(
-            f"{POLNEAR_TEXT} is missing: PolNeAR's train split lives in "
-            "../shared/data/polnear-train/ beside the checkout (development data, never committed)."
+            f"{POLNEAR_TEXT} is missing: {GET_POLNEAR}."
         )
     out = []
     for path in sorted(POLNEAR_TEXT.glob("*.txt")):

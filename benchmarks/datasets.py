@@ -30,13 +30,14 @@ def _shared() -> Path:
 SHARED = _shared()
 CACHE = Path(os.environ.get("SOURCEMARK_CACHE_DIR") or ROOT / ".cache")
 POLNEAR_TRAIN = SHARED / "data" / "polnear-train"
-GET_SHARED = ("put the workspace's shared/ folder beside the checkout (../shared), or set "
-              "SOURCEMARK_SHARED_DIR to a folder holding it")
-GET_POLNEAR = ("PolNeAR's train split (networkdynamics/PolNeAR on GitHub, data/train; no licence "
-               "stated, so never committed) laid out as data/polnear-train/text/ID.txt and "
-               "data/polnear-train/attributions/ID_XXXX.ann in the shared folder: " + GET_SHARED)
 EXTRACTION_DIR = Path(os.environ.get("SOURCEMARK_EXTRACTION_DIR")
                       or ROOT / "tests" / "data" / "extraction-set")
+GET_SHARED = ("the shared folder is ../shared beside the checkout, or set SOURCEMARK_SHARED_DIR to "
+              "another")
+GET_POLNEAR = ("put PolNeAR's train split (networkdynamics/PolNeAR on GitHub, data/train; it "
+               "states no licence, so it is never committed) into the shared folder as "
+               "data/polnear-train/text/ID.txt and data/polnear-train/attributions/ID_XXXX.ann; "
+               + GET_SHARED)
 GET_EXTRACTION = ("it is part of the repository (tests/data/extraction-set): restore it with "
                   "`git checkout -- tests/data/extraction-set`, or set SOURCEMARK_EXTRACTION_DIR "
                   "to a copy holding ground-truth.json and html/<key>.html.gz")

@@ -16,7 +16,7 @@ import importlib.util
 import sys
 import time
 
-from benchmarks.datasets import EXTRACTION_DIR
+from benchmarks.datasets import extraction_set
 from benchmarks.pages import load_pages
 
 
@@ -24,9 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs; the fastest counts")
     args = parser.parse_args(argv)
-    if not EXTRACTION_DIR.is_dir():
-        print(f"missing {EXTRACTION_DIR} (set SOURCEMARK_SHARED_DIR)", file=sys.stderr)
-        return 2
+    extraction_set()
 
     from worker.pipeline import extract_article
     from worker.pipeline.attribution import find_attributions

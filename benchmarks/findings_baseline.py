@@ -24,14 +24,20 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.datasets import EXTRACTION_DIR, SHARED
+from benchmarks.datasets import (
+    EXTRACTION_DIR,
+    GET_POLNEAR,
+    POLNEAR_TRAIN,
+    extraction_set,
+    require,
+)
 from tests.support.data import FINDINGS_DIR, SEED_DIR, annotated_articles
 from worker.pipeline import extract_article, find_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATED = ROOT / "tests" / "data" / "attribution" / "annotated.json"
 UNVERIFIED = ROOT / "tests" / "data" / "unverified"
-POLNEAR_TEXT = SHARED / "data" / "polnear-train" / "text"
+POLNEAR_TEXT = POLNEAR_TRAIN / "text"
 
 
 def texts(polnear: int) -> Iterator[tuple[str, str, str]]:
@@ -65,7 +71,16 @@ def texts(polnear: int) -> Iterator[tuple[str, str, str]]:
         yield "polnear", path.name, path.read_text("utf-8")
 
 
+def require_inputs() -> None:
+    for path in (SEED_DIR, FINDINGS_DIR):
+        require(path, "a folder of the repository's test data",
+                f"it is part of the repository: `git checkout -- {path.relative_to(ROOT)}`")
+    extraction_set()
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+
+
 def main(argv: list[str] | None = None) -> int:
+    require_inputs()  # before the re-exec and the arguments: a bare run says what is missing
     if os.environ.get("PYTHONHASHSEED") != "0":
         # one hash seed for every run, so a set's order cannot pass for a change in the code
         env = {**os.environ, "PYTHONHASHSEED": "0"}
@@ -76,14 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="where to write the JSON lines")
     parser.add_argument("--polnear", type=int, default=100, help="PolNeAR texts to include")
     args = parser.parse_args(argv)
-    missing = [p for p in (SEED_DIR, EXTRACTION_DIR, FINDINGS_DIR, POLNEAR_TEXT) if not p.is_dir()]
-    if missing:
-        print(
-            "missing shared data: " + ", ".join(map(str, missing)) + " (set SOURCEMARK_SHARED_DIR"
-            " to the folder holding seed/ and data/)",
-            file=sys.stderr,
-        )
-        return 2
     args.out.parent.mkdir(parents=True, exist_ok=True)
     n_texts = n_findings = 0
     with args.out.open("w", encoding="utf-8") as out:

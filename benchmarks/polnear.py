@@ -14,7 +14,8 @@ are all relations, and "speaker" is the resolved name).
 textacy's relations per article are kept in ``.cache/polnear/textacy.json`` (they only change
 with textacy or the spaCy model), sourcemark's findings in ``.cache/polnear/sourcemark.json``
 for as long as no file of ``worker/pipeline`` changes. The corpus itself is read from
-``../shared``; when it is missing the benchmark says so and exits with status 2.
+``../shared``; when it (or our set's bodies, the extraction set) is missing the benchmark says so
+and how to get it, and exits with status 2.
 """
 
 from __future__ import annotations
@@ -27,13 +28,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.datasets import SHARED
-from benchmarks.polnear_data import (
-    MissingDataError,
-    corpus_dir,
-    load_part,
-    load_split,
-)
+from benchmarks import datasets
+from benchmarks.datasets import GET_POLNEAR, extraction_set, missing, polnear_train
+from benchmarks.polnear_data import MissingDataError, load_part, load_split
 from benchmarks.polnear_score import (
     ArticleScores,
     Relation,
@@ -45,7 +42,7 @@ from benchmarks.polnear_score import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "polnear"
+CACHE = datasets.CACHE / "polnear"
 TEXTACY_CACHE = CACHE / "textacy.json"
 SOURCEMARK_CACHE = CACHE / "sourcemark.json"
 
@@ -192,21 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-own-set", action="store_true", help="skip our 27-article set")
     args = parser.parse_args(argv)
 
-    directory = corpus_dir(SHARED)
-    needed = [SHARED / "data" / "extraction" / "ground-truth.json"] if not args.no_own_set else []
+    directory = polnear_train()
+    if not args.no_own_set:
+        extraction_set()  # our annotated set's article bodies
+    split = load_split()
+    parts = ("dev", "frozen") if args.part == "both" else (args.part,)
     try:
-        split = load_split()
-        parts = ("dev", "frozen") if args.part == "both" else (args.part,)
         loaded = {part: load_part(directory, split[part]) for part in parts}
-        missing = [p for p in needed if not p.exists()]
-        if missing:
-            raise MissingDataError(
-                f"our annotated set's article bodies are missing: {missing[0]} (the shared "
-                "extraction set; see tests/data/attribution/README.md)"
-            )
     except MissingDataError as err:
-        print(f"benchmarks.polnear: {err}", file=sys.stderr)
-        return 2
+        missing("PolNeAR articles of the split", str(err), GET_POLNEAR)
 
     started = time.perf_counter()
     cache = _textacy_cache()

@@ -1,7 +1,8 @@
 """PolNeAR's train split on disk, and our frozen division of it into dev and frozen parts.
 
 The corpus is read from ``../shared/data/polnear-train`` (``text/ID.txt`` and
-``attributions/ID_XXXX.ann``); it never enters the repository. Only the membership of the split
+``attributions/ID_XXXX.ann``; ``benchmarks.datasets.polnear_train`` finds it); it never enters the
+repository. Only the membership of the split
 is committed (``benchmarks/data/polnear_split.json``: article ids, no text). PolNeAR's own dev and
 test splits are held out from all of this.
 """
@@ -100,11 +101,12 @@ if __name__ == "__main__":
     # Writes the split once; it is never regenerated over an existing file.
     import sys
 
-    from benchmarks.datasets import SHARED
+    from benchmarks.datasets import polnear_train
 
+    directory = polnear_train()
     if SPLIT_FILE.exists():
         sys.exit(f"{SPLIT_FILE} exists: the split is frozen; not rewriting it")
     SPLIT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    split = make_split(article_ids(corpus_dir(SHARED)))
+    split = make_split(article_ids(directory))
     SPLIT_FILE.write_text(json.dumps(split, indent=1) + "\n", "utf-8")
     print(f"dev {len(split['dev'])}, frozen {len(split['frozen'])} -> {SPLIT_FILE}")

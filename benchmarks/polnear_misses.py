@@ -29,15 +29,15 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from benchmarks.datasets import GET_POLNEAR, missing, polnear_train
 from benchmarks.polnear import (
     CACHE,
-    SHARED,
     SOURCEMARK_CACHE,
     json,
     load_sourcemark_cache,
     ours,
 )
-from benchmarks.polnear_data import MissingDataError, corpus_dir, load_part, load_split
+from benchmarks.polnear_data import MissingDataError, load_part, load_split
 from benchmarks.polnear_score import Relation, gold_relations, jaccard, match
 from benchmarks.statement_cues import (
     DOCUMENT_SOURCE,
@@ -388,12 +388,12 @@ def markdown_report(t: dict[str, Tally]) -> str:
 
 
 def main() -> int:
+    directory = polnear_train()
+    ids = load_split()["dev"]  # the development part only, by design
     try:
-        ids = load_split()["dev"]  # the development part only, by design
-        articles = load_part(corpus_dir(SHARED), ids)
+        articles = load_part(directory, ids)
     except MissingDataError as err:
-        print(f"benchmarks.polnear_misses: {err}", file=sys.stderr)
-        return 2
+        missing("PolNeAR articles of the split", str(err), GET_POLNEAR)
     cache = load_sourcemark_cache()
     tallies = analyse(articles, cache)
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.claim_pairs.pairs import MissingData, all_pairs
+from benchmarks.claim_pairs.pairs import MissingData, all_pairs, exit_missing, require_pairs
 
 CLASSES = ("same", "related", "unrelated")
 
@@ -29,14 +29,14 @@ def cohen_kappa(x: list[str], y: list[str]) -> float:
 
 
 def main(argv: list[str]) -> int:
+    require_pairs()  # before the arguments: a bare run says what is missing
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
     try:
         ours = {p.id: p for p in all_pairs()}
     except MissingData as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        exit_missing(exc)
     theirs = {}
     lines = Path(argv[0]).read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, 1):

@@ -17,7 +17,8 @@ import sys
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from benchmarks.claim_pairs.sentences import articles, sentence_hash, split
+from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, articles, sentence_hash, split
+from benchmarks.datasets import GET_POLNEAR, require
 
 SEED = 16
 BANDS = [(0.60, 1.01, 230), (0.42, 0.60, 170), (0.25, 0.42, 80)]
@@ -25,6 +26,7 @@ RANDOM = 60
 
 
 def main() -> None:
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
     sentences = [s for a, t in articles() for s in split(a, t) if 8 <= len(s.text.split()) <= 60]
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, ngram_range=(1, 2))
     m = vec.fit_transform([s.text for s in sentences])

@@ -16,14 +16,17 @@ import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
+from benchmarks import datasets
 from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, sentence_hash
+from benchmarks.datasets import GET_POLNEAR, missing, require
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 POLNEAR_PAIRS = HERE / "polnear_pairs.jsonl"
 WRITTEN = ROOT / "tests" / "data" / "claim_pairs" / "written.jsonl"
-CACHE = ROOT / ".cache" / "claims_pairs"
+CACHE = datasets.CACHE / "claims_pairs"
 JOINED = CACHE / "pairs.jsonl"
 SECOND_PASS = CACHE / "second_pass_input.jsonl"
 SECOND_PASS_SIZE = 150
@@ -32,6 +35,19 @@ SECOND_PASS_SEED = 150
 
 class MissingData(Exception):
     """The shared data or the cache is absent; the message says how to get it."""
+
+
+def require_pairs() -> None:
+    """Exit, saying what is missing and how to get it, unless the PolNeAR pairs can be had: from
+    the joined cache, or built from PolNeAR's train texts."""
+    if not JOINED.exists():
+        require(POLNEAR_TEXT, "PolNeAR's train texts (to join the labelled pairs with)",
+                GET_POLNEAR)
+
+
+def exit_missing(exc: MissingData) -> NoReturn:
+    """A ``MissingData`` met after the up-front check (a text changed), in the same words."""
+    missing("the PolNeAR pairs' texts", str(exc), GET_POLNEAR)
 
 
 @dataclass(frozen=True)
@@ -106,11 +122,11 @@ def all_pairs() -> list[Pair]:
 
 
 def main() -> int:
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
     try:
         n = build_cache()
     except MissingData as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        exit_missing(exc)
     print(
         f"{n} PolNeAR pairs joined into {JOINED}; blind sample of {SECOND_PASS_SIZE} in "
         f"{SECOND_PASS}"

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.datasets import SHARED
+from benchmarks.datasets import POLNEAR_TRAIN
 
-POLNEAR_TEXT = SHARED / "data" / "polnear-train" / "text"
+POLNEAR_TEXT = POLNEAR_TRAIN / "text"
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before whitespace
 # and a capital or an opening quote; a line break always ends one.
