@@ -8,6 +8,7 @@ so the check holds on a machine that has ``../shared`` or a filled ``.cache/`` t
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,14 @@ def test_every_benchmark_is_checked() -> None:
     assert set(NEEDS_NOTHING_OUTSIDE) <= set(RUNNABLE)
 
 
+def test_what_is_left_out_reads_nothing_outside() -> None:
+    outside = re.compile(r"\b(CACHE|SHARED|EXTRACTION_DIR|POLNEAR_\w+|extraction_set|require"
+                         r"|(extraction|polnear)_texts)\b")
+    for module in NEEDS_NOTHING_OUTSIDE:
+        source = (ROOT / (module.replace(".", "/") + ".py")).read_text(encoding="utf-8")
+        assert not outside.search(source), (module, outside.search(source))
+
+
 @pytest.mark.parametrize("module", [m for m in RUNNABLE if m not in NEEDS_NOTHING_OUTSIDE])
 def test_missing_data_is_a_sentence_not_a_traceback(module: str, tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT),
@@ -52,7 +61,7 @@ def test_missing_data_is_a_sentence_not_a_traceback(module: str, tmp_path: Path)
                SOURCEMARK_TEST_PG="postgresql://postgres@127.0.0.1:9/postgres",
                SOURCEMARK_TEST_REDIS="redis://127.0.0.1:9")
     done = subprocess.run([sys.executable, "-m", module], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=240)
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode != 0, done.stdout[-1000:]
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
     message = done.stderr.strip().lower()
