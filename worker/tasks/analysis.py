@@ -31,6 +31,7 @@ from worker.store.analyses import (
 )
 from worker.store.models import utcnow
 from worker.tasks.celery_app import celery_app
+from worker.tasks.completion import announce
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ def process_analysis(analysis_id: str) -> str:
     if got.outcome == "held":
         raise LeaseHeld(got.retry_in)
     if got.outcome != "claimed":
+        if got.outcome == "gave_up":
+            announce(analysis_id)
         return got.outcome
 
     started = time.perf_counter()
@@ -84,12 +87,15 @@ def process_analysis(analysis_id: str) -> str:
     timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
+    if saved:
+        announce(analysis_id)
     return "done" if saved else "lost_lease"
 
 
 def _fail(analysis_id: str, code: str, message: str) -> None:
     with session_scope() as session:
         mark_failed(session, analysis_id, code, message)
+    announce(analysis_id)
 
 
 def fail_quietly(analysis_id: str, code: str, message: str) -> None:
@@ -125,6 +131,7 @@ def sweep(enqueue) -> dict[str, int]:  # noqa: ANN001 - callable(analysis_id)
     limits = task_limits()
     now = utcnow()
     requeued = failed = 0
+    given_up: list[str] = []
     with session_scope() as session:
         queued, expired = stale_analyses(
             session, queued_before=now - timedelta(seconds=max(10, limits.soft_seconds)), now=now
@@ -136,9 +143,12 @@ def sweep(enqueue) -> dict[str, int]:  # noqa: ANN001 - callable(analysis_id)
                 row.error = interrupted_message(row.attempts)
                 row.finished_at = now
                 row.lease_until = None
+                given_up.append(row.id)
                 failed += 1
             else:
                 queued.append(row.id)
+    for analysis_id in given_up:
+        announce(analysis_id)
     for analysis_id in queued:
         enqueue(analysis_id)
         requeued += 1
