@@ -10,6 +10,8 @@ waiting at once in a process (``SOURCEMARK_WAIT_PER_PROCESS``) and per token wit
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 import threading
 from collections import Counter
@@ -23,7 +25,7 @@ from worker.tasks import completion
 
 HEADER = "Sourcemark-Wait"
 FINAL = ("done", "failed")
-_NUMBER = re.compile(r"\d{1,6}(\.\d{1,3})?")
+_NUMBER = re.compile(r"[0-9.eE+]{1,24}")
 
 
 def requested_wait(args: MultiDict) -> float | None:
@@ -31,10 +33,14 @@ def requested_wait(args: MultiDict) -> float | None:
     values = args.getlist("wait")
     if not values:
         return None
-    if len(values) > 1 or not _NUMBER.fullmatch(values[0]):
-        raise ApiError(400, "'wait' must be a number of seconds (e.g. wait=20), given once; "
-                       f"the server waits at most {max_wait()} s.", "bad_wait")
-    return min(float(values[0]), max_wait())
+    seconds = math.nan
+    if len(values) == 1 and _NUMBER.fullmatch(values[0]):
+        with contextlib.suppress(ValueError):
+            seconds = float(values[0])
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise ApiError(400, "'wait' must be a number of seconds, 0 or more (e.g. wait=20), given "
+                       f"once; the server waits at most {max_wait():g} s.", "bad_wait")
+    return min(seconds, max_wait())
 
 
 def max_wait() -> float:
