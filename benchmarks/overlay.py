@@ -139,49 +139,59 @@ def click(browser: ExtensionBrowser, page, timeout: float = 90) -> tuple[float, 
 
 
 def run_mode(playwright, mode: str, pages: list[tuple[str, bytes, int]],  # noqa: ANN001
-             rev: str | None) -> list[Click]:
+             revs: list[str | None]) -> dict[str | None, list[Click]]:
+    """Every page clicked once per extension (``revs``: None is this checkout's), the
+    extensions taking turns to go first, each click on a URL of its own."""
     from tests.support.api import call
     from tests.support.services import stack
 
-    clicks: list[Click] = []
+    clicks: dict[str | None, list[Click]] = {rev: [] for rev in revs}
     with stack(distributed=mode == "distributed") as s:
         s.serve()
         if mode == "distributed":
             s.worker()
         token = s.token("reader", "overlay-bench")
         server = PageServer()
-        browser = ExtensionBrowser(playwright, extension_at(rev))
+        browsers = {}
         allowed = (f"http://localhost:{server.port}/", f"{s.url}/")
-        browser.ctx.route("**/*", lambda route: route.continue_()
-                          if route.request.url.startswith(allowed) else route.abort())
-        browser.ctx.add_init_script(MARK_TIMES)
-        browser.configure(s.url, token)
         run = uuid.uuid4().hex[:8]
         try:
+            for rev in revs:
+                browser = ExtensionBrowser(playwright, extension_at(rev))
+                browser.ctx.route("**/*", lambda route: route.continue_()
+                                  if route.request.url.startswith(allowed) else route.abort())
+                browser.ctx.add_init_script(MARK_TIMES)
+                browser.configure(s.url, token)
+                browsers[rev] = browser
             for n, (key, html, words) in enumerate([pages[0], *pages]):
-                page = browser.fresh_page()
-                url = server.add(f"/{run}/{n}/{key}.html", html, scripts=False,
-                                 content_type=content_type(html))
-                page.goto(url, wait_until="load", timeout=30000)
-                clicked, outcome = click(browser, page)
-                if not outcome["ok"]:
-                    what = "warm-up click" if n == 0 else "click"
-                    print(f"  {mode} {what} on {key[:12]} failed: {outcome['error']}",
-                          file=sys.stderr)
-                    continue
-                marks = page.evaluate("() => window.__sourcemarkMarks")
-                value = outcome["value"]
-                _, analysis = call(s.url, "GET", f"/api/v1/analyses/{value['analysisId']}", token)
-                if n == 0:
-                    continue  # the warm-up click
-                clicks.append(Click(
-                    key, words, value["total"],
-                    marks["first"] - clicked if marks and marks["first"] else None,
-                    marks["last"] - clicked if marks and marks["last"] else None,
-                    outcome["at"] - clicked,
-                    {**(analysis.get("timings") or {}), **(value.get("timings") or {})}))
+                order = revs if n % 2 else revs[::-1]
+                for i, rev in enumerate(order):
+                    browser = browsers[rev]
+                    page = browser.fresh_page()
+                    url = server.add(f"/{run}/{n}/{i}/{key}.html", html, scripts=False,
+                                     content_type=content_type(html))
+                    page.goto(url, wait_until="load", timeout=30000)
+                    clicked, outcome = click(browser, page)
+                    if not outcome["ok"]:
+                        what = "warm-up click" if n == 0 else "click"
+                        print(f"  {mode} {what} on {key[:12]} failed: {outcome['error']}",
+                              file=sys.stderr)
+                        continue
+                    marks = page.evaluate("() => window.__sourcemarkMarks")
+                    value = outcome["value"]
+                    _, analysis = call(s.url, "GET", f"/api/v1/analyses/{value['analysisId']}",
+                                       token)
+                    if n == 0:
+                        continue  # the warm-up click
+                    clicks[rev].append(Click(
+                        key, words, value["total"],
+                        marks["first"] - clicked if marks and marks["first"] else None,
+                        marks["last"] - clicked if marks and marks["last"] else None,
+                        outcome["at"] - clicked,
+                        {**(analysis.get("timings") or {}), **(value.get("timings") or {})}))
         finally:
-            browser.close()
+            for browser in browsers.values():
+                browser.close()
             server.close()
     return clicks
 
@@ -192,6 +202,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def rows(mode: str, clicks: list[Click], max_words: int) -> list[str]:
+    """Table rows for one mode and extension: pages up to ``max_words``, and all."""
     out = []
     for label, group in ((f"≤ {max_words:,} words", [c for c in clicks if c.words <= max_words]),
                          ("all pages", clicks)):
@@ -219,6 +230,9 @@ def main() -> None:
                         help="the goal's page size: a row for pages up to this many words")
     parser.add_argument("--extension-rev", default=None,
                         help="load the extension as it was at this git revision")
+    parser.add_argument("--baseline-rev", default=None,
+                        help="also click every page with the extension as it was at this git "
+                        "revision (e.g. main), taking turns with the one measured")
     parser.add_argument("--show", action="store_true", help="print every click")
     args = parser.parse_args()
     if not (EXTRACTION_DIR / "ground-truth.json").is_file():
@@ -236,15 +250,18 @@ def main() -> None:
     table = ["| mode | pages | n | median words | first mark p50 ms | p95 | last mark p50 ms | "
              "p95 | max | overlay drawn p50 ms | server p50 ms |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    revs = [args.extension_rev] + ([args.baseline_rev] if args.baseline_rev else [])
     with sync_playwright() as p:
         for mode in modes:
-            clicks = run_mode(p, mode, pages, args.extension_rev)
-            if args.show:
-                for c in sorted(clicks, key=lambda c: c.words):
-                    print(f"  {mode} {c.key[:12]} {c.words:>5} words {c.findings:>3} findings "
-                          f"first {c.first_ms or 0:6.0f} last {c.last_ms or 0:6.0f} "
-                          f"overlay {c.overlay_ms:6.0f} ms  {c.timings}")
-            table += rows(mode, clicks, args.max_words)
+            by_rev = run_mode(p, mode, pages, revs)
+            for rev, clicks in by_rev.items():
+                label = mode if rev is None else f"{mode}, extension at {rev}"
+                if args.show:
+                    for c in sorted(clicks, key=lambda c: c.words):
+                        print(f"  {label} {c.key[:12]} {c.words:>5} words {c.findings:>3} "
+                              f"findings first {c.first_ms or 0:6.0f} last {c.last_ms or 0:6.0f} "
+                              f"overlay {c.overlay_ms:6.0f} ms  {c.timings}")
+                table += rows(label, clicks, args.max_words)
     print("\n".join(table))
 
 
