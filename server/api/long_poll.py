@@ -14,6 +14,7 @@ import contextlib
 import math
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Hashable
 
@@ -25,6 +26,7 @@ from worker.tasks import completion
 
 HEADER = "Sourcemark-Wait"
 FINAL = ("done", "failed")
+EMBEDDED_RECHECK_SECONDS = 2.0
 _NUMBER = re.compile(r"[0-9.eE+]{1,24}")
 
 
@@ -101,7 +103,17 @@ def wait_for_finish(analysis_id: str, status: str, seconds: float, key: Hashable
         if reread() in FINAL:
             return seconds
         idle()
-        event.wait(seconds)
+        if completion.distributed():
+            event.wait(seconds)
+            return seconds
+        # Embedded: the task announces in its own process only. Behind several gunicorn
+        # processes without Redis (not what `sourcemark serve` runs, but possible) the task may
+        # run in another one, so look at the row now and then as well.
+        deadline = time.monotonic() + seconds
+        while not event.wait(min(EMBEDDED_RECHECK_SECONDS, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline or reread() in FINAL:
+                break
+            idle()
         return seconds
     finally:
         completion.waiters.remove(analysis_id, event)

@@ -23,7 +23,7 @@ from tests.support.services import free_port
 from worker.pipeline import PIPELINE_VERSION, extract_article
 from worker.store import session_scope
 from worker.store.accounts import create_token, create_user
-from worker.store.analyses import create_analysis
+from worker.store.analyses import create_analysis, mark_failed
 from worker.store.migrate import upgrade
 from worker.tasks import completion, dispatch
 
@@ -211,6 +211,22 @@ def test_unknown_analysis_is_404_even_when_waiting(make_app):
     assert response.status_code == 404
 
 
+def test_embedded_wait_sees_a_finish_in_another_process(make_app):
+    """Several gunicorn processes without Redis: the analysis may finish in a process that
+    cannot wake this one; the wait still ends within a couple of seconds of it."""
+    client = make_app().test_client()
+    tok = token("r1")
+    analysis_id = stored_queued_analysis("r1")
+    waiting = Waiting(client, tok, analysis_id, "50")
+    waiting.start()
+    until(lambda: completion.waiters.count() == 1)
+    with session_scope() as session:
+        mark_failed(session, analysis_id, "test", "Finished elsewhere.")  # no announcement
+    waiting.join(30)
+    assert waiting.elapsed < 10
+    assert waiting.response.get_json()["status"] == "failed"
+
+
 # --- distributed: announcements through Redis ------------------------------------------------
 
 
@@ -265,8 +281,6 @@ def test_redis_announcement_wakes_the_wait(make_app, private_redis, monkeypatch)
     assert waiting.is_alive()
     # What a worker in another process does: finish in the store, then publish.
     with session_scope() as session:
-        from worker.store.analyses import mark_failed
-
         mark_failed(session, analysis_id, "test", "Stopped by the test.")
     import redis
 

@@ -170,6 +170,11 @@ class Subscriber:
             client.close()
 
 
+def distributed() -> bool:
+    """Announcements come through Redis (REDIS_URL set), else only from this process."""
+    return redis_url() is not None
+
+
 _subscriber: Subscriber | None = None
 _subscriber_lock = threading.Lock()
 
