@@ -118,6 +118,7 @@ def get_analysis(analysis_id: str) -> Any:
     wait = long_poll.requested_wait(request.args)
     row = _get(analysis_id)
     if wait is not None:
+        status = row.status
         session = get_session()
 
         def reread() -> str:
@@ -125,9 +126,9 @@ def get_analysis(analysis_id: str) -> Any:
             return _get(analysis_id).status
 
         allowed = long_poll.wait_for_finish(
-            analysis_id, row.status, wait, key=getattr(g, "api_token_id", None) or g.user.id,
+            analysis_id, status, wait, key=getattr(g, "api_token_id", None) or g.user.id,
             reread=reread, idle=session.rollback)
-        if allowed and row.status not in long_poll.FINAL:
+        if allowed and status not in long_poll.FINAL:
             # Woken or out of time: read what is there now.
             session.expire_all()
             row = _get(analysis_id)
