@@ -170,7 +170,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * change, rejects when it failed or takes longer than timeoutMs. A server that does not know
  * ?wait= (no Sourcemark-Wait header) is polled as before, backing off from 300 ms to 2 s; one
  * that says it cannot wait right now (Sourcemark-Wait: 0, it is busy) is asked again after the
- * same back-off.
+ * same back-off; a long-poll cut off (the server restarting) is followed by plain polling.
  */
 export async function followAnalysis(server, token, first, options = {}) {
   const { onProgress = () => {}, timeoutMs = 180000, longPoll = LONG_POLL_SECONDS } = options;
@@ -194,7 +194,19 @@ export async function followAnalysis(server, token, first, options = {}) {
     if (serverWaits) {
       const seconds = Math.max(1, Math.min(longPoll, Math.ceil(left / 1000)));
       const asked = Date.now();
-      const answer = await waitForAnalysis(server, token, analysis.id, seconds);
+      let answer;
+      try {
+        answer = await waitForAnalysis(server, token, analysis.id, seconds);
+      } catch (err) {
+        // A held request is the one a server restart or a proxy cuts: poll instead (a server
+        // that is really gone fails the next poll with the same message).
+        if (!(err instanceof SourcemarkError) || !['unreachable', 'timeout'].includes(err.code)) {
+          throw err;
+        }
+        serverWaits = false;
+        pause = wait;
+        continue;
+      }
       analysis = answer.body;
       if (answer.wait === null) {
         serverWaits = false; // an older server: it answered at once; poll from now on

@@ -37,6 +37,10 @@ before(async () => {
     }
     const wait = url.searchParams.get('wait');
     if (wait === null) return answer(res, id, null);
+    if (a.cutFor > 0) {
+      a.cutFor -= 1;
+      return req.socket.destroy(); // a restart cuts the held request
+    }
     if (a.busyFor > 0) {
       a.busyFor -= 1;
       return answer(res, id, '0');
@@ -101,6 +105,15 @@ test('longPoll: 0 polls exactly as before', async () => {
   // The first poll after 300 ms, the next 450 ms later: today's schedule.
   assert.ok(entries[0].at - started >= 290, 'first poll after 300 ms');
   assert.equal(entries.length, 2);
+});
+
+test('a cut long-poll is followed by plain polling', async () => {
+  analyses.set('cut', { finishAt: Date.now() - t0 + 600, busyFor: 0, cutFor: 1 });
+  const done = await followAnalysis(base, TOKEN, { id: 'cut', status: 'queued' });
+  assert.equal(done.status, 'done');
+  const waits = asked('cut').map((e) => e.wait);
+  assert.equal(waits[0], '20');
+  assert.ok(waits.length >= 2 && waits.slice(1).every((w) => w === null), String(waits));
 });
 
 test('waitForAnalysis reads the header, or null from a server without it', async () => {
