@@ -68,13 +68,25 @@ async function ping(tabId) {
   }
 }
 
+// Chromium grants activeTab when the button is clicked, but tells the page's renderer on another
+// channel than the one executeScript takes: on a busy machine the first injection can arrive
+// before the grant and be refused. A page that is really off limits is refused every time.
+const INJECT_RETRIES_MS = [100, 250, 500];
+
 async function inject(tabId) {
-  try {
-    await ext.scripting.insertCSS({ target: { tabId }, files: ['content/highlights.css'] });
-    await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
-  } catch (err) {
-    throw new SourcemarkError('sourcemark cannot read this page (browser pages, the extension ' +
-      `store and some built-in pages are off limits): ${err.message || err}`, 'cannot_inject');
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await ext.scripting.insertCSS({ target: { tabId }, files: ['content/highlights.css'] });
+      await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
+      return;
+    } catch (err) {
+      if (attempt < INJECT_RETRIES_MS.length) {
+        await new Promise((resolve) => setTimeout(resolve, INJECT_RETRIES_MS[attempt]));
+        continue;
+      }
+      throw new SourcemarkError('sourcemark cannot read this page (browser pages, the extension ' +
+        `store and some built-in pages are off limits): ${err.message || err}`, 'cannot_inject');
+    }
   }
 }
 
