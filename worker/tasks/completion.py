@@ -18,7 +18,9 @@ import threading
 import time
 
 import redis
+from redis.backoff import NoBackoff
 from redis.connection import parse_url
+from redis.retry import Retry
 
 from worker.config import redis_url
 
@@ -85,7 +87,9 @@ def _redis_for_publishing(url: str) -> redis.Redis:
         # Per process: a Celery pool process is forked from the main one and must not share
         # its socket.
         if _publisher is None or _publisher[0] != os.getpid() or _publisher[1] != url:
-            client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+            # No retries: with Redis down the worker should not linger over a hint.
+            client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1,
+                                          retry=Retry(NoBackoff(), 0))
             _publisher = (os.getpid(), url, client)
         return _publisher[2]
 
