@@ -27,10 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.datasets import extraction_set  # noqa: E402
 from tests.browser.harness import ExtensionBrowser, PageServer, extension_copy  # noqa: E402
-from tests.support.shared import EXTRACTION_DIR  # noqa: E402
-
-EXTRACTION = EXTRACTION_DIR
 
 
 @dataclass
@@ -62,7 +60,7 @@ class Report:
 
 
 def page_keys() -> list[str]:
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     return sorted(truth)
 
 
@@ -70,11 +68,11 @@ def analyses(keys: list[str]) -> tuple[dict[str, tuple[bytes, dict]], dict[str, 
     """Each page's HTML and the pipeline's analysis of it (pages it refuses are skipped)."""
     from worker.pipeline import PipelineError, analyze
 
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     out: dict[str, tuple[bytes, dict]] = {}
     skipped: dict[str, str] = {}
     for key in keys:
-        html = gzip.decompress((EXTRACTION / "html" / f"{key}.html.gz").read_bytes())
+        html = gzip.decompress((extraction_set() / "html" / f"{key}.html.gz").read_bytes())
         try:
             result = analyze(html, truth[key].get("url"))
         except PipelineError as exc:
@@ -134,7 +132,7 @@ def joined_page(words: int) -> tuple[bytes, dict]:
 
     from worker.pipeline import analyze
 
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     paragraphs: list[str] = []
     for key in longest_keys(len(truth))[1:]:
         paragraphs += [p.strip() for p in truth[key]["articleBody"].split("\n") if p.strip()]
@@ -192,7 +190,7 @@ def draw_times(playwright, keys: list[str], repeat: int,  # noqa: ANN001
 
 def longest_keys(n: int) -> list[str]:
     """The n pages whose ground-truth article text is longest."""
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     return sorted(truth, key=lambda k: -len((truth[k].get("articleBody") or "").split()))[:n]
 
 
@@ -226,10 +224,7 @@ def main() -> None:
                         help="with --longest, also a page of the set's articles joined to this "
                         "many words (0: none)")
     args = parser.parse_args()
-    if not (EXTRACTION / "ground-truth.json").is_file():
-        print(f"The shared extraction pages are missing ({EXTRACTION}); set "
-              "SOURCEMARK_SHARED_DIR to the shared folder.", file=sys.stderr)
-        sys.exit(2)
+    extraction_set()  # says what is missing and exits when the pages are not there
     if args.longest:
         main_longest(args.longest, args.repeat, args.joined_words)
         return

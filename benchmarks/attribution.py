@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from textacy.extract.triples import direct_quotations  # noqa: E402
 
-from tests.support.shared import SHARED  # noqa: E402
+from benchmarks.datasets import extraction_set  # noqa: E402
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.attribution.evaluation import (  # noqa: E402
     Relation,
@@ -42,7 +42,7 @@ QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "
 
 
 def load() -> list[tuple[str, str, list[dict], str]]:
-    bodies = json.loads((SHARED / "data/extraction/ground-truth.json").read_text("utf-8"))
+    bodies = json.loads((extraction_set() / "ground-truth.json").read_text("utf-8"))
     articles = json.loads(ANNOTATED.read_text("utf-8"))["articles"]
     return [
         (a["key"], bodies[a["key"]]["articleBody"], a["relations"], a["split"]) for a in articles

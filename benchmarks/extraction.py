@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.datasets import EXTRACTION_DIR, GET_EXTRACTION, require
 from benchmarks.extraction_score import Page, Score, aggregate, compare, load_pages
-from tests.support.shared import EXTRACTION_DIR
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.extraction import extract_article
 from worker.pipeline.extraction.decoding import decode_bytes
@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
     parser.add_argument("--only", nargs="*", help="extractor names to run (substring match)")
     args = parser.parse_args(argv)
+    require(args.data / "ground-truth.json", "the extraction set", GET_EXTRACTION)
     pages = list(load_pages(args.data))
     texts = [decode_bytes(p.html) for p in pages]
     chosen = {

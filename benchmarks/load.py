@@ -36,6 +36,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.datasets import require_services
 from benchmarks.pages import Page, load_pages
 from tests.support.api import call
 from tests.support.services import Stack, free_port, stack, wait_http
@@ -320,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         print("wrk is needed for the cached scenario: apt-get install wrk", file=sys.stderr)
         return 2
 
+    require_services(redis=True)
     pages = load_pages()
     # The cached scenario re-submits a page of median size (about 110 KB of HTML).
     typical = sorted(pages, key=lambda p: len(p.html))[len(pages) // 2]

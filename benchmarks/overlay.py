@@ -2,9 +2,9 @@
 extension, on pages the server has never seen, against a real ``sourcemark serve``.
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.overlay [--mode embedded|distributed|both]
-        [--limit N] [--max-words 1500] [--extension-rev REV]
+        [--limit N] [--max-words 1500] [--extension-rev REV] [--baseline-rev REV] [--show]
 
-For each English page of the shared extraction set (``../shared/data/extraction``) the page is
+For each English page of the extraction set (``tests/data/extraction-set``) the page is
 served from ``localhost`` under a path unique to the run (so its URL is new to the server, and
 the analysis is fresh), with the page's own scripts off and no network beyond 127.0.0.1. The
 clock starts just before ``Extensions.triggerAction`` (the toolbar click) and stops:
@@ -18,8 +18,10 @@ Pages without findings count with the overlay time (the reader then sees "0 find
 embedded (``sourcemark serve`` on SQLite, tasks in-process) and distributed (Redis, a fresh
 PostgreSQL database, ``sourcemark serve`` and one ``sourcemark worker``). One page is clicked
 first to warm the server up (the spaCy model loads on the first analysis) and not counted.
-``--extension-rev REV`` loads the extension as it was at that git revision instead (e.g.
-``main`` before the long-poll: the same server, the old polling client).
+``--extension-rev REV`` loads the extension as it was at that git revision instead;
+``--baseline-rev REV`` clicks every page with that one too, taking turns (the README's
+comparison used ``main`` before the long-poll was merged, f787c0d: the same server, the old
+polling client).
 """
 
 from __future__ import annotations
@@ -40,8 +42,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.harness import ExtensionBrowser, PageServer, extension_copy  # noqa: E402
-from tests.support.shared import EXTRACTION_DIR  # noqa: E402
+from benchmarks.datasets import extraction_set, require, require_services  # noqa: E402
+from tests.browser.harness import (  # noqa: E402
+    CHROMIUM,
+    ExtensionBrowser,
+    PageServer,
+    extension_copy,
+)
 
 MARK_TIMES = """
 (() => {
@@ -74,10 +81,10 @@ def english_pages(limit: int | None) -> list[tuple[str, bytes, int]]:
     """(key, html, words of the extracted article) for the set's English pages, by key."""
     from worker.pipeline import PipelineError, extract_article
 
-    truth = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((extraction_set() / "ground-truth.json").read_text(encoding="utf-8"))
     out = []
     for key in sorted(truth):
-        html = gzip.decompress((EXTRACTION_DIR / "html" / f"{key}.html.gz").read_bytes())
+        html = gzip.decompress((extraction_set() / "html" / f"{key}.html.gz").read_bytes())
         try:
             article = extract_article(html, truth[key].get("url"))
         except PipelineError:
@@ -235,14 +242,10 @@ def main() -> None:
                         "revision (e.g. main), taking turns with the one measured")
     parser.add_argument("--show", action="store_true", help="print every click")
     args = parser.parse_args()
-    if not (EXTRACTION_DIR / "ground-truth.json").is_file():
-        print(f"The shared extraction pages are missing: expected {EXTRACTION_DIR}/ground-truth."
-              "json and html/*.html.gz (set SOURCEMARK_SHARED_DIR to the shared folder).",
-              file=sys.stderr)
-        sys.exit(2)
-    if not Path("/usr/bin/chromium").exists():
-        print("Chromium is missing: apt-get install -y chromium", file=sys.stderr)
-        sys.exit(2)
+    extraction_set()  # each of these says what is missing and exits when it is not there
+    require(Path(CHROMIUM), "Chromium", "apt-get install -y chromium")
+    if args.mode != "embedded":
+        require_services(redis=True)
     from playwright.sync_api import sync_playwright
 
     pages = english_pages(args.limit)

@@ -1,4 +1,4 @@
-"""The shared real news pages (``../shared/data/extraction``), read in place, never copied."""
+"""The real news pages of the extraction set (``tests/data/extraction-set``)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import gzip
 import json
 from dataclasses import dataclass
 
-from tests.support.shared import SHARED
-
-EXTRACTION = SHARED / "data" / "extraction"
+from benchmarks.datasets import extraction_set
 
 
 @dataclass(frozen=True)
@@ -20,10 +18,11 @@ class Page:
 
 def load_pages(limit: int | None = None) -> list[Page]:
     """The pages in a stable order (by key), HTML decoded from UTF-8 with replacement."""
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    extraction = extraction_set()
+    truth = json.loads((extraction / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key in sorted(truth)[:limit]:
-        path = EXTRACTION / "html" / f"{key}.html.gz"
+        path = extraction / "html" / f"{key}.html.gz"
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         pages.append(Page(key, truth[key].get("url") or f"https://example.org/{key}", html))
     return pages

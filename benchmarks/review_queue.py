@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert, select, text
 
+from benchmarks.datasets import require_services
 from tests.support.services import fresh_database
 from worker.store import get_sessionmaker
 from worker.store.migrate import upgrade
@@ -33,7 +34,7 @@ from worker.store.models import (
     User,
     utcnow,
 )
-from worker.store.review import (
+from worker.store.review_queue import (
     QueueFilter,
     count,
     counts,
@@ -136,6 +137,7 @@ def main() -> None:
     parser.add_argument("--findings", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    require_services()
     with fresh_database() as url:
         upgrade(url)
         t0 = time.perf_counter()

@@ -146,9 +146,10 @@ async function run(tab) {
     lap('draw_ms', drawing);
     shown.set(tabId, { server, token, analysisId: analysis.id });
     const lost = s.unanchored.length ? ` (${s.unanchored.length} could not be found on the page)` : '';
-    await status(tabId, `${s.total} findings${lost}. Hover or focus a highlight for details.`, 'ok');
+    const found = `${s.total} finding${s.total === 1 ? '' : 's'}`;
+    await status(tabId, `${found}${lost}. Hover or focus a highlight for details.`, 'ok');
     await badge(tabId, String(s.anchored), 'done');
-    await title(tabId, `sourcemark: ${s.total} findings; click again to hide or show them`);
+    await title(tabId, `sourcemark: ${found}; click again to hide or show them`);
     lap('total_ms', started);
     return { ...s, analysisId: analysis.id, toggled: false, timings };
   } catch (err) {

@@ -36,7 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     review.init_app(app)
     if app.config.get("EMBEDDED_SWEEPER"):
-        from worker.tasks.dispatch import start_embedded_sweeper
+        from worker.tasks.sweep import start_embedded_sweeper
 
         start_embedded_sweeper()
     return app

@@ -95,7 +95,13 @@ def token_list() -> None:
     from worker.store.models import ApiToken
 
     with _session() as session:
-        for row in session.scalars(select(ApiToken).order_by(ApiToken.id)):
+        rows = list(session.scalars(select(ApiToken).order_by(ApiToken.id)))
+        if not rows:
+            click.echo("no tokens yet: sourcemark token create --name NAME")
+            return
+        prefix = len(rows[0].prefix) + 1  # the prefix and its ellipsis
+        click.echo(f"{'PREFIX':{prefix}}  {'NAME':20}  {'OWNER':30} {'ROLE':7} STATE")
+        for row in rows:
             state = "revoked" if row.revoked_at else "active"
             owner = f"{row.user.email:30} {row.user.role:7}"
             click.echo(f"{row.prefix}…  {row.name:20}  {owner} {state}")
@@ -247,16 +253,24 @@ def analyze(source, url: str | None, as_json: bool) -> None:  # noqa: ANN001
     click.echo(_report(result))
 
 
+def count(n: int, noun: str) -> str:
+    """``1 word``, ``2 words``: every noun the report counts takes a plain -s."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _report(result) -> str:  # noqa: ANN001
     art = result.article
     lines = [art.title or "(untitled)"]
     meta = " · ".join(x for x in (art.byline, art.published, art.site) if x)
     if meta:
         lines.append(meta)
-    attributions = [f for f in result.findings if f.kind == "attribution"]
-    unverified = [f for f in result.findings if f.kind == "unverified"]
-    lines.append(f"{len(art.text.split())} words · {len(attributions)} attributed statements · "
-                 f"{len(unverified)} unverifiable claims")
+    from worker.vocabulary import Kind
+
+    attributions = [f for f in result.findings if f.kind == Kind.ATTRIBUTION]
+    unverified = [f for f in result.findings if f.kind == Kind.UNVERIFIED]
+    lines.append(f"{count(len(art.text.split()), 'word')} · "
+                 f"{count(len(attributions), 'attributed statement')} · "
+                 f"{count(len(unverified), 'unverifiable claim')}")
     for finding in result.findings:
         lines.append("")
         label = finding.type.replace("_", " ")

@@ -54,6 +54,12 @@ def healthz() -> Any:
     return jsonify(body), 200 if healthy else 503
 
 
+@bp.get("/favicon.ico")
+def favicon() -> Any:
+    """Browsers ask for it on pages that name no icon (our pages name the same picture)."""
+    return current_app.send_static_file("favicon.png")
+
+
 @bp.get("/")
 def index() -> Any:
     db_ok = _database_ok()

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the shared evaluation data and the seed article."""
+"""Fixtures for every test package: the seed article and its expected findings (``tests/data``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.shared import EXTRACTION_DIR, SEED_DIR, SHARED
+from tests.support.data import EXTRACTION_DIR, SEED_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-__all__ = ["EXTRACTION_DIR", "ROOT", "SEED_DIR", "SHARED"]
+__all__ = ["EXTRACTION_DIR", "ROOT", "SEED_DIR"]
 
 
 @pytest.fixture(scope="session")

@@ -188,7 +188,8 @@
       return summary();
     }
     const s = show(state.analysis);
-    overlay.status(`${s.anchored} of ${s.total} findings shown.`, 'ok');
+    overlay.status(s.total === 1 ? `${s.anchored} of 1 finding shown.`
+      : `${s.anchored} of ${s.total} findings shown.`, 'ok');
     return s;
   }
 

@@ -23,6 +23,18 @@
     weasel: 'Vague attribution (\u201csome say\u201d, \u201ccritics argue\u201d)',
     unsourced_figure: 'A figure with no source given',
   };
+  const TYPE_SHORT = {
+    direct_quote: 'direct quote', indirect: 'reported speech', according_to: 'according to',
+    mixed: 'partly quoted', unconfirmed: 'not confirmed', reported: 'reported',
+    anonymous_source: 'anonymous source', hedged: 'hedged', weasel: 'vague attribution',
+    unsourced_figure: 'unsourced figure',
+  };
+  // The panel sits beside the article, which is narrowed to make room (never over it); below
+  // this much room left for the article it starts folded to an edge tab. The reader's choice of
+  // open or folded is remembered per site in chrome.storage.local.
+  const MIN_ARTICLE_WIDTH = 560;
+  const TAB_WIDTH = 34;
+  const PANEL_PREF_KEY = 'panelBySite';
   const VERDICT = {
     unverified: 'unverified', confirmed: 'confirmed', false: 'false', misleading: 'misleading',
   };
@@ -45,7 +57,8 @@ button { font: inherit; cursor: pointer; }
 .status .text { flex: 1; }
 .status .close, .panel .close { border: 0; background: none; font-size: 18px; line-height: 1; }
 .card { position: fixed; width: min(380px, calc(100vw - 16px)); background: #fff; color: #1b1b1b;
-  border: 1px solid #777; border-radius: 8px; padding: 10px 12px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
+  border: 1px solid #777; border-radius: 8px; padding: 10px 12px; box-shadow: 0 4px 18px rgba(0,0,0,.25);
+  overflow: auto; overscroll-behavior: contain; }
 .card section + section { border-top: 1px solid #ddd; margin-top: 8px; padding-top: 8px; }
 .kind { font-weight: 700; display: flex; gap: 6px; align-items: center; }
 .sym { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 4px; color: #fff;
@@ -62,7 +75,7 @@ dt { color: #555; } dd { margin: 0; }
 form { margin-top: 6px; display: grid; gap: 6px; }
 textarea { width: 100%; min-height: 60px; font: inherit; }
 .note { color: #333; font-size: 13px; }
-.panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(360px, 92vw); background: #fff;
+.panel { position: fixed; top: 0; right: 0; bottom: 0; width: 360px; background: #fff;
   border-left: 1px solid #888; box-shadow: -2px 0 12px rgba(0,0,0,.2); display: flex; flex-direction: column; }
 .panel header { padding: 10px 12px; border-bottom: 1px solid #ddd; display: flex; gap: 8px; align-items: baseline; }
 .panel header .counts { flex: 1; color: #333; font-size: 13px; }
@@ -76,9 +89,12 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
   background: #f7f9fd; margin: 3px 0; padding: 4px 8px; }
 .item.unverified { border-left-style: dashed; border-left-color: #a04800; background: #fff8ee; }
 .item .sym { margin-right: 6px; }
+.item .meta { display: block; font-size: 12px; color: #444; font-weight: 600; }
+.item .quote { display: block; }
 .lost { margin: 3px 0; padding: 4px 8px; border-left: 4px dotted #777; background: #f4f4f4; }
-.launcher { position: fixed; right: 16px; bottom: 16px; border: 1px solid #555; background: #fff;
-  border-radius: 16px; padding: 4px 12px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.launcher { position: fixed; right: 0; top: 30%; width: ${TAB_WIDTH}px; border: 1px solid #555;
+  border-right: 0; background: #fff; border-radius: 8px 0 0 8px; padding: 10px 0;
+  writing-mode: vertical-rl; box-shadow: -2px 2px 8px rgba(0,0,0,.2); font-weight: 600; }
 `;
 
   /** Element with attributes and children; strings become text nodes (never parsed as HTML). */
@@ -112,6 +128,32 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
     return t.length > n ? `${t.slice(0, n - 1)}\u2026` : t;
   }
 
+  /** One "why flagged" line: the explanation, with its cue in bold; the cue is put in front only
+   * when the explanation does not already quote it (it usually does). */
+  function reasonItem(d, r) {
+    const cue = str(r.cue && r.cue.text);
+    const text = str(r.explanation);
+    const quoted = cue ? [`\u201c${cue}\u201d`, `"${cue}"`].find((q) => text.includes(q)) : null;
+    if (!cue) return h(d, 'li', {}, text);
+    if (!quoted) return h(d, 'li', {}, h(d, 'strong', {}, `\u201c${cue}\u201d`), ' \u2014 ', text);
+    const at = text.indexOf(quoted);
+    // "\"reports of casualties\": these are…" reads as a label; drop the colon with the quote.
+    const rest = text.slice(at + quoted.length).replace(/^:\s*/, (m) => (at === 0 ? '' : m));
+    const after = at === 0 && rest ? rest[0].toUpperCase() + rest.slice(1) : rest;
+    if (at === 0) return h(d, 'li', {}, h(d, 'strong', {}, `\u201c${cue}\u201d`), ' \u2014 ', after);
+    return h(d, 'li', {}, text.slice(0, at), h(d, 'strong', {}, `\u201c${cue}\u201d`), after);
+  }
+
+  function panelWidth(vw) { return Math.round(Math.min(360, Math.max(260, vw * 0.3))); }
+
+  function storageArea() {
+    try {
+      return globalThis.chrome && chrome.storage && chrome.storage.local ? chrome.storage.local : null;
+    } catch {
+      return null;
+    }
+  }
+
   class Overlay {
     /**
      * @param doc the page document
@@ -130,6 +172,12 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       this.card = null;
       this.cardFor = null;
       this.hideTimer = null;
+      this.reserved = 0;
+      this.panelPrefs = null;
+      this.loadPanelPref();
+      // The panel's width follows the window's; the room kept for it follows too.
+      const view = doc.defaultView;
+      if (view) view.addEventListener('resize', () => { if (this.panel) this.setPanelOpen(this.panelOpen, false); });
     }
 
     adoptStyle() {
@@ -193,9 +241,7 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       if (f.cue && str(f.cue.text)) {
         rows.push(h(d, 'dt', {}, 'Cue'), h(d, 'dd', { className: 'cue' }, `\u201c${f.cue.text}\u201d`));
       }
-      const reasons = (Array.isArray(f.reasons) ? f.reasons : []).map((r) =>
-        h(d, 'li', {}, h(d, 'strong', {}, `\u201c${str(r.cue && r.cue.text)}\u201d`), ' \u2014 ',
-          str(r.explanation)));
+      const reasons = (Array.isArray(f.reasons) ? f.reasons : []).map((r) => reasonItem(d, r));
       const review = f.review && typeof f.review === 'object' ? f.review : null;
       let verdict = null;
       if (review && (review.verdict || (review.status && review.status !== 'new') || review.note)) {
@@ -283,17 +329,42 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       this.layer.appendChild(this.card);
     }
 
+    /** Beside the mark and inside the viewport, left of the panel: below the mark when it fits,
+     * else above it, else on the roomier side with its own scroll bar. */
     placeCard(anchor) {
       if (!this.card) return;
+      const margin = 8;
+      const gap = 6;
       const r = anchor.getBoundingClientRect();
       const vw = this.doc.documentElement.clientWidth;
       const vh = this.doc.documentElement.clientHeight;
-      const cw = this.card.offsetWidth;
+      const right = vw - this.reservedWidth() - margin;
+      let bottom = vh - margin;
+      if (this.statusEl && !this.statusEl.hidden) {
+        const sr = this.statusEl.getBoundingClientRect();
+        if (sr.top > vh / 2 && sr.left < right) bottom = Math.min(bottom, sr.top - gap);
+      }
+      const width = Math.max(200, Math.min(380, right - margin));
+      this.card.style.width = `${width}px`;
+      this.card.style.maxHeight = '';
       const ch = this.card.offsetHeight;
-      let top = r.bottom + 6;
-      if (top + ch > vh && r.top - ch - 6 > 0) top = r.top - ch - 6;
-      const left = Math.max(8, Math.min(r.left, vw - cw - 8));
-      this.card.style.top = `${Math.max(8, top)}px`;
+      const below = bottom - (r.bottom + gap);
+      const above = r.top - gap - margin;
+      let top;
+      if (ch <= below) top = r.bottom + gap;
+      else if (ch <= above) top = r.top - gap - ch;
+      else if (below >= above) {
+        top = r.bottom + gap;
+        this.card.style.maxHeight = `${Math.max(80, below)}px`;
+      } else {
+        const height = Math.max(80, above);
+        this.card.style.maxHeight = `${height}px`;
+        top = r.top - gap - height;
+      }
+      top = Math.max(margin, Math.min(top, bottom - this.card.offsetHeight));
+      this.card.setAttribute('data-side', top >= r.bottom ? 'below' : 'above');
+      const left = Math.max(margin, Math.min(r.left, right - width));
+      this.card.style.top = `${top}px`;
       this.card.style.left = `${left}px`;
     }
 
@@ -334,8 +405,11 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       const item = (f) => {
         const sym = h(d, 'span', { className: 'sym', 'aria-hidden': 'true' }, (KIND[f.kind] || {}).symbol || '\u2022');
         if (!anchored.has(f.id)) return null;
+        const who = speakerLabel(f);
+        const what = TYPE_SHORT[f.type] || str(f.type).replace(/_/g, ' ');
+        const meta = who ? `${who} \u00b7 ${what}` : `${(KIND[f.kind] || {}).one || str(f.kind)} \u00b7 ${what}`;
         const b = h(d, 'button', { type: 'button', className: `item ${str(f.kind)}`, 'data-finding': str(f.id) },
-          sym, snippet(f.text, 110));
+          h(d, 'span', { className: 'meta' }, sym, meta), h(d, 'span', { className: 'quote' }, snippet(f.text, 110)));
         b.addEventListener('click', () => onPick(f.id));
         return h(d, 'li', {}, b);
       };
@@ -379,10 +453,68 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
         h(d, 'div', { className: 'views' }, byKind, bySpeaker), groups);
       this.launcher = h(d, 'button', { type: 'button', className: 'launcher', hidden: true,
         'aria-label': 'Open the sourcemark findings panel' }, `sourcemark \u00b7 ${findings.length}`);
-      close.addEventListener('click', () => { this.panel.hidden = true; this.launcher.hidden = false; });
-      this.launcher.addEventListener('click', () => { this.panel.hidden = false; this.launcher.hidden = true; });
+      close.setAttribute('aria-label', 'Fold the findings panel to the edge');
+      close.textContent = '\u203a';
+      close.addEventListener('click', () => this.setPanelOpen(false, true));
+      this.launcher.addEventListener('click', () => this.setPanelOpen(true, true));
       draw('kind');
       this.layer.append(this.panel, this.launcher);
+      const remembered = this.panelPrefs && this.panelPrefs[this.site()];
+      this.setPanelOpen(remembered ? remembered === 'open' : this.roomForPanel(), false);
+      this.loadPanelPref();
+    }
+
+    site() { return (this.doc.location && this.doc.location.hostname) || ''; }
+
+    roomForPanel() {
+      const vw = this.doc.documentElement.clientWidth;
+      return vw - panelWidth(vw) >= MIN_ARTICLE_WIDTH;
+    }
+
+    /** The reader's open/folded choice for this site, once storage answers. */
+    loadPanelPref() {
+      const area = storageArea();
+      if (!area || this.panelPrefs) return;
+      area.get(PANEL_PREF_KEY).then((got) => {
+        this.panelPrefs = (got && got[PANEL_PREF_KEY]) || {};
+        const remembered = this.panelPrefs[this.site()];
+        if (remembered && this.panel) this.setPanelOpen(remembered === 'open', false);
+      }, () => { this.panelPrefs = {}; });
+    }
+
+    setPanelOpen(open, chosen) {
+      if (!this.panel) return;
+      this.panel.hidden = !open;
+      this.launcher.hidden = open;
+      this.panelOpen = open;
+      this.reserve(open ? panelWidth(this.doc.documentElement.clientWidth) : TAB_WIDTH);
+      this.panel.style.width = `${panelWidth(this.doc.documentElement.clientWidth)}px`;
+      if (this.card && this.cardAnchor) this.placeCard(this.cardAnchor);
+      if (!chosen) return;
+      this.panelPrefs = { ...(this.panelPrefs || {}), [this.site()]: open ? 'open' : 'folded' };
+      const area = storageArea();
+      if (area) area.set({ [PANEL_PREF_KEY]: this.panelPrefs }).catch(() => {});
+    }
+
+    reservedWidth() { return this.reserved || 0; }
+
+    /** Narrow the page by `px` on the right so the panel (or its tab) sits beside the text. */
+    reserve(px) {
+      const style = this.doc.documentElement.style;
+      if (this.savedMargin === undefined) {
+        this.savedMargin = [style.getPropertyValue('margin-right'), style.getPropertyPriority('margin-right')];
+      }
+      this.reserved = px;
+      if (px) {
+        style.setProperty('margin-right', `${px}px`, 'important');
+        this.doc.documentElement.setAttribute('data-sourcemark-reserve', String(px));
+      } else {
+        const [value, priority] = this.savedMargin;
+        if (value) style.setProperty('margin-right', value, priority);
+        else style.removeProperty('margin-right');
+        this.doc.documentElement.removeAttribute('data-sourcemark-reserve');
+        this.savedMargin = undefined;
+      }
     }
 
     hideAll() {
@@ -391,6 +523,7 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       if (this.launcher) this.launcher.remove();
       this.panel = null;
       this.launcher = null;
+      this.reserve(0);
     }
   }
 

@@ -57,6 +57,14 @@ async function readJson(response) {
   }
 }
 
+/** Why the server refused the token, as the end of a sentence ("" when it did not say). */
+function tokenRefusal(body) {
+  const code = body && body.error && body.error.code;
+  if (code === 'invalid_token') return ': it is unknown to the server or has been revoked';
+  if (code === 'unauthorized') return ': none was sent';
+  return '';
+}
+
 function serverMessage(body) {
   const msg = body && body.error && body.error.message;
   return typeof msg === 'string' ? msg : '';
@@ -76,7 +84,7 @@ export function describeHttpError(status, body, server, retryAfter) {
   }
   const table = {
     400: `The server could not read what was sent: ${said}`,
-    401: `The server rejected the API token (${said}). Check the token in the options.`,
+    401: `The server rejected the API token${tokenRefusal(body)}. Check the token in the options.`,
     403: `This API token may not do that: ${said}`,
     404: `Not found on the server: ${said}`,
     413: `This page is too large for the server to analyse. ${said}`,
@@ -89,6 +97,7 @@ export function describeHttpError(status, body, server, retryAfter) {
   const message = table[status] || `The server failed (HTTP ${status}). ${said}`;
   const err = new SourcemarkError(message.trim(), code[status] || 'http_error', status);
   err.serverMessage = said;
+  err.refusal = status === 401 ? tokenRefusal(body) : '';
   return err;
 }
 
@@ -273,19 +282,19 @@ export async function checkConnection(serverInput, token) {
     }
   } catch {
     return { ok: false, message: `Cannot reach ${host}: nothing answers there. Is ` +
-      '`sourcemark serve` running, and is the URL right?' };
+      '\u201csourcemark serve\u201d running, and is the URL right?' };
   }
   if (!token || !token.trim()) {
     return { ok: false, message: `The server at ${host} is up. Now enter an API token ` +
-      '(`sourcemark token create --name my-browser` prints one).' };
+      '(\u201csourcemark token create --name my-browser\u201d prints one).' };
   }
   let me;
   try {
     me = await getMe(server, token.trim());
   } catch (err) {
     if (err.code === 'bad_token') {
-      return { ok: false, message: `The server at ${host} is up, but it rejected the token ` +
-        `(${err.serverMessage}). Check it, or make a new one with \`sourcemark token create\`.` };
+      return { ok: false, message: `The server at ${host} is up, but it rejected the token` +
+        `${err.refusal}. Check it, or make a new one with \u201csourcemark token create\u201d.` };
     }
     return { ok: false, message: err.message };
   }

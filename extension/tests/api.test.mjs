@@ -121,7 +121,8 @@ test('a failed analysis rejects with the server reason', async () => {
 
 test('errors are in words: bad token, too large, server down, not a sourcemark server', async () => {
   await assert.rejects(submitPage(base, 'nope', { url: 'u', html: 'h' }),
-    (e) => e.code === 'bad_token' && /rejected the API token/.test(e.message));
+    (e) => e.code === 'bad_token' && e.message === 'The server rejected the API token: it is ' +
+      'unknown to the server or has been revoked. Check the token in the options.');
   await assert.rejects(submitPage(base, TOKEN, { url: 'u', html: 'x'.repeat(2000) }),
     (e) => e.code === 'too_large' && /too large/.test(e.message));
   await assert.rejects(submitPage(await closedPort(), TOKEN, { url: 'u', html: 'h' }),
@@ -142,9 +143,13 @@ test('checkConnection says plainly what is wrong', async () => {
   assert.equal((await checkConnection(base, TOKEN)).ok, true);
   const bad = await checkConnection(base, 'nope');
   assert.equal(bad.ok, false);
-  assert.match(bad.message, /rejected the token/);
+  assert.match(bad.message, /rejected the token: it is unknown to the server or has been revoked\. /);
+  assert.doesNotMatch(bad.message, /\(|\.\./, 'one clean sentence, no server message nested in it');
   assert.match((await checkConnection(await closedPort(), TOKEN)).message, /nothing answers/);
   assert.match((await checkConnection(nsBase, TOKEN)).message, /not a sourcemark server/);
   assert.match((await checkConnection(base, '')).message, /enter an API token/);
   assert.match((await checkConnection('ftp://x', TOKEN)).message, /http/);
+  // Shown as plain text on the options page: no Markdown backticks around commands.
+  for (const answer of [bad, await checkConnection(await closedPort(), TOKEN),
+    await checkConnection(base, '')]) assert.doesNotMatch(answer.message, /`/);
 });

@@ -28,6 +28,7 @@ from worker.store.analyses import (
 from worker.store.locks import submission_lock
 from worker.store.models import AnalysisRow, FindingRow, ReaderReport
 from worker.tasks.dispatch import enqueue
+from worker.vocabulary import AnalysisStatus
 
 bp = Blueprint("analyses", __name__)
 
@@ -42,7 +43,7 @@ def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
     body = analysis_dict(row)
     body["links"] = _links(row.id)
     data = current_app.json.dumps(body).encode()
-    if row.status == "done":
+    if row.status == AnalysisStatus.DONE:
         # Readers clicking the same article ask for exactly this again; see server.cache.
         for key in filter(None, cache_keys):
             cache.reusable.set(key, (row.id, data))
@@ -97,7 +98,7 @@ def create() -> Any:
         session.commit()
     enqueue(analysis_id)
     links = _links(analysis_id)
-    response = jsonify({"id": analysis_id, "status": "queued", "links": links})
+    response = jsonify({"id": analysis_id, "status": AnalysisStatus.QUEUED, "links": links})
     response.status_code = 202
     response.headers["Location"] = links["self"]
     return response

@@ -23,9 +23,10 @@ from werkzeug.datastructures import MultiDict
 
 from server.errors import ApiError
 from worker.tasks import completion
+from worker.vocabulary import AnalysisStatus
 
 HEADER = "Sourcemark-Wait"
-FINAL = ("done", "failed")
+FINAL = (AnalysisStatus.DONE, AnalysisStatus.FAILED)
 EMBEDDED_RECHECK_SECONDS = 2.0
 _NUMBER = re.compile(r"[0-9.eE+]{1,24}")
 

@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify
 
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
+from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, AnalysisStatus
 
 bp = Blueprint("openapi", __name__)
 
@@ -200,7 +201,7 @@ SPEC: dict[str, Any] = {
                 "required": ["id", "status", "links"],
                 "properties": {
                     "id": {"type": "string"},
-                    "status": {"type": "string", "enum": ["queued"]},
+                    "status": {"type": "string", "enum": [AnalysisStatus.QUEUED.value]},
                     "links": {"type": "object"},
                 },
             },
@@ -222,8 +223,8 @@ SPEC: dict[str, Any] = {
                 "required": ["id", "kind", "type", "start", "end", "text", "selector"],
                 "properties": {
                     "id": {"type": "string"},
-                    "kind": {"type": "string", "enum": ["attribution", "unverified"]},
-                    "type": {"type": "string"},
+                    "kind": {"type": "string", "enum": list(KINDS)},
+                    "type": {"type": "string", "enum": list(TYPES)},
                     "start": {"type": "integer"},
                     "end": {"type": "integer"},
                     "text": {"type": "string"},
@@ -268,7 +269,7 @@ SPEC: dict[str, Any] = {
                 "required": ["id", "status", "article", "findings"],
                 "properties": {
                     "id": {"type": "string"},
-                    "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+                    "status": {"type": "string", "enum": list(ANALYSIS_STATUSES)},
                     "error": {"type": "string"},
                     "article": {"type": ["object", "null"]},
                     "findings": {

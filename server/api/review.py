@@ -12,23 +12,16 @@ from urllib.parse import urlencode
 from flask import Blueprint, g, jsonify, request
 
 from server.api.body import json_body
+from server.api.review_json import event_dict, item_dict
 from server.auth import require
 from server.db import get_session
 from server.errors import ApiError
 from server.review import documents
 from server.review.blueprint import base_url
 from server.review.queries import filter_args, parse_filter, parse_position
-from worker.store.review import (
-    QueueFilter,
-    ReviewError,
-    apply_changes,
-    count,
-    get_item,
-    history,
-    item_dict,
-    queue_page,
-    validate_changes,
-)
+from worker.store.review_events import apply_changes, history
+from worker.store.review_queue import QueueFilter, count, get_item, queue_page
+from worker.store.review_validation import ReviewError, validate_changes
 
 bp = Blueprint("review_api", __name__)
 MAX_ID = 2**31 - 1
@@ -90,7 +83,7 @@ def patch_finding(finding_id: int) -> Any:
 def finding_history(finding_id: int) -> Any:
     _item(finding_id)
     return jsonify({"finding_id": finding_id,
-                    "events": [e.to_dict() for e in history(get_session(), finding_id)]})
+                    "events": [event_dict(e) for e in history(get_session(), finding_id)]})
 
 
 @bp.get("/analyses/<analysis_id>/annotations")

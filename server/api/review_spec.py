@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from worker.store.review_validation import MAX_NOTE
+from worker.vocabulary import KINDS, REVIEW_STATUSES, TYPES, VERDICTS
+
 _ERROR = {"$ref": "#/components/responses/Error"}
 
 
@@ -19,12 +22,12 @@ def _query(name: str, description: str, schema: dict[str, Any] | None = None) ->
 _FINDING_ID = {"name": "finding_id", "in": "path", "required": True,
                "description": "The global finding id ('finding_id' in list items).",
                "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
-_STATUS = ["new", "confirmed", "dismissed", "follow_up"]
-_VERDICT = ["unverified", "confirmed", "false", "misleading"]
+_STATUS = list(REVIEW_STATUSES)
+_VERDICT = list(VERDICTS)
 FILTERS = [
-    _query("kind", "attribution or unverified", {"type": "string",
-                                                   "enum": ["attribution", "unverified"]}),
-    _query("type", "A finding type, e.g. direct_quote or anonymous_source"),
+    _query("kind", " or ".join(KINDS), {"type": "string", "enum": list(KINDS)}),
+    _query("type", "A finding type, e.g. direct_quote or anonymous_source",
+           {"type": "string", "enum": list(TYPES)}),
     _query("status", "Review status", {"type": "string", "enum": _STATUS}),
     _query("verdict", "Verdict", {"type": "string", "enum": _VERDICT}),
     _query("site", "The article's site name"),
@@ -54,10 +57,12 @@ ITEM = {
     "required": ["finding_id", "analysis_id", "fid", "kind", "type", "text", "status"],
     "properties": {
         "finding_id": {"type": "integer"}, "analysis_id": {"type": "string"},
-        "fid": {"type": "string"}, "kind": {"type": "string"}, "type": {"type": "string"},
+        "fid": {"type": "string"}, "kind": {"type": "string", "enum": list(KINDS)},
+        "type": {"type": "string", "enum": list(TYPES)},
         "text": {"type": "string"}, "speaker": {"type": ["string", "null"]},
         "status": {"type": "string", "enum": _STATUS},
-        "verdict": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]},
+        "verdict": {"type": ["string", "null"], "enum": [*_VERDICT, None]},
+        "note": {"type": ["string", "null"]},
         "assignee": {"type": ["string", "null"]}, "reports": {"type": "integer"},
         "text_changed": {"type": "boolean"}, "site": {"type": ["string", "null"]},
         "url": {"type": "string"}, "title": {"type": ["string", "null"]},
@@ -84,7 +89,7 @@ PATHS: dict[str, Any] = {
             "properties": {
                 "status": {"type": "string", "enum": _STATUS},
                 "verdict": {"oneOf": [{"type": "string", "enum": _VERDICT}, {"type": "null"}]},
-                "note": {"type": ["string", "null"], "maxLength": 5000},
+                "note": {"type": ["string", "null"], "maxLength": MAX_NOTE},
                 "assignee": {"description": "user id, email or null",
                              "oneOf": [{"type": "integer"}, {"type": "string"},
                                        {"type": "null"}]},

@@ -6,8 +6,17 @@ from flask import Flask
 
 from server.review import admin, dashboard, downloads, findings, sessions, views
 from server.review.blueprint import admin_bp, bp
-from server.review.forms import STATUS_LABELS, TYPE_LABELS, VERDICT_LABELS
+from server.review.forms import STATUS_ACTIONS
+from server.review.page_data import BULK_KEY_STATUS, ELEMENT_ID, STATUS_KEYS, script_vocabulary
 from server.review.queries import merged
+from worker.vocabulary import (
+    KIND_LABELS,
+    KINDS,
+    STATUS_LABELS,
+    TYPE_LABELS,
+    VERDICT_LABELS,
+    AnalysisStatus,
+)
 
 __all__ = ["init_app"]
 _MODULES = (admin, dashboard, downloads, findings, views)  # importing them registers the routes
@@ -18,5 +27,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(admin_bp)
 
-    app.jinja_env.globals.update(STATUS_LABELS=STATUS_LABELS, VERDICT_LABELS=VERDICT_LABELS,
-                                 TYPE_LABELS=TYPE_LABELS, merged=merged)
+    # Templates spell no vocabulary word themselves (tests/test_vocabulary.py checks).
+    app.jinja_env.globals.update(
+        STATUS_LABELS=STATUS_LABELS, VERDICT_LABELS=VERDICT_LABELS, TYPE_LABELS=TYPE_LABELS,
+        KINDS=KINDS, KIND_LABELS=KIND_LABELS, AnalysisStatus=AnalysisStatus,
+        STATUS_ACTIONS=STATUS_ACTIONS, STATUS_KEYS=STATUS_KEYS, BULK_KEY_STATUS=BULK_KEY_STATUS,
+        VOCABULARY_ID=ELEMENT_ID, VOCABULARY=script_vocabulary(), merged=merged)

@@ -38,7 +38,9 @@ class LineChart:
     width: int
     height: int
     series: list[Series] = field(default_factory=list)
-    x_labels: list[tuple[float, str]] = field(default_factory=list)
+    # (x, text, text-anchor): the first label starts at its day and the last ends at its day,
+    # so neither is cut off at the chart's edge.
+    x_labels: list[tuple[float, str, str]] = field(default_factory=list)
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
 
 
@@ -83,6 +85,19 @@ def lines(days: list[str], series: dict[str, dict[str, int]], *, width: int = 56
                        for (a, b), n, day in zip(coords, values, days, strict=True)),
         ))
     step = max(1, len(days) // 6)
-    chart.x_labels = [(round(x(i), 1), days[i][5:]) for i in range(0, len(days), step)]
+    last = len(days) - 1
+    shown = list(range(0, len(days), step))
+    if shown[-1] != last:  # the latest day is always labelled
+        if len(shown) > 1 and last - shown[-1] < step / 2:
+            shown[-1] = last  # a label too close to it gives way
+        else:
+            shown.append(last)
+
+    def anchor(i: int) -> str:
+        if len(days) == 1:
+            return "middle"
+        return "start" if i == 0 else "end" if i == last else "middle"
+
+    chart.x_labels = [(round(x(i), 1), days[i][5:], anchor(i)) for i in shown]
     chart.y_ticks = [(round(y(n), 1), str(n)) for n in sorted({0, top // 2, top})]
     return chart

@@ -15,11 +15,12 @@ from server.review.blueprint import bp
 from server.review.charts import hbars, lines
 from server.review.sessions import require_role
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
-from worker.store.review import superseded_ids
+from worker.store.review_queue import superseded_ids
+from worker.vocabulary import TYPE_LABELS, FindingType, Kind
 
 DAYS = 30
 # Statements that rest on a source the reader cannot check, or on figures nobody confirmed.
-WEAK_TYPES = ("anonymous_source", "unconfirmed", "unsourced_figure")
+WEAK_TYPES = (FindingType.ANONYMOUS_SOURCE, FindingType.UNCONFIRMED, FindingType.UNSOURCED_FIGURE)
 
 
 def _current(session: Session, stmt: Any) -> Any:
@@ -68,7 +69,7 @@ def over_time(session: Session, column: Any, limit: int = 6) -> tuple[list[str],
 def top_speakers(session: Session, limit: int = 12) -> list[tuple[str, float]]:
     rows = session.execute(
         _current(session, select(FindingRow.speaker_name, func.count()))
-        .where(FindingRow.kind == "attribution", FindingRow.speaker_name.is_not(None))
+        .where(FindingRow.kind == Kind.ATTRIBUTION, FindingRow.speaker_name.is_not(None))
         # "officials said" is not a speaker anyone quotes by name.
         .where(func.coalesce(FindingRow.data[("speaker", "anonymous")].as_boolean(), False)
                .is_(False))
@@ -101,7 +102,7 @@ def dashboard() -> Any:
     weak = weak_sourcing(db)
     return render_template(
         "review/dashboard.html",
-        by_type=lines(type_days, by_type),
+        by_type=lines(type_days, {TYPE_LABELS.get(t, t): n for t, n in by_type.items()}),
         by_site=lines(site_days, by_site),
         speakers=hbars(top_speakers(db)),
         weak=hbars([(site, share) for site, share, _ in weak], percent=True),

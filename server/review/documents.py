@@ -11,6 +11,7 @@ from flask import Response, stream_with_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server.api.review_json import item_dict
 from server.review.exports import (
     Publisher,
     annotation_collection,
@@ -21,13 +22,8 @@ from server.review.exports import (
 from worker.pipeline import PIPELINE_VERSION
 from worker.store.analyses import analysis_dict
 from worker.store.models import AnalysisRow, FindingRow
-from worker.store.review import (
-    QueueFilter,
-    export_rows,
-    item_dict,
-    last_reviewer,
-    verdict_dates,
-)
+from worker.store.review_exports import export_rows, last_reviewer, verdict_dates
+from worker.store.review_queue import QueueFilter
 
 MAX_CLAIMREVIEWS = 5000
 

@@ -12,7 +12,8 @@ from server.review import documents
 from server.review.blueprint import base_url, bp
 from server.review.queries import parse_filter
 from server.review.sessions import require_role
-from worker.store.review import QueueFilter, ReviewError
+from worker.store.review_queue import QueueFilter
+from worker.store.review_validation import ReviewError
 
 
 def _filter() -> QueueFilter | None:

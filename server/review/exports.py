@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from worker.vocabulary import VERDICT_LABELS, Kind, Verdict
+
 CSV_COLUMNS = (
     "finding_id", "analysis_id", "fid", "created_at", "site", "url", "title", "kind", "type",
     "speaker", "text", "confidence", "status", "verdict", "note", "assignee", "reports",
@@ -19,12 +21,9 @@ CSV_COLUMNS = (
 )
 
 # schema.org Rating: 1 = worst. "unverified" sits in the middle: neither shown true nor false.
-RATINGS = {
-    "false": (1, "False"),
-    "misleading": (2, "Misleading"),
-    "unverified": (3, "Still unverified"),
-    "confirmed": (5, "Since confirmed"),
-}
+RATING_VALUES = {Verdict.FALSE: 1, Verdict.MISLEADING: 2, Verdict.UNVERIFIED: 3,
+                 Verdict.CONFIRMED: 5}
+RATINGS = {verdict: (value, VERDICT_LABELS[verdict]) for verdict, value in RATING_VALUES.items()}
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def motivation(finding: dict[str, Any]) -> str:
     review = finding.get("review") or {}
     if review.get("verdict"):
         return "assessing"
-    if finding.get("kind") == "unverified":
+    if finding.get("kind") == Kind.UNVERIFIED:
         return "questioning"
     return "identifying"
 

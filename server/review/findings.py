@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from server.api.body import json_body
+from server.api.review_json import item_dict
 from server.db import get_session
 from server.errors import ApiError
 from server.review.blueprint import bp
@@ -17,18 +18,11 @@ from server.review.highlight import Span, runs, window
 from server.review.queries import filter_args, parse_filter
 from server.review.sessions import require_role
 from server.review.views import safe_next
+from worker.store.accounts import reviewers
 from worker.store.models import AnalysisRow, FindingRow
-from worker.store.review import (
-    QueueFilter,
-    ReviewError,
-    apply_changes,
-    get_item,
-    history,
-    item_dict,
-    neighbours,
-    reviewers,
-    validate_changes,
-)
+from worker.store.review_events import apply_changes, history
+from worker.store.review_queue import QueueFilter, get_item, neighbours
+from worker.store.review_validation import ReviewError, validate_changes
 
 
 def _item(finding_id: int):  # noqa: ANN202

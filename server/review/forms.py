@@ -13,18 +13,16 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from worker.store.models import REVIEW_STATUSES, ROLES, VERDICTS
+from worker.store.models import ROLES
+from worker.store.review_validation import MAX_NOTE
+from worker.vocabulary import REVIEW_STATUSES, STATUS_LABELS, VERDICT_LABELS, VERDICTS, ReviewStatus
 
-STATUS_LABELS = {"new": "New", "confirmed": "Confirmed", "dismissed": "Dismissed",
-                 "follow_up": "Needs follow-up"}
-VERDICT_LABELS = {"unverified": "Still unverified", "confirmed": "Since confirmed",
-                  "false": "False", "misleading": "Misleading"}
-
-TYPE_LABELS = {
-    "direct_quote": "Direct quote", "indirect": "Indirect", "according_to": "According to",
-    "mixed": "Mixed quote", "unconfirmed": "Unconfirmed", "reported": "Reported",
-    "anonymous_source": "Anonymous source", "hedged": "Hedged", "weasel": "Weasel words",
-    "unsourced_figure": "Unsourced figure",
+# What setting each status is called as an action (bulk menu, shortcut help), in menu order.
+STATUS_ACTIONS: dict[str, str] = {
+    ReviewStatus.DISMISSED: "Dismiss",
+    ReviewStatus.CONFIRMED: "Confirm",
+    ReviewStatus.FOLLOW_UP: "Needs follow-up",
+    ReviewStatus.NEW: "Back to new",
 }
 
 
@@ -39,7 +37,7 @@ class ReviewForm(FlaskForm):
     verdict = SelectField("Verdict", choices=[("", "— none —")]
                           + [(v, VERDICT_LABELS[v]) for v in VERDICTS])
     assignee = SelectField("Assignee", choices=[("", "— unassigned —")])
-    note = TextAreaField("Note", validators=[Optional(), Length(max=5000)])
+    note = TextAreaField("Note", validators=[Optional(), Length(max=MAX_NOTE)])
     back = HiddenField()
 
 
@@ -47,8 +45,8 @@ class BulkForm(FlaskForm):
     """Only the CSRF token and the action; the selected ids come as repeated 'ids' fields."""
 
     action = SelectField("Action", choices=[
-        ("dismissed", "Dismiss"), ("confirmed", "Confirm"), ("follow_up", "Needs follow-up"),
-        ("new", "Back to new"), ("assign_me", "Assign to me"), ("unassign", "Unassign"),
+        *((str(s), label) for s, label in STATUS_ACTIONS.items()),
+        ("assign_me", "Assign to me"), ("unassign", "Unassign"),
     ])
     back = HiddenField()
 

@@ -7,12 +7,10 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from worker.pipeline.model import ATTRIBUTION_TYPES, UNVERIFIED_TYPES
-from worker.store.models import REVIEW_STATUSES, VERDICTS
-from worker.store.review import MAX_PAGE, QueueFilter, ReviewError
+from worker.store.review_queue import MAX_PAGE, QueueFilter
+from worker.store.review_validation import ReviewError
+from worker.vocabulary import KINDS, REVIEW_STATUSES, TYPES, VERDICTS
 
-KINDS = ("attribution", "unverified")
-TYPES = ATTRIBUTION_TYPES + UNVERIFIED_TYPES
 # Query-string names of the filter fields (short, stable, used by the API too).
 ARG_NAMES = {
     "kind": "kind", "type": "type", "status": "status", "verdict": "verdict", "site": "site",

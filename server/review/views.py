@@ -13,20 +13,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from server.db import get_session
 from server.review.blueprint import bp
 from server.review.forms import BulkForm, LoginForm, ReviewForm
-from server.review.queries import TYPES, filter_args, parse_filter, parse_position
+from server.review.queries import filter_args, parse_filter, parse_position
 from server.review.sessions import require_role, session_user
 from server.review.throttle import throttle
-from worker.store.accounts import check_password
-from worker.store.models import User
-from worker.store.review import (
-    QueueFilter,
-    ReviewError,
-    apply_bulk,
-    counts,
-    queue_page,
-    reviewers,
-    validate_changes,
-)
+from worker.store.accounts import check_password, reviewers
+from worker.store.models import FindingRow, User
+from worker.store.review_events import apply_bulk
+from worker.store.review_queue import QueueFilter, counts, queue_page
+from worker.store.review_validation import ReviewError, validate_changes
+from worker.vocabulary import TYPES
 
 _DUMMY_HASH = generate_password_hash("not a password anyone has")
 
@@ -109,6 +104,8 @@ def queue() -> Any:
         reviewers=reviewers(db),
         bulk=BulkForm(back=request.full_path),
         review=ReviewForm(),
+        # An empty page means "nothing matches" only when there is something to match.
+        anything=bool(page.items) or db.scalar(select(FindingRow.id).limit(1)) is not None,
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.shared import EXTRACTION_DIR
+from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.attribution.evaluation import Score, from_findings, locate_gold, score
 from worker.pipeline.nlp import parse

@@ -1,22 +1,18 @@
-"""A hand-annotated real article (shared/data/findings/ny-post-hostage-swap.json), attribution
+"""A hand-annotated real article (tests/data/findings/ny-post-hostage-swap.json), attribution
 part: anonymous sources, roles before names, a quote running over two paragraphs, "adding"."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.support.shared import FINDINGS_DIR
+from tests.support.data import annotated_article
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.nlp import parse
-
-FINDINGS = FINDINGS_DIR
 
 
 @pytest.fixture(scope="module")
 def annotated() -> dict:
-    return json.loads((FINDINGS / "ny-post-hostage-swap.json").read_text(encoding="utf-8"))
+    return annotated_article("ny-post-hostage-swap")
 
 
 @pytest.fixture(scope="module")

@@ -46,11 +46,18 @@ def test_connection_test_names_the_problem(ext, sourcemark_server) -> None:  # n
     page.fill("#token", "wrong-token")
     text, ok = result_after(page, "#test")
     assert ok == "false" and "is up, but it rejected the token" in text
+    assert "(" not in text and "`" not in text, text  # one plain sentence, no Markdown
+
+    page.fill("#token", "")
+    text, ok = result_after(page, "#test")
+    assert ok == "false" and "\u201csourcemark token create" in text and "`" not in text, text
+    page.fill("#token", sourcemark_server.reader_token)
 
     port = free_port()
     page.fill("#serverUrl", f"http://127.0.0.1:{port}")
     text, ok = result_after(page, "#test")
     assert ok == "false" and text.startswith(f"Cannot reach 127.0.0.1:{port}: nothing answers")
+    assert "`" not in text, text
 
     page.fill("#serverUrl", f"{sourcemark_server.url}/api/v1")
     text, ok = result_after(page, "#test")

@@ -91,7 +91,9 @@ def test_seed_cards_say_type_cue_and_reasons_and_kinds_differ_by_shape(
             assert shadow_text(page, f"{section} .cue") == f"\u201c{f['cue']['text']}\u201d"
         reasons = shadow_text(page, f"{section} .reasons")
         for reason in f["reasons"]:
-            assert reason["explanation"] in reasons, (f["id"], reason)
+            # The explanation, its cue quoted once (not once as a label and again inside it).
+            assert reason["explanation"].rstrip(".")[-25:] in reasons, (f["id"], reason)
+            assert reasons.count(reason["cue"]["text"]) == 1, (f["id"], reasons)
         visible = page.evaluate(
             """(sel) => { const el = document.querySelector('sourcemark-overlay').shadowRoot
                   .querySelector(sel + ' .actions button');

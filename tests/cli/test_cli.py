@@ -35,6 +35,20 @@ def test_analyze_prints_a_report_of_the_seed_page(env):
     assert "cue:" in report
 
 
+def test_analyze_counts_in_words_with_the_right_plurals(env, tmp_path):
+    page = tmp_path / "one.html"
+    page.write_text("<html><head><title>Port reopens</title></head><body><article><h1>Port "
+                    "reopens</h1><p>" + "The harbour was quiet on Monday as ships waited. " * 6 +
+                    "</p><p>The port will reopen on Friday, the harbour master said.</p><p>"
+                    + "Dock workers returned to their posts and cranes moved again. " * 5 +
+                    "</p></article></body></html>")
+    out = run(env, "analyze", str(page), "--url", "https://example.org/port")
+    assert out.returncode == 0, out.stderr.decode()
+    counts = next(line for line in out.stdout.decode().splitlines() if " words · " in line)
+    assert "· 1 attributed statement ·" in counts, counts
+    assert counts.endswith("· 0 unverifiable claims"), counts
+
+
 def test_analyze_json_from_stdin(env):
     out = run(env, "analyze", "-", "--json", "--url", "https://example.org/x",
               input_bytes=(DATA / "seed_page.html").read_bytes())
@@ -59,6 +73,11 @@ def test_token_create_prints_the_token_last(env):
     assert token.startswith("smk_") and len(token) > 30
     listed = run(env, "token", "list").stdout.decode()
     assert "laptop" in listed and token not in listed
+    header, *rows = listed.splitlines()
+    assert header.split() == ["PREFIX", "NAME", "OWNER", "ROLE", "STATE"], listed
+    laptop = next(r for r in rows if "laptop" in r)
+    assert laptop.index("laptop") == header.index("NAME"), listed  # the columns line up
+    assert laptop.index(" editor ") + 1 == header.index("ROLE"), listed
     assert run(env, "token", "revoke", "laptop").returncode == 0
     assert "revoked" in run(env, "token", "list").stdout.decode()
 

@@ -10,7 +10,7 @@ import gzip
 
 import pytest
 
-from tests.support.shared import EXTRACTION_DIR
+from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.extraction import extract_article
 
 # key prefix: (title, byline, published, language)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.extraction_score import PageCounts, aggregate, compare, load_pages
-from tests.support.shared import EXTRACTION_DIR
+from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.extraction import extract_article
 

@@ -10,9 +10,9 @@ import psycopg
 import pytest
 
 from tests.support.api import call, wait_done
+from tests.support.data import SEED_DIR
 from tests.support.expected import matches
 from tests.support.services import stack
-from tests.support.shared import SEED_DIR
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEED_PAGE = (DATA / "seed_page.html").read_text()
@@ -70,9 +70,7 @@ def _expected_ids(seed_expected_findings):
     return [f"{e['kind']}:{e['type']}:{e['anchor'][:30]}" for e in seed_expected_findings]
 
 
-EXPECTED = __import__("json").loads(
-    (SEED_DIR / "expected.json").read_text()
-)
+EXPECTED = __import__("json").loads((SEED_DIR / "expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("expected", EXPECTED["findings"], ids=_expected_ids(EXPECTED["findings"]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import ROOT
-from tests.support.shared import EXTRACTION_DIR, FINDINGS_DIR
+from tests.support.data import annotated_articles, extraction_bodies
 from worker.pipeline import Finding, find_claims
 
 ANNOTATED = ROOT / "tests" / "data" / "attribution" / "annotated.json"
@@ -22,14 +22,13 @@ def _unmatched(findings: list[Finding]) -> tuple[int, int]:
 
 
 def test_the_shared_annotated_articles_agree_exactly():
-    for path in sorted(FINDINGS_DIR.glob("*.json")):
-        text = json.loads(path.read_text(encoding="utf-8"))["text"]
-        anonymous, missing = _unmatched(find_claims(text))
-        assert missing == 0, (path.name, anonymous, missing)
+    for annotated in annotated_articles():
+        anonymous, missing = _unmatched(find_claims(annotated["text"]))
+        assert missing == 0, (annotated["page"], anonymous, missing)
 
 
 def test_our_annotated_set_agrees_on_nearly_every_anonymous_speaker():
-    bodies = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+    bodies = extraction_bodies()
     articles = json.loads(ANNOTATED.read_text(encoding="utf-8"))["articles"]
     anonymous = missing = 0
     for article in articles:

@@ -25,7 +25,7 @@ def test_finding_json_shape_and_round_trip():
     assert data["content"] == [{"start": 1, "end": 12}]
     assert data["cue"] == {"text": "said", "start": 14, "end": 18}
     assert data["speaker"] == {"text": "Stephane Dujarric", "name": "Stephane Dujarric",
-                               "role": "spokesman", "start": 19, "end": 36}
+                               "role": "spokesman", "anonymous": False, "start": 19, "end": 36}
     assert data["selector"] == {"exact": text, "prefix": "", "suffix": ""}
     assert Finding.from_dict(data).to_dict() == data
 
@@ -37,8 +37,9 @@ def test_unverified_reason_json():
                                 "explanation": "Not confirmed."}
 
 
-def test_anonymous_speaker_flag_only_when_true():
-    assert "anonymous" not in Speaker("he", 0, 2).to_dict()
+def test_anonymous_is_always_in_the_speaker_json():
+    """The contract lists ``anonymous`` on every speaker: a client need not guess a default."""
+    assert Speaker("he", 0, 2).to_dict()["anonymous"] is False
     assert Speaker("officials", 0, 9, anonymous=True).to_dict()["anonymous"] is True
 
 
@@ -79,6 +80,8 @@ def test_analyze_is_extract_then_find():
     assert [f["id"] for f in data["findings"]] == [f.id for f in analysis.findings]
     for finding in data["findings"]:
         assert set(finding) >= FINDING_KEYS
+        if finding["speaker"] is not None:
+            assert isinstance(finding["speaker"]["anonymous"], bool), finding["speaker"]
 
 
 def test_find_claims_refuses_a_text_longer_than_it_can_parse_in_time():

@@ -63,7 +63,7 @@ def make_finding(text: str, start: int, fid: str, *, kind: str = "attribution",
         "content": [{"start": start + 1, "end": end - 10}] if kind == "attribution" else [],
         "cue": {"text": "said", "start": end - 5, "end": end - 1},
         "speaker": ({"text": speaker, "name": speaker, "role": None, "start": end - 14,
-                     "end": end - 6, **({"anonymous": True} if anonymous else {})}
+                     "end": end - 6, "anonymous": anonymous}
                     if speaker else None),
         "reasons": reasons or [], "confidence": 0.9,
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from worker.store import session_scope
-from worker.store.review import QueueFilter, count, counts, queue_page
+from worker.store.review_queue import QueueFilter, count, counts, queue_page
 
 
 def test_facet_totals_match_counts(seed_store):
@@ -24,7 +24,7 @@ def test_facet_totals_match_counts(seed_store):
 def test_exports_reach_past_the_first_pages(seed_store, monkeypatch):
     from server.review import documents
     from worker.store.models import FindingRow
-    from worker.store.review import export_rows
+    from worker.store.review_exports import export_rows
 
     # An old verdict behind many newer findings without one.
     old = seed_store([('"Old," Ann Lee said.', {})], days_ago=30)["finding_ids"][0]

@@ -25,6 +25,7 @@ from worker.store.analyses import (
 from worker.store.migrate import upgrade
 from worker.store.models import AnalysisRow, FindingRow, utcnow
 from worker.tasks import analysis as tasks
+from worker.tasks.sweep import sweep
 
 ARTICLE = Article(text='"We are safe," he said.', title="T", site="example.org")
 
@@ -132,7 +133,7 @@ def test_sweeper_requeues_lost_and_abandoned_analyses(db_url):
             row.status, row.attempts = "running", attempts
             row.lease_until = utcnow() - timedelta(seconds=5)
     requeued: list[str] = []
-    assert tasks.sweep(requeued.append) == {"requeued": 2, "failed": 1}
+    assert sweep(requeued.append) == {"requeued": 2, "failed": 1}
     assert sorted(requeued) == sorted([lost, abandoned])
     assert fresh not in requeued
     with session_scope(db_url) as session:

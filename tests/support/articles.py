@@ -8,7 +8,7 @@ import json
 import spacy
 from spacy.language import Language
 
-from tests.support.shared import EXTRACTION_DIR
+from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.extraction import extract_article
 from worker.pipeline.nlp import MODEL_NAMES
 

@@ -1,4 +1,4 @@
-"""The matching rule of ../shared/seed/expected.json, shared by every test that uses it."""
+"""The matching rule of tests/data/seed/expected.json, for every test that uses it."""
 
 from __future__ import annotations
 

@@ -1,25 +1,21 @@
-"""A hand-annotated real article (shared/data/findings/ny-post-hostage-swap.json), unverified
+"""A hand-annotated real article (tests/data/findings/ny-post-hostage-swap.json), unverified
 part: three anonymous sources ("an insurgent source", "a local police source", "US officials")
 and one claim the article says cannot be checked ("it's impossible to know whether...")."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.support.shared import FINDINGS_DIR
+from tests.support.data import annotated_article
 from worker.pipeline import find_claims
 from worker.pipeline.model import Finding
 from worker.pipeline.nlp import parse
 from worker.pipeline.unverified import find_unverified
 
-FINDINGS = FINDINGS_DIR
-
 
 @pytest.fixture(scope="module")
 def annotated() -> dict:
-    return json.loads((FINDINGS / "ny-post-hostage-swap.json").read_text(encoding="utf-8"))
+    return annotated_article("ny-post-hostage-swap")
 
 
 def _matches(f: Finding, exp: dict) -> bool:

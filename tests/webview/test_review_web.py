@@ -50,6 +50,13 @@ def test_sign_in_filter_and_search(page: Page, deployment: Deployment, artifacts
     expect(page.locator(".toolbar .count strong")).to_have_text(str(total))
     assert page.locator(".finding-row").count() == min(total, 50)
     page.screenshot(path=str(artifacts / "review-queue.png"), full_page=True)
+    # Every filter field stays inside the filter panel (the "To" date once stuck out).
+    outside = page.evaluate("""() => {
+        const box = document.querySelector('#filters').getBoundingClientRect();
+        return [...document.querySelectorAll('#filters input, #filters select')]
+        .filter((el) => el.type !== 'hidden').map((el) => [el.name, el.getBoundingClientRect()])
+        .filter(([, r]) => r.left < box.left || r.right > box.right).map(([n]) => n); }""")
+    assert outside == [], outside
 
     # Filter by site: exactly that article's findings.
     cbs = deployment.analyses["08f793762792"]
@@ -289,6 +296,14 @@ def test_dashboard(page: Page, deployment: Deployment, artifacts) -> None:
     sign_in(page, "editor@example.org", target="/review/dashboard")
     expect(page.locator("svg.chart")).to_have_count(4)
     expect(page.locator("main")).to_contain_text("Stephane Dujarric")
+    # Date labels are drawn whole inside their chart; the legend speaks as the rest of the view.
+    cut = page.evaluate("""() => [...document.querySelectorAll('svg.chart')].flatMap((svg) => {
+        const width = svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map((t) => [t.textContent, t.getBBox()])
+          .filter(([, b]) => b.x < 0 || b.x + b.width > width + 0.5).map(([s]) => s); })""")
+    assert cut == [], cut
+    legend = page.locator(".legend-list").first.inner_text()
+    assert "_" not in legend and "Direct quote" in legend, legend
     page.screenshot(path=str(artifacts / "review-dashboard.png"), full_page=True)
     _no_csp_errors(page)
 

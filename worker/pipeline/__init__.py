@@ -1,10 +1,11 @@
 """The analysis pipeline as pure functions: HTML -> Article -> Findings.
 
-Public contract (DESIGN.md): ``extract_article``, ``find_claims``, ``analyze`` and the
-``Article``, ``Finding``, ``Analysis`` dataclasses.
+Public contract (DESIGN.md): ``extract_article``, ``find_claims``, ``analyze``, ``match_claims``
+and the ``Article``, ``Finding``, ``Analysis``, ``ClaimMatch`` dataclasses.
 """
 
 from worker.pipeline.analyze import PIPELINE_VERSION, analyze
+from worker.pipeline.claim_match import ClaimMatch, MatchReason, match_claims
 from worker.pipeline.claims import find_claims
 from worker.pipeline.errors import (
     ArticleTooLongError,
@@ -21,8 +22,10 @@ __all__ = [
     "Analysis",
     "Article",
     "ArticleTooLongError",
+    "ClaimMatch",
     "Cue",
     "Finding",
+    "MatchReason",
     "NoArticleError",
     "NotHTMLError",
     "PageTooComplexError",
@@ -34,4 +37,5 @@ __all__ = [
     "analyze",
     "extract_article",
     "find_claims",
+    "match_claims",
 ]

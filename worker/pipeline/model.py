@@ -63,16 +63,14 @@ class Speaker:
     anonymous: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+        return {
             "text": self.text,
             "name": self.name,
             "role": self.role,
+            "anonymous": self.anonymous,
             "start": self.start,
             "end": self.end,
         }
-        if self.anonymous:
-            d["anonymous"] = True
-        return d
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,17 @@ def has_role(user_role: str, needed: str) -> bool:
     return ROLE_RANK.get(user_role, -1) >= ROLE_RANK[needed]
 
 
+def may_review(user: User) -> bool:
+    """Active editors and admins: who may review, and be assigned, a finding."""
+    return bool(user.active) and has_role(user.role, "editor")
+
+
+def reviewers(session: Session) -> list[User]:
+    """Every user who may be assigned a finding, by email."""
+    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.email))
+    return [u for u in users if may_review(u)]
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 

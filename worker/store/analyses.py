@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, contains_eager
 from worker.pipeline.model import Article, Finding
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
 from worker.store.revisions import carry_over_reviews
+from worker.vocabulary import FINISHED, AnalysisStatus, ReviewStatus
 
 
 def sha256(text: str | bytes) -> str:
@@ -43,7 +44,7 @@ def find_reusable(
         .options(contains_eager(AnalysisRow.article))
         .where(ArticleRow.url == url)
         .where(AnalysisRow.pipeline_version == pipeline_version)
-        .where(AnalysisRow.status != "failed")
+        .where(AnalysisRow.status != AnalysisStatus.FAILED)
         .order_by(AnalysisRow.created_at.desc())
         .limit(1)
     )
@@ -74,8 +75,9 @@ def create_analysis(
         html_hash=html_key(url, html),
     )
     analysis = AnalysisRow(
-        id=uuid.uuid4().hex, article=row, status="queued", pipeline_version=pipeline_version,
-        submitted_by=user_id, attempts=0, timings=dict(timings) if timings else None,
+        id=uuid.uuid4().hex, article=row, status=AnalysisStatus.QUEUED,
+        pipeline_version=pipeline_version, submitted_by=user_id, attempts=0,
+        timings=dict(timings) if timings else None,
     )
     session.add(analysis)
     session.flush()
@@ -118,11 +120,11 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
     gave_up = session.execute(
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)
-        .where(AnalysisRow.status == "running")
+        .where(AnalysisRow.status == AnalysisStatus.RUNNING)
         .where(AnalysisRow.lease_until < now)
         .where(AnalysisRow.attempts >= MAX_ATTEMPTS)
-        .values(status="failed", error_code="interrupted", error=interrupted_message(MAX_ATTEMPTS),
-                finished_at=now, lease_until=None)
+        .values(status=AnalysisStatus.FAILED, error_code="interrupted",
+                error=interrupted_message(MAX_ATTEMPTS), finished_at=now, lease_until=None)
     )
     if gave_up.rowcount == 1:
         return Claim("gave_up")
@@ -130,11 +132,11 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)
         .where(
-            (AnalysisRow.status == "queued")
-            | ((AnalysisRow.status == "running") & (AnalysisRow.lease_until < now))
+            (AnalysisRow.status == AnalysisStatus.QUEUED)
+            | ((AnalysisRow.status == AnalysisStatus.RUNNING) & (AnalysisRow.lease_until < now))
         )
         .values(
-            status="running",
+            status=AnalysisStatus.RUNNING,
             started_at=now,
             lease_until=now + timedelta(seconds=lease_seconds),
             attempts=AnalysisRow.attempts + 1,
@@ -145,7 +147,7 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
         return Claim("missing")
     if result.rowcount == 1:
         return Claim("claimed", text=row.article.text)
-    if row.status in ("done", "failed"):
+    if row.status in FINISHED:
         return Claim("finished")
     remaining = (_aware(row.lease_until) - now).total_seconds() if row.lease_until else 1.0
     return Claim("held", retry_in=max(1.0, remaining + 1.0))
@@ -161,7 +163,7 @@ def save_result(
 ) -> bool:
     """Store the findings and mark the analysis done, in one transaction. False if not ours."""
     row = session.get(AnalysisRow, analysis_id, with_for_update=True)
-    if row is None or row.status != "running":
+    if row is None or row.status != AnalysisStatus.RUNNING:
         return False
     session.execute(delete(FindingRow).where(FindingRow.analysis_id == analysis_id))
     for finding in findings:
@@ -183,7 +185,7 @@ def save_result(
             )
         )
     carry_over_reviews(session, row)
-    row.status = "done"
+    row.status = AnalysisStatus.DONE
     row.error = None
     row.error_code = None
     row.finished_at = utcnow()
@@ -201,8 +203,8 @@ def mark_failed(session: Session, analysis_id: str, code: str, message: str) -> 
     session.execute(
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)
-        .where(AnalysisRow.status.in_(("queued", "running")))
-        .values(status="failed", error=message, error_code=code, finished_at=utcnow(),
+        .where(AnalysisRow.status.in_((AnalysisStatus.QUEUED, AnalysisStatus.RUNNING)))
+        .values(status=AnalysisStatus.FAILED, error=message, error_code=code, finished_at=utcnow(),
                 lease_until=None)
     )
 
@@ -213,14 +215,14 @@ def stale_analyses(
     """Queued analyses nobody picked up in time, and running ones whose lease ran out."""
     queued = session.scalars(
         select(AnalysisRow.id)
-        .where(AnalysisRow.status == "queued")
+        .where(AnalysisRow.status == AnalysisStatus.QUEUED)
         .where((AnalysisRow.enqueued_at.is_(None)) | (AnalysisRow.enqueued_at < queued_before))
         .where(AnalysisRow.created_at < queued_before)
         .limit(500)
     ).all()
     expired = session.scalars(
         select(AnalysisRow)
-        .where(AnalysisRow.status == "running")
+        .where(AnalysisRow.status == AnalysisStatus.RUNNING)
         .where(AnalysisRow.lease_until < now)
         .limit(500)
     ).all()
@@ -229,7 +231,7 @@ def stale_analyses(
 
 def finding_dict(row: FindingRow) -> dict[str, Any]:
     data = dict(row.data)
-    if row.review_status != "new" or row.verdict or row.note:
+    if row.review_status != ReviewStatus.NEW or row.verdict or row.note:
         data["review"] = {"status": row.review_status, "verdict": row.verdict, "note": row.note}
     return data
 
@@ -252,9 +254,10 @@ def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
             "language": art.language,
             "text": art.text,
         },
-        "findings": [finding_dict(f) for f in row.findings] if row.status == "done" else [],
+        "findings": [finding_dict(f) for f in row.findings]
+        if row.status == AnalysisStatus.DONE else [],
     }
-    if row.status == "failed":
+    if row.status == AnalysisStatus.FAILED:
         d["error"] = row.error or "The analysis failed."
         d["error_code"] = row.error_code or "failed"
     if row.timings:

@@ -20,10 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from worker.vocabulary import AnalysisStatus, ReviewStatus
+
 ROLES = ("reader", "editor", "admin")
-ANALYSIS_STATUSES = ("queued", "running", "done", "failed")
-REVIEW_STATUSES = ("new", "confirmed", "dismissed", "follow_up")
-VERDICTS = ("unverified", "confirmed", "false", "misleading")
 
 
 def utcnow() -> datetime:
@@ -91,7 +90,7 @@ class AnalysisRow(Base):
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
-    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=AnalysisStatus.QUEUED.value, index=True)
     error: Mapped[str | None] = mapped_column(Text)
     error_code: Mapped[str | None] = mapped_column(String(64))
     pipeline_version: Mapped[str] = mapped_column(String(32))
@@ -128,7 +127,8 @@ class FindingRow(Base):
     speaker_name: Mapped[str | None] = mapped_column(String(255), index=True)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    review_status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    review_status: Mapped[str] = mapped_column(String(16), default=ReviewStatus.NEW.value,
+                                               index=True)
     verdict: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow, ReviewEvent, utcnow
+from worker.vocabulary import ReviewStatus
 
 SIMILAR = 0.75  # share of characters in common for an edited statement to keep its review
 
@@ -87,7 +88,7 @@ def _reviewed(session: Session, url: str, exclude: str) -> list[FindingRow]:
         .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
         .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
         .where(ArticleRow.url == url, AnalysisRow.id != exclude)
-        .where(or_(FindingRow.review_status != "new", FindingRow.verdict.is_not(None),
+        .where(or_(FindingRow.review_status != ReviewStatus.NEW, FindingRow.verdict.is_not(None),
                    FindingRow.note.is_not(None), FindingRow.assignee_id.is_not(None)))
         .order_by(FindingRow.id.desc())
     ).all()

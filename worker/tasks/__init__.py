@@ -1,1 +1,1 @@
-"""Celery wiring: the app, the analysis task and the dispatcher."""
+"""Celery wiring: the app, the analysis task, the dispatcher and the sweeper."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import timedelta
 
 from billiard.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
@@ -21,22 +20,15 @@ from worker.pipeline import find_claims
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.nlp import get_nlp
 from worker.store import session_scope
-from worker.store.analyses import (
-    MAX_ATTEMPTS,
-    claim,
-    interrupted_message,
-    mark_failed,
-    save_result,
-    stale_analyses,
-)
-from worker.store.models import utcnow
+from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
+from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (OperationalError, DBAPIError, RedisConnectionError, ConnectionError)
-__all__ = ["MAX_ATTEMPTS", "analyze_task", "process_analysis", "sweep", "sweep_task"]
+__all__ = ["MAX_ATTEMPTS", "analyze_task", "fail_quietly", "process_analysis"]
 
 
 @worker_init.connect
@@ -72,24 +64,24 @@ def process_analysis(analysis_id: str) -> str:
         findings = find_claims(got.text)
     except PipelineError as exc:
         _fail(analysis_id, exc.code, str(exc))
-        return "failed"
+        return AnalysisStatus.FAILED
     except SoftTimeLimitExceeded:
         _fail(analysis_id, "time_limit",
               f"The analysis took longer than {limits.soft_seconds} seconds and was stopped. "
               "The page may be unusually long or complex.")
-        return "failed"
+        return AnalysisStatus.FAILED
     except Exception:
         log.exception("pipeline crashed on analysis %s", analysis_id)
         _fail(analysis_id, "pipeline_error",
               "The analysis failed on this page because of an internal error. "
               "The error has been logged for the developers.")
-        return "failed"
+        return AnalysisStatus.FAILED
     timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
     if saved:
         announce(analysis_id)
-    return "done" if saved else "lost_lease"
+    return AnalysisStatus.DONE if saved else "lost_lease"
 
 
 def _fail(analysis_id: str, code: str, message: str) -> None:
@@ -121,42 +113,6 @@ def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's boun
         if self.request.retries >= limits.max_retries:
             fail_quietly(analysis_id, "unavailable",
                          "The database or queue was unavailable for too long; please try again.")
-            return "failed"
+            return AnalysisStatus.FAILED
         # Exponential backoff: 1, 2, 4, 8... seconds, capped at a minute.
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
-
-
-def sweep(enqueue) -> dict[str, int]:  # noqa: ANN001 - callable(analysis_id)
-    """Re-enqueue analyses lost between the store and the queue, or abandoned by a dead worker."""
-    limits = task_limits()
-    now = utcnow()
-    requeued = failed = 0
-    given_up: list[str] = []
-    with session_scope() as session:
-        queued, expired = stale_analyses(
-            session, queued_before=now - timedelta(seconds=max(10, limits.soft_seconds)), now=now
-        )
-        for row in expired:
-            if row.attempts >= MAX_ATTEMPTS:
-                row.status = "failed"
-                row.error_code = "interrupted"
-                row.error = interrupted_message(row.attempts)
-                row.finished_at = now
-                row.lease_until = None
-                given_up.append(row.id)
-                failed += 1
-            else:
-                queued.append(row.id)
-    for analysis_id in given_up:
-        announce(analysis_id)
-    for analysis_id in queued:
-        enqueue(analysis_id)
-        requeued += 1
-    return {"requeued": requeued, "failed": failed}
-
-
-@celery_app.task(name="sourcemark.sweep", ignore_result=True)
-def sweep_task() -> dict[str, int]:
-    from worker.tasks.dispatch import enqueue
-
-    return sweep(enqueue)

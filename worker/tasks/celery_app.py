@@ -10,7 +10,8 @@ from worker.config import int_setting, redis_url, task_limits
 def make_celery(broker: str | None = None) -> Celery:
     broker = broker or redis_url() or "redis://127.0.0.1:6379/0"
     limits = task_limits()
-    app = Celery("sourcemark", broker=broker, backend=broker, include=["worker.tasks.analysis"])
+    app = Celery("sourcemark", broker=broker, backend=broker,
+                 include=["worker.tasks.analysis", "worker.tasks.sweep"])
     app.conf.update(
         task_serializer="json",
         result_serializer="json",

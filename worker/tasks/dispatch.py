@@ -33,6 +33,10 @@ def _local_executor() -> ThreadPoolExecutor:
         return _executor
 
 
+# ``worker.tasks.analysis`` is imported where it is used: a server that never enqueues (or runs
+# embedded) does not pay for loading Celery's task machinery (about 0.4 s).
+
+
 def _run_local(analysis_id: str) -> None:
     from worker.tasks.analysis import fail_quietly, process_analysis
 
@@ -70,26 +74,3 @@ def enqueue(analysis_id: str) -> bool:
         except Exception as exc:  # noqa: BLE001 - the analysis is queued; the mark is advisory
             log.warning("could not mark analysis %s enqueued: %s", analysis_id, exc)
     return queued
-
-
-_sweeper_started = False
-
-
-def start_embedded_sweeper(interval: float = 30.0) -> None:
-    """In embedded mode, pick up analyses a previous server run left queued or running."""
-    global _sweeper_started
-    if _sweeper_started or not embedded():
-        return
-    _sweeper_started = True
-
-    def loop() -> None:
-        from worker.tasks.analysis import sweep
-
-        stop = threading.Event()
-        while not stop.wait(interval):
-            try:
-                sweep(enqueue)
-            except Exception as exc:  # noqa: BLE001 - the next round tries again
-                log.warning("sweep failed: %s", exc)
-
-    threading.Thread(target=loop, name="sourcemark-sweeper", daemon=True).start()

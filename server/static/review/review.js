@@ -3,9 +3,16 @@
 (function () {
   "use strict";
 
-  var STATUS = { new: "New", confirmed: "Confirmed", dismissed: "Dismissed", follow_up: "Needs follow-up" };
-  var VERDICT = { unverified: "Still unverified", confirmed: "Since confirmed", false: "False", misleading: "Misleading" };
-  var KEY_STATUS = { c: "confirmed", d: "dismissed", f: "follow_up", u: "new" };
+  // The statuses, verdicts and their shortcut keys come from the server (a JSON data block in the
+  // page, written from worker/vocabulary.py): this file spells none of them.
+  var VOCABULARY = (function () {
+    var el = document.getElementById("sourcemark-vocabulary");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var STATUS = VOCABULARY.statuses || {};
+  var VERDICT = VOCABULARY.verdicts || {};
+  function own(map, key) { return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : null; }
+  function keyStatus(key) { return own(VOCABULARY.statusKeys || {}, key); }
 
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -55,9 +62,9 @@
   function paint(row, f) {
     row.className = row.className.replace(/\bst-\S+/g, "").trim() + " st-" + f.status;
     var slot = $(".status-slot", row);
-    if (slot) { slot.textContent = ""; slot.appendChild(badge("badge st-" + f.status, STATUS[f.status] || f.status)); }
+    if (slot) { slot.textContent = ""; slot.appendChild(badge("badge st-" + f.status, own(STATUS, f.status) || f.status)); }
     var v = $(".verdict-slot", row);
-    if (v) { v.textContent = ""; if (f.verdict) v.appendChild(badge("badge verdict v-" + f.verdict, VERDICT[f.verdict] || f.verdict)); }
+    if (v) { v.textContent = ""; if (f.verdict) v.appendChild(badge("badge verdict v-" + f.verdict, own(VERDICT, f.verdict) || f.verdict)); }
     var a = $(".assignee-slot", row);
     if (a) { a.textContent = ""; if (f.assignee) { a.appendChild(document.createTextNode(" · ")); a.appendChild(badge("assignee", "→ " + f.assignee)); } }
     var n = $(".note-slot", row);
@@ -122,8 +129,8 @@
   }
 
   function describe(changes) {
-    if (changes.status) return "Marked " + (STATUS[changes.status] || changes.status).toLowerCase();
-    if ("verdict" in changes) return changes.verdict ? "Verdict: " + VERDICT[changes.verdict] : "Verdict cleared";
+    if (changes.status) return "Marked " + (own(STATUS, changes.status) || changes.status).toLowerCase();
+    if ("verdict" in changes) return changes.verdict ? "Verdict: " + (own(VERDICT, changes.verdict) || changes.verdict) : "Verdict cleared";
     if ("note" in changes) return "Note saved";
     if ("assignee" in changes) return changes.assignee ? "Assigned" : "Unassigned";
     return "Saved";
@@ -239,7 +246,7 @@
       if (key === "j") { step(1); }
       else if (key === "k") { step(-1); }
       else if (key === "o" || key === "Enter") { var r = currentRow(); if (r) window.location.href = r.getAttribute("data-url"); else return; }
-      else if (KEY_STATUS[key]) { applyToCurrent({ status: KEY_STATUS[key] }, true); }
+      else if (keyStatus(key)) { applyToCurrent({ status: keyStatus(key) }, true); }
       else if (key === "n") { openDialog("note-dialog", "note"); }
       else if (key === "a") { openDialog("assign-dialog", "assignee"); }
       else if (key === "v") { openDialog("verdict-dialog", "verdict"); }
@@ -252,14 +259,14 @@
       } else if (key === "D") {
         if (!$all('input[name="ids"]:checked').length) { toast("Select findings with x first", true); return; }
         var form = $("#bulk");
-        form.elements.action.value = "dismissed";
+        form.elements.action.value = VOCABULARY.bulkKeyStatus;
         form.submit();
       } else { return; }
       e.preventDefault();
       return;
     }
     if (detail) {
-      if (KEY_STATUS[key]) { detailStatus(KEY_STATUS[key]); }
+      if (keyStatus(key)) { detailStatus(keyStatus(key)); }
       else if (key === "j") { follow("next-finding"); }
       else if (key === "k") { follow("prev-finding"); }
       else if (key === "n") { $("#f-note").focus(); }

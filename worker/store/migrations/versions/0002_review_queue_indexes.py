@@ -22,7 +22,7 @@ _COMPOSITE = {
     "ix_findings_analysis_start": ["analysis_id", "start"],
 }
 
-# Must match worker.store.review.FTS_DOCUMENT exactly, or PostgreSQL will not use the index.
+# Must match worker.store.review_queue.FTS_DOCUMENT exactly, or PostgreSQL will not use the index.
 FTS_EXPRESSION = "to_tsvector('simple', text || ' ' || coalesce(speaker_name, ''))"
 
 

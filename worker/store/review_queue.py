@@ -1,4 +1,4 @@
-"""The editors' review queue on the store side: filters, keyset pages, counts, changes, history.
+"""The editors' review queue on the store side: filters, keyset pages, counts, neighbours.
 
 Pagination is keyset on the primary key (newest first = highest id first): a page costs the same
 at the first finding as at the 100,000th, and the (filter, id) indexes of migration 0002 let the
@@ -8,7 +8,6 @@ database stop after one page instead of sorting every match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -25,33 +24,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from worker.store.accounts import has_role
 from worker.store.models import (
-    REVIEW_STATUSES,
-    VERDICTS,
     AnalysisRow,
     ArticleRow,
     FindingRow,
     ReaderReport,
-    ReviewEvent,
     User,
     utcnow,
 )
+from worker.vocabulary import AnalysisStatus
 
 MAX_PAGE = 200
-MAX_NOTE = 5000
 MAX_QUERY = 200
 # Must stay identical to the expression indexed by migration 0002 (ix_findings_fts).
 FTS_DOCUMENT = "to_tsvector('simple', findings.text || ' ' || coalesce(findings.speaker_name, ''))"
-
-
-class ReviewError(ValueError):
-    """A review change or filter that cannot be applied; ``field`` names the culprit."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -85,6 +71,8 @@ class QueueFilter:
 
 @dataclass
 class QueueItem:
+    """A finding as the queue lists it, with its article and the counts beside it."""
+
     finding: FindingRow
     site: str | None
     url: str
@@ -147,11 +135,11 @@ def superseded() -> Select:
     replaced_by_newer = exists(
         select(newer.id)
         .join(newer_article, newer.article_id == newer_article.id)
-        .where(newer_article.url == ArticleRow.url, newer.status == "done",
+        .where(newer_article.url == ArticleRow.url, newer.status == AnalysisStatus.DONE,
                newer.created_at > AnalysisRow.created_at)
     )
     return (select(AnalysisRow.id).join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
-            .where(AnalysisRow.status == "done", replaced_by_newer))
+            .where(AnalysisRow.status == AnalysisStatus.DONE, replaced_by_newer))
 
 
 def _day_start(day: date) -> datetime:
@@ -243,6 +231,12 @@ def _page_select(session: Session, f: QueueFilter) -> Select:
     return stmt.where(*_where(session, f))
 
 
+def _queue_item(row: Any) -> QueueItem:
+    """A row of ``_page_select`` as a QueueItem."""
+    return QueueItem(finding=row[0], site=row[1], url=row[2], title=row[3], published=row[4],
+                     reports=int(row[5] or 0), assignee=row[6])
+
+
 def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
                before: int | None = None, limit: int = 50) -> Page:
     """One page of the queue, newest first; ``after``/``before`` are ids from a previous page."""
@@ -259,8 +253,7 @@ def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
     rows = rows[:limit]
     if before is not None:
         rows.reverse()
-    items = [QueueItem(finding=r[0], site=r[1], url=r[2], title=r[3], published=r[4],
-                       reports=int(r[5] or 0), assignee=r[6]) for r in rows]
+    items = [_queue_item(r) for r in rows]
     if not items:
         return Page(items, None, None)
     first, last = items[0].finding.id, items[-1].finding.id
@@ -312,221 +305,12 @@ def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
     return result
 
 
-def all_matching_ids(session: Session, f: QueueFilter, limit: int = 10_000) -> list[int]:
-    stmt = _scoped(select(FindingRow.id), f).where(*_where(session, f))
-    return list(session.scalars(stmt.order_by(FindingRow.id.desc()).limit(limit)))
-
-
-def export_rows(session: Session, f: QueueFilter,
-                limit: int | None = None) -> Iterable[QueueItem]:
-    """Every finding the filter matches (newest first; at most ``limit``), streamed page by page
-    so that memory stays flat however many there are."""
-    after: int | None = None
-    produced = 0
-    while limit is None or produced < limit:
-        page = queue_page(session, f, after=after, limit=MAX_PAGE)
-        items = page.items if limit is None else page.items[: limit - produced]
-        yield from items
-        produced += len(items)
-        if page.next_after is None:
-            return
-        after = page.next_after
-
-
-# --- changes and their audit trail ----------------------------------------------------------
-
-FIELDS = ("status", "verdict", "note", "assignee")
-
-
-def reviewers(session: Session) -> list[User]:
-    """Active users who may be assigned a finding (editors and admins)."""
-    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.email))
-    return [u for u in users if has_role(u.role, "editor")]
-
-
-def _assignee(session: Session, value: Any) -> User | None:
-    if value is None or value == "":
-        return None
-    user: User | None = None
-    if isinstance(value, bool):
-        raise ReviewError("assignee", "'assignee' must be a user id, an email or null.")
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-        user = session.get(User, int(value))
-    elif isinstance(value, str):
-        user = session.scalars(select(User).where(User.email == value.strip().lower())).first()
-    else:
-        raise ReviewError("assignee", "'assignee' must be a user id, an email or null.")
-    if user is None or not user.active or not has_role(user.role, "editor"):
-        raise ReviewError("assignee", "The assignee must be an active editor or admin.")
-    return user
-
-
-def validate_changes(session: Session, changes: dict[str, Any]) -> dict[str, Any]:
-    """Checked, normalised changes: status, verdict (None clears), note, assignee (a User)."""
-    unknown = sorted(set(changes) - set(FIELDS))
-    if unknown:
-        raise ReviewError(unknown[0], f"Unknown field(s): {', '.join(unknown)}; "
-                          f"send any of {', '.join(FIELDS)}.")
-    if not changes:
-        raise ReviewError("body", f"Nothing to change: send any of {', '.join(FIELDS)}.")
-    out: dict[str, Any] = {}
-    if "status" in changes:
-        if changes["status"] not in REVIEW_STATUSES:
-            raise ReviewError("status", f"'status' must be one of {', '.join(REVIEW_STATUSES)}.")
-        out["status"] = changes["status"]
-    if "verdict" in changes:
-        verdict = changes["verdict"] or None
-        if verdict is not None and verdict not in VERDICTS:
-            raise ReviewError("verdict",
-                              f"'verdict' must be one of {', '.join(VERDICTS)}, or null.")
-        out["verdict"] = verdict
-    if "note" in changes:
-        note = changes["note"]
-        if note is not None and not isinstance(note, str):
-            raise ReviewError("note", "'note' must be a string or null.")
-        note = (note or "").strip()
-        if len(note) > MAX_NOTE:
-            raise ReviewError("note", f"'note' is longer than {MAX_NOTE} characters.")
-        out["note"] = note or None
-    if "assignee" in changes:
-        out["assignee"] = _assignee(session, changes["assignee"])
-    return out
-
-
-def _current(finding: FindingRow, name: str, session: Session) -> str | None:
-    if name == "status":
-        return finding.review_status
-    if name == "assignee":
-        if finding.assignee_id is None:
-            return None
-        user = session.get(User, finding.assignee_id)
-        return user.email if user else None
-    return getattr(finding, name)
-
-
-def apply_changes(session: Session, finding: FindingRow, changes: dict[str, Any],
-                  user_id: int | None) -> list[ReviewEvent]:
-    """Apply validated changes; one audit event per field that actually changed."""
-    events: list[ReviewEvent] = []
-    for name, value in changes.items():
-        old = _current(finding, name, session)
-        new = value.email if isinstance(value, User) else value
-        if old == new:
-            continue
-        if name == "status":
-            finding.review_status = value
-        elif name == "assignee":
-            finding.assignee_id = value.id if value is not None else None
-        else:
-            setattr(finding, name, value)
-        event = ReviewEvent(finding_id=finding.id, user_id=user_id, field=name,
-                            old_value=old, new_value=new, created_at=utcnow())
-        session.add(event)
-        events.append(event)
-    if events:
-        finding.updated_at = utcnow()
-    return events
-
-
-def apply_bulk(session: Session, ids: Sequence[int], changes: dict[str, Any],
-               user_id: int | None) -> int:
-    """The same validated changes on many findings; returns how many changed."""
-    findings = session.scalars(select(FindingRow).where(FindingRow.id.in_(list(ids)[:MAX_PAGE])))
-    return sum(1 for finding in findings if apply_changes(session, finding, changes, user_id))
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: datetime
-    who: str
-    field: str
-    old: str | None
-    new: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at.isoformat(), "who": self.who, "field": self.field,
-                "from": self.old, "to": self.new}
-
-
-def history(session: Session, finding_id: int) -> list[HistoryEntry]:
-    """Every change to a finding's review, oldest first."""
-    rows = session.execute(
-        select(ReviewEvent, User.email)
-        .outerjoin(User, ReviewEvent.user_id == User.id)
-        .where(ReviewEvent.finding_id == finding_id)
-        .order_by(ReviewEvent.id)
-    ).all()
-    return [HistoryEntry(at=e.created_at, who=email or "sourcemark", field=e.field,
-                         old=e.old_value, new=e.new_value) for e, email in rows]
-
-
-def last_reviewer(session: Session, finding_ids: Sequence[int]) -> dict[int, str]:
-    """Who last changed each finding's review (for export 'creator' fields)."""
-    if not finding_ids:
-        return {}
-    latest = (
-        select(ReviewEvent.finding_id, func.max(ReviewEvent.id).label("eid"))
-        .where(ReviewEvent.finding_id.in_(list(finding_ids)), ReviewEvent.user_id.is_not(None))
-        .group_by(ReviewEvent.finding_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(latest.c.finding_id, User.email)
-        .join(ReviewEvent, ReviewEvent.id == latest.c.eid)
-        .join(User, User.id == ReviewEvent.user_id)
-    )
-    return {fid: email for fid, email in rows}
-
-
-def verdict_dates(session: Session, finding_ids: Sequence[int]) -> dict[int, datetime]:
-    """When each finding's verdict was last set."""
-    if not finding_ids:
-        return {}
-    rows = session.execute(
-        select(ReviewEvent.finding_id, func.max(ReviewEvent.created_at))
-        .where(ReviewEvent.finding_id.in_(list(finding_ids)), ReviewEvent.field == "verdict")
-        .group_by(ReviewEvent.finding_id)
-    )
-    return {fid: at for fid, at in rows}
-
-
-def item_dict(item: QueueItem) -> dict[str, Any]:
-    """A queue row as the review API's JSON."""
-    f = item.finding
-    speaker = (f.data or {}).get("speaker") or {}
-    return {
-        "finding_id": f.id,
-        "analysis_id": f.analysis_id,
-        "fid": f.fid,
-        "kind": f.kind,
-        "type": f.type,
-        "text": f.text,
-        "speaker": f.speaker_name,
-        "speaker_anonymous": bool(speaker.get("anonymous")),
-        "confidence": f.confidence,
-        "status": f.review_status,
-        "verdict": f.verdict,
-        "note": f.note,
-        "assignee": item.assignee,
-        "reports": item.reports,
-        "text_changed": bool(f.text_changed),
-        "site": item.site,
-        "url": item.url,
-        "title": item.title,
-        "created_at": f.created_at.isoformat() if f.created_at else None,
-        "updated_at": f.updated_at.isoformat() if f.updated_at else None,
-    }
-
-
 def get_item(session: Session, finding_id: int) -> QueueItem | None:
+    """One finding with its queue row's extras, whatever version or filter it belongs to."""
     rows = session.execute(
         _page_select(session, QueueFilter(all_versions=True)).where(FindingRow.id == finding_id)
     ).all()
-    if not rows:
-        return None
-    r = rows[0]
-    return QueueItem(finding=r[0], site=r[1], url=r[2], title=r[3], published=r[4],
-                     reports=int(r[5] or 0), assignee=r[6])
+    return _queue_item(rows[0]) if rows else None
 
 
 def neighbours(session: Session, f: QueueFilter, finding_id: int) -> tuple[int | None, int | None]:

@@ -1,0 +1,110 @@
+"""Join the committed rows of the unverifiable-claims corpus with their article texts.
+
+    PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus
+
+Reads ``tests/data/unverified/corpus/{articles,sentences,split}.jsonl`` and the texts in
+``../shared/data`` (the extraction set's bodies and PolNeAR's train texts), checks every
+article's and every sentence's hash, and writes ``.cache/claims/corpus.jsonl`` (git-ignored):
+one row per labelled sentence with its text, its paragraph, its article's outlet, year and side
+of the frozen split. PolNeAR's texts may not be redistributed, so only this cache holds them.
+Exits non-zero, saying what is missing, when ``../shared`` is not there or a hash differs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks.claims_corpus_texts import (
+    ARTICLES,
+    CACHE,
+    SENTENCES,
+    SPLIT,
+    MissingDataError,
+    SourceText,
+    extraction_texts,
+    polnear_texts,
+    read_jsonl,
+    sha,
+    write_jsonl,
+)
+
+CORPUS = CACHE / "corpus.jsonl"
+
+
+def source_texts(sources: set[str]) -> dict[tuple[str, str], SourceText]:
+    texts: list[SourceText] = []
+    if "extraction" in sources:
+        texts += extraction_texts()
+    if "polnear" in sources:
+        texts += polnear_texts()
+    return {(t.source, t.article): t for t in texts}
+
+
+def join(articles: list[dict], sentences: list[dict], split: list[dict]) -> list[dict]:
+    """Rows with text, paragraph and split; raises ValueError on any hash mismatch."""
+    side = {(s["source"], s["article"]): s["split"] for s in split}
+    meta = {(a["source"], a["article"]): a for a in articles}
+    texts = source_texts({a["source"] for a in articles})
+    problems = []
+    for key, a in meta.items():
+        src = texts.get(key)
+        if src is None:
+            problems.append(f"article {key} not found in ../shared")
+        elif sha(src.text) != a["sha"]:
+            problems.append(f"article {key}: its text changed (hash {sha(src.text)} != {a['sha']})")
+    if problems:
+        raise ValueError(
+            "; ".join(problems[:5]) + (f" (+{len(problems) - 5})" if len(problems) > 5 else "")
+        )
+    out = []
+    for row in sentences:
+        key = (row["source"], row["article"])
+        text = texts[key].text
+        sentence = text[row["start"] : row["end"]]
+        if sha(sentence) != row["sha"]:
+            problems.append(f"{key} {row['start']}-{row['end']}: sentence hash differs")
+            continue
+        if "text" in row and row["text"] != sentence:
+            problems.append(f"{key} {row['start']}-{row['end']}: committed text differs")
+            continue
+        if key not in side:
+            problems.append(f"article {key} has no side in split.jsonl")
+            continue
+        joined = dict(row)
+        joined["text"] = sentence
+        joined["paragraph"] = text[row["para_start"] : row["para_end"]]
+        joined["outlet"] = meta[key]["outlet"]
+        joined["year"] = meta[key]["year"]
+        joined["split"] = side[key]
+        out.append(joined)
+    if problems:
+        raise ValueError("; ".join(problems[:5]) + f" ({len(problems)} problems)")
+    return out
+
+
+def main() -> int:
+    for path in (ARTICLES, SENTENCES, SPLIT):
+        if not path.is_file():
+            print(
+                f"build_claims_corpus: {path} is missing (a checkout of the repository has it)",
+                file=sys.stderr,
+            )
+            return 2
+    try:
+        rows = join(read_jsonl(ARTICLES), read_jsonl(SENTENCES), read_jsonl(SPLIT))
+    except MissingDataError as err:
+        print(f"build_claims_corpus: {err}", file=sys.stderr)
+        return 2
+    except ValueError as err:
+        print(
+            f"build_claims_corpus: the texts in ../shared do not match the rows: {err}",
+            file=sys.stderr,
+        )
+        return 1
+    write_jsonl(CORPUS, rows)
+    print(f"{len(rows)} labelled sentences, hashes verified -> {CORPUS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

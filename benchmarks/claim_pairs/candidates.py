@@ -1,0 +1,92 @@
+"""Candidate claim pairs across PolNeAR articles by TF-IDF cosine (development tool).
+
+    PYTHONPATH=$PWD python -m benchmarks.claim_pairs.candidates \
+        > .cache/claims_pairs/candidates.jsonl
+
+Each sentence of 8-60 words is compared with every sentence of the other articles; pairs are drawn
+from cosine bands (high: likely the same claim; middle: same topic; low and random: unrelated) so
+that the labelled set holds all three classes. A sentence is used in at most two pairs. Seeded.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from benchmarks.claim_pairs.sentences import articles, sentence_hash, split
+
+SEED = 16
+BANDS = [(0.60, 1.01, 230), (0.42, 0.60, 170), (0.25, 0.42, 80)]
+RANDOM = 60
+
+
+def main() -> None:
+    sentences = [s for a, t in articles() for s in split(a, t) if 8 <= len(s.text.split()) <= 60]
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, ngram_range=(1, 2))
+    m = vec.fit_transform([s.text for s in sentences])
+    art = np.array([s.article for s in sentences])
+    texts = {}
+    pairs: dict[tuple[int, int], float] = {}
+    for i0 in range(0, len(sentences), 2000):
+        block = (m[i0 : i0 + 2000] @ m.T).tocoo()
+        for i, j, v in zip(block.row + i0, block.col, block.data, strict=True):
+            if i < j and v >= 0.25 and art[i] != art[j]:
+                ti, tj = sentences[i].text, sentences[j].text
+                if ti == tj or texts.setdefault((ti, tj), 0):
+                    continue  # verbatim repeats (boilerplate) teach nothing
+                pairs[(i, j)] = float(v)
+    rng = random.Random(SEED)
+    uses: dict[int, int] = {}
+    chosen: list[tuple[int, int, float, str]] = []
+    for lo, hi, n in BANDS:
+        band = sorted(k for k, v in pairs.items() if lo <= v < hi)
+        rng.shuffle(band)
+        taken = 0
+        for i, j in band:
+            if taken >= n:
+                break
+            if uses.get(i, 0) >= 2 or uses.get(j, 0) >= 2:
+                continue
+            uses[i] = uses.get(i, 0) + 1
+            uses[j] = uses.get(j, 0) + 1
+            chosen.append((i, j, pairs[(i, j)], f"cos{lo:.2f}"))
+            taken += 1
+    while sum(1 for c in chosen if c[3] == "random") < RANDOM:
+        i, j = rng.randrange(len(sentences)), rng.randrange(len(sentences))
+        if art[i] != art[j]:
+            chosen.append((min(i, j), max(i, j), 0.0, "random"))
+    rng.shuffle(chosen)
+    for i, j, v, band in chosen:
+        a, b = sentences[i], sentences[j]
+        print(
+            json.dumps(
+                {
+                    "a": {
+                        "article": a.article,
+                        "start": a.start,
+                        "end": a.end,
+                        "sha": sentence_hash(a.text),
+                    },
+                    "b": {
+                        "article": b.article,
+                        "start": b.start,
+                        "end": b.end,
+                        "sha": sentence_hash(b.text),
+                    },
+                    "band": band,
+                    "cos": round(v, 3),
+                    "text_a": a.text,
+                    "text_b": b.text,
+                },
+                ensure_ascii=False,
+            )
+        )
+    print(f"{len(sentences)} sentences, {len(pairs)} pairs >= 0.25", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""The labelled claim pairs, text joined in: PolNeAR pairs from the git-ignored cache, the written
+pairs from ``tests/data``.
+
+    PYTHONPATH=$PWD python -m benchmarks.claim_pairs.pairs     # (re)build the cache
+
+``polnear_pairs.jsonl`` holds only article ids, offsets and hashes (PolNeAR states no licence);
+building joins them with ``../shared/data/polnear-train/text`` into
+``.cache/claims_pairs/pairs.jsonl`` and writes the blind sample for a second labeller,
+``.cache/claims_pairs/second_pass_input.jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, sentence_hash
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+POLNEAR_PAIRS = HERE / "polnear_pairs.jsonl"
+WRITTEN = ROOT / "tests" / "data" / "claim_pairs" / "written.jsonl"
+CACHE = ROOT / ".cache" / "claims_pairs"
+JOINED = CACHE / "pairs.jsonl"
+SECOND_PASS = CACHE / "second_pass_input.jsonl"
+SECOND_PASS_SIZE = 150
+SECOND_PASS_SEED = 150
+
+
+class MissingData(Exception):
+    """The shared data or the cache is absent; the message says how to get it."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    source: str  # "polnear" or "written"
+    split: str  # "dev" or "frozen"
+    label: str  # "same", "related" or "unrelated"
+    a: str
+    b: str
+
+
+def written_pairs() -> list[Pair]:
+    rows = [json.loads(line) for line in WRITTEN.open(encoding="utf-8")]
+    return [Pair(r["id"], "written", r["split"], r["label"], r["a"], r["b"]) for r in rows]
+
+
+def build_cache() -> int:
+    if not POLNEAR_TEXT.is_dir():
+        raise MissingData(
+            f"PolNeAR train texts not found at {POLNEAR_TEXT}: put the workspace's shared/ folder "
+            "beside the checkout (or set SOURCEMARK_SHARED_DIR), then run "
+            "`python -m benchmarks.claim_pairs.pairs`."
+        )
+    texts: dict[str, str] = {}
+    rows = []
+    for line in POLNEAR_PAIRS.open():
+        r = json.loads(line)
+        joined = {}
+        for side in ("a", "b"):
+            s = r[side]
+            if s["article"] not in texts:
+                texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
+            text = texts[s["article"]][s["start"] : s["end"]]
+            if sentence_hash(text) != s["sha"]:
+                raise MissingData(f"{r['id']}: the text of {s['article']} is not the one labelled")
+            joined[side] = text
+        rows.append(
+            {"id": r["id"], "source": "polnear", "split": r["split"], "label": r["label"], **joined}
+        )
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with JOINED.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    _write_second_pass(rows + [p.__dict__ for p in written_pairs()])
+    return len(rows)
+
+
+def _write_second_pass(rows: list[dict]) -> None:
+    sample = random.Random(SECOND_PASS_SEED).sample(
+        sorted(rows, key=lambda r: r["id"]), SECOND_PASS_SIZE
+    )
+    with SECOND_PASS.open("w", encoding="utf-8") as out:
+        for r in sample:
+            out.write(
+                json.dumps(
+                    {"id": r["id"], "a": r["a"], "b": r["b"], "label": None}, ensure_ascii=False
+                )
+                + "\n"
+            )
+
+
+def all_pairs() -> list[Pair]:
+    """Every labelled pair; raises MissingData when the PolNeAR cache cannot be had."""
+    if not JOINED.exists():
+        build_cache()
+    polnear = [Pair(**json.loads(line)) for line in JOINED.open(encoding="utf-8")]
+    if len(polnear) != sum(1 for _ in POLNEAR_PAIRS.open()):
+        build_cache()
+        polnear = [Pair(**json.loads(line)) for line in JOINED.open(encoding="utf-8")]
+    return polnear + written_pairs()
+
+
+def main() -> int:
+    try:
+        n = build_cache()
+    except MissingData as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(
+        f"{n} PolNeAR pairs joined into {JOINED}; blind sample of {SECOND_PASS_SIZE} in "
+        f"{SECOND_PASS}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""The canonical article texts the unverifiable-claims corpus points into, and its row files.
+
+A corpus row names a sentence by ``(source, article, start, end)``: character offsets into the
+article's canonical text, which is
+
+- ``extraction``: the human-written body of a page of the shared extraction set
+  (``../shared/data/extraction/ground-truth.json``, MIT), its lines stripped, blank ones
+  dropped, joined by a blank line (``\\n\\n``) as the extractor joins paragraphs;
+- ``polnear``: the file ``../shared/data/polnear-train/text/NAME.txt`` exactly as it is
+  (PolNeAR states no licence: these rows carry no text, only offsets and a hash).
+
+Each row carries ``sha``: the first 16 hex digits of the SHA-256 of the sentence text, so a join
+with a changed text fails loudly instead of labelling the wrong words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from benchmarks.datasets import SHARED
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "tests" / "data" / "unverified" / "corpus"
+ARTICLES = CORPUS_DIR / "articles.jsonl"
+SENTENCES = CORPUS_DIR / "sentences.jsonl"
+SPLIT = CORPUS_DIR / "split.jsonl"
+CACHE = ROOT / ".cache" / "claims"
+EXTRACTION_TRUTH = SHARED / "data" / "extraction" / "ground-truth.json"
+POLNEAR_TEXT = SHARED / "data" / "polnear-train" / "text"
+
+_ENGLISH = re.compile(r"\b(the|and|of|to|in|is|that|for|was|with)\b", re.I)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    source: str  # "extraction" or "polnear"
+    article: str  # page key (first 12 hex digits) or PolNeAR file name without ".txt"
+    text: str
+    outlet: str
+    year: int | None
+    url: str | None = None
+
+
+class MissingDataError(RuntimeError):
+    """The shared data a benchmark needs is not there; the message says how to get it."""
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def canonical_body(article_body: str) -> str:
+    return "\n\n".join(line.strip() for line in article_body.split("\n") if line.strip())
+
+
+def is_english(text: str) -> bool:
+    words = len(text.split())
+    return words > 0 and len(_ENGLISH.findall(text)) / words > 0.08
+
+
+def _outlet_of(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    host = host.removeprefix("www.")
+    if host.startswith("hosted.ap.org"):
+        return "ap.org"
+    parts = host.split(".")
+    # detroit.cbslocal.com -> cbslocal.com; news.sky.com -> sky.com; keep co.uk style suffixes
+    keep = 3 if parts[-2:-1] in (["co"], ["com"]) and len(parts) > 2 else 2
+    return ".".join(parts[-keep:])
+
+
+_URL_YEAR = re.compile(r"/(20[0-2]\d)[/-]")
+
+
+def extraction_texts(years: dict[str, int] | None = None) -> list[SourceText]:
+    """English bodies of the extraction set; ``years`` overrides the year read from the URL."""
+    if not EXTRACTION_TRUTH.is_file():
+        raise MissingDataError(
+            f"{EXTRACTION_TRUTH} is missing: the shared extraction set lives in ../shared beside "
+            "the checkout (or set SOURCEMARK_SHARED_DIR)."
+        )
+    truth = json.loads(EXTRACTION_TRUTH.read_text("utf-8"))
+    out = []
+    for key, value in sorted(truth.items()):
+        text = canonical_body(value["articleBody"])
+        if not is_english(text):
+            continue
+        article = key[:12]
+        year = (years or {}).get(article)
+        if year is None:
+            m = _URL_YEAR.search(value["url"])
+            year = int(m.group(1)) if m else None
+        out.append(
+            SourceText("extraction", article, text, _outlet_of(value["url"]), year, value["url"])
+        )
+    return out
+
+
+def polnear_texts() -> list[SourceText]:
+    if not POLNEAR_TEXT.is_dir():
+        raise MissingDataError(
+            f"{POLNEAR_TEXT} is missing: PolNeAR's train split lives in "
+            "../shared/data/polnear-train/ beside the checkout (development data, never committed)."
+        )
+    out = []
+    for path in sorted(POLNEAR_TEXT.glob("*.txt")):
+        outlet, date, _ = path.stem.split("_", 2)
+        out.append(SourceText("polnear", path.stem, path.read_text("utf-8"), outlet, int(date[:4])))
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")

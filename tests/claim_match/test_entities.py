@@ -1,0 +1,63 @@
+"""Names compare across spellings; the speaker is the subject of a speech verb."""
+
+from __future__ import annotations
+
+from worker.pipeline.claim_match.entities import doc_words, entities, present_in, speaker
+from worker.pipeline.nlp import get_nlp
+
+
+def ents(text: str):
+    return entities(get_nlp()(text))
+
+
+def named(a: str, b: str) -> bool:
+    """Is every entity of a present in b?"""
+    doc_b = get_nlp()(b)
+    return all(present_in(e, entities(doc_b), doc_words(doc_b)) for e in ents(a))
+
+
+def test_acronyms_surnames_and_demonyms_are_the_same_entity():
+    assert named("The United Nations met.", "The UN met.")
+    assert named("The European Union acted.", "The EU acted.")
+    assert named("Barack Obama spoke.", "Obama spoke.")
+    assert named("A quake struck off Chile.", "A quake struck off the Chilean coast.")
+
+
+def test_other_names_are_not():
+    assert not named("A quake struck off Chile.", "A quake struck off Peru.")
+    assert not named(
+        "The European Union imposed sanctions.", "The United States imposed sanctions."
+    )
+
+
+def test_days_and_months_are_temporal():
+    days = [e for e in ents("Police arrested 23 people on Saturday night.") if e.temporal]
+    assert [e.text for e in days] == ["Saturday"]
+
+
+def test_speaker_of_said_told_and_according_to():
+    nlp = get_nlp()
+    assert speaker(nlp('"No evidence," the Pentagon spokesman said.')).words == {
+        "pentagon",
+        "spokesman",
+    }
+    assert speaker(nlp("The UN said it could not confirm it.")).words == {"un"}
+    assert speaker(nlp("According to the company, the vaccine works.")).words == {"company"}
+    assert speaker(nlp("It could not be confirmed by the Red Cross, it said.")).words == {
+        "red",
+        "cross",
+    }
+
+
+def test_a_pronoun_speaker_is_unnamed_and_no_attribution_is_none():
+    nlp = get_nlp()
+    she = speaker(nlp("The economy is shrinking, she said."))
+    assert she is not None and not she.named
+    assert speaker(nlp("The economy is shrinking.")) is None
+
+
+def test_speakers_compare_by_name():
+    nlp = get_nlp()
+    un = speaker(nlp("The United Nations said it could not confirm it."))
+    assert un.same_as(speaker(nlp("The UN said it was unable to confirm it.")))
+    assert not un.same_as(speaker(nlp("The Red Cross said it could not confirm it.")))

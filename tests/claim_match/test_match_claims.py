@@ -1,0 +1,90 @@
+"""The contract of DESIGN.md: match_claims(a, b) -> ClaimMatch(score in [0, 1], same, reasons)."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline import ClaimMatch, match_claims
+from worker.pipeline.claim_match import THRESHOLD
+
+BASE = "At least 40 protesters were killed in Almaty on Wednesday, officials said."
+
+
+def codes(m: ClaimMatch) -> set[str]:
+    return {r.code for r in m.reasons}
+
+
+def test_contract_shape():
+    m = match_claims(
+        BASE, "Officials said no fewer than 40 protesters died in Almaty on Wednesday."
+    )
+    assert isinstance(m, ClaimMatch)
+    assert 0.0 <= m.score <= 1.0
+    assert m.same is (m.score >= THRESHOLD)
+    data = m.to_dict()
+    assert set(data) == {"score", "same", "reasons"}
+    assert all(set(r) == {"code", "text"} for r in data["reasons"])
+
+
+def test_a_paraphrase_is_the_same_claim():
+    m = match_claims(
+        BASE, "Officials said no fewer than 40 protesters died in Almaty on Wednesday."
+    )
+    assert m.same, m
+    assert m.reasons == []
+
+
+@pytest.mark.parametrize(
+    ("other", "code"),
+    [
+        (
+            "At least 12 protesters were killed in Almaty on Wednesday, officials said.",
+            "number_mismatch",
+        ),
+        (
+            "Dozens of protesters were killed in Almaty on Wednesday, officials said.",
+            "number_mismatch",
+        ),
+        (
+            "Officials denied that any protesters were killed in Almaty on Wednesday.",
+            "negation_mismatch",
+        ),
+        (
+            "At least 40 protesters were killed in Astana on Wednesday, officials said.",
+            "entity_mismatch",
+        ),
+        (
+            "At least 40 protesters were killed in Almaty on Wednesday, the opposition said.",
+            "speaker_mismatch",
+        ),
+        (
+            "At least 40 protesters were wounded in Almaty on Wednesday, officials said.",
+            "opposite_meaning",
+        ),
+    ],
+)
+def test_a_near_miss_is_not_the_same_and_says_why(other, code):
+    m = match_claims(BASE, other)
+    assert not m.same, m
+    assert code in codes(m), m
+
+
+def test_unrelated_claims_score_low():
+    m = match_claims(BASE, "The central bank raised its key interest rate by half a point.")
+    assert not m.same and m.score < 0.2
+
+
+def test_the_same_sentence_scores_one():
+    assert match_claims(BASE, BASE).score == pytest.approx(1.0)
+
+
+def test_symmetric():
+    other = "Dozens of protesters were killed in Almaty on Wednesday, officials said."
+    assert match_claims(BASE, other).score == pytest.approx(match_claims(other, BASE).score)
+
+
+def test_empty_and_wrong_input():
+    m = match_claims("", BASE)
+    assert m.score == 0.0 and not m.same and codes(m) == {"empty"}
+    with pytest.raises(TypeError):
+        match_claims(None, BASE)  # type: ignore[arg-type]

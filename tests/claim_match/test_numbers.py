@@ -1,0 +1,83 @@
+"""Figures: written the same way or not, bounded or vague, they compare by value."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline.claim_match.numbers import compare, quantities
+
+
+def values(text: str) -> list[tuple[float | None, str, str | None, str | None]]:
+    return [(q.value, q.bound, q.unit, q.vague) for q in quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 40 protesters were killed", [(40.0, ">", None, None)]),
+        ("Forty or more protesters were killed", [(40.0, ">", None, None)]),
+        ("no fewer than 40 protesters", [(40.0, ">", None, None)]),
+        ("fewer than 300 homes", [(300.0, "<", None, None)]),
+        ("about 10,000 people", [(10000.0, "~", None, None)]),
+        ("Dozens of protesters", [(None, "=", None, "dozens")]),
+        ("a dozen eggs", [(12.0, "=", None, None)]),
+        ("twenty-three people", [(23.0, "=", None, None)]),
+        ("a hundred and twelve people", [(112.0, "=", None, None)]),
+        ("$1.9 trillion", [(1.9e12, "=", "usd", None)]),
+        ("1.9 trillion dollars", [(1.9e12, "=", "usd", None)]),
+        ("half a billion dollars", [(5e8, "=", "usd", None)]),
+        ("one and a half million people", [(1.5e6, "=", None, None)]),
+        ("4.2 percent", [(4.2, "=", "percent", None)]),
+        ("4.2%", [(4.2, "=", "percent", None)]),
+        ("4.2 per cent", [(4.2, "=", "percent", None)]),
+        ("plus or minus 3.4 percentage points", [(3.4, "=", "point", None)]),
+        ("ruled 6-3", [(6.0, "=", None, None), (3.0, "=", None, None)]),
+        ("the only one that mattered", []),
+        ("one million votes", [(1e6, "=", None, None)]),
+    ],
+)
+def test_quantities(text, expected):
+    assert values(text) == expected
+
+
+def test_the_same_figure_written_differently_matches():
+    check = compare(quantities("Forty protesters died"), quantities("40 protesters died"))
+    assert not check.mismatch and not check.missing and check.matched == 1
+
+
+def test_another_figure_is_a_mismatch():
+    check = compare(quantities("At least 40 were killed"), quantities("At least 12 were killed"))
+    assert check.mismatch
+    assert [q.value for q in check.only_a] == [40.0]
+    assert [q.value for q in check.only_b] == [12.0]
+
+
+def test_vague_is_not_an_exact_figure():
+    assert compare(quantities("40 were killed"), quantities("dozens were killed")).mismatch
+    assert not compare(quantities("dozens died"), quantities("scores died")).mismatch
+
+
+def test_bounds_in_opposite_directions_differ():
+    check = compare(quantities("more than 300 homes"), quantities("fewer than 300 homes"))
+    assert check.bound_opposite
+
+
+def test_a_bound_against_an_exact_figure_is_only_a_qualifier():
+    check = compare(quantities("at least 40 died"), quantities("40 died"))
+    assert not check.mismatch and not check.bound_opposite and check.bound_differs
+
+
+def test_a_figure_only_one_side_gives_is_missing_not_mismatched():
+    check = compare(quantities("Floods killed 112 people"), quantities("Floods killed people"))
+    assert check.missing and not check.mismatch
+
+
+def test_the_same_figures_in_another_order_are_reordered():
+    a = quantities("Two people were killed and five wounded")
+    b = quantities("Five people were killed and two wounded")
+    assert compare(a, b).reordered
+    assert not compare(a, quantities("2 dead and 5 injured")).reordered
+
+
+def test_units_must_agree():
+    assert compare(quantities("4.2 percent"), quantities("$4.2")).mismatch

@@ -1,0 +1,45 @@
+"""The labelled-pair tools: the committed PolNeAR pairs hold no text, a missing corpus is a clear
+error, and the agreement scorer's kappa is right."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.claim_pairs import pairs
+from benchmarks.claim_pairs.agreement import cohen_kappa
+
+
+def test_polnear_pairs_are_ids_offsets_and_hashes_only():
+    rows = [json.loads(line) for line in pairs.POLNEAR_PAIRS.open()]
+    assert len(rows) == 540
+    for row in rows:
+        assert set(row) == {"id", "a", "b", "label", "cluster", "split", "drawn"}
+        assert set(row["a"]) == set(row["b"]) == {"article", "start", "end", "sha"}
+    frozen = sum(r["split"] == "frozen" for r in rows)
+    assert 0.25 <= frozen / len(rows) <= 0.35
+    # a cluster is wholly on one side
+    sides: dict[str, set[str]] = {}
+    for r in rows:
+        sides.setdefault(r["cluster"], set()).add(r["split"])
+    assert all(len(s) == 1 for s in sides.values())
+
+
+def test_written_pairs_load():
+    written = pairs.written_pairs()
+    assert len(written) == 182 and all(p.a and p.b for p in written)
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(pairs, "POLNEAR_TEXT", tmp_path / "absent")
+    monkeypatch.setattr(pairs, "JOINED", tmp_path / "pairs.jsonl")
+    with pytest.raises(pairs.MissingData, match="PolNeAR train texts not found"):
+        pairs.all_pairs()
+
+
+def test_cohen_kappa():
+    assert cohen_kappa(["s", "r", "u"], ["s", "r", "u"]) == 1.0
+    # agreement no better than chance
+    assert cohen_kappa(["s", "s", "r", "r"], ["s", "r", "s", "r"]) == pytest.approx(0.0)
+    assert cohen_kappa(["s", "s", "s", "r"], ["s", "s", "r", "r"]) == pytest.approx(0.5)

@@ -1,0 +1,32 @@
+"""The quotation two claims share, with unbalanced quotation marks."""
+
+from __future__ import annotations
+
+from worker.pipeline.claim_match.quotes import segments, shared_quote
+
+
+def test_the_same_quotation_framed_differently_is_shared():
+    a = "“He is becoming ISIS’s best recruiter,” she said."
+    b = '"He is becoming ISIS\'s best recruiter," Clinton said of Trump.'
+    shared = shared_quote(segments(a), segments(b))
+    assert shared is not None and shared.overlap == 1.0
+    assert a[shared.a.start : shared.a.end].startswith("He is becoming")
+
+
+def test_a_longer_quotation_holds_the_shorter_one():
+    a = (
+        '"If she gets to pick her judges, nothing you can do," Trump said: '
+        '"Though the Second Amendment people, maybe there is, I don\'t know."'
+    )
+    b = "“Although the Second Amendment people, maybe there is, I don’t know.”"
+    assert shared_quote(segments(a), segments(b)) is not None
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert segments("It's what they don't want, and they won't say it.") == []
+
+
+def test_different_quotations_are_not_shared():
+    a = '"We will build the wall and it will be beautiful," he said.'
+    b = '"We have to get the job done today," Trump said.'
+    assert shared_quote(segments(a), segments(b)) is None

@@ -1,0 +1,65 @@
+"""Wording: content words, folded synonyms, and words swapped in the same grammatical place."""
+
+from __future__ import annotations
+
+from worker.pipeline.claim_match.similarity import (
+    added_verbs,
+    containment,
+    content_words,
+    dice,
+    slots,
+    substitutions,
+)
+from worker.pipeline.nlp import get_nlp
+
+
+def bag(text: str):
+    return content_words(get_nlp()(text))
+
+
+def swaps(a: str, b: str) -> list[tuple[str, str, bool]]:
+    nlp = get_nlp()
+    da, db = nlp(a), nlp(b)
+    return substitutions(slots(da), content_words(da), slots(db), content_words(db))
+
+
+def test_news_synonyms_fold_and_frame_verbs_drop():
+    assert (
+        bag("Two protesters died, police said.").words
+        == bag("Police said two protesters were killed.").words
+    )
+    assert "say" not in bag("Police said it.").words
+
+
+def test_dice_and_containment():
+    a, b = bag("Floods killed people in the province."), bag("Floods killed people.")
+    assert containment(a, b) == 1.0
+    assert 0 < dice(a, b) < 1
+    assert dice(bag("..."), bag("Floods killed people.")) == 0.0
+
+
+def test_a_word_swapped_as_subject_is_a_substitution():
+    found = swaps(
+        "Unemployment fell to 4.2 percent in March.", "Inflation fell to 4.2 percent in March."
+    )
+    assert ("unemployment", "inflation", True) in found
+
+
+def test_a_rewording_with_synonyms_is_not():
+    assert swaps("Unemployment fell to 4.2 percent.", "The jobless rate dropped to 4.2%.") == []
+    assert swaps("Anna Berg resigned on Tuesday.", "Anna Berg stepped down on Tuesday.") == []
+
+
+def test_spelling_variants_are_not_substitutions():
+    assert swaps("They let non-members play.", "They let nonmembers play.") == []
+
+
+def test_an_added_verb_is_a_further_assertion():
+    a = bag("Trump is a liar who pledged to ban Muslims.")
+    b = bag("Trump regularly incites violence and is a liar who pledged to ban Muslims.")
+    assert added_verbs(a, b) == {"incite"}
+    # light verbs assert nothing new
+    assert (
+        added_verbs(bag("The airline will cut jobs."), bag("The airline plans to cut jobs."))
+        == frozenset()
+    )

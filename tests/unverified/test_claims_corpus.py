@@ -1,0 +1,133 @@
+"""The unverifiable-claims corpus (tests/data/unverified/corpus/): well-formed, split once, and a
+quality floor on its MIT-derived part, the only part whose text is in the repository.
+
+``benchmarks/claims_corpus.py`` prints the full dev/frozen table over the whole corpus (it needs
+the shared data set outside the repository); the floor here runs the detector on the
+extraction-set paragraphs that carry labelled sentences, joined in order as the extractor joins
+paragraphs, so it sees less context than the benchmark (which reads the whole article) and its
+figures differ a little.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.claims_corpus import NONE, predict_article, score  # noqa: E402
+from benchmarks.claims_corpus_texts import (  # noqa: E402
+    ARTICLES,
+    SENTENCES,
+    SPLIT,
+    read_jsonl,
+    sha,
+)
+from worker.pipeline.model import UNVERIFIED_TYPES  # noqa: E402
+
+LABELS = {NONE, *UNVERIFIED_TYPES}
+
+# Today's detector on the extraction-set dev rows (paragraph context): P 0.940, R 0.797
+# (tp 47 / fp 3 / fn 12 of 673 sentences). These rows overlap the older labelled sets the rules
+# were tuned on, so they flatter the detector; the PolNeAR part in the benchmark does not. The
+# floors sit a little below; raise them as the detector improves.
+FLOOR_PRECISION = 0.88
+FLOOR_RECALL = 0.72
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[dict]:
+    return read_jsonl(SENTENCES)
+
+
+@pytest.fixture(scope="module")
+def side() -> dict[tuple[str, str], str]:
+    return {(r["source"], r["article"]): r["split"] for r in read_jsonl(SPLIT)}
+
+
+def test_rows_are_well_formed(sentences) -> None:
+    articles = {(a["source"], a["article"]): a for a in read_jsonl(ARTICLES)}
+    assert len(sentences) >= 4000
+    seen = set()
+    for r in sentences:
+        key = (r["source"], r["article"])
+        assert key in articles, key
+        assert r["label"] in LABELS, r
+        assert 0 <= r["start"] < r["end"] and len(r["sha"]) == 16
+        assert r["outlet"] == articles[key]["outlet"]
+        assert (key, r["start"]) not in seen, "a sentence is labelled twice"
+        seen.add((key, r["start"]))
+        if r["source"] == "polnear":
+            # PolNeAR's licence keeps its text out of the repository: ids, offsets, hashes only
+            assert "text" not in r and "paragraph" not in r
+        else:
+            assert r["source"] == "extraction"
+            assert sha(r["text"]) == r["sha"]
+            para = r["paragraph"]
+            assert r["para_start"] <= r["start"] and r["end"] <= r["para_end"]
+            assert para[r["start"] - r["para_start"] : r["end"] - r["para_start"]] == r["text"]
+    outlets = {r["outlet"] for r in sentences}
+    assert len(outlets) >= 40
+
+
+def test_split_is_by_article_and_big_enough(sentences, side) -> None:
+    keys = {(r["source"], r["article"]) for r in sentences}
+    assert keys <= set(side), "every labelled article is on one side"
+    assert set(side.values()) == {"dev", "frozen"}
+    per = Counter(side[(r["source"], r["article"])] for r in sentences)
+    assert per["frozen"] / len(sentences) >= 0.20
+    for t in UNVERIFIED_TYPES:
+        typed = [r for r in sentences if r["label"] == t]
+        frozen = sum(side[(r["source"], r["article"])] == "frozen" for r in typed)
+        assert frozen >= 1, t
+    # a long sentence shared by two articles (a syndicated copy) never straddles the split
+    by_sha: dict[str, set[str]] = defaultdict(set)
+    for r in sentences:
+        if r["end"] - r["start"] >= 80:
+            by_sha[r["sha"]].add(side[(r["source"], r["article"])])
+    assert all(len(s) == 1 for s in by_sha.values())
+
+
+def _extraction_articles(sentences, side, which: str) -> list[tuple[str, list[dict], list[str]]]:
+    """(text, rows with offsets into it, gold labels) per extraction article on one side."""
+    out = []
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in sentences:
+        if r["source"] == "extraction" and side[(r["source"], r["article"])] == which:
+            by_article[r["article"]].append(r)
+    for rows in by_article.values():
+        paragraphs = sorted({(r["para_start"], r["paragraph"]) for r in rows})
+        where, pieces, pos = {}, [], 0
+        for start, text in paragraphs:
+            where[start] = pos
+            pieces.append(text)
+            pos += len(text) + 2
+        text = "\n\n".join(pieces)
+        moved = [
+            {
+                **r,
+                "start": where[r["para_start"]] + r["start"] - r["para_start"],
+                "end": where[r["para_start"]] + r["end"] - r["para_start"],
+            }
+            for r in rows
+        ]
+        assert all(text[m["start"] : m["end"]] == m["text"] for m in moved)
+        out.append((text, moved, [r["label"] for r in rows]))
+    return out
+
+
+def test_detector_quality_floor_on_the_mit_part(sentences, side) -> None:
+    golds, preds = [], []
+    for text, rows, labels in _extraction_articles(sentences, side, "dev"):
+        golds += labels
+        preds += predict_article(text, rows)
+    result = score(golds, preds)
+    p, r, _ = result["prf"]
+    assert result["pos"] >= 50
+    assert p >= FLOOR_PRECISION, result
+    assert r >= FLOOR_RECALL, result

@@ -1,0 +1,253 @@
+"""``match_claims``: do two claim sentences make the same claim?
+
+Lexical overlap says whether two sentences talk about the same thing; what a paraphrase must keep
+decides whether they say the same thing about it. Each check that fails lowers the score by a
+factor, so one clear difference (another figure, a "not", another speaker) pulls a near-verbatim
+pair below the threshold. The threshold is set on the dev pairs for precision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from worker.pipeline.claim_match import entities as ent
+from worker.pipeline.claim_match import negation, numbers, quotes, similarity
+from worker.pipeline.nlp import get_nlp
+
+THRESHOLD = 0.73
+# How much each failed check multiplies the score by (fitted on dev pairs).
+PENALTY = {
+    "number_mismatch": 0.3,
+    "number_missing": 0.8,
+    "number_qualifier": 0.9,
+    "negation_mismatch": 0.2,
+    "opposite_meaning": 0.1,
+    "entity_mismatch": 0.1,
+    "entity_missing": 1.0,
+    "speaker_mismatch": 0.1,
+    "word_substituted": 0.85,
+    "word_substituted_minor": 1.0,
+    "few_shared_words": 0.1,
+    "hedge_mismatch": 0.8,
+    "extra_assertion": 0.8,
+}
+MIN_SHARED_WORDS = 3
+CONTAINMENT_WEIGHT = 0.25
+
+
+@dataclass(frozen=True)
+class MatchReason:
+    code: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "text": self.text}
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    score: float
+    same: bool
+    reasons: list[MatchReason] = field(default_factory=list)
+    similarity: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "score": round(self.score, 4),
+            "same": self.same,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the checks need from one sentence, computed once."""
+
+    text: str
+    quantities: tuple[numbers.Quantity, ...]
+    polarity: negation.Polarity
+    entities: tuple[ent.Entity, ...]
+    words: frozenset[str]
+    speaker: ent.Speaker | None
+    bag: similarity.Bag
+    slots: similarity.Slots
+    quotes: tuple[quotes.Segment, ...]
+
+
+@lru_cache(maxsize=4096)
+def claim(text: str) -> Claim:
+    """Parse a claim sentence once; the store matches one new claim against many."""
+    doc: Doc = get_nlp()(text)
+    return Claim(
+        text=text,
+        quantities=tuple(numbers.quantities(text)),
+        polarity=negation.polarity(doc),
+        entities=tuple(ent.entities(doc)),
+        words=ent.doc_words(doc),
+        speaker=ent.speaker(doc),
+        bag=similarity.content_words(doc),
+        slots=similarity.slots(doc),
+        quotes=tuple(quotes.segments(text)),
+    )
+
+
+def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[MatchReason]:
+    """Every difference a paraphrase may not have. With a shared quotation, figures and names
+    that only one side's framing adds around it are not differences of the claim."""
+    reasons: list[MatchReason] = []
+    nums = numbers.compare(list(a.quantities), list(b.quantities))
+    if quote is not None:
+        nums = numbers.compare(
+            [q for q in a.quantities if _inside(q.start, quote.a)],
+            [q for q in b.quantities if _inside(q.start, quote.b)],
+        )
+    if nums.mismatch or nums.bound_opposite:
+        only_a = nums.only_a + tuple(x for x, _ in nums.bound_opposite)
+        only_b = nums.only_b + tuple(y for _, y in nums.bound_opposite)
+        reasons.append(
+            MatchReason(
+                "number_mismatch",
+                f"different figures: {_list(only_a)} versus {_list(only_b)}",
+            )
+        )
+    elif nums.reordered:
+        reasons.append(
+            MatchReason(
+                "number_mismatch", "the same figures stand for different things (another order)"
+            )
+        )
+    elif nums.missing:
+        only = nums.only_a or nums.only_b
+        reasons.append(MatchReason("number_missing", f"only one states {_list(only)}"))
+    for qa, qb in nums.bound_differs:
+        reasons.append(MatchReason("number_qualifier", f"{_bounded(qa)} versus {_bounded(qb)}"))
+    conflicts = negation.polarity_conflicts(a.polarity, b.polarity)
+    if conflicts and quote is not None:
+        inside_a = a.polarity.count_between(quote.a.start, quote.a.end)
+        inside_b = b.polarity.count_between(quote.b.start, quote.b.end)
+        if inside_a == inside_b:
+            conflicts = []  # the shared quotation agrees; a "not" around it is framing
+    if conflicts:
+        reasons.append(
+            MatchReason(
+                "negation_mismatch",
+                f"one denies what the other asserts: {', '.join(repr(w) for w in conflicts)}",
+            )
+        )
+    if bool(a.polarity.hedges) != bool(b.polarity.hedges):
+        hedged = a if a.polarity.hedges else b
+        reasons.append(
+            MatchReason(
+                "hedge_mismatch",
+                f"one is hedged ({', '.join(hedged.polarity.hedges)}), the other states it as fact",
+            )
+        )
+    for x, y in negation.opposite_words(a.polarity, b.polarity):
+        reasons.append(MatchReason("opposite_meaning", f"'{x}' versus '{y}'"))
+    missing_a = _missing(a, b, quote.a if quote else None)
+    missing_b = _missing(b, a, quote.b if quote else None)
+    if missing_a and missing_b:
+        reasons.append(
+            MatchReason(
+                "entity_mismatch",
+                f"different names: {_names(missing_a)} versus {_names(missing_b)}",
+            )
+        )
+    elif [e for e in missing_a or missing_b if not e.temporal]:
+        # a day or month only one side gives dates the same event; only a different one counts
+        missing = [e for e in missing_a or missing_b if not e.temporal]
+        reasons.append(MatchReason("entity_missing", f"only one names {_names(missing)}"))
+    named = _shared_name_words(a, b)
+    for x, y, core in similarity.substitutions(a.slots, a.bag, b.slots, b.bag):
+        if x in named or y in named:
+            continue  # "the European Union" / "the EU": one name, two spellings
+        code = "word_substituted" if core else "word_substituted_minor"
+        where = "as subject, predicate or object" if core else "in the same place"
+        reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
+    added = similarity.added_verbs(a.bag, b.bag)
+    if added and quote is None:
+        reasons.append(
+            MatchReason("extra_assertion", f"only one also asserts {', '.join(sorted(added))}")
+        )
+    shared = len(a.bag.words & b.bag.words) + nums.matched
+    if shared < MIN_SHARED_WORDS:
+        reasons.append(MatchReason("few_shared_words", f"only {shared} content words in common"))
+    if (
+        a.speaker
+        and b.speaker
+        and a.speaker.named
+        and b.speaker.named
+        and not a.speaker.same_as(b.speaker)
+    ):
+        reasons.append(
+            MatchReason("speaker_mismatch", f"said by {a.speaker.text} versus {b.speaker.text}")
+        )
+    return reasons
+
+
+def match_claims(a: str, b: str) -> ClaimMatch:
+    """Score in [0, 1] that ``a`` and ``b`` make the same claim; ``same`` at the threshold."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        raise TypeError("match_claims takes two strings")
+    if not a.strip() or not b.strip():
+        return ClaimMatch(0.0, False, [MatchReason("empty", "one of the claims is empty")])
+    ca, cb = claim(a.strip()), claim(b.strip())
+    sim = (1 - CONTAINMENT_WEIGHT) * similarity.dice(ca.bag, cb.bag) + (
+        CONTAINMENT_WEIGHT * similarity.containment(ca.bag, cb.bag)
+    )
+    quote = quotes.shared_quote(list(ca.quotes), list(cb.quotes))
+    if quote is not None:
+        sim = max(sim, quote.overlap)
+    reasons = checks(ca, cb, quote)
+    score = sim
+    for r in reasons:
+        score *= PENALTY.get(r.code, 1.0)
+    if sim < THRESHOLD:
+        reasons.append(MatchReason("low_similarity", f"little wording in common ({sim:.2f})"))
+    score = max(0.0, min(1.0, score))
+    return ClaimMatch(score, score >= THRESHOLD, reasons, sim)
+
+
+def _missing(a: Claim, b: Claim, quoted: quotes.Segment | None) -> list[ent.Entity]:
+    """Entities of a not named in b; the speaker of a counts as named when b's speaker is a
+    pronoun (b's "she said" may well be a's "Clinton said")."""
+    out = []
+    for e in a.entities:
+        if ent.present_in(e, list(b.entities), b.words):
+            continue
+        pronoun = b.speaker is not None and not b.speaker.named
+        if a.speaker and pronoun and a.speaker.start <= e.start < a.speaker.end:
+            continue
+        if quoted is not None and not _inside(e.start_char, quoted):
+            continue
+        out.append(e)
+    return out
+
+
+def _shared_name_words(a: Claim, b: Claim) -> set[str]:
+    words: set[str] = set()
+    for e in a.entities:
+        for f in b.entities:
+            if e.same_as(f):
+                words |= e.words | f.words | {e.initials, f.initials}
+    return words
+
+
+def _inside(offset: int, segment: quotes.Segment) -> bool:
+    return segment.start <= offset < segment.end
+
+
+def _list(qs: tuple[numbers.Quantity, ...]) -> str:
+    return ", ".join(f"'{q.describe()}'" for q in qs)
+
+
+def _bounded(q: numbers.Quantity) -> str:
+    word = {">": "more than / at least ", "<": "fewer than / at most ", "~": "about "}
+    return f"{word.get(q.bound, '')}{q.describe()}"
+
+
+def _names(es: list[ent.Entity]) -> str:
+    return ", ".join(f"'{e.text}'" for e in es)

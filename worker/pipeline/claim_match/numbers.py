@@ -1,0 +1,268 @@
+"""The figures a claim states, normalised so that paraphrases compare equal.
+
+"40", "forty" and "Forty" are one value; "$1.9 trillion" and "1.9 trillion dollars" are one value
+in one currency; "at least 40" and "no fewer than 40" both bound the count from below; "dozens" is
+vague and equals no exact figure. Works on the raw text, so it needs no parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# Plural scale words and quantity words that name no figure ("dozens of protesters").
+_VAGUE = {
+    "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "numerous",
+    "handful", "countless", "multiple",
+}  # fmt: skip
+_LOWER = (
+    "at least",
+    "no fewer than",
+    "no less than",
+    "not less than",
+    "more than",
+    "over",
+    "upwards of",
+    "in excess of",
+    "above",
+    "exceeding",
+    "or more",
+    "and more",
+    "plus",
+)
+_UPPER = (
+    "at most",
+    "no more than",
+    "fewer than",
+    "less than",
+    "under",
+    "below",
+    "up to",
+    "not more than",
+    "or fewer",
+    "or less",
+)
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "nearly",
+    "almost",
+    "close to",
+    "an estimated",
+    "estimated",
+    "approx",
+    "circa",
+    "or so",
+)
+_UNITS = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent",
+    "percentage point": "point", "percentage points": "point", "point": "point",
+    "points": "point", "$": "usd", "dollar": "usd", "dollars": "usd", "usd": "usd",
+    "€": "eur", "euro": "eur", "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp",
+}  # fmt: skip
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<ord>st|nd|rd|th)?"
+    r"|(?P<word>[A-Za-z]+)|(?P<sym>[$€£%])"
+)
+_WORDS_BEFORE = 3
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure: ``value`` is None for a vague quantity (``vague`` then names it)."""
+
+    value: float | None
+    bound: str = "="  # "=", ">" (a lower bound), "<" (an upper bound) or "~" (approximately)
+    unit: str | None = None
+    vague: str | None = None
+    text: str = ""
+    start: int = 0  # character offset in the sentence
+
+    def describe(self) -> str:
+        return self.text or (self.vague or "")
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every figure in ``text``, in order of appearance."""
+    tokens = [(m.group(0), m) for m in _TOKEN.finditer(text)]
+    words = [t.lower() for t, _ in tokens]
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        m = tokens[i][1]
+        start = i
+        value: float | None = None
+        vague: str | None = None
+        if m.group("num"):
+            value = float(m.group("num").replace(",", ""))
+            i += 1
+        elif words[i] in _VAGUE:
+            vague = "dozens" if words[i] in ("dozens", "scores") else words[i]
+            i += 1
+        elif words[i] == "a" and i + 1 < len(words) and words[i + 1] == "dozen":
+            value, i = 12.0, i + 2
+        elif words[i] == "dozen" and i > 0 and found and found[-1].text.endswith(words[i - 1]):
+            i += 1
+            continue
+        else:
+            value, i = _number_words(words, i)
+            if value is None:
+                i += 1
+                continue
+        if value is not None:
+            value, i = _scale(words, i, value)
+        unit, after = _unit(words, start, i)
+        bound = _bound(words, start, after)
+        raw = text[tokens[start][1].start() : tokens[max(i, after) - 1][1].end()]
+        found.append(Quantity(value, bound, unit, vague, raw, tokens[start][1].start()))
+        i = max(i, after)
+    return found
+
+
+def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
+    """A number written in words from position i ("twenty-three" is split by the tokenizer)."""
+    w = words[i]
+    # "one" alone is mostly a pronoun ("the only one"); it counts before a scale word only.
+    if w == "one" and not (
+        i + 1 < len(words) and (words[i + 1] in _SCALES or words[i + 1] == "and")
+    ):
+        return None, i
+    if w in _FRACTIONS and i + 2 < len(words) and words[i + 1] == "a" and words[i + 2] in _SCALES:
+        return _FRACTIONS[w] * _SCALES[words[i + 2]], i + 3  # "half a billion"
+    total = 0.0
+    current = 0.0
+    j = i
+    if w == "a" and i + 1 < len(words) and words[i + 1] in _SCALES:
+        current, j = 1.0, i + 1  # "a hundred and twelve", "a million"
+    elif w not in _SMALL and w not in _TENS:
+        return None, i
+    while j < len(words):
+        w = words[j]
+        if w in _SMALL:
+            current += _SMALL[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif (
+            w == "and"
+            and j + 1 < len(words)
+            and (words[j + 1] in _SMALL or words[j + 1] in _TENS)
+            and current >= 100
+        ):
+            pass
+        elif w == "and" and j + 3 < len(words) and words[j + 1] == "a" and words[j + 2] == "half":
+            current += 0.5  # "one and a half million"
+            j += 2
+        else:
+            break
+        j += 1
+    return total + current, j
+
+
+def _scale(words: list[str], i: int, value: float) -> tuple[float, int]:
+    while i < len(words) and words[i] in ("thousand", "million", "billion", "trillion", "hundred"):
+        value *= _SCALES[words[i]]
+        i += 1
+    return value, i
+
+
+def _unit(words: list[str], start: int, end: int) -> tuple[str | None, int]:
+    if start > 0 and words[start - 1] in ("$", "€", "£"):
+        return _UNITS[words[start - 1]], end
+    for n in (2, 1):
+        phrase = " ".join(words[end : end + n])
+        if len(words[end : end + n]) == n and phrase in _UNITS:
+            return _UNITS[phrase], end + n
+    return None, end
+
+
+def _bound(words: list[str], start: int, end: int) -> str:
+    first = start - 1 if start > 0 and words[start - 1] in ("$", "€", "£") else start
+    before = " ".join(words[max(0, first - _WORDS_BEFORE) : first])
+    after = " ".join(words[end : end + 2])
+    for cues, bound in ((_LOWER, ">"), (_UPPER, "<"), (_APPROX, "~")):
+        for cue in cues:
+            if cue in ("or more", "and more", "or fewer", "or less", "or so", "plus"):
+                if after.startswith(cue):
+                    return bound
+            elif before == cue or before.endswith(" " + cue):
+                return bound
+    return "="
+
+
+@dataclass(frozen=True)
+class NumberCheck:
+    """How the figures of two claims compare: each list holds what the other side lacks."""
+
+    only_a: tuple[Quantity, ...]
+    only_b: tuple[Quantity, ...]
+    bound_differs: tuple[tuple[Quantity, Quantity], ...]
+    bound_opposite: tuple[tuple[Quantity, Quantity], ...] = ()
+    reordered: bool = False  # the same figures in another order ("2 killed, 5 hurt" / "5 ... 2")
+    matched: int = 0
+
+    @property
+    def mismatch(self) -> bool:
+        """Both sides state a figure the other does not: a different figure for the same thing."""
+        return bool(self.only_a) and bool(self.only_b)
+
+    @property
+    def missing(self) -> bool:
+        return bool(self.only_a) != bool(self.only_b)
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    if a.vague or b.vague:
+        return a.vague is not None and a.vague == b.vague
+    assert a.value is not None and b.value is not None
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+
+
+def compare(qa: list[Quantity], qb: list[Quantity]) -> NumberCheck:
+    """Pair each figure with an equal one on the other side; report what is left over."""
+    used: set[int] = set()
+    only_a: list[Quantity] = []
+    differs: list[tuple[Quantity, Quantity]] = []
+    opposite: list[tuple[Quantity, Quantity]] = []
+    order: list[int] = []
+    for a in qa:
+        match = next((j for j, b in enumerate(qb) if j not in used and same_value(a, b)), None)
+        if match is None:
+            # the same figure mentioned twice on one side pairs with one on the other
+            if any(same_value(a, b) for b in qb):
+                continue
+            only_a.append(a)
+            continue
+        used.add(match)
+        b = qb[match]
+        order.append(match)
+        if {a.bound, b.bound} == {">", "<"}:
+            opposite.append((a, b))
+        elif a.bound != b.bound and not {a.bound, b.bound} <= {"=", "~"}:
+            differs.append((a, b))
+    only_b = [
+        b for j, b in enumerate(qb) if j not in used and not any(same_value(a, b) for a in qa)
+    ]
+    distinct = len({q.value for q in qa if q.value is not None}) >= 2
+    reordered = distinct and not only_a and not only_b and order != sorted(order)
+    return NumberCheck(
+        tuple(only_a), tuple(only_b), tuple(differs), tuple(opposite), reordered, len(order)
+    )

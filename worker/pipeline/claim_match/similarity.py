@@ -1,0 +1,190 @@
+"""How much of one claim's wording the other shares, on lemmas of content words.
+
+spaCy's small English model has no word vectors, and a sentence-embedding model would bring
+PyTorch into every worker (several GB); on the labelled pairs the decision is carried by the
+checks of figures, polarity, entities and speaker, so lexical overlap is enough here. A short
+table folds the verbs news copy uses interchangeably ("killed" / "died" / "dead"), which is where
+cross-outlet paraphrase differs most.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# Verbs that only frame a claim ("X said that ..."); the speaker is checked on its own. Verbs
+# that carry one ("could not confirm", "denied") stay content words.
+FRAME_VERBS = {"say", "tell", "add", "state", "note", "write", "explain", "reply", "respond",
+               "tweet", "declare", "announce", "accord"}  # fmt: skip
+
+_SYNONYMS = {
+    "die": "kill", "dead": "kill", "death": "kill", "slay": "kill",
+    "drop": "fall", "decline": "fall", "dip": "fall", "plunge": "fall",
+    "climb": "rise", "increase": "rise", "jump": "rise", "grow": "rise",
+    "release": "free", "liberate": "free",
+    "detain": "arrest",
+    "eliminate": "cut", "shed": "cut", "slash": "cut",
+    "promise": "pledge", "commit": "pledge",
+    "hit": "strike", "quake": "earthquake",
+    "quit": "resign", "step_down": "resign",
+    "jobless": "unemployment",
+    "truce": "ceasefire",
+    "blaze": "fire", "wildfire": "fire",
+    "injure": "wound", "hurt": "wound",
+    "capsize": "overturn",
+    "elect": "win", "victory": "win",
+    "begin": "start", "commence": "start",
+    "percent": "%", "per": "%", "cent": "%",
+    "u.s.": "us", "america": "us", "usa": "us",
+    "nominee": "nomination", "position": "job", "need": "take",
+    "slap": "impose", "fresh": "new",
+}  # fmt: skip
+_PARTICLES = {"down", "up", "off", "out"}
+_LIGHT_VERBS = {
+    "plan", "leave", "cast", "start", "begin", "make", "take", "get", "have", "do", "go", "come",
+    "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
+    "want", "proclaim", "acknowledge", "argue", "insist", "suggest", "reiterate", "stress",
+    "emphasize", "reveal", "confirm", "report", "claim", "hope", "need", "keep", "let", "put",
+}  # fmt: skip
+_SKIP_POS = {"PUNCT", "SPACE", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "NUM", "SYM"}
+
+
+def canonical(lemma: str) -> str:
+    """One lemma for the words news copy uses interchangeably."""
+    return _SYNONYMS.get(lemma, lemma)
+
+
+@dataclass(frozen=True)
+class Bag:
+    words: frozenset[str]
+    verbs: frozenset[str] = frozenset()  # the content words that are verbs
+
+
+def content_words(doc: Doc) -> Bag:
+    words = set()
+    verbs = set()
+    for t in doc:
+        if not _is_content(t):
+            continue
+        lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
+        if lemma in FRAME_VERBS and t.pos_ == "VERB":
+            continue
+        if lemma in ("not", "never", "unable", "no"):
+            continue  # polarity is checked on its own
+        words.add(_word(t))
+        if t.pos_ == "VERB":
+            verbs.add(_word(t))
+    return Bag(frozenset(words), frozenset(verbs))
+
+
+def dice(a: Bag, b: Bag) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    return 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+
+
+def containment(a: Bag, b: Bag) -> float:
+    """Share of the shorter claim's words found in the longer one."""
+    short = min(len(a.words), len(b.words))
+    return len(a.words & b.words) / short if short else 0.0
+
+
+@dataclass(frozen=True)
+class Slots:
+    """Each content word with the grammatical place it fills: ("nsubj:fall", "unemployment")."""
+
+    items: frozenset[tuple[str, str]]
+
+
+def _word(t: Token) -> str:
+    lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
+    # the parser tags "down" in "stepped down" as a particle or as an adverb
+    particle = next(
+        (
+            c.lower_
+            for c in t.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)
+        ),
+        None,
+    )
+    if particle and f"{lemma}_{particle}" in _SYNONYMS:
+        lemma = f"{lemma}_{particle}"  # "stepped down" is "resigned"
+    return canonical(lemma)
+
+
+def _is_content(t: Token) -> bool:
+    return not (
+        t.pos_ in _SKIP_POS or t.is_stop or t.like_num or not any(c.isalnum() for c in t.text)
+    )
+
+
+def slots(doc: Doc) -> Slots:
+    items = set()
+    for t in doc:
+        if not _is_content(t) or (t.lemma_.lower() in FRAME_VERBS and t.pos_ == "VERB"):
+            continue
+        head = t.head
+        if t.dep_ == "ROOT" or (
+            head.dep_ == "ROOT" and head.lemma_ == "be" and t.dep_ in ("acomp", "attr")
+        ):
+            slot = "PRED"
+        elif head.lemma_ == "be" or head.pos_ == "AUX":
+            continue
+        elif t.dep_ in ("compound", "amod", "nummod", "det", "poss", "prep", "punct"):
+            # a modifier's place is its noun's: "shopping mall" / "school" compares the nouns
+            continue
+        else:
+            slot = f"{t.dep_}:{_word(head)}"
+        items.add((slot, _word(t)))
+    return Slots(frozenset(items))
+
+
+_CORE_SLOTS = ("PRED", "nsubj:", "nsubjpass:", "dobj:", "pobj:", "attr:", "acomp:", "ccomp:")
+
+
+def core_slot(slot: str) -> bool:
+    """Subject, predicate, object: the places whose filler is the claim."""
+    return slot.startswith(_CORE_SLOTS)
+
+
+def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, bool]]:
+    """Words that fill the same place in both claims but differ, neither found in the other:
+    "Unemployment fell" / "Inflation fell", "destroyed 300 homes" / "threatened 300 homes"."""
+    by_slot: dict[str, set[str]] = {}
+    for slot, w in sb.items:
+        if w not in a.words:
+            by_slot.setdefault(slot, set()).add(w)
+    found = []
+    for slot, w in sorted(sa.items):
+        if w in b.words:
+            continue
+        for other in sorted(by_slot.get(slot, ())):
+            if not _spelling_variant(w, other):
+                found.append((w, other, core_slot(slot)))
+    return found
+
+
+def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
+    """Verbs one claim adds while the other has none of its own: a further assertion
+    ("... and regularly incites violence"), not a rewording (where both sides change verbs).
+    Light and attitude verbs ("plans to", "believes", "left two dead") assert nothing new."""
+    only_a = {v for v in a.verbs - b.words if v not in _LIGHT_VERBS and not _variant_of(v, b)}
+    only_b = {v for v in b.verbs - a.words if v not in _LIGHT_VERBS and not _variant_of(v, a)}
+    if only_a and not only_b:
+        return only_a
+    if only_b and not only_a:
+        return only_b
+    return frozenset()
+
+
+def _variant_of(word: str, bag: Bag) -> bool:
+    return any(_spelling_variant(word, w) for w in bag.words)
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """ "semi-private" / "semiprivate", "members" / "nonmembers", "UN" / "nations"."""
+    short, long_ = sorted((x, y), key=len)
+    if short in long_:
+        return True
+    return len(short) <= 4 and short.isalpha() and short in (x[0] + y[0], long_[: len(short)])
