@@ -23,10 +23,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
 
     from server.api import bp as api_bp
+    from server.api import long_poll
 
     db.init_app(app)
     security.init_app(app)
     ratelimit.init_app(app)
+    long_poll.init_app(app)
     register_error_handlers(app)
     app.register_blueprint(home.bp)
     app.register_blueprint(api_bp)

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 import textwrap
+import threading
 from pathlib import Path
 
 import click
@@ -193,7 +194,15 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:
         def load(self):  # noqa: ANN202
             from server import create_app
 
-            return create_app({"EMBEDDED_SWEEPER": True})
+            app = create_app({"EMBEDDED_SWEEPER": True})
+            if redis_url() is None:
+                # Analyses run in this process: load the model now rather than on the reader's
+                # first click (a second or more). get_nlp holds a lock, so a click arriving
+                # meanwhile waits for this load instead of starting another.
+                from worker.pipeline.nlp import get_nlp
+
+                threading.Thread(target=get_nlp, name="sourcemark-model", daemon=True).start()
+            return app
 
     Server().run()
 

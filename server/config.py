@@ -6,7 +6,7 @@ import os
 import secrets
 from typing import Any
 
-from worker.config import database_url, instance_dir, redis_url
+from worker.config import database_url, instance_dir, int_setting, redis_url
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 
@@ -38,4 +38,9 @@ def from_environment() -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SOURCEMARK_SECURE_COOKIES", "0") == "1",
         "DEBUG": False,
+        # Long-poll bounds (server.api.long_poll): each waiting request holds one of gunicorn's
+        # 8 threads per process, so by default at most half of them wait.
+        "WAIT_MAX_SECONDS": max(0, int_setting("SOURCEMARK_WAIT_MAX_SECONDS", 25)),
+        "WAIT_PER_PROCESS": max(0, int_setting("SOURCEMARK_WAIT_PER_PROCESS", 4)),
+        "WAIT_PER_TOKEN": max(0, int_setting("SOURCEMARK_WAIT_PER_TOKEN", 2)),
     }

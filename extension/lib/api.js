@@ -129,7 +129,7 @@ async function call(server, token, path, init, timeoutMs) {
     throw new SourcemarkError(`${new URL(server).host} answered, but not like a sourcemark ` +
       'server. Check the server URL in the options.', 'not_sourcemark', response.status);
   }
-  return { status: response.status, body };
+  return { status: response.status, body, headers: response.headers };
 }
 
 /** POST the page, gzip-compressed. Resolves to {status: 200|202, body}. */
@@ -148,6 +148,24 @@ export async function getAnalysis(server, token, id) {
     { method: 'GET' }, READ_TIMEOUT_MS)).body;
 }
 
+// How long one long-poll asks the server to hold the answer (the server caps it, 25 s by default).
+export const LONG_POLL_SECONDS = 20;
+
+/**
+ * GET the analysis, asking the server to answer only when it is finished or `seconds` have
+ * passed. Resolves to {body, wait}: `wait` is the server's Sourcemark-Wait header as a number,
+ * or null when the server did not send it (an older server, which ignores ?wait= and answers
+ * at once).
+ */
+export async function waitForAnalysis(server, token, id, seconds) {
+  const answer = await call(server, token,
+    `/api/v1/analyses/${encodeURIComponent(id)}?wait=${seconds}`, { method: 'GET' },
+    READ_TIMEOUT_MS + seconds * 1000);
+  const header = answer.headers.get('Sourcemark-Wait');
+  const wait = header === null || header.trim() === '' ? null : Number(header);
+  return { body: answer.body, wait: Number.isFinite(wait) ? wait : null };
+}
+
 /** Whom the token belongs to: its role and name (GET /api/v1/me). */
 export async function getMe(server, token) {
   return (await call(server, token, '/api/v1/me', { method: 'GET' }, READ_TIMEOUT_MS)).body;
@@ -156,14 +174,19 @@ export async function getMe(server, token) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * From the submit answer to a finished analysis: polls while queued/running (backing off from
- * 300 ms to 2 s), calls onProgress(status) on each change, rejects when it failed or takes
- * longer than timeoutMs.
+ * From the submit answer to a finished analysis: while queued/running, asks the server to
+ * answer when the analysis finishes (a long-poll, ?wait=), calls onProgress(status) on each
+ * change, rejects when it failed or takes longer than timeoutMs. A server that does not know
+ * ?wait= (no Sourcemark-Wait header) is polled as before, backing off from 300 ms to 2 s; one
+ * that says it cannot wait right now (Sourcemark-Wait: 0, it is busy) is asked again after the
+ * same back-off; a long-poll cut off (the server restarting) is followed by plain polling.
  */
 export async function followAnalysis(server, token, first, options = {}) {
-  const { onProgress = () => {}, timeoutMs = 180000 } = options;
+  const { onProgress = () => {}, timeoutMs = 180000, longPoll = LONG_POLL_SECONDS } = options;
   let analysis = first;
   let wait = 300;
+  let serverWaits = longPoll > 0;
+  let pause = serverWaits ? 0 : wait;
   const deadline = Date.now() + timeoutMs;
   let last = null;
   while (analysis.status === 'queued' || analysis.status === 'running') {
@@ -171,13 +194,44 @@ export async function followAnalysis(server, token, first, options = {}) {
       last = analysis.status;
       onProgress(analysis.status);
     }
-    if (Date.now() > deadline) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
       throw new SourcemarkError(`The analysis is still ${analysis.status} after ` +
         `${Math.round(timeoutMs / 1000)} s; try again later.`, 'timeout');
     }
-    await sleep(wait);
-    wait = Math.min(2000, Math.round(wait * 1.5));
+    if (pause) await sleep(pause);
+    if (serverWaits) {
+      const seconds = Math.max(1, Math.min(longPoll, Math.ceil(left / 1000)));
+      const asked = Date.now();
+      let answer;
+      try {
+        answer = await waitForAnalysis(server, token, analysis.id, seconds);
+      } catch (err) {
+        // A held request is the one a server restart or a proxy cuts: poll instead (a server
+        // that is really gone fails the next poll with the same message).
+        if (!(err instanceof SourcemarkError) || !['unreachable', 'timeout'].includes(err.code)) {
+          throw err;
+        }
+        serverWaits = false;
+        pause = wait;
+        continue;
+      }
+      analysis = answer.body;
+      if (answer.wait === null) {
+        serverWaits = false; // an older server: it answered at once; poll from now on
+        pause = wait;
+      } else if (answer.wait === 0 || Date.now() - asked < 100) {
+        // Busy (or woken at once without an answer): ask again after a pause, backing off.
+        pause = wait;
+        wait = Math.min(2000, Math.round(wait * 1.5));
+      } else {
+        pause = 0;
+      }
+      continue;
+    }
     analysis = await getAnalysis(server, token, analysis.id);
+    wait = Math.min(2000, Math.round(wait * 1.5));
+    pause = wait;
   }
   if (analysis.status === 'failed') {
     throw new SourcemarkError(`The server could not analyse this page: ${analysis.error ||

@@ -15,6 +15,7 @@ let notSourcemark;
 let nsBase;
 const received = [];
 let polls = 0;
+const gets = [];
 
 function json(res, status, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -27,6 +28,8 @@ before(async () => {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
+      // Like a sourcemark server from before the long-poll: the query string is ignored.
+      const path = req.url.split('?')[0];
       if (req.url === '/healthz') return json(res, 200, { status: 'ok', pipeline_version: '9.9' });
       if (req.headers.authorization !== `Bearer ${TOKEN}`) {
         return json(res, 401, { error: { code: 'invalid_token', message: 'The API token is not valid.' } });
@@ -43,12 +46,13 @@ before(async () => {
       if (req.url === '/api/v1/me') {
         return json(res, 200, { role: 'reader', token: { name: 'laptop', prefix: 'good-tok' }, pipeline_version: '9.9' });
       }
-      if (req.url === '/api/v1/analyses/a1') {
+      if (path === '/api/v1/analyses/a1') {
+        gets.push(req.url);
         polls++;
         if (polls < 3) return json(res, 200, { id: 'a1', status: polls === 1 ? 'queued' : 'running' });
         return json(res, 200, { id: 'a1', status: 'done', findings: [{ id: 'f1' }], article: {} });
       }
-      if (req.url === '/api/v1/analyses/bad') {
+      if (path === '/api/v1/analyses/bad') {
         return json(res, 200, { id: 'bad', status: 'failed', error: 'no article found' });
       }
       if (req.url === '/api/v1/analyses/a1/findings/f1/reports' && req.method === 'POST') {
@@ -98,10 +102,16 @@ test('submitPage sends gzip-compressed JSON with the bearer token', async () => 
 
 test('followAnalysis polls until done and reports each status once', async () => {
   const seen = [];
+  const started = Date.now();
   const done = await followAnalysis(base, TOKEN, { id: 'a1', status: 'queued' },
     { onProgress: (s) => seen.push(s) });
   assert.equal(done.status, 'done');
   assert.deepEqual(seen, ['queued', 'running']);
+  // This server does not know ?wait= (no Sourcemark-Wait header): asked once, then polled
+  // plainly with today's back-off (300 ms, then 450 ms).
+  assert.deepEqual(gets, ['/api/v1/analyses/a1?wait=20', '/api/v1/analyses/a1',
+    '/api/v1/analyses/a1']);
+  assert.ok(Date.now() - started >= 700, 'the fallback keeps the polling back-off');
 });
 
 test('a failed analysis rejects with the server reason', async () => {

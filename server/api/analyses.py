@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import Blueprint, current_app, g, jsonify, url_for
+from flask import Blueprint, current_app, g, jsonify, request, url_for
 from sqlalchemy import select
 
 from server import cache
+from server.api import long_poll
 from server.api.body import json_body
 from server.api.validation import check_submission
 from server.auth import require
@@ -115,9 +116,31 @@ def _get(analysis_id: str) -> AnalysisRow:
 @bp.get("/analyses/<analysis_id>")
 @require("reader")
 def get_analysis(analysis_id: str) -> Any:
-    body = analysis_dict(_get(analysis_id))
+    wait = long_poll.requested_wait(request.args)
+    row = _get(analysis_id)
+    if wait is not None:
+        status = row.status
+        session = get_session()
+
+        def reread() -> str:
+            session.expire_all()
+            return _get(analysis_id).status
+
+        allowed = long_poll.wait_for_finish(
+            analysis_id, status, wait, key=getattr(g, "api_token_id", None) or g.user.id,
+            reread=reread, idle=session.rollback)
+        if allowed and status not in long_poll.FINAL:
+            # Woken or out of time: read what is there now.
+            session.expire_all()
+            row = _get(analysis_id)
+    body = analysis_dict(row)
     body["links"] = _links(analysis_id)
-    return jsonify(body)
+    response = jsonify(body)
+    if wait is not None:
+        # Tells the client this server knows ?wait= (an older one ignores it): 0 means "not
+        # now" (too many waiting, or completion cannot be heard): poll instead.
+        response.headers[long_poll.HEADER] = f"{allowed:g}"
+    return response
 
 
 @bp.post("/analyses/<analysis_id>/findings/<fid>/reports")

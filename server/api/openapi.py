@@ -67,24 +67,47 @@ SPEC: dict[str, Any] = {
             "get": {
                 "operationId": "getAnalysis",
                 "summary": "Read an analysis and its findings",
+                "description": "With 'wait', a long-poll: answered at once when the analysis "
+                "is done or failed, else when it finishes or after 'wait' seconds (at most "
+                "SOURCEMARK_WAIT_MAX_SECONDS, 25 by default), with the state it then has. "
+                "Without 'wait', answered at once.",
                 "parameters": [
                     {
                         "name": "analysis_id",
                         "in": "path",
                         "required": True,
                         "schema": {"type": "string", "maxLength": 64},
-                    }
+                    },
+                    {
+                        "name": "wait",
+                        "in": "query",
+                        "required": False,
+                        "description": "Seconds to wait for the analysis to finish; longer "
+                        "values are shortened to the server's cap; anything but a number of "
+                        "seconds, 0 or more, is a 400.",
+                        "schema": {"type": "number", "minimum": 0},
+                    },
                 ],
                 "responses": {
                     "200": {
                         "description": "The analysis",
+                        "headers": {
+                            "Sourcemark-Wait": {
+                                "description": "Sent when 'wait' was given: the seconds this "
+                                "server was prepared to wait on the request. 0 when it could not "
+                                "wait (too many requests waiting in this process or for this "
+                                "token, or it cannot hear of finished analyses right now): poll "
+                                "again later. A server without the header ignores 'wait'.",
+                                "schema": {"type": "number"},
+                            }
+                        },
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/Analysis"}
                             }
                         },
                     },
-                    **_errors(401, 404, 429, 503),
+                    **_errors(400, 401, 404, 429, 503),
                 },
             }
         },

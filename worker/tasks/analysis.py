@@ -22,6 +22,7 @@ from worker.pipeline.nlp import get_nlp
 from worker.store import session_scope
 from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
 from worker.tasks.celery_app import celery_app
+from worker.tasks.completion import announce
 from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ def process_analysis(analysis_id: str) -> str:
     if got.outcome == "held":
         raise LeaseHeld(got.retry_in)
     if got.outcome != "claimed":
+        if got.outcome == "gave_up":
+            announce(analysis_id)
         return got.outcome
 
     started = time.perf_counter()
@@ -76,12 +79,15 @@ def process_analysis(analysis_id: str) -> str:
     timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
+    if saved:
+        announce(analysis_id)
     return AnalysisStatus.DONE if saved else "lost_lease"
 
 
 def _fail(analysis_id: str, code: str, message: str) -> None:
     with session_scope() as session:
         mark_failed(session, analysis_id, code, message)
+    announce(analysis_id)
 
 
 def fail_quietly(analysis_id: str, code: str, message: str) -> None:

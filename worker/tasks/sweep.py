@@ -17,6 +17,7 @@ from worker.store import session_scope
 from worker.store.analyses import MAX_ATTEMPTS, interrupted_message, stale_analyses
 from worker.store.models import utcnow
 from worker.tasks.celery_app import celery_app
+from worker.tasks.completion import announce
 from worker.tasks.dispatch import embedded, enqueue
 from worker.vocabulary import AnalysisStatus
 
@@ -28,6 +29,7 @@ def sweep(enqueue: Callable[[str], object]) -> dict[str, int]:
     limits = task_limits()
     now = utcnow()
     requeued = failed = 0
+    given_up: list[str] = []
     with session_scope() as session:
         queued, expired = stale_analyses(
             session, queued_before=now - timedelta(seconds=max(10, limits.soft_seconds)), now=now
@@ -39,9 +41,12 @@ def sweep(enqueue: Callable[[str], object]) -> dict[str, int]:
                 row.error = interrupted_message(row.attempts)
                 row.finished_at = now
                 row.lease_until = None
+                given_up.append(row.id)
                 failed += 1
             else:
                 queued.append(row.id)
+    for analysis_id in given_up:
+        announce(analysis_id)
     for analysis_id in queued:
         enqueue(analysis_id)
         requeued += 1
