@@ -40,7 +40,18 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# XML declarations and other processing instructions before the markup: lxml refuses a str
+# that starts with one naming an encoding (the text is already decoded), so all are dropped.
+def _utf8_parser() -> lxml_html.HTMLParser:
+    parser = getattr(_PARSERS, "utf8", None)
+    if parser is None:
+        parser = _PARSERS.utf8 = lxml_html.HTMLParser(
+            huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+        )
+    return parser
+
+
+_XML_DECL = re.compile(r"^(?:\s*<\?xml[^>]*>)+", re.IGNORECASE)
 _DROP_TAGS = (
     "script",
     "style",
@@ -92,11 +103,20 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
         )
     text = _XML_DECL.sub("", text, count=1)
     try:
-        tree = lxml_html.document_fromstring(text, parser=_parser())
+        try:
+            tree = lxml_html.document_fromstring(text, parser=_parser())
+        except ValueError:
+            # A declaration lxml still sees (behind a byte-order mark or odd spacing): give it
+            # the text as UTF-8 bytes with the encoding stated, which it always accepts.
+            tree = lxml_html.document_fromstring(
+                text.encode("utf-8", "surrogatepass"), parser=_utf8_parser()
+            )
     except (etree.ParserError, ValueError) as err:
-        raise NoArticleError(f"The page could not be parsed as HTML ({err}).") from err
+        raise NoArticleError(
+            f"The page could not be parsed as HTML ({err}).", reason="unparsable"
+        ) from err
     if tree is None:
-        raise NoArticleError("The page could not be parsed as HTML.")
+        raise NoArticleError("The page could not be parsed as HTML.", reason="unparsable")
     _drop_inert(tree)
     _check_bounds(tree)
     return tree

@@ -98,6 +98,8 @@ def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[in
     if len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40:
         return None
     mine = _grams(tokens)
+    if not mine:
+        return None  # a long run of punctuation or symbols: no words to compare
     share = len(mine & grams) / len(mine)
     if share < SUPPORT and len(tokens) < 12 and budget[0] > 0:
         budget[0] -= 1
@@ -159,32 +161,60 @@ def combine(primary: list[str], second: list[str]) -> Body:
     return Body(primary[first : last + 1], "combined")
 
 
-def extract_body(tree: HtmlElement, url: str | None) -> Body:
-    """The body blocks of a cleaned page tree (the tree itself is left unchanged)."""
+def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
+    """Candidate bodies of a cleaned page tree, best first (the tree is left unchanged).
+
+    The combined body comes first; each opinion alone follows, for when the combination turns
+    out not to read as an article (the caller decides that after cleaning).
+    """
     # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
-    return combine(primary, second)
+    combined = combine(primary, second)
+    bodies = [combined]
+    for alone in (Body(second, "readability"), Body(primary, "trafilatura")):
+        if alone.paragraphs and alone.paragraphs != combined.paragraphs:
+            bodies.append(alone)
+    return bodies
+
+
+def extract_body(tree: HtmlElement, url: str | None) -> Body:
+    """The combined body of a cleaned page tree (see ``combine``)."""
+    return extract_bodies(tree, url)[0]
+
+
+def _is_snippet(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return text.startswith(("...", "…")) or text.endswith(("...", "…"))
 
 
 def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
-    """Whether the cleaned body reads as an article rather than a list of teasers or results.
+    """Whether the cleaned body reads as an article rather than a list of teasers or results."""
+    return article_verdict(paragraphs, linked) is None
+
+
+def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None:
+    """None when the cleaned body reads as an article, else why not: a ``NoArticleError`` reason.
 
     Home pages, section fronts and search pages survive extraction as runs of linked headlines
     and snippets: there, most of the body is the text of links, and no paragraph is running
-    prose outside a list.
+    prose outside a list (``index_page``). A body with neither links nor prose is a caption or
+    a sentence (``too_short``).
     """
     if not paragraphs:
-        return False
+        return "too_short"
     total = sum(len(p) for p in paragraphs) or 1
     linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
     if linked_chars > 0.5 * total:
-        return False
+        return "index_page"
     unlinked = [p for p in paragraphs if flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
     if any(is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
-        return True
-    # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole.
-    joined = " ".join(p for p in unlinked if not p.startswith("- "))
+        return None
+    # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole;
+    # snippets (cut off with "...") are search results or teasers, not lines of one text.
+    joined = " ".join(p for p in unlinked if not p.startswith("- ") and not _is_snippet(p))
     sentences = sum(joined.count(mark) for mark in (". ", "! ", "? ", "。", "！", "？"))
-    return len(joined.encode("utf-8")) >= 300 and sentences >= 2
+    if len(joined.encode("utf-8")) >= 300 and sentences >= 2:
+        return None
+    return "index_page" if linked_chars or len(unlinked) > 5 else "too_short"
