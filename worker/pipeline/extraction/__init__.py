@@ -93,6 +93,8 @@ def _first_article(
             verdict = "too_short"
         if verdict is None:
             return paragraphs
+        if verdict == "too_short" and _is_index(body.paragraphs, context.linked):
+            verdict = "index_page"  # cleaning removed the teasers that made it a list of links
         reason = reason or verdict
     if not saw_text:
         raise NoArticleError("The page holds no text.", reason="empty_page")
@@ -105,6 +107,11 @@ _MESSAGES = {
     "too_short": "No article text was found on this page: its text is too short to be an "
     "article.",
 }
+
+
+def _is_index(paragraphs: list[str], linked: frozenset[str]) -> bool:
+    raw = _readable([" ".join(p.split()) for p in paragraphs if p.strip()])
+    return article_verdict(raw, linked) == "index_page"
 
 
 def _readable(paragraphs: list[str]) -> list[str]:
