@@ -215,19 +215,20 @@ def main(argv: list[str] | None = None) -> int:
     peer_memory = {} if args.final or not PEER_CACHE.exists() else json.loads(
         PEER_CACHE.read_text(encoding="utf-8"))
     names = ["sourcemark", *PEERS]
-    header = "| set | split | pages | " + " | ".join(
-        f"{n}: F1 / mean page F1 / empty / ms" for n in names) + " |"
-    lines = [header, "|" + "---|" * (3 + len(names))]
+    splits = ["dev", "frozen"] if args.final else ["dev"]
+    cols = " | ".join(f"{s} F1 | {s} mean page F1 | {s} empty | {s} median ms" for s in splits)
+    lines = [f"| set | extractor | pages ({'/'.join(splits)}) | {cols} |",
+             "|" + "---|" * (3 + 4 * len(splits))]
     worst = []
     reasons: Counter[str] = Counter()
     for set_name in args.sets:
         dev, held = _split(load_set(set_name), frozen.get(set_name, frozenset()))
-        splits = [("dev", dev)] + ([("frozen", held)] if args.final else [])
-        for split_name, pages in splits:
+        by_split = {"dev": dev, "frozen": held}
+        figs: dict[str, dict[str, Figures]] = {}
+        for split_name in splits:
+            pages = by_split[split_name]
             results = run(pages, PEERS, peer_memory)
-            figs = {n: figures(set_name, pages, results[n]) for n in names}
-            lines.append(f"| {set_name} | {split_name} | {len(pages)} | " + " | ".join(
-                _row(n, figs[n]) for n in names) + " |")
+            figs[split_name] = {n: figures(set_name, pages, results[n]) for n in names}
             reasons.update(f"{set_name}/{split_name}:{r}"
                            for r in results["sourcemark"].no_article.values())
             if split_name == "dev" and args.worst:
@@ -236,9 +237,13 @@ def main(argv: list[str] | None = None) -> int:
                     best = max(_f1(*page_counts(p, results[n].outputs[p.id])) for n in PEERS)
                     worst.append((mine - best, set_name, p.id, mine, best,
                                   results["sourcemark"].no_article.get(p.id, "")))
+        sizes = "/".join(str(len(by_split[s])) for s in splits)
+        for name in names:
+            cells = " | ".join(_row(name, figs[s][name]) for s in splits)
+            lines.append(f"| {set_name} | {name} | {sizes} | {cells} |")
     PEER_CACHE.write_text(json.dumps(peer_memory), encoding="utf-8")
     print("\n".join(lines))
-    print("sourcemark refusals:", dict(sorted(reasons.items())))
+    print("sourcemark no_article answers (set/split:reason):", dict(sorted(reasons.items())))
     for gap, set_name, page_id, mine, best, reason in sorted(worst)[: args.worst]:
         print(f"{gap:+.3f} {set_name}/{page_id} sourcemark {mine:.3f} peer {best:.3f} {reason}")
     return 0

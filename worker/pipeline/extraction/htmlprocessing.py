@@ -167,8 +167,21 @@ def _remove(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _prose_length(el: etree._Element) -> int:
+# Below this many characters in <p> elements a page writes its text in other ways (<br>-broken
+# lines in a div, table cells), and text outside links stands for prose instead.
+MIN_PARAGRAPH_CHARS = 1000
+
+
+def _p_length(el: etree._Element) -> int:
     return sum(len(t) for t in el.xpath(".//p//text()"))
+
+
+def _unlinked_length(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+
+
+def _prose_length(el: etree._Element, by_paragraphs: bool = True) -> int:
+    return _p_length(el) if by_paragraphs else _unlinked_length(el)
 
 
 def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
@@ -178,14 +191,15 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
         return
     _lift_social_embeds(body)
     _join_split_bodies(body)
-    total = _prose_length(body) or 1
+    by_paragraphs = _p_length(body) >= MIN_PARAGRAPH_CHARS
+    total = _prose_length(body, by_paragraphs) or 1
     # Depth-first by hand so that a removed container's descendants are never visited.
     stack = list(body)[::-1]
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _is_furniture_container(el, total):
+        if _is_furniture_container(el, total, by_paragraphs):
             _remove(el)
         else:
             stack.extend(list(el)[::-1])
@@ -210,7 +224,7 @@ def _is_teaser_list(el: etree._Element) -> bool:
     return link >= 0.5 * text
 
 
-def _is_furniture_container(el: etree._Element, total: int) -> bool:
+def _is_furniture_container(el: etree._Element, total: int, by_paragraphs: bool = True) -> bool:
     tag = el.tag
     if tag in ("html", "body", "main", "article"):
         return False
@@ -224,7 +238,7 @@ def _is_furniture_container(el: etree._Element, total: int) -> bool:
             return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.
-    return _prose_length(el) <= 0.25 * total and el.find(".//h1") is None
+    return _prose_length(el, by_paragraphs) <= 0.25 * total and el.find(".//h1") is None
 
 
 _EMBED_WRAPPER = re.compile(r"tweet|embed|social|widget|instagram|tiktok", re.IGNORECASE)
