@@ -30,6 +30,9 @@ __all__ = ["extract_article", "TIME_BUDGET_S"]
 TIME_BUDGET_S = 10.0
 # Less body text than this is a teaser, a caption or an error page, not an article.
 MIN_BODY_CHARS = 100
+# When the combined body keeps less than this share of trafilatura's own (both cleaned), the
+# trimming followed readability into the wrong container, and trafilatura's body is taken.
+MIN_TRIMMED_SHARE = 0.7
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
@@ -83,6 +86,7 @@ def _first_article(
     )
     reason = None
     saw_text = False
+    chosen: list[str] | None = None
     for make in candidates:
         body = make()
         budget.check(f"body extraction ({body.source})")
@@ -91,11 +95,24 @@ def _first_article(
         verdict = article_verdict(paragraphs, context.linked)
         if verdict is None and len("\n\n".join(paragraphs)) < MIN_BODY_CHARS:
             verdict = "too_short"
+        if chosen is not None:
+            # The combined body read as an article; trafilatura's own body (the next candidate)
+            # replaces it only when the trimming cut most of the text: readability then held
+            # a different, smaller container (one part of the story, a teaser block).
+            trafilatura = body.source == "trafilatura" and verdict is None
+            if trafilatura and _size(chosen) < MIN_TRIMMED_SHARE * _size(paragraphs):
+                return paragraphs
+            return chosen
         if verdict is None:
-            return paragraphs
+            if body.source != "combined":
+                return paragraphs
+            chosen = paragraphs
+            continue
         if verdict == "too_short" and _is_index(body.paragraphs, context.linked):
             verdict = "index_page"  # cleaning removed the teasers that made it a list of links
         reason = reason or verdict
+    if chosen is not None:
+        return chosen
     if not saw_text:
         raise NoArticleError("The page holds no text.", reason="empty_page")
     raise NoArticleError(_MESSAGES[reason or "too_short"], reason=reason or "too_short")
@@ -107,6 +124,10 @@ _MESSAGES = {
     "too_short": "No article text was found on this page: its text is too short to be an "
     "article.",
 }
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
 
 
 def _is_index(paragraphs: list[str], linked: frozenset[str]) -> bool:

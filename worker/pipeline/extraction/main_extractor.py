@@ -38,6 +38,8 @@ MIN_TRAFILATURA_SHARE = 0.2
 MIN_ANCHOR_TOKENS = 6
 # Whole-block lookups per page (see _support).
 MAX_WHOLE_BLOCK_LOOKUPS = 300
+# Unlinked text in short lines that reads as a body of its own (see article_verdict).
+MIN_LIST_BYTES = 1500
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
 MAX_SHORT_GAP = 2
 
@@ -63,6 +65,9 @@ def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
         tree,
         url=url,
         fast=True,
+        # Recall: the edges are trimmed below where readability does not support them, and a
+        # missed paragraph cannot be brought back.
+        favor_recall=True,
         with_metadata=False,
         deduplicate=False,
         include_tables=True,
@@ -172,9 +177,11 @@ def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
     second = readability_blocks(deepcopy(tree))
     combined = combine(primary, second)
     bodies = [combined]
-    for alone in (Body(second, "readability"), Body(primary, "trafilatura")):
-        if alone.paragraphs and alone.paragraphs != combined.paragraphs:
-            bodies.append(alone)
+    # Trafilatura's own body always follows the combined one: the caller weighs the two.
+    if primary:
+        bodies.append(Body(primary, "trafilatura"))
+    if second and second != combined.paragraphs:
+        bodies.append(Body(second, "readability"))
     return bodies
 
 
@@ -216,5 +223,9 @@ def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None
     joined = " ".join(p for p in unlinked if not p.startswith("- ") and not _is_snippet(p))
     sentences = sum(joined.count(mark) for mark in (". ", "! ", "? ", "。", "！", "？"))
     if len(joined.encode("utf-8")) >= 300 and sentences >= 2:
+        return None
+    # A long body of short lines that are not links (a changelog, a recipe, a list post).
+    lines = " ".join(p for p in unlinked if not _is_snippet(p))
+    if linked_chars <= 0.1 * total and len(lines.encode("utf-8")) >= MIN_LIST_BYTES:
         return None
     return "index_page" if linked_chars or len(unlinked) > 5 else "too_short"
