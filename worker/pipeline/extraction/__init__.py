@@ -20,7 +20,7 @@ from worker.pipeline.extraction.fallbacks import fallbacks
 from worker.pipeline.extraction.filters import Context, clean_paragraphs
 from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
 from worker.pipeline.extraction.language import detect_language
-from worker.pipeline.extraction.main_extractor import article_verdict, extract_bodies
+from worker.pipeline.extraction.main_extractor import article_verdict, extract_bodies, weigh
 from worker.pipeline.extraction.metadata import extract_metadata
 from worker.pipeline.model import Article
 
@@ -30,9 +30,6 @@ __all__ = ["extract_article", "TIME_BUDGET_S"]
 TIME_BUDGET_S = 10.0
 # Less body text than this is a teaser, a caption or an error page, not an article.
 MIN_BODY_CHARS = 100
-# When the combined body keeps less than this share of trafilatura's own (both cleaned), the
-# trimming followed readability into the wrong container, and trafilatura's body is taken.
-MIN_TRIMMED_SHARE = 0.7
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
@@ -80,14 +77,15 @@ def _first_article(
     so a page is answered ``no_article`` only when no way of reading it finds one. The reason
     given is the combined body's: what a person looking at the page would see.
     """
-    candidates = itertools.chain(
-        (lambda body=body: body for body in extract_bodies(tree, url)),
-        fallbacks(tree, url, article_body),
-    )
     reason = None
     saw_text = False
-    chosen: list[str] | None = None
-    for make in candidates:
+    readable: dict[str, list[str]] = {}
+    # The three opinions are all weighed; the fallbacks are asked in turn, only when none of
+    # them reads as an article, until one does.
+    opinions = [lambda body=body: body for body in extract_bodies(tree, url)]
+    for make in itertools.chain(opinions, fallbacks(tree, url, article_body)):
+        if readable and make not in opinions:
+            break
         body = make()
         budget.check(f"body extraction ({body.source})")
         saw_text = saw_text or any(p.strip() for p in body.paragraphs)
@@ -95,22 +93,13 @@ def _first_article(
         verdict = article_verdict(paragraphs, context.linked)
         if verdict is None and len("\n\n".join(paragraphs)) < MIN_BODY_CHARS:
             verdict = "too_short"
-        if chosen is not None:
-            # The combined body read as an article; trafilatura's own body (the next candidate)
-            # replaces it only when the trimming cut most of the text: readability then held
-            # a different, smaller container (one part of the story, a teaser block).
-            trafilatura = body.source == "trafilatura" and verdict is None
-            if trafilatura and _size(chosen) < MIN_TRIMMED_SHARE * _size(paragraphs):
-                return paragraphs
-            return chosen
         if verdict is None:
-            if body.source != "combined":
-                return paragraphs
-            chosen = paragraphs
+            readable[body.source] = paragraphs
             continue
         if verdict == "too_short" and _is_index(body.paragraphs, context.linked):
             verdict = "index_page"  # cleaning removed the teasers that made it a list of links
         reason = reason or verdict
+    chosen = weigh(readable)
     if chosen is not None:
         return chosen
     if not saw_text:
@@ -124,10 +113,6 @@ _MESSAGES = {
     "too_short": "No article text was found on this page: its text is too short to be an "
     "article.",
 }
-
-
-def _size(paragraphs: list[str]) -> int:
-    return sum(len(p) for p in paragraphs)
 
 
 def _is_index(paragraphs: list[str], linked: frozenset[str]) -> bool:

@@ -38,6 +38,13 @@ MIN_TRAFILATURA_SHARE = 0.2
 MIN_ANCHOR_TOKENS = 6
 # Whole-block lookups per page (see _support).
 MAX_WHOLE_BLOCK_LOOKUPS = 300
+# When the combined body keeps less than this share of trafilatura's own (both cleaned), the
+# trimming followed readability into the wrong container, and trafilatura's body is taken.
+MIN_TRIMMED_SHARE = 0.7
+# Readability's body replaces the chosen one when it is this much longer and each holds this
+# share of the other's 4-grams.
+MIN_SUPERSET_GROWTH = 1.3
+MIN_SUPERSET_SHARE = 0.9
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
@@ -193,6 +200,42 @@ def extract_body(tree: HtmlElement, url: str | None) -> Body:
 def _is_snippet(paragraph: str) -> bool:
     text = paragraph.strip()
     return text.startswith(("...", "…")) or text.endswith(("...", "…"))
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
+
+
+def _contained(inner: list[str], outer: list[str]) -> float:
+    """Share of ``inner``'s word 4-grams that ``outer`` holds too."""
+    mine = _grams(_tokens(" ".join(inner)))
+    return len(mine & _grams(_tokens(" ".join(outer)))) / len(mine) if mine else 0.0
+
+
+def weigh(readable: dict[str, list[str]]) -> list[str] | None:
+    """Choose among the cleaned bodies that read as articles, keyed by ``Body.source``.
+
+    The combined body, unless the trimming cut most of trafilatura's own body (readability then
+    held a different, smaller container: one part of the story, a teaser block), or
+    readability's body, when it is the same text as the chosen one and clearly longer
+    (trafilatura dropped a passage the page repeats). Otherwise the first fallback that read as
+    an article.
+    """
+    chosen = readable.get("combined")
+    own = readable.get("trafilatura")
+    if own is not None and (chosen is None or _size(chosen) < MIN_TRIMMED_SHARE * _size(own)):
+        chosen = own
+    second = readable.get("readability")
+    if chosen is None:
+        return second if second is not None else next(iter(readable.values()), None)
+    if (
+        second is not None
+        and _size(second) >= MIN_SUPERSET_GROWTH * _size(chosen)
+        and _contained(chosen, second) >= MIN_SUPERSET_SHARE
+        and _contained(second, chosen) >= MIN_SUPERSET_SHARE
+    ):
+        return second
+    return chosen
 
 
 def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
