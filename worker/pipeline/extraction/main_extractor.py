@@ -183,7 +183,8 @@ def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
     combined = combine(primary, second)
-    bodies = [combined]
+    # Whichever shape combine kept, it is the combined judgement that the caller weighs.
+    bodies = [Body(combined.paragraphs, "combined")]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
     if primary:
         bodies.append(Body(primary, "trafilatura"))
