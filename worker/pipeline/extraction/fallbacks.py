@@ -74,15 +74,24 @@ def densest_container(tree: HtmlElement) -> HtmlElement | None:
 
 
 def _text_lines(el: HtmlElement) -> list[str]:
-    """The element's text broken at block boundaries and ``<br>``, without touching the page."""
-    from copy import deepcopy
+    """The element's text broken at block boundaries and ``<br>``, read without editing it."""
+    parts: list[str] = []
 
-    el = deepcopy(el)
-    for block in el.iter(*_BLOCK_TAGS):
-        block.tail = "\n" + (block.tail or "")
-        if block.tag != "br":
-            block.text = "\n" + (block.text or "")
-    lines = (" ".join(line.split()) for line in _LINES.split(el.text_content()))
+    def walk(node: HtmlElement) -> None:
+        block = isinstance(node.tag, str) and node.tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(el)
+    lines = (" ".join(line.split()) for line in _LINES.split("".join(parts)))
     return [line for line in lines if line]
 
 
