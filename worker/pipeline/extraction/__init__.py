@@ -20,7 +20,12 @@ from worker.pipeline.extraction.fallbacks import fallbacks
 from worker.pipeline.extraction.filters import Context, clean_paragraphs
 from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
 from worker.pipeline.extraction.language import detect_language
-from worker.pipeline.extraction.main_extractor import article_verdict, extract_bodies, weigh
+from worker.pipeline.extraction.main_extractor import (
+    article_verdict,
+    could_change,
+    extract_bodies,
+    weigh,
+)
 from worker.pipeline.extraction.metadata import extract_metadata
 from worker.pipeline.model import Article
 
@@ -87,6 +92,8 @@ def _first_article(
         if readable and make not in opinions:
             break
         body = make()
+        if readable and not could_change(readable, body):
+            continue  # cleaning it could not change the choice: skip the work
         budget.check(f"body extraction ({body.source})")
         saw_text = saw_text or any(p.strip() for p in body.paragraphs)
         paragraphs = _readable(clean_paragraphs(body.paragraphs, context))

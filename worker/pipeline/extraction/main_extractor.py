@@ -239,6 +239,22 @@ def weigh(readable: dict[str, list[str]]) -> list[str] | None:
     return chosen
 
 
+def could_change(readable: dict[str, list[str]], body: Body) -> bool:
+    """Whether ``body``, once cleaned, could change what ``weigh`` chooses from ``readable``.
+
+    Cleaning only removes text, so the raw body's size bounds the cleaned one's: a body too
+    short to pass weigh's thresholds even uncleaned need not be cleaned at all.
+    """
+    raw = _size(body.paragraphs)
+    if body.source == "trafilatura":
+        combined = readable.get("combined")
+        return combined is None or _size(combined) < MIN_TRIMMED_SHARE * raw
+    if body.source == "readability":
+        chosen = weigh(readable)
+        return chosen is None or raw >= MIN_SUPERSET_GROWTH * _size(chosen)
+    return True
+
+
 def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
     """Whether the cleaned body reads as an article rather than a list of teasers or results."""
     return article_verdict(paragraphs, linked) is None
