@@ -27,17 +27,22 @@ _CODES = {
 
 class ApiError(Exception):
     def __init__(self, status: int, message: str, code: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, reason: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code or _CODES.get(status, "error")
         self.headers = headers or {}
+        # Which case of ``code`` it was (e.g. no_article: index_page, too_short, empty_page).
+        self.reason = reason
 
 
 def json_error(status: int, message: str, code: str | None = None,
-               headers: dict[str, str] | None = None) -> Response:
-    response = jsonify({"error": {"code": code or _CODES.get(status, "error"), "message": message}})
+               headers: dict[str, str] | None = None, reason: str | None = None) -> Response:
+    error = {"code": code or _CODES.get(status, "error"), "message": message}
+    if reason:
+        error["reason"] = reason
+    response = jsonify({"error": error})
     response.status_code = status
     for key, value in (headers or {}).items():
         response.headers[key] = value
@@ -53,7 +58,7 @@ def _wants_json() -> bool:
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):  # noqa: ANN202
-        return json_error(exc.status, exc.message, exc.code, exc.headers)
+        return json_error(exc.status, exc.message, exc.code, exc.headers, exc.reason)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):  # noqa: ANN202

@@ -72,7 +72,7 @@ def create() -> Any:
         article = extract_article(sub.html, sub.url)
         check_length(article.text)
     except PipelineError as exc:
-        raise ApiError(422, str(exc), exc.code) from exc
+        raise ApiError(422, str(exc), exc.code, reason=getattr(exc, "reason", None)) from exc
     extract_ms = round((time.perf_counter() - started) * 1000, 1)
     if article.title is None and sub.title:
         article.title = sub.title

@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify
 
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
+from worker.pipeline.errors import NoArticleError
 from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, AnalysisStatus
 
 bp = Blueprint("openapi", __name__)
@@ -178,7 +179,16 @@ SPEC: dict[str, Any] = {
                     "error": {
                         "type": "object",
                         "required": ["code", "message"],
-                        "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                        "properties": {
+                            "code": {"type": "string"},
+                            "message": {"type": "string"},
+                            "reason": {
+                                "type": "string",
+                                "description": "Which case of the code it was; with "
+                                "no_article: " + ", ".join(NoArticleError.REASONS) + ".",
+                                "enum": list(NoArticleError.REASONS),
+                            },
+                        },
                     }
                 },
             },

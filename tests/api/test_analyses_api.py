@@ -24,7 +24,8 @@ def post(client, token, body, **kw):  # noqa: ANN001, ANN201
 def assert_error(response, status: int, code: str | None = None) -> dict:  # noqa: ANN001
     assert response.status_code == status, response.get_data(as_text=True)
     body = response.get_json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    # "reason" says which case of the code it was (no_article's index_page, too_short...).
+    assert set(body) == {"error"} and set(body["error"]) - {"reason"} == {"code", "message"}
     assert body["error"]["message"]
     if code:
         assert body["error"]["code"] == code
@@ -145,6 +146,7 @@ def test_page_without_article_is_422(client, reader_token):
     body = assert_error(post(client, reader_token, {"url": URL, "html": "<html><body><nav>"
                         "<a href='/'>Home</a></nav></body></html>"}), 422)
     assert "article" in body["error"]["message"].lower() or "text" in body["error"]["message"]
+    assert body["error"]["code"] == "no_article" and body["error"]["reason"]
 
 
 def test_article_too_long_to_analyse_is_422_before_anything_is_stored(client, reader_token):

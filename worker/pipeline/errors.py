@@ -8,9 +8,22 @@ class PipelineError(Exception):
 
 
 class NoArticleError(PipelineError):
-    """The document holds no article text (empty, a home page, a search page, an image...)."""
+    """The document holds no article text (empty, a home page, a search page, an image...).
+
+    ``reason`` says which case: ``empty_page`` (no text at all), ``unparsable`` (not readable as
+    HTML), ``index_page`` (teasers, links or results rather than running text), ``too_short``
+    (some text, too little to be an article: a caption, a video page's one sentence).
+    """
 
     code = "no_article"
+    REASONS = ("empty_page", "unparsable", "index_page", "too_short")
+
+    def __init__(self, message: str, reason: str = "too_short") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __reduce__(self):  # noqa: ANN204 - keeps the reason across Celery's pickling
+        return type(self), (str(self), self.reason)
 
 
 class NotHTMLError(PipelineError):

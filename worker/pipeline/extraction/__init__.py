@@ -9,13 +9,23 @@ all under a time limit. Every failure is a typed ``PipelineError``: ``NotHTMLErr
 
 from __future__ import annotations
 
+import itertools
+
+from lxml.html import HtmlElement
+
 from worker.pipeline.errors import NoArticleError
 from worker.pipeline.extraction.budget import Budget, time_limit
 from worker.pipeline.extraction.decoding import to_text
+from worker.pipeline.extraction.fallbacks import fallbacks
 from worker.pipeline.extraction.filters import Context, clean_paragraphs
 from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
 from worker.pipeline.extraction.language import detect_language
-from worker.pipeline.extraction.main_extractor import extract_body, looks_like_article
+from worker.pipeline.extraction.main_extractor import (
+    article_verdict,
+    could_change,
+    extract_bodies,
+    weigh,
+)
 from worker.pipeline.extraction.metadata import extract_metadata
 from worker.pipeline.model import Article
 
@@ -43,8 +53,6 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     # containers that the removal cuts.
     meta = extract_metadata(tree, url)
     remove_boilerplate(tree)
-    body = extract_body(tree, url)
-    budget.check("body extraction")
     linked = link_texts(tree)
     context = Context(
         title=meta.title,
@@ -53,17 +61,9 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         site=meta.site,
         linked=linked,
     )
-    paragraphs = clean_paragraphs(body.paragraphs, context)
-    if not looks_like_article(paragraphs, linked):
-        raise NoArticleError("No article text was found on this page.")
-    # List items lose trafilatura's "- " marker: the text must read as the page does, since the
-    # extension finds each finding in the live page by its exact words.
-    paragraphs = [p[2:] if p.startswith("- ") else p for p in paragraphs]
-    body_text = "\n\n".join(paragraphs).strip()
-    if len(body_text) < MIN_BODY_CHARS:
-        raise NoArticleError("No article text was found on this page.")
+    paragraphs = _first_article(tree, url, meta.article_body, context, budget)
     return Article(
-        text=body_text,
+        text="\n\n".join(paragraphs).strip(),
         title=meta.title,
         byline=meta.byline,
         published=meta.published,
@@ -71,3 +71,63 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         url=meta.url,
         language=detect_language(tree, " ".join(paragraphs[:30])),
     )
+
+
+def _first_article(
+    tree: HtmlElement, url: str | None, article_body: str | None, context: Context, budget: Budget
+) -> list[str]:
+    """The paragraphs of the first candidate body that reads as an article.
+
+    The combined body is tried first; the fallbacks only when it does not read as an article,
+    so a page is answered ``no_article`` only when no way of reading it finds one. The reason
+    given is the combined body's: what a person looking at the page would see.
+    """
+    reason = None
+    saw_text = False
+    readable: dict[str, list[str]] = {}
+    # The three opinions are all weighed; the fallbacks are asked in turn, only when none of
+    # them reads as an article, until one does.
+    opinions = [lambda body=body: body for body in extract_bodies(tree, url)]
+    for make in itertools.chain(opinions, fallbacks(tree, url, article_body)):
+        if readable and make not in opinions:
+            break
+        body = make()
+        if readable and not could_change(readable, body):
+            continue  # cleaning it could not change the choice: skip the work
+        budget.check(f"body extraction ({body.source})")
+        saw_text = saw_text or any(p.strip() for p in body.paragraphs)
+        paragraphs = _readable(clean_paragraphs(body.paragraphs, context))
+        verdict = article_verdict(paragraphs, context.linked)
+        if verdict is None and len("\n\n".join(paragraphs)) < MIN_BODY_CHARS:
+            verdict = "too_short"
+        if verdict is None:
+            readable[body.source] = paragraphs
+            continue
+        if verdict == "too_short" and _is_index(body.paragraphs, context.linked):
+            verdict = "index_page"  # cleaning removed the teasers that made it a list of links
+        reason = reason or verdict
+    chosen = weigh(readable)
+    if chosen is not None:
+        return chosen
+    if not saw_text:
+        raise NoArticleError("The page holds no text.", reason="empty_page")
+    raise NoArticleError(_MESSAGES[reason or "too_short"], reason=reason or "too_short")
+
+
+_MESSAGES = {
+    "index_page": "No article text was found on this page: it lists links, teasers or results "
+    "rather than an article.",
+    "too_short": "No article text was found on this page: its text is too short to be an "
+    "article.",
+}
+
+
+def _is_index(paragraphs: list[str], linked: frozenset[str]) -> bool:
+    raw = _readable([" ".join(p.split()) for p in paragraphs if p.strip()])
+    return article_verdict(raw, linked) == "index_page"
+
+
+def _readable(paragraphs: list[str]) -> list[str]:
+    # List items lose trafilatura's "- " marker: the text must read as the page does, since the
+    # extension finds each finding in the live page by its exact words.
+    return [p[2:] if p.startswith("- ") else p for p in paragraphs]

@@ -155,7 +155,7 @@ def to_text(document: str | bytes | bytearray | memoryview) -> str:
         raise NotHTMLError(f"Expected HTML text or bytes, got {type(document).__name__}.")
     text = document.lstrip("\ufeff")
     if not text.strip():
-        raise NoArticleError("The page is empty.")
+        raise NoArticleError("The page is empty.", reason="empty_page")
     check_is_html(text)
     return text
 

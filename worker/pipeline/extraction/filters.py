@@ -97,6 +97,13 @@ _DATELINE = re.compile(
     r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
     re.IGNORECASE,
 )
+# A post's metadata line: several labelled fields ("Posted by: X - Category: Y - Tags: z").
+_META_LABEL = re.compile(
+    r"(?:^|[\s|·•-])(?:tags?|categor(?:y|ies|ia|ie|ias)|kategorien?|filed under|posted (?:by|in|on)"
+    r"|publicado (?:por|em|en)|publié (?:par|le)|veröffentlicht(?: von| am)?|schlagwörter|rubrik"
+    r"|autor(?:a|in)?|author|date|fecha|data|keywords?|labels?|etiquetas?)\s*:",
+    re.IGNORECASE,
+)
 _PUBLISHED_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)\b(?=.*\d).{0,60}\)?)$", re.IGNORECASE
 )
@@ -203,6 +210,8 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _DATELINE.match(text) or (_PUBLISHED_LINE.match(text) and _words(text) <= 12):
         return True
+    if _words(text) <= MAX_TEASER_WORDS and len(_META_LABEL.findall(text)) >= 2:
+        return True
     byline = _norm(context.byline)
     norm = _norm(text)
     if byline and norm and (norm == byline or norm.startswith(f"by {byline}")):
@@ -302,7 +311,10 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     for paragraph in paragraphs:
         if is_furniture(paragraph, context):
             continue
-        if kept and _norm(kept[-1]) == _norm(paragraph):
+        # A short block repeated at once is a template echo (a standfirst shown twice); a long
+        # paragraph the page writes twice is text a reader reads twice.
+        echo = bool(kept) and _norm(kept[-1]) == _norm(paragraph)
+        if echo and _words(paragraph) <= MAX_FURNITURE_WORDS:
             continue
         kept.append(paragraph)
     return kept

@@ -40,7 +40,18 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# XML declarations and other processing instructions before the markup: lxml refuses a str
+# that starts with one naming an encoding (the text is already decoded), so all are dropped.
+def _utf8_parser() -> lxml_html.HTMLParser:
+    parser = getattr(_PARSERS, "utf8", None)
+    if parser is None:
+        parser = _PARSERS.utf8 = lxml_html.HTMLParser(
+            huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+        )
+    return parser
+
+
+_XML_DECL = re.compile(r"^(?:\s*<\?xml[^>]*>)+", re.IGNORECASE)
 _DROP_TAGS = (
     "script",
     "style",
@@ -92,11 +103,20 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
         )
     text = _XML_DECL.sub("", text, count=1)
     try:
-        tree = lxml_html.document_fromstring(text, parser=_parser())
+        try:
+            tree = lxml_html.document_fromstring(text, parser=_parser())
+        except ValueError:
+            # A declaration lxml still sees (behind a byte-order mark or odd spacing): give it
+            # the text as UTF-8 bytes with the encoding stated, which it always accepts.
+            tree = lxml_html.document_fromstring(
+                text.encode("utf-8", "surrogatepass"), parser=_utf8_parser()
+            )
     except (etree.ParserError, ValueError) as err:
-        raise NoArticleError(f"The page could not be parsed as HTML ({err}).") from err
+        raise NoArticleError(
+            f"The page could not be parsed as HTML ({err}).", reason="unparsable"
+        ) from err
     if tree is None:
-        raise NoArticleError("The page could not be parsed as HTML.")
+        raise NoArticleError("The page could not be parsed as HTML.", reason="unparsable")
     _drop_inert(tree)
     _check_bounds(tree)
     return tree
@@ -147,8 +167,21 @@ def _remove(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _prose_length(el: etree._Element) -> int:
+# Below this many characters in <p> elements a page writes its text in other ways (<br>-broken
+# lines in a div, table cells), and text outside links stands for prose instead.
+MIN_PARAGRAPH_CHARS = 1000
+
+
+def _p_length(el: etree._Element) -> int:
     return sum(len(t) for t in el.xpath(".//p//text()"))
+
+
+def _unlinked_length(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+
+
+def _prose_length(el: etree._Element, by_paragraphs: bool = True) -> int:
+    return _p_length(el) if by_paragraphs else _unlinked_length(el)
 
 
 def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
@@ -158,14 +191,15 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
         return
     _lift_social_embeds(body)
     _join_split_bodies(body)
-    total = _prose_length(body) or 1
+    by_paragraphs = _p_length(body) >= MIN_PARAGRAPH_CHARS
+    total = _prose_length(body, by_paragraphs) or 1
     # Depth-first by hand so that a removed container's descendants are never visited.
     stack = list(body)[::-1]
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _is_furniture_container(el, total):
+        if _is_furniture_container(el, total, by_paragraphs):
             _remove(el)
         else:
             stack.extend(list(el)[::-1])
@@ -190,7 +224,7 @@ def _is_teaser_list(el: etree._Element) -> bool:
     return link >= 0.5 * text
 
 
-def _is_furniture_container(el: etree._Element, total: int) -> bool:
+def _is_furniture_container(el: etree._Element, total: int, by_paragraphs: bool = True) -> bool:
     tag = el.tag
     if tag in ("html", "body", "main", "article"):
         return False
@@ -204,7 +238,7 @@ def _is_furniture_container(el: etree._Element, total: int) -> bool:
             return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.
-    return _prose_length(el) <= 0.25 * total and el.find(".//h1") is None
+    return _prose_length(el, by_paragraphs) <= 0.25 * total and el.find(".//h1") is None
 
 
 _EMBED_WRAPPER = re.compile(r"tweet|embed|social|widget|instagram|tiktok", re.IGNORECASE)

@@ -38,6 +38,15 @@ MIN_TRAFILATURA_SHARE = 0.2
 MIN_ANCHOR_TOKENS = 6
 # Whole-block lookups per page (see _support).
 MAX_WHOLE_BLOCK_LOOKUPS = 300
+# When the combined body keeps less than this share of trafilatura's own (both cleaned), the
+# trimming followed readability into the wrong container, and trafilatura's body is taken.
+MIN_TRIMMED_SHARE = 0.7
+# Readability's body replaces the chosen one when it is this much longer and each holds this
+# share of the other's 4-grams.
+MIN_SUPERSET_GROWTH = 1.3
+MIN_SUPERSET_SHARE = 0.9
+# Unlinked text in short lines that reads as a body of its own (see article_verdict).
+MIN_LIST_BYTES = 1500
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
 MAX_SHORT_GAP = 2
 
@@ -63,6 +72,9 @@ def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
         tree,
         url=url,
         fast=True,
+        # Recall: the edges are trimmed below where readability does not support them, and a
+        # missed paragraph cannot be brought back.
+        favor_recall=True,
         with_metadata=False,
         deduplicate=False,
         include_tables=True,
@@ -98,6 +110,8 @@ def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[in
     if len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40:
         return None
     mine = _grams(tokens)
+    if not mine:
+        return None  # a long run of punctuation or symbols: no words to compare
     share = len(mine & grams) / len(mine)
     if share < SUPPORT and len(tokens) < 12 and budget[0] > 0:
         budget[0] -= 1
@@ -159,32 +173,119 @@ def combine(primary: list[str], second: list[str]) -> Body:
     return Body(primary[first : last + 1], "combined")
 
 
-def extract_body(tree: HtmlElement, url: str | None) -> Body:
-    """The body blocks of a cleaned page tree (the tree itself is left unchanged)."""
+def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
+    """Candidate bodies of a cleaned page tree, best first (the tree is left unchanged).
+
+    The combined body comes first; each opinion alone follows, for when the combination turns
+    out not to read as an article (the caller decides that after cleaning).
+    """
     # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
-    return combine(primary, second)
+    combined = combine(primary, second)
+    # Whichever shape combine kept, it is the combined judgement that the caller weighs.
+    bodies = [Body(combined.paragraphs, "combined")]
+    # Trafilatura's own body always follows the combined one: the caller weighs the two.
+    if primary:
+        bodies.append(Body(primary, "trafilatura"))
+    if second and second != combined.paragraphs:
+        bodies.append(Body(second, "readability"))
+    return bodies
+
+
+def extract_body(tree: HtmlElement, url: str | None) -> Body:
+    """The combined body of a cleaned page tree (see ``combine``)."""
+    return extract_bodies(tree, url)[0]
+
+
+def _is_snippet(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return text.startswith(("...", "…")) or text.endswith(("...", "…"))
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
+
+
+def _contained(inner: list[str], outer: list[str]) -> float:
+    """Share of ``inner``'s word 4-grams that ``outer`` holds too."""
+    mine = _grams(_tokens(" ".join(inner)))
+    return len(mine & _grams(_tokens(" ".join(outer)))) / len(mine) if mine else 0.0
+
+
+def weigh(readable: dict[str, list[str]]) -> list[str] | None:
+    """Choose among the cleaned bodies that read as articles, keyed by ``Body.source``.
+
+    The combined body, unless the trimming cut most of trafilatura's own body (readability then
+    held a different, smaller container: one part of the story, a teaser block), or
+    readability's body, when it is the same text as the chosen one and clearly longer
+    (trafilatura dropped a passage the page repeats). Otherwise the first fallback that read as
+    an article.
+    """
+    chosen = readable.get("combined")
+    own = readable.get("trafilatura")
+    if own is not None and (chosen is None or _size(chosen) < MIN_TRIMMED_SHARE * _size(own)):
+        chosen = own
+    second = readable.get("readability")
+    if chosen is None:
+        return second if second is not None else next(iter(readable.values()), None)
+    if (
+        second is not None
+        and _size(second) >= MIN_SUPERSET_GROWTH * _size(chosen)
+        and _contained(chosen, second) >= MIN_SUPERSET_SHARE
+        and _contained(second, chosen) >= MIN_SUPERSET_SHARE
+    ):
+        return second
+    return chosen
+
+
+def could_change(readable: dict[str, list[str]], body: Body) -> bool:
+    """Whether ``body``, once cleaned, could change what ``weigh`` chooses from ``readable``.
+
+    Cleaning only removes text, so the raw body's size bounds the cleaned one's: a body too
+    short to pass weigh's thresholds even uncleaned need not be cleaned at all.
+    """
+    raw = _size(body.paragraphs)
+    if body.source == "trafilatura":
+        combined = readable.get("combined")
+        return combined is None or _size(combined) < MIN_TRIMMED_SHARE * raw
+    if body.source == "readability":
+        chosen = weigh(readable)
+        return chosen is None or raw >= MIN_SUPERSET_GROWTH * _size(chosen)
+    return True
 
 
 def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
-    """Whether the cleaned body reads as an article rather than a list of teasers or results.
+    """Whether the cleaned body reads as an article rather than a list of teasers or results."""
+    return article_verdict(paragraphs, linked) is None
+
+
+def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None:
+    """None when the cleaned body reads as an article, else why not: a ``NoArticleError`` reason.
 
     Home pages, section fronts and search pages survive extraction as runs of linked headlines
     and snippets: there, most of the body is the text of links, and no paragraph is running
-    prose outside a list.
+    prose outside a list (``index_page``). A body with neither links nor prose is a caption or
+    a sentence (``too_short``).
     """
     if not paragraphs:
-        return False
+        return "too_short"
     total = sum(len(p) for p in paragraphs) or 1
     linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
     if linked_chars > 0.5 * total:
-        return False
+        return "index_page"
     unlinked = [p for p in paragraphs if flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
     if any(is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
-        return True
-    # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole.
-    joined = " ".join(p for p in unlinked if not p.startswith("- "))
+        return None
+    # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole;
+    # snippets (cut off with "...") are search results or teasers, not lines of one text.
+    joined = " ".join(p for p in unlinked if not p.startswith("- ") and not _is_snippet(p))
     sentences = sum(joined.count(mark) for mark in (". ", "! ", "? ", "。", "！", "？"))
-    return len(joined.encode("utf-8")) >= 300 and sentences >= 2
+    if len(joined.encode("utf-8")) >= 300 and sentences >= 2:
+        return None
+    # A long body of short lines that are not links (a changelog, a recipe, a list post).
+    lines = " ".join(p for p in unlinked if not _is_snippet(p))
+    if linked_chars <= 0.1 * total and len(lines.encode("utf-8")) >= MIN_LIST_BYTES:
+        return None
+    return "index_page" if linked_chars or len(unlinked) > 5 else "too_short"

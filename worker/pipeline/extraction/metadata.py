@@ -29,6 +29,8 @@ class Metadata:
     url: str | None = None
     language: str | None = None
     description: str | None = None
+    # The JSON-LD ``articleBody``: the last resort when no extractor finds the body in the page.
+    article_body: str | None = None
 
 
 _ARTICLE_TYPES = {
@@ -334,4 +336,13 @@ def extract_metadata(tree: HtmlElement, url: str | None) -> Metadata:
         url=canonical,
         language=declared_language(tree),
         description=_clean(meta.get("og:description") or meta.get("description")),
+        article_body=_article_body(ld),
     )
+
+
+def _article_body(ld: list[dict]) -> str | None:
+    for item in ld:
+        body = item.get("articleBody") or item.get("text")
+        if isinstance(body, str) and body.strip():
+            return body.strip()
+    return None
