@@ -26,6 +26,7 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass
 
+from benchmarks import datasets
 from benchmarks.extraction import _readability, _trafilatura
 from benchmarks.extraction_score import aggregate, compare
 from benchmarks.extraction_split import MEMBERSHIP, frozen_ids
@@ -206,9 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [s for s in args.sets if not (CACHE / s / "truth.json").exists()]
     if missing or not MEMBERSHIP.exists():
-        print(f"missing cached sets {missing} (or {MEMBERSHIP}); build them with\n"
-              "    .venv/bin/python -m benchmarks.fetch_extraction_data", file=sys.stderr)
-        return 1
+        datasets.missing(
+            "the extraction development sets",
+            f"no cache for {missing} under {CACHE}" if missing else f"{MEMBERSHIP} is absent",
+            "run `.venv/bin/python -m benchmarks.fetch_extraction_data` (it reads the public "
+            "repositories' snapshots; see its docstring); the frozen membership is committed",
+        )
     if args.check:
         return check(args.sets)
     frozen = frozen_ids()

@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+from benchmarks import datasets
 from benchmarks.fetch_extraction_data import CACHE, SETS
 
 MEMBERSHIP = Path(__file__).resolve().parent / "extraction_frozen.json"
@@ -40,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
+    absent = [name for name in SETS if not (CACHE / name / "truth.json").exists()]
+    if absent:
+        datasets.missing("the extraction development sets", f"no cache for {absent} under {CACHE}",
+                         "run `.venv/bin/python -m benchmarks.fetch_extraction_data`")
     if not args.write:
         parser.print_help()
         return 0

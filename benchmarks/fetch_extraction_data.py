@@ -28,6 +28,7 @@ import argparse
 import gzip
 import html as html_lib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from benchmarks import datasets
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = datasets.CACHE / "extraction"
-DEFAULT_MIRRORS = Path("/work/.mirror")
+DEFAULT_MIRRORS = Path(os.environ.get("SOURCEMARK_MIRRORS_DIR") or "/work/.mirror")
 
 MIRRORS = {
     "readability": ("mozilla", "readability"),
@@ -234,6 +235,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=CACHE)
     parser.add_argument("--sets", nargs="*", default=list(SETS), choices=SETS)
     args = parser.parse_args(argv)
+    # Say everything that is missing before writing anything.
+    problems = []
+    for set_name in args.sets:
+        try:
+            if set_name == "scrapinghub":
+                if not (_shared_dir() / "ground-truth.json").exists():
+                    raise MissingSource(f"{_shared_dir()} holds no ground-truth.json")
+            else:
+                _mirror(args.mirrors, "cleaneval" if set_name in CLEANING_FOLDERS else set_name)
+        except MissingSource as exc:
+            problems.append(f"{set_name}: {exc}")
+    if problems:
+        datasets.missing(
+            "the sources of the extraction development sets", "\n".join(problems),
+            "clone the public repositories named above as mirrors (or set SOURCEMARK_MIRRORS_DIR "
+            "to where they are); the 88 MIT pages are in tests/data/extraction-set",
+        )
     failed = False
     for set_name in args.sets:
         try:

@@ -58,6 +58,7 @@ def test_missing_data_is_a_sentence_not_a_traceback(module: str, tmp_path: Path)
                SOURCEMARK_EXTRACTION_DIR=str(tmp_path / "no-extraction-set"),
                SOURCEMARK_SHARED_DIR=str(tmp_path / "no-shared"),
                SOURCEMARK_CACHE_DIR=str(tmp_path / "no-cache"),
+               SOURCEMARK_MIRRORS_DIR=str(tmp_path / "no-mirrors"),
                SOURCEMARK_TEST_PG="postgresql://postgres@127.0.0.1:9/postgres",
                SOURCEMARK_TEST_REDIS="redis://127.0.0.1:9")
     done = subprocess.run([sys.executable, "-m", module], cwd=ROOT, env=env,
