@@ -86,6 +86,11 @@ def init_app(app: Flask) -> None:
     # A review session lasts a working day; the default hour would reject long-open pages.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 12 * 3600)
     app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=12))
+    # Re-sending the cookie on every response lets a slow parallel request (the page's icon, a
+    # stylesheet) write back the session as it was before the form on the page added its CSRF
+    # token: the form then fails with "The CSRF tokens do not match". The cookie is sent when
+    # the session changes (sign-in, a new token), so a session still lasts the working day.
+    app.config.setdefault("SESSION_REFRESH_EACH_REQUEST", False)
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
     app.config.setdefault("REMEMBER_COOKIE_SECURE", secure)
     app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
