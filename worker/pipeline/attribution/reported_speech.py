@@ -14,11 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import lexicon
-from worker.pipeline.attribution.cues import PREDICATE, cue_bounds, cue_kind
+from worker.pipeline.attribution.cues import PREDICATE, PREDICATE_VERBS, cue_bounds, cue_kind
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.lexicon import (
+    FINDING_SOURCES,
+    FINDING_VERBS,
     FIRST_SECOND,
     FUNCTION_NOUNS,
     ORG_HEADS,
@@ -103,7 +105,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
             piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
                 return [piece]
-    if cue.lemma_.lower() in PREDICATE_CUES:
+    if cue.lemma_.lower() in PREDICATE_VERBS:
         return _predicate_content(cue)
     misparsed = _clause_parsed_as_object(cue)
     if misparsed:
@@ -177,10 +179,16 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
         or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
     ]
+    if cue.lemma_.lower() not in PREDICATE_CUES:
+        # Judgements and requests: "praised X for …", "ordered X to …", never "ordered new tests".
+        preds = [p for p in preds if p.dep_ != "dobj"]
     wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
     if not preds or not (args or wh_object or any(p.dep_ == "prep" for p in preds)):
         return None
     if not args and not wh_object and not any(p.lower_ == "to" for p in preds):
+        return None
+    # "asked the court to rule": a request needs the one asked; "asked to speak" is a wish.
+    if cue.lemma_.lower() in lexicon.REQUEST_CUES and not any(a.dep_ == "dobj" for a in args):
         return None
     # "admitted to threatening the girl, and hiding her": a coordinated gerund belongs too.
     gerunds = [c for c in after if c.dep_ == "conj" and c.tag_ == "VBG"]
@@ -255,8 +263,18 @@ def _blocked(cue: Token) -> bool:
 def weak_subject(cue: Token, subject: Token) -> bool:
     """True when a verb that also takes things as subjects ("the case highlights that…") has
     a thing as its subject."""
-    if cue.lemma_.lower() not in WEAK_SUBJECT_VERBS:
+    lemma = cue.lemma_.lower()
+    if lemma not in WEAK_SUBJECT_VERBS and lemma not in FINDING_VERBS:
         return False
+    if lemma in FINDING_VERBS and subject.lemma_.lower() in FINDING_SOURCES:
+        return False  # "the poll shows", "records indicate": a document reports a finding
+    if lemma in FINDING_VERBS and lemma not in lexicon.SPEECH_VERBS:
+        # "they found her hiding": people find things; only studies and bodies report findings.
+        return not (
+            subject.ent_type_ == "ORG"
+            or subject.lemma_.lower() in ORG_HEADS
+            or subject.lower_ in lexicon.SPEAKING_GROUPS
+        )
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     words = {subject.lower_, subject.lemma_.lower()}
@@ -293,7 +311,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 pieces.append((s, e))
         if not pieces:
             continue
-        if tok.lemma_.lower() in PREDICATE_CUES and not any(
+        if tok.lemma_.lower() in PREDICATE_VERBS and not any(
             c.dep_ == "ccomp" for c in tok.children
         ):
             kind = PREDICATE  # an object with a predicate: weaker than a reported clause

@@ -1,0 +1,65 @@
+"""Statement cues beyond plain saying (issue 13): findings of polls and documents, judgements
+with a predicate, requests and speech acts. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from worker.pipeline.attribution import find_attributions
+from worker.pipeline.nlp import parse
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(cue, content, speaker mention) of each attribution in ``text``."""
+    return [
+        (
+            f.cue.text if f.cue else "",
+            " / ".join(text[c.start : c.end] for c in f.content),
+            f.speaker.text if f.speaker else None,
+        )
+        for f in find_attributions(parse(text))
+    ]
+
+
+def test_a_poll_shows_a_finding():
+    text = "A new survey of county voters shows that the tax measure has lost support since June."
+    assert ("shows", "the tax measure has lost support since June") in [
+        (c, content) for c, content, _ in found(text)
+    ]
+
+
+def test_records_found_a_finding():
+    text = "The audit found that the district had overpaid its contractors for three years."
+    assert any(
+        c == "found" and content == "the district had overpaid its contractors for three years"
+        for c, content, _ in found(text)
+    )
+
+
+def test_a_thing_that_shows_is_still_no_source():
+    # "The bridge shows that…": a bridge is no document, so no attribution.
+    assert found("The cracked bridge shows that the repairs came too late.") == []
+
+
+def test_praise_with_a_reason_is_a_judgement():
+    text = "The mayor praised the firefighters for reaching the flooded school within minutes."
+    assert any(
+        c == "praised" and "reaching the flooded school" in content for c, content, _ in found(text)
+    )
+
+
+def test_a_request_with_the_one_asked():
+    text = "The governor ordered the agency to reopen the two shelters by Friday."
+    assert any(
+        c == "ordered" and "reopen the two shelters" in content for c, content, _ in found(text)
+    )
+
+
+def test_a_request_without_the_one_asked_is_none():
+    # "invited to speak": no one is asked, so no request is attributed.
+    assert found("The author was invited to speak at the library.") == []
+
+
+def test_reminded_that():
+    text = "The coach reminded parents that the field closes at dusk."
+    assert any(
+        c == "reminded" and content == "the field closes at dusk" for c, content, _ in found(text)
+    )
