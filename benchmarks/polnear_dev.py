@@ -47,6 +47,12 @@ def dev_docs(articles: list) -> list:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", metavar="CUE", help="list missed statements with this cue")
+    parser.add_argument(
+        "--shape",
+        choices=("any", "short", "long", "none"),
+        default="any",
+        help="only misses where our overlapping finding is shorter, longer, or absent",
+    )
     args = parser.parse_args(argv)
     try:
         articles = load_part(corpus_dir(SHARED), load_split()["dev"])
@@ -65,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = gold_relations(article.text, article.relations)
         predicted = from_findings(article.text, find_attributions(read(doc)))
         totals.add(score_article(gold, predicted))
-        if args.misses:
-            lines += _misses(article, gold, predicted, args.misses.lower())
+        if args.misses is not None:
+            lines += _misses(article, gold, predicted, args.misses.lower(), args.shape)
     spent = time.process_time() - started
     print(row("PolNeAR dev", "sourcemark", len(articles), totals))
     p, _, _ = totals.all.prf()
@@ -75,13 +81,13 @@ def main(argv: list[str] | None = None) -> int:
         f"direct F1 {totals.direct.prf()[2]:.3f}  speaker {totals.all.speaker_accuracy:.3f}  "
         f"fp {totals.all.fp}  ({spent:.0f} s attribution)"
     )
-    if args.misses:
+    if args.misses is not None:
         MISSES.write_text("\n".join(lines), "utf-8")
         print(f"{len(lines)} misses written to {MISSES}")
     return 0
 
 
-def _misses(article, gold, predicted, cue: str) -> list[str]:
+def _misses(article, gold, predicted, cue: str, shape: str = "any") -> list[str]:
     text = article.text
     out = []
     for g in gold:
@@ -92,7 +98,16 @@ def _misses(article, gold, predicted, cue: str) -> list[str]:
         lo, hi = min(g.content), max(g.content) + 1
         best = max(predicted, key=lambda p: jaccard(g.content, p.content), default=None)
         ours = ""
-        if best is not None and jaccard(g.content, best.content) > 0:
+        overlap = best is not None and jaccard(g.content, best.content) > 0
+        if shape == "none" and overlap:
+            continue
+        if shape in ("short", "long") and not overlap:
+            continue
+        if shape == "short" and len(best.content) >= len(g.content):
+            continue
+        if shape == "long" and len(best.content) <= len(g.content):
+            continue
+        if overlap:
             ours = f"\n   ours: {text[min(best.content) : max(best.content) + 1]!r}"
         src = text[g.source[0] : g.source[1]] if g.source else None
         out.append(

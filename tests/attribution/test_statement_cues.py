@@ -63,3 +63,26 @@ def test_reminded_that():
     assert any(
         c == "reminded" and content == "the field closes at dusk" for c, content, _ in found(text)
     )
+
+
+def test_quote_inside_a_longer_clause_is_mixed():
+    text = "The senator says “the tide has turned” despite the loss in the county vote."
+    assert [(c, content) for c, content, _ in found(text)] == [
+        ("says", "the tide has turned” despite the loss in the county vote")
+    ]
+
+
+def test_that_clause_hung_on_in_a_statement():
+    text = "Maria Lopez, who runs the food bank, said in a statement that the shelves were empty."
+    assert ("said", "the shelves were empty") in [(c, content) for c, content, _ in found(text)]
+
+
+def test_coordinated_speech_verb_with_its_own_subject_stays_content():
+    text = (
+        "The director said the hall had been booked months ago but that she was told "
+        "not to discuss the event."
+    )
+    assert any(
+        c == "said" and content.endswith("not to discuss the event")
+        for c, content, _ in found(text)
+    )

@@ -83,9 +83,16 @@ def _content_of(cue: Token) -> list[Piece] | None:
         before = end <= own_start
         end = own_start if before else _cut_writer_clause(doc, comps[-1], start, end)
         # "said he never used the term and added, …": a coordinated cue is not content.
+        # "said X but that she was informed…": a coordinated verb with its own subject is more
+        # of the content.
         for comp in comps:
             for c in comp.children:
-                if c.dep_ == "conj" and start < c.i < end and cue_kind(c) is not None:
+                if (
+                    c.dep_ == "conj"
+                    and start < c.i < end
+                    and cue_kind(c) is not None
+                    and not _own_subject(c)
+                ):
                     end = c.left_edge.i
         piece = _span(doc, start, end)
         return [piece] if piece else None
@@ -105,12 +112,45 @@ def _content_of(cue: Token) -> list[Piece] | None:
             piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
                 return [piece]
+    hung = _that_clause_on_argument(cue)
+    if hung:
+        return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
         return _predicate_content(cue)
     misparsed = _clause_parsed_as_object(cue)
     if misparsed:
         return misparsed
     return _parenthetical_content(cue)
+
+
+def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
+    """ "said in a statement that X", "told reporters Tuesday that X": the parser hangs the
+    that-clause on the cue's object or prepositional phrase; a clause opened by the
+    complementiser "that" with a subject of its own is still the cue's content."""
+    doc = cue.doc
+    args = [
+        c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "dobj", "dative", "npadvmod")
+    ]
+    nouns = [
+        g
+        for a in args
+        for g in ([a] if a.dep_ != "prep" else a.children)
+        if g.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.i < noun.i:
+                continue
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if not marks or not _own_subject(clause):
+                continue
+            piece = _span(doc, marks[0].i + 1, clause.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
