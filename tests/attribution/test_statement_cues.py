@@ -86,3 +86,10 @@ def test_coordinated_speech_verb_with_its_own_subject_stays_content():
         c == "said" and content.endswith("not to discuss the event")
         for c, content, _ in found(text)
     )
+
+
+def test_plain_text_quote_split_around_its_cue_is_one_direct_quote():
+    text = "''The river rose fast,'' said Ana Ruiz, a farmer. ''We lost the barn.''"
+    assert [(c, content, s) for c, content, s in found(text)] == [
+        ("said", "The river rose fast, / We lost the barn.", "Ana Ruiz")
+    ]
