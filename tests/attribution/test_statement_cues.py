@@ -93,3 +93,18 @@ def test_plain_text_quote_split_around_its_cue_is_one_direct_quote():
     assert [(c, content, s) for c, content, s in found(text)] == [
         ("said", "The river rose fast, / We lost the barn.", "Ana Ruiz")
     ]
+
+
+def test_a_person_by_trade_can_note_things():
+    text = "A local historian noted that the mill had closed twice before."
+    assert ("noted", "the mill had closed twice before") in [
+        (c, content) for c, content, _ in found(text)
+    ]
+
+
+def test_a_gerund_after_by_takes_the_subject_of_its_verb():
+    text = "The coach calmed the crowd by telling them the match would resume at noon."
+    assert any(
+        c == "telling" and content == "the match would resume at noon" and s == "The coach"
+        for c, content, s in found(text)
+    )

@@ -760,3 +760,16 @@ REQUEST_CUES = words(
     encourage implore instruct invite order remind request tell
     """
 )
+
+# People named by kin, standing or part, who can be the subject of "noted", "suggested",
+# "revealed" (PARC 3.0 person sources; PolNeAR dev). Lemmas.
+PERSON_NOUNS = words(
+    """
+    activist brother candidate colleague critic daughter father friend husband man mother
+    nominee opponent parent rival sister son supporter voter wife woman
+    """
+)
+
+# Endings of nouns for people by trade or stance: reporter, activist, historian, consultant,
+# correspondent, nominee (English agent suffixes).
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")

@@ -97,12 +97,16 @@ def _subject(cue: Token, window: set[int]) -> Token | None:
     return None
 
 
+INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep")
+
+
 def inherited_subject(cue: Token) -> Token | None:
     """ "…, adding that…" / "saying…": the source is the subject of the governing verb, skipping
     the "we"/"I" of a quotation the verb sits in ("“We are pleased”…, adding that…")."""
     cur = cue
-    for _ in range(3):
-        if cur.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "ccomp") or cur.head.i == cur.i:
+    for _ in range(4):
+        # "prep": "by telling Clinton she had…", "after saying…" reach the verb through "by".
+        if cur.dep_ not in INHERITING_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         child = nearest_subject(cur)

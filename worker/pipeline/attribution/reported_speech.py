@@ -319,7 +319,11 @@ def weak_subject(cue: Token, subject: Token) -> bool:
         return False
     words = {subject.lower_, subject.lemma_.lower()}
     speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
-    return not (words & speakers)
+    if words & (speakers | lexicon.PERSON_NOUNS | FINDING_SOURCES):
+        return False
+    # "a gay activist", "the reporter", "Colorado Republican leaders": a person by trade.
+    lemma = subject.lemma_.lower()
+    return not (len(lemma) > 4 and lemma.endswith(lexicon.PERSON_SUFFIXES))
 
 
 def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
