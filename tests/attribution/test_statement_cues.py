@@ -108,3 +108,18 @@ def test_a_gerund_after_by_takes_the_subject_of_its_verb():
         c == "telling" and content == "the match would resume at noon" and s == "The coach"
         for c, content, s in found(text)
     )
+
+
+def test_a_colon_paragraph_introduces_the_quote_below_it():
+    text = (
+        "The storm hit at dawn.\n\nReporter Ann Lee says:\n\n"
+        '"Well, the water is still rising. Roads were blocked off by trucks."\n\n'
+        "Later the rain stopped."
+    )
+    assert found(text) == [
+        (
+            "says",
+            "Well, the water is still rising. Roads were blocked off by trucks.",
+            "Reporter Ann Lee",
+        )
+    ]

@@ -202,6 +202,10 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
         prev_start, _ = paragraph_bounds(text, prev_end)
         if prev_start >= floor:
             p_start, head_text = prev_start, text[prev_start : quote.open]
+            if text[:prev_end].endswith(":"):
+                # "Reporter Ann Lee says:¶“…”": a colon ends the paragraph the quote follows.
+                start = prev_start
+                before = text[start : quote.open].rstrip()
     from_match = _FROM.match(head_text) if floor <= p_start else None
     if from_match:
         span = char_tokens(doc, p_start + from_match.start(1), p_start + from_match.end(1))
