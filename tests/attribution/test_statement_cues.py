@@ -123,3 +123,10 @@ def test_a_colon_paragraph_introduces_the_quote_below_it():
             "Reporter Ann Lee",
         )
     ]
+
+
+def test_a_proposal_with_an_infinitive():
+    text = "The council proposed to scale back the parking fee next spring."
+    assert any(
+        c == "proposed" and "scale back the parking fee" in content for c, content, _ in found(text)
+    )

@@ -773,3 +773,11 @@ PERSON_NOUNS = words(
 # Endings of nouns for people by trade or stance: reporter, activist, historian, consultant,
 # correspondent, nominee (English agent suffixes).
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+# Cues whose content may be a bare infinitive or gerund: "proposed to scale back the rule",
+# "suggested raising the fee" (PARC 3.0 cue inventory; PolNeAR dev).
+PROPOSAL_CUES = words(
+    """
+    propose recommend suggest
+    """
+)

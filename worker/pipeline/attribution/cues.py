@@ -25,6 +25,7 @@ from worker.pipeline.lexicon import (
     JUDGEMENT_CUES,
     PARTICLE_CUES,
     PREDICATE_CUES,
+    PROPOSAL_CUES,
     REQUEST_CUES,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
@@ -34,7 +35,7 @@ from worker.pipeline.lexicon import (
 # Every verb that attributes words or a finding to its subject.
 STATEMENT_VERBS = SPEECH_VERBS | FINDING_VERBS | SPEECH_ACT_VERBS
 # Every verb whose content may be an object with a predicate ("urged X to", "praised X for").
-PREDICATE_VERBS = PREDICATE_CUES | JUDGEMENT_CUES | REQUEST_CUES
+PREDICATE_VERBS = PREDICATE_CUES | JUDGEMENT_CUES | REQUEST_CUES | PROPOSAL_CUES
 
 SPEECH = "speech"
 BELIEF = "belief"
