@@ -57,7 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         articles = load_part(corpus_dir(SHARED), load_split()["dev"])
     except MissingDataError as err:
-        print(f"benchmarks.polnear_dev: {err}", file=sys.stderr)
+        print(
+            f"missing the PolNeAR development articles: {err}\nTo get it: lay PolNeAR's train "
+            "split out under ../shared/data/polnear-train as the README's attribution section "
+            "describes.",
+            file=sys.stderr,
+        )
         return 2
 
     from worker.pipeline.attribution import find_attributions
