@@ -116,12 +116,17 @@ def trim(text: str, chars: Iterable[int]) -> frozenset[int]:
 def quoted_chars(text: str) -> frozenset[int]:
     """Offsets inside quotation marks, paragraph by paragraph (a quotation running on into the
     next paragraph opens it again, by newspaper convention, so an unclosed one ends with its
-    paragraph). Curly marks pair by direction, straight ones alternate."""
+    paragraph). Curly marks pair by direction, straight ones alternate, and so do the two
+    apostrophes that plain-text archives type for a double mark (''A,'' he said)."""
     inside: set[int] = set()
     offset = 0
+    # Plain-text archives (PolNeAR's NYT articles) type double marks as two apostrophes.
+    typewriter = "''" in text and not any(ch in OPENERS or ch == '"' for ch in text)
     for paragraph in text.split("\n"):
         start = None
         closer = None
+        if typewriter:
+            paragraph = paragraph.replace("''", '"\x00')
         for i, ch in enumerate(paragraph):
             if start is None:
                 if ch in OPENERS or ch == '"':

@@ -119,6 +119,12 @@ def test_quoted_chars_pairs_curly_and_straight_marks_and_closes_at_paragraph_end
     assert text.index("d") not in quoted and text.index("k") not in quoted
 
 
+def test_quoted_chars_reads_two_apostrophes_as_a_double_mark_in_plain_text() -> None:
+    text = "''Yes,'' she said. It's ''late.''"
+    quoted = quoted_chars(text)
+    assert "".join(text[i] for i in sorted(quoted) if text[i].isalpha()) == "Yeslate"
+
+
 def test_gold_relations_drop_the_own_cue_and_source_and_classify_them() -> None:
     gold = gold_relations(TEXT, parse_ann(ANN))
     mayor, smith, poll, jones = gold

@@ -16,6 +16,16 @@ def test_straight_quotes_split_around_attribution():
     assert _pieces('"A," he said. "B."') == [["A,"], ["B."]]
 
 
+def test_plain_text_archives_type_double_marks_as_two_apostrophes():
+    text = "''It rained,'' the mayor said. ''We were ready.'' It's over."
+    assert _pieces(text) == [["It rained,"], ["We were ready."]]
+
+
+def test_two_apostrophes_beside_real_double_marks_only_close():
+    # With real double marks in the text, '' is a closer typed by hand, never an opener.
+    assert _pieces('"One,\'\' he said. \'\'Two') == [["One,"]]
+
+
 def test_curly_quotes_and_guillemets():
     assert _pieces("\u201cOne,\u201d she said. \u00abTwo\u00bb") == [["One,"], ["Two"]]
 

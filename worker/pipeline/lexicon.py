@@ -707,3 +707,77 @@ ROLE_ABBREVIATIONS = {
     "pres": "president",
     "supt": "superintendent",
 }
+
+
+# --- Attribution cues beyond plain saying (issue 13) ---------------------------------------
+# Words marked "(PolNeAR dev)" were added for cues PARC-style annotators mark that we missed on
+# the development part of PolNeAR's train split (``benchmarks.polnear_dev``); the unit test of
+# each rule uses a sentence of our own.
+
+# Findings verbs: a poll, a study or a document "shows", "finds", "estimates" (PARC 3.0 documents
+# and studies as sources; PolNeAR dev).
+FINDING_VERBS = words(
+    """
+    conclude confirm demonstrate determine estimate find identify indicate project reveal show
+    suggest
+    """
+)
+
+# Subjects that can report a finding: polls, studies, documents, records (PARC 3.0 document
+# sources; PolNeAR dev). Lemmas.
+FINDING_SOURCES = (
+    POLL_OR_STUDY_NOUNS
+    | DOCUMENT_NOUNS
+    | RESEARCH_NOUNS
+    | words(
+        """
+        audit calculation count estimate evidence figure forecast investigation model number
+        projection result review statistic tally
+        """
+    )
+)
+
+# Verbs of criticism, praise and defence that attribute a judgement through a "for" or "as"
+# predicate: "praised the mayor for acting fast" (PARC 3.0 attitude cues; PolNeAR dev).
+JUDGEMENT_CUES = words(
+    """
+    applaud attack blast chide commend condemn criticise criticize decry defend denounce fault
+    hail lambaste mock praise rebuke scold thank
+    """
+)
+
+# Requests and speech acts that take a clause or an object with "to": "reminded voters that",
+# "ordered the agency to", "wondered whether" (PARC 3.0 cue inventory; PolNeAR dev).
+SPEECH_ACT_VERBS = words(
+    """
+    echo muse order ponder question remind request wonder
+    """
+)
+
+# Requests whose content is an object with a "to" infinitive: "asked the court to" (PARC 3.0).
+REQUEST_CUES = words(
+    """
+    encourage implore instruct invite order remind request tell
+    """
+)
+
+# People named by kin, standing or part, who can be the subject of "noted", "suggested",
+# "revealed" (PARC 3.0 person sources; PolNeAR dev). Lemmas.
+PERSON_NOUNS = words(
+    """
+    activist brother candidate colleague critic daughter father friend husband man mother
+    nominee opponent parent rival sister son supporter voter wife woman
+    """
+)
+
+# Endings of nouns for people by trade or stance: reporter, activist, historian, consultant,
+# correspondent, nominee (English agent suffixes).
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+# Cues whose content may be a bare infinitive or gerund: "proposed to scale back the rule",
+# "suggested raising the fee" (PARC 3.0 cue inventory; PolNeAR dev).
+PROPOSAL_CUES = words(
+    """
+    propose recommend suggest
+    """
+)

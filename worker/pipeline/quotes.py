@@ -98,6 +98,7 @@ def _pair_paragraph(
     opener: frozenset,
     closer: frozenset,
     marks: frozenset,
+    typewriter: bool = False,
 ) -> tuple[list[QuotePiece], int | None]:
     """Pieces closed inside ``[start, end)`` and the position of a mark left open at its end."""
     pieces: list[QuotePiece] = []
@@ -114,7 +115,10 @@ def _pair_paragraph(
         ch = text[i]
         pair = text[i : i + 2]
         width = 1
-        if doubled and pair in DOUBLED_CLOSERS:
+        if doubled and pair == "''" and typewriter and open_at is None:
+            # plain-text archives type both double marks as two apostrophes: ''A,'' he said.
+            direction, width = "open", 2
+        elif doubled and pair in DOUBLED_CLOSERS:
             # ’’ or '' typed for a closing double mark
             direction, width = "close", 2
         elif doubled and pair in DOUBLED_OPENERS:
@@ -151,9 +155,18 @@ def _singles_are_primary(text: str) -> bool:
     return text.find(SINGLE_OPEN, 0, first_double) >= 0
 
 
+def _typewriter_quotes(text: str) -> bool:
+    """Plain text that types every double mark as two apostrophes (''A,'' he said.): no other
+    double marks, no `` openers, and at least one pair."""
+    if "''" not in text or "``" in text or any(ch in DOUBLE_MARKS for ch in text):
+        return False
+    return text.count("''") >= 2
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All quotations of ``text`` in order, never raising on unbalanced marks."""
-    if not _singles_are_primary(text):
+    typewriter = _typewriter_quotes(text)
+    if typewriter or not _singles_are_primary(text):
         opener, closer, marks = OPENERS, CLOSERS, DOUBLE_MARKS
     else:
         opener = frozenset(SINGLE_OPEN)
@@ -179,6 +192,7 @@ def find_quotes(text: str) -> list[Quote]:
             opener,
             closer,
             marks,
+            typewriter,
         )
         if carried is not None and closed and closed[0].open == carried:
             quotes.append(Quote((*pending, closed[0])))

@@ -24,6 +24,7 @@ from worker.pipeline.attribution.build import build_findings
 from worker.pipeline.attribution.combine import (
     attach_following_quotes,
     classify_with_quotes,
+    release_clause_quotes,
     stop_at_quote_cues,
 )
 from worker.pipeline.attribution.direct import link_quotes
@@ -44,6 +45,7 @@ def find_attributions(reading: Reading | Doc) -> list[Finding]:
         return []
     doc, text, quotes = reading.doc, reading.text, reading.quotes
     quoted, used = link_quotes(doc, quotes)
+    quoted, used = release_clause_quotes(doc, quoted, quotes, used)
     taken_cues = {r.cue_token for r in quoted if r.cue_token is not None}
     reported = find_reported(doc, taken_cues) + find_according_to(doc)
     reported = [stop_at_quote_cues(text, rel, quoted) for rel in reported]

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from worker.pipeline.attribution.cues import cue_kind
 from worker.pipeline.attribution.direct import MAX_GAP_WORDS, SENTENCE_END
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.quotes import Quote
@@ -16,6 +17,48 @@ from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 def _copy(rel: Relation) -> Relation:
     return replace(rel, content=list(rel.content))
+
+
+MIN_WORDS_BESIDE_QUOTE = 3
+
+
+def release_clause_quotes(
+    doc: Doc, quoted: list[Relation], quotes: list[Quote], used: set[int]
+) -> tuple[list[Relation], set[int]]:
+    """`Sanders says "the wind is at our backs" despite his loss`: when the cue's clausal
+    complement holds the quotation and several more words, the attribution is reported speech
+    with a quotation inside (mixed), not the bare quote; such quote relations are dropped and
+    their quotations released for the reported-speech finder."""
+    kept, released = [], set(used)
+    for rel in quoted:
+        k = _quote_of(rel, quotes)
+        if rel.cue_token is None or k is None or len(quotes[k].pieces) > 1:
+            kept.append(rel)
+            continue
+        q = quotes[k].pieces[0]
+        cue = doc[rel.cue_token]
+        beside = 0
+        for comp in (c for c in cue.children if c.dep_ == "ccomp"):
+            lo, hi = comp.left_edge.i, comp.right_edge.i
+            if not (doc[lo].idx <= q.start and q.end <= doc[hi].idx + len(doc[hi])):
+                continue
+            outside = [t for t in doc[lo : hi + 1] if not (q.open <= t.idx < (q.close or q.end))]
+            if any(t.i != cue.i and cue_kind(t) is not None for t in outside):
+                break  # ", adding that …": another attribution follows; the quote stays bare
+            beside = sum(1 for t in outside if t.is_alpha)
+        if beside >= MIN_WORDS_BESIDE_QUOTE:
+            released.discard(k)
+        else:
+            kept.append(rel)
+    return kept, released
+
+
+def _quote_of(rel: Relation, quotes: list[Quote]) -> int | None:
+    starts = {s for s, _ in rel.content}
+    for k, q in enumerate(quotes):
+        if q.pieces and q.pieces[0].start in starts:
+            return k
+    return None
 
 
 def classify_with_quotes(

@@ -21,11 +21,21 @@ from spacy.tokens import Token
 
 from worker.pipeline.lexicon import (
     BELIEF_VERBS,
+    FINDING_VERBS,
+    JUDGEMENT_CUES,
     PARTICLE_CUES,
     PREDICATE_CUES,
+    PROPOSAL_CUES,
+    REQUEST_CUES,
+    SPEECH_ACT_VERBS,
     SPEECH_VERBS,
     TAIL_ONLY_VERBS,
 )
+
+# Every verb that attributes words or a finding to its subject.
+STATEMENT_VERBS = SPEECH_VERBS | FINDING_VERBS | SPEECH_ACT_VERBS
+# Every verb whose content may be an object with a predicate ("urged X to", "praised X for").
+PREDICATE_VERBS = PREDICATE_CUES | JUDGEMENT_CUES | REQUEST_CUES | PROPOSAL_CUES
 
 SPEECH = "speech"
 BELIEF = "belief"
@@ -42,7 +52,7 @@ def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
         return None
     if lemma == "go" and not (beside_quote and _has_particle(token, "on")):
         return None
-    if lemma in SPEECH_VERBS or lemma in PREDICATE_CUES:
+    if lemma in STATEMENT_VERBS or lemma in PREDICATE_VERBS:
         return SPEECH
     if lemma in BELIEF_VERBS:
         return BELIEF

@@ -97,12 +97,16 @@ def _subject(cue: Token, window: set[int]) -> Token | None:
     return None
 
 
+INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep")
+
+
 def inherited_subject(cue: Token) -> Token | None:
     """ "…, adding that…" / "saying…": the source is the subject of the governing verb, skipping
     the "we"/"I" of a quotation the verb sits in ("“We are pleased”…, adding that…")."""
     cur = cue
-    for _ in range(3):
-        if cur.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "ccomp") or cur.head.i == cur.i:
+    for _ in range(4):
+        # "prep": "by telling Clinton she had…", "after saying…" reach the verb through "by".
+        if cur.dep_ not in INHERITING_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         child = nearest_subject(cur)
@@ -198,6 +202,10 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
         prev_start, _ = paragraph_bounds(text, prev_end)
         if prev_start >= floor:
             p_start, head_text = prev_start, text[prev_start : quote.open]
+            if text[:prev_end].endswith(":"):
+                # "Reporter Ann Lee says:¶“…”": a colon ends the paragraph the quote follows.
+                start = prev_start
+                before = text[start : quote.open].rstrip()
     from_match = _FROM.match(head_text) if floor <= p_start else None
     if from_match:
         span = char_tokens(doc, p_start + from_match.start(1), p_start + from_match.end(1))

@@ -14,11 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import lexicon
-from worker.pipeline.attribution.cues import PREDICATE, cue_bounds, cue_kind
+from worker.pipeline.attribution.cues import PREDICATE, PREDICATE_VERBS, cue_bounds, cue_kind
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.lexicon import (
+    FINDING_SOURCES,
+    FINDING_VERBS,
     FIRST_SECOND,
     FUNCTION_NOUNS,
     ORG_HEADS,
@@ -81,9 +83,16 @@ def _content_of(cue: Token) -> list[Piece] | None:
         before = end <= own_start
         end = own_start if before else _cut_writer_clause(doc, comps[-1], start, end)
         # "said he never used the term and added, …": a coordinated cue is not content.
+        # "said X but that she was informed…": a coordinated verb with its own subject is more
+        # of the content.
         for comp in comps:
             for c in comp.children:
-                if c.dep_ == "conj" and start < c.i < end and cue_kind(c) is not None:
+                if (
+                    c.dep_ == "conj"
+                    and start < c.i < end
+                    and cue_kind(c) is not None
+                    and not _own_subject(c)
+                ):
                     end = c.left_edge.i
         piece = _span(doc, start, end)
         return [piece] if piece else None
@@ -103,12 +112,45 @@ def _content_of(cue: Token) -> list[Piece] | None:
             piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
                 return [piece]
-    if cue.lemma_.lower() in PREDICATE_CUES:
+    hung = _that_clause_on_argument(cue)
+    if hung:
+        return hung
+    if cue.lemma_.lower() in PREDICATE_VERBS:
         return _predicate_content(cue)
     misparsed = _clause_parsed_as_object(cue)
     if misparsed:
         return misparsed
     return _parenthetical_content(cue)
+
+
+def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
+    """ "said in a statement that X", "told reporters Tuesday that X": the parser hangs the
+    that-clause on the cue's object or prepositional phrase; a clause opened by the
+    complementiser "that" with a subject of its own is still the cue's content."""
+    doc = cue.doc
+    args = [
+        c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "dobj", "dative", "npadvmod")
+    ]
+    nouns = [
+        g
+        for a in args
+        for g in ([a] if a.dep_ != "prep" else a.children)
+        if g.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.i < noun.i:
+                continue
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if not marks or not _own_subject(clause):
+                continue
+            piece = _span(doc, marks[0].i + 1, clause.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
@@ -177,10 +219,16 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
         or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
     ]
+    if cue.lemma_.lower() not in PREDICATE_CUES:
+        # Judgements and requests: "praised X for …", "ordered X to …", never "ordered new tests".
+        preds = [p for p in preds if p.dep_ != "dobj"]
     wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
     if not preds or not (args or wh_object or any(p.dep_ == "prep" for p in preds)):
         return None
     if not args and not wh_object and not any(p.lower_ == "to" for p in preds):
+        return None
+    # "asked the court to rule": a request needs the one asked; "asked to speak" is a wish.
+    if cue.lemma_.lower() in lexicon.REQUEST_CUES and not any(a.dep_ == "dobj" for a in args):
         return None
     # "admitted to threatening the girl, and hiding her": a coordinated gerund belongs too.
     gerunds = [c for c in after if c.dep_ == "conj" and c.tag_ == "VBG"]
@@ -255,13 +303,27 @@ def _blocked(cue: Token) -> bool:
 def weak_subject(cue: Token, subject: Token) -> bool:
     """True when a verb that also takes things as subjects ("the case highlights that…") has
     a thing as its subject."""
-    if cue.lemma_.lower() not in WEAK_SUBJECT_VERBS:
+    lemma = cue.lemma_.lower()
+    if lemma not in WEAK_SUBJECT_VERBS and lemma not in FINDING_VERBS:
         return False
+    if lemma in FINDING_VERBS and subject.lemma_.lower() in FINDING_SOURCES:
+        return False  # "the poll shows", "records indicate": a document reports a finding
+    if lemma in FINDING_VERBS and lemma not in lexicon.SPEECH_VERBS:
+        # "they found her hiding": people find things; only studies and bodies report findings.
+        return not (
+            subject.ent_type_ == "ORG"
+            or subject.lemma_.lower() in ORG_HEADS
+            or subject.lower_ in lexicon.SPEAKING_GROUPS
+        )
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     words = {subject.lower_, subject.lemma_.lower()}
     speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
-    return not (words & speakers)
+    if words & (speakers | lexicon.PERSON_NOUNS | FINDING_SOURCES):
+        return False
+    # "a gay activist", "the reporter", "Colorado Republican leaders": a person by trade.
+    lemma = subject.lemma_.lower()
+    return not (len(lemma) > 4 and lemma.endswith(lexicon.PERSON_SUFFIXES))
 
 
 def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
@@ -293,7 +355,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 pieces.append((s, e))
         if not pieces:
             continue
-        if tok.lemma_.lower() in PREDICATE_CUES and not any(
+        if tok.lemma_.lower() in PREDICATE_VERBS and not any(
             c.dep_ == "ccomp" for c in tok.children
         ):
             kind = PREDICATE  # an object with a predicate: weaker than a reported clause
