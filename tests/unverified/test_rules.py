@@ -219,6 +219,11 @@ CASES = [
     ("A Gallup poll shows the mayor with a narrow lead.", "none"),
     ("The tax is meant to curb speculation on currency markets.", "none"),
     ("The merger fuelled speculation that the bank would be sold.", "reported"),
+    # a vague group's view with verbs and adjectives the source reader does not read
+    ("Critics call the plan a giveaway to the rich.", "weasel"),
+    ("Experts agree that the bridge is unsafe.", "weasel"),
+    ("Democratic strategists are skeptical of the plan.", "weasel"),
+    ("The critics will call it a giveaway.", "none"),
 ]
 
 

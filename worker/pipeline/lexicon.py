@@ -545,7 +545,17 @@ UNNAMED_POLL_NOUNS = words(
 # (MOS:WEASEL "some people", generalised to parties and camps; observed in the claims corpus).
 PARTISAN_GROUPS = words(
     """
-    ally backer conservative democrat liberal loyalist progressive republican voter
+    ally antagonist backer conservative democrat liberal loyalist operative progressive
+    republican strategist voter watcher
+    """
+)
+
+# Verbs of a view a vague group holds that the source reader does not take as reporting verbs:
+# "critics call it...", "experts agree", "many analysts blame" (MOS:WEASEL; observed in the
+# claims corpus).
+GROUP_VIEW_VERBS = words(
+    """
+    agree blame call charge hope view
     """
 )
 

@@ -391,8 +391,17 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             and not _agentless_passive_word(tok)
         ):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and _is_vague_np(subj):
+            if subj is not None and (_is_vague_np(subj) or _camp(subj)):
                 out.append(cue(subj.left_edge, tok))
+    for verb in s.having(lexicon.GROUP_VIEW_VERBS):
+        # "critics call it...", "experts agree that...", "many analysts blame the war for..."
+        if verb.lemma_.lower() not in lexicon.GROUP_VIEW_VERBS or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (_is_vague_np(subj) or _camp(subj)):
+            out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from _unquoted(s, out)
 
 
@@ -400,7 +409,10 @@ def _partisan_group(m: Source) -> bool:
     """ "Democrats said", "some Republicans worry", "Clinton allies believe": a party or camp
     speaking as a whole is no one the reader can ask (the source reader calls "Democrats" a
     name, so the weasel rule reads it here). "The Democrats on the committee" point back."""
-    head = m.head
+    return _camp(m.head)
+
+
+def _camp(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if head.tag_ == "NNPS":
         lemma = lemma.removesuffix("s")  # the tagger leaves "Democrats" as its own lemma
