@@ -2,12 +2,15 @@
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus   # once: the joined cache
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_corpus [--source extraction|polnear]
+    PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_corpus --dev-only   # while changing rules
 
 Each article's whole canonical text goes through ``find_claims``; a labelled sentence's
 prediction is the type of the most confident ``unverified`` finding overlapping it (none when
 no finding does). Printed for the development part and the frozen split side by side: detection
 precision, recall and F1 (a hit is any type on a positive sentence), the share of hits whose type
 is right, and P/R/F1 per type; then the same for the issue's naive cue list, and by source.
+``--dev-only`` runs and prints the development part alone, never touching the frozen articles:
+the mode to use while changing rules (the frozen split is measured once, at the end).
 Exits with status 2, saying what is missing and how to get it, when ``.cache/claims/corpus.jsonl``
 or the texts it joins (the extraction set, PolNeAR's train texts in ``../shared``) are not there.
 """
@@ -137,12 +140,37 @@ def print_columns(title: str, dev: dict, frozen: dict) -> None:
         print(f"  {name:26} {cell(*d[:3]):>27}   {cell(*f[:3]):>27}")
 
 
+def print_dev_column(title: str, dev: dict, _frozen: dict | None = None) -> None:
+    """The development column alone (``--dev-only``)."""
+    print(f"\n{title}")
+    print(f"  {'sentences / positive':26} {dev['n']:>20} / {dev['pos']:<4}")
+
+    def cell(p: float, r: float, f: float) -> str:
+        return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+
+    print(f"  {'all types':26} {cell(*dev['prf']):>27}")
+    print(f"  {'  tp / fp / fn':26} {' / '.join(map(str, dev['counts'])):>27}")
+    print(f"  {'type right on hits':26} {dev['typed']:>27.3f}")
+    for t in UNVERIFIED_TYPES:
+        d = dev["per_type"][t]
+        print(f"  {f'{t} ({d[3]})':26} {cell(*d[:3]):>27}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source", choices=("extraction", "polnear"))
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="run and print the development part only (use this while changing rules)",
+    )
     args = parser.parse_args(argv)
     require_corpus()
-    rows = [r for r in read_jsonl(CORPUS) if args.source in (None, r["source"])]
+    rows = [
+        r
+        for r in read_jsonl(CORPUS)
+        if args.source in (None, r["source"]) and not (args.dev_only and r["split"] != "dev")
+    ]
     sources = {r["source"] for r in rows}
     require_texts(sources)
     texts = {
@@ -181,17 +209,18 @@ def main(argv: list[str]) -> int:
             [naive_predict(r["text"]) if naive else preds[id(r)] for r in side],
         )
 
-    print_columns(
+    show = print_dev_column if args.dev_only else print_columns
+    show(
         "Detector (find_claims on the whole article)", scored(sides["dev"]), scored(sides["frozen"])
     )
-    print_columns(
+    show(
         "Naive cue list (the issue's cue words, first match wins)",
         scored(sides["dev"], naive=True),
         scored(sides["frozen"], naive=True),
     )
     if args.source is None:
         for source in sorted(sources):
-            print_columns(
+            show(
                 f"Detector, {source} articles only",
                 scored([r for r in sides["dev"] if r["source"] == source]),
                 scored([r for r in sides["frozen"] if r["source"] == source]),

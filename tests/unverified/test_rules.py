@@ -187,6 +187,43 @@ CASES = [
     ("It will probably evolve over time.", "none"),
     ("I probably missed it.", "none"),
     ("These seemingly misplaced receptors serve vital functions.", "none"),
+    # fifth batch (issue 14 corpus errors, our own sentences): camps, "widely", reduced passives
+    ("The new tax is widely expected to hurt farmers.", "weasel"),
+    ("The governor remains widely popular in the north.", "weasel"),
+    ("The bridge, seen as vital to the port, closed on Monday.", "weasel"),
+    ("Democrats say the bill will raise costs for families.", "weasel"),
+    ("Some Republicans worry that the plan goes too far.", "weasel"),
+    ("Those surveyed said the economy was their main concern.", "none"),
+    ("Two of the files were deemed classified.", "none"),
+    ("The mayor wants to be seen as a reformer.", "none"),
+    ("The bakery is widely available in stores.", "none"),
+    # crowds "of N", audiences, populations and money spent (issue 14 corpus errors)
+    ("A crowd of about 1,200 supporters waited outside the hall.", "unsourced_figure"),
+    ("The rally drew nearly 5,000 people.", "unsourced_figure"),
+    ("About 11 million undocumented immigrants live in the country.", "unsourced_figure"),
+    ("If millions of people lose their coverage, the party will suffer.", "none"),
+    ("The 20 million residents of the city breathe the smog every winter.", "none"),
+    ("The campaign invested $3 million in the state.", "unsourced_figure"),
+    ("The group launched a $2 million ad buy on Monday.", "unsourced_figure"),
+    ("The new law gave coverage to 400,000 residents.", "none"),
+    # the article's own hedges (issue 14 corpus errors)
+    ("The fire likely started in the kitchen.", "hedged"),
+    ("It is unclear exactly how the fire started.", "hedged"),
+    # unnamed people around a named one, and officials of a named body (issue 14 corpus errors)
+    ("Clinton aides said the plan would be unveiled next week.", "anonymous_source"),
+    ("A longtime adviser to Smith said the campaign was out of money.", "anonymous_source"),
+    ("A Democrat familiar with the talks said a deal was close.", "anonymous_source"),
+    ("Pentagon officials said the drill would go ahead.", "none"),
+    # unnamed polls; speculation only with a claim in it
+    ("Some polls show the mayor with a narrow lead.", "reported"),
+    ("A Gallup poll shows the mayor with a narrow lead.", "none"),
+    ("The tax is meant to curb speculation on currency markets.", "none"),
+    ("The merger fuelled speculation that the bank would be sold.", "reported"),
+    # a vague group's view with verbs and adjectives the source reader does not read
+    ("Critics call the plan a giveaway to the rich.", "weasel"),
+    ("Experts agree that the bridge is unsafe.", "weasel"),
+    ("Democratic strategists are skeptical of the plan.", "weasel"),
+    ("The critics will call it a giveaway.", "none"),
 ]
 
 

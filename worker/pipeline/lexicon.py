@@ -517,6 +517,68 @@ CONCERN_NOUNS = words(
 )
 
 
+# People around a named person who speak for them without a name of their own: "Clinton aides
+# said", "a longtime adviser to Trump" (AP Stylebook, "anonymous sources"; issue 14's rule).
+ENTOURAGE_HEADS = words(
+    """
+    adviser advisor aide confidant insider staffer strategist
+    """
+)
+
+# Speakers who are their organisation's voice: "Pentagon officials", "a Treasury spokesman"
+# are the named body speaking (issue 14's rule; AP Stylebook).
+BODY_SPEAKER_HEADS = words(
+    """
+    official spokesman spokesperson spokeswoman
+    """
+)
+
+# Polls and studies that, unnamed, are second-hand: "some polls indicate", "one ranking puts"
+# (issue 14's corpus reading of `reported`: unnamed polls and surveys; PARC 3.0).
+UNNAMED_POLL_NOUNS = words(
+    """
+    analysis poll ranking survey
+    """
+)
+
+# Camps that speak as a whole: "Democrats said", "Clinton allies believe", "many voters fear"
+# (MOS:WEASEL "some people", generalised to parties and camps; observed in the claims corpus).
+PARTISAN_GROUPS = words(
+    """
+    ally antagonist backer conservative democrat liberal loyalist operative progressive
+    republican strategist voter watcher
+    """
+)
+
+# Verbs of a view a vague group holds that the source reader does not take as reporting verbs:
+# "critics call it...", "experts agree", "many analysts blame" (MOS:WEASEL; observed in the
+# claims corpus).
+GROUP_VIEW_VERBS = words(
+    """
+    agree blame call charge hope view
+    """
+)
+
+# Participles that make a group a poll's respondents: "those surveyed", "voters polled"
+# (issue 14's rule: a named survey's respondents are not vague; observed).
+POLLED_VERBS = words(
+    """
+    ask interview poll question sample survey
+    """
+)
+
+# What "widely" makes a view held by no one in particular: "widely expected", "widely
+# condemned", "widely popular" (CoNLL-2010 Wikipedia weasel cues; MOS:WEASEL "widely
+# regarded"; observed in the claims corpus).
+WIDELY_HELD = words(
+    """
+    accept admire anticipate assume believe blame celebrate condemn consider credit criticise
+    criticize denounce deride despise disliked expect fear hail hate popular praise regard
+    respect respected see share support suspect think unpopular view
+    """
+)
+
+
 # --- Grammar words the rules test (determiners, marks, auxiliaries) ---------------------------
 
 # "declined to confirm", "unable to verify": refusing or failing to check (observed).
@@ -562,6 +624,14 @@ HEDGE_ADVERBS = words(
     """
 )
 
+# Hedge adverbs the article puts on a fact of its own: "likely contributed", "is probably the
+# largest" (CoNLL-2010 hedge cues; observed in the claims corpus).
+FACT_HEDGE_ADVERBS = words(
+    """
+    likely
+    """
+)
+
 # Nouns that are a number: "dozens", "hundreds of protesters".
 QUANTITY_NOUNS = words(
     """
@@ -600,6 +670,48 @@ CROWD_NOUNS = words(
     crowd demonstration gathering march protest rally
     """
 )
+
+# Verbs of an audience: "a rally that drew 5,000 people", "500 supporters roared" (WP:CITENEED
+# crowd sizes; observed in the claims corpus).
+AUDIENCE_VERBS = words(
+    """
+    attract chant cheer draw roar
+    """
+)
+
+# Nouns of a crowd whose size "of N" is a crowd figure: "a crowd of about 1,200 supporters",
+# "an audience of 3,000" (WP:CITENEED crowd sizes; observed in the claims corpus).
+AUDIENCE_NOUNS = words(
+    """
+    audience crowd
+    """
+)
+
+# Verbs and nouns of money spent: "invested $250 million", "dropping $2.5 million on ads", "a
+# $1.5 million ad buy" (issue 14's "money spent or lost"; observed in the claims corpus).
+SPENDING_VERBS = words(
+    """
+    burn drop invest pour reserve
+    """
+)
+
+SPENDING_NOUNS = words(
+    """
+    buy expenditure outlay renovation spending
+    """
+)
+
+# People a population figure counts, stated with no source: "11 million undocumented
+# immigrants", "300,000 steel workers", "10,000 manufacturing jobs" (issue 14: population and
+# job losses are figures that need a source; WP:CITENEED). Troops are left out: deployments
+# are no such figure.
+POPULATION_NOUNS = words(
+    """
+    american child citizen immigrant job member migrant muslim people person refugee resident
+    student worker
+    """
+)
+
 
 # Marks of a concession: "Although X may have...": granted, not claimed (CoNLL-2010 scope rules).
 CONCESSIVE_MARKS = words(

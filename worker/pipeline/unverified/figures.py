@@ -24,8 +24,13 @@ for _w in lexicon.ARREST_WORDS:
     _CLASS_OF[_w] = "arrest"
 for _w in lexicon.CROWD_VERBS:
     _CLASS_OF.setdefault(_w, "crowd")
-for _w in lexicon.MONEY_VERBS:
+for _w in lexicon.AUDIENCE_VERBS:
+    _CLASS_OF.setdefault(_w, "crowd")
+for _w in lexicon.MONEY_VERBS | lexicon.SPENDING_VERBS:
     _CLASS_OF.setdefault(_w, "money")
+# A population of at least this many is a figure a reader must take on trust ("11 million
+# immigrants"); smaller counts of people are mostly the story's own ("three students").
+POPULATION_FLOOR = 1000
 
 
 def _is_money(q: Token) -> bool:
@@ -37,8 +42,10 @@ def _is_money(q: Token) -> bool:
 
 def _class_of(c: Token) -> str | None:
     lemma = c.lemma_.lower()
-    if lemma in lexicon.MONEY_NOUNS and c.pos_ == "NOUN":
+    if lemma in lexicon.MONEY_NOUNS | lexicon.SPENDING_NOUNS and c.pos_ == "NOUN":
         return "money_noun"
+    if lemma in lexicon.AUDIENCE_NOUNS and c.pos_ == "NOUN":
+        return "crowd_noun"
     if lemma == "take" and any(t.lemma_.lower() == "street" for t in c.subtree):
         return "crowd"  # "took to the streets"
     if lemma == "life" and not any(m.dep_ == "nummod" for m in c.children):
@@ -129,6 +136,12 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
             continue  # "could kill up to..." is a forecast, not a count
         if kind in ("crowd", "money") and c.pos_ not in ("VERB",):
             continue
+        if kind == "crowd_noun":
+            # "a crowd of about 1,200 supporters", "an audience of 3,000"
+            q = _crowd_size(c)
+            if q is not None and not quotes.inside(q.idx):
+                out.append(("crowd", cue(c, q.head if q.head.i > q.i else q)))
+            continue
         if kind in ("harm", "arrest") and c.tag_ in ("VBZ", "VBP"):
             continue  # "smoking kills 480,000 a year": a generic statement, not an event count
         if c.pos_ == "PROPN" or c.ent_type_ in ("WORK_OF_ART", "ORG", "PRODUCT", "EVENT"):
@@ -162,6 +175,82 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
     return out
 
 
+def _crowd_size(crowd: Token) -> Token | None:
+    """The number in "a crowd of (about) 1,200 (supporters)"."""
+    of = next((c for c in crowd.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    for t in of.subtree:
+        if t.like_num and t.tag_ == "CD" and t.ent_type_ not in _NON_COUNT_ENTS:
+            return t
+    return None
+
+
+def _number(q: Token) -> float | None:
+    """The value of a quantity token: "3,000" 3000, "million" 1e6, "1.5" 1.5."""
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "thousands": 1e3, "millions": 1e6}
+    if q.lower_ in scale:
+        return scale[q.lower_]
+    try:
+        value = float(q.text.replace(",", ""))
+    except ValueError:
+        return None
+    nxt = q.doc[q.i + 1] if q.i + 1 < len(q.doc) else None
+    if nxt is not None and nxt.lower_ in scale:
+        value *= scale[nxt.lower_]
+    return value
+
+
+def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[Candidate]:
+    """ "11 million undocumented immigrants", "300,000 steel workers": a large count of people
+    stated as fact."""
+    out = []
+    for q in quantities:
+        if quotes.inside(q.idx) or _is_money(q):
+            continue
+        value = _number(q)
+        if value is None or value < POPULATION_FLOOR or 1800 <= value <= 2100:
+            continue  # a year is no population
+        n = _counted(q)
+        if n.i == q.i and q.dep_ == "pobj":
+            continue
+        if n.lemma_.lower() in lexicon.QUANTITY_NOUNS:
+            of = next((c for c in n.children if c.lower_ == "of" and c.dep_ == "prep"), None)
+            n = next((g for g in of.children if g.dep_ == "pobj"), n) if of is not None else n
+        if not (
+            n.lemma_.lower() in lexicon.POPULATION_NOUNS or n.lower_ in lexicon.POPULATION_NOUNS
+        ):
+            continue
+        if n.dep_ == "pobj" and n.head.lower_ in ("to", "by", "for"):
+            continue  # "gave coverage to 400,000 residents", "grew by 7 million people": a rate
+        if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in n.children):
+            continue  # "the 20 million residents of Delhi": a known population, not a claim
+        verb = n.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if _hypothetical(verb):
+            continue  # "if millions of people lose...", "will become eligible": not a count
+        first = min(q.i, n.i)
+        lead = [t for t in q.subtree if t.i < q.i and t.i >= first - 3]
+        out.append(cue(lead[0] if lead else q.doc[first], q.doc[max(q.i, n.i)]))
+    return out[:1]
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A forecast, condition or wish: "will become eligible", "if millions lose", "vowing to
+    bring back millions of jobs"."""
+    for v in (verb, verb.head):
+        if any(
+            (c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to"))
+            or (c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS)
+            for c in v.children
+        ):
+            return True
+        if v.head.i == v.i:
+            break
+    return verb.tag_ == "VBG" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB")
+
+
 def _is_people(n: Token) -> bool:
     lemma = n.lemma_.lower()
     if lemma in _PEOPLE or n.lower_ in _PEOPLE or n.ent_type_ == "NORP":
@@ -191,7 +280,11 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
         return []
     if is_sport(sent, s.paragraph_text):
         return []
-    return _figures(sent, s.reading.quoted)
+    found = _figures(sent, s.reading.quoted)
+    if not found:
+        quantities = _quantities(sent)
+        found = [("population", c) for c in _populations(sent, s.reading.quoted, quantities)]
+    return found
 
 
 def _figure(code: str) -> Detect:
@@ -221,6 +314,12 @@ FIGURE_RULES = (
         "unsourced_figure",
         '"{cue}": a crowd size with no source in the sentence or its paragraph.',
         _figure("crowd"),
+    ),
+    Rule(
+        "population",
+        "unsourced_figure",
+        '"{cue}": a count of people with no source in the sentence or its paragraph.',
+        _figure("population"),
     ),
     Rule(
         "money",

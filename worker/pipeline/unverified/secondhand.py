@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from worker.pipeline import lexicon
-from worker.pipeline.sources import ANONYMOUS, VAGUE, source_kind
+from worker.pipeline.sources import ANONYMOUS, VAGUE, Source, source_kind
 from worker.pipeline.unverified.negatives import has_modal, named_cover
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
@@ -82,9 +82,44 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 
 
 def _speculation(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "speculation that he might run": the claim rests on speculation. Not the speculation of
+    markets ("Wall Street speculation") nor talk about speculation with no claim in it."""
     for tok in s.having({"speculation"}):
-        if tok.lemma_.lower() == "speculation" and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() == "speculation" and tok.pos_ == "NOUN" and _has_that_clause(tok):
             yield from _unquoted(s, [cue(tok, tok)])
+
+
+def _has_that_clause(noun: Token) -> bool:
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark":
+        return True
+    return any(
+        c.dep_ in ("acl", "ccomp")
+        and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        for c in noun.children
+    )
+
+
+def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "some polls indicate", "surveys showed", "one ranking puts": polls and studies the
+    article does not name (a named poll — "a Gallup poll", "the CNN survey" — is a source)."""
+    for m in s.sources:
+        head = m.head
+        if head.lemma_.lower() not in lexicon.UNNAMED_POLL_NOUNS or s.quoted(head.idx):
+            continue
+        if m.cue.lower_ == "according" or m.cue.lemma_.lower() == "cite":
+            continue
+        mods = [c for c in head.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+        if any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") for c in mods for t in c.subtree
+        ):
+            continue
+        dets = {c.lower_ for c in mods if c.dep_ in ("det", "poss")}
+        if dets & lexicon.POINTING_DETERMINERS:
+            continue
+        if head.tag_ == "NNS" or dets & (lexicon.UNNAMED_REPORT_MODIFIERS - {"a", "an"}):
+            yield cue(m.first if m.first.i >= head.i - 3 else head, head)
 
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
@@ -209,11 +244,67 @@ def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
             continue
         if m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
             continue  # an unnamed group's wish or belief: a weasel attribution (below)
+        if _officials_of_named_body(m, s):
+            continue  # "Pentagon officials said": the body is named, so it can be asked
         if m.cue.pos_ in ("VERB", "AUX") and has_modal(
             m.cue, frozenset({"would", "could", "might"})
         ):
             continue  # a hypothetical leaker is no source of this article's claims
         yield from _unquoted(s, [cue(m.first, m.last)])
+
+
+def _officials_of_named_body(m: Source, s: Sentence) -> bool:
+    """ "Pentagon officials", "a Treasury official", "White House officials": officials of an
+    organisation the sentence names are that organisation speaking (issue 14's rule), unless
+    the text says they asked not to be named. A country or nationality ("U.S. officials", "a
+    Chinese official") names no body."""
+    if m.head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
+        return False
+    phrase = m.first.doc[m.first.i : m.last.i + 1]
+    return any(
+        t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in phrase
+    )
+
+
+def _marked_anonymous(s: Sentence) -> bool:
+    text = s.span.text.lower()
+    return "anonym" in text or any(m in text for m in lexicon.ANONYMITY_MARKERS if " " in m)
+
+
+def _unnamed_insider(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "Clinton aides said", "a longtime adviser to Trump", "a Democrat familiar with the
+    talks": the source reader counts the named person or the party as a name, but the one who
+    speaks is not named."""
+    if any(f.type == "anonymous_source" for f in found):
+        return
+    for m in s.sources:
+        if m.named is False or s.quoted(m.head.idx):
+            continue
+        if m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS or m.head.pos_ == "PRON":
+            continue
+        if any(c.dep_ == "appos" for c in m.head.children):
+            continue  # "an adviser, Jane Doe,": named after all
+        if any(
+            v.pos_ in ("VERB", "AUX") and has_modal(v, frozenset({"would", "could", "might"}))
+            for v in (m.cue, m.cue.head)
+        ):
+            continue  # "would have claimed he was told by an anonymous leaker": hypothetical
+        head = m.head
+        lemma = head.lemma_.lower()
+        indefinite = any(
+            c.dep_ in ("det", "nummod") and c.lower_ in lexicon.INDEFINITE_DETERMINERS
+            for c in head.children
+        )
+        pointing = any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+        )
+        aide_of_person = lemma in lexicon.ENTOURAGE_HEADS and (
+            indefinite or (head.tag_ == "NNS" and not pointing)
+        )
+        insider = indefinite and head.ent_type_ != "PERSON" and _marked_anonymous(s)
+        if aide_of_person or insider:
+            yield from _unquoted(s, [cue(m.first, m.last)])
+            return
 
 
 def _it_is_understood(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -254,8 +345,12 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         opinion_of_insiders = (
             m.kind == ANONYMOUS and m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
         )
-        if not (m.kind == VAGUE or opinion_of_insiders) or s.quoted(m.head.idx):
+        if not (m.kind == VAGUE or opinion_of_insiders or _partisan_group(m)) or s.quoted(
+            m.head.idx
+        ):
             continue
+        if _polled(m.head):
+            continue  # "those surveyed said": a named poll's respondents, not a vague group
         if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
         verb = m.cue
@@ -296,9 +391,49 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             and not _agentless_passive_word(tok)
         ):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and _is_vague_np(subj):
+            if subj is not None and (_is_vague_np(subj) or _camp(subj)):
                 out.append(cue(subj.left_edge, tok))
+    for verb in s.having(lexicon.GROUP_VIEW_VERBS):
+        # "critics call it...", "experts agree that...", "many analysts blame the war for..."
+        if verb.lemma_.lower() not in lexicon.GROUP_VIEW_VERBS or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (_is_vague_np(subj) or _camp(subj)):
+            out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from _unquoted(s, out)
+
+
+def _partisan_group(m: Source) -> bool:
+    """ "Democrats said", "some Republicans worry", "Clinton allies believe": a party or camp
+    speaking as a whole is no one the reader can ask (the source reader calls "Democrats" a
+    name, so the weasel rule reads it here). "The Democrats on the committee" point back."""
+    return _camp(m.head)
+
+
+def _camp(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    if head.tag_ == "NNPS":
+        lemma = lemma.removesuffix("s")  # the tagger leaves "Democrats" as its own lemma
+    if lemma not in lexicon.PARTISAN_GROUPS or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(
+        c.dep_ in ("det", "poss") and c.lower_ in lexicon.POINTING_DETERMINERS
+        for c in head.children
+    ):
+        return False
+    return not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "from") for c in head.children
+    )
+
+
+def _polled(head: Token) -> bool:
+    """ "those surveyed", "voters polled": the respondents of a poll."""
+    return any(
+        c.dep_ in ("acl", "amod") and c.lemma_.lower() in lexicon.POLLED_VERBS
+        for c in head.children
+    )
 
 
 def _agentless_passive_word(tok: Token) -> bool:
@@ -310,10 +445,55 @@ def _agentless_passive_word(tok: Token) -> bool:
 def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "is considered", "is regarded as", "it is estimated": opinion with no one holding it."""
     for tok in s.having(lexicon.PASSIVE_CONSIDER_VERBS | {"see"}):
-        if _agentless_passive_word(tok):
-            aux = [c for c in tok.children if c.dep_ == "auxpass"]
-            if aux and not any(c.dep_ == "agent" for c in tok.children):
-                yield from _not_a_named_view(s, cue(aux[0], tok))
+        if not _agentless_passive_word(tok) or any(c.dep_ == "agent" for c in tok.children):
+            continue
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        if aux:
+            if _not_asserted(tok, aux[0]) or _official_finding(tok):
+                continue
+            yield from _not_a_named_view(s, cue(aux[0], tok))
+        elif tok.dep_ in ("acl", "advcl") and tok.lemma_.lower() != "deem":
+            # the reduced passive: "the territories, seen as pivotal", "long considered one of"
+            yield from _not_a_named_view(s, cue(tok, tok))
+
+
+def _not_asserted(verb: Token, aux: Token) -> bool:
+    """ "must be considered", "seeks to be seen as", "risk being seen as", "if it is seen as":
+    a duty, a wish or a condition, not a view the article reports as held."""
+    if aux.lower_ == "being" or any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
+    ):
+        return True
+    return any(
+        c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in verb.children
+    )
+
+
+def _official_finding(verb: Token) -> bool:
+    """ "were deemed classified", "if they're deemed safe": an official ruling, not an opinion."""
+    return verb.lemma_.lower() == "deem" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ" for c in verb.children
+    )
+
+
+def _widely_held(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "widely expected", "is widely popular", "was widely condemned": a view given to everyone
+    and so to no one."""
+    for tok in s.having({"widely"}):
+        head = tok.head
+        if tok.lower_ != "widely" or tok.dep_ != "advmod" or head.i == tok.i:
+            continue
+        if head.lemma_.lower() not in lexicon.WIDELY_HELD or head.pos_ not in ("VERB", "ADJ"):
+            continue
+        if head.pos_ == "VERB" and (
+            head.tag_ != "VBN"
+            or any(
+                c.dep_ == "agent" and any(g.ent_type_ == "PERSON" for g in c.subtree)
+                for c in head.children
+            )
+        ):
+            continue  # "widely shared by Smith": a named holder
+        yield from _not_a_named_view(s, cue(tok, head))
 
 
 def _unattributed_concern(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -393,6 +573,12 @@ REPORTED_RULES = (
         _speculation,
     ),
     Rule(
+        "unnamed_poll",
+        "reported",
+        '"{cue}": the poll or study is not identified, so the reader cannot check it.',
+        _unnamed_poll,
+    ),
+    Rule(
         "reports_of",
         "reported",
         '"{cue}": these are second-hand reports; the article does not say who made them'
@@ -419,6 +605,13 @@ ANONYMOUS_RULES = (
         "anonymous_source",
         'The source, "{cue}", is not named, so readers cannot judge or check it.',
         _anonymous_source,
+    ),
+    Rule(
+        "unnamed_insider",
+        "anonymous_source",
+        'The source, "{cue}", is someone close to the story who is not named, so readers'
+        " cannot judge or check it.",
+        _unnamed_insider,
     ),
     Rule(
         "it_is_understood",
@@ -450,6 +643,12 @@ WEASEL_RULES = (
         "weasel",
         '"{cue}": the article does not say who holds this view.',
         _agentless_passive,
+    ),
+    Rule(
+        "widely_held",
+        "weasel",
+        '"{cue}": the article says many hold this view without saying who.',
+        _widely_held,
     ),
     Rule(
         "unattributed_concern",

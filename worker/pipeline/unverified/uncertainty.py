@@ -222,7 +222,7 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "the gunman apparently acted alone", "was possibly linked": a CoNLL-2010 hedge adverb on
     a past event. Not on the present or future ("will probably evolve"), not under a modal,
     not in the first person."""
-    if tok.lower_ not in lexicon.HEDGE_ADVERBS or tok.dep_ != "advmod":
+    if tok.lower_ not in lexicon.HEDGE_ADVERBS | lexicon.FACT_HEDGE_ADVERBS or tok.dep_ != "advmod":
         return None
     verb = tok.head
     if verb.dep_ in ("amod", "compound"):
@@ -304,6 +304,13 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     sent_end = tok.sent.end
     # the content clause: the first wh-word or "that"/bare clause after the adjective
     k = tok.i + 1
+    if (
+        k + 1 < sent_end
+        and doc[k].pos_ == "ADV"
+        and doc[k].lower_ not in lexicon.WH_WORDS
+        and doc[k + 1].lower_ in lexicon.WH_WORDS
+    ):
+        k += 1  # "unclear just when", "unclear exactly how"
     if k < sent_end and doc[k].lower_ in lexicon.WH_WORDS:
         k += 1
     elif lemma != "possible":
@@ -317,7 +324,7 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
-    last = doc[tok.i + 1] if doc[tok.i + 1].lower_ in lexicon.WH_WORDS else tok
+    last = doc[k - 1] if doc[k - 1].lower_ in lexicon.WH_WORDS else tok
     if (lemma == "possible") != (code == "possible"):
         return None
     return cue(first, last), tok.i
@@ -401,6 +408,6 @@ HEDGED_RULES = (
         "hedge_adverb",
         "hedged",
         '"{cue}": the article does not commit to this; it only says it seems so.',
-        _hedge(_hedge_adverb, lexicon.HEDGE_ADVERBS),
+        _hedge(_hedge_adverb, lexicon.HEDGE_ADVERBS | lexicon.FACT_HEDGE_ADVERBS),
     ),
 )
