@@ -24,8 +24,10 @@ def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
         status, crash = call(s.url, "POST", "/api/v1/analyses", token,
                              {"url": "https://example.org/endless", "html": endless_page()},
                              gzip_body=True, timeout=60)
-        # Too long to parse within the limit: refused at once, before a task is queued.
-        assert status == 422 and crash["error"]["code"] == "article_too_long", crash
+        # Too long to parse within the limit: the worker's extraction says so, before any NLP.
+        assert status == 202, crash
+        refused = wait_done(s.url, token, crash["id"], timeout=60)
+        assert refused["status"] == "failed" and refused["error_code"] == "article_too_long"
         status, slow = call(s.url, "POST", "/api/v1/analyses", token,
                             {"url": "https://example.org/huge", "html": huge_page()},
                             gzip_body=True)
