@@ -1,8 +1,8 @@
 """At most one re-check per URL and window, however many readers click.
 
 Distributed: a Redis key set with NX and an expiry of one window, shared by every web process;
-the process also remembers a taken slot for a second, so a burst of clicks costs Redis one
-round trip per process per second. Embedded (no Redis, one process): the same in memory. If
+the process also remembers a taken slot until its window ends, so a burst of clicks costs Redis one
+round trip per process per window. Embedded (no Redis, one process): the same in memory. If
 Redis cannot be reached, each process keeps its own slots (a re-check per process and window
 at worst) rather than re-checking on every click.
 """
@@ -18,7 +18,6 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "sourcemark:recheck:"
-MEMO_SECONDS = 1.0
 REDIS_RETRY_SECONDS = 5.0
 
 
@@ -66,23 +65,34 @@ class RecheckGuard:
 
     def take(self, scope: str, url: str, window: float) -> bool:
         """True for the one caller per URL and window that schedules the re-check."""
-        key = KEY_PREFIX + hashlib.sha256(f"{scope}|{url}".encode("utf-8", "replace")).hexdigest()
+        key = _key(scope, url)
         if self._client is None or time.monotonic() < self._down_until:
             return self._local.take(key, window)
         if self._memo.taken(key):
             return False
         try:
-            won = bool(self._client.set(key, b"1", nx=True, ex=max(1, int(window))))
+            pipe = self._client.pipeline(transaction=False)
+            pipe.set(key, b"1", nx=True, ex=max(1, int(window)))
+            pipe.pttl(key)
+            won, left_ms = pipe.execute()
         except Exception as exc:  # noqa: BLE001 - redis-py raises several kinds when down
             log.warning("re-check guard falls back to this process: %s", exc)
             self._down_until = time.monotonic() + REDIS_RETRY_SECONDS
             return self._local.take(key, window)
-        self._memo.hold(key, min(MEMO_SECONDS, window))
-        return won
+        # The slot is taken for the rest of its window: no need to ask Redis again until then.
+        self._memo.hold(key, max(0.0, min(float(left_ms or 0) / 1000, window)))
+        return bool(won)
+
+    def decided(self, scope: str, url: str) -> bool:
+        """True when this process knows the URL's re-check for this window is taken already."""
+        key = _key(scope, url)
+        if self._client is None or time.monotonic() < self._down_until:
+            return self._local.taken(key)
+        return self._memo.taken(key)
 
     def give_back(self, scope: str, url: str) -> None:
         """The slot's holder scheduled nothing (its page was refused): the next click may."""
-        key = KEY_PREFIX + hashlib.sha256(f"{scope}|{url}".encode("utf-8", "replace")).hexdigest()
+        key = _key(scope, url)
         self._local.release(key)
         self._memo.release(key)
         if self._client is not None:
@@ -90,6 +100,10 @@ class RecheckGuard:
                 self._client.delete(key)
             except Exception as exc:  # noqa: BLE001 - the key expires by itself
                 log.warning("could not free the re-check slot: %s", exc)
+
+
+def _key(scope: str, url: str) -> str:
+    return KEY_PREFIX + hashlib.sha256(f"{scope}|{url}".encode("utf-8", "replace")).hexdigest()
 
 
 _guards: dict[str | None, RecheckGuard] = {}

@@ -11,10 +11,12 @@ page is byte for byte the one analysed).
 from __future__ import annotations
 
 import json
+import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, request
 from sqlalchemy.orm import Session
 
 from server import cache
@@ -23,6 +25,38 @@ from worker.store.analyses import analysis_dict, last_checked, latest_done
 
 SCHEDULED, COALESCED, NOT_NEEDED = "scheduled", "coalesced", "not_needed"
 RECHECK_STATUSES = (SCHEDULED, COALESCED, NOT_NEEDED)
+
+
+# The extension sends {"url": ..., "html": ...} in that order: the URL is in the first bytes.
+_LEADING_URL = re.compile(rb'\A\s*\{\s*"url"\s*:\s*("(?:[^"\\\x00-\x1f]|\\.){1,2048}")')
+PEEK_BYTES = 8192
+
+
+def peek_url(max_bytes: int) -> str | None:
+    """The submission's URL read from the first bytes of the body (gzip or plain) when it
+    comes first, without decoding the rest; None when it cannot be read that way."""
+    if request.mimetype != "application/json" or (request.content_length or 0) > max_bytes:
+        return None
+    raw = request.get_data(cache=True)  # the full path reads these same bytes if needed
+    encoding = request.headers.get("Content-Encoding", "").strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:PEEK_BYTES],
+                                                                      PEEK_BYTES)
+        except zlib.error:
+            return None
+    elif encoding in ("", "identity"):
+        head = raw[:PEEK_BYTES]
+    else:
+        return None
+    found = _LEADING_URL.match(head)
+    if found is None:
+        return None
+    try:
+        url = json.loads(found.group(1))
+    except ValueError:  # broken escapes or UTF-8: the full path says what is wrong
+        return None
+    return url if isinstance(url, str) else None
 
 
 @dataclass(frozen=True)

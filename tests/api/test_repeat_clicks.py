@@ -170,3 +170,30 @@ def test_embedded_runner_takes_first_analyses_before_rechecks():
     release.set()
     assert done.wait(10)
     assert order == ["first", "recheck"]
+
+
+def test_once_the_recheck_is_decided_a_click_is_answered_from_its_url_alone(client,
+                                                                             reader_token):
+    import gzip
+    import json
+
+    first = first_analysis(client, reader_token)
+    headers = {**auth(reader_token), "Content-Type": "application/json"}
+
+    def raw(url: str, html: str) -> bytes:  # as the extension sends it: the URL first
+        return json.dumps({"url": url, "html": html}).encode()
+
+    scheduled = client.post("/api/v1/analyses", data=raw(URL, snapshot(1)), headers=headers)
+    assert scheduled.get_json()["recheck"] == {"status": "scheduled"}
+    # The rest of the body is not decoded: only the URL at its head is read.
+    cut = gzip.compress(raw(URL, snapshot(2)))[:-200]
+    quick = client.post("/api/v1/analyses", data=cut,
+                        headers={**headers, "Content-Encoding": "gzip"})
+    assert quick.status_code == 200
+    assert quick.get_json()["id"] == first["id"]
+    assert quick.get_json()["recheck"] == {"status": "coalesced"}
+    # A URL nobody analysed is read in full, and a broken body refused as ever.
+    other = gzip.compress(raw(URL + "?other", snapshot(3)))[:-200]
+    assert client.post("/api/v1/analyses", data=other, headers={
+        **headers, "Content-Encoding": "gzip"}).status_code == 400
+    rechecks_finished(1)
