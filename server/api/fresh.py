@@ -29,7 +29,7 @@ RECHECK_STATUSES = (SCHEDULED, COALESCED, NOT_NEEDED)
 
 # The extension sends {"url": ..., "html": ...} in that order: the URL is in the first bytes.
 _LEADING_URL = re.compile(rb'\A\s*\{\s*"url"\s*:\s*("(?:[^"\\\x00-\x1f]|\\.){1,2048}")')
-PEEK_BYTES = 8192
+PEEK_BYTES = 4096
 
 
 def peek_url(max_bytes: int) -> str | None:

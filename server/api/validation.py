@@ -21,6 +21,10 @@ _ATTRIBUTE = r"""(?>[\s/]*[^\s=<>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+)
 _CROWDED_TAG = re.compile(r"<[A-Za-z][^\s/<>]*+" + _ATTRIBUTE + "{" + str(MAX_ATTRIBUTES) + "}")
 
 
+# Control characters, and lone surrogates (JSON can carry them; no database stores them).
+_BAD_URL_CHARACTER = re.compile("[\x00-\x1f\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class Submission:
     url: str
@@ -42,7 +46,7 @@ def check_url(value: Any) -> str:
     # Only the page's own address is recorded; the server never fetches it (no SSRF surface).
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ApiError(422, "'url' must be an http or https address.", "invalid_url")
-    if any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in url):
+    if _BAD_URL_CHARACTER.search(url):
         raise ApiError(422, "'url' contains control characters or broken text.", "invalid_url")
     return url
 
