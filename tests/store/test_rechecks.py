@@ -118,3 +118,21 @@ def test_changed_text_is_a_new_revision_with_the_reviews(db_url):
     assert process_recheck(recheck(first, CHANGED)) == "same"
     with session_scope() as session:
         assert len(session.scalars(select(AnalysisRow)).all()) == 2
+
+
+def test_a_recheck_whose_message_was_lost_is_requeued_by_the_sweeper(db_url):
+    from datetime import timedelta
+
+    from worker.store.models import utcnow
+    from worker.tasks.sweep import sweep_rechecks
+
+    first = analysed(SEED_PAGE)
+    lost = recheck(first, SEED_PAGE.replace("Luxury watches", "Garden tools"))
+    fresh_one = recheck(first, SEED_PAGE.replace("Luxury watches", "Sofas"))
+    with session_scope() as session:
+        session.get(RecheckRow, lost).created_at = utcnow() - timedelta(hours=1)
+    requeued: list[str] = []
+    assert sweep_rechecks(requeued.append) == 1 and requeued == [lost]
+    assert process_recheck(lost) == "same"
+    assert sweep_rechecks(requeued.append) == 0  # done; the recent one is left to its message
+    assert fresh_one not in requeued

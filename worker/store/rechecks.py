@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import gzip
 import uuid
+from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from worker.pipeline.model import Article
@@ -89,3 +90,12 @@ def record_failed(session: Session, recheck: RecheckRow, code: str) -> None:
     """The new snapshot could not be analysed (no article any more, ...): readers keep getting
     the analysis they had."""
     recheck.status, recheck.error_code, recheck.finished_at = FAILED, code, utcnow()
+
+
+def stale_rechecks(session: Session, *, queued_before: datetime) -> list[str]:
+    """Re-checks still queued long after they were stored: their message was never published
+    (Redis was down) or was lost with it. A second message for one still waiting is harmless
+    (``take`` lets one delivery work)."""
+    return list(session.scalars(
+        select(RecheckRow.id).where(RecheckRow.status == QUEUED,
+                                    RecheckRow.created_at < queued_before).limit(500)))
