@@ -47,8 +47,11 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
         def reader(i: int) -> None:
             page = CHANGED.replace("Luxury watches", f"Offer {i}")  # each snapshot differs
             gate.wait()
-            answer = call(s.url, "POST", "/api/v1/analyses", token,
-                          {"url": SEED_URL, "html": page}, gzip_body=True, timeout=120)
+            try:
+                answer = call(s.url, "POST", "/api/v1/analyses", token,
+                              {"url": SEED_URL, "html": page}, gzip_body=True, timeout=120)
+            except OSError as exc:  # a refused or reset connection: shown in the failure
+                answer = (0, {"error": repr(exc)})
             with lock:
                 answers.append(answer)
 
@@ -57,7 +60,8 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
             t.start()
         for t in threads:
             t.join()
-        assert sorted({status for status, _ in answers}) == [200], answers[:3]
+        failed = [answer for answer in answers if answer[0] != 200]
+        assert not failed and len(answers) == READERS, failed[:3]
         assert {body["id"] for _, body in answers} == {first["id"]}
         rechecks = [body["recheck"]["status"] for _, body in answers]
         assert rechecks.count("scheduled") == 1, rechecks
