@@ -2,6 +2,8 @@
 
     .venv/bin/python -m benchmarks.load                  # everything, about 4 minutes
     .venv/bin/python -m benchmarks.load --only cached --cached-seconds 20
+    .venv/bin/python -m benchmarks.load --only repeat   # repeat clicks with fresh HTML
+    .venv/bin/python -m benchmarks.load --only burst    # 500 clicks at once on a changed page
 
 Four scenarios, each bounded in requests and time, all to 127.0.0.1:
 
@@ -9,8 +11,11 @@ Four scenarios, each bounded in requests and time, all to 127.0.0.1:
   from the store without a task. Driven by ``wrk`` (Debian package) with a Lua script so the load
   generator is not the bottleneck; it shares the machine's cores with the server and PostgreSQL.
 - same article, fresh HTML: readers re-submitting that page as the extension really does, a new
-  snapshot each time (the bytes differ, the article text does not): extracted, then answered
-  from the store by its text.
+  snapshot each time (the bytes differ, the article text does not): answered from the store as
+  a known URL (driven by ``wrk`` cycling through thousands of distinct gzipped bodies), one
+  re-check per window queued for the workers.
+- changed article, repeat clicks at once: 500 readers click an analysed page whose article has
+  changed; all are answered from the store and the change is analysed exactly once.
 - same page: N readers clicking the same fresh breaking-news page at the same moment; click (POST)
   to ``done`` for each reader, and how many analyses the burst created.
 - distinct pages: readers arriving at a fixed rate (open loop), each submitting a different real
@@ -39,7 +44,11 @@ from pathlib import Path
 from benchmarks.datasets import require_services
 from benchmarks.pages import Page, load_pages
 from tests.support.api import call
+from tests.support.data import DATA
 from tests.support.services import Stack, free_port, stack, wait_http
+
+SEED_URL = "https://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5a310cdd39bc7f8b2.html"
+SEED_PAGE = (DATA / "seed_page.html").read_text(encoding="utf-8")
 
 WRK_SCRIPT = """
 local f = assert(io.open(os.getenv("SMK_BODY"), "rb"))
@@ -148,50 +157,124 @@ def cached(s: Stack, token: str, page: Page, seconds: int, connections: int,
                stats["p50_us"] / 1000, stats["p95_us"] / 1000, stats["p99_us"] / 1000, note)
 
 
-def same_text(s: Stack, token: str, page: Page, seconds: int, readers: int = 16) -> Row:
+ROTATING_SCRIPT = """
+local n = tonumber(os.getenv("SMK_COUNT"))
+local dir = os.getenv("SMK_DIR")
+local bodies = {}
+for k = 1, n do
+  local f = assert(io.open(dir .. "/body" .. k, "rb"))
+  bodies[k] = f:read("*a")
+  f:close()
+end
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Content-Encoding"] = "gzip"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("SMK_TOKEN")
+
+request = function()
+  i = i % n + 1
+  return wrk.format(nil, nil, nil, bodies[i])
+end
+""" + WRK_SCRIPT[WRK_SCRIPT.index("done = function"):]
+
+
+def snapshot(html: str, i: int) -> str:
+    """One reader's copy of the page: another ad and timestamp, the same article."""
+    return html.replace("</body>", f'<div class="ad">Sponsored {i}: offer ends '
+                        f'{time.time():.6f}</div></body>', 1)
+
+
+def same_text(s: Stack, token: str, page: Page, seconds: int, connections: int,
+              bodies: int = 3000) -> Row:
     """The extension's real repeat: each click sends a fresh snapshot of the page (other ads,
-    timestamps), so the bytes differ but the article does not. The server extracts every one
-    and answers from the store by the article text; no task is queued."""
+    timestamps), so the bytes differ but the article does not. ``bodies`` distinct gzipped
+    bodies are cycled: more than the web processes' exact-body caches hold (256 entries each),
+    so no click is answered by its bytes; each is answered as a known URL."""
     status, accepted = submit(s, token, page.url, page.html)
     if status == 202:
         until_done(s, token, accepted["id"], time.time() + 120)
-    variants = [page.html.replace(
-        "</body>", f'<div class="ad">Sponsored {i}: offer ends {time.time():.6f}</div></body>', 1)
-        for i in range(256)]
-    status, _ = submit(s, token, page.url, variants[0])
+    status, _ = submit(s, token, page.url, snapshot(page.html, -1))
     if status != 200:
         raise RuntimeError(f"a fresh snapshot was not served from the store (HTTP {status})")
+    work = Path(tempfile.mkdtemp(prefix="smk-load-"))
+    try:
+        for k in range(1, bodies + 1):
+            body = json.dumps({"url": page.url, "html": snapshot(page.html, k)}).encode()
+            (work / f"body{k}").write_bytes(gzip.compress(body, compresslevel=1))
+        (work / "post.lua").write_text(ROTATING_SCRIPT)
+        env = {**os.environ, "SMK_DIR": str(work), "SMK_COUNT": str(bodies), "SMK_TOKEN": token}
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+             "-s", str(work / "post.lua"), s.url + "/api/v1/analyses"],
+            env=env, capture_output=True, text=True, timeout=seconds + 120, check=True,
+        ).stdout
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    stats = json.loads(next(x for x in out.splitlines() if x.startswith("SMK "))[4:])
+    rechecks = count_rows(s, "SELECT count(*) FROM rechecks")
+    note = (f"{bodies:,} distinct gzipped bodies cycled, {connections} conns; "
+            f"{rechecks} re-check(s) scheduled")
+    if stats["non2xx"] or stats["errors"]:
+        note += f"; {stats['non2xx']} non-2xx, {stats['errors']} socket errors"
+    return Row("same URL and article, fresh HTML each click", "-", stats["requests"],
+               stats["duration_us"] / 1e6, stats["p50_us"] / 1000, stats["p95_us"] / 1000,
+               stats["p99_us"] / 1000, note)
+
+
+def count_rows(s: Stack, sql: str, *params: object) -> int:
+    import psycopg
+
+    dsn = s.env["DATABASE_URL"].replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        return int(conn.execute(sql, params).fetchone()[0])
+
+
+def changed_burst(s: Stack, token: str, readers: int, workers: str) -> Row:
+    """``readers`` simultaneous repeat clicks on an article that changed since its analysis:
+    every reader is answered from the store, and the change is analysed once."""
+    url = SEED_URL + f"#changed-{time.time_ns()}"
+    status, accepted = submit(s, token, url, SEED_PAGE)
+    if status == 202:
+        until_done(s, token, accepted["id"], time.time() + 120)
+    changed = SEED_PAGE.replace('<div id="Content">', '<div id="Content"><p>"A mission will '
+                                'travel to the region next week," the spokesman said.</p>', 1)
+    bodies = [gzip.compress(json.dumps({"url": url, "html": snapshot(changed, i)}).encode())
+              for i in range(readers)]
+    gate = threading.Barrier(readers)
     latencies: list[float] = []
-    failures = 0
+    rechecks: list[str] = []
     lock = threading.Lock()
-    end = time.time() + seconds
 
-    def reader(k: int) -> None:
-        nonlocal failures
-        i = k
-        while time.time() < end:
-            started = time.perf_counter()
-            code, _ = submit(s, token, page.url, variants[i % len(variants)])
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                if code == 200:
-                    latencies.append(elapsed)
-                else:
-                    failures += 1
-            i += readers
+    def reader(i: int) -> None:
+        gate.wait()
+        started = time.perf_counter()
+        code, body = call(s.url, "POST", "/api/v1/analyses", token, raw=bodies[i], timeout=120,
+                          headers={"Content-Type": "application/json",
+                                   "Content-Encoding": "gzip"})
+        with lock:
+            if code == 200:
+                latencies.append((time.perf_counter() - started) * 1000)
+                rechecks.append(body.get("recheck", {}).get("status", "none"))
 
-    threads = [threading.Thread(target=reader, args=(k,)) for k in range(readers)]
-    began = time.time()
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(readers)]
+    began = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    note = f"{readers} readers, gzipped, every body different"
-    if failures:
-        note += f"; {failures} not answered 200"
-    return Row("same URL and article, fresh HTML each click", "-", len(latencies),
-               time.time() - began, percentile(latencies, 50), percentile(latencies, 95),
-               percentile(latencies, 99), note)
+    elapsed = time.perf_counter() - began
+    deadline = time.time() + 120
+    while time.time() < deadline and count_rows(
+            s, "SELECT count(*) FROM rechecks WHERE status IN ('queued', 'running')"):
+        time.sleep(0.2)
+    analyses = count_rows(s, "SELECT count(*) FROM analyses a JOIN articles r ON "
+                          "a.article_id = r.id WHERE r.url = %s", url)
+    note = (f"{readers} readers at once, {len(latencies)} answered 200 from the store; "
+            f"{rechecks.count('scheduled')} re-check scheduled -> {analyses - 1} re-analysis")
+    return Row("changed article, repeat clicks at once", workers, len(latencies), elapsed,
+               percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+               note)
 
 
 def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> Row:
@@ -305,7 +388,8 @@ def table(rows: list[Row]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("cached", "same", "distinct"), default=None)
+    parser.add_argument("--only", choices=("cached", "repeat", "burst", "same", "distinct"),
+                        default=None)
     parser.add_argument("--web", type=int, default=None,
                         help="gunicorn processes (default: sourcemark serve's own default)")
     parser.add_argument("--no-caches", action="store_true",
@@ -313,11 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cached-seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--readers", type=int, default=50, help="same-page burst size")
+    parser.add_argument("--burst", type=int, default=500,
+                        help="repeat clicks at once on a changed article")
     parser.add_argument("--rates", default="2,4",
                         help="offered new pages/s for the distinct scenario, comma-separated")
     parser.add_argument("--seconds", type=float, default=20, help="length of each distinct run")
     args = parser.parse_args(argv)
-    if shutil.which("wrk") is None and args.only in (None, "cached"):
+    if shutil.which("wrk") is None and args.only in (None, "cached", "repeat"):
         print("wrk is needed for the cached scenario: apt-get install wrk", file=sys.stderr)
         return 2
 
@@ -338,10 +424,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.only in (None, "cached"):
             rows.append(cached(s, token, typical, args.cached_seconds, args.connections, True))
             rows.append(cached(s, token, typical, args.cached_seconds, args.connections, False))
-            rows.append(same_text(s, token, typical, args.cached_seconds))
+        if args.only in (None, "cached", "repeat"):
+            rows.append(same_text(s, token, typical, args.cached_seconds, args.connections))
+        if args.only in (None, "cached", "burst"):
+            rows.append(changed_burst(s, token, args.burst, "1"))
         for workers in (1, 2):
             if workers == 2:
-                if args.only == "cached":
+                if args.only in ("cached", "repeat", "burst"):
                     break
                 s.worker()
             if args.only in (None, "same"):

@@ -10,7 +10,8 @@ are cached here for a few seconds, per web process, so the answer costs no datab
   decoding nor JSON parsing) and by the (URL, HTML) hash:
   ``SOURCEMARK_REUSE_CACHE_SECONDS`` (default 2). Only
   ``done`` analyses are cached (their findings never change; an editor's review of a finding shows
-  to readers at most that many seconds later); 0 turns it off.
+  to readers at most that many seconds later); 0 turns it off. The same setting bounds how long
+  a process keeps a URL's latest finished analysis for repeat clicks with fresh snapshots.
 
 Within one process, changes are seen at once: a flush that touches a token or a user empties the
 token cache, and one that touches a finding or an analysis empties the analysis cache.
@@ -91,6 +92,10 @@ reusable: TTLCache[tuple[str, bytes]] = TTLCache(
     _seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=256
 )
 
+# URL + pipeline version -> server.api.fresh.Latest: the latest finished analysis of the URL,
+# so repeat clicks on one article (each a fresh snapshot) cost no database round trip.
+latest: TTLCache[Any] = TTLCache(_seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=1024)
+
 
 def scoped(key: str) -> str:
     """``key`` within this app's database: apps on different stores (tests run several in one
@@ -130,6 +135,7 @@ def _forget_changed(session: Session, _context: Any) -> None:
         tokens.clear()
     if any(isinstance(obj, (FindingRow, AnalysisRow)) for obj in changed):
         reusable.clear()
+        latest.clear()
 
 
 def _revoked(session: Session, token: ApiToken) -> bool:

@@ -6,7 +6,14 @@ import os
 import secrets
 from typing import Any
 
-from worker.config import database_url, instance_dir, int_setting, redis_url
+from worker.config import (
+    database_url,
+    fresh_seconds,
+    instance_dir,
+    int_setting,
+    languages,
+    redis_url,
+)
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 
@@ -33,7 +40,10 @@ def from_environment() -> dict[str, Any]:
         # Werkzeug refuses bigger raw bodies before reading them; gzip bodies are checked again
         # after decoding in server.api.body.
         "MAX_CONTENT_LENGTH": max_body,
-        "LANGUAGES": tuple((os.environ.get("SOURCEMARK_LANGUAGES") or "en").split(",")),
+        "LANGUAGES": languages(),
+        # A URL's finished analysis is served at once to repeat clicks for this long after it
+        # was last checked, with at most one re-check per URL in the same span; 0 turns it off.
+        "FRESH_SECONDS": fresh_seconds(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SOURCEMARK_SECURE_COOKIES", "0") == "1",

@@ -57,3 +57,15 @@ def task_limits() -> TaskLimits:
     # hard limit or a healthy slow task would run twice.
     visibility = max(int_setting("SOURCEMARK_VISIBILITY_TIMEOUT", hard * 2), hard + 1)
     return TaskLimits(soft, hard, visibility, int_setting("SOURCEMARK_TASK_MAX_RETRIES", 5))
+
+
+def languages() -> tuple[str, ...]:
+    """The languages analysed (``SOURCEMARK_LANGUAGES``, comma-separated; default English)."""
+    return tuple(x.strip() for x in (os.environ.get("SOURCEMARK_LANGUAGES") or "en").split(",")
+                 if x.strip()) or ("en",)
+
+
+def fresh_seconds() -> int:
+    """How long a finished analysis is served at once to repeat clicks on its URL, and the
+    window in which at most one re-check of that URL runs (``SOURCEMARK_FRESH_SECONDS``)."""
+    return max(0, int_setting("SOURCEMARK_FRESH_SECONDS", 300))

@@ -8,26 +8,25 @@ from typing import Any
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 from sqlalchemy import select
 
-from server import cache
-from server.api import long_poll
+from server import cache, recheck_guard
+from server.api import fresh, long_poll
 from server.api.body import json_body
-from server.api.validation import check_submission
+from server.api.validation import check_fields, check_page, check_url
 from server.auth import require
 from server.db import get_session
 from server.errors import ApiError
-from worker.pipeline import PIPELINE_VERSION, extract_article
-from worker.pipeline.claims import check_length
-from worker.pipeline.errors import PipelineError
+from worker.pipeline import PIPELINE_VERSION
 from worker.store.analyses import (
     analysis_dict,
-    create_analysis,
+    create_submission,
     find_reusable,
     html_key,
-    sha256,
+    pending_for_url,
 )
 from worker.store.locks import submission_lock
 from worker.store.models import AnalysisRow, FindingRow, ReaderReport
-from worker.tasks.dispatch import enqueue
+from worker.store.rechecks import create_recheck
+from worker.tasks.dispatch import enqueue, enqueue_recheck
 from worker.vocabulary import AnalysisStatus
 
 bp = Blueprint("analyses", __name__)
@@ -53,47 +52,38 @@ def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
 @bp.post("/analyses")
 @require("reader")
 def create() -> Any:
+    # Cheapest first: a click on a fresh URL whose re-check is decided costs a peek at the URL.
+    quick = _known_and_decided()
+    if quick is not None:
+        return quick
     wire = cache.wire_key(PIPELINE_VERSION, current_app.config["MAX_BODY_BYTES"])
     hit = cache.reusable.get(wire) if wire else None
-    if hit is None:
-        sub = check_submission(json_body())
-        submitted = html_key(sub.url, sub.html)
-        cache_key = cache.scoped(f"{PIPELINE_VERSION}:{submitted}")
-        hit = cache.reusable.get(cache_key)
     if hit is not None:
         return current_app.response_class(hit[1], status=200, mimetype="application/json")
+    sub = check_fields(json_body())
+    submitted = html_key(sub.url, sub.html)
     session = get_session()
+    known = fresh.latest(session, sub.url, _links_of)
+    if known is not None and known.fresh(current_app.config["FRESH_SECONDS"], time.time()):
+        return _answer_known(session, known, sub, submitted, wire)
+    # Only a page that will be stored is scanned (a parser-stalling page is refused here).
+    check_page(sub.html)
+    cache_key = cache.scoped(f"{PIPELINE_VERSION}:{submitted}")
+    hit = cache.reusable.get(cache_key)
+    if hit is not None:
+        return current_app.response_class(hit[1], status=200, mimetype="application/json")
     reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
                            html_hash=submitted)
     if reused is not None:
         return _stored(reused, cache_key, wire)
-    started = time.perf_counter()
-    try:
-        article = extract_article(sub.html, sub.url)
-        check_length(article.text)
-    except PipelineError as exc:
-        raise ApiError(422, str(exc), exc.code, reason=getattr(exc, "reason", None)) from exc
-    extract_ms = round((time.perf_counter() - started) * 1000, 1)
-    if article.title is None and sub.title:
-        article.title = sub.title
-    supported = current_app.config["LANGUAGES"]
-    if article.language and article.language.split("-")[0] not in supported:
-        raise ApiError(
-            422,
-            f"This page looks like it is in '{article.language}'; sourcemark analyses "
-            f"{', '.join(supported)} articles only.",
-            "unsupported_language",
-        )
     # Readers of the same fresh article arrive together: one of them creates the analysis, the
-    # others wait a moment here and then find it.
+    # others find it under way and share it.
     with submission_lock(session, sub.url):
-        reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
-                               content_hash=sha256(article.text))
-        if reused is not None:
-            return _stored(reused, cache_key, wire)
-        row = create_analysis(session, article=article, url=sub.url, html=sub.html,
-                              pipeline_version=PIPELINE_VERSION, user_id=g.user.id,
-                              timings={"extract_ms": extract_ms})
+        pending = pending_for_url(session, url=sub.url, pipeline_version=PIPELINE_VERSION)
+        if pending is not None:
+            return _stored(pending)
+        row = create_submission(session, url=sub.url, html=sub.html, title=sub.title,
+                                pipeline_version=PIPELINE_VERSION, user_id=g.user.id)
         analysis_id = row.id
         session.commit()
     enqueue(analysis_id)
@@ -102,6 +92,64 @@ def create() -> Any:
     response.status_code = 202
     response.headers["Location"] = links["self"]
     return response
+
+
+def _known_and_decided() -> Any:
+    """A repeat click on a fresh URL whose re-check this window is already decided: answered
+    from its URL alone, the rest of its body neither decoded nor kept."""
+    config = current_app.config
+    url = fresh.peek_url(config["MAX_BODY_BYTES"])
+    if url is None:
+        return None
+    try:
+        url = check_url(url)
+    except ApiError:
+        return None  # the full path refuses it with its reason
+    known = fresh.latest(get_session(), url, _links_of)
+    if known is None or not known.fresh(config["FRESH_SECONDS"], time.time()):
+        return None
+    if not recheck_guard.guard_for(config["REDIS_URL"]).decided(config["DATABASE_URL"],
+                                                                 known.article_url):
+        return None
+    return fresh.response(known, fresh.COALESCED)
+
+
+def _links_of(analysis_id: str) -> dict[str, str]:
+    return _links(analysis_id)
+
+
+def _answer_known(session: Any, known: fresh.Latest, sub: Any, submitted: str,
+                  wire: str | None) -> Any:
+    """The latest analysis at once; this click's page re-checked if it is the window's first."""
+    config = current_app.config
+    if known.html_hash == submitted:
+        status = fresh.NOT_NEEDED
+    elif recheck_guard.guard_for(config["REDIS_URL"]).take(
+            config["DATABASE_URL"], known.article_url, config["FRESH_SECONDS"]):
+        status = _schedule_recheck(session, known, sub)
+    else:
+        status = fresh.COALESCED
+    if wire:
+        # The same bytes again within seconds: their re-check is already decided.
+        cache.reusable.set(wire, (known.analysis_id, known.body(
+            fresh.NOT_NEEDED if status == fresh.NOT_NEEDED else fresh.COALESCED)))
+    return fresh.response(known, status)
+
+
+def _schedule_recheck(session: Any, known: fresh.Latest, sub: Any) -> str:
+    config = current_app.config
+    try:
+        check_page(sub.html)
+    except ApiError:
+        recheck_guard.guard_for(config["REDIS_URL"]).give_back(config["DATABASE_URL"],
+                                                               known.article_url)
+        raise
+    row = create_recheck(session, analysis_id=known.analysis_id, url=sub.url, html=sub.html,
+                         title=sub.title)
+    recheck_id = row.id
+    session.commit()
+    enqueue_recheck(recheck_id)
+    return fresh.SCHEDULED
 
 
 def _get(analysis_id: str) -> AnalysisRow:

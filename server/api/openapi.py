@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
+from server.api.fresh import RECHECK_STATUSES
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
 from worker.pipeline.errors import NoArticleError
@@ -35,8 +36,22 @@ SPEC: dict[str, Any] = {
             "post": {
                 "operationId": "createAnalysis",
                 "summary": "Submit a page for analysis",
-                "description": "The body may be sent with 'Content-Encoding: gzip'. The same URL "
-                "with the same extracted text returns the stored analysis with 200.",
+                "description": "The body may be sent with 'Content-Encoding: gzip'. "
+                "Answered in the request: what is cheap to check (body size, gzip, JSON, the "
+                "fields and their types, the URL's scheme, content type, an element with too "
+                "many attributes) as a 4xx error. A URL (submitted or canonical) with a "
+                "finished analysis checked within SOURCEMARK_FRESH_SECONDS is answered at once "
+                "with 200 and that analysis, whose 'recheck.status' (also the "
+                "'Sourcemark-Recheck' header) says whether this page will be compared with it "
+                "in a worker ('scheduled': at most one per URL and window; 'coalesced': another "
+                "reader's page is; 'not_needed': this exact page was analysed); a changed "
+                "article becomes a new analysis of the URL, which later clicks get. The same "
+                "URL and page bytes also return the stored analysis with 200. Anything else is "
+                "stored and queued (202); the worker extracts the article, and what only "
+                "extraction can tell (no_article, not_html, page_too_complex, "
+                "unsupported_language, article_too_long) ends the analysis 'failed' with that "
+                "'error_code' and an 'error' sentence. The same URL with the same extracted "
+                "text is served from the store without a second parse.",
                 "requestBody": {
                     "required": True,
                     "content": {
@@ -53,7 +68,13 @@ SPEC: dict[str, Any] = {
                         },
                     },
                     "200": {
-                        "description": "Already analysed: the stored analysis",
+                        "description": "Already analysed (or under way): the stored analysis",
+                        "headers": {
+                            "Sourcemark-Recheck": {
+                                "description": "Whether this page will be re-checked",
+                                "schema": {"type": "string", "enum": list(RECHECK_STATUSES)},
+                            }
+                        },
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/Analysis"}
@@ -281,7 +302,21 @@ SPEC: dict[str, Any] = {
                     "id": {"type": "string"},
                     "status": {"type": "string", "enum": list(ANALYSIS_STATUSES)},
                     "error": {"type": "string"},
+                    "error_code": {"type": "string"},
+                    "error_reason": {
+                        "type": "string",
+                        "enum": list(NoArticleError.REASONS),
+                        "description": "On a failed `no_article` analysis: which case it was.",
+                    },
                     "article": {"type": ["object", "null"]},
+                    "recheck": {
+                        "type": "object",
+                        "description": "Only on a POST answered from the store: whether the "
+                        "page sent will be compared with this analysis in a worker.",
+                        "properties": {
+                            "status": {"type": "string", "enum": list(RECHECK_STATUSES)}
+                        },
+                    },
                     "findings": {
                         "type": "array",
                         "items": {"$ref": "#/components/schemas/Finding"},

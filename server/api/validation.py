@@ -21,6 +21,10 @@ _ATTRIBUTE = r"""(?>[\s/]*[^\s=<>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+)
 _CROWDED_TAG = re.compile(r"<[A-Za-z][^\s/<>]*+" + _ATTRIBUTE + "{" + str(MAX_ATTRIBUTES) + "}")
 
 
+# Control characters, and lone surrogates (JSON can carry them; no database stores them).
+_BAD_URL_CHARACTER = re.compile("[\x00-\x1f\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class Submission:
     url: str
@@ -42,22 +46,40 @@ def check_url(value: Any) -> str:
     # Only the page's own address is recorded; the server never fetches it (no SSRF surface).
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ApiError(422, "'url' must be an http or https address.", "invalid_url")
-    if any(ord(c) < 32 for c in url):
-        raise ApiError(422, "'url' contains control characters.", "invalid_url")
+    if _BAD_URL_CHARACTER.search(url):
+        raise ApiError(422, "'url' contains control characters or broken text.", "invalid_url")
     return url
 
 
-def check_submission(data: dict[str, Any]) -> Submission:
+def check_fields(data: dict[str, Any]) -> Submission:
+    """The submission's fields and their types: all a repeat click answered from the store
+    needs (its page is not kept)."""
     html = data.get("html")
     if not isinstance(html, str):
         raise ApiError(422, "'html' is required: the page's HTML as a string.", "invalid_html")
     if not html.strip():
         raise ApiError(422, "'html' is empty: there is no page to analyse.", "empty_page")
-    if _CROWDED_TAG.search(html):
-        raise ApiError(422, f"The page has an element with more than {MAX_ATTRIBUTES} "
-                       "attributes; it cannot be a real article page.", "page_too_complex")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise ApiError(422, "'title' must be a string when given.", "invalid_title")
     return Submission(url=check_url(data.get("url")), html=html,
-                      title=title[:MAX_TITLE] if title else None)
+                      title=_text(title[:MAX_TITLE]) if title else None)
+
+
+def _text(value: str) -> str:
+    # JSON may carry lone surrogates (\ud800), which no database column stores.
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
+def check_page(html: str) -> None:
+    """Refuse, before it is stored, a page the extractor's parser would stall on."""
+    if _CROWDED_TAG.search(html):
+        raise ApiError(422, f"The page has an element with more than {MAX_ATTRIBUTES} "
+                       "attributes; it cannot be a real article page.", "page_too_complex")
+
+
+def check_submission(data: dict[str, Any]) -> Submission:
+    """Everything the request checks before a page is stored for a worker."""
+    sub = check_fields(data)
+    check_page(sub.html)
+    return sub

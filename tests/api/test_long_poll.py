@@ -53,10 +53,10 @@ def token(name: str) -> str:
 
 @pytest.fixture()
 def held_queue() -> Iterator[threading.Event]:
-    """The in-process executor (one thread) busy until the test releases it: submitted
-    analyses stay queued meanwhile."""
+    """The in-process runner (one thread) busy until the test releases it: submitted analyses
+    stay queued meanwhile."""
     gate = threading.Event()
-    dispatch._local_executor().submit(gate.wait, 120)
+    dispatch._local_runner().submit(-1, lambda _: gate.wait(120), "")
     yield gate
     gate.set()
 

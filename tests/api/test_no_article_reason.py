@@ -1,4 +1,5 @@
-"""A page without an article is a 422 ``no_article`` that says which case it was."""
+"""A page without an article ends as a failed ``no_article`` analysis that says which case it was
+(extraction runs in the worker, so the answer comes with the analysis, not as a 422)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.conftest import auth
+from tests.api.conftest import auth, wait_done
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extraction"
 URL = "https://news.example.org/section/"
 
 
-def _post(client, token, html: str):  # noqa: ANN001, ANN202
-    return client.post("/api/v1/analyses", headers=auth(token), json={"url": URL, "html": html})
+def _analysed(client, token, html: str, url: str = URL) -> dict:  # noqa: ANN001
+    response = client.post("/api/v1/analyses", headers=auth(token), json={"url": url, "html": html})
+    assert response.status_code == 202, response.get_data(as_text=True)
+    return wait_done(client, token, response.get_json()["id"])
 
 
 @pytest.mark.parametrize(
@@ -28,20 +31,19 @@ def _post(client, token, html: str):  # noqa: ANN001, ANN202
     ids=["home", "search", "video-sentence", "empty-body"],
 )
 def test_no_article_names_its_reason(client, reader_token, html, reason):
-    response = _post(client, reader_token, html)
-    assert response.status_code == 422, response.get_data(as_text=True)
-    error = response.get_json()["error"]
-    assert error["code"] == "no_article"
-    assert error["reason"] == reason
-    assert error["message"]
+    analysis = _analysed(client, reader_token, html, f"{URL}{reason}/{len(html)}")
+    assert analysis["status"] == "failed", analysis
+    assert analysis["error_code"] == "no_article"
+    assert analysis["error_reason"] == reason
+    assert analysis["error"]
 
 
-def test_other_errors_carry_no_reason(client, reader_token):
-    error = _post(client, reader_token, '{"not": "a page"}').get_json()["error"]
-    assert error["code"] == "not_html" and "reason" not in error
+def test_other_failures_carry_no_reason(client, reader_token):
+    analysis = _analysed(client, reader_token, '{"not": "a page"}')
+    assert analysis["error_code"] == "not_html" and "error_reason" not in analysis
 
 
 def test_openapi_documents_the_reason(client):
     spec = client.get("/api/v1/openapi.json").get_json()
-    reason = spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["reason"]
+    reason = spec["components"]["schemas"]["Analysis"]["properties"]["error_reason"]
     assert set(reason["enum"]) == {"empty_page", "unparsable", "index_page", "too_short"}

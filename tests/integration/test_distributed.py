@@ -97,8 +97,11 @@ def test_failed_page_ends_failed_with_a_message(deployment):
     s, token = deployment
     status, body = call(s.url, "POST", "/api/v1/analyses", token,
                         {"url": "https://example.org/empty", "html": "<html><body></body></html>"})
-    assert status == 422
-    assert body["error"]["message"]
+    # No article: extraction in the worker tells, and the analysis ends failed with the reason.
+    assert status == 202, body
+    failed = wait_done(s.url, token, body["id"])
+    assert failed["status"] == "failed" and failed["error_code"] == "no_article", failed
+    assert failed["error"] == "No article text was found on this page."
 
 
 def _findings_in_db(db_url: str, analysis_id: str) -> list[tuple[str]]:

@@ -25,6 +25,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
     upgrade(url)
     cache.tokens.clear()
     cache.reusable.clear()
+    cache.latest.clear()
 
     def make(**config: object) -> Flask:
         return create_app({"TESTING": True, "DATABASE_URL": url, **config})
@@ -32,6 +33,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
     yield make
     cache.tokens.clear()
     cache.reusable.clear()
+    cache.latest.clear()
 
 
 def new_token(role: str = "reader", email: str | None = None) -> str:

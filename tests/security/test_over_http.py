@@ -87,8 +87,8 @@ CASES = {
                   422),
     "enormous attribute count": (json.dumps({"url": URL, "html": "<div " + " ".join(
         f"a{i}=1" for i in range(100_000)) + ">" + SEED_PAGE}).encode(), JSON, 422),
-    "deep nesting": (json.dumps({"url": URL, "html": "<div>" * 100_000 + SEED_PAGE}).encode(),
-                     JSON, 422),
+    # (A deeply nested page is refused by extraction, in the worker: a failed analysis, see
+    # test_hostile_input.py.)
 }
 
 

@@ -26,3 +26,15 @@ def test_pool_processes_are_recycled_to_bound_memory(monkeypatch):
     assert conf.worker_max_memory_per_child == 512 * 1024
     monkeypatch.setenv("SOURCEMARK_WORKER_MAX_TASKS", "not a number")
     assert make_celery("redis://127.0.0.1:6379/15").conf.worker_max_tasks_per_child == 1000
+
+
+def test_rechecks_have_their_own_queue_taken_after_first_analyses():
+    import worker.tasks.recheck  # noqa: F401 - registers the task
+
+    app = make_celery("redis://127.0.0.1:6379/15")
+    conf = app.conf
+    # A worker consumes every declared queue, in this order each time it asks Redis.
+    assert [q.name for q in conf.task_queues] == ["celery", "rechecks"]
+    assert conf.broker_transport_options["queue_order_strategy"] == "priority"
+    assert app.amqp.router.route({}, "sourcemark.recheck")["queue"].name == "rechecks"
+    assert app.amqp.router.route({}, "sourcemark.analyze")["queue"].name == "celery"

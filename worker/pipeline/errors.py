@@ -42,3 +42,9 @@ class ArticleTooLongError(PipelineError):
     """The article's text is longer than one analysis parses within its time limit."""
 
     code = "article_too_long"
+
+
+class UnsupportedLanguageError(PipelineError):
+    """The article is in a language this deployment does not analyse."""
+
+    code = "unsupported_language"

@@ -57,6 +57,104 @@ def find_reusable(
     return session.scalars(query).first()
 
 
+# The content hash of an article whose page a worker has not extracted yet: first submissions are
+# stored as they come and extracted in the worker (``worker.tasks.extract_step``).
+NOT_EXTRACTED = ""
+
+
+def _article_row(url: str, html: str, title: str | None) -> ArticleRow:
+    return ArticleRow(url=url, title=title, text="", content_hash=NOT_EXTRACTED,
+                      html_gz=gzip_html(html), html_hash=html_key(url, html))
+
+
+def gzip_html(html: str) -> bytes:
+    return gzip.compress(html.encode("utf-8", "replace"), compresslevel=6)
+
+
+def create_submission(
+    session: Session, *, url: str, html: str, title: str | None, pipeline_version: str,
+    user_id: int | None,
+) -> AnalysisRow:
+    """A queued analysis of a page as submitted; the worker extracts its article first."""
+    analysis = AnalysisRow(
+        id=uuid.uuid4().hex, article=_article_row(url, html, title),
+        status=AnalysisStatus.QUEUED, pipeline_version=pipeline_version, submitted_by=user_id,
+        attempts=0,
+    )
+    session.add(analysis)
+    session.flush()
+    return analysis
+
+
+def pending_for_url(session: Session, *, url: str, pipeline_version: str) -> AnalysisRow | None:
+    """The newest analysis of ``url`` still queued or running: readers clicking a page whose
+    analysis is under way share it."""
+    return session.scalars(
+        select(AnalysisRow)
+        .join(ArticleRow)
+        .options(contains_eager(AnalysisRow.article))
+        .where(ArticleRow.url == url)
+        .where(AnalysisRow.pipeline_version == pipeline_version)
+        .where(AnalysisRow.status.in_((AnalysisStatus.QUEUED, AnalysisStatus.RUNNING)))
+        .order_by(AnalysisRow.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def latest_done(session: Session, *, url: str, pipeline_version: str) -> AnalysisRow | None:
+    """The newest finished analysis whose page was submitted at ``url`` or names it canonical:
+    the latest revision of the article, as readers should see it."""
+    return session.scalars(
+        select(AnalysisRow)
+        .join(ArticleRow)
+        .options(contains_eager(AnalysisRow.article))
+        .where((ArticleRow.url == url) | (ArticleRow.canonical_url == url))
+        .where(AnalysisRow.pipeline_version == pipeline_version)
+        .where(AnalysisRow.status == AnalysisStatus.DONE)
+        .order_by(AnalysisRow.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def last_checked(row: AnalysisRow) -> datetime | None:
+    """When the analysis's text was last known to be the live page's."""
+    moments = [_aware(m) for m in (row.checked_at, row.finished_at) if m is not None]
+    return max(moments, default=None)
+
+
+def record_extraction(session: Session, analysis_id: str, article: Article,
+                      extract_ms: float) -> None:
+    """Fill in the article a worker extracted from the stored page."""
+    row = session.get(AnalysisRow, analysis_id)
+    if row is None:
+        return
+    art = row.article
+    art.canonical_url = article.url if article.url and article.url != art.url else None
+    art.site, art.byline = article.site, article.byline
+    art.published, art.language = article.published, article.language
+    # The reader's title stands in when the page has none.
+    art.title = article.title or art.title
+    art.text = article.text
+    art.content_hash = sha256(article.text)
+    row.timings = {**(row.timings or {}), "extract_ms": round(extract_ms, 1)}
+
+
+def same_text_done(session: Session, analysis_id: str) -> AnalysisRow | None:
+    """An earlier finished analysis of the same URL with the same text as this one."""
+    row = session.get(AnalysisRow, analysis_id)
+    if row is None or row.article.content_hash == NOT_EXTRACTED:
+        return None
+    return session.scalars(
+        select(AnalysisRow).join(ArticleRow)
+        .where(ArticleRow.url == row.article.url)
+        .where(ArticleRow.content_hash == row.article.content_hash)
+        .where(AnalysisRow.pipeline_version == row.pipeline_version)
+        .where(AnalysisRow.status == AnalysisStatus.DONE)
+        .where(AnalysisRow.id != analysis_id)
+        .order_by(AnalysisRow.created_at.desc()).limit(1)
+    ).first()
+
+
 def create_analysis(
     session: Session, *, article: Article, url: str, html: str, pipeline_version: str,
     user_id: int | None, timings: dict[str, float] | None = None,
@@ -71,7 +169,7 @@ def create_analysis(
         language=article.language,
         text=article.text,
         content_hash=sha256(article.text),
-        html_gz=gzip.compress(html.encode("utf-8", "replace"), compresslevel=6),
+        html_gz=gzip_html(html),
         html_hash=html_key(url, html),
     )
     analysis = AnalysisRow(
@@ -97,6 +195,7 @@ class Claim:
     outcome: str  # "claimed", "finished", "held", "missing", "gave_up"
     text: str = ""
     retry_in: float = 0.0
+    extracted: bool = True  # False: the worker extracts the stored page first
 
 
 # Interrupted attempts (expired leases) after which an analysis is given up.
@@ -146,7 +245,8 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
     if row is None:
         return Claim("missing")
     if result.rowcount == 1:
-        return Claim("claimed", text=row.article.text)
+        return Claim("claimed", text=row.article.text,
+                     extracted=row.article.content_hash != NOT_EXTRACTED)
     if row.status in FINISHED:
         return Claim("finished")
     remaining = (_aware(row.lease_until) - now).total_seconds() if row.lease_until else 1.0
@@ -158,39 +258,48 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=utcnow().tzinfo)
 
 
+def _finding_row(analysis_id: str, data: dict[str, Any]) -> FindingRow:
+    speaker = data.get("speaker") or {}
+    return FindingRow(
+        analysis_id=analysis_id, fid=data["id"], kind=data["kind"], type=data["type"],
+        start=data["start"], end=data["end"], text=data["text"],
+        speaker_name=(speaker.get("name") or speaker.get("text")) if speaker else None,
+        confidence=float(data.get("confidence", 0.5)), data=data,
+    )
+
+
 def save_result(
     session: Session, analysis_id: str, findings: list[Finding], timings: dict[str, float]
 ) -> bool:
     """Store the findings and mark the analysis done, in one transaction. False if not ours."""
+    return _finish(session, analysis_id, [f.to_dict() for f in findings], timings)
+
+
+def reuse_findings(
+    session: Session, analysis_id: str, source: AnalysisRow, timings: dict[str, float]
+) -> bool:
+    """Finish the analysis with the findings of ``source``, an analysis of the same text: no
+    second parse. Reviews follow as for any new revision."""
+    data = [dict(f.data) for f in source.findings]
+    return _finish(session, analysis_id, data, timings)
+
+
+def _finish(
+    session: Session, analysis_id: str, findings: list[dict[str, Any]], timings: dict[str, Any]
+) -> bool:
     row = session.get(AnalysisRow, analysis_id, with_for_update=True)
     if row is None or row.status != AnalysisStatus.RUNNING:
         return False
     session.execute(delete(FindingRow).where(FindingRow.analysis_id == analysis_id))
-    for finding in findings:
-        data = finding.to_dict()
-        session.add(
-            FindingRow(
-                analysis_id=analysis_id,
-                fid=finding.id,
-                kind=finding.kind,
-                type=finding.type,
-                start=finding.start,
-                end=finding.end,
-                text=finding.text,
-                speaker_name=(finding.speaker.name or finding.speaker.text)
-                if finding.speaker
-                else None,
-                confidence=float(finding.confidence),
-                data=data,
-            )
-        )
+    for data in findings:
+        session.add(_finding_row(analysis_id, data))
     carry_over_reviews(session, row)
     row.status = AnalysisStatus.DONE
     row.error = None
     row.error_code = None
     row.finished_at = utcnow()
     row.lease_until = None
-    # The server's extraction time is already there; add the wait in the queue and the worker's.
+    # Add the wait in the queue and the worker's times to the extraction time already there.
     merged = dict(row.timings or {})
     if row.started_at is not None and row.created_at is not None:
         waited = (_aware(row.started_at) - _aware(row.created_at)).total_seconds() * 1000
@@ -199,13 +308,14 @@ def save_result(
     return True
 
 
-def mark_failed(session: Session, analysis_id: str, code: str, message: str) -> None:
+def mark_failed(session: Session, analysis_id: str, code: str, message: str,
+                reason: str | None = None) -> None:
     session.execute(
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)
         .where(AnalysisRow.status.in_((AnalysisStatus.QUEUED, AnalysisStatus.RUNNING)))
-        .values(status=AnalysisStatus.FAILED, error=message, error_code=code, finished_at=utcnow(),
-                lease_until=None)
+        .values(status=AnalysisStatus.FAILED, error=message, error_code=code,
+                error_reason=reason, finished_at=utcnow(), lease_until=None)
     )
 
 
@@ -260,6 +370,8 @@ def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
     if row.status == AnalysisStatus.FAILED:
         d["error"] = row.error or "The analysis failed."
         d["error_code"] = row.error_code or "failed"
+        if row.error_reason:
+            d["error_reason"] = row.error_reason
     if row.timings:
         d["timings"] = row.timings
     return d

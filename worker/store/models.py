@@ -64,7 +64,8 @@ class ApiToken(Base):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_url_hash", "url", "content_hash"),)
+    __table_args__ = (Index("ix_articles_url_hash", "url", "content_hash"),
+                      Index("ix_articles_canonical_url", "canonical_url"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(Text)
@@ -93,6 +94,9 @@ class AnalysisRow(Base):
     status: Mapped[str] = mapped_column(String(16), default=AnalysisStatus.QUEUED.value, index=True)
     error: Mapped[str | None] = mapped_column(Text)
     error_code: Mapped[str | None] = mapped_column(String(64))
+    # Which case of ``error_code`` it was, where the pipeline tells (``no_article``: index_page,
+    # too_short, empty_page, unparsable).
+    error_reason: Mapped[str | None] = mapped_column(String(32))
     pipeline_version: Mapped[str] = mapped_column(String(32))
     submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -102,6 +106,9 @@ class AnalysisRow(Base):
     enqueued_at: Mapped[datetime | None] = mapped_column()
     started_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
+    # The last time a worker found the live page's text still equal to this analysis's text (a
+    # re-check); the analysis is served at once to repeat clicks while this is recent.
+    checked_at: Mapped[datetime | None] = mapped_column()
 
     article: Mapped[ArticleRow] = relationship(back_populates="analyses")
     findings: Mapped[list[FindingRow]] = relationship(
@@ -178,3 +185,27 @@ class ReaderReport(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     finding: Mapped[FindingRow] = relationship(back_populates="reports")
+
+
+class RecheckRow(Base):
+    """A fresh snapshot of a page whose analysis was served from the store, kept for a worker to
+    compare its text with the analysis's (``worker.tasks.recheck``)."""
+
+    __tablename__ = "rechecks"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # The analysis that was served to the reader: the revision the snapshot is compared with.
+    analysis_id: Mapped[str] = mapped_column(
+        ForeignKey("analyses.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    html_gz: Mapped[bytes] = mapped_column(LargeBinary)
+    html_hash: Mapped[str] = mapped_column(String(64))
+    # queued -> same | changed | failed
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    # The analysis of the new revision when the text changed.
+    result_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column()

@@ -1,1 +1,2 @@
-"""Celery wiring: the app, the analysis task, the dispatcher and the sweeper."""
+"""Celery wiring: the app, the analysis task (extraction and NLP), the re-check task, the
+dispatcher and the sweeper."""

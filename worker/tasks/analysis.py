@@ -1,4 +1,4 @@
-"""The analysis task: text of a stored article -> findings in the store.
+"""The analysis task: a stored page -> its article (``extract_step``) -> findings in the store.
 
 Idempotent by analysis id: the claim (a conditional UPDATE with a lease) lets one delivery work,
 and findings are written in the same transaction that marks the analysis done, so redelivered
@@ -23,6 +23,7 @@ from worker.store import session_scope
 from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
+from worker.tasks.extract_step import prepare
 from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,18 @@ def process_analysis(analysis_id: str) -> str:
         return got.outcome
 
     started = time.perf_counter()
+    text = got.text
     try:
-        findings = find_claims(got.text)
+        if not got.extracted:
+            prepared = prepare(analysis_id)
+            if prepared.text is None:
+                announce(analysis_id)
+                return AnalysisStatus.DONE
+            text = prepared.text
+            started = time.perf_counter()
+        findings = find_claims(text)
     except PipelineError as exc:
-        _fail(analysis_id, exc.code, str(exc))
+        _fail(analysis_id, exc.code, str(exc), getattr(exc, "reason", None))
         return AnalysisStatus.FAILED
     except SoftTimeLimitExceeded:
         _fail(analysis_id, "time_limit",
@@ -84,9 +93,9 @@ def process_analysis(analysis_id: str) -> str:
     return AnalysisStatus.DONE if saved else "lost_lease"
 
 
-def _fail(analysis_id: str, code: str, message: str) -> None:
+def _fail(analysis_id: str, code: str, message: str, reason: str | None = None) -> None:
     with session_scope() as session:
-        mark_failed(session, analysis_id, code, message)
+        mark_failed(session, analysis_id, code, message, reason)
     announce(analysis_id)
 
 

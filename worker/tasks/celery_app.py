@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from celery import Celery
+from kombu import Queue
 
 from worker.config import int_setting, redis_url, task_limits
+
+# First analyses go to Celery's default queue; re-checks of pages already analysed to their own.
+ANALYSIS_QUEUE = "celery"
+RECHECK_QUEUE = "rechecks"
 
 
 def make_celery(broker: str | None = None) -> Celery:
     broker = broker or redis_url() or "redis://127.0.0.1:6379/0"
     limits = task_limits()
     app = Celery("sourcemark", broker=broker, backend=broker,
-                 include=["worker.tasks.analysis", "worker.tasks.sweep"])
+                 include=["worker.tasks.analysis", "worker.tasks.recheck", "worker.tasks.sweep"])
     app.conf.update(
         task_serializer="json",
         result_serializer="json",
@@ -29,7 +34,13 @@ def make_celery(broker: str | None = None) -> Celery:
         worker_max_memory_per_child=int_setting("SOURCEMARK_WORKER_MAX_MEMORY_MB", 1024) * 1024,
         task_soft_time_limit=limits.soft_seconds,
         task_time_limit=limits.hard_seconds,
-        broker_transport_options={"visibility_timeout": limits.visibility_seconds},
+        # Every worker consumes both queues (``sourcemark worker``, compose), asking Redis for
+        # them in this order each time: a re-check is taken only when no first analysis waits.
+        task_queues=[Queue(ANALYSIS_QUEUE), Queue(RECHECK_QUEUE)],
+        task_default_queue=ANALYSIS_QUEUE,
+        task_routes={"sourcemark.recheck": {"queue": RECHECK_QUEUE}},
+        broker_transport_options={"visibility_timeout": limits.visibility_seconds,
+                                  "queue_order_strategy": "priority"},
         broker_connection_retry_on_startup=True,
         broker_connection_timeout=3,
         worker_hijack_root_logger=False,

@@ -6,9 +6,11 @@ with nothing but Python can serve the extension.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 
 from worker.config import redis_url
 from worker.store import session_scope
@@ -16,21 +18,41 @@ from worker.store.analyses import mark_enqueued
 
 log = logging.getLogger(__name__)
 
-_executor: ThreadPoolExecutor | None = None
-_executor_lock = threading.Lock()
-
-
 def embedded() -> bool:
     return redis_url() is None
 
 
-def _local_executor() -> ThreadPoolExecutor:
-    global _executor
-    with _executor_lock:
-        if _executor is None:
-            # One thread: spaCy is CPU-bound, and parallel threads would only contend for the GIL.
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sourcemark-task")
-        return _executor
+FIRST, RECHECK = 0, 1  # embedded priorities: a first analysis before any re-check
+
+
+class _LocalRunner:
+    """One thread running tasks by priority (spaCy is CPU-bound: parallel threads would only
+    contend for the GIL), so a re-check never delays a reader's first analysis."""
+
+    def __init__(self) -> None:
+        self._queue: queue.PriorityQueue = queue.PriorityQueue()
+        self._order = itertools.count()
+        threading.Thread(target=self._run, name="sourcemark-task", daemon=True).start()
+
+    def submit(self, priority: int, fn: Callable[[str], None], arg: str) -> None:
+        self._queue.put((priority, next(self._order), fn, arg))
+
+    def _run(self) -> None:
+        while True:
+            _, _, fn, arg = self._queue.get()
+            fn(arg)
+
+
+_runner: _LocalRunner | None = None
+_runner_lock = threading.Lock()
+
+
+def _local_runner() -> _LocalRunner:
+    global _runner
+    with _runner_lock:
+        if _runner is None:
+            _runner = _LocalRunner()
+        return _runner
 
 
 # ``worker.tasks.analysis`` is imported where it is used: a server that never enqueues (or runs
@@ -51,7 +73,7 @@ def _run_local(analysis_id: str) -> None:
 def enqueue(analysis_id: str) -> bool:
     """Queue the analysis; False when the broker is unreachable (the sweeper retries later)."""
     if embedded():
-        _local_executor().submit(_run_local, analysis_id)
+        _local_runner().submit(FIRST, _run_local, analysis_id)
         queued = True
     else:
         from worker.tasks.analysis import analyze_task
@@ -74,3 +96,32 @@ def enqueue(analysis_id: str) -> bool:
         except Exception as exc:  # noqa: BLE001 - the analysis is queued; the mark is advisory
             log.warning("could not mark analysis %s enqueued: %s", analysis_id, exc)
     return queued
+
+
+def _recheck_local(recheck_id: str) -> None:
+    from worker.tasks.recheck import process_recheck
+
+    try:
+        process_recheck(recheck_id)
+    except Exception:
+        log.exception("in-process re-check %s failed", recheck_id)
+
+
+def enqueue_recheck(recheck_id: str) -> bool:
+    """Queue a re-check behind every first analysis; False when the broker is unreachable (the
+    stored snapshot waits for the next window's click)."""
+    if embedded():
+        _local_runner().submit(RECHECK, _recheck_local, recheck_id)
+        return True
+    from worker.tasks.recheck import recheck_task
+
+    try:
+        recheck_task.apply_async(
+            args=[recheck_id], retry=True,
+            retry_policy={"max_retries": 1, "interval_start": 0.1, "interval_step": 0.2,
+                          "interval_max": 0.3},
+        )
+        return True
+    except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down
+        log.warning("could not enqueue re-check %s: %s", recheck_id, exc)
+        return False

@@ -16,9 +16,10 @@ from worker.config import task_limits
 from worker.store import session_scope
 from worker.store.analyses import MAX_ATTEMPTS, interrupted_message, stale_analyses
 from worker.store.models import utcnow
+from worker.store.rechecks import stale_rechecks
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
-from worker.tasks.dispatch import embedded, enqueue
+from worker.tasks.dispatch import embedded, enqueue, enqueue_recheck
 from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,23 @@ def sweep(enqueue: Callable[[str], object]) -> dict[str, int]:
     return {"requeued": requeued, "failed": failed}
 
 
+def sweep_rechecks(enqueue_recheck: Callable[[str], object]) -> int:
+    """Requeue re-checks whose message never reached a worker; returns how many."""
+    limits = task_limits()
+    # Re-checks wait behind every first analysis: give them a hard limit's worth of slack more.
+    waited = max(10, limits.soft_seconds) + limits.hard_seconds
+    with session_scope() as session:
+        stale = stale_rechecks(session, queued_before=utcnow() - timedelta(seconds=waited))
+    for recheck_id in stale:
+        enqueue_recheck(recheck_id)
+    return len(stale)
+
+
 @celery_app.task(name="sourcemark.sweep", ignore_result=True)
 def sweep_task() -> dict[str, int]:
-    return sweep(enqueue)
+    result = sweep(enqueue)
+    result["rechecks"] = sweep_rechecks(enqueue_recheck)
+    return result
 
 
 _sweeper_started = False
@@ -73,6 +88,7 @@ def start_embedded_sweeper(interval: float = 30.0) -> None:
         while not stop.wait(interval):
             try:
                 sweep(enqueue)
+                sweep_rechecks(enqueue_recheck)
             except Exception as exc:  # noqa: BLE001 - the next round tries again
                 log.warning("sweep failed: %s", exc)
 
