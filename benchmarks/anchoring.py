@@ -103,8 +103,10 @@ def measure(playwright, keys: list[str]) -> Report:  # noqa: ANN001
     # Closed network: only the page itself loads; its images, fonts and styles elsewhere fail
     # at once instead of waiting for a timeout.
     local = f"http://localhost:{pages.port}/"
-    browser.ctx.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(local) else route.abort())
+    browser.ctx.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(local) else route.abort(),
+    )
     results: list[PageResult] = []
     try:
         for key, (html, analysis) in found.items():
@@ -114,10 +116,17 @@ def measure(playwright, keys: list[str]) -> Report:  # noqa: ANN001
             tab = browser.tab_of(page)
             drawn = browser.sw.evaluate(
                 "([tab, analysis]) => globalThis.sourcemark.showAnalysis(tab, analysis)",
-                [tab, analysis])
+                [tab, analysis],
+            )
             lost = set(drawn["unanchored"])
-            results.append(PageResult(key, drawn["total"], drawn["anchored"],
-                                      [f for f in analysis["findings"] if f["id"] in lost]))
+            results.append(
+                PageResult(
+                    key,
+                    drawn["total"],
+                    drawn["anchored"],
+                    [f for f in analysis["findings"] if f["id"] in lost],
+                )
+            )
     finally:
         browser.close()
         pages.close()
@@ -139,24 +148,32 @@ def joined_page(words: int) -> tuple[bytes, dict]:
         if sum(len(p.split()) for p in paragraphs) >= words:
             break
     body = "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs)
-    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Long read</title>"
-            f"</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
-            f"<h1>Long read</h1>\n{body}</article><footer>(c) Example</footer></body></html>")
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Long read</title>"
+        f"</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
+        f"<h1>Long read</h1>\n{body}</article><footer>(c) Example</footer></body></html>"
+    )
     data = analyze(html, "https://example.org/long-read").to_dict()
     data["id"] = "joined"
     return html.encode(), data
 
 
-def draw_times(playwright, keys: list[str], repeat: int,  # noqa: ANN001
-               extra: dict[str, tuple[bytes, dict]] | None = None) -> list[dict]:
+def draw_times(
+    playwright,
+    keys: list[str],
+    repeat: int,  # noqa: ANN001
+    extra: dict[str, tuple[bytes, dict]] | None = None,
+) -> list[dict]:
     """Per page: article words, findings, and the answer-to-last-mark times in ms."""
     found, _ = analyses(keys)
     found.update(extra or {})
     pages = PageServer()
     browser = ExtensionBrowser(playwright, extension_copy(["http://localhost/*"]))
     local = f"http://localhost:{pages.port}/"
-    browser.ctx.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(local) else route.abort())
+    browser.ctx.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(local) else route.abort(),
+    )
     out = []
     try:
         for key, (html, analysis) in found.items():
@@ -177,7 +194,9 @@ def draw_times(playwright, keys: list[str], repeat: int,  # noqa: ANN001
                         times.push(performance.now() - t);
                     }
                     return {times, anchored: drawn.anchored, total: drawn.total};
-                }""", [tab, analysis, repeat])
+                }""",
+                [tab, analysis, repeat],
+            )
             times["key"] = key
             times["words"] = len(analysis["article"]["text"].split())
             times["page_chars"] = page.evaluate("document.body.textContent.length")
@@ -202,27 +221,39 @@ def main_longest(n: int, repeat: int, joined_words: int) -> None:
     extra = {"joined": joined_page(joined_words)} if joined_words else {}
     with sync_playwright() as p:
         rows = draw_times(p, longest_keys(n), repeat, extra)
-    print("| page | article words | page characters | findings (anchored) | answer -> last mark "
-          "ms, median | slowest | ms per 1,000 words |")
+    print(
+        "| page | article words | page characters | findings (anchored) | answer -> last mark "
+        "ms, median | slowest | ms per 1,000 words |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in sorted(rows, key=lambda r: -r["words"]):
         mid = median(r["times"])
         name = "articles joined" if r["key"] == "joined" else r["key"][:12]
-        print(f"| {name} | {r['words']:,} | {r['page_chars']:,} | {r['total']} "
-              f"({r['anchored']}) | {mid:.1f} | {max(r['times']):.1f} | "
-              f"{mid / r['words'] * 1000:.1f} |")
+        print(
+            f"| {name} | {r['words']:,} | {r['page_chars']:,} | {r['total']} "
+            f"({r['anchored']}) | {mid:.1f} | {max(r['times']):.1f} | "
+            f"{mid / r['words'] * 1000:.1f} |"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--show-misses", action="store_true", help="print unanchored quotes")
-    parser.add_argument("--longest", type=int, default=0,
-                        help="time answer -> last mark on the N longest articles instead")
+    parser.add_argument(
+        "--longest",
+        type=int,
+        default=0,
+        help="time answer -> last mark on the N longest articles instead",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="draws per page for --longest")
-    parser.add_argument("--joined-words", type=int, default=5000,
-                        help="with --longest, also a page of the set's articles joined to this "
-                        "many words (0: none)")
+    parser.add_argument(
+        "--joined-words",
+        type=int,
+        default=5000,
+        help="with --longest, also a page of the set's articles joined to this "
+        "many words (0: none)",
+    )
     args = parser.parse_args()
     extraction_set()  # says what is missing and exits when the pages are not there
     if args.longest:
@@ -236,8 +267,10 @@ def main() -> None:
     print("| pages | with findings | findings | anchored | share | pipeline s | anchoring s |")
     print("|---|---|---|---|---|---|---|")
     with_findings = sum(1 for r in report.pages if r.total)
-    print(f"| {len(report.pages)} | {with_findings} | {report.total} | {report.anchored} | "
-          f"{report.share:.4f} | {report.pipeline_s:.1f} | {report.anchor_s:.1f} |")
+    print(
+        f"| {len(report.pages)} | {with_findings} | {report.total} | {report.anchored} | "
+        f"{report.share:.4f} | {report.pipeline_s:.1f} | {report.anchor_s:.1f} |"
+    )
     if report.skipped:
         print(f"\nskipped (pipeline refused): {len(report.skipped)}")
     misses = [r for r in report.pages if r.missed]

@@ -85,8 +85,11 @@ def join(articles: list[dict], sentences: list[dict], split: list[dict]) -> list
 
 def main() -> int:
     for path in (ARTICLES, SENTENCES, SPLIT):
-        require(path, "a file of the committed corpus rows",
-                f"it is part of the repository: `git checkout -- {path.relative_to(ROOT)}`")
+        require(
+            path,
+            "a file of the committed corpus rows",
+            f"it is part of the repository: `git checkout -- {path.relative_to(ROOT)}`",
+        )
     articles = read_jsonl(ARTICLES)
     require_texts({a["source"] for a in articles})
     try:

@@ -138,9 +138,12 @@ def make_sample(n: int) -> int:
 
 
 def score(path: Path) -> int:
-    require(path, "the second pass's labels",
-            f"label the blind sample as {CACHE / 'second_pass_README.md'} says (`python -m "
-            "benchmarks.claims_agreement sample` writes it), one JSON line per item")
+    require(
+        path,
+        "the second pass's labels",
+        f"label the blind sample as {CACHE / 'second_pass_README.md'} says (`python -m "
+        "benchmarks.claims_agreement sample` writes it), one JSON line per item",
+    )
     first = {item_id(r): r["label"] for r in read_jsonl(CORPUS)}
     second = {r["id"]: r["label"] for r in read_jsonl(path)}
     bad = [lab for lab in second.values() if lab not in LABEL_SET]

@@ -32,8 +32,10 @@ SENTENCES = CORPUS_DIR / "sentences.jsonl"
 SPLIT = CORPUS_DIR / "split.jsonl"
 CACHE = datasets.CACHE / "claims"
 CORPUS = CACHE / "corpus.jsonl"
-GET_CORPUS = ("build it with `PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus` "
-              "(it joins the committed rows with the extraction set and PolNeAR's train texts)")
+GET_CORPUS = (
+    "build it with `PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus` "
+    "(it joins the committed rows with the extraction set and PolNeAR's train texts)"
+)
 EXTRACTION_TRUTH = EXTRACTION_DIR / "ground-truth.json"
 POLNEAR_TEXT = POLNEAR_TRAIN / "text"
 
@@ -97,9 +99,7 @@ _URL_YEAR = re.compile(r"/(20[0-2]\d)[/-]")
 def extraction_texts(years: dict[str, int] | None = None) -> list[SourceText]:
     """English bodies of the extraction set; ``years`` overrides the year read from the URL."""
     if not EXTRACTION_TRUTH.is_file():
-        raise MissingDataError(
-            f"{EXTRACTION_TRUTH} is missing: {GET_EXTRACTION}."
-        )
+        raise MissingDataError(f"{EXTRACTION_TRUTH} is missing: {GET_EXTRACTION}.")
     truth = json.loads(EXTRACTION_TRUTH.read_text("utf-8"))
     out = []
     for key, value in sorted(truth.items()):
@@ -119,9 +119,7 @@ def extraction_texts(years: dict[str, int] | None = None) -> list[SourceText]:
 
 def polnear_texts() -> list[SourceText]:
     if not POLNEAR_TEXT.is_dir():
-        raise MissingDataError(
-            f"{POLNEAR_TEXT} is missing: {GET_POLNEAR}."
-        )
+        raise MissingDataError(f"{POLNEAR_TEXT} is missing: {GET_POLNEAR}.")
     out = []
     for path in sorted(POLNEAR_TEXT.glob("*.txt")):
         outlet, date, _ = path.stem.split("_", 2)

@@ -30,17 +30,22 @@ def _shared() -> Path:
 SHARED = _shared()
 CACHE = Path(os.environ.get("SOURCEMARK_CACHE_DIR") or ROOT / ".cache")
 POLNEAR_TRAIN = SHARED / "data" / "polnear-train"
-EXTRACTION_DIR = Path(os.environ.get("SOURCEMARK_EXTRACTION_DIR")
-                      or ROOT / "tests" / "data" / "extraction-set")
-GET_SHARED = ("the shared folder is ../shared beside the checkout, or set SOURCEMARK_SHARED_DIR to "
-              "another")
-GET_POLNEAR = ("put PolNeAR's train split (networkdynamics/PolNeAR on GitHub, data/train; it "
-               "states no licence, so it is never committed) into the shared folder as "
-               "data/polnear-train/text/ID.txt and data/polnear-train/attributions/ID_XXXX.ann; "
-               + GET_SHARED)
-GET_EXTRACTION = ("it is part of the repository (tests/data/extraction-set): restore it with "
-                  "`git checkout -- tests/data/extraction-set`, or set SOURCEMARK_EXTRACTION_DIR "
-                  "to a copy holding ground-truth.json and html/<key>.html.gz")
+EXTRACTION_DIR = Path(
+    os.environ.get("SOURCEMARK_EXTRACTION_DIR") or ROOT / "tests" / "data" / "extraction-set"
+)
+GET_SHARED = (
+    "the shared folder is ../shared beside the checkout, or set SOURCEMARK_SHARED_DIR to another"
+)
+GET_POLNEAR = (
+    "put PolNeAR's train split (networkdynamics/PolNeAR on GitHub, data/train; it "
+    "states no licence, so it is never committed) into the shared folder as "
+    "data/polnear-train/text/ID.txt and data/polnear-train/attributions/ID_XXXX.ann; " + GET_SHARED
+)
+GET_EXTRACTION = (
+    "it is part of the repository (tests/data/extraction-set): restore it with "
+    "`git checkout -- tests/data/extraction-set`, or set SOURCEMARK_EXTRACTION_DIR "
+    "to a copy holding ground-truth.json and html/<key>.html.gz"
+)
 
 
 def missing(what: str, detail: str, how: str) -> NoReturn:
@@ -65,8 +70,9 @@ def polnear_train() -> Path:
 
 def extraction_set() -> Path:
     """The extraction set's folder, after checking that its ground truth and pages are there."""
-    require(EXTRACTION_DIR / "ground-truth.json", "the extraction set's ground truth",
-            GET_EXTRACTION)
+    require(
+        EXTRACTION_DIR / "ground-truth.json", "the extraction set's ground truth", GET_EXTRACTION
+    )
     require(EXTRACTION_DIR / "html", "the extraction set's pages", GET_EXTRACTION)
     return EXTRACTION_DIR
 
@@ -81,10 +87,12 @@ def require_services(redis: bool = False) -> None:
     try:
         psycopg.connect(PG_ADMIN, connect_timeout=5).close()
     except psycopg.OperationalError as exc:
-        print(f"missing PostgreSQL: cannot connect to {PG_ADMIN} ({str(exc).strip()}).\n"
-              "To get it: start PostgreSQL with trust auth for the user postgres on "
-              "127.0.0.1:5432 (`bash tests/run` does), or set SOURCEMARK_TEST_PG.",
-              file=sys.stderr)
+        print(
+            f"missing PostgreSQL: cannot connect to {PG_ADMIN} ({str(exc).strip()}).\n"
+            "To get it: start PostgreSQL with trust auth for the user postgres on "
+            "127.0.0.1:5432 (`bash tests/run` does), or set SOURCEMARK_TEST_PG.",
+            file=sys.stderr,
+        )
         raise SystemExit(2) from None
     if redis:
         import redis as redis_client
@@ -92,6 +100,9 @@ def require_services(redis: bool = False) -> None:
         try:
             redis_client.Redis.from_url(f"{REDIS}/0", socket_connect_timeout=5).ping()
         except redis_client.RedisError as exc:
-            print(f"missing Redis: cannot reach {REDIS} ({exc}).\nTo get it: start redis-server "
-                  "on 127.0.0.1:6379 (`bash tests/run` does).", file=sys.stderr)
+            print(
+                f"missing Redis: cannot reach {REDIS} ({exc}).\nTo get it: start redis-server "
+                "on 127.0.0.1:6379 (`bash tests/run` does).",
+                file=sys.stderr,
+            )
             raise SystemExit(2) from None

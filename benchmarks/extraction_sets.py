@@ -66,8 +66,17 @@ def load_set(set_name: str) -> list[CachedPage]:
             html = decode_bytes(raw)
         except PipelineError:
             html = raw.decode("utf-8", "replace")
-        pages.append(CachedPage(set_name, page_id, row["url"], html, row["expected"],
-                                tuple(row["with"]), tuple(row["without"])))
+        pages.append(
+            CachedPage(
+                set_name,
+                page_id,
+                row["url"],
+                html,
+                row["expected"],
+                tuple(row["with"]),
+                tuple(row["without"]),
+            )
+        )
     return pages
 
 
@@ -122,7 +131,7 @@ def run(pages: list[CachedPage], peers: dict, peer_memory: dict) -> dict[str, Re
     results = {n: Result({}, {}, {}) for n in names}
     for i, page in enumerate(pages):
         key = f"{page.set}/{page.id}"
-        for name in names[i % len(names):] + names[: i % len(names)]:
+        for name in names[i % len(names) :] + names[: i % len(names)]:
             remembered = peer_memory.get(name, {}).get(key)
             if name != "sourcemark" and remembered is not None:
                 results[name].outputs[page.id], results[name].ms[page.id] = remembered
@@ -179,8 +188,9 @@ def check(sets: list[str]) -> int:
             total += 1
             try:
                 extract_article(page.html, page.url)
-                extract_article((CACHE / set_name / "html" / f"{page.id}.html").read_bytes(),
-                                page.url)
+                extract_article(
+                    (CACHE / set_name / "html" / f"{page.id}.html").read_bytes(), page.url
+                )
             except PipelineError as exc:
                 reasons[f"{exc.code}/{getattr(exc, 'reason', '-')}"] += 1
             except Exception:
@@ -202,8 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="*", default=list(SETS), choices=SETS)
     parser.add_argument("--final", action="store_true", help="dev and frozen columns, afresh")
     parser.add_argument("--check", action="store_true", help="crash check over every page")
-    parser.add_argument("--worst", type=int, default=0,
-                        help="list the N dev pages where sourcemark trails the better peer most")
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=0,
+        help="list the N dev pages where sourcemark trails the better peer most",
+    )
     args = parser.parse_args(argv)
     missing = [s for s in args.sets if not (CACHE / s / "truth.json").exists()]
     if missing or not MEMBERSHIP.exists():
@@ -216,13 +230,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         return check(args.sets)
     frozen = frozen_ids()
-    peer_memory = {} if args.final or not PEER_CACHE.exists() else json.loads(
-        PEER_CACHE.read_text(encoding="utf-8"))
+    peer_memory = (
+        {}
+        if args.final or not PEER_CACHE.exists()
+        else json.loads(PEER_CACHE.read_text(encoding="utf-8"))
+    )
     names = ["sourcemark", *PEERS]
     splits = ["dev", "frozen"] if args.final else ["dev"]
     cols = " | ".join(f"{s} F1 | {s} mean page F1 | {s} empty | {s} median ms" for s in splits)
-    lines = [f"| set | extractor | pages ({'/'.join(splits)}) | {cols} |",
-             "|" + "---|" * (3 + 4 * len(splits))]
+    lines = [
+        f"| set | extractor | pages ({'/'.join(splits)}) | {cols} |",
+        "|" + "---|" * (3 + 4 * len(splits)),
+    ]
     worst = []
     reasons: Counter[str] = Counter()
     for set_name in args.sets:
@@ -233,14 +252,23 @@ def main(argv: list[str] | None = None) -> int:
             pages = by_split[split_name]
             results = run(pages, PEERS, peer_memory)
             figs[split_name] = {n: figures(set_name, pages, results[n]) for n in names}
-            reasons.update(f"{set_name}/{split_name}:{r}"
-                           for r in results["sourcemark"].no_article.values())
+            reasons.update(
+                f"{set_name}/{split_name}:{r}" for r in results["sourcemark"].no_article.values()
+            )
             if split_name == "dev" and args.worst:
                 for p in pages:
                     mine = _f1(*page_counts(p, results["sourcemark"].outputs[p.id]))
                     best = max(_f1(*page_counts(p, results[n].outputs[p.id])) for n in PEERS)
-                    worst.append((mine - best, set_name, p.id, mine, best,
-                                  results["sourcemark"].no_article.get(p.id, "")))
+                    worst.append(
+                        (
+                            mine - best,
+                            set_name,
+                            p.id,
+                            mine,
+                            best,
+                            results["sourcemark"].no_article.get(p.id, ""),
+                        )
+                    )
         sizes = "/".join(str(len(by_split[s])) for s in splits)
         for name in names:
             cells = " | ".join(_row(name, figs[s][name]) for s in splits)

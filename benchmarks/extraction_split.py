@@ -43,8 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     absent = [name for name in SETS if not (CACHE / name / "truth.json").exists()]
     if absent:
-        datasets.missing("the extraction development sets", f"no cache for {absent} under {CACHE}",
-                         "run `.venv/bin/python -m benchmarks.fetch_extraction_data`")
+        datasets.missing(
+            "the extraction development sets",
+            f"no cache for {absent} under {CACHE}",
+            "run `.venv/bin/python -m benchmarks.fetch_extraction_data`",
+        )
     if not args.write:
         parser.print_help()
         return 0
@@ -58,8 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{truth} missing: run benchmarks.fetch_extraction_data", file=sys.stderr)
             return 1
         frozen[set_name] = choose(set_name, list(json.loads(truth.read_text(encoding="utf-8"))))
-    data = {"about": __doc__.split("\n\n")[0], "salt": SALT, "share": FROZEN_SHARE,
-            "frozen": frozen}
+    data = {
+        "about": __doc__.split("\n\n")[0],
+        "salt": SALT,
+        "share": FROZEN_SHARE,
+        "frozen": frozen,
+    }
     MEMBERSHIP.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print({k: len(v) for k, v in frozen.items()})
     return 0

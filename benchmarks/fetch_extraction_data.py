@@ -78,9 +78,7 @@ class MissingSource(Exception):
 
 
 def _git(repo: Path, *args: str) -> bytes:
-    return subprocess.run(
-        ["git", "-C", str(repo), *args], check=True, capture_output=True
-    ).stdout
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True).stdout
 
 
 def _ls(repo: Path, folder: str) -> list[str]:
@@ -104,8 +102,30 @@ def _mirror(mirrors: Path, key: str) -> Path:
     )
 
 
-_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "td",
-           "tr", "dd", "dt", "br", "figcaption", "section", "article", "ul", "ol", "table")
+_BLOCKS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "td",
+    "tr",
+    "dd",
+    "dt",
+    "br",
+    "figcaption",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "table",
+)
 
 
 def html_to_text(markup: str) -> str:
@@ -150,9 +170,7 @@ def cleaneval_page(raw: bytes) -> tuple[str | None, bytes]:
 def read_scrapinghub(shared: Path) -> Iterator[tuple[Record, bytes]]:
     truth_path = shared / "ground-truth.json"
     if not truth_path.exists():
-        raise MissingSource(
-            f"{truth_path} is missing: {datasets.GET_EXTRACTION}"
-        )
+        raise MissingSource(f"{truth_path} is missing: {datasets.GET_EXTRACTION}")
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     for key in sorted(truth):
         page = gzip.decompress((shared / "html" / f"{key}.html.gz").read_bytes())
@@ -187,17 +205,29 @@ def read_trafilatura(repo: Path) -> Iterator[tuple[Record, bytes]]:
         else:
             continue
         page_id = re.sub(r"[^\w.-]+", "_", item["file"].rsplit(".", 1)[0])[:120]
-        record = Record("trafilatura", page_id, url, "\n".join(item["with"]),
-                        list(item["with"]), list(item["without"]))
+        record = Record(
+            "trafilatura",
+            page_id,
+            url,
+            "\n".join(item["with"]),
+            list(item["with"]),
+            list(item["without"]),
+        )
         yield record, _show(repo, path)
 
 
 def read_cleaning(repo: Path, name: str) -> Iterator[tuple[Record, bytes]]:
     folder = CLEANING_FOLDERS[name]
-    gold = {p.rsplit("/", 1)[1][:-4]: p for p in _ls(repo, f"{folder}/GoldStandard")
-            if p.endswith(".txt")}
-    pages = {p.rsplit("/", 1)[1].rsplit(".", 1)[0]: p for p in _ls(repo, f"{folder}/input")
-             if p.endswith((".html", ".htm"))}
+    gold = {
+        p.rsplit("/", 1)[1][:-4]: p
+        for p in _ls(repo, f"{folder}/GoldStandard")
+        if p.endswith(".txt")
+    }
+    pages = {
+        p.rsplit("/", 1)[1].rsplit(".", 1)[0]: p
+        for p in _ls(repo, f"{folder}/input")
+        if p.endswith((".html", ".htm"))
+    }
     for key in sorted(gold.keys() & pages.keys()):
         gold_url, text = cleaneval_gold(_show(repo, gold[key]))
         page_url, page = cleaneval_page(_show(repo, pages[key]))
@@ -223,15 +253,20 @@ def build(set_name: str, mirrors: Path, out: Path) -> int:
     for record, page in rows:
         (target / "html" / f"{record.id}.html").write_bytes(page)
         truth[record.id] = record.to_json()
-    (target / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=0),
-                                       encoding="utf-8")
+    (target / "truth.json").write_text(
+        json.dumps(truth, ensure_ascii=False, indent=0), encoding="utf-8"
+    )
     return len(truth)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS,
-                        help="directory holding <owner>+<repo>/repo clones")
+    parser.add_argument(
+        "--mirrors",
+        type=Path,
+        default=DEFAULT_MIRRORS,
+        help="directory holding <owner>+<repo>/repo clones",
+    )
     parser.add_argument("--out", type=Path, default=CACHE)
     parser.add_argument("--sets", nargs="*", default=list(SETS), choices=SETS)
     args = parser.parse_args(argv)
@@ -248,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             problems.append(f"{set_name}: {exc}")
     if problems:
         datasets.missing(
-            "the sources of the extraction development sets", "\n".join(problems),
+            "the sources of the extraction development sets",
+            "\n".join(problems),
             "clone the public repositories named above as mirrors (or set SOURCEMARK_MIRRORS_DIR "
             "to where they are); the 88 MIT pages are in tests/data/extraction-set",
         )

@@ -73,8 +73,11 @@ def texts(polnear: int) -> Iterator[tuple[str, str, str]]:
 
 def require_inputs() -> None:
     for path in (SEED_DIR, FINDINGS_DIR):
-        require(path, "a folder of the repository's test data",
-                f"it is part of the repository: `git checkout -- {path.relative_to(ROOT)}`")
+        require(
+            path,
+            "a folder of the repository's test data",
+            f"it is part of the repository: `git checkout -- {path.relative_to(ROOT)}`",
+        )
     extraction_set()
     require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
 

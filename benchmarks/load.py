@@ -98,19 +98,33 @@ def percentile(values: list[float], q: float) -> float:
 
 def serve(s: Stack, web_processes: int) -> None:
     port = free_port()
-    process = s.spawn("serve", "--host", "127.0.0.1", "--port", str(port), "--workers",
-                      str(web_processes), name="serve")
+    process = s.spawn(
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(web_processes),
+        name="serve",
+    )
     s.url = f"http://127.0.0.1:{port}"
     wait_http(s.url + "/healthz", process)
 
 
 def submit(s: Stack, token: str, url: str, html: str) -> tuple[int, dict]:
-    return call(s.url, "POST", "/api/v1/analyses", token, {"url": url, "html": html},
-                gzip_body=True, timeout=60)
+    return call(
+        s.url,
+        "POST",
+        "/api/v1/analyses",
+        token,
+        {"url": url, "html": html},
+        gzip_body=True,
+        timeout=60,
+    )
 
 
-def until_done(s: Stack, token: str, analysis_id: str, deadline: float,
-               poll: float = 0.05) -> str:
+def until_done(s: Stack, token: str, analysis_id: str, deadline: float, poll: float = 0.05) -> str:
     while time.time() < deadline:
         status, body = call(s.url, "GET", f"/api/v1/analyses/{analysis_id}", token, timeout=30)
         if status == 200 and body["status"] in ("done", "failed"):
@@ -122,8 +136,7 @@ def until_done(s: Stack, token: str, analysis_id: str, deadline: float,
 # --- scenarios --------------------------------------------------------------------------------
 
 
-def cached(s: Stack, token: str, page: Page, seconds: int, connections: int,
-           use_gzip: bool) -> Row:
+def cached(s: Stack, token: str, page: Page, seconds: int, connections: int, use_gzip: bool) -> Row:
     """wrk re-submitting one analysed page for ``seconds``."""
     status, accepted = submit(s, token, page.url, page.html)
     if status == 202:
@@ -136,25 +149,52 @@ def cached(s: Stack, token: str, page: Page, seconds: int, connections: int,
         body = json.dumps({"url": page.url, "html": page.html}).encode()
         (work / "body").write_bytes(gzip.compress(body) if use_gzip else body)
         (work / "post.lua").write_text(WRK_SCRIPT)
-        env = {**os.environ, "SMK_BODY": str(work / "body"), "SMK_TOKEN": token,
-               "SMK_GZIP": "1" if use_gzip else "0"}
+        env = {
+            **os.environ,
+            "SMK_BODY": str(work / "body"),
+            "SMK_TOKEN": token,
+            "SMK_GZIP": "1" if use_gzip else "0",
+        }
         out = subprocess.run(
-            ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-             "-s", str(work / "post.lua"), s.url + "/api/v1/analyses"],
-            env=env, capture_output=True, text=True, timeout=seconds + 60, check=True,
+            [
+                "wrk",
+                "-t1",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                str(work / "post.lua"),
+                s.url + "/api/v1/analyses",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=True,
         ).stdout
     finally:
         shutil.rmtree(work, ignore_errors=True)
     line = next(x for x in out.splitlines() if x.startswith("SMK "))
     stats = json.loads(line[4:])
     note = f"{len(body) // 1024} KB page{' gzipped' if use_gzip else ''}, {connections} conns"
-    if os.environ.get("SOURCEMARK_REUSE_CACHE_SECONDS") == "0" or s.env.get(
-            "SOURCEMARK_REUSE_CACHE_SECONDS") == "0":
+    if (
+        os.environ.get("SOURCEMARK_REUSE_CACHE_SECONDS") == "0"
+        or s.env.get("SOURCEMARK_REUSE_CACHE_SECONDS") == "0"
+    ):
         note += ", in-process caches off"
     if stats["non2xx"] or stats["errors"]:
         note += f"; {stats['non2xx']} non-2xx, {stats['errors']} socket errors"
-    return Row("cached (same URL and HTML)", "-", stats["requests"], stats["duration_us"] / 1e6,
-               stats["p50_us"] / 1000, stats["p95_us"] / 1000, stats["p99_us"] / 1000, note)
+    return Row(
+        "cached (same URL and HTML)",
+        "-",
+        stats["requests"],
+        stats["duration_us"] / 1e6,
+        stats["p50_us"] / 1000,
+        stats["p95_us"] / 1000,
+        stats["p99_us"] / 1000,
+        note,
+    )
 
 
 ROTATING_SCRIPT = """
@@ -176,17 +216,19 @@ request = function()
   i = i % n + 1
   return wrk.format(nil, nil, nil, bodies[i])
 end
-""" + WRK_SCRIPT[WRK_SCRIPT.index("done = function"):]
+""" + WRK_SCRIPT[WRK_SCRIPT.index("done = function") :]
 
 
 def snapshot(html: str, i: int) -> str:
     """One reader's copy of the page: another ad and timestamp, the same article."""
-    return html.replace("</body>", f'<div class="ad">Sponsored {i}: offer ends '
-                        f'{time.time():.6f}</div></body>', 1)
+    return html.replace(
+        "</body>", f'<div class="ad">Sponsored {i}: offer ends {time.time():.6f}</div></body>', 1
+    )
 
 
-def same_text(s: Stack, token: str, page: Page, seconds: int, connections: int,
-              bodies: int = 3000) -> Row:
+def same_text(
+    s: Stack, token: str, page: Page, seconds: int, connections: int, bodies: int = 3000
+) -> Row:
     """The extension's real repeat: each click sends a fresh snapshot of the page (other ads,
     timestamps), so the bytes differ but the article does not. ``bodies`` distinct gzipped
     bodies are cycled: more than the web processes' exact-body caches hold (256 entries each),
@@ -205,21 +247,43 @@ def same_text(s: Stack, token: str, page: Page, seconds: int, connections: int,
         (work / "post.lua").write_text(ROTATING_SCRIPT)
         env = {**os.environ, "SMK_DIR": str(work), "SMK_COUNT": str(bodies), "SMK_TOKEN": token}
         out = subprocess.run(
-            ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-             "-s", str(work / "post.lua"), s.url + "/api/v1/analyses"],
-            env=env, capture_output=True, text=True, timeout=seconds + 120, check=True,
+            [
+                "wrk",
+                "-t1",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                str(work / "post.lua"),
+                s.url + "/api/v1/analyses",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=seconds + 120,
+            check=True,
         ).stdout
     finally:
         shutil.rmtree(work, ignore_errors=True)
     stats = json.loads(next(x for x in out.splitlines() if x.startswith("SMK "))[4:])
     rechecks = count_rows(s, "SELECT count(*) FROM rechecks")
-    note = (f"{bodies:,} distinct gzipped bodies cycled, {connections} conns; "
-            f"{rechecks} re-check(s) scheduled")
+    note = (
+        f"{bodies:,} distinct gzipped bodies cycled, {connections} conns; "
+        f"{rechecks} re-check(s) scheduled"
+    )
     if stats["non2xx"] or stats["errors"]:
         note += f"; {stats['non2xx']} non-2xx, {stats['errors']} socket errors"
-    return Row("same URL and article, fresh HTML each click", "-", stats["requests"],
-               stats["duration_us"] / 1e6, stats["p50_us"] / 1000, stats["p95_us"] / 1000,
-               stats["p99_us"] / 1000, note)
+    return Row(
+        "same URL and article, fresh HTML each click",
+        "-",
+        stats["requests"],
+        stats["duration_us"] / 1e6,
+        stats["p50_us"] / 1000,
+        stats["p95_us"] / 1000,
+        stats["p99_us"] / 1000,
+        note,
+    )
 
 
 def count_rows(s: Stack, sql: str, *params: object) -> int:
@@ -237,10 +301,16 @@ def changed_burst(s: Stack, token: str, readers: int, workers: str) -> Row:
     status, accepted = submit(s, token, url, SEED_PAGE)
     if status == 202:
         until_done(s, token, accepted["id"], time.time() + 120)
-    changed = SEED_PAGE.replace('<div id="Content">', '<div id="Content"><p>"A mission will '
-                                'travel to the region next week," the spokesman said.</p>', 1)
-    bodies = [gzip.compress(json.dumps({"url": url, "html": snapshot(changed, i)}).encode())
-              for i in range(readers)]
+    changed = SEED_PAGE.replace(
+        '<div id="Content">',
+        '<div id="Content"><p>"A mission will '
+        'travel to the region next week," the spokesman said.</p>',
+        1,
+    )
+    bodies = [
+        gzip.compress(json.dumps({"url": url, "html": snapshot(changed, i)}).encode())
+        for i in range(readers)
+    ]
     gate = threading.Barrier(readers)
     latencies: list[float] = []
     rechecks: list[str] = []
@@ -249,9 +319,15 @@ def changed_burst(s: Stack, token: str, readers: int, workers: str) -> Row:
     def reader(i: int) -> None:
         gate.wait()
         started = time.perf_counter()
-        code, body = call(s.url, "POST", "/api/v1/analyses", token, raw=bodies[i], timeout=120,
-                          headers={"Content-Type": "application/json",
-                                   "Content-Encoding": "gzip"})
+        code, body = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            raw=bodies[i],
+            timeout=120,
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        )
         with lock:
             if code == 200:
                 latencies.append((time.perf_counter() - started) * 1000)
@@ -266,15 +342,28 @@ def changed_burst(s: Stack, token: str, readers: int, workers: str) -> Row:
     elapsed = time.perf_counter() - began
     deadline = time.time() + 120
     while time.time() < deadline and count_rows(
-            s, "SELECT count(*) FROM rechecks WHERE status IN ('queued', 'running')"):
+        s, "SELECT count(*) FROM rechecks WHERE status IN ('queued', 'running')"
+    ):
         time.sleep(0.2)
-    analyses = count_rows(s, "SELECT count(*) FROM analyses a JOIN articles r ON "
-                          "a.article_id = r.id WHERE r.url = %s", url)
-    note = (f"{readers} readers at once, {len(latencies)} answered 200 from the store; "
-            f"{rechecks.count('scheduled')} re-check scheduled -> {analyses - 1} re-analysis")
-    return Row("changed article, repeat clicks at once", workers, len(latencies), elapsed,
-               percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-               note)
+    analyses = count_rows(
+        s,
+        "SELECT count(*) FROM analyses a JOIN articles r ON a.article_id = r.id WHERE r.url = %s",
+        url,
+    )
+    note = (
+        f"{readers} readers at once, {len(latencies)} answered 200 from the store; "
+        f"{rechecks.count('scheduled')} re-check scheduled -> {analyses - 1} re-analysis"
+    )
+    return Row(
+        "changed article, repeat clicks at once",
+        workers,
+        len(latencies),
+        elapsed,
+        percentile(latencies, 50),
+        percentile(latencies, 95),
+        percentile(latencies, 99),
+        note,
+    )
 
 
 def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> Row:
@@ -290,9 +379,15 @@ def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> R
         start.wait()
         clicked = time.perf_counter()
         status, body = submit(s, token, url, page.html)
-        outcome = "refused" if status not in (200, 202) else (
-            body["status"] if body["status"] in ("done", "failed")
-            else until_done(s, token, body["id"], time.time() + 120))
+        outcome = (
+            "refused"
+            if status not in (200, 202)
+            else (
+                body["status"]
+                if body["status"] in ("done", "failed")
+                else until_done(s, token, body["id"], time.time() + 120)
+            )
+        )
         with lock:
             outcomes.append(outcome)
             if status in (200, 202):
@@ -308,15 +403,24 @@ def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> R
         t.join()
     elapsed = time.perf_counter() - began
     bad = len(outcomes) - outcomes.count("done")
-    note = f"{readers} readers at once -> {len(ids)} analysis(es)" + (f", {bad} not done"
-                                                                       if bad else "")
-    return Row("same fresh page, click to done", workers, len(latencies), elapsed,
-               percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-               note)
+    note = f"{readers} readers at once -> {len(ids)} analysis(es)" + (
+        f", {bad} not done" if bad else ""
+    )
+    return Row(
+        "same fresh page, click to done",
+        workers,
+        len(latencies),
+        elapsed,
+        percentile(latencies, 50),
+        percentile(latencies, 95),
+        percentile(latencies, 99),
+        note,
+    )
 
 
-def distinct(s: Stack, token: str, pages: list[Page], rate: float, seconds: float,
-             workers: str, tag: str) -> Row:
+def distinct(
+    s: Stack, token: str, pages: list[Page], rate: float, seconds: float, workers: str, tag: str
+) -> Row:
     """Open loop: a new reader every 1/rate s with a different page; click to done."""
     count = max(1, round(rate * seconds))
     latencies: list[float] = []
@@ -353,9 +457,16 @@ def distinct(s: Stack, token: str, pages: list[Page], rate: float, seconds: floa
     note = f"{rate:g} new pages/s offered for {seconds:g} s; {len(latencies) / elapsed:.1f} done/s"
     if refused:
         note += f"; {refused} not analysed ({', '.join(kinds)})"
-    return Row("distinct pages, click to done", workers, len(latencies), elapsed,
-               percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-               note)
+    return Row(
+        "distinct pages, click to done",
+        workers,
+        len(latencies),
+        elapsed,
+        percentile(latencies, 50),
+        percentile(latencies, 95),
+        percentile(latencies, 99),
+        note,
+    )
 
 
 def worker_rss_mb(s: Stack) -> list[float]:
@@ -365,8 +476,11 @@ def worker_rss_mb(s: Stack) -> list[float]:
         if "worker" not in process.log_path.name:
             continue
         pids = [process.proc.pid] + [
-            int(p) for p in subprocess.run(["pgrep", "-P", str(process.proc.pid)],
-                                           capture_output=True, text=True).stdout.split()]
+            int(p)
+            for p in subprocess.run(
+                ["pgrep", "-P", str(process.proc.pid)], capture_output=True, text=True
+            ).stdout.split()
+        ]
         for pid in pids:
             try:
                 for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -378,29 +492,45 @@ def worker_rss_mb(s: Stack) -> list[float]:
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| scenario | Celery workers | completed | req/s | p50 ms | p95 ms | p99 ms | notes |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scenario | Celery workers | completed | req/s | p50 ms | p95 ms | p99 ms | notes |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r.scenario} | {r.workers} | {r.requests} | {r.rate:,.1f} | "
-                     f"{r.p50:,.0f} | {r.p95:,.0f} | {r.p99:,.0f} | {r.note} |")
+        lines.append(
+            f"| {r.scenario} | {r.workers} | {r.requests} | {r.rate:,.1f} | "
+            f"{r.p50:,.0f} | {r.p95:,.0f} | {r.p99:,.0f} | {r.note} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("cached", "repeat", "burst", "same", "distinct"),
-                        default=None)
-    parser.add_argument("--web", type=int, default=None,
-                        help="gunicorn processes (default: sourcemark serve's own default)")
-    parser.add_argument("--no-caches", action="store_true",
-                        help="turn off the web processes' token and analysis caches")
+    parser.add_argument(
+        "--only", choices=("cached", "repeat", "burst", "same", "distinct"), default=None
+    )
+    parser.add_argument(
+        "--web",
+        type=int,
+        default=None,
+        help="gunicorn processes (default: sourcemark serve's own default)",
+    )
+    parser.add_argument(
+        "--no-caches",
+        action="store_true",
+        help="turn off the web processes' token and analysis caches",
+    )
     parser.add_argument("--cached-seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--readers", type=int, default=50, help="same-page burst size")
-    parser.add_argument("--burst", type=int, default=500,
-                        help="repeat clicks at once on a changed article")
-    parser.add_argument("--rates", default="2,4",
-                        help="offered new pages/s for the distinct scenario, comma-separated")
+    parser.add_argument(
+        "--burst", type=int, default=500, help="repeat clicks at once on a changed article"
+    )
+    parser.add_argument(
+        "--rates",
+        default="2,4",
+        help="offered new pages/s for the distinct scenario, comma-separated",
+    )
     parser.add_argument("--seconds", type=float, default=20, help="length of each distinct run")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None and args.only in (None, "cached", "repeat"):
@@ -415,8 +545,11 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     memory: list[float] = []
     # The limiter runs with its default (generous) setting, counting in Redis as in production.
-    env = {"SOURCEMARK_TOKEN_CACHE_SECONDS": "0", "SOURCEMARK_REUSE_CACHE_SECONDS": "0"} \
-        if args.no_caches else {}
+    env = (
+        {"SOURCEMARK_TOKEN_CACHE_SECONDS": "0", "SOURCEMARK_REUSE_CACHE_SECONDS": "0"}
+        if args.no_caches
+        else {}
+    )
     with stack(distributed=True, extra_env=env) as s:
         serve(s, args.web or (os.cpu_count() or 1) * 2 + 1)
         token = s.token("reader", name="load")
@@ -437,17 +570,29 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(same_page(s, token, pages[1 + workers], args.readers, str(workers)))
             if args.only in (None, "distinct"):
                 for rate in rates:
-                    rows.append(distinct(s, token, pages, rate, args.seconds, str(workers),
-                                         f"w{workers}r{rate:g}"))
+                    rows.append(
+                        distinct(
+                            s,
+                            token,
+                            pages,
+                            rate,
+                            args.seconds,
+                            str(workers),
+                            f"w{workers}r{rate:g}",
+                        )
+                    )
         memory = worker_rss_mb(s)
     print(table(rows))
     cores = os.cpu_count()
-    print(f"\nmachine: {cores} cores shared by the load generator, gunicorn "
-          f"({args.web or (cores or 1) * 2 + 1} processes x 8 threads), PostgreSQL, Redis and "
-          "the Celery workers.")
+    print(
+        f"\nmachine: {cores} cores shared by the load generator, gunicorn "
+        f"({args.web or (cores or 1) * 2 + 1} processes x 8 threads), PostgreSQL, Redis and "
+        "the Celery workers."
+    )
     if memory:
-        print(f"Celery worker processes' resident memory: "
-              f"{', '.join(f'{m:.0f}' for m in memory)} MB")
+        print(
+            f"Celery worker processes' resident memory: {', '.join(f'{m:.0f}' for m in memory)} MB"
+        )
     return 0
 
 

@@ -108,8 +108,9 @@ def extension_at(rev: str | None) -> Path:
     if rev is None:
         return extension_copy(["http://127.0.0.1/*"])
     target = Path(tempfile.mkdtemp(prefix="sourcemark-ext-rev-"))
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "extension"],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "extension"], check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     ext = target / "extension"
     manifest = json.loads((ext / "manifest.json").read_text())
@@ -126,8 +127,9 @@ def click(browser: ExtensionBrowser, page, timeout: float = 90) -> tuple[float, 
     targets = browser.cdp.send("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
     tab = next(t for t in targets if t["url"] == page.url)
     clicked = time.time() * 1000
-    browser.cdp.send("Extensions.triggerAction",
-                     {"id": browser.ext_id, "targetId": tab["targetId"]})
+    browser.cdp.send(
+        "Extensions.triggerAction", {"id": browser.ext_id, "targetId": tab["targetId"]}
+    )
     outcome = browser.sw.evaluate(
         """async (timeoutMs) => {
             const end = Date.now() + timeoutMs;
@@ -141,12 +143,18 @@ def click(browser: ExtensionBrowser, page, timeout: float = 90) -> tuple[float, 
             } catch (e) {
                 return {ok: false, error: e.message, at: Date.now()};
             }
-        }""", timeout * 1000)
+        }""",
+        timeout * 1000,
+    )
     return clicked, outcome
 
 
-def run_mode(playwright, mode: str, pages: list[tuple[str, bytes, int]],  # noqa: ANN001
-             revs: list[str | None]) -> dict[str | None, list[Click]]:
+def run_mode(
+    playwright,
+    mode: str,
+    pages: list[tuple[str, bytes, int]],  # noqa: ANN001
+    revs: list[str | None],
+) -> dict[str | None, list[Click]]:
     """Every page clicked once per extension (``revs``: None is this checkout's), the
     extensions taking turns to go first, each click on a URL of its own."""
     from tests.support.api import call
@@ -165,8 +173,14 @@ def run_mode(playwright, mode: str, pages: list[tuple[str, bytes, int]],  # noqa
         try:
             for rev in revs:
                 browser = ExtensionBrowser(playwright, extension_at(rev))
-                browser.ctx.route("**/*", lambda route: route.continue_()
-                                  if route.request.url.startswith(allowed) else route.abort())
+                browser.ctx.route(
+                    "**/*",
+                    lambda route: (
+                        route.continue_()
+                        if route.request.url.startswith(allowed)
+                        else route.abort()
+                    ),
+                )
                 browser.ctx.add_init_script(MARK_TIMES)
                 browser.configure(s.url, token)
                 browsers[rev] = browser
@@ -175,27 +189,39 @@ def run_mode(playwright, mode: str, pages: list[tuple[str, bytes, int]],  # noqa
                 for i, rev in enumerate(order):
                     browser = browsers[rev]
                     page = browser.fresh_page()
-                    url = server.add(f"/{run}/{n}/{i}/{key}.html", html, scripts=False,
-                                     content_type=content_type(html))
+                    url = server.add(
+                        f"/{run}/{n}/{i}/{key}.html",
+                        html,
+                        scripts=False,
+                        content_type=content_type(html),
+                    )
                     page.goto(url, wait_until="load", timeout=30000)
                     clicked, outcome = click(browser, page)
                     if not outcome["ok"]:
                         what = "warm-up click" if n == 0 else "click"
-                        print(f"  {mode} {what} on {key[:12]} failed: {outcome['error']}",
-                              file=sys.stderr)
+                        print(
+                            f"  {mode} {what} on {key[:12]} failed: {outcome['error']}",
+                            file=sys.stderr,
+                        )
                         continue
                     marks = page.evaluate("() => window.__sourcemarkMarks")
                     value = outcome["value"]
-                    _, analysis = call(s.url, "GET", f"/api/v1/analyses/{value['analysisId']}",
-                                       token)
+                    _, analysis = call(
+                        s.url, "GET", f"/api/v1/analyses/{value['analysisId']}", token
+                    )
                     if n == 0:
                         continue  # the warm-up click
-                    clicks[rev].append(Click(
-                        key, words, value["total"],
-                        marks["first"] - clicked if marks and marks["first"] else None,
-                        marks["last"] - clicked if marks and marks["last"] else None,
-                        outcome["at"] - clicked,
-                        {**(analysis.get("timings") or {}), **(value.get("timings") or {})}))
+                    clicks[rev].append(
+                        Click(
+                            key,
+                            words,
+                            value["total"],
+                            marks["first"] - clicked if marks and marks["first"] else None,
+                            marks["last"] - clicked if marks and marks["last"] else None,
+                            outcome["at"] - clicked,
+                            {**(analysis.get("timings") or {}), **(value.get("timings") or {})},
+                        )
+                    )
         finally:
             for browser in browsers.values():
                 browser.close()
@@ -211,21 +237,25 @@ def pct(values: list[float], q: float) -> float:
 def rows(mode: str, clicks: list[Click], max_words: int) -> list[str]:
     """Table rows for one mode and extension: pages up to ``max_words``, and all."""
     out = []
-    for label, group in ((f"≤ {max_words:,} words", [c for c in clicks if c.words <= max_words]),
-                         ("all pages", clicks)):
+    for label, group in (
+        (f"≤ {max_words:,} words", [c for c in clicks if c.words <= max_words]),
+        ("all pages", clicks),
+    ):
         if not group:
             continue
         # A page without findings shows its overlay ("0 findings") instead of marks.
         first = [c.first_ms if c.first_ms is not None else c.overlay_ms for c in group]
         last = [c.last_ms if c.last_ms is not None else c.overlay_ms for c in group]
         overlay = [c.overlay_ms for c in group]
-        server = [sum(c.timings.get(k, 0) for k in ("extract_ms", "queue_ms", "claims_ms"))
-                  for c in group]
+        server = [
+            sum(c.timings.get(k, 0) for k in ("extract_ms", "queue_ms", "claims_ms")) for c in group
+        ]
         out.append(
             f"| {mode} | {label} | {len(group)} | {statistics.median(c.words for c in group):,.0f}"
             f" | {statistics.median(first):.0f} | {pct(first, 95):.0f}"
             f" | {statistics.median(last):.0f} | {pct(last, 95):.0f} | {max(last):.0f}"
-            f" | {statistics.median(overlay):.0f} | {statistics.median(server):.0f} |")
+            f" | {statistics.median(overlay):.0f} | {statistics.median(server):.0f} |"
+        )
     return out
 
 
@@ -233,13 +263,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mode", choices=["embedded", "distributed", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="only the first N English pages")
-    parser.add_argument("--max-words", type=int, default=1500,
-                        help="the goal's page size: a row for pages up to this many words")
-    parser.add_argument("--extension-rev", default=None,
-                        help="load the extension as it was at this git revision")
-    parser.add_argument("--baseline-rev", default=None,
-                        help="also click every page with the extension as it was at this git "
-                        "revision (e.g. main), taking turns with the one measured")
+    parser.add_argument(
+        "--max-words",
+        type=int,
+        default=1500,
+        help="the goal's page size: a row for pages up to this many words",
+    )
+    parser.add_argument(
+        "--extension-rev", default=None, help="load the extension as it was at this git revision"
+    )
+    parser.add_argument(
+        "--baseline-rev",
+        default=None,
+        help="also click every page with the extension as it was at this git "
+        "revision (e.g. main), taking turns with the one measured",
+    )
     parser.add_argument("--show", action="store_true", help="print every click")
     args = parser.parse_args()
     extraction_set()  # each of these says what is missing and exits when it is not there
@@ -250,9 +288,11 @@ def main() -> None:
 
     pages = english_pages(args.limit)
     modes = ["embedded", "distributed"] if args.mode == "both" else [args.mode]
-    table = ["| mode | pages | n | median words | first mark p50 ms | p95 | last mark p50 ms | "
-             "p95 | max | overlay drawn p50 ms | server p50 ms |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    table = [
+        "| mode | pages | n | median words | first mark p50 ms | p95 | last mark p50 ms | "
+        "p95 | max | overlay drawn p50 ms | server p50 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     revs = [args.extension_rev] + ([args.baseline_rev] if args.baseline_rev else [])
     with sync_playwright() as p:
         for mode in modes:
@@ -261,9 +301,11 @@ def main() -> None:
                 label = mode if rev is None else f"{mode}, extension at {rev}"
                 if args.show:
                     for c in sorted(clicks, key=lambda c: c.words):
-                        print(f"  {label} {c.key[:12]} {c.words:>5} words {c.findings:>3} "
-                              f"findings first {c.first_ms or 0:6.0f} last {c.last_ms or 0:6.0f} "
-                              f"overlay {c.overlay_ms:6.0f} ms  {c.timings}")
+                        print(
+                            f"  {label} {c.key[:12]} {c.words:>5} words {c.findings:>3} "
+                            f"findings first {c.first_ms or 0:6.0f} last {c.last_ms or 0:6.0f} "
+                            f"overlay {c.overlay_ms:6.0f} ms  {c.timings}"
+                        )
                 table += rows(label, clicks, args.max_words)
     print("\n".join(table))
 

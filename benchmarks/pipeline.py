@@ -74,9 +74,7 @@ def time_page(page: Page) -> PageTiming:
     doc, nlp_ms = _timed(lambda: parse(article.text))
     reading, read_ms = _timed(lambda: read(doc))
     attributions, attr_ms = _timed(lambda: find_attributions(reading))
-    _, unverified_ms = _timed(
-        lambda: find_unverified(with_attributions(reading, attributions))
-    )
+    _, unverified_ms = _timed(lambda: find_unverified(with_attributions(reading, attributions)))
     _, claims_ms = _timed(lambda: find_claims(article.text))
     timing.ms = {
         "extract": extract_ms,
@@ -126,8 +124,10 @@ def report(results: list[PageTiming], rss_model: float, rss_end: float) -> str:
     for stage in STAGES:
         values = [r.ms[stage] for r in ok]
         per_k = sum(values) / words * 1000
-        lines.append(f"| {stage} | {statistics.median(values):.1f} | {_pct(values, 0.9):.1f} | "
-                     f"{statistics.mean(values):.1f} | {per_k:.1f} |")
+        lines.append(
+            f"| {stage} | {statistics.median(values):.1f} | {_pct(values, 0.9):.1f} | "
+            f"{statistics.mean(values):.1f} | {per_k:.1f} |"
+        )
     total_s = sum(r.ms["total"] for r in ok) / 1000
     near = [r for r in ok if 700 <= r.words <= 1300]
     near_k = [r.ms["total"] for r in near]
@@ -138,10 +138,13 @@ def report(results: list[PageTiming], rss_model: float, rss_end: float) -> str:
         f"({len(ok) / total_s:.1f} articles/s)",
         f"- 1,000-word article (goal <= {GOAL_MS_PER_1000_WORDS:.0f} ms incl. extraction): "
         f"{sum(r.ms['total'] for r in ok) / words * 1000:.0f} ms per 1,000 words overall; "
-        + (f"median {statistics.median(near_k):.0f} ms over the {len(near_k)} articles of "
-           f"700-1,300 words (median {statistics.median(r.words for r in near):.0f} words), "
-           f"{statistics.median(near_per_k):.0f} ms per 1,000 of their words"
-           if near else "no article of 700-1,300 words"),
+        + (
+            f"median {statistics.median(near_k):.0f} ms over the {len(near_k)} articles of "
+            f"700-1,300 words (median {statistics.median(r.words for r in near):.0f} words), "
+            f"{statistics.median(near_per_k):.0f} ms per 1,000 of their words"
+            if near
+            else "no article of 700-1,300 words"
+        ),
         f"- memory: {rss_model:.0f} MB resident after loading the model, {rss_end:.0f} MB after "
         "all pages (one worker process)",
     ]

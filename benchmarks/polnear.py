@@ -96,9 +96,7 @@ def textacy_for(text: str, cache: dict, key: str) -> list[Relation]:
         }
         cache[key] = hit
     return [
-        Relation(
-            trim(text, r["content"]), tuple(r["source"]) if r["source"] else None, None, True
-        )
+        Relation(trim(text, r["content"]), tuple(r["source"]) if r["source"] else None, None, True)
         for r in hit["relations"]
     ]
 

@@ -199,7 +199,7 @@ def shape(text: str, g: Relation) -> str:
         return "colon"
     if g.direct:
         return "direct quote"
-    quoted_marks = sum(text[i] in "\u201c\u201d\"" for i in range(first, max(g.content) + 1))
+    quoted_marks = sum(text[i] in '\u201c\u201d"' for i in range(first, max(g.content) + 1))
     return "mixed" if quoted_marks else "indirect"
 
 
@@ -259,8 +259,11 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
             lo = min([min(g.content)] + ([g.source[0]] if g.source else []) + [g.cue[0]])
             hi = max([max(g.content) + 1] + ([g.source[1]] if g.source else []) + [g.cue[1]])
             near = max(
-                ((jaccard(g.content, p.content), pi) for pi, p in enumerate(predicted)
-                 if g.content & p.content),
+                (
+                    (jaccard(g.content, p.content), pi)
+                    for pi, p in enumerate(predicted)
+                    if g.content & p.content
+                ),
                 default=(0.0, None),
             )
             example = (
@@ -270,9 +273,7 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
             if near[1] is not None:
                 p = predicted[near[1]]
                 pc = sorted(p.content)
-                example += (
-                    f" — ours (J={near[0]:.2f}): «{excerpt(text, pc[0], pc[-1] + 1, 160)}»"
-                )
+                example += f" — ours (J={near[0]:.2f}): «{excerpt(text, pc[0], pc[-1] + 1, 160)}»"
             if not g.statement:
                 t["stance misses by cue"].add(cue_key(cue), example, keep=2)
                 continue
@@ -281,7 +282,8 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
             t["statement misses by source kind"].add(source_kind(doc, text, g.source), example)
             t["statement misses by content shape"].add(shape(text, g), example)
             same_cue = [
-                p for p in predicted
+                p
+                for p in predicted
                 if p.cue and g.cue and p.cue[0] < g.cue[1] and g.cue[0] < p.cue[1]
             ]
             if near[1] is not None:
@@ -293,9 +295,14 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
                 else:
                     did = "content boundary: ours shorter (J < 0.5)"
                     t["statement misses, ours shorter: gold shape"].add(
-                        ("several sentences" if sentences(text, starts, g.content) > 1
-                         else "one sentence") + (", direct" if g.direct else ""),
-                        example, keep=10,
+                        (
+                            "several sentences"
+                            if sentences(text, starts, g.content) > 1
+                            else "one sentence"
+                        )
+                        + (", direct" if g.direct else ""),
+                        example,
+                        keep=10,
                     )
             elif same_cue:
                 did = "same cue found, content elsewhere"
@@ -318,11 +325,8 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
             if sentences(text, starts, g.content) > 1:
                 t["statement misses: flags"].add("content over several sentences", example)
             if g.source and sentence_of(starts, g.source[0]) != sentence_of(starts, g.cue[0]):
-                t["statement misses: flags"].add("source in another sentence than the cue",
-                                                 example)
-            if any(
-                og != gi and g.cue[0] in gold[og].content for _, og in cues
-            ):
+                t["statement misses: flags"].add("source in another sentence than the cue", example)
+            if any(og != gi and g.cue[0] in gold[og].content for _, og in cues):
                 t["statement misses: flags"].add("nested in another relation's content", example)
             if g.source is None:
                 t["statement misses: flags"].add("no source annotated", example)
@@ -335,8 +339,11 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
                 f"`{article.id}` our cue «{cue}» speaker «{span_text(text, p.source)}»: "
                 f"{excerpt(text, pc[0], pc[-1] + 1)}"
             )
-            over = [(jaccard(g.content, p.content), gi) for gi, g in enumerate(gold)
-                    if g.content & p.content]
+            over = [
+                (jaccard(g.content, p.content), gi)
+                for gi, g in enumerate(gold)
+                if g.content & p.content
+            ]
             if over:
                 j, gi = max(over)
                 if gi in matched_g:
@@ -345,8 +352,7 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
                     cause = "content boundary: longer than gold (J < 0.5)"
                 else:
                     cause = "content boundary: shorter than gold (J < 0.5)"
-            elif p.cue and any(g.cue and g.cue[0] < p.cue[1] and p.cue[0] < g.cue[1]
-                               for g in gold):
+            elif p.cue and any(g.cue and g.cue[0] < p.cue[1] and p.cue[0] < g.cue[1] for g in gold):
                 cause = "annotated cue, content elsewhere"
             elif p.cue and any(p.cue[0] in g.content for g in gold):
                 cause = "unannotated, inside another relation's content"

@@ -44,18 +44,61 @@ from worker.store.review_queue import (
 )
 
 PER_ARTICLE = 50
-TYPES = [("attribution", "direct_quote", 30), ("attribution", "indirect", 30),
-         ("attribution", "according_to", 10), ("attribution", "mixed", 5),
-         ("unverified", "unconfirmed", 5), ("unverified", "reported", 6),
-         ("unverified", "anonymous_source", 6), ("unverified", "hedged", 3),
-         ("unverified", "weasel", 2), ("unverified", "unsourced_figure", 3)]
+TYPES = [
+    ("attribution", "direct_quote", 30),
+    ("attribution", "indirect", 30),
+    ("attribution", "according_to", 10),
+    ("attribution", "mixed", 5),
+    ("unverified", "unconfirmed", 5),
+    ("unverified", "reported", 6),
+    ("unverified", "anonymous_source", 6),
+    ("unverified", "hedged", 3),
+    ("unverified", "weasel", 2),
+    ("unverified", "unsourced_figure", 3),
+]
 STATUSES = [("new", 80), ("confirmed", 8), ("dismissed", 9), ("follow_up", 3)]
 WORDS = [
-    "minister", "government", "police", "officials", "said", "casualties", "report", "hospital",
-    "election", "vote", "court", "judge", "market", "prices", "inflation", "war", "troops",
-    "border", "protest", "city", "council", "school", "teachers", "strike", "storm", "flood",
-    "company", "shares", "climate", "energy", "health", "virus", "vaccine", "talks", "ceasefire",
-    "budget", "tax", "reform", "spokesman", "agency", "ministry",
+    "minister",
+    "government",
+    "police",
+    "officials",
+    "said",
+    "casualties",
+    "report",
+    "hospital",
+    "election",
+    "vote",
+    "court",
+    "judge",
+    "market",
+    "prices",
+    "inflation",
+    "war",
+    "troops",
+    "border",
+    "protest",
+    "city",
+    "council",
+    "school",
+    "teachers",
+    "strike",
+    "storm",
+    "flood",
+    "company",
+    "shares",
+    "climate",
+    "energy",
+    "health",
+    "virus",
+    "vaccine",
+    "talks",
+    "ceasefire",
+    "budget",
+    "tax",
+    "reform",
+    "spokesman",
+    "agency",
+    "ministry",
 ]
 # Rarer words, so that a search can also be selective (about 1 in 500 findings per word).
 RARE = [f"topic{i}" for i in range(2000)]
@@ -79,16 +122,33 @@ def populate(url: str, n_findings: int, seed: int = 7) -> dict[str, object]:
         # One article in 20 is a re-analysis of the previous one's URL (a revision): the queue
         # hides the superseded version's findings.
         base = [a - (a % 20 == 19) for a in range(n_articles)]
-        articles = [{"url": f"https://site{b % 60}.example/{b}", "site": f"site{b % 60}.example",
-                     "title": f"Article {a}", "text": "x", "content_hash": f"h{a}",
-                     "created_at": now - timedelta(minutes=(n_articles - a) * 20)}
-                    for a, b in enumerate(base)]
+        articles = [
+            {
+                "url": f"https://site{b % 60}.example/{b}",
+                "site": f"site{b % 60}.example",
+                "title": f"Article {a}",
+                "text": "x",
+                "content_hash": f"h{a}",
+                "created_at": now - timedelta(minutes=(n_articles - a) * 20),
+            }
+            for a, b in enumerate(base)
+        ]
         session.execute(insert(ArticleRow), articles)
         art_ids = list(session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
-        session.execute(insert(AnalysisRow), [
-            {"id": f"a{aid:031d}", "article_id": aid, "status": "done", "pipeline_version": "b",
-             "attempts": 1, "created_at": articles[i]["created_at"]}
-            for i, aid in enumerate(art_ids)])
+        session.execute(
+            insert(AnalysisRow),
+            [
+                {
+                    "id": f"a{aid:031d}",
+                    "article_id": aid,
+                    "status": "done",
+                    "pipeline_version": "b",
+                    "attempts": 1,
+                    "created_at": articles[i]["created_at"],
+                }
+                for i, aid in enumerate(art_ids)
+            ],
+        )
         rows = []
         for i, aid in enumerate(art_ids):
             created = articles[i]["created_at"]
@@ -97,29 +157,47 @@ def populate(url: str, n_findings: int, seed: int = 7) -> dict[str, object]:
                 status = _weighted(rng, STATUSES)[0]
                 words = " ".join(rng.choices(WORDS, k=18) + rng.choices(RARE, k=4))
                 speaker = rng.choice(speakers) if kind == "attribution" else None
-                rows.append({
-                    "analysis_id": f"a{aid:031d}", "fid": f"f{k + 1}", "kind": kind,
-                    "type": type_, "start": k * 200, "end": k * 200 + 150, "text": words,
-                    "speaker_name": speaker, "confidence": 0.8, "data": {"id": f"f{k + 1}"},
-                    "review_status": status, "text_changed": False, "created_at": created,
-                    "assignee_id": rng.choice(editor_ids) if rng.random() < 0.1 else None,
-                })
+                rows.append(
+                    {
+                        "analysis_id": f"a{aid:031d}",
+                        "fid": f"f{k + 1}",
+                        "kind": kind,
+                        "type": type_,
+                        "start": k * 200,
+                        "end": k * 200 + 150,
+                        "text": words,
+                        "speaker_name": speaker,
+                        "confidence": 0.8,
+                        "data": {"id": f"f{k + 1}"},
+                        "review_status": status,
+                        "text_changed": False,
+                        "created_at": created,
+                        "assignee_id": rng.choice(editor_ids) if rng.random() < 0.1 else None,
+                    }
+                )
             if len(rows) >= 10_000:
                 session.execute(insert(FindingRow), rows)
                 rows = []
         if rows:
             session.execute(insert(FindingRow), rows)
         ids = list(session.scalars(select(FindingRow.id)))
-        session.execute(insert(ReaderReport), [{"finding_id": fid, "created_at": now}
-                                               for fid in rng.sample(ids, len(ids) // 200)])
+        session.execute(
+            insert(ReaderReport),
+            [{"finding_id": fid, "created_at": now} for fid in rng.sample(ids, len(ids) // 200)],
+        )
         session.commit()
     # What autovacuum does to a settled table: statistics for the planner and a visibility map,
     # so counts can be answered from the small (filter, id) indexes alone.
     with maker.kw["bind"].connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM (ANALYZE) findings"))
         conn.execute(text("VACUUM (ANALYZE)"))
-    return {"editor": editor_ids[0], "speaker": speakers[3], "max_id": max(ids),
-                "min_id": min(ids), "today": now.date()}
+    return {
+        "editor": editor_ids[0],
+        "speaker": speakers[3],
+        "max_id": max(ids),
+        "min_id": min(ids),
+        "today": now.date(),
+    }
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -159,25 +237,29 @@ def main() -> None:
             "search rare word": QueueFilter(q="topic1234"),
             "search prefix 'topic123'": QueueFilter(q="topic123"),
             "search + status=confirmed": QueueFilter(q="vaccine", status="confirmed"),
-            "kind=unverified+status+site": QueueFilter(kind="unverified", status="new",
-                                                       site="site7.example"),
+            "kind=unverified+status+site": QueueFilter(
+                kind="unverified", status="new", site="site7.example"
+            ),
         }
         deep = int(info["min_id"]) + args.findings // 10  # 90% of the way down the queue
         maker = get_sessionmaker(url)
-        header = (f"{'filter':30} {'matches':>8} {'page 1':>9} {'deep page':>10} "
-                  f"{'total':>9} {'facets':>9}   (median ms, worst in brackets)")
+        header = (
+            f"{'filter':30} {'matches':>8} {'page 1':>9} {'deep page':>10} "
+            f"{'total':>9} {'facets':>9}   (median ms, worst in brackets)"
+        )
         with maker() as session:
             hidden = len(superseded_ids(session))
             lookup = timed(lambda: list(session.scalars(superseded())), args.runs)
-            print(f"superseded analyses hidden: {hidden}; looked up once per request in "
-                  f"{lookup[0]:.1f} ms (worst {lookup[1]:.0f})\n")
+            print(
+                f"superseded analyses hidden: {hidden}; looked up once per request in "
+                f"{lookup[0]:.1f} ms (worst {lookup[1]:.0f})\n"
+            )
             print(header)
             print("-" * len(header))
             for name, f in scenarios.items():
                 n = count(session, f)
                 first = timed(lambda f=f: queue_page(session, f, limit=50), args.runs)
-                deeper = timed(lambda f=f: queue_page(session, f, after=deep, limit=50),
-                               args.runs)
+                deeper = timed(lambda f=f: queue_page(session, f, after=deep, limit=50), args.runs)
                 total = timed(lambda f=f: count(session, f), args.runs)
                 facets = timed(lambda f=f: counts(session, f), args.runs)
                 cells = " ".join(f"{m:6.1f}({w:4.0f})" for m, w in (first, deeper, total, facets))

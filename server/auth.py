@@ -41,15 +41,23 @@ def authenticate() -> User:
         found = user_for_token(session, token)
         if found is None:
             note_auth_failure()
-            raise ApiError(401, "The API token is not valid (unknown or revoked).", "invalid_token",
-                           {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            raise ApiError(
+                401,
+                "The API token is not valid (unknown or revoked).",
+                "invalid_token",
+                {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
         session.commit()  # last_used_at
         user, api_token = found
         g.api_token_id = api_token.id
         cache.tokens.set(key, (cache.detached_user(user), api_token.id))
         return user
-    raise ApiError(401, "Authentication required: send 'Authorization: Bearer <token>'.",
-                   "unauthorized", {"WWW-Authenticate": "Bearer"})
+    raise ApiError(
+        401,
+        "Authentication required: send 'Authorization: Bearer <token>'.",
+        "unauthorized",
+        {"WWW-Authenticate": "Bearer"},
+    )
 
 
 def require(role: str = "reader") -> Callable[[F], F]:

@@ -119,8 +119,14 @@ def wire_key(version: str, max_bytes: int) -> str | None:
 
 def detached_user(user: User) -> User:
     """A copy of ``user`` that belongs to no session, safe to share between threads' sessions."""
-    copy = User(id=user.id, email=user.email, password_hash=user.password_hash, role=user.role,
-                active=user.active, created_at=user.created_at)
+    copy = User(
+        id=user.id,
+        email=user.email,
+        password_hash=user.password_hash,
+        role=user.role,
+        active=user.active,
+        created_at=user.created_at,
+    )
     make_transient_to_detached(copy)
     return copy
 
@@ -130,8 +136,10 @@ def _forget_changed(session: Session, _context: Any) -> None:
     # Only updates and deletes matter: new rows are not in any cache yet. A token's last_used_at
     # changes once a minute and is no reason to drop the cache; its revocation is.
     changed = list(session.dirty) + list(session.deleted)
-    if any(isinstance(obj, User) or (isinstance(obj, ApiToken) and _revoked(session, obj))
-           for obj in changed):
+    if any(
+        isinstance(obj, User) or (isinstance(obj, ApiToken) and _revoked(session, obj))
+        for obj in changed
+    ):
         tokens.clear()
     if any(isinstance(obj, (FindingRow, AnalysisRow)) for obj in changed):
         reusable.clear()

@@ -59,8 +59,9 @@ def token() -> None:
 
 @token.command("create")
 @click.option("--name", required=True, help="What the token is for, e.g. 'my-laptop'.")
-@click.option("--role", type=click.Choice(["reader", "editor", "admin"]), default="reader",
-              show_default=True)
+@click.option(
+    "--role", type=click.Choice(["reader", "editor", "admin"]), default="reader", show_default=True
+)
 @click.option("--user", "email", default=None, help="Owner's email (default: a user per role).")
 def token_create(name: str, role: str, email: str | None) -> None:
     """Create an API token; the token is the last word printed."""
@@ -114,15 +115,17 @@ def user() -> None:
 
 @user.command("create")
 @click.argument("email")
-@click.option("--role", type=click.Choice(["reader", "editor", "admin"]), default="editor",
-              show_default=True)
+@click.option(
+    "--role", type=click.Choice(["reader", "editor", "admin"]), default="editor", show_default=True
+)
 def user_create(email: str, role: str) -> None:
     """Create a user; the password comes from SOURCEMARK_PASSWORD or a prompt."""
     from worker.store.accounts import create_user
     from worker.store.migrate import upgrade
 
     password = os.environ.get("SOURCEMARK_PASSWORD") or click.prompt(
-        "Password", hide_input=True, confirmation_prompt=True)
+        "Password", hide_input=True, confirmation_prompt=True
+    )
     if len(password) < 8:
         raise click.ClickException("the password must have at least 8 characters")
     upgrade()
@@ -140,8 +143,12 @@ def user_create(email: str, role: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=None, type=int,
-              help="Web processes (distributed mode only; embedded mode uses one).")
+@click.option(
+    "--workers",
+    default=None,
+    type=int,
+    help="Web processes (distributed mode only; embedded mode uses one).",
+)
 def serve(host: str, port: int, workers: int | None) -> None:
     """Run the server (gunicorn). Without REDIS_URL, analyses run inside it."""
     from worker.store.migrate import upgrade
@@ -152,15 +159,20 @@ def serve(host: str, port: int, workers: int | None) -> None:
     url = f"http://{host}:{port}"
     click.echo(f"sourcemark is serving at {url}")
     click.echo(f"database: {_safe_url(database_url())}")
-    click.echo("analyses run in this process (no REDIS_URL set)" if embedded
-               else "analyses are queued for `sourcemark worker` processes")
+    click.echo(
+        "analyses run in this process (no REDIS_URL set)"
+        if embedded
+        else "analyses are queued for `sourcemark worker` processes"
+    )
     if first_token:
-        click.echo(textwrap.dedent(f"""
+        click.echo(
+            textwrap.dedent(f"""
             First start: an API token for the browser extension was created.
             In the extension's options set  Server URL: {url}  and  API token:
               {first_token}
             (it is shown only once; `sourcemark token create --name NAME` makes more)
-        """))
+        """)
+        )
     _run_gunicorn(host, port, 1 if embedded else (workers or (os.cpu_count() or 1) * 2 + 1))
 
 
@@ -209,14 +221,20 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:
 
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.option("--concurrency", "-c", default=None, type=int, help="Processes (default: cores).")
-@click.option("--beat/--no-beat", default=True, show_default=True,
-              help="Also run the sweeper that re-queues lost or abandoned analyses.")
+@click.option(
+    "--beat/--no-beat",
+    default=True,
+    show_default=True,
+    help="Also run the sweeper that re-queues lost or abandoned analyses.",
+)
 @click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
 def worker(concurrency: int | None, beat: bool, celery_args: tuple[str, ...]) -> None:
     """Run a Celery worker consuming analyses from REDIS_URL."""
     if redis_url() is None:
-        raise click.ClickException("REDIS_URL is not set: `sourcemark serve` runs analyses itself "
-                                   "in that case, no worker is needed.")
+        raise click.ClickException(
+            "REDIS_URL is not set: `sourcemark serve` runs analyses itself "
+            "in that case, no worker is needed."
+        )
     from worker.store.migrate import upgrade
     from worker.tasks.celery_app import celery_app
 
@@ -242,6 +260,7 @@ def analyze(source, url: str | None, as_json: bool) -> None:  # noqa: ANN001
     """Analyse an HTML file (or - for standard input) without a server."""
     from worker.pipeline import analyze as run
     from worker.pipeline.errors import PipelineError
+
     try:
         # Bytes, not text: the extractor reads the page's own charset declaration.
         result = run(source.read(), url)
@@ -268,9 +287,11 @@ def _report(result) -> str:  # noqa: ANN001
 
     attributions = [f for f in result.findings if f.kind == Kind.ATTRIBUTION]
     unverified = [f for f in result.findings if f.kind == Kind.UNVERIFIED]
-    lines.append(f"{count(len(art.text.split()), 'word')} · "
-                 f"{count(len(attributions), 'attributed statement')} · "
-                 f"{count(len(unverified), 'unverifiable claim')}")
+    lines.append(
+        f"{count(len(art.text.split()), 'word')} · "
+        f"{count(len(attributions), 'attributed statement')} · "
+        f"{count(len(unverified), 'unverifiable claim')}"
+    )
     for finding in result.findings:
         lines.append("")
         label = finding.type.replace("_", " ")
@@ -285,9 +306,16 @@ def _report(result) -> str:  # noqa: ANN001
         if finding.cue:
             head += f" — cue: “{finding.cue.text}”"
         lines.append(head)
-        lines.extend(textwrap.wrap(finding.text, 96, initial_indent="    ",
-                                   subsequent_indent="    "))
+        lines.extend(
+            textwrap.wrap(finding.text, 96, initial_indent="    ", subsequent_indent="    ")
+        )
         for reason in finding.reasons:
-            lines.extend(textwrap.wrap(f"why: {reason.explanation}", 96, initial_indent="    ",
-                                       subsequent_indent="         "))
+            lines.extend(
+                textwrap.wrap(
+                    f"why: {reason.explanation}",
+                    96,
+                    initial_indent="    ",
+                    subsequent_indent="         ",
+                )
+            )
     return "\n".join(lines)

@@ -26,8 +26,14 @@ _CODES = {
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str, code: str | None = None,
-                 headers: dict[str, str] | None = None, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+        reason: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
@@ -37,8 +43,13 @@ class ApiError(Exception):
         self.reason = reason
 
 
-def json_error(status: int, message: str, code: str | None = None,
-               headers: dict[str, str] | None = None, reason: str | None = None) -> Response:
+def json_error(
+    status: int,
+    message: str,
+    code: str | None = None,
+    headers: dict[str, str] | None = None,
+    reason: str | None = None,
+) -> Response:
     error = {"code": code or _CODES.get(status, "error"), "message": message}
     if reason:
         error["reason"] = reason
@@ -50,8 +61,10 @@ def json_error(status: int, message: str, code: str | None = None,
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path in ("/healthz",) or (
-        request.accept_mimetypes.best == "application/json"
+    return (
+        request.path.startswith("/api/")
+        or request.path in ("/healthz",)
+        or (request.accept_mimetypes.best == "application/json")
     )
 
 
@@ -70,16 +83,21 @@ def register_error_handlers(app: Flask) -> None:
             404: "There is nothing at this address.",
             405: "This method is not allowed here.",
         }.get(status, exc.description or exc.name)
-        headers = {"Allow": ", ".join(exc.valid_methods)} if getattr(exc, "valid_methods", None) \
-            else None
+        headers = (
+            {"Allow": ", ".join(exc.valid_methods)} if getattr(exc, "valid_methods", None) else None
+        )
         return json_error(status, message, headers=headers)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(DBAPIError)
     def _db_down(exc: Exception):  # noqa: ANN202
         log.warning("database unavailable: %s", exc)
-        return json_error(503, "The database is unavailable right now; please try again shortly.",
-                          "database_unavailable", {"Retry-After": "5"})
+        return json_error(
+            503,
+            "The database is unavailable right now; please try again shortly.",
+            "database_unavailable",
+            {"Retry-After": "5"},
+        )
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):  # noqa: ANN202

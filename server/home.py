@@ -29,8 +29,9 @@ def _broker_state(ping_workers: bool) -> tuple[str, int | None]:
     import redis
 
     try:
-        redis.Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=1,
-                             socket_connect_timeout=1).ping()
+        redis.Redis.from_url(
+            current_app.config["REDIS_URL"], socket_timeout=1, socket_connect_timeout=1
+        ).ping()
     except Exception:  # noqa: BLE001
         return "down", None
     if not ping_workers:
@@ -49,8 +50,12 @@ def healthz() -> Any:
     db_ok = _database_ok()
     broker, _ = _broker_state(ping_workers=False)
     healthy = db_ok and broker != "down"
-    body = {"status": "ok" if healthy else "degraded", "database": "ok" if db_ok else "down",
-            "broker": broker, "pipeline_version": PIPELINE_VERSION}
+    body = {
+        "status": "ok" if healthy else "degraded",
+        "database": "ok" if db_ok else "down",
+        "broker": broker,
+        "pipeline_version": PIPELINE_VERSION,
+    }
     return jsonify(body), 200 if healthy else 503
 
 

@@ -36,8 +36,18 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = "100000/minute"
 # Invalid tokens per client address: each random token would otherwise get a budget of its own.
 DEFAULT_FAILURE_LIMIT = "60/minute"
-_PERIODS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600,
-            "hour": 3600, "d": 86400, "day": 86400}
+_PERIODS = {
+    "s": 1,
+    "sec": 1,
+    "second": 1,
+    "m": 60,
+    "min": 60,
+    "minute": 60,
+    "h": 3600,
+    "hour": 3600,
+    "d": 86400,
+    "day": 86400,
+}
 # After Redis fails, count in memory this long before trying it again.
 REDIS_RETRY_SECONDS = 2.0
 KEY_PREFIX = "sourcemark:rl:"
@@ -200,12 +210,16 @@ def note_auth_failure() -> None:
 
 def init_app(app: Flask) -> None:
     """Limit every ``/api/`` request; the setting comes from config or the environment."""
-    setting = app.config.get("RATE_LIMIT") or os.environ.get("SOURCEMARK_RATE_LIMIT") \
-        or DEFAULT_LIMIT
+    setting = (
+        app.config.get("RATE_LIMIT") or os.environ.get("SOURCEMARK_RATE_LIMIT") or DEFAULT_LIMIT
+    )
     limiter = Limiter(parse_rate(setting), app.config.get("REDIS_URL"))
     app.extensions["sourcemark_ratelimit"] = limiter
-    failure_setting = app.config.get("AUTH_FAILURE_LIMIT") \
-        or os.environ.get("SOURCEMARK_AUTH_FAILURE_LIMIT") or DEFAULT_FAILURE_LIMIT
+    failure_setting = (
+        app.config.get("AUTH_FAILURE_LIMIT")
+        or os.environ.get("SOURCEMARK_AUTH_FAILURE_LIMIT")
+        or DEFAULT_FAILURE_LIMIT
+    )
     failures = Limiter(parse_rate(failure_setting), app.config.get("REDIS_URL"))
     app.extensions["sourcemark_authfail"] = failures
 

@@ -60,8 +60,9 @@ class RecheckGuard:
         if redis_url:
             import redis
 
-            self._client = redis.Redis.from_url(redis_url, socket_timeout=0.5,
-                                                socket_connect_timeout=0.5)
+            self._client = redis.Redis.from_url(
+                redis_url, socket_timeout=0.5, socket_connect_timeout=0.5
+            )
 
     def take(self, scope: str, url: str, window: float) -> bool:
         """True for the one caller per URL and window that schedules the re-check."""

@@ -37,16 +37,29 @@ RUNNABLE = _runnable()
 
 
 def test_every_benchmark_is_checked() -> None:
-    expected = {"anchoring", "attribution", "claims", "extraction", "load", "pipeline",
-                "review_queue", "polnear", "claims_corpus", "claim_matching",
-                "claim_pairs.pairs", "claim_pairs.agreement"}
+    expected = {
+        "anchoring",
+        "attribution",
+        "claims",
+        "extraction",
+        "load",
+        "pipeline",
+        "review_queue",
+        "polnear",
+        "claims_corpus",
+        "claim_matching",
+        "claim_pairs.pairs",
+        "claim_pairs.agreement",
+    }
     assert {f"benchmarks.{name}" for name in expected} <= set(RUNNABLE), RUNNABLE
     assert set(NEEDS_NOTHING_OUTSIDE) <= set(RUNNABLE)
 
 
 def test_what_is_left_out_reads_nothing_outside() -> None:
-    outside = re.compile(r"\b(CACHE|SHARED|EXTRACTION_DIR|POLNEAR_\w+|extraction_set|require"
-                         r"|(extraction|polnear)_texts)\b")
+    outside = re.compile(
+        r"\b(CACHE|SHARED|EXTRACTION_DIR|POLNEAR_\w+|extraction_set|require"
+        r"|(extraction|polnear)_texts)\b"
+    )
     for module in NEEDS_NOTHING_OUTSIDE:
         source = (ROOT / (module.replace(".", "/") + ".py")).read_text(encoding="utf-8")
         assert not outside.search(source), (module, outside.search(source))
@@ -54,15 +67,24 @@ def test_what_is_left_out_reads_nothing_outside() -> None:
 
 @pytest.mark.parametrize("module", [m for m in RUNNABLE if m not in NEEDS_NOTHING_OUTSIDE])
 def test_missing_data_is_a_sentence_not_a_traceback(module: str, tmp_path: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT),
-               SOURCEMARK_EXTRACTION_DIR=str(tmp_path / "no-extraction-set"),
-               SOURCEMARK_SHARED_DIR=str(tmp_path / "no-shared"),
-               SOURCEMARK_CACHE_DIR=str(tmp_path / "no-cache"),
-               SOURCEMARK_MIRRORS_DIR=str(tmp_path / "no-mirrors"),
-               SOURCEMARK_TEST_PG="postgresql://postgres@127.0.0.1:9/postgres",
-               SOURCEMARK_TEST_REDIS="redis://127.0.0.1:9")
-    done = subprocess.run([sys.executable, "-m", module], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        SOURCEMARK_EXTRACTION_DIR=str(tmp_path / "no-extraction-set"),
+        SOURCEMARK_SHARED_DIR=str(tmp_path / "no-shared"),
+        SOURCEMARK_CACHE_DIR=str(tmp_path / "no-cache"),
+        SOURCEMARK_MIRRORS_DIR=str(tmp_path / "no-mirrors"),
+        SOURCEMARK_TEST_PG="postgresql://postgres@127.0.0.1:9/postgres",
+        SOURCEMARK_TEST_REDIS="redis://127.0.0.1:9",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", module],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode != 0, done.stdout[-1000:]
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
     message = done.stderr.strip().lower()

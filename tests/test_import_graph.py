@@ -31,8 +31,11 @@ def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
     for name, path in modules.items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                subs = [f"{node.module}.{a.name}" for a in node.names
-                        if f"{node.module}.{a.name}" in modules]
+                subs = [
+                    f"{node.module}.{a.name}"
+                    for a in node.names
+                    if f"{node.module}.{a.name}" in modules
+                ]
                 targets = subs if len(subs) == len(node.names) else [node.module, *subs]
             elif isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
@@ -70,5 +73,4 @@ def test_a_cycle_deferred_into_functions_is_seen(tmp_path: Path) -> None:
     (tasks / "__init__.py").write_text("")
     (tasks / "a.py").write_text("def f():\n    from worker.tasks.b import g\n")
     (tasks / "b.py").write_text("def g():\n    from worker.tasks import a\n")
-    assert sorted(set(cycle(import_graph(tmp_path)) or [])) == ["worker.tasks.a",
-                                                                  "worker.tasks.b"]
+    assert sorted(set(cycle(import_graph(tmp_path)) or [])) == ["worker.tasks.a", "worker.tasks.b"]

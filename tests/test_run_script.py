@@ -13,17 +13,32 @@ from tests.support.services import free_port
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ROOT / "tests" / "support" / "services.sh"
 
+
 def _answers(port: int) -> bool:
-    return subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", str(port), "ping"],
-                          capture_output=True, text=True).stdout.strip() == "PONG"
+    return (
+        subprocess.run(
+            ["redis-cli", "-h", "127.0.0.1", "-p", str(port), "ping"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        == "PONG"
+    )
 
 
 def _source_and_start(port: int, artifacts: Path) -> subprocess.CompletedProcess:
-    script = (f". {SERVICES}; start_services; redis-cli -h 127.0.0.1 -p {port} ping; "
-              f"cat \"$ARTIFACTS/redis-{port}/redis.pid\" 2>/dev/null || true")
+    script = (
+        f". {SERVICES}; start_services; redis-cli -h 127.0.0.1 -p {port} ping; "
+        f'cat "$ARTIFACTS/redis-{port}/redis.pid" 2>/dev/null || true'
+    )
     env = dict(os.environ, REDIS_PORT=str(port), ARTIFACTS=str(artifacts), SKIP_POSTGRES="1")
-    return subprocess.run(["bash", "-euo", "pipefail", "-c", script], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_a_redis_it_started_is_stopped_on_exit(tmp_path: Path) -> None:
@@ -38,14 +53,27 @@ def test_a_redis_it_started_is_stopped_on_exit(tmp_path: Path) -> None:
         time.sleep(0.1)
     assert not _answers(port), "the Redis started by tests/run is still running"
     assert not Path(f"/proc/{pid}").exists() or "redis" not in Path(
-        f"/proc/{pid}/cmdline").read_text(errors="replace")
+        f"/proc/{pid}/cmdline"
+    ).read_text(errors="replace")
     assert (tmp_path / f"redis-{port}" / "redis.log").exists()
 
 
 def test_a_redis_already_running_is_left_alone(tmp_path: Path) -> None:
     port = free_port()
-    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                               "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + 10
         while not _answers(port) and time.time() < deadline:

@@ -61,8 +61,9 @@ def task_limits() -> TaskLimits:
 
 def languages() -> tuple[str, ...]:
     """The languages analysed (``SOURCEMARK_LANGUAGES``, comma-separated; default English)."""
-    return tuple(x.strip() for x in (os.environ.get("SOURCEMARK_LANGUAGES") or "en").split(",")
-                 if x.strip()) or ("en",)
+    return tuple(
+        x.strip() for x in (os.environ.get("SOURCEMARK_LANGUAGES") or "en").split(",") if x.strip()
+    ) or ("en",)
 
 
 def fresh_seconds() -> int:

@@ -56,8 +56,9 @@ TYPES_BY_KIND: dict[Kind, tuple[str, ...]] = {
     Kind.UNVERIFIED: UNVERIFIED_TYPES,
 }
 # Named members for the pipeline's type words: FindingType.ANONYMOUS_SOURCE == "anonymous_source".
-FindingType = StrEnum("FindingType", {t.upper(): t for types in TYPES_BY_KIND.values()
-                                      for t in types})
+FindingType = StrEnum(
+    "FindingType", {t.upper(): t for types in TYPES_BY_KIND.values() for t in types}
+)
 
 # The words as plain tuples, for membership tests, messages and JSON.
 ANALYSIS_STATUSES: tuple[str, ...] = tuple(s.value for s in AnalysisStatus)

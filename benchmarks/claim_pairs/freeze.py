@@ -69,11 +69,17 @@ def assign_splits(groups: list[str], seed: int = SEED) -> dict[str, str]:
 
 
 def main() -> None:
-    require(CACHE / "candidates.jsonl", "the candidate pairs",
-            "run `PYTHONPATH=$PWD python -m benchmarks.claim_pairs.candidates > "
-            f"{CACHE / 'candidates.jsonl'}` (needs PolNeAR's train texts)")
-    require(CACHE / "labels.txt", "the hand labels of the candidates",
-            "label the candidates in order as this module's docstring says (s/r/u, groups of ten)")
+    require(
+        CACHE / "candidates.jsonl",
+        "the candidate pairs",
+        "run `PYTHONPATH=$PWD python -m benchmarks.claim_pairs.candidates > "
+        f"{CACHE / 'candidates.jsonl'}` (needs PolNeAR's train texts)",
+    )
+    require(
+        CACHE / "labels.txt",
+        "the hand labels of the candidates",
+        "label the candidates in order as this module's docstring says (s/r/u, groups of ten)",
+    )
     candidates = [json.loads(line) for line in (CACHE / "candidates.jsonl").open()]
     chunks = (CACHE / "labels.txt").read_text().replace("\n", "|").strip("|").split("|")
     if any(len(c.split()) != 10 for c in chunks[:-1]):

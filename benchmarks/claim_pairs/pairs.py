@@ -41,8 +41,9 @@ def require_pairs() -> None:
     """Exit, saying what is missing and how to get it, unless the PolNeAR pairs can be had: from
     the joined cache, or built from PolNeAR's train texts."""
     if not JOINED.exists():
-        require(POLNEAR_TEXT, "PolNeAR's train texts (to join the labelled pairs with)",
-                GET_POLNEAR)
+        require(
+            POLNEAR_TEXT, "PolNeAR's train texts (to join the labelled pairs with)", GET_POLNEAR
+        )
 
 
 def exit_missing(exc: MissingData) -> NoReturn:

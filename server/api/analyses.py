@@ -72,8 +72,9 @@ def create() -> Any:
     hit = cache.reusable.get(cache_key)
     if hit is not None:
         return current_app.response_class(hit[1], status=200, mimetype="application/json")
-    reused = find_reusable(session, url=sub.url, pipeline_version=PIPELINE_VERSION,
-                           html_hash=submitted)
+    reused = find_reusable(
+        session, url=sub.url, pipeline_version=PIPELINE_VERSION, html_hash=submitted
+    )
     if reused is not None:
         return _stored(reused, cache_key, wire)
     # Readers of the same fresh article arrive together: one of them creates the analysis, the
@@ -82,8 +83,14 @@ def create() -> Any:
         pending = pending_for_url(session, url=sub.url, pipeline_version=PIPELINE_VERSION)
         if pending is not None:
             return _stored(pending)
-        row = create_submission(session, url=sub.url, html=sub.html, title=sub.title,
-                                pipeline_version=PIPELINE_VERSION, user_id=g.user.id)
+        row = create_submission(
+            session,
+            url=sub.url,
+            html=sub.html,
+            title=sub.title,
+            pipeline_version=PIPELINE_VERSION,
+            user_id=g.user.id,
+        )
         analysis_id = row.id
         session.commit()
     enqueue(analysis_id)
@@ -108,8 +115,9 @@ def _known_and_decided() -> Any:
     known = fresh.latest(get_session(), url, _links_of)
     if known is None or not known.fresh(config["FRESH_SECONDS"], time.time()):
         return None
-    if not recheck_guard.guard_for(config["REDIS_URL"]).decided(config["DATABASE_URL"],
-                                                                 known.article_url):
+    if not recheck_guard.guard_for(config["REDIS_URL"]).decided(
+        config["DATABASE_URL"], known.article_url
+    ):
         return None
     return fresh.response(known, fresh.COALESCED)
 
@@ -118,21 +126,28 @@ def _links_of(analysis_id: str) -> dict[str, str]:
     return _links(analysis_id)
 
 
-def _answer_known(session: Any, known: fresh.Latest, sub: Any, submitted: str,
-                  wire: str | None) -> Any:
+def _answer_known(
+    session: Any, known: fresh.Latest, sub: Any, submitted: str, wire: str | None
+) -> Any:
     """The latest analysis at once; this click's page re-checked if it is the window's first."""
     config = current_app.config
     if known.html_hash == submitted:
         status = fresh.NOT_NEEDED
     elif recheck_guard.guard_for(config["REDIS_URL"]).take(
-            config["DATABASE_URL"], known.article_url, config["FRESH_SECONDS"]):
+        config["DATABASE_URL"], known.article_url, config["FRESH_SECONDS"]
+    ):
         status = _schedule_recheck(session, known, sub)
     else:
         status = fresh.COALESCED
     if wire:
         # The same bytes again within seconds: their re-check is already decided.
-        cache.reusable.set(wire, (known.analysis_id, known.body(
-            fresh.NOT_NEEDED if status == fresh.NOT_NEEDED else fresh.COALESCED)))
+        cache.reusable.set(
+            wire,
+            (
+                known.analysis_id,
+                known.body(fresh.NOT_NEEDED if status == fresh.NOT_NEEDED else fresh.COALESCED),
+            ),
+        )
     return fresh.response(known, status)
 
 
@@ -141,11 +156,13 @@ def _schedule_recheck(session: Any, known: fresh.Latest, sub: Any) -> str:
     try:
         check_page(sub.html)
     except ApiError:
-        recheck_guard.guard_for(config["REDIS_URL"]).give_back(config["DATABASE_URL"],
-                                                               known.article_url)
+        recheck_guard.guard_for(config["REDIS_URL"]).give_back(
+            config["DATABASE_URL"], known.article_url
+        )
         raise
-    row = create_recheck(session, analysis_id=known.analysis_id, url=sub.url, html=sub.html,
-                         title=sub.title)
+    row = create_recheck(
+        session, analysis_id=known.analysis_id, url=sub.url, html=sub.html, title=sub.title
+    )
     recheck_id = row.id
     session.commit()
     enqueue_recheck(recheck_id)
@@ -175,8 +192,13 @@ def get_analysis(analysis_id: str) -> Any:
             return _get(analysis_id).status
 
         allowed = long_poll.wait_for_finish(
-            analysis_id, status, wait, key=getattr(g, "api_token_id", None) or g.user.id,
-            reread=reread, idle=session.rollback)
+            analysis_id,
+            status,
+            wait,
+            key=getattr(g, "api_token_id", None) or g.user.id,
+            reread=reread,
+            idle=session.rollback,
+        )
         if allowed and status not in long_poll.FINAL:
             # Woken or out of time: read what is there now.
             session.expire_all()
@@ -206,8 +228,9 @@ def report_finding(analysis_id: str, fid: str) -> Any:
     ).first()
     if finding is None:
         raise ApiError(404, "This analysis has no finding with this id.")
-    report = ReaderReport(finding=finding, user_id=g.user.id,
-                          comment=(comment or "").strip()[:2000] or None)
+    report = ReaderReport(
+        finding=finding, user_id=g.user.id, comment=(comment or "").strip()[:2000] or None
+    )
     session.add(report)
     session.commit()
     return jsonify({"id": report.id, "finding": fid, "status": "received"}), 201

@@ -38,8 +38,9 @@ def json_body() -> dict[str, Any]:
         raise ApiError(415, "Send the body as JSON with 'Content-Type: application/json'.")
     raw = request.get_data(cache=False)
     if len(raw) > _limit():
-        raise ApiError(413, f"The request body is larger than {_limit() // (1024 * 1024)} MB.",
-                       "too_large")
+        raise ApiError(
+            413, f"The request body is larger than {_limit() // (1024 * 1024)} MB.", "too_large"
+        )
     encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in ("", "identity"):
         raw = _decompress(raw, encoding)

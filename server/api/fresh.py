@@ -41,8 +41,7 @@ def peek_url(max_bytes: int) -> str | None:
     encoding = request.headers.get("Content-Encoding", "").strip().lower()
     if encoding in ("gzip", "x-gzip"):
         try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:PEEK_BYTES],
-                                                                      PEEK_BYTES)
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:PEEK_BYTES], PEEK_BYTES)
         except zlib.error:
             return None
     elif encoding in ("", "identity"):
@@ -74,8 +73,7 @@ class Latest:
         return self.head + b',"recheck":' + json.dumps({"status": recheck}).encode() + b"}"
 
 
-def latest(session: Session, url: str,
-           links: Callable[[str], dict[str, str]]) -> Latest | None:
+def latest(session: Session, url: str, links: Callable[[str], dict[str, str]]) -> Latest | None:
     """The latest finished analysis of ``url`` (submitted or canonical), from this process's
     short-lived cache when it can."""
     key = cache.scoped(f"{PIPELINE_VERSION}:latest:{url}")
@@ -89,14 +87,20 @@ def latest(session: Session, url: str,
     body["links"] = links(row.id)
     data = current_app.json.dumps(body).encode()
     checked = last_checked(row)
-    value = Latest(row.id, data[: data.rindex(b"}")], checked.timestamp() if checked else 0.0,
-                   row.article.html_hash, row.article.url)
+    value = Latest(
+        row.id,
+        data[: data.rindex(b"}")],
+        checked.timestamp() if checked else 0.0,
+        row.article.html_hash,
+        row.article.url,
+    )
     cache.latest.set(key, value)
     return value
 
 
 def response(latest_: Latest, recheck: str):  # noqa: ANN201 - a Flask response
-    answer = current_app.response_class(latest_.body(recheck), status=200,
-                                        mimetype="application/json")
+    answer = current_app.response_class(
+        latest_.body(recheck), status=200, mimetype="application/json"
+    )
     answer.headers["Sourcemark-Recheck"] = recheck
     return answer

@@ -41,8 +41,12 @@ def requested_wait(args: MultiDict) -> float | None:
         with contextlib.suppress(ValueError):
             seconds = float(values[0])
     if not (math.isfinite(seconds) and seconds >= 0):
-        raise ApiError(400, "'wait' must be a number of seconds, 0 or more (e.g. wait=20), given "
-                       f"once; the server waits at most {max_wait():g} s.", "bad_wait")
+        raise ApiError(
+            400,
+            "'wait' must be a number of seconds, 0 or more (e.g. wait=20), given "
+            f"once; the server waits at most {max_wait():g} s.",
+            "bad_wait",
+        )
     return min(seconds, max_wait())
 
 
@@ -77,12 +81,19 @@ class Slots:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["sourcemark.wait_slots"] = Slots(app.config["WAIT_PER_PROCESS"],
-                                                    app.config["WAIT_PER_TOKEN"])
+    app.extensions["sourcemark.wait_slots"] = Slots(
+        app.config["WAIT_PER_PROCESS"], app.config["WAIT_PER_TOKEN"]
+    )
 
 
-def wait_for_finish(analysis_id: str, status: str, seconds: float, key: Hashable,
-                    reread: Callable[[], str], idle: Callable[[], None]) -> float:
+def wait_for_finish(
+    analysis_id: str,
+    status: str,
+    seconds: float,
+    key: Hashable,
+    reread: Callable[[], str],
+    idle: Callable[[], None],
+) -> float:
     """Wait until the analysis is done or failed, at most ``seconds``; returns the seconds this
     request was allowed to wait (0: it was not, the client should poll).
 

@@ -53,13 +53,21 @@ def list_findings() -> Any:
     page = queue_page(db, f, after=after, before=before, limit=limit)
     args = filter_args(f, g.user.id)
     links: dict[str, str | None] = {"next": None, "prev": None}
-    for key, param, value in (("next", "after", page.next_after),
-                              ("prev", "before", page.prev_before)):
+    for key, param, value in (
+        ("next", "after", page.next_after),
+        ("prev", "before", page.prev_before),
+    ):
         if value is not None:
             links[key] = "/api/v1/findings?" + urlencode({**args, param: value, "limit": limit})
-    return jsonify({"items": [item_dict(i) for i in page.items], "total": count(db, f),
-                    "next_after": page.next_after, "prev_before": page.prev_before,
-                    "links": links})
+    return jsonify(
+        {
+            "items": [item_dict(i) for i in page.items],
+            "total": count(db, f),
+            "next_after": page.next_after,
+            "prev_before": page.prev_before,
+            "links": links,
+        }
+    )
 
 
 @bp.patch("/findings/<int:finding_id>")
@@ -82,8 +90,12 @@ def patch_finding(finding_id: int) -> Any:
 @require("editor")
 def finding_history(finding_id: int) -> Any:
     _item(finding_id)
-    return jsonify({"finding_id": finding_id,
-                    "events": [event_dict(e) for e in history(get_session(), finding_id)]})
+    return jsonify(
+        {
+            "finding_id": finding_id,
+            "events": [event_dict(e) for e in history(get_session(), finding_id)],
+        }
+    )
 
 
 @bp.get("/analyses/<analysis_id>/annotations")

@@ -39,5 +39,10 @@ def item_dict(item: QueueItem) -> dict[str, Any]:
 
 def event_dict(entry: HistoryEntry) -> dict[str, Any]:
     """A history entry as the review API's JSON."""
-    return {"at": entry.at.isoformat(), "who": entry.who, "field": entry.field,
-            "from": entry.old, "to": entry.new}
+    return {
+        "at": entry.at.isoformat(),
+        "who": entry.who,
+        "field": entry.field,
+        "from": entry.old,
+        "to": entry.new,
+    }

@@ -15,19 +15,31 @@ def _errors(*codes: int) -> dict[str, Any]:
 
 
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": schema or {"type": "string", "maxLength": 255}}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or {"type": "string", "maxLength": 255},
+    }
 
 
-_FINDING_ID = {"name": "finding_id", "in": "path", "required": True,
-               "description": "The global finding id ('finding_id' in list items).",
-               "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
+_FINDING_ID = {
+    "name": "finding_id",
+    "in": "path",
+    "required": True,
+    "description": "The global finding id ('finding_id' in list items).",
+    "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+}
 _STATUS = list(REVIEW_STATUSES)
 _VERDICT = list(VERDICTS)
 FILTERS = [
     _query("kind", " or ".join(KINDS), {"type": "string", "enum": list(KINDS)}),
-    _query("type", "A finding type, e.g. direct_quote or anonymous_source",
-           {"type": "string", "enum": list(TYPES)}),
+    _query(
+        "type",
+        "A finding type, e.g. direct_quote or anonymous_source",
+        {"type": "string", "enum": list(TYPES)},
+    ),
     _query("status", "Review status", {"type": "string", "enum": _STATUS}),
     _query("verdict", "Verdict", {"type": "string", "enum": _VERDICT}),
     _query("site", "The article's site name"),
@@ -35,100 +47,205 @@ FILTERS = [
     _query("to", "Found on or before this day", {"type": "string", "format": "date"}),
     _query("speaker", "Exact speaker name"),
     _query("assignee", "'me', 'none' or a user id"),
-    _query("reported", "1: only findings readers reported", {"type": "string",
-                                                             "enum": ["0", "1"]}),
-    _query("changed", "1: only findings whose text changed since review",
-           {"type": "string", "enum": ["0", "1"]}),
+    _query("reported", "1: only findings readers reported", {"type": "string", "enum": ["0", "1"]}),
+    _query(
+        "changed",
+        "1: only findings whose text changed since review",
+        {"type": "string", "enum": ["0", "1"]},
+    ),
     _query("analysis", "Only this analysis's findings", {"type": "string", "maxLength": 64}),
-    _query("versions", "'all': also findings of analyses a newer analysis of the same URL "
-           "replaced (hidden by default)", {"type": "string", "enum": ["all", "1"]}),
-    _query("q", "Full-text search over statement text and speaker (prefix match per word)",
-           {"type": "string", "maxLength": 200}),
+    _query(
+        "versions",
+        "'all': also findings of analyses a newer analysis of the same URL "
+        "replaced (hidden by default)",
+        {"type": "string", "enum": ["all", "1"]},
+    ),
+    _query(
+        "q",
+        "Full-text search over statement text and speaker (prefix match per word)",
+        {"type": "string", "maxLength": 200},
+    ),
 ]
 _PAGE = [
     _query("limit", "Page size", {"type": "integer", "minimum": 1, "maximum": 200}),
-    _query("after", "Older than this finding_id (next page)", {"type": "integer",
-                                                               "minimum": 0}),
-    _query("before", "Newer than this finding_id (previous page)", {"type": "integer",
-                                                                    "minimum": 0}),
+    _query("after", "Older than this finding_id (next page)", {"type": "integer", "minimum": 0}),
+    _query(
+        "before", "Newer than this finding_id (previous page)", {"type": "integer", "minimum": 0}
+    ),
 ]
 ITEM = {
     "type": "object",
     "required": ["finding_id", "analysis_id", "fid", "kind", "type", "text", "status"],
     "properties": {
-        "finding_id": {"type": "integer"}, "analysis_id": {"type": "string"},
-        "fid": {"type": "string"}, "kind": {"type": "string", "enum": list(KINDS)},
+        "finding_id": {"type": "integer"},
+        "analysis_id": {"type": "string"},
+        "fid": {"type": "string"},
+        "kind": {"type": "string", "enum": list(KINDS)},
         "type": {"type": "string", "enum": list(TYPES)},
-        "text": {"type": "string"}, "speaker": {"type": ["string", "null"]},
+        "text": {"type": "string"},
+        "speaker": {"type": ["string", "null"]},
         "status": {"type": "string", "enum": _STATUS},
         "verdict": {"type": ["string", "null"], "enum": [*_VERDICT, None]},
         "note": {"type": ["string", "null"]},
-        "assignee": {"type": ["string", "null"]}, "reports": {"type": "integer"},
-        "text_changed": {"type": "boolean"}, "site": {"type": ["string", "null"]},
-        "url": {"type": "string"}, "title": {"type": ["string", "null"]},
+        "assignee": {"type": ["string", "null"]},
+        "reports": {"type": "integer"},
+        "text_changed": {"type": "boolean"},
+        "site": {"type": ["string", "null"]},
+        "url": {"type": "string"},
+        "title": {"type": ["string", "null"]},
     },
 }
 _JSONLD = {"application/ld+json": {"schema": {"type": "object"}}}
 
 PATHS: dict[str, Any] = {
-    "/findings": {"get": {
-        "operationId": "listFindings", "summary": "The review queue, newest first (editor)",
-        "parameters": FILTERS + _PAGE,
-        "responses": {"200": {"description": "A page of findings", "content": {
-            "application/json": {"schema": {"type": "object", "properties": {
-                "items": {"type": "array", "items": ITEM}, "total": {"type": "integer"},
-                "next_after": {"type": ["integer", "null"]},
-                "prev_before": {"type": ["integer", "null"]}, "links": {"type": "object"}}}}}},
-            **_errors(401, 403, 422, 429, 503)},
-    }},
-    "/findings/{finding_id}": {"patch": {
-        "operationId": "reviewFinding", "summary": "Change a finding's review (editor)",
-        "parameters": [_FINDING_ID],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {
-            "type": "object", "additionalProperties": False, "minProperties": 1,
-            "properties": {
-                "status": {"type": "string", "enum": _STATUS},
-                "verdict": {"oneOf": [{"type": "string", "enum": _VERDICT}, {"type": "null"}]},
-                "note": {"type": ["string", "null"], "maxLength": MAX_NOTE},
-                "assignee": {"description": "user id, email or null",
-                             "oneOf": [{"type": "integer"}, {"type": "string"},
-                                       {"type": "null"}]},
-            }}}}},
-        "responses": {"200": {"description": "The finding after the change",
-                              "content": {"application/json": {"schema": ITEM}}},
-                      **_errors(400, 401, 403, 404, 415, 422, 429, 503)},
-    }},
-    "/findings/{finding_id}/history": {"get": {
-        "operationId": "findingHistory", "summary": "Audit events of a finding's review",
-        "parameters": [_FINDING_ID],
-        "responses": {"200": {"description": "Events, oldest first", "content": {
-            "application/json": {"schema": {"type": "object", "properties": {
-                "finding_id": {"type": "integer"},
-                "events": {"type": "array", "items": {"type": "object", "properties": {
-                    "at": {"type": "string"}, "who": {"type": "string"},
-                    "field": {"type": "string"}, "from": {"type": ["string", "null"]},
-                    "to": {"type": ["string", "null"]}}}}}}}}},
-            **_errors(401, 403, 404, 429, 503)},
-    }},
-    "/analyses/{analysis_id}/annotations": {"get": {
-        "operationId": "analysisAnnotations",
-        "summary": "W3C Web Annotation JSON-LD (AnnotationCollection) of an analysis",
-        "parameters": [{"name": "analysis_id", "in": "path", "required": True,
-                        "schema": {"type": "string", "maxLength": 64}}],
-        "responses": {"200": {"description": "AnnotationCollection", "content": _JSONLD},
-                      **_errors(401, 403, 404, 429, 503)},
-    }},
-    "/claimreviews": {"get": {
-        "operationId": "claimReviews",
-        "summary": "schema.org ClaimReview JSON-LD of findings with a verdict",
-        "parameters": FILTERS,
-        "responses": {"200": {"description": "ClaimReviews in an @graph", "content": _JSONLD},
-                      **_errors(401, 403, 422, 429, 503)},
-    }},
-    "/findings.csv": {"get": {
-        "operationId": "findingsCsv", "summary": "The filtered queue as CSV",
-        "parameters": FILTERS,
-        "responses": {"200": {"description": "CSV", "content": {"text/csv": {
-            "schema": {"type": "string"}}}}, **_errors(401, 403, 422, 429, 503)},
-    }},
+    "/findings": {
+        "get": {
+            "operationId": "listFindings",
+            "summary": "The review queue, newest first (editor)",
+            "parameters": FILTERS + _PAGE,
+            "responses": {
+                "200": {
+                    "description": "A page of findings",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "items": {"type": "array", "items": ITEM},
+                                    "total": {"type": "integer"},
+                                    "next_after": {"type": ["integer", "null"]},
+                                    "prev_before": {"type": ["integer", "null"]},
+                                    "links": {"type": "object"},
+                                },
+                            }
+                        }
+                    },
+                },
+                **_errors(401, 403, 422, 429, 503),
+            },
+        }
+    },
+    "/findings/{finding_id}": {
+        "patch": {
+            "operationId": "reviewFinding",
+            "summary": "Change a finding's review (editor)",
+            "parameters": [_FINDING_ID],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "minProperties": 1,
+                            "properties": {
+                                "status": {"type": "string", "enum": _STATUS},
+                                "verdict": {
+                                    "oneOf": [
+                                        {"type": "string", "enum": _VERDICT},
+                                        {"type": "null"},
+                                    ]
+                                },
+                                "note": {"type": ["string", "null"], "maxLength": MAX_NOTE},
+                                "assignee": {
+                                    "description": "user id, email or null",
+                                    "oneOf": [
+                                        {"type": "integer"},
+                                        {"type": "string"},
+                                        {"type": "null"},
+                                    ],
+                                },
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "The finding after the change",
+                    "content": {"application/json": {"schema": ITEM}},
+                },
+                **_errors(400, 401, 403, 404, 415, 422, 429, 503),
+            },
+        }
+    },
+    "/findings/{finding_id}/history": {
+        "get": {
+            "operationId": "findingHistory",
+            "summary": "Audit events of a finding's review",
+            "parameters": [_FINDING_ID],
+            "responses": {
+                "200": {
+                    "description": "Events, oldest first",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "finding_id": {"type": "integer"},
+                                    "events": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "at": {"type": "string"},
+                                                "who": {"type": "string"},
+                                                "field": {"type": "string"},
+                                                "from": {"type": ["string", "null"]},
+                                                "to": {"type": ["string", "null"]},
+                                            },
+                                        },
+                                    },
+                                },
+                            }
+                        }
+                    },
+                },
+                **_errors(401, 403, 404, 429, 503),
+            },
+        }
+    },
+    "/analyses/{analysis_id}/annotations": {
+        "get": {
+            "operationId": "analysisAnnotations",
+            "summary": "W3C Web Annotation JSON-LD (AnnotationCollection) of an analysis",
+            "parameters": [
+                {
+                    "name": "analysis_id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "maxLength": 64},
+                }
+            ],
+            "responses": {
+                "200": {"description": "AnnotationCollection", "content": _JSONLD},
+                **_errors(401, 403, 404, 429, 503),
+            },
+        }
+    },
+    "/claimreviews": {
+        "get": {
+            "operationId": "claimReviews",
+            "summary": "schema.org ClaimReview JSON-LD of findings with a verdict",
+            "parameters": FILTERS,
+            "responses": {
+                "200": {"description": "ClaimReviews in an @graph", "content": _JSONLD},
+                **_errors(401, 403, 422, 429, 503),
+            },
+        }
+    },
+    "/findings.csv": {
+        "get": {
+            "operationId": "findingsCsv",
+            "summary": "The filtered queue as CSV",
+            "parameters": FILTERS,
+            "responses": {
+                "200": {
+                    "description": "CSV",
+                    "content": {"text/csv": {"schema": {"type": "string"}}},
+                },
+                **_errors(401, 403, 422, 429, 503),
+            },
+        }
+    },
 }

@@ -34,8 +34,9 @@ class Submission:
 
 def check_url(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ApiError(422, "'url' is required: the address of the page (http or https).",
-                       "invalid_url")
+        raise ApiError(
+            422, "'url' is required: the address of the page (http or https).", "invalid_url"
+        )
     url = value.strip()
     if len(url) > MAX_URL:
         raise ApiError(422, f"'url' is longer than {MAX_URL} characters.", "invalid_url")
@@ -62,8 +63,9 @@ def check_fields(data: dict[str, Any]) -> Submission:
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise ApiError(422, "'title' must be a string when given.", "invalid_title")
-    return Submission(url=check_url(data.get("url")), html=html,
-                      title=_text(title[:MAX_TITLE]) if title else None)
+    return Submission(
+        url=check_url(data.get("url")), html=html, title=_text(title[:MAX_TITLE]) if title else None
+    )
 
 
 def _text(value: str) -> str:
@@ -74,8 +76,12 @@ def _text(value: str) -> str:
 def check_page(html: str) -> None:
     """Refuse, before it is stored, a page the extractor's parser would stall on."""
     if _CROWDED_TAG.search(html):
-        raise ApiError(422, f"The page has an element with more than {MAX_ATTRIBUTES} "
-                       "attributes; it cannot be a real article page.", "page_too_complex")
+        raise ApiError(
+            422,
+            f"The page has an element with more than {MAX_ATTRIBUTES} "
+            "attributes; it cannot be a real article page.",
+            "page_too_complex",
+        )
 
 
 def check_submission(data: dict[str, Any]) -> Submission:

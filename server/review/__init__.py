@@ -29,7 +29,16 @@ def init_app(app: Flask) -> None:
 
     # Templates spell no vocabulary word themselves (tests/test_vocabulary.py checks).
     app.jinja_env.globals.update(
-        STATUS_LABELS=STATUS_LABELS, VERDICT_LABELS=VERDICT_LABELS, TYPE_LABELS=TYPE_LABELS,
-        KINDS=KINDS, KIND_LABELS=KIND_LABELS, AnalysisStatus=AnalysisStatus,
-        STATUS_ACTIONS=STATUS_ACTIONS, STATUS_KEYS=STATUS_KEYS, BULK_KEY_STATUS=BULK_KEY_STATUS,
-        VOCABULARY_ID=ELEMENT_ID, VOCABULARY=script_vocabulary(), merged=merged)
+        STATUS_LABELS=STATUS_LABELS,
+        VERDICT_LABELS=VERDICT_LABELS,
+        TYPE_LABELS=TYPE_LABELS,
+        KINDS=KINDS,
+        KIND_LABELS=KIND_LABELS,
+        AnalysisStatus=AnalysisStatus,
+        STATUS_ACTIONS=STATUS_ACTIONS,
+        STATUS_KEYS=STATUS_KEYS,
+        BULK_KEY_STATUS=BULK_KEY_STATUS,
+        VOCABULARY_ID=ELEMENT_ID,
+        VOCABULARY=script_vocabulary(),
+        merged=merged,
+    )

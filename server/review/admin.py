@@ -20,8 +20,9 @@ def _page(form: UserForm, status: int = 200) -> Any:
     db = get_session()
     users = db.scalars(select(User).order_by(User.email)).all()
     tokens = db.scalars(select(ApiToken).order_by(ApiToken.id.desc())).all()
-    return render_template("review/admin.html", users=users, tokens=tokens, form=form,
-                           action=ActionForm()), status
+    return render_template(
+        "review/admin.html", users=users, tokens=tokens, form=form, action=ActionForm()
+    ), status
 
 
 @admin_bp.get("/users")

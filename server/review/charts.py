@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PALETTE = ("#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2", "#be185d",
-           "#4d7c0f", "#9a3412", "#475569")
+PALETTE = (
+    "#2563eb",
+    "#d97706",
+    "#059669",
+    "#dc2626",
+    "#7c3aed",
+    "#0891b2",
+    "#be185d",
+    "#4d7c0f",
+    "#9a3412",
+    "#475569",
+)
 
 
 @dataclass(frozen=True)
@@ -44,22 +54,38 @@ class LineChart:
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
 
 
-def hbars(rows: list[tuple[str, float]], *, width: int = 560, row_height: int = 26,
-          label_width: int = 200, percent: bool = False) -> list[Bar]:
+def hbars(
+    rows: list[tuple[str, float]],
+    *,
+    width: int = 560,
+    row_height: int = 26,
+    label_width: int = 200,
+    percent: bool = False,
+) -> list[Bar]:
     """Horizontal bars, longest = full width; ``percent`` captions values as shares."""
     top = max((v for _, v in rows), default=0) or 1
     span = width - label_width - 60
     bars = []
     for i, (label, value) in enumerate(rows):
         caption = f"{value * 100:.0f}%" if percent else f"{value:g}"
-        bars.append(Bar(label=label, value=value, x=label_width, y=i * row_height + 4,
-                        width=max(1.0, span * value / top), height=row_height - 8,
-                        color=PALETTE[0], caption=caption))
+        bars.append(
+            Bar(
+                label=label,
+                value=value,
+                x=label_width,
+                y=i * row_height + 4,
+                width=max(1.0, span * value / top),
+                height=row_height - 8,
+                color=PALETTE[0],
+                caption=caption,
+            )
+        )
     return bars
 
 
-def lines(days: list[str], series: dict[str, dict[str, int]], *, width: int = 560,
-          height: int = 220) -> LineChart:
+def lines(
+    days: list[str], series: dict[str, dict[str, int]], *, width: int = 560, height: int = 220
+) -> LineChart:
     """One line per series over ``days`` (ISO dates, in order); missing days count 0."""
     left, bottom, top_pad, right = 36, 24, 10, 10
     chart = LineChart(width=width, height=height)
@@ -78,12 +104,18 @@ def lines(days: list[str], series: dict[str, dict[str, int]], *, width: int = 56
     for k, (label, per_day) in enumerate(ordered[: len(PALETTE)]):
         values = [per_day.get(day, 0) for day in days]
         coords = [(round(x(i), 1), round(y(n), 1)) for i, n in enumerate(values)]
-        chart.series.append(Series(
-            label=label, color=PALETTE[k], total=sum(values),
-            points=" ".join(f"{a},{b}" for a, b in coords),
-            dots=tuple((a, b, f"{label}: {n} on {day}")
-                       for (a, b), n, day in zip(coords, values, days, strict=True)),
-        ))
+        chart.series.append(
+            Series(
+                label=label,
+                color=PALETTE[k],
+                total=sum(values),
+                points=" ".join(f"{a},{b}" for a, b in coords),
+                dots=tuple(
+                    (a, b, f"{label}: {n} on {day}")
+                    for (a, b), n, day in zip(coords, values, days, strict=True)
+                ),
+            )
+        )
     step = max(1, len(days) // 6)
     last = len(days) - 1
     shown = list(range(0, len(days), step))

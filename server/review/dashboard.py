@@ -31,9 +31,12 @@ def _current(session: Session, stmt: Any) -> Any:
 
 
 def _joined(session: Session, stmt: Any) -> Any:
-    return _current(session, stmt.select_from(FindingRow).join(
-        AnalysisRow, FindingRow.analysis_id == AnalysisRow.id).join(
-        ArticleRow, AnalysisRow.article_id == ArticleRow.id))
+    return _current(
+        session,
+        stmt.select_from(FindingRow)
+        .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
+        .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id),
+    )
 
 
 def _day(value: Any) -> str:
@@ -71,8 +74,9 @@ def top_speakers(session: Session, limit: int = 12) -> list[tuple[str, float]]:
         _current(session, select(FindingRow.speaker_name, func.count()))
         .where(FindingRow.kind == Kind.ATTRIBUTION, FindingRow.speaker_name.is_not(None))
         # "officials said" is not a speaker anyone quotes by name.
-        .where(func.coalesce(FindingRow.data[("speaker", "anonymous")].as_boolean(), False)
-               .is_(False))
+        .where(
+            func.coalesce(FindingRow.data[("speaker", "anonymous")].as_boolean(), False).is_(False)
+        )
         .group_by(FindingRow.speaker_name)
         .order_by(func.count().desc())
         .limit(limit)

@@ -44,10 +44,16 @@ def annotations(session: Session, analysis_id: str, base_url: str) -> dict[str, 
     row = session.get(AnalysisRow, analysis_id[:64])
     if row is None:
         return None
-    ids = dict(session.execute(select(FindingRow.fid, FindingRow.id)
-                               .where(FindingRow.analysis_id == row.id)).tuples().all())
-    return annotation_collection(analysis_dict(row), ids,
-                                 last_reviewer(session, list(ids.values())), publisher(base_url))
+    ids = dict(
+        session.execute(
+            select(FindingRow.fid, FindingRow.id).where(FindingRow.analysis_id == row.id)
+        )
+        .tuples()
+        .all()
+    )
+    return annotation_collection(
+        analysis_dict(row), ids, last_reviewer(session, list(ids.values())), publisher(base_url)
+    )
 
 
 def claimreviews(session: Session, f: QueueFilter, base_url: str) -> dict[str, Any]:
@@ -57,16 +63,23 @@ def claimreviews(session: Session, f: QueueFilter, base_url: str) -> dict[str, A
     ids = [i["finding_id"] for i in items]
     who, when = last_reviewer(session, ids), verdict_dates(session, ids)
     pub = publisher(base_url)
-    return claim_review_graph([
-        claim_review(i, who.get(i["finding_id"]),
-                     when[i["finding_id"]].isoformat() if i["finding_id"] in when else None, pub)
-        for i in items
-    ])
+    return claim_review_graph(
+        [
+            claim_review(
+                i,
+                who.get(i["finding_id"]),
+                when[i["finding_id"]].isoformat() if i["finding_id"] in when else None,
+                pub,
+            )
+            for i in items
+        ]
+    )
 
 
 def jsonld(doc: dict[str, Any], filename: str | None = None) -> Response:
-    response = Response(json.dumps(doc, ensure_ascii=False, indent=1),
-                        mimetype="application/ld+json")
+    response = Response(
+        json.dumps(doc, ensure_ascii=False, indent=1), mimetype="application/ld+json"
+    )
     if filename:
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -48,5 +48,6 @@ def export_claimreviews() -> Any:
     f = _filter()
     if f is None:
         return redirect(url_for("review.queue"))
-    return documents.jsonld(documents.claimreviews(get_session(), f, base_url()),
-                            "claimreviews.jsonld")
+    return documents.jsonld(
+        documents.claimreviews(get_session(), f, base_url()), "claimreviews.jsonld"
+    )

@@ -15,14 +15,33 @@ from typing import Any
 from worker.vocabulary import VERDICT_LABELS, Kind, Verdict
 
 CSV_COLUMNS = (
-    "finding_id", "analysis_id", "fid", "created_at", "site", "url", "title", "kind", "type",
-    "speaker", "text", "confidence", "status", "verdict", "note", "assignee", "reports",
+    "finding_id",
+    "analysis_id",
+    "fid",
+    "created_at",
+    "site",
+    "url",
+    "title",
+    "kind",
+    "type",
+    "speaker",
+    "text",
+    "confidence",
+    "status",
+    "verdict",
+    "note",
+    "assignee",
+    "reports",
     "text_changed",
 )
 
 # schema.org Rating: 1 = worst. "unverified" sits in the middle: neither shown true nor false.
-RATING_VALUES = {Verdict.FALSE: 1, Verdict.MISLEADING: 2, Verdict.UNVERIFIED: 3,
-                 Verdict.CONFIRMED: 5}
+RATING_VALUES = {
+    Verdict.FALSE: 1,
+    Verdict.MISLEADING: 2,
+    Verdict.UNVERIFIED: 3,
+    Verdict.CONFIRMED: 5,
+}
 RATINGS = {verdict: (value, VERDICT_LABELS[verdict]) for verdict, value in RATING_VALUES.items()}
 
 
@@ -59,8 +78,12 @@ def csv_lines(items: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 def _generator(pub: Publisher) -> dict[str, Any]:
-    return {"id": f"{pub.base_url}/api/v1/openapi.json", "type": "Software",
-            "name": f"sourcemark {pub.pipeline_version}", "homepage": pub.base_url + "/"}
+    return {
+        "id": f"{pub.base_url}/api/v1/openapi.json",
+        "type": "Software",
+        "name": f"sourcemark {pub.pipeline_version}",
+        "homepage": pub.base_url + "/",
+    }
 
 
 def motivation(finding: dict[str, Any]) -> str:
@@ -79,13 +102,19 @@ def _bodies(finding: dict[str, Any]) -> list[dict[str, Any]]:
     speaker = finding.get("speaker") or {}
     who = speaker.get("name") or speaker.get("text")
     if who:
-        bodies.append({"type": "TextualBody", "purpose": "identifying",
-                       "value": f"Attributed to {who}"
-                       + (" (anonymous source)" if speaker.get("anonymous") else "")})
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "identifying",
+                "value": f"Attributed to {who}"
+                + (" (anonymous source)" if speaker.get("anonymous") else ""),
+            }
+        )
     for reason in finding.get("reasons") or []:
         if reason.get("explanation"):
-            bodies.append({"type": "TextualBody", "purpose": "questioning",
-                           "value": reason["explanation"]})
+            bodies.append(
+                {"type": "TextualBody", "purpose": "questioning", "value": reason["explanation"]}
+            )
     review = finding.get("review") or {}
     if review.get("verdict"):
         label = RATINGS.get(review["verdict"], (0, review["verdict"]))[1]
@@ -95,8 +124,9 @@ def _bodies(finding: dict[str, Any]) -> list[dict[str, Any]]:
     return bodies
 
 
-def annotation_collection(analysis: dict[str, Any], global_ids: dict[str, int],
-                          creators: dict[int, str], pub: Publisher) -> dict[str, Any]:
+def annotation_collection(
+    analysis: dict[str, Any], global_ids: dict[str, int], creators: dict[int, str], pub: Publisher
+) -> dict[str, Any]:
     """An AnnotationCollection of an analysis's findings (W3C Web Annotation Data Model).
 
     ``global_ids`` maps the analysis's finding ids ("f1"...) to database ids; ``creators`` maps
@@ -109,8 +139,9 @@ def annotation_collection(analysis: dict[str, Any], global_ids: dict[str, int],
         gid = global_ids.get(finding["id"])
         selector = finding.get("selector") or {}
         annotation: dict[str, Any] = {
-            "id": f"{pub.base_url}/api/v1/findings/{gid}" if gid else f"urn:sourcemark:"
-            f"{analysis['id']}:{finding['id']}",
+            "id": f"{pub.base_url}/api/v1/findings/{gid}"
+            if gid
+            else f"urn:sourcemark:{analysis['id']}:{finding['id']}",
             "type": "Annotation",
             "motivation": motivation(finding),
             "created": analysis.get("created_at"),
@@ -122,8 +153,12 @@ def annotation_collection(analysis: dict[str, Any], global_ids: dict[str, int],
                 # text, not into the page the source names, so a position selector would point
                 # at the wrong characters there.
                 "selector": [
-                    {"type": "TextQuoteSelector", "exact": selector.get("exact", finding["text"]),
-                     "prefix": selector.get("prefix", ""), "suffix": selector.get("suffix", "")},
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": selector.get("exact", finding["text"]),
+                        "prefix": selector.get("prefix", ""),
+                        "suffix": selector.get("suffix", ""),
+                    },
                 ],
             },
         }
@@ -138,13 +173,18 @@ def annotation_collection(analysis: dict[str, Any], global_ids: dict[str, int],
         "label": article.get("title") or target_url,
         "total": len(items),
         "generator": _generator(pub),
-        "first": {"id": collection_id + "#page1", "type": "AnnotationPage", "startIndex": 0,
-                  "items": items},
+        "first": {
+            "id": collection_id + "#page1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
     }
 
 
-def claim_review(item: dict[str, Any], reviewer: str | None, reviewed_at: str | None,
-                 pub: Publisher) -> dict[str, Any]:
+def claim_review(
+    item: dict[str, Any], reviewer: str | None, reviewed_at: str | None, pub: Publisher
+) -> dict[str, Any]:
     """One schema.org ClaimReview for a finding with a verdict (an item of the review API)."""
     value, label = RATINGS[item["verdict"]]
     speaker = item.get("speaker")
@@ -159,16 +199,27 @@ def claim_review(item: dict[str, Any], reviewer: str | None, reviewed_at: str | 
         "@type": "ClaimReview",
         "url": f"{pub.base_url}/review/findings/{item['finding_id']}",
         "claimReviewed": item["text"],
-        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5,
-                         "worstRating": 1, "alternateName": label},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": label,
+        },
         "itemReviewed": {
             "@type": "Claim",
             "author": author,
-            "appearance": {"@type": "CreativeWork", "url": item["url"],
-                           **({"headline": item["title"]} if item.get("title") else {})},
+            "appearance": {
+                "@type": "CreativeWork",
+                "url": item["url"],
+                **({"headline": item["title"]} if item.get("title") else {}),
+            },
         },
-        "author": ({"@type": "Person", "name": reviewer} if reviewer
-                   else {"@type": "Organization", "name": "sourcemark"}),
+        "author": (
+            {"@type": "Person", "name": reviewer}
+            if reviewer
+            else {"@type": "Organization", "name": "sourcemark"}
+        ),
     }
     if reviewed_at:
         review["datePublished"] = reviewed_at[:10]

@@ -47,10 +47,14 @@ def _context_runs(text: str, finding: FindingRow) -> tuple[list[Any], bool, bool
 
 def _review_form(item: Any, db: Any) -> ReviewForm:
     f = item.finding
-    form = ReviewForm(formdata=None, status=f.review_status, verdict=f.verdict or "",
-                      assignee=str(f.assignee_id or ""), note=f.note or "")
-    form.assignee.choices = [("", "— unassigned —")] + [
-        (str(u.id), u.email) for u in reviewers(db)]
+    form = ReviewForm(
+        formdata=None,
+        status=f.review_status,
+        verdict=f.verdict or "",
+        assignee=str(f.assignee_id or ""),
+        note=f.note or "",
+    )
+    form.assignee.choices = [("", "— unassigned —")] + [(str(u.id), u.email) for u in reviewers(db)]
     return form
 
 
@@ -69,10 +73,18 @@ def finding(finding_id: int) -> Any:
     form = _review_form(item, db)
     form.back.data = request.full_path
     return render_template(
-        "review/finding.html", item=item, data=item.finding.data or {}, context=context,
-        cut_before=cut_before, cut_after=cut_after, form=form,
-        history=history(db, finding_id), args=filter_args(f, current_user.user_id),
-        newer=newer, older=older, reports=item.finding.reports,
+        "review/finding.html",
+        item=item,
+        data=item.finding.data or {},
+        context=context,
+        cut_before=cut_before,
+        cut_after=cut_after,
+        form=form,
+        history=history(db, finding_id),
+        args=filter_args(f, current_user.user_id),
+        newer=newer,
+        older=older,
+        reports=item.finding.reports,
     )
 
 
@@ -87,11 +99,16 @@ def review_form(finding_id: int) -> Any:
     if not form.validate():
         flash("; ".join(m for errors in form.errors.values() for m in errors), "error")
         return redirect(back)
-    changes = {"status": form.status.data, "verdict": form.verdict.data or None,
-               "note": form.note.data, "assignee": form.assignee.data or None}
+    changes = {
+        "status": form.status.data,
+        "verdict": form.verdict.data or None,
+        "note": form.note.data,
+        "assignee": form.assignee.data or None,
+    }
     try:
-        events = apply_changes(db, item.finding, validate_changes(db, changes),
-                               current_user.user_id)
+        events = apply_changes(
+            db, item.finding, validate_changes(db, changes), current_user.user_id
+        )
     except ReviewError as exc:
         flash(exc.message, "error")
         return redirect(back)
@@ -108,8 +125,7 @@ def review_json(finding_id: int) -> Any:
     item = _item(finding_id)
     data = json_body()
     try:
-        events = apply_changes(db, item.finding, validate_changes(db, data),
-                               current_user.user_id)
+        events = apply_changes(db, item.finding, validate_changes(db, data), current_user.user_id)
     except ReviewError as exc:
         raise ApiError(422, exc.message, "invalid_" + exc.field) from exc
     db.commit()
@@ -123,11 +139,19 @@ def article(analysis_id: str) -> Any:
     analysis = db.get(AnalysisRow, analysis_id[:64])
     if analysis is None:
         abort(404)
-    rows = list(db.scalars(select(FindingRow).where(FindingRow.analysis_id == analysis.id)
-                           .order_by(FindingRow.start, FindingRow.id)))
+    rows = list(
+        db.scalars(
+            select(FindingRow)
+            .where(FindingRow.analysis_id == analysis.id)
+            .order_by(FindingRow.start, FindingRow.id)
+        )
+    )
     spans = [Span(r.start, r.end, str(r.id), f"hl-{r.kind} st-{r.review_status}") for r in rows]
     return render_template(
-        "review/article.html", analysis=analysis, art=analysis.article, rows=rows,
+        "review/article.html",
+        analysis=analysis,
+        art=analysis.article,
+        rows=rows,
         text_runs=runs(analysis.article.text, spans),
         args={"analysis": analysis.id},
     )

@@ -34,8 +34,9 @@ class LoginForm(FlaskForm):
 
 class ReviewForm(FlaskForm):
     status = SelectField("Status", choices=[(s, STATUS_LABELS[s]) for s in REVIEW_STATUSES])
-    verdict = SelectField("Verdict", choices=[("", "— none —")]
-                          + [(v, VERDICT_LABELS[v]) for v in VERDICTS])
+    verdict = SelectField(
+        "Verdict", choices=[("", "— none —")] + [(v, VERDICT_LABELS[v]) for v in VERDICTS]
+    )
     assignee = SelectField("Assignee", choices=[("", "— unassigned —")])
     note = TextAreaField("Note", validators=[Optional(), Length(max=MAX_NOTE)])
     back = HiddenField()
@@ -44,18 +45,26 @@ class ReviewForm(FlaskForm):
 class BulkForm(FlaskForm):
     """Only the CSRF token and the action; the selected ids come as repeated 'ids' fields."""
 
-    action = SelectField("Action", choices=[
-        *((str(s), label) for s, label in STATUS_ACTIONS.items()),
-        ("assign_me", "Assign to me"), ("unassign", "Unassign"),
-    ])
+    action = SelectField(
+        "Action",
+        choices=[
+            *((str(s), label) for s, label in STATUS_ACTIONS.items()),
+            ("assign_me", "Assign to me"),
+            ("unassign", "Unassign"),
+        ],
+    )
     back = HiddenField()
 
 
 class UserForm(FlaskForm):
-    email = EmailField("Email", validators=[
-        DataRequired(), Length(max=320),
-        Regexp(r"^[^@\s]+@[^@\s]+$", message="Enter an email address like name@example.org."),
-    ])
+    email = EmailField(
+        "Email",
+        validators=[
+            DataRequired(),
+            Length(max=320),
+            Regexp(r"^[^@\s]+@[^@\s]+$", message="Enter an email address like name@example.org."),
+        ],
+    )
     role = SelectField("Role", choices=[(r, r) for r in ROLES], default="editor")
     password = PasswordField("Password", validators=[DataRequired(), Length(min=8, max=1000)])
 

@@ -35,8 +35,13 @@ def runs(text: str, spans: list[Span]) -> list[Run]:
     out: list[Run] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         covering = [s for s in spans if s.start <= a and b <= s.end]
-        out.append(Run(text[a:b], tuple(s.key for s in covering),
-                       tuple(dict.fromkeys(s.css for s in covering if s.css))))
+        out.append(
+            Run(
+                text[a:b],
+                tuple(s.key for s in covering),
+                tuple(dict.fromkeys(s.css for s in covering if s.css)),
+            )
+        )
     return out
 
 

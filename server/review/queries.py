@@ -13,9 +13,19 @@ from worker.vocabulary import KINDS, REVIEW_STATUSES, TYPES, VERDICTS
 
 # Query-string names of the filter fields (short, stable, used by the API too).
 ARG_NAMES = {
-    "kind": "kind", "type": "type", "status": "status", "verdict": "verdict", "site": "site",
-    "date_from": "from", "date_to": "to", "speaker": "speaker", "reported": "reported",
-    "text_changed": "changed", "analysis_id": "analysis", "q": "q", "all_versions": "versions",
+    "kind": "kind",
+    "type": "type",
+    "status": "status",
+    "verdict": "verdict",
+    "site": "site",
+    "date_from": "from",
+    "date_to": "to",
+    "speaker": "speaker",
+    "reported": "reported",
+    "text_changed": "changed",
+    "analysis_id": "analysis",
+    "q": "q",
+    "all_versions": "versions",
 }
 
 
@@ -106,8 +116,9 @@ def _int(args: Mapping[str, str], name: str, low: int, high: int) -> int | None:
     return int(value)
 
 
-def parse_position(args: Mapping[str, str], default_limit: int = 50) -> tuple[int | None,
-                                                                            int | None, int]:
+def parse_position(
+    args: Mapping[str, str], default_limit: int = 50
+) -> tuple[int | None, int | None, int]:
     """(after, before, limit) of a keyset page request."""
     after = _int(args, "after", 0, 2**62)
     before = _int(args, "before", 0, 2**62)

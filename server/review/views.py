@@ -31,8 +31,13 @@ def safe_next(target: str | None, default: str) -> str:
     if not target:
         return default
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
-            or "\\" in target:
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+    ):
         return default
     return target
 
@@ -50,15 +55,21 @@ def login() -> Any:
         email = form.email.data.strip().lower()
         wait = throttle.retry_after(email)
         if wait:
-            flash(f"Too many failed sign-ins for this account; try again in {wait // 60 + 1} "
-                  "minutes.", "error")
+            flash(
+                f"Too many failed sign-ins for this account; try again in {wait // 60 + 1} "
+                "minutes.",
+                "error",
+            )
             response = make_response(render_template("review/login.html", form=form), 429)
             response.headers["Retry-After"] = str(wait)
             return response
         user = get_session().scalars(select(User).where(User.email == email)).first()
         # An unknown email costs the same hash check as a wrong password: no account probing.
-        ok = check_password(user, form.password.data) if user is not None else \
-            check_password_hash(_DUMMY_HASH, form.password.data)
+        ok = (
+            check_password(user, form.password.data)
+            if user is not None
+            else check_password_hash(_DUMMY_HASH, form.password.data)
+        )
         if user is not None and user.active and ok:
             throttle.succeeded(email)
             session.clear()  # a fresh session on sign-in: no fixation

@@ -53,8 +53,13 @@ def test_submit_then_read_the_analysis(client, reader_token):
 
 def test_gzip_body_is_accepted(client, reader_token):
     raw = gzip.compress(json.dumps({"url": URL, "html": SEED_PAGE}).encode())
-    response = post(client, reader_token, None, data=raw,
-                    headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    response = post(
+        client,
+        reader_token,
+        None,
+        data=raw,
+        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert response.status_code == 202
 
 
@@ -102,8 +107,16 @@ def test_body_limits(app, client, reader_token):
     # Small on the wire, too big once inflated: refused after decoding, without inflating it all.
     bomb = gzip.compress(json.dumps({"url": URL, "html": "a" * 5_000_000}).encode())
     assert len(bomb) < 50_000
-    assert_error(post(client, reader_token, None, data=bomb, headers={
-        "Content-Type": "application/json", "Content-Encoding": "gzip"}), 413)
+    assert_error(
+        post(
+            client,
+            reader_token,
+            None,
+            data=bomb,
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        ),
+        413,
+    )
 
 
 @pytest.mark.parametrize(
@@ -111,12 +124,22 @@ def test_body_limits(app, client, reader_token):
     [
         ({"data": "url=x", "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 415),
         ({"data": "{}", "headers": {"Content-Type": "text/plain"}}, 415),
-        ({"data": "{}", "headers": {"Content-Type": "application/json",
-                                    "Content-Encoding": "br"}}, 415),
+        (
+            {
+                "data": "{}",
+                "headers": {"Content-Type": "application/json", "Content-Encoding": "br"},
+            },
+            415,
+        ),
         ({"data": "{not json", "headers": {"Content-Type": "application/json"}}, 400),
         ({"data": b"\xff\xfe{}", "headers": {"Content-Type": "application/json"}}, 400),
-        ({"data": b"\x1f\x8b garbage", "headers": {"Content-Type": "application/json",
-                                                  "Content-Encoding": "gzip"}}, 400),
+        (
+            {
+                "data": b"\x1f\x8b garbage",
+                "headers": {"Content-Type": "application/json", "Content-Encoding": "gzip"},
+            },
+            400,
+        ),
         ({"data": "[1, 2]", "headers": {"Content-Type": "application/json"}}, 422),
         ({"data": "[" * 100_000, "headers": {"Content-Type": "application/json"}}, 400),
     ],
@@ -153,31 +176,41 @@ def failed_analysis(client, token, body, code: str) -> dict:  # noqa: ANN001
 
 
 def test_page_without_article_is_a_failed_analysis(client, reader_token):
-    body = failed_analysis(client, reader_token, {"url": URL, "html": "<html><body><nav>"
-                           "<a href='/'>Home</a></nav></body></html>"}, "no_article")
+    body = failed_analysis(
+        client,
+        reader_token,
+        {"url": URL, "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"},
+        "no_article",
+    )
     assert body["error"] in ("The page holds no text.", "No article text was found on this page.")
     assert body["error_reason"] in ("index_page", "too_short", "empty_page")
 
 
 def test_article_too_long_to_analyse_is_a_failed_analysis(client, reader_token):
-    paragraphs = "".join(f"<p>In part {i} of the record, the minister said that the committee "
-                         f"would meet again on day {i} to review the figures.</p>"
-                         for i in range(3_000))
+    paragraphs = "".join(
+        f"<p>In part {i} of the record, the minister said that the committee "
+        f"would meet again on day {i} to review the figures.</p>"
+        for i in range(3_000)
+    )
     page = "<html><body><article><h1>The record</h1>" + paragraphs + "</article></body></html>"
-    body = failed_analysis(client, reader_token, {"url": URL + "?long", "html": page},
-                           "article_too_long")
+    body = failed_analysis(
+        client, reader_token, {"url": URL + "?long", "html": page}, "article_too_long"
+    )
     assert "300,000 characters" in body["error"]
 
 
 def test_non_english_page_is_a_failed_analysis(client, reader_token):
-    german = ("<html lang='de'><body><article>" + "<p>Die Regierung hat am Donnerstag "
-              "erklärt, dass die Lage in der Hauptstadt weiterhin angespannt sei und dass "
-              "die Behörden die Entwicklung genau beobachten würden.</p>" * 8
-              + "</article></body></html>")
-    body = failed_analysis(client, reader_token, {"url": URL, "html": german},
-                           "unsupported_language")
-    assert body["error"] == ("This page looks like it is in 'de'; sourcemark analyses en "
-                             "articles only.")
+    german = (
+        "<html lang='de'><body><article>" + "<p>Die Regierung hat am Donnerstag "
+        "erklärt, dass die Lage in der Hauptstadt weiterhin angespannt sei und dass "
+        "die Behörden die Entwicklung genau beobachten würden.</p>" * 8 + "</article></body></html>"
+    )
+    body = failed_analysis(
+        client, reader_token, {"url": URL, "html": german}, "unsupported_language"
+    )
+    assert body["error"] == (
+        "This page looks like it is in 'de'; sourcemark analyses en articles only."
+    )
 
 
 def test_reader_can_report_a_finding(client, reader_token):
@@ -187,11 +220,18 @@ def test_reader_can_report_a_finding(client, reader_token):
         pytest.fail("the seed page must yield findings")
     fid = body["findings"][0]["id"]
     path = f"/api/v1/analyses/{accepted['id']}/findings/{fid}/reports"
-    response = client.post(path, json={"comment": "the speaker is wrong"},
-                           headers=auth(reader_token))
+    response = client.post(
+        path, json={"comment": "the speaker is wrong"}, headers=auth(reader_token)
+    )
     assert response.status_code == 201
-    assert_error(client.post(f"/api/v1/analyses/{accepted['id']}/findings/f999/reports",
-                             json={}, headers=auth(reader_token)), 404)
+    assert_error(
+        client.post(
+            f"/api/v1/analyses/{accepted['id']}/findings/f999/reports",
+            json={},
+            headers=auth(reader_token),
+        ),
+        404,
+    )
 
 
 def test_openapi_document(client):
@@ -225,8 +265,13 @@ def test_me_names_the_token_and_its_role(client, reader_token, editor_token):
     assert_error(client.get("/api/v1/me", headers=auth("smk_not-a-token")), 401, "invalid_token")
 
 
-@pytest.mark.parametrize("html", ['{"headline": "Not a page", "body": [1, 2, 3]}',
-                                  "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '{"headline": "Not a page", "body": [1, 2, 3]}',
+        "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF",
+    ],
+)
 def test_a_document_that_is_not_html_is_a_failed_analysis(client, reader_token, html):
     body = failed_analysis(client, reader_token, {"url": URL + "?doc", "html": html}, "not_html")
     assert "not a web page" in body["error"]

@@ -40,8 +40,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     upgrade(url)
 
     def make(**config: object) -> Flask:
-        return create_app({"TESTING": True, "DATABASE_URL": url, "WAIT_MAX_SECONDS": 60,
-                           **config})
+        return create_app({"TESTING": True, "DATABASE_URL": url, "WAIT_MAX_SECONDS": 60, **config})
 
     return make
 
@@ -62,8 +61,9 @@ def held_queue() -> Iterator[threading.Event]:
 
 
 def submit(client, tok: str, url: str = URL) -> str:  # noqa: ANN001
-    response = client.post("/api/v1/analyses", headers=auth(tok),
-                           json={"url": url, "html": SEED_PAGE})
+    response = client.post(
+        "/api/v1/analyses", headers=auth(tok), json={"url": url, "html": SEED_PAGE}
+    )
     assert response.status_code == 202, response.get_json()
     return response.get_json()["id"]
 
@@ -80,8 +80,7 @@ class Waiting(threading.Thread):
     def run(self) -> None:
         client, tok, analysis_id, wait = self.args_
         started = time.monotonic()
-        self.response = client.get(f"/api/v1/analyses/{analysis_id}?wait={wait}",
-                                   headers=auth(tok))
+        self.response = client.get(f"/api/v1/analyses/{analysis_id}?wait={wait}", headers=auth(tok))
         self.elapsed = time.monotonic() - started
 
 
@@ -179,8 +178,10 @@ def test_over_the_caps_the_answer_comes_at_once(make_app, held_queue):
     assert response.headers["Sourcemark-Wait"] == "50"
 
 
-@pytest.mark.parametrize("value", ["abc", "-1", "-0.5", "nan", "inf", "1e400", "", "0x10",
-                                   "1,5", "1_0", "2.5.1", "9" * 30])
+@pytest.mark.parametrize(
+    "value",
+    ["abc", "-1", "-0.5", "nan", "inf", "1e400", "", "0x10", "1,5", "1_0", "2.5.1", "9" * 30],
+)
 def test_a_bad_wait_is_a_clear_400(make_app, value):
     client = make_app().test_client()
     tok = token("r1")
@@ -236,9 +237,23 @@ def private_redis(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     binary = shutil.which("redis-server")
     assert binary, "redis-server is needed (apt-get install redis-server)"
     port = free_port()
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", str(tmp_path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     import redis
 
     client = redis.Redis(port=port)
@@ -263,8 +278,15 @@ def stored_queued_analysis(owner_token_name: str) -> str:
         from worker.store.accounts import get_or_create_user
 
         user = get_or_create_user(session, f"{owner_token_name}@example.org", "reader")
-        row = create_analysis(session, article=article, url=URL, html=SEED_PAGE,
-                              pipeline_version=PIPELINE_VERSION, user_id=user.id, timings={})
+        row = create_analysis(
+            session,
+            article=article,
+            url=URL,
+            html=SEED_PAGE,
+            pipeline_version=PIPELINE_VERSION,
+            user_id=user.id,
+            timings={},
+        )
         return row.id
 
 
@@ -291,8 +313,9 @@ def test_redis_announcement_wakes_the_wait(make_app, private_redis, monkeypatch)
     assert waiting.response.headers["Sourcemark-Wait"] == "50"
 
 
-def test_redis_dying_during_the_wait_answers_with_the_current_state(make_app, private_redis,
-                                                                     monkeypatch):
+def test_redis_dying_during_the_wait_answers_with_the_current_state(
+    make_app, private_redis, monkeypatch
+):
     url, proc = private_redis
     monkeypatch.setenv("REDIS_URL", url)
     client = make_app().test_client()

@@ -24,8 +24,10 @@ def _analysed(client, token, html: str, url: str = URL) -> dict:  # noqa: ANN001
     [
         ((DATA / "home_page.html").read_text(encoding="utf-8"), "index_page"),
         ((DATA / "search_page.html").read_text(encoding="utf-8"), "index_page"),
-        ("<html><body><h1>Watch: the storm</h1><p>The storm hit the coast.</p></body></html>",
-         "too_short"),
+        (
+            "<html><body><h1>Watch: the storm</h1><p>The storm hit the coast.</p></body></html>",
+            "too_short",
+        ),
         ("<html><head><title>x</title></head><body><div></div></body></html>", "empty_page"),
     ],
     ids=["home", "search", "video-sentence", "empty-body"],

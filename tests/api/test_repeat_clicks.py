@@ -18,8 +18,10 @@ from worker.tasks.dispatch import FIRST, RECHECK, _LocalRunner
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
 URL = "https://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5.html"
 CANONICAL = "http://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5a310cdd39bc7f8b2.html"
-NEW_PARAGRAPH = ('<p>"A mission will travel to the region next week," the spokesman told '
-                 "reporters on Friday.</p>")
+NEW_PARAGRAPH = (
+    '<p>"A mission will travel to the region next week," the spokesman told '
+    "reporters on Friday.</p>"
+)
 CHANGED_PAGE = SEED_PAGE.replace('<div id="Content">', '<div id="Content">' + NEW_PARAGRAPH, 1)
 
 
@@ -53,9 +55,14 @@ def rechecks_finished(count: int, timeout: float = 60) -> list[RecheckRow]:
 
 def analyses_of(url: str) -> list[AnalysisRow]:
     with session_scope() as session:
-        return list(session.scalars(
-            select(AnalysisRow).join(ArticleRow).where(ArticleRow.url == url)
-            .order_by(AnalysisRow.created_at)))
+        return list(
+            session.scalars(
+                select(AnalysisRow)
+                .join(ArticleRow)
+                .where(ArticleRow.url == url)
+                .order_by(AnalysisRow.created_at)
+            )
+        )
 
 
 def test_a_repeat_click_is_answered_at_once_and_rechecked_once(client, reader_token):
@@ -94,8 +101,11 @@ def test_a_burst_on_a_changed_article_makes_exactly_one_new_revision(app, reader
     # An editor's review of the first revision follows the statement into the next one.
     quoted = next(f for f in first["findings"] if "Gherman" in f["text"])
     with session_scope() as session:
-        row = session.scalars(select(FindingRow).where(
-            FindingRow.analysis_id == first["id"], FindingRow.fid == quoted["id"])).one()
+        row = session.scalars(
+            select(FindingRow).where(
+                FindingRow.analysis_id == first["id"], FindingRow.fid == quoted["id"]
+            )
+        ).one()
         row.review_status, row.verdict = "confirmed", "confirmed"
     answers: list[tuple[int, dict]] = []
     lock = threading.Lock()
@@ -133,8 +143,10 @@ def test_a_burst_on_a_changed_article_makes_exactly_one_new_revision(app, reader
 
 def test_a_snapshot_without_the_article_keeps_the_analysis(client, reader_token):
     first = first_analysis(client, reader_token)
-    paywall = ("<html><head><link rel='canonical' href='" + CANONICAL + "'></head><body>"
-               "<nav><a href='/'>Home</a></nav><p>Subscribe to read.</p></body></html>")
+    paywall = (
+        "<html><head><link rel='canonical' href='" + CANONICAL + "'></head><body>"
+        "<nav><a href='/'>Home</a></nav><p>Subscribe to read.</p></body></html>"
+    )
     answer = post(client, reader_token, URL, paywall).get_json()
     assert answer["id"] == first["id"] and answer["recheck"]["status"] == "scheduled"
     [recheck] = rechecks_finished(1)
@@ -142,8 +154,7 @@ def test_a_snapshot_without_the_article_keeps_the_analysis(client, reader_token)
     assert [a.id for a in analyses_of(URL)] == [first["id"]]
 
 
-def test_past_the_window_a_click_is_a_new_submission_that_reuses_the_findings(app,
-                                                                             reader_token):
+def test_past_the_window_a_click_is_a_new_submission_that_reuses_the_findings(app, reader_token):
     client = app.test_client()
     first = first_analysis(client, reader_token)
     app.config["FRESH_SECONDS"] = 0  # every stored analysis is stale
@@ -172,8 +183,7 @@ def test_embedded_runner_takes_first_analyses_before_rechecks():
     assert order == ["first", "recheck"]
 
 
-def test_once_the_recheck_is_decided_a_click_is_answered_from_its_url_alone(client,
-                                                                             reader_token):
+def test_once_the_recheck_is_decided_a_click_is_answered_from_its_url_alone(client, reader_token):
     import gzip
     import json
 
@@ -187,13 +197,18 @@ def test_once_the_recheck_is_decided_a_click_is_answered_from_its_url_alone(clie
     assert scheduled.get_json()["recheck"] == {"status": "scheduled"}
     # The rest of the body is not decoded: only the URL at its head is read.
     cut = gzip.compress(raw(URL, snapshot(2)))[:-200]
-    quick = client.post("/api/v1/analyses", data=cut,
-                        headers={**headers, "Content-Encoding": "gzip"})
+    quick = client.post(
+        "/api/v1/analyses", data=cut, headers={**headers, "Content-Encoding": "gzip"}
+    )
     assert quick.status_code == 200
     assert quick.get_json()["id"] == first["id"]
     assert quick.get_json()["recheck"] == {"status": "coalesced"}
     # A URL nobody analysed is read in full, and a broken body refused as ever.
     other = gzip.compress(raw(URL + "?other", snapshot(3)))[:-200]
-    assert client.post("/api/v1/analyses", data=other, headers={
-        **headers, "Content-Encoding": "gzip"}).status_code == 400
+    assert (
+        client.post(
+            "/api/v1/analyses", data=other, headers={**headers, "Content-Encoding": "gzip"}
+        ).status_code
+        == 400
+    )
     rechecks_finished(1)

@@ -207,21 +207,33 @@ def test_fragments_in_any_order_keep_offsets_exact(parts):
     run(" ".join(parts))
 
 
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("An official who spoke on condition of anonymity said the talks had failed.", "An official"),
-    ("The staff member who reported the call said he was scared.", "The staff member"),
-    ("Officials that attended the meeting said it went well.", "Officials"),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "An official who spoke on condition of anonymity said the talks had failed.",
+            "An official",
+        ),
+        ("The staff member who reported the call said he was scared.", "The staff member"),
+        ("Officials that attended the meeting said it went well.", "Officials"),
+    ],
+)
 def test_a_relative_clause_is_no_part_of_the_speaker(text, speaker):
     (f,) = run(text)
     assert f.speaker.text == speaker
 
 
-@pytest.mark.parametrize(("text", "speaker", "content"), [
-    ("The minister was quoted as saying that the border would stay closed.", "The minister",
-     "the border would stay closed"),
-    ("Smith was quoted by Reuters as saying the deal was dead.", "Smith", "the deal was dead"),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The minister was quoted as saying that the border would stay closed.",
+            "The minister",
+            "the border would stay closed",
+        ),
+        ("Smith was quoted by Reuters as saying the deal was dead.", "Smith", "the deal was dead"),
+    ],
+)
 def test_quoted_as_saying_names_the_person_quoted_not_the_outlet(text, speaker, content):
     (f,) = run(text)
     assert (f.type, f.speaker.text, contents(text, f)) == ("indirect", speaker, [content])

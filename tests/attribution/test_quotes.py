@@ -23,7 +23,7 @@ def test_plain_text_archives_type_double_marks_as_two_apostrophes():
 
 def test_two_apostrophes_beside_real_double_marks_only_close():
     # With real double marks in the text, '' is a closer typed by hand, never an opener.
-    assert _pieces('"One,\'\' he said. \'\'Two') == [["One,"]]
+    assert _pieces("\"One,'' he said. ''Two") == [["One,"]]
 
 
 def test_curly_quotes_and_guillemets():
@@ -79,8 +79,10 @@ def test_any_marks_give_ordered_in_bounds_pieces(text):
 
 
 def test_british_style_single_quotes_with_doubles_inside():
-    text = ("\u2018We will not give up,\u2019 said Jane Roe. "
-            "\u2018He told me \u201cno\u201d twice.\u2019")
+    text = (
+        "\u2018We will not give up,\u2019 said Jane Roe. "
+        "\u2018He told me \u201cno\u201d twice.\u2019"
+    )
     assert _pieces(text) == [["We will not give up,"], ["He told me \u201cno\u201d twice."]]
 
 

@@ -17,8 +17,9 @@ MAX_BODY_BYTES = 2_000_000
 
 @pytest.fixture(scope="session")
 def sourcemark_server() -> Iterator[Stack]:
-    with stack(distributed=False,
-               extra_env={"SOURCEMARK_MAX_BODY_BYTES": str(MAX_BODY_BYTES)}) as s:
+    with stack(
+        distributed=False, extra_env={"SOURCEMARK_MAX_BODY_BYTES": str(MAX_BODY_BYTES)}
+    ) as s:
         s.run("db", "upgrade")
         s.reader_token = s.token("reader", "browser-tests")
         s.serve()

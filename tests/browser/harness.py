@@ -27,8 +27,15 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic", "--headless=new"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+    "--headless=new",
+]
 
 
 @dataclass
@@ -74,8 +81,14 @@ class PageServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
-    def add(self, path: str, body: str | bytes, *, scripts: bool = True,
-            content_type: str = "text/html; charset=utf-8") -> str:
+    def add(
+        self,
+        path: str,
+        body: str | bytes,
+        *,
+        scripts: bool = True,
+        content_type: str = "text/html; charset=utf-8",
+    ) -> str:
         """Register a page; ``scripts=False`` serves it with a CSP that runs none of its
         scripts (the content scripts are not affected). Returns its URL."""
         data = body.encode("utf-8") if isinstance(body, str) else body
@@ -110,12 +123,17 @@ class ExtensionBrowser:
         self.profile = tempfile.mkdtemp(prefix="sourcemark-profile-")
         ext = str(extension_dir)
         self.ctx = playwright.chromium.launch_persistent_context(
-            self.profile, executable_path=CHROMIUM, headless=True,
+            self.profile,
+            executable_path=CHROMIUM,
+            headless=True,
             viewport={"width": 1280, "height": 900},
-            args=[f"--disable-extensions-except={ext}", f"--load-extension={ext}",
-                  *CHROMIUM_ARGS])
-        self.sw = (self.ctx.service_workers[0] if self.ctx.service_workers
-                   else self.ctx.wait_for_event("serviceworker"))
+            args=[f"--disable-extensions-except={ext}", f"--load-extension={ext}", *CHROMIUM_ARGS],
+        )
+        self.sw = (
+            self.ctx.service_workers[0]
+            if self.ctx.service_workers
+            else self.ctx.wait_for_event("serviceworker")
+        )
         self.ext_id = self.sw.url.split("/")[2]
         self.cdp = self.ctx.browser.new_browser_cdp_session() if self.ctx.browser else None
 
@@ -127,7 +145,9 @@ class ExtensionBrowser:
                 if (serverUrl !== null) set.serverUrl = serverUrl;
                 if (token !== null) set.token = token;
                 await chrome.storage.local.set(set);
-            }""", [server_url, token])
+            }""",
+            [server_url, token],
+        )
 
     def fresh_page(self) -> Any:
         """A new tab, with every other tab closed: 'the active tab' is then unambiguous."""
@@ -159,7 +179,9 @@ class ExtensionBrowser:
                 } catch (e) {
                     return {ok: false, error: e.message, code: e.code};
                 }
-            }""", timeout * 1000)
+            }""",
+            timeout * 1000,
+        )
 
     def tab_of(self, page: Any) -> dict[str, Any]:
         """The ``chrome.tabs.Tab`` behind a Playwright page (found by its URL)."""
@@ -167,7 +189,8 @@ class ExtensionBrowser:
         return self.sw.evaluate(
             """async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)
                 || (await chrome.tabs.query({active: true, lastFocusedWindow: true}))[0]""",
-            page.url)
+            page.url,
+        )
 
     def badge(self, page: Any) -> str:
         tab = self.tab_of(page)
@@ -190,7 +213,9 @@ def shadow_text(page: Any, selector: str) -> str:
             const host = document.querySelector('sourcemark-overlay');
             const el = host && host.shadowRoot.querySelector(sel);
             return el ? el.textContent : '';
-        }""", selector)
+        }""",
+        selector,
+    )
 
 
 def wait_for(predicate: Any, timeout: float = 10, interval: float = 0.05) -> Any:

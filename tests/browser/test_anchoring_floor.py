@@ -16,8 +16,9 @@ FLOOR = 0.99  # measured 623/623 = 1.0000 on 2026-11-28
 
 
 def _benchmark():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("anchoring_benchmark",
-                                                  ROOT / "benchmarks" / "anchoring.py")
+    spec = importlib.util.spec_from_file_location(
+        "anchoring_benchmark", ROOT / "benchmarks" / "anchoring.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)

@@ -75,7 +75,8 @@ def test_not_configured(ext, pages) -> None:  # noqa: ANN001
 
 
 def test_without_the_server_permission_the_reader_is_told_to_allow_it(
-        playwright_instance, pages, sourcemark_server) -> None:  # noqa: ANN001
+    playwright_instance, pages, sourcemark_server
+) -> None:  # noqa: ANN001
     # The extension exactly as shipped: no host access until the options page asks for it.
     plain = ExtensionBrowser(playwright_instance, extension_copy())
     try:

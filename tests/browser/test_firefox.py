@@ -21,8 +21,10 @@ from tests.browser.harness import EXTENSION, ROOT
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 # tests/run installs web-ext here (npm); SOURCEMARK_WEB_EXT points elsewhere.
-WEB_EXT = Path(os.environ.get("SOURCEMARK_WEB_EXT")
-               or ROOT / ".cache" / "node" / "node_modules" / ".bin" / "web-ext")
+WEB_EXT = Path(
+    os.environ.get("SOURCEMARK_WEB_EXT")
+    or ROOT / ".cache" / "node" / "node_modules" / ".bin" / "web-ext"
+)
 NOT_EXTENSION = ["tests/**", "package.json", "README.md"]
 # Firefox prints errors of extension scripts as "JavaScript error: moz-extension://<uuid>/…".
 EXTENSION_ERROR = "JavaScript error: moz-extension://"
@@ -40,10 +42,24 @@ def run_in_firefox(web_ext: Path, source: Path, settle: float = 5.0, timeout: fl
     until ``settle`` seconds after the install (the background script runs in that time)."""
     env = {**os.environ, "MOZ_HEADLESS": "1"}
     proc = subprocess.Popen(
-        [str(web_ext), "run", "--source-dir", str(source), f"--firefox={FIREFOX}", "--no-input",
-         "--no-reload", "--verbose", "--pref", "devtools.console.stdout.chrome=true",
-         "--ignore-files", *NOT_EXTENSION],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        [
+            str(web_ext),
+            "run",
+            "--source-dir",
+            str(source),
+            f"--firefox={FIREFOX}",
+            "--no-input",
+            "--no-reload",
+            "--verbose",
+            "--pref",
+            "devtools.console.stdout.chrome=true",
+            "--ignore-files",
+            *NOT_EXTENSION,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
         start_new_session=True,
     )
     lines: list[str] = []
@@ -80,9 +96,20 @@ def extension_errors(output: str) -> list[str]:
 
 def test_mozilla_lint_finds_no_errors(web_ext: Path):
     result = subprocess.run(
-        [str(web_ext), "lint", "--source-dir", str(EXTENSION), "--output", "json", "--no-input",
-         "--ignore-files", *NOT_EXTENSION],
-        capture_output=True, text=True, timeout=180,
+        [
+            str(web_ext),
+            "lint",
+            "--source-dir",
+            str(EXTENSION),
+            "--output",
+            "json",
+            "--no-input",
+            "--ignore-files",
+            *NOT_EXTENSION,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     report = json.loads(result.stdout)
     assert report["summary"]["errors"] == 0, report["errors"]

@@ -26,8 +26,11 @@ def analysed(ext, pages, name: str, *, path: str | None = None):  # noqa: ANN001
 
 
 def marked_ids(page) -> set[str]:  # noqa: ANN001
-    return set(page.eval_on_selector_all(
-        MARK, "els => els.map(e => e.getAttribute('data-sourcemark-finding'))"))
+    return set(
+        page.eval_on_selector_all(
+            MARK, "els => els.map(e => e.getAttribute('data-sourcemark-finding'))"
+        )
+    )
 
 
 def test_second_click_toggles_the_overlay(ext, pages) -> None:  # noqa: ANN001
@@ -71,7 +74,8 @@ def test_keyboard_focus_opens_the_card_and_reaches_its_button(ext, pages) -> Non
     assert wait_for(lambda: shadow_text(page, ".card .kind"))
     page.keyboard.press("Enter")
     active = page.evaluate(
-        "document.querySelector('sourcemark-overlay').shadowRoot.activeElement?.textContent")
+        "document.querySelector('sourcemark-overlay').shadowRoot.activeElement?.textContent"
+    )
     assert active == "Looks wrong?"
     page.keyboard.press("Escape")
     assert wait_for(lambda: shadow_text(page, ".card") == "")
@@ -87,8 +91,9 @@ def test_looks_wrong_report_reaches_the_server(ext, pages, sourcemark_server) ->
     card.locator("button[type=submit]").click()
     assert wait_for(lambda: "editors" in card.locator(".note").text_content())
     db = sqlite3.connect(next(sourcemark_server.instance.glob("*.db")))
-    rows = db.execute("SELECT r.comment, f.fid FROM reader_reports r JOIN findings f "
-                      "ON f.id = r.finding_id").fetchall()
+    rows = db.execute(
+        "SELECT r.comment, f.fid FROM reader_reports r JOIN findings f ON f.id = r.finding_id"
+    ).fetchall()
     assert ("The speaker is the finance office, not the mayor.", fid) in rows
 
 
@@ -97,9 +102,16 @@ def test_highlights_come_back_when_the_page_rewrites_its_article(ext, pages) -> 
     before = marked_ids(page)
     assert len(before) == result["anchored"] == result["total"]
     page.evaluate("rerender()")  # the page's own script: new nodes, same text
-    assert wait_for(lambda: marked_ids(page) == before and page.evaluate(
-        "[...document.querySelectorAll('mark[data-sourcemark-finding]')]"
-        ".every(m => document.getElementById('story').contains(m))"), timeout=5)
+    assert wait_for(
+        lambda: (
+            marked_ids(page) == before
+            and page.evaluate(
+                "[...document.querySelectorAll('mark[data-sourcemark-finding]')]"
+                ".every(m => document.getElementById('story').contains(m))"
+            )
+        ),
+        timeout=5,
+    )
 
 
 def test_findings_the_page_no_longer_has_are_listed_not_dropped(ext, pages) -> None:  # noqa: ANN001
@@ -111,16 +123,20 @@ def test_findings_the_page_no_longer_has_are_listed_not_dropped(ext, pages) -> N
 
 
 def test_hostile_page_text_is_shown_as_text_and_never_runs(
-        ext, pages, sourcemark_server, artifacts) -> None:  # noqa: ANN001
+    ext, pages, sourcemark_server, artifacts
+) -> None:  # noqa: ANN001
     dialogs: list[str] = []
     page = ext.fresh_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(pages.add("/hostile.html", (PAGES / "hostile.html").read_text(encoding="utf-8")))
     outcome = ext.click_action(page)
     assert outcome["ok"], outcome
-    status, analysis = call(sourcemark_server.url, "GET",
-                            f"/api/v1/analyses/{outcome['value']['analysisId']}",
-                            sourcemark_server.reader_token)
+    status, analysis = call(
+        sourcemark_server.url,
+        "GET",
+        f"/api/v1/analyses/{outcome['value']['analysisId']}",
+        sourcemark_server.reader_token,
+    )
     hostile = [f for f in analysis["findings"] if "<img" in f["text"] or "<script>" in f["text"]]
     assert hostile, "the test needs a finding whose text carries markup"
     for f in analysis["findings"]:
@@ -135,10 +151,13 @@ def test_hostile_page_text_is_shown_as_text_and_never_runs(
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
     assert page.evaluate("document.images.length") == 0
-    assert page.evaluate("""() => {
+    assert (
+        page.evaluate("""() => {
         const root = document.querySelector('sourcemark-overlay').shadowRoot;
         return root.querySelectorAll('img, script, b, iframe').length;
-    }""") == 0
+    }""")
+        == 0
+    )
     page.screenshot(path=str(artifacts / "hostile-page.png"))
 
 
@@ -146,11 +165,17 @@ def test_editor_verdict_shows_on_the_card(ext, pages, sourcemark_server) -> None
     page, result = analysed(ext, pages, "rewrite.html", path="/verdict.html")
     fid = page.locator(MARK).last.get_attribute("data-sourcemark-finding")
     db = sqlite3.connect(next(sourcemark_server.instance.glob("*.db")))
-    (row_id,) = db.execute("SELECT id FROM findings WHERE analysis_id = ? AND fid = ?",
-                           (result["analysisId"], fid)).fetchone()
+    (row_id,) = db.execute(
+        "SELECT id FROM findings WHERE analysis_id = ? AND fid = ?", (result["analysisId"], fid)
+    ).fetchone()
     editor = sourcemark_server.token("editor", "browser-editor")
-    status, body = call(sourcemark_server.url, "PATCH", f"/api/v1/findings/{row_id}", editor,
-                        {"verdict": "misleading", "note": "<i>The figure dates from 2019.</i>"})
+    status, body = call(
+        sourcemark_server.url,
+        "PATCH",
+        f"/api/v1/findings/{row_id}",
+        editor,
+        {"verdict": "misleading", "note": "<i>The figure dates from 2019.</i>"},
+    )
     assert status == 200, body
     # The reader opens the article again: the stored analysis now carries the verdict.
     page, again = analysed(ext, pages, "rewrite.html", path="/verdict.html")

@@ -50,7 +50,8 @@ def geometry(page: Any) -> dict[str, Any]:
 
 def remembered(ext: Any) -> dict[str, str]:
     return ext.sw.evaluate(
-        "async () => (await chrome.storage.local.get('panelBySite')).panelBySite || {}")
+        "async () => (await chrome.storage.local.get('panelBySite')).panelBySite || {}"
+    )
 
 
 def test_wide_window_panel_sits_beside_the_article(ext, pages, artifacts) -> None:  # noqa: ANN001
@@ -63,7 +64,8 @@ def test_wide_window_panel_sits_beside_the_article(ext, pages, artifacts) -> Non
 
 
 def test_narrow_window_folds_to_a_tab_and_remembers_the_choice_per_site(
-        ext, pages, artifacts) -> None:  # noqa: ANN001
+    ext, pages, artifacts
+) -> None:  # noqa: ANN001
     page = analyse_seed(ext, pages, "/narrow.html", 720, 800)
     g = geometry(page)
     assert g["panel"] is None and g["tab"], g  # too narrow to share: folded by default
@@ -86,7 +88,8 @@ def test_narrow_window_folds_to_a_tab_and_remembers_the_choice_per_site(
 
 
 def test_short_window_card_stays_inside_and_flips_above_the_mark(
-        ext, pages, sourcemark_server, artifacts) -> None:  # noqa: ANN001
+    ext, pages, sourcemark_server, artifacts
+) -> None:  # noqa: ANN001
     page = analyse_seed(ext, pages, "/short.html", 1100, 380)
     claim = page.locator('mark[data-sourcemark-kind="unverified"]').first
     # Bring the claim to the bottom of the window, where the card cannot open below it.
@@ -101,8 +104,9 @@ def test_short_window_card_stays_inside_and_flips_above_the_mark(
     page.screenshot(path=str(artifacts / "layout-short-card.png"))
 
     # Every card, wherever its mark is, stays inside the window and left of the panel.
-    for fid in page.eval_on_selector_all(MARK, "els => [...new Set(els.map(e => "
-                                         "e.getAttribute('data-sourcemark-finding')))]"):
+    for fid in page.eval_on_selector_all(
+        MARK, "els => [...new Set(els.map(e => e.getAttribute('data-sourcemark-finding')))]"
+    ):
         page.mouse.move(0, 0)
         wait_for(lambda: shadow_text(page, ".card") == "")
         mark = page.locator(f'mark[data-sourcemark-finding="{fid}"]').first
@@ -132,13 +136,18 @@ def test_two_findings_on_one_sentence_are_two_distinct_rows(ext, pages) -> None:
 def test_why_flagged_names_each_cue_once(ext, pages) -> None:  # noqa: ANN001
     page = analyse_seed(ext, pages, "/reasons.html", 1280, 900)
     page.locator('mark[data-sourcemark-kind="unverified"]').first.hover()
-    items = wait_for(lambda: page.evaluate("""() => [...document.querySelector('sourcemark-overlay')
-        .shadowRoot.querySelectorAll('.card .reasons li')].map((li) => li.textContent)"""))
+    items = wait_for(
+        lambda: page.evaluate("""() => [...document.querySelector('sourcemark-overlay')
+        .shadowRoot.querySelectorAll('.card .reasons li')].map((li) => li.textContent)""")
+    )
     assert items, "the claim's card lists no reasons"
     for item in items:
         cue = item.split("\u201d")[0].lstrip("\u201c") if item.startswith("\u201c") else None
-        quoted = [q for q in ("reports of casualties", "hard for the United Nations to confirm")
-                  if q in item]
+        quoted = [
+            q
+            for q in ("reports of casualties", "hard for the United Nations to confirm")
+            if q in item
+        ]
         assert quoted, item
         for q in quoted:
             assert item.count(q) == 1, item

@@ -24,7 +24,8 @@ def server_findings(server, analysis_id: str) -> list[dict]:  # noqa: ANN001
 
 
 def test_seed_page_every_finding_highlighted_with_the_right_speaker(
-        ext, pages, sourcemark_server, seed_expected, artifacts: Path) -> None:  # noqa: ANN001
+    ext, pages, sourcemark_server, seed_expected, artifacts: Path
+) -> None:  # noqa: ANN001
     page = ext.fresh_page()
     page.goto(pages.add("/seed.html", SEED_PAGE))
     outcome = ext.click_action(page)
@@ -38,8 +39,9 @@ def test_seed_page_every_finding_highlighted_with_the_right_speaker(
         marks = page.locator(f'mark[data-sourcemark-finding="{f["id"]}"]')
         assert marks.count() >= 1, f"{f['id']} not highlighted"
         marked = " ".join(" ".join(marks.all_text_contents()).split())
-        assert marked.replace("\u201c", '"').replace("\u201d", '"') == \
-            " ".join(f["selector"]["exact"].split()), f["id"]
+        assert marked.replace("\u201c", '"').replace("\u201d", '"') == " ".join(
+            f["selector"]["exact"].split()
+        ), f["id"]
     assert ext.badge(page) == str(len(findings))
     page.screenshot(path=str(artifacts / "seed-overlay.png"))
 
@@ -57,8 +59,9 @@ def test_seed_page_every_finding_highlighted_with_the_right_speaker(
         page.mouse.move(0, 0)
         wait_for(lambda: shadow_text(page, ".card") == "")
         page.locator(f'mark[data-sourcemark-finding="{f["id"]}"]').first.hover()
-        speaker = wait_for(lambda fid=f["id"]: shadow_text(
-            page, f'.card section[data-finding="{fid}"] .speaker'))
+        speaker = wait_for(
+            lambda fid=f["id"]: shadow_text(page, f'.card section[data-finding="{fid}"] .speaker')
+        )
         assert speaker.startswith(f["speaker"]["name"]), (f["id"], speaker)
         if f["id"] in expected_speaker:
             assert expected_speaker[f["id"]] in speaker
@@ -66,12 +69,16 @@ def test_seed_page_every_finding_highlighted_with_the_right_speaker(
 
 
 def test_seed_cards_say_type_cue_and_reasons_and_kinds_differ_by_shape(
-        ext, pages, sourcemark_server) -> None:  # noqa: ANN001
+    ext, pages, sourcemark_server
+) -> None:  # noqa: ANN001
     page = ext.fresh_page()
     # Hostile page CSS: the overlay lives in a shadow root, so none of this may reach it.
     hostile = SEED_PAGE.replace(
-        "</head>", "<style>* { font-size: 3px !important; } button, dd, li { display: none; }"
-                   " section { visibility: hidden; }</style></head>", 1)
+        "</head>",
+        "<style>* { font-size: 3px !important; } button, dd, li { display: none; }"
+        " section { visibility: hidden; }</style></head>",
+        1,
+    )
     page.goto(pages.add("/seed-cards.html", hostile))
     outcome = ext.click_action(page)
     assert outcome["ok"], outcome
@@ -98,11 +105,16 @@ def test_seed_cards_say_type_cue_and_reasons_and_kinds_differ_by_shape(
             """(sel) => { const el = document.querySelector('sourcemark-overlay').shadowRoot
                   .querySelector(sel + ' .actions button');
                   const st = getComputedStyle(el);
-                  return st.display !== 'none' && parseFloat(st.fontSize) >= 10; }""", section)
+                  return st.display !== 'none' && parseFloat(st.fontSize) >= 10; }""",
+            section,
+        )
         assert visible, "page CSS reached the overlay"
     # Not colour alone: statements underlined solid, unverifiable claims wavy.
-    styles = {f["kind"]: page.locator(f'mark[data-sourcemark-finding="{f["id"]}"]').first.evaluate(
-        "m => [getComputedStyle(m).borderBottomStyle, getComputedStyle(m).textDecorationStyle]")
-        for f in findings}
+    styles = {
+        f["kind"]: page.locator(f'mark[data-sourcemark-finding="{f["id"]}"]').first.evaluate(
+            "m => [getComputedStyle(m).borderBottomStyle, getComputedStyle(m).textDecorationStyle]"
+        )
+        for f in findings
+    }
     assert styles["attribution"][0] == "solid"
     assert styles["unverified"][1] == "wavy"

@@ -22,8 +22,9 @@ def env(tmp_path):
 
 
 def run(env, *args, input_bytes=None):  # noqa: ANN001, ANN201
-    return subprocess.run([str(BIN), *args], env=env, capture_output=True, input=input_bytes,
-                          timeout=120)
+    return subprocess.run(
+        [str(BIN), *args], env=env, capture_output=True, input=input_bytes, timeout=120
+    )
 
 
 def test_analyze_prints_a_report_of_the_seed_page(env):
@@ -37,11 +38,14 @@ def test_analyze_prints_a_report_of_the_seed_page(env):
 
 def test_analyze_counts_in_words_with_the_right_plurals(env, tmp_path):
     page = tmp_path / "one.html"
-    page.write_text("<html><head><title>Port reopens</title></head><body><article><h1>Port "
-                    "reopens</h1><p>" + "The harbour was quiet on Monday as ships waited. " * 6 +
-                    "</p><p>The port will reopen on Friday, the harbour master said.</p><p>"
-                    + "Dock workers returned to their posts and cranes moved again. " * 5 +
-                    "</p></article></body></html>")
+    page.write_text(
+        "<html><head><title>Port reopens</title></head><body><article><h1>Port "
+        "reopens</h1><p>"
+        + "The harbour was quiet on Monday as ships waited. " * 6
+        + "</p><p>The port will reopen on Friday, the harbour master said.</p><p>"
+        + "Dock workers returned to their posts and cranes moved again. " * 5
+        + "</p></article></body></html>"
+    )
     out = run(env, "analyze", str(page), "--url", "https://example.org/port")
     assert out.returncode == 0, out.stderr.decode()
     counts = next(line for line in out.stdout.decode().splitlines() if " words · " in line)
@@ -50,8 +54,15 @@ def test_analyze_counts_in_words_with_the_right_plurals(env, tmp_path):
 
 
 def test_analyze_json_from_stdin(env):
-    out = run(env, "analyze", "-", "--json", "--url", "https://example.org/x",
-              input_bytes=(DATA / "seed_page.html").read_bytes())
+    out = run(
+        env,
+        "analyze",
+        "-",
+        "--json",
+        "--url",
+        "https://example.org/x",
+        input_bytes=(DATA / "seed_page.html").read_bytes(),
+    )
     assert out.returncode == 0, out.stderr.decode()
     data = json.loads(out.stdout)
     assert data["status"] == "done" and data["findings"]
@@ -83,12 +94,22 @@ def test_token_create_prints_the_token_last(env):
 
 
 def test_user_create_takes_the_password_from_the_environment(env):
-    out = run({**env, "SOURCEMARK_PASSWORD": "correct horse battery"}, "user", "create",
-              "Admin@Example.org", "--role", "admin")
+    out = run(
+        {**env, "SOURCEMARK_PASSWORD": "correct horse battery"},
+        "user",
+        "create",
+        "Admin@Example.org",
+        "--role",
+        "admin",
+    )
     assert out.returncode == 0, out.stderr.decode()
     assert b"created admin admin@example.org" in out.stdout
-    again = run({**env, "SOURCEMARK_PASSWORD": "correct horse battery"}, "user", "create",
-                "admin@example.org")
+    again = run(
+        {**env, "SOURCEMARK_PASSWORD": "correct horse battery"},
+        "user",
+        "create",
+        "admin@example.org",
+    )
     assert again.returncode != 0 and b"already exists" in again.stderr
 
 

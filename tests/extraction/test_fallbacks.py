@@ -23,10 +23,16 @@ SENTENCES = [
 
 
 def test_json_ld_article_body_is_the_last_resort():
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget",
-            "articleBody": "\n\n".join(SENTENCES)}
-    page = (f'<html><head><script type="application/ld+json">{json.dumps(data)}</script>'
-            '</head><body><div id="app"></div></body></html>')
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Budget",
+        "articleBody": "\n\n".join(SENTENCES),
+    }
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(data)}</script>'
+        '</head><body><div id="app"></div></body></html>'
+    )
     text = extract_article(page).text
     positions = [text.index(sentence) for sentence in SENTENCES]
     assert positions == sorted(positions)
@@ -36,23 +42,28 @@ def test_text_in_a_widget_without_paragraphs_is_kept():
     # Blog templates put the post in "widget" containers as <br>-broken text, no <p> at all:
     # the furniture pass must not cut the container holding the page's text.
     lines = "<br><br>".join(SENTENCES)
-    page = ('<html><body><div class="sidebar"><a href="/a">Archive of older posts</a></div>'
-            f'<div class="widget Blog"><div class="post-body">{lines}</div></div></body></html>')
+    page = (
+        '<html><body><div class="sidebar"><a href="/a">Archive of older posts</a></div>'
+        f'<div class="widget Blog"><div class="post-body">{lines}</div></div></body></html>'
+    )
     article = extract_article(page)
     assert SENTENCES[0] in article.text and SENTENCES[-1] in article.text
 
 
 def test_a_long_list_body_is_an_article():
-    items = "".join(f"<li>+ Added block number {i} with smooth and polished versions</li>"
-                    for i in range(40))
+    items = "".join(
+        f"<li>+ Added block number {i} with smooth and polished versions</li>" for i in range(40)
+    )
     page = f"<html><body><article><h1>Update notes</h1><ul>{items}</ul></article></body></html>"
     article = extract_article(page)
     assert "block number 39" in article.text
 
 
 def test_a_video_page_with_one_sentence_is_too_short():
-    page = ("<html><body><h1>Watch: storm hits the coast</h1><div class='player'></div>"
-            "<p>The storm hit the coast on Monday.</p></body></html>")
+    page = (
+        "<html><body><h1>Watch: storm hits the coast</h1><div class='player'></div>"
+        "<p>The storm hit the coast on Monday.</p></body></html>"
+    )
     with pytest.raises(NoArticleError) as err:
         extract_article(page)
     assert err.value.reason == "too_short"
@@ -87,11 +98,16 @@ def test_the_json_ld_fallback_reads_article_body_from_a_graph():
     from worker.pipeline.extraction.htmlprocessing import parse_html
     from worker.pipeline.extraction.metadata import extract_metadata
 
-    graph = {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "name": "Example"},
-        {"@type": "NewsArticle", "headline": "Budget", "articleBody": "\n\n".join(SENTENCES)},
-    ]}
-    page = (f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script>'
-            "</head><body></body></html>")
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example"},
+            {"@type": "NewsArticle", "headline": "Budget", "articleBody": "\n\n".join(SENTENCES)},
+        ],
+    }
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script>'
+        "</head><body></body></html>"
+    )
     body = json_ld_body(extract_metadata(parse_html(page), None).article_body)
     assert body.paragraphs == SENTENCES and body.source == "json-ld"

@@ -71,7 +71,9 @@ XML_PROLOGUES = [
 @pytest.mark.parametrize("prologue", XML_PROLOGUES)
 @pytest.mark.parametrize("as_bytes", [False, True])
 def test_xml_declaration_with_encoding_is_read_as_html(prologue, as_bytes):
-    html = (prologue + '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Budget</title>'
-            f"</head><body><article><p>{LONG * 2}</p><p>{LONG}</p></article></body></html>")
+    html = (
+        prologue + '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Budget</title>'
+        f"</head><body><article><p>{LONG * 2}</p><p>{LONG}</p></article></body></html>"
+    )
     article = extract_article(html.encode("utf-8") if as_bytes else html)
     assert "narrow majority" in article.text

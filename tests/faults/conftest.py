@@ -27,8 +27,10 @@ PG_BIN_ROOT = Path("/usr/lib/postgresql")
 
 def pg_bin(name: str) -> str:
     """The newest installed PostgreSQL's program ``name`` (Debian keeps them out of PATH)."""
-    versions = sorted((p for p in PG_BIN_ROOT.glob("*/bin") if (p / name).exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    versions = sorted(
+        (p for p in PG_BIN_ROOT.glob("*/bin") if (p / name).exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     if versions:
         return str(versions[-1] / name)
     found = shutil.which(name)
@@ -50,9 +52,22 @@ class PrivateRedis:
     def start(self) -> None:
         # No persistence: a restart loses every queued message, the worst case for the sweeper.
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
         deadline = time.time() + 20
         while time.time() < deadline:
@@ -109,14 +124,25 @@ class PrivatePostgres:
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
             shutil.chown(self.data, "postgres", "postgres")
-        self._as_postgres(pg_bin("initdb"), "-D", str(self.data), "--auth=trust", "-U",
-                          "postgres", "--no-sync")
+        self._as_postgres(
+            pg_bin("initdb"), "-D", str(self.data), "--auth=trust", "-U", "postgres", "--no-sync"
+        )
 
     def start(self) -> None:
         self._as_postgres(
-            pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o",
+            pg_bin("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-w",
+            "-t",
+            "60",
+            "-o",
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c max_connections=100", "start")
+            "-c max_connections=100",
+            "start",
+        )
 
     def stop(self) -> None:
         self._as_postgres(pg_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
@@ -132,8 +158,9 @@ def private_postgres() -> Iterator[PrivatePostgres]:
     try:
         server.init()
         server.start()
-        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{server.port}/postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{server.port}/postgres", autocommit=True
+        ) as conn:
             conn.execute("CREATE DATABASE sourcemark")
         yield server
     finally:
@@ -144,14 +171,23 @@ def private_postgres() -> Iterator[PrivatePostgres]:
 
 
 @contextmanager
-def fault_stack(*, redis_url: str | None = None, database_url: str | None = None,
-                extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+def fault_stack(
+    *,
+    redis_url: str | None = None,
+    database_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Stack]:
     """A distributed deployment on the given services (fresh shared ones for those not given)."""
     instance = Path(tempfile.mkdtemp(prefix="sourcemark-fault-"))
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     root = str(Path(__file__).resolve().parents[2])
-    env.update({"SOURCEMARK_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1",
-                "PYTHONPATH": os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))})
+    env.update(
+        {
+            "SOURCEMARK_INSTANCE": str(instance),
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONPATH": os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")])),
+        }
+    )
     env.update(extra_env or {})
     try:
         with _database(database_url) as db_url, _redis(redis_url) as r_url:

@@ -28,8 +28,14 @@ def test_simultaneous_clicks_on_one_page_make_one_analysis():
             # Each reader's DOM differs a little (an ad), the article text does not.
             page = SEED_PAGE.replace("Luxury watches", f"Offer {i}")
             gate.wait()
-            answer = call(s.url, "POST", "/api/v1/analyses", token,
-                          {"url": SEED_URL, "html": page}, gzip_body=True)
+            answer = call(
+                s.url,
+                "POST",
+                "/api/v1/analyses",
+                token,
+                {"url": SEED_URL, "html": page},
+                gzip_body=True,
+            )
             with lock:
                 answers.append(answer)
 

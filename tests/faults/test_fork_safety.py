@@ -34,8 +34,9 @@ def test_forked_children_get_their_own_connections(monkeypatch):
                     try:
                         for _ in range(15):
                             with session_scope() as s:
-                                seen.append(str(s.execute(text("SELECT pg_backend_pid()"))
-                                                .scalar()))
+                                seen.append(
+                                    str(s.execute(text("SELECT pg_backend_pid()")).scalar())
+                                )
                     except Exception as exc:  # noqa: BLE001 - reported to the parent
                         seen.append(f"error: {exc!r}"[:200])
 

@@ -18,8 +18,14 @@ def test_requests_fail_cleanly_during_the_outage_and_succeed_after_it():
         server = s.serve()
         token = s.token()
         s.worker()
-        status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                                {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+        status, accepted = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL, "html": SEED_PAGE},
+            gzip_body=True,
+        )
         assert status == 202, accepted
         first = wait_done(s.url, token, accepted["id"])
         assert first["status"] == "done"
@@ -28,8 +34,13 @@ def test_requests_fail_cleanly_during_the_outage_and_succeed_after_it():
         status, body = call(s.url, "GET", f"/api/v1/analyses/{first['id']}", token)
         assert status == 503, body
         assert body["error"]["code"] == "database_unavailable"
-        status, body = call(s.url, "POST", "/api/v1/analyses", token,
-                            {"url": SEED_URL + "?during", "html": SEED_PAGE})
+        status, body = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL + "?during", "html": SEED_PAGE},
+        )
         assert status == 503, body
         assert "database" in body["error"]["message"]
         # A token the server cannot check is not let in, nor called invalid.
@@ -47,8 +58,13 @@ def test_requests_fail_cleanly_during_the_outage_and_succeed_after_it():
             assert status == 503, body
             time.sleep(0.3)
         assert status == 200 and body["findings"] == first["findings"]
-        status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                                {"url": SEED_URL + "?after", "html": SEED_PAGE})
+        status, accepted = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL + "?after", "html": SEED_PAGE},
+        )
         assert status == 202, accepted
         assert wait_done(s.url, token, accepted["id"], timeout=90)["status"] == "done"
         assert server.proc.poll() is None, "the same server process, never restarted"

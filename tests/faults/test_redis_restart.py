@@ -18,14 +18,23 @@ LIMITS = {"SOURCEMARK_TASK_SOFT_LIMIT": "6", "SOURCEMARK_TASK_HARD_LIMIT": "10"}
 
 def _submit(s, token, url):  # noqa: ANN001, ANN202
     started = time.time()
-    status, body = call(s.url, "POST", "/api/v1/analyses", token, {"url": url, "html": SEED_PAGE},
-                        gzip_body=True, timeout=30)
+    status, body = call(
+        s.url,
+        "POST",
+        "/api/v1/analyses",
+        token,
+        {"url": url, "html": SEED_PAGE},
+        gzip_body=True,
+        timeout=30,
+    )
     return status, body, time.time() - started
 
 
 def test_no_accepted_submission_is_lost_across_a_redis_restart():
-    with private_redis() as redis_server, \
-            fault_stack(redis_url=redis_server.url, extra_env=LIMITS) as s:
+    with (
+        private_redis() as redis_server,
+        fault_stack(redis_url=redis_server.url, extra_env=LIMITS) as s,
+    ):
         s.serve()
         token = s.token()
         s.worker()

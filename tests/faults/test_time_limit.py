@@ -12,8 +12,11 @@ from tests.support.api import call, wait_done
 
 pytestmark = pytest.mark.integration
 
-LIMITS = {"SOURCEMARK_TASK_SOFT_LIMIT": "2", "SOURCEMARK_TASK_HARD_LIMIT": "8",
-          "SOURCEMARK_VISIBILITY_TIMEOUT": "30"}
+LIMITS = {
+    "SOURCEMARK_TASK_SOFT_LIMIT": "2",
+    "SOURCEMARK_TASK_HARD_LIMIT": "8",
+    "SOURCEMARK_VISIBILITY_TIMEOUT": "30",
+}
 
 
 def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
@@ -21,9 +24,15 @@ def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
         s.serve()
         token = s.token()
         s.worker()
-        status, crash = call(s.url, "POST", "/api/v1/analyses", token,
-                             {"url": "https://example.org/endless", "html": endless_page()},
-                             gzip_body=True, timeout=60)
+        status, crash = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": "https://example.org/endless", "html": endless_page()},
+            gzip_body=True,
+            timeout=60,
+        )
         # Too long to parse: extraction, in the worker, says so before any NLP. Extracting 1.3
         # million characters takes about 3 s here, longer than this test's 2 s limit when the
         # machine is busy, so the limit may stop it first; either way it ends failed with its
@@ -33,12 +42,23 @@ def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
         assert refused["status"] == "failed", refused
         assert refused["error_code"] in ("article_too_long", "time_limit"), refused
         assert refused["error"] and refused["findings"] == []
-        status, slow = call(s.url, "POST", "/api/v1/analyses", token,
-                            {"url": "https://example.org/huge", "html": huge_page()},
-                            gzip_body=True)
+        status, slow = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": "https://example.org/huge", "html": huge_page()},
+            gzip_body=True,
+        )
         assert status == 202, slow
-        status, normal = call(s.url, "POST", "/api/v1/analyses", token,
-                              {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+        status, normal = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL, "html": SEED_PAGE},
+            gzip_body=True,
+        )
         assert status == 202, normal
 
         failed = wait_done(s.url, token, slow["id"], timeout=60)

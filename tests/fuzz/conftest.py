@@ -17,12 +17,15 @@ from worker.store.migrate import upgrade
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, str]]:
     folder = tmp_path_factory.mktemp("fuzz")
-    saved = {k: os.environ.get(k) for k in ("REDIS_URL", "DATABASE_URL", "SOURCEMARK_INSTANCE",
-                                            "SOURCEMARK_RATE_LIMIT")}
+    saved = {
+        k: os.environ.get(k)
+        for k in ("REDIS_URL", "DATABASE_URL", "SOURCEMARK_INSTANCE", "SOURCEMARK_RATE_LIMIT")
+    }
     url = f"sqlite:///{folder / 'fuzz.db'}"
     os.environ.pop("REDIS_URL", None)
-    os.environ.update({"DATABASE_URL": url, "SOURCEMARK_INSTANCE": str(folder),
-                       "SOURCEMARK_RATE_LIMIT": "off"})
+    os.environ.update(
+        {"DATABASE_URL": url, "SOURCEMARK_INSTANCE": str(folder), "SOURCEMARK_RATE_LIMIT": "off"}
+    )
     try:
         upgrade(url)
         with session_scope() as session:

@@ -66,19 +66,35 @@ HEADS = (
     '<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>',
 )
 FILLERS = (
-    "<p></p>", "<div></div>", "<div><div><span></span></div></div>", "<p> </p>",
-    "<p>&nbsp;</p>", "<br><br>", "<p>Word</p>", "<div>—</div>",
-    "<p>" + "— " * 30 + "</p>", "<p>" + "*" * 60 + "</p>", "<p>\u3000\u3000</p>",
-    "<table><tr><td></td></tr></table>", '<img src="x.jpg" alt="">',
+    "<p></p>",
+    "<div></div>",
+    "<div><div><span></span></div></div>",
+    "<p> </p>",
+    "<p>&nbsp;</p>",
+    "<br><br>",
+    "<p>Word</p>",
+    "<div>—</div>",
+    "<p>" + "— " * 30 + "</p>",
+    "<p>" + "*" * 60 + "</p>",
+    "<p>\u3000\u3000</p>",
+    "<table><tr><td></td></tr></table>",
+    '<img src="x.jpg" alt="">',
     '<amp-img src="x.jpg" width="1" height="1" layout="responsive"></amp-img>',
-    "<iframe src='x'></iframe>", "<figure><figcaption></figcaption></figure>",
-    "<ul><li></li><li></li><li></li></ul>", "<h2></h2>", "<noscript></noscript>",
+    "<iframe src='x'></iframe>",
+    "<figure><figcaption></figcaption></figure>",
+    "<ul><li></li><li></li><li></li></ul>",
+    "<h2></h2>",
+    "<noscript></noscript>",
 )
 
 
 def _json_ld(text: str) -> str:
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget",
-            "articleBody": text}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Budget",
+        "articleBody": text,
+    }
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
@@ -91,11 +107,11 @@ def pieced_pages(draw: st.DrawFn) -> str | bytes:
     inner = "".join(body_parts)
     if wrapper:
         inner = f"<{wrapper}>{inner}</{wrapper}>"
-    layout = draw(st.sampled_from(("body", "frameset", "noframes", "one-word", "json-ld",
-                                   "bare")))
+    layout = draw(st.sampled_from(("body", "frameset", "noframes", "one-word", "json-ld", "bare")))
     if layout == "frameset":
-        body = f'<frameset cols="50%,50%"><frame src="a.html"><noframes>{inner}</noframes>' \
-               "</frameset>"
+        body = (
+            f'<frameset cols="50%,50%"><frame src="a.html"><noframes>{inner}</noframes></frameset>'
+        )
     elif layout == "noframes":
         body = f"<body><noframes>{inner}</noframes></body>"
     elif layout == "one-word":
@@ -123,6 +139,8 @@ def article_with_prologue(draw: st.DrawFn) -> tuple[str, str]:
     """(prologue, page): a page of real prose pieces and one of the prologues to put before it."""
     prose = [p for p in real_pieces() if p.startswith("<p") and len(p) > 200]
     body = "".join(draw(st.lists(st.sampled_from(prose), min_size=2, max_size=8, unique=True)))
-    page = (draw(st.sampled_from(HTML_OPEN[:3])) + "<head><title>Budget</title></head>"
-            f"<body><article>{body}</article></body></html>")
+    page = (
+        draw(st.sampled_from(HTML_OPEN[:3])) + "<head><title>Budget</title></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
     return draw(st.sampled_from(PROLOGUES[2:])), page

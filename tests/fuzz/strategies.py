@@ -4,14 +4,85 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-WORDS = ["said", "the", "minister", "\u201cWe", "will", "not", "comment,\u201d", "according",
-         "to", "officials", "reportedly", "100", "people", "died", "she", "told", "Reuters.",
-         "\"", "'", "\u2014", "(", ")", ";", "allegedly", "sources", "say", "\n\n", "\u00e9t\u00e9",
-         "\u0000", "\ufeff", "\u202e", "\ud7ff", "\U0001f600", "&amp;", "&#0;", "&#x110000;",
-         "&lt;script&gt;", "Mr.", "U.S.", "...", "\u201c", "\u201d", "\u2019"]
-TAGS = ["p", "div", "article", "span", "a", "script", "style", "h1", "li", "ul", "table", "td",
-        "br", "img", "iframe", "svg", "math", "template", "noscript", "title", "meta", "body",
-        "html", "head", "!--", "![CDATA[", "?xml", "!DOCTYPE html", "main", "section", "b", "q"]
+WORDS = [
+    "said",
+    "the",
+    "minister",
+    "\u201cWe",
+    "will",
+    "not",
+    "comment,\u201d",
+    "according",
+    "to",
+    "officials",
+    "reportedly",
+    "100",
+    "people",
+    "died",
+    "she",
+    "told",
+    "Reuters.",
+    '"',
+    "'",
+    "\u2014",
+    "(",
+    ")",
+    ";",
+    "allegedly",
+    "sources",
+    "say",
+    "\n\n",
+    "\u00e9t\u00e9",
+    "\u0000",
+    "\ufeff",
+    "\u202e",
+    "\ud7ff",
+    "\U0001f600",
+    "&amp;",
+    "&#0;",
+    "&#x110000;",
+    "&lt;script&gt;",
+    "Mr.",
+    "U.S.",
+    "...",
+    "\u201c",
+    "\u201d",
+    "\u2019",
+]
+TAGS = [
+    "p",
+    "div",
+    "article",
+    "span",
+    "a",
+    "script",
+    "style",
+    "h1",
+    "li",
+    "ul",
+    "table",
+    "td",
+    "br",
+    "img",
+    "iframe",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "title",
+    "meta",
+    "body",
+    "html",
+    "head",
+    "!--",
+    "![CDATA[",
+    "?xml",
+    "!DOCTYPE html",
+    "main",
+    "section",
+    "b",
+    "q",
+]
 
 prose = st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=80).map(" ".join)
 # Whatever text Hypothesis thinks of, including surrogates and control characters.
@@ -42,6 +113,10 @@ pages = st.one_of(
     any_text,
     prose.map(lambda t: f"<html><body><article><p>{t}</p></article></body></html>"),
     st.lists(prose, min_size=1, max_size=12).map(
-        lambda ps: "<html><body><article>" + "".join(f"<p>{p}</p>" for p in ps)
-        + "</article></body></html>"),
+        lambda ps: (
+            "<html><body><article>"
+            + "".join(f"<p>{p}</p>" for p in ps)
+            + "</article></body></html>"
+        )
+    ),
 )

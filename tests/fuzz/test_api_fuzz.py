@@ -11,21 +11,33 @@ from hypothesis import strategies as st
 
 from tests.fuzz.strategies import any_text, pages
 
-BOUNDED = settings(deadline=None, derandomize=True, database=None,
-                   suppress_health_check=list(HealthCheck))
+BOUNDED = settings(
+    deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+)
 ALLOWED = {200, 202, 400, 413, 415, 422}
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | any_text,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(any_text, children,
-                                                                       max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(any_text, children, max_size=4)
+    ),
     max_leaves=12,
 )
 urls = st.one_of(
     any_text,
-    st.sampled_from(["https://example.org/a", "http://127.0.0.1/x", "javascript:alert(1)",
-                     "https://\u0430pple.com/", "https://example.org/" + "a" * 3000, "http:///",
-                     "https://[::1]:80/x", "https://example.org/%00", "HTTPS://EXAMPLE.ORG/"]),
+    st.sampled_from(
+        [
+            "https://example.org/a",
+            "http://127.0.0.1/x",
+            "javascript:alert(1)",
+            "https://\u0430pple.com/",
+            "https://example.org/" + "a" * 3000,
+            "http:///",
+            "https://[::1]:80/x",
+            "https://example.org/%00",
+            "HTTPS://EXAMPLE.ORG/",
+        ]
+    ),
 )
 submissions = st.fixed_dictionaries(
     {"url": urls | json_values, "html": pages | json_values},
@@ -46,17 +58,29 @@ def _check(response) -> None:  # noqa: ANN001
 def test_any_submission_gets_a_clear_answer(fuzz_app, body):
     app, token = fuzz_app
     raw = json.dumps(body, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    response = app.test_client().post("/api/v1/analyses", data=raw, headers={
-        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    response = app.test_client().post(
+        "/api/v1/analyses",
+        data=raw,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     _check(response)
 
 
 @settings(BOUNDED, max_examples=120)
-@given(raw=st.binary(max_size=2000),
-       encoding=st.sampled_from(["", "gzip", "deflate", "identity", "br", "gzip, gzip", "x"]),
-       gzipped=st.booleans(),
-       content_type=st.sampled_from(["application/json", "application/json; charset=latin-1",
-                                     "text/plain", "application/JSON", ""]))
+@given(
+    raw=st.binary(max_size=2000),
+    encoding=st.sampled_from(["", "gzip", "deflate", "identity", "br", "gzip, gzip", "x"]),
+    gzipped=st.booleans(),
+    content_type=st.sampled_from(
+        [
+            "application/json",
+            "application/json; charset=latin-1",
+            "text/plain",
+            "application/JSON",
+            "",
+        ]
+    ),
+)
 def test_any_bytes_get_a_clear_answer(fuzz_app, raw, encoding, gzipped, content_type):
     app, token = fuzz_app
     data = gzip.compress(raw) if gzipped else raw
@@ -76,7 +100,8 @@ def test_any_path_gets_a_clear_answer(fuzz_app, analysis_id, fid):
     headers = {"Authorization": f"Bearer {token}"}
     for response in (
         client.get(f"/api/v1/analyses/{analysis_id}", headers=headers),
-        client.post(f"/api/v1/analyses/{analysis_id}/findings/{fid}/reports", json={},
-                    headers=headers),
+        client.post(
+            f"/api/v1/analyses/{analysis_id}/findings/{fid}/reports", json={}, headers=headers
+        ),
     ):
         assert response.status_code in {400, 404, 405, 422}, response.status_code

@@ -12,8 +12,13 @@ from tests.fuzz.page_pieces import article_with_prologue, pieced_pages
 from worker.pipeline.errors import NoArticleError, PipelineError
 from worker.pipeline.extraction import extract_article
 
-BOUNDED = settings(deadline=None, derandomize=True, database=None, max_examples=200,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+BOUNDED = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @BOUNDED

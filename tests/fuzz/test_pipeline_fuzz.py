@@ -11,8 +11,12 @@ from tests.fuzz.strategies import any_text, pages, prose
 from worker.pipeline import extract_article, find_claims
 from worker.pipeline.errors import PipelineError
 
-BOUNDED = settings(deadline=None, derandomize=True, database=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+BOUNDED = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @settings(BOUNDED, max_examples=150)
@@ -30,8 +34,11 @@ def test_extraction_returns_an_article_or_a_typed_error(html):
 @settings(BOUNDED, max_examples=60)
 @given(html=pages)
 def test_extraction_of_bytes_never_crashes(html):
-    for data in (html.encode("utf-8", "surrogatepass"), html.encode("utf-16"),
-                 b"\xff\xfe\x00" + html.encode("latin-1", "replace")):
+    for data in (
+        html.encode("utf-8", "surrogatepass"),
+        html.encode("utf-16"),
+        b"\xff\xfe\x00" + html.encode("latin-1", "replace"),
+    ):
         with contextlib.suppress(PipelineError):
             extract_article(data, None)
 
@@ -44,11 +51,11 @@ def test_findings_index_exactly_into_any_text(text):
     assert len(ids) == len(set(ids))
     for finding in findings:
         assert 0 <= finding.start < finding.end <= len(text)
-        assert text[finding.start:finding.end] == finding.text
+        assert text[finding.start : finding.end] == finding.text
         data = finding.to_dict()
         assert data["selector"]["exact"] == finding.text
         for piece in data.get("content") or []:
             assert finding.start <= piece["start"] <= piece["end"] <= finding.end
         if data.get("cue"):
             cue = data["cue"]
-            assert text[cue["start"]:cue["end"]] == cue["text"]
+            assert text[cue["start"] : cue["end"]] == cue["text"]

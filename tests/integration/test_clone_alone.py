@@ -24,8 +24,12 @@ SOURCE_FOLDERS = ("tests", "worker", "server", "benchmarks", "extension", "docs"
 
 def repository_files() -> list[str]:
     """What a clone holds: the tracked files (and new ones not ignored, for a work in progress)."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
-                             "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
     return [name for name in listed.decode().split("\0") if name and (ROOT / name).is_file()]
 
 
@@ -49,13 +53,24 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_pytest(tree: Path, *args: str) -> tuple[subprocess.CompletedProcess, str]:
     log = tree.parent / f"outside-reads-{uuid.uuid4().hex}.log"
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("SOURCEMARK_SHARED_DIR", "SOURCEMARK_EXTRACTION_DIR", "PYTHONPATH")}
-    env.update(PYTHONPATH=str(tree), SOURCEMARK_FORBIDDEN_READS=os.pathsep.join(forbidden()),
-               SOURCEMARK_FORBIDDEN_LOG=str(log))
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p",
-                           "tests.support.no_outside_reads", *args],
-                          cwd=tree, env=env, capture_output=True, text=True, timeout=1800)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SOURCEMARK_SHARED_DIR", "SOURCEMARK_EXTRACTION_DIR", "PYTHONPATH")
+    }
+    env.update(
+        PYTHONPATH=str(tree),
+        SOURCEMARK_FORBIDDEN_READS=os.pathsep.join(forbidden()),
+        SOURCEMARK_FORBIDDEN_LOG=str(log),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "tests.support.no_outside_reads", *args],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     return done, log.read_text() if log.exists() else ""
 
 

@@ -33,8 +33,14 @@ def deployment():
 @pytest.fixture(scope="module")
 def seed_analysis(deployment):
     s, token = deployment
-    status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                            {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+    status, accepted = call(
+        s.url,
+        "POST",
+        "/api/v1/analyses",
+        token,
+        {"url": SEED_URL, "html": SEED_PAGE},
+        gzip_body=True,
+    )
     assert status == 202, accepted
     return wait_done(s.url, token, accepted["id"])
 
@@ -44,8 +50,9 @@ def test_seed_page_is_analysed_by_the_worker(seed_analysis):
     assert body["status"] == "done", body
     assert set(body) >= {"id", "status", "article", "findings"}
     article = body["article"]
-    assert article["title"] == ("UN chief appeals for calm to address the volatile situation in "
-                                "Kazakhstan")
+    assert article["title"] == (
+        "UN chief appeals for calm to address the volatile situation in Kazakhstan"
+    )
     assert article["published"] == "2022-01-07"
     text = article["text"]
     assert "This article is reprinted" not in text
@@ -80,8 +87,9 @@ def test_seed_expected_finding_present(seed_analysis, expected):
 
 def test_seed_has_no_false_positives(seed_analysis):
     allowed = EXPECTED["findings"] + EXPECTED["optional"]
-    extra = [f["text"][:80] for f in seed_analysis["findings"]
-             if not any(matches(f, e) for e in allowed)]
+    extra = [
+        f["text"][:80] for f in seed_analysis["findings"] if not any(matches(f, e) for e in allowed)
+    ]
     assert not extra
 
 
@@ -95,8 +103,13 @@ def test_same_text_is_served_from_the_store(deployment, seed_analysis):
 
 def test_failed_page_ends_failed_with_a_message(deployment):
     s, token = deployment
-    status, body = call(s.url, "POST", "/api/v1/analyses", token,
-                        {"url": "https://example.org/empty", "html": "<html><body></body></html>"})
+    status, body = call(
+        s.url,
+        "POST",
+        "/api/v1/analyses",
+        token,
+        {"url": "https://example.org/empty", "html": "<html><body></body></html>"},
+    )
     # No article: extraction in the worker tells, and the analysis ends failed with the reason.
     assert status == 202, body
     failed = wait_done(s.url, token, body["id"])
@@ -107,27 +120,38 @@ def test_failed_page_ends_failed_with_a_message(deployment):
 def _findings_in_db(db_url: str, analysis_id: str) -> list[tuple[str]]:
     dsn = db_url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(dsn) as conn:
-        return conn.execute("SELECT fid FROM findings WHERE analysis_id = %s",
-                            (analysis_id,)).fetchall()
+        return conn.execute(
+            "SELECT fid FROM findings WHERE analysis_id = %s", (analysis_id,)
+        ).fetchall()
 
 
 def _long_page() -> str:
     """The seed body many times over: long enough that the worker is caught holding it."""
     paragraphs = SEED_PAGE.split('<div id="Content">')[1].split("</div>")[0]
-    return ("<html><head><title>Long briefing</title></head><body><article><h1>Long briefing"
-            "</h1>" + paragraphs * 40 + "</article></body></html>")
+    return (
+        "<html><head><title>Long briefing</title></head><body><article><h1>Long briefing"
+        "</h1>" + paragraphs * 40 + "</article></body></html>"
+    )
 
 
 def test_worker_killed_mid_task_finishes_exactly_once():
-    limits = {"SOURCEMARK_TASK_SOFT_LIMIT": "20", "SOURCEMARK_TASK_HARD_LIMIT": "25",
-              "SOURCEMARK_VISIBILITY_TIMEOUT": "30"}
+    limits = {
+        "SOURCEMARK_TASK_SOFT_LIMIT": "20",
+        "SOURCEMARK_TASK_HARD_LIMIT": "25",
+        "SOURCEMARK_VISIBILITY_TIMEOUT": "30",
+    }
     with stack(distributed=True, extra_env=limits) as s:
         s.serve()
         token = s.token()
         first = s.worker()
-        status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                                {"url": "https://example.org/long", "html": _long_page()},
-                                gzip_body=True)
+        status, accepted = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": "https://example.org/long", "html": _long_page()},
+            gzip_body=True,
+        )
         assert status == 202, accepted
         analysis_id = accepted["id"]
         deadline = time.time() + 60
@@ -153,8 +177,14 @@ def test_embedded_serve_without_services():
         s.serve()
         token = s.token()
         assert "REDIS_URL" not in s.env
-        status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                                {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+        status, accepted = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL, "html": SEED_PAGE},
+            gzip_body=True,
+        )
         assert status == 202
         body = wait_done(s.url, token, accepted["id"])
         assert body["status"] == "done"
@@ -172,5 +202,3 @@ def test_serve_prints_a_token_on_first_start():
         token = next(w for w in process.log().split() if w.startswith("smk_"))
         status, _ = call(s.url, "GET", "/api/v1/analyses/none", token)
         assert status == 404  # authenticated: the id is unknown, the token is good
-
-

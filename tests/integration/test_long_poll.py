@@ -24,8 +24,10 @@ SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").re
 
 
 def get_waiting(base: str, token: str, analysis_id: str, wait: int) -> tuple[dict, str, float]:
-    req = urllib.request.Request(f"{base}/api/v1/analyses/{analysis_id}?wait={wait}",
-                                 headers={"Authorization": f"Bearer {token}"})
+    req = urllib.request.Request(
+        f"{base}/api/v1/analyses/{analysis_id}?wait={wait}",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     started = time.monotonic()
     with urllib.request.urlopen(req, timeout=wait + 30) as resp:
         body = json.loads(resp.read())
@@ -36,15 +38,24 @@ def test_a_waiting_reader_gets_the_analysis_when_the_worker_finishes():
     with stack(distributed=True, extra_env={"SOURCEMARK_WAIT_MAX_SECONDS": "90"}) as s:
         s.serve()
         token = s.token("reader")
-        status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                                {"url": "https://example.org/long-poll", "html": SEED_PAGE},
-                                gzip_body=True)
+        status, accepted = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": "https://example.org/long-poll", "html": SEED_PAGE},
+            gzip_body=True,
+        )
         assert status == 202, accepted
         analysis_id = accepted["id"]
         # No worker yet: the analysis waits in the queue, and so do two readers.
         answers: list[tuple[dict, str, float]] = []
-        readers = [threading.Thread(target=lambda: answers.append(
-            get_waiting(s.url, token, analysis_id, 90))) for _ in range(2)]
+        readers = [
+            threading.Thread(
+                target=lambda: answers.append(get_waiting(s.url, token, analysis_id, 90))
+            )
+            for _ in range(2)
+        ]
         for reader in readers:
             reader.start()
         time.sleep(1.5)

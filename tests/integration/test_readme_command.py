@@ -20,8 +20,9 @@ pytestmark = pytest.mark.integration
 
 SEED_PAGE = (ROOT / "tests" / "data" / "seed_page.html").read_text(encoding="utf-8")
 SEED_URL = "https://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5a310cdd39bc7f8b2.html"
-NOT_SOURCE = shutil.ignore_patterns(".venv", ".cache", ".git", "test-artifacts", "node_modules",
-                                    "*.egg-info", "__pycache__")
+NOT_SOURCE = shutil.ignore_patterns(
+    ".venv", ".cache", ".git", "test-artifacts", "node_modules", "*.egg-info", "__pycache__"
+)
 
 
 def readme_main_command() -> str:
@@ -38,25 +39,35 @@ def test_the_readme_main_command_installs_and_serves(tmp_path: Path):
     shutil.copytree(ROOT, tree, ignore=NOT_SOURCE)
     home = tmp_path / "home"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("SOURCEMARK_", "VIRTUAL_ENV")) and k not in ("REDIS_URL",
-                                                                              "DATABASE_URL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SOURCEMARK_", "VIRTUAL_ENV"))
+        and k not in ("REDIS_URL", "DATABASE_URL")
+    }
     env["HOME"] = str(home)
     # The wheels already downloaded on this machine may be reused; nothing else is shared.
     env["PIP_CACHE_DIR"] = os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip")
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
-                                  if ".venv" not in p)
-    installed = subprocess.run(["bash", "-c", install], cwd=tree, env=env, capture_output=True,
-                               text=True, timeout=1200)
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p
+    )
+    installed = subprocess.run(
+        ["bash", "-c", install], cwd=tree, env=env, capture_output=True, text=True, timeout=1200
+    )
     assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
 
     # The README's serve, on a free port instead of 8000 (the machine may be using it).
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(tree / ".venv/bin/sourcemark"), "serve", "--port", str(port)],
-                                cwd=tree, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [str(tree / ".venv/bin/sourcemark"), "serve", "--port", str(port)],
+            cwd=tree,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         wait_http(url + "/healthz", timeout=120)
@@ -69,8 +80,14 @@ def test_the_readme_main_command_installs_and_serves(tmp_path: Path):
         token = re.search(r"smk_[A-Za-z0-9_-]+", printed).group(0)
         status, me = call(url, "GET", "/api/v1/me", token)
         assert status == 200 and me["role"] == "reader", me
-        status, accepted = call(url, "POST", "/api/v1/analyses", token,
-                                {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+        status, accepted = call(
+            url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL, "html": SEED_PAGE},
+            gzip_body=True,
+        )
         assert status == 202, accepted
         done = wait_done(url, token, accepted["id"], timeout=120)
         assert done["status"] == "done" and done["findings"], done

@@ -17,8 +17,12 @@ from tests.support.services import stack
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEED_PAGE = (DATA / "seed_page.html").read_text()
 SEED_URL = "https://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5a310cdd39bc7f8b2.html"
-CHANGED = SEED_PAGE.replace('<div id="Content">', '<div id="Content"><p>"A mission will travel '
-                            'to the region next week," the spokesman told reporters.</p>', 1)
+CHANGED = SEED_PAGE.replace(
+    '<div id="Content">',
+    '<div id="Content"><p>"A mission will travel '
+    'to the region next week," the spokesman told reporters.</p>',
+    1,
+)
 READERS = 500
 
 pytestmark = pytest.mark.integration
@@ -34,8 +38,14 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
         s.serve()  # two gunicorn processes: the one re-check is decided across processes
         s.worker()
         token = s.token()
-        status, accepted = call(s.url, "POST", "/api/v1/analyses", token,
-                                {"url": SEED_URL, "html": SEED_PAGE}, gzip_body=True)
+        status, accepted = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL, "html": SEED_PAGE},
+            gzip_body=True,
+        )
         assert status == 202, accepted
         first = wait_done(s.url, token, accepted["id"])
         assert first["status"] == "done" and first["findings"]
@@ -48,8 +58,15 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
             page = CHANGED.replace("Luxury watches", f"Offer {i}")  # each snapshot differs
             gate.wait()
             try:
-                answer = call(s.url, "POST", "/api/v1/analyses", token,
-                              {"url": SEED_URL, "html": page}, gzip_body=True, timeout=120)
+                answer = call(
+                    s.url,
+                    "POST",
+                    "/api/v1/analyses",
+                    token,
+                    {"url": SEED_URL, "html": page},
+                    gzip_body=True,
+                    timeout=120,
+                )
             except OSError as exc:  # a refused or reset connection: shown in the failure
                 answer = (0, {"error": repr(exc)})
             with lock:
@@ -79,13 +96,23 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
         revision = wait_done(s.url, token, done[0][1])
         assert revision["status"] == "done"
         assert "A mission will travel" in revision["article"]["text"]
-        count = _rows(db_url, "SELECT count(*) FROM analyses a JOIN articles r "
-                      "ON a.article_id = r.id WHERE r.url = %s", SEED_URL)[0][0]
+        count = _rows(
+            db_url,
+            "SELECT count(*) FROM analyses a JOIN articles r "
+            "ON a.article_id = r.id WHERE r.url = %s",
+            SEED_URL,
+        )[0][0]
         assert count == 2  # the first and the one re-analysis, for all 500 readers
 
         # Readers clicking now get the new revision (after the web processes' 2 s cache).
         time.sleep(2.5)
-        status, latest = call(s.url, "POST", "/api/v1/analyses", token,
-                              {"url": SEED_URL, "html": CHANGED}, gzip_body=True)
+        status, latest = call(
+            s.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": SEED_URL, "html": CHANGED},
+            gzip_body=True,
+        )
         assert status == 200 and latest["id"] == revision["id"]
         assert latest["recheck"]["status"] in ("not_needed", "coalesced")

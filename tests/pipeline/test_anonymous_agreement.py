@@ -15,10 +15,14 @@ ANNOTATED = ROOT / "tests" / "data" / "attribution" / "annotated.json"
 
 def _unmatched(findings: list[Finding]) -> tuple[int, int]:
     sources = [f for f in findings if f.kind == "unverified" and f.type == "anonymous_source"]
-    anonymous = [f for f in findings
-                 if f.kind == "attribution" and f.speaker is not None and f.speaker.anonymous]
-    missing = [a for a in anonymous if not any(u.start < a.end and a.start < u.end
-                                               for u in sources)]
+    anonymous = [
+        f
+        for f in findings
+        if f.kind == "attribution" and f.speaker is not None and f.speaker.anonymous
+    ]
+    missing = [
+        a for a in anonymous if not any(u.start < a.end and a.start < u.end for u in sources)
+    ]
     return len(anonymous), len(missing)
 
 

@@ -9,8 +9,10 @@ from tests.support.articles import article_texts, stock_model
 from worker.pipeline.attribute_index import indexed_match
 from worker.pipeline.nlp import get_nlp
 
-ODD_TEXT = ("  \n\n Y'all gonna   see it , ain't ya ? \t\tLet's go: there's nothin' 'bout it.\n\n\n"
-            "It was I who did it ; you said it , did you ? Those that do, do. \u00a0 x")
+ODD_TEXT = (
+    "  \n\n Y'all gonna   see it , ain't ya ? \t\tLet's go: there's nothin' 'bout it.\n\n\n"
+    "It was I who did it ; you said it , did you ? Those that do, do. \u00a0 x"
+)
 
 
 @pytest.fixture(scope="module")

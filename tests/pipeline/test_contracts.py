@@ -8,33 +8,60 @@ from worker.pipeline import Analysis, Article, Finding, analyze, extract_article
 from worker.pipeline.model import Cue, Reason, Span, Speaker, make_selector
 
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
-FINDING_KEYS = {"id", "kind", "type", "start", "end", "text", "selector", "content", "cue",
-                "speaker", "reasons", "confidence"}
+FINDING_KEYS = {
+    "id",
+    "kind",
+    "type",
+    "start",
+    "end",
+    "text",
+    "selector",
+    "content",
+    "cue",
+    "speaker",
+    "reasons",
+    "confidence",
+}
 
 
 def test_finding_json_shape_and_round_trip():
     text = '"We are safe," said Stephane Dujarric, the spokesman.'
     finding = Finding(
-        kind="attribution", type="direct_quote", start=0, end=len(text), text=text, id="f1",
-        content=[Span(1, 12)], cue=Cue("said", 14, 18),
+        kind="attribution",
+        type="direct_quote",
+        start=0,
+        end=len(text),
+        text=text,
+        id="f1",
+        content=[Span(1, 12)],
+        cue=Cue("said", 14, 18),
         speaker=Speaker("Stephane Dujarric", 19, 36, name="Stephane Dujarric", role="spokesman"),
-        confidence=0.93, selector=make_selector(text, 0, len(text)),
+        confidence=0.93,
+        selector=make_selector(text, 0, len(text)),
     )
     data = finding.to_dict()
     assert set(data) == FINDING_KEYS
     assert data["content"] == [{"start": 1, "end": 12}]
     assert data["cue"] == {"text": "said", "start": 14, "end": 18}
-    assert data["speaker"] == {"text": "Stephane Dujarric", "name": "Stephane Dujarric",
-                               "role": "spokesman", "anonymous": False, "start": 19, "end": 36}
+    assert data["speaker"] == {
+        "text": "Stephane Dujarric",
+        "name": "Stephane Dujarric",
+        "role": "spokesman",
+        "anonymous": False,
+        "start": 19,
+        "end": 36,
+    }
     assert data["selector"] == {"exact": text, "prefix": "", "suffix": ""}
     assert Finding.from_dict(data).to_dict() == data
 
 
 def test_unverified_reason_json():
     reason = Reason("unconfirmed", Cue("hard to confirm", 10, 25), "Not confirmed.")
-    assert reason.to_dict() == {"code": "unconfirmed",
-                                "cue": {"text": "hard to confirm", "start": 10, "end": 25},
-                                "explanation": "Not confirmed."}
+    assert reason.to_dict() == {
+        "code": "unconfirmed",
+        "cue": {"text": "hard to confirm", "start": 10, "end": 25},
+        "explanation": "Not confirmed.",
+    }
 
 
 def test_anonymous_is_always_in_the_speaker_json():
@@ -50,8 +77,10 @@ def test_selector_context_is_32_characters():
 
 
 def test_find_claims_offsets_index_the_given_string():
-    text = ('"It needs to be done peacefully," he said.\n\n'
-            "Officials said the talks would continue, Stephane Dujarric told reporters.")
+    text = (
+        '"It needs to be done peacefully," he said.\n\n'
+        "Officials said the talks would continue, Stephane Dujarric told reporters."
+    )
     findings = find_claims(text)
     assert findings
     for number, finding in enumerate(findings, start=1):
@@ -75,8 +104,15 @@ def test_analyze_is_extract_then_find():
     data = analysis.to_dict()
     assert set(data) >= {"id", "status", "article", "findings"}
     assert data["status"] == "done"
-    assert set(data["article"]) >= {"title", "byline", "published", "site", "url", "text",
-                                    "language"}
+    assert set(data["article"]) >= {
+        "title",
+        "byline",
+        "published",
+        "site",
+        "url",
+        "text",
+        "language",
+    }
     assert [f["id"] for f in data["findings"]] == [f.id for f in analysis.findings]
     for finding in data["findings"]:
         assert set(finding) >= FINDING_KEYS

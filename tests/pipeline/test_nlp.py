@@ -87,7 +87,10 @@ def test_parse_keeps_real_articles_whole():
         assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
         # every paragraph opens a sentence, and no entity or sentence crosses a blank line
         starts = {s.start_char for s in doc.sents}
-        paragraph_starts = [i + 2 for i in range(len(text) - 2) if text[i : i + 2] == "\n\n"
-                            and not text[i + 2].isspace()]
+        paragraph_starts = [
+            i + 2
+            for i in range(len(text) - 2)
+            if text[i : i + 2] == "\n\n" and not text[i + 2].isspace()
+        ]
         assert paragraph_starts and all(p in starts for p in paragraph_starts)
         assert all("\n\n" not in e.text for e in doc.ents)

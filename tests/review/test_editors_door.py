@@ -10,8 +10,10 @@ from tests.review.conftest import csrf_from
 
 
 def _links(html: str) -> dict[str, str]:
-    return {re.sub(r"<[^>]+>", "", text).strip(): href
-            for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)}
+    return {
+        re.sub(r"<[^>]+>", "", text).strip(): href
+        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)
+    }
 
 
 def test_home_page_leads_editors_to_sign_in_and_then_to_the_queue(client, users):
@@ -23,9 +25,14 @@ def test_home_page_leads_editors_to_sign_in_and_then_to_the_queue(client, users)
     login_url = first.headers["Location"]
     assert login_url.startswith("/login?next=") and unquote(login_url).endswith(href)
     form = client.get(login_url).get_data(as_text=True)
-    answer = client.post(login_url, data={"email": users["editor"]["email"],
-                                          "password": "correct horse battery",
-                                          "csrf_token": csrf_from(form)})
+    answer = client.post(
+        login_url,
+        data={
+            "email": users["editor"]["email"],
+            "password": "correct horse battery",
+            "csrf_token": csrf_from(form),
+        },
+    )
     assert answer.status_code == 302 and answer.headers["Location"] == href
     queue = client.get(href)
     assert queue.status_code == 200 and "Queue" in queue.get_data(as_text=True)

@@ -7,12 +7,26 @@ from worker.store.review_queue import QueueFilter, count, counts, queue_page
 
 
 def test_facet_totals_match_counts(seed_store):
-    seed_store([('"A," Jane Doe said.', {}), ("Officials said 4 died.",
-                {"kind": "unverified", "type": "unconfirmed", "speaker": None})], site="One")
+    seed_store(
+        [
+            ('"A," Jane Doe said.', {}),
+            (
+                "Officials said 4 died.",
+                {"kind": "unverified", "type": "unconfirmed", "speaker": None},
+            ),
+        ],
+        site="One",
+    )
     seed_store([('"B," Bob Roe said.', {"speaker": "Bob Roe"})], site="Two")
-    filters = [QueueFilter(), QueueFilter(status="new"), QueueFilter(status="dismissed"),
-               QueueFilter(kind="unverified"), QueueFilter(site="Two"), QueueFilter(q="roe"),
-               QueueFilter(type="direct_quote", site="One")]
+    filters = [
+        QueueFilter(),
+        QueueFilter(status="new"),
+        QueueFilter(status="dismissed"),
+        QueueFilter(kind="unverified"),
+        QueueFilter(site="Two"),
+        QueueFilter(q="roe"),
+        QueueFilter(type="direct_quote", site="One"),
+    ]
     with session_scope() as session:
         for f in filters:
             facets = counts(session, f)
@@ -45,10 +59,16 @@ def test_exports_reach_past_the_first_pages(seed_store, monkeypatch):
 def test_kind_and_verdict_facets(seed_store):
     from worker.store.models import FindingRow
 
-    ids = seed_store([('"A," Jane Doe said.', {}), ("Officials said 4 died.",
-                      {"kind": "unverified", "type": "unconfirmed", "speaker": None}),
-                      ("Reports said 9 died.", {"kind": "unverified", "type": "reported",
-                                                "speaker": None})])["finding_ids"]
+    ids = seed_store(
+        [
+            ('"A," Jane Doe said.', {}),
+            (
+                "Officials said 4 died.",
+                {"kind": "unverified", "type": "unconfirmed", "speaker": None},
+            ),
+            ("Reports said 9 died.", {"kind": "unverified", "type": "reported", "speaker": None}),
+        ]
+    )["finding_ids"]
     with session_scope() as session:
         session.get(FindingRow, ids[1]).verdict = "false"
         session.get(FindingRow, ids[2]).verdict = "false"

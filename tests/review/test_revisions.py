@@ -17,13 +17,17 @@ def test_exact_anchors_match_and_surroundings_break_ties():
     c = Anchor("attribution", "he said", "C ", " D")
     old, new = [a, c], [c, a]
     assert {(m.old, m.new, m.changed) for m in match_anchors(old, new)} == {
-        (0, 1, False), (1, 0, False)}
+        (0, 1, False),
+        (1, 0, False),
+    }
 
 
 def test_edited_statement_keeps_its_review_flagged_as_changed():
     old = [Anchor("attribution", '"People have a right to express their grievances," he said.')]
-    new = [Anchor("attribution", '"People have every right to express their grievances," he said.'),
-           Anchor("unverified", '"People have a right to express their grievances," he said.')]
+    new = [
+        Anchor("attribution", '"People have every right to express their grievances," he said.'),
+        Anchor("unverified", '"People have a right to express their grievances," he said.'),
+    ]
     assert [(m.old, m.new, m.changed) for m in match_anchors(old, new)] == [(0, 0, True)]
 
 
@@ -34,8 +38,9 @@ def test_unrelated_statements_do_not_match():
 
 
 def _analyse(client, token: str, html: str) -> dict:
-    body = client.post("/api/v1/analyses", headers=bearer(token),
-                       json={"url": SEED_URL, "html": html}).get_json()
+    body = client.post(
+        "/api/v1/analyses", headers=bearer(token), json={"url": SEED_URL, "html": html}
+    ).get_json()
     deadline = time.time() + 120
     while time.time() < deadline:
         got = client.get(f"/api/v1/analyses/{body['id']}", headers=bearer(token)).get_json()
@@ -47,8 +52,9 @@ def _analyse(client, token: str, html: str) -> dict:
 
 
 def _by_text(client, token: str, analysis_id: str) -> dict[str, dict]:
-    items = client.get(f"/api/v1/findings?analysis={analysis_id}&limit=200",
-                       headers=bearer(token)).get_json()["items"]
+    items = client.get(
+        f"/api/v1/findings?analysis={analysis_id}&limit=200", headers=bearer(token)
+    ).get_json()["items"]
     return {(i["kind"], i["text"]): i for i in items}
 
 
@@ -59,27 +65,42 @@ def test_reanalysis_carries_reviews_over(client, users):
     before = _by_text(client, editor, first["id"])
     kept = next(v for (k, t), v in before.items() if t.startswith('"During these exchanges'))
     edited = next(v for (k, t), v in before.items() if t.startswith('"But what is clear'))
-    client.patch(f"/api/v1/findings/{kept['finding_id']}", headers=bearer(editor),
-                 json={"status": "confirmed", "note": "Matches the UN transcript"})
-    client.patch(f"/api/v1/findings/{edited['finding_id']}", headers=bearer(editor),
-                 json={"status": "dismissed"})
+    client.patch(
+        f"/api/v1/findings/{kept['finding_id']}",
+        headers=bearer(editor),
+        json={"status": "confirmed", "note": "Matches the UN transcript"},
+    )
+    client.patch(
+        f"/api/v1/findings/{edited['finding_id']}",
+        headers=bearer(editor),
+        json={"status": "dismissed"},
+    )
 
-    changed = html.replace("People have a right to express their grievances",
-                           "People have every right to express their grievances")
+    changed = html.replace(
+        "People have a right to express their grievances",
+        "People have every right to express their grievances",
+    )
     assert changed != html
     second = _analyse(client, editor, changed)
     assert second["id"] != first["id"]
     after = _by_text(client, editor, second["id"])
     same = next(v for (k, t), v in after.items() if t.startswith('"During these exchanges'))
     assert (same["status"], same["note"], same["text_changed"]) == (
-        "confirmed", "Matches the UN transcript", False)
+        "confirmed",
+        "Matches the UN transcript",
+        False,
+    )
     moved = next(v for (k, t), v in after.items() if t.startswith('"But what is clear'))
     assert (moved["status"], moved["text_changed"]) == ("dismissed", True)
-    untouched = [v for v in after.values() if v["finding_id"] not in
-                 (same["finding_id"], moved["finding_id"])]
+    untouched = [
+        v
+        for v in after.values()
+        if v["finding_id"] not in (same["finding_id"], moved["finding_id"])
+    ]
     assert all(v["status"] == "new" for v in untouched)
-    events = client.get(f"/api/v1/findings/{moved['finding_id']}/history",
-                        headers=bearer(editor)).get_json()["events"]
+    events = client.get(
+        f"/api/v1/findings/{moved['finding_id']}/history", headers=bearer(editor)
+    ).get_json()["events"]
     assert events[0]["field"] == "carried_over" and events[0]["to"] == "text changed since review"
     # The old finding whose text no longer exists is flagged too.
     old = _by_text(client, editor, first["id"])
@@ -88,11 +109,11 @@ def test_reanalysis_carries_reviews_over(client, users):
     # The queue shows the current version only, unless earlier ones are asked for.
     current = client.get("/api/v1/findings?limit=200", headers=bearer(editor)).get_json()
     assert {i["analysis_id"] for i in current["items"]} == {second["id"]}
-    everything = client.get("/api/v1/findings?limit=200&versions=all",
-                            headers=bearer(editor)).get_json()
+    everything = client.get(
+        "/api/v1/findings?limit=200&versions=all", headers=bearer(editor)
+    ).get_json()
     assert {i["analysis_id"] for i in everything["items"]} == {first["id"], second["id"]}
     assert everything["total"] == len(first["findings"]) + len(second["findings"])
     # The extension reads the carried review from the new analysis.
     analysis = client.get(f"/api/v1/analyses/{second['id']}", headers=bearer(editor)).get_json()
-    assert any((f.get("review") or {}).get("status") == "confirmed"
-               for f in analysis["findings"])
+    assert any((f.get("review") or {}).get("status") == "confirmed" for f in analysis["findings"])

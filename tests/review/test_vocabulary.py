@@ -43,7 +43,8 @@ TEMPLATES = sorted((ROOT / "server" / "templates").rglob("*.html"))
 WORDS = {*ANALYSIS_STATUSES, *REVIEW_STATUSES, *VERDICTS, *KINDS, *TYPES}
 # A literal compared with, or given as, one of these is a vocabulary word spelled in place.
 FIELD_CONTEXT = re.compile(
-    r"\b(status|review_status|verdict|kind|type)\b\s*(?:===?|!==?|:|=)\s*[\"'](\w+)[\"']")
+    r"\b(status|review_status|verdict|kind|type)\b\s*(?:===?|!==?|:|=)\s*[\"'](\w+)[\"']"
+)
 STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'")
 
 
@@ -57,6 +58,7 @@ def _jinja(source: str) -> str:
 
 
 # --- each word has what its consumers need ----------------------------------------------------
+
 
 def test_every_word_has_its_label_action_key_and_rating() -> None:
     assert list(STATUS_LABELS) == list(ReviewStatus)
@@ -80,8 +82,12 @@ def test_the_store_and_api_accept_every_word() -> None:
         assert validate_changes(None, {"status": status}) == {"status": status}  # type: ignore
     for verdict in VERDICTS:
         assert validate_changes(None, {"verdict": verdict}) == {"verdict": verdict}  # type: ignore
-    for name, words in (("status", REVIEW_STATUSES), ("verdict", VERDICTS), ("kind", KINDS),
-                        ("type", TYPES)):
+    for name, words in (
+        ("status", REVIEW_STATUSES),
+        ("verdict", VERDICTS),
+        ("kind", KINDS),
+        ("type", TYPES),
+    ):
         for word in words:
             assert getattr(parse_filter({name: word}), name) == word
     try:
@@ -122,8 +128,9 @@ def test_the_page_hands_the_script_every_word(client: FlaskClient, users, seed_s
     seed_store([('"A," Jane Doe said.', {})])
     sign_in(client, users["editor"]["email"])
     html = client.get("/review").get_data(as_text=True)
-    block = re.search(rf'<script type="application/json" id="{ELEMENT_ID}">(.*?)</script>', html,
-                      flags=re.S)
+    block = re.search(
+        rf'<script type="application/json" id="{ELEMENT_ID}">(.*?)</script>', html, flags=re.S
+    )
     assert block, "the queue page has no vocabulary block for review.js"
     data = json.loads(block.group(1))
     assert data == script_vocabulary()
@@ -141,6 +148,7 @@ def test_the_page_hands_the_script_every_word(client: FlaskClient, users, seed_s
 
 
 # --- nothing spells a word of its own ---------------------------------------------------------
+
 
 def test_the_script_spells_no_vocabulary_word() -> None:
     source = SCRIPT.read_text(encoding="utf-8")

@@ -35,9 +35,15 @@ def test_editor_cannot_reach_admin_pages(client, users):
 def test_login_redirect_stays_on_this_site(client, users):
     page = client.get("/login?next=//evil.example/x")
     token = csrf_from(page.get_data(as_text=True))
-    response = client.post("/login", data={"email": users["editor"]["email"],
-                                           "password": "correct horse battery",
-                                           "csrf_token": token, "next": "//evil.example/x"})
+    response = client.post(
+        "/login",
+        data={
+            "email": users["editor"]["email"],
+            "password": "correct horse battery",
+            "csrf_token": token,
+            "next": "//evil.example/x",
+        },
+    )
     assert response.headers["Location"] == "/review"
 
 
@@ -48,30 +54,48 @@ def test_form_without_csrf_token_is_refused(client, users, seed_store):
     assert response.status_code == 400
     response = client.post(f"/review/findings/{ids[0]}/review", json={"status": "confirmed"})
     assert response.status_code == 400
-    assert client.post("/login", data={"email": "x@example.org", "password": "y"}).status_code \
-        == 400
+    assert (
+        client.post("/login", data={"email": "x@example.org", "password": "y"}).status_code == 400
+    )
 
 
 def test_keyboard_endpoint_reviews_with_the_csrf_header(client, users, seed_store):
     ids = seed_store([('"A," Jane Doe said.', {})])["finding_ids"]
     sign_in(client, users["editor"]["email"])
     token = csrf_from(client.get("/review").get_data(as_text=True))
-    response = client.post(f"/review/findings/{ids[0]}/review", json={"status": "confirmed"},
-                           headers={"X-CSRFToken": token})
+    response = client.post(
+        f"/review/findings/{ids[0]}/review",
+        json={"status": "confirmed"},
+        headers={"X-CSRFToken": token},
+    )
     assert response.status_code == 200
     assert response.get_json()["finding"]["status"] == "confirmed"
-    bad = client.post(f"/review/findings/{ids[0]}/review", json={"status": "maybe"},
-                      headers={"X-CSRFToken": token})
+    bad = client.post(
+        f"/review/findings/{ids[0]}/review",
+        json={"status": "maybe"},
+        headers={"X-CSRFToken": token},
+    )
     assert bad.status_code == 422
     page = client.get(f"/review/findings/{ids[0]}").get_data(as_text=True)
     assert "editor@example.org" in page and "Confirmed" in page
 
 
 def test_queue_filters_and_search(client, users, seed_store):
-    seed_store([('"Taxes will fall," Jane Doe said.', {}),
-                ("Officials said hundreds were hurt.",
-                 {"kind": "unverified", "type": "anonymous_source", "speaker": "officials",
-                  "anonymous": True})], site="Daily One")
+    seed_store(
+        [
+            ('"Taxes will fall," Jane Doe said.', {}),
+            (
+                "Officials said hundreds were hurt.",
+                {
+                    "kind": "unverified",
+                    "type": "anonymous_source",
+                    "speaker": "officials",
+                    "anonymous": True,
+                },
+            ),
+        ],
+        site="Daily One",
+    )
     seed_store([('"Rain is coming," Bob Roe said.', {"speaker": "Bob Roe"})], site="Other Times")
     sign_in(client, users["editor"]["email"])
     page = client.get("/review").get_data(as_text=True)
@@ -89,13 +113,20 @@ def test_queue_filters_and_search(client, users, seed_store):
 
 
 def test_bulk_dismiss(client, users, seed_store):
-    ids = seed_store([('"A," Jane Doe said.', {}), ('"B," Jane Doe said.', {}),
-                      ('"C," Jane Doe said.', {})])["finding_ids"]
+    ids = seed_store(
+        [('"A," Jane Doe said.', {}), ('"B," Jane Doe said.', {}), ('"C," Jane Doe said.', {})]
+    )["finding_ids"]
     sign_in(client, users["editor"]["email"])
     token = csrf_from(client.get("/review").get_data(as_text=True))
-    response = client.post("/review/bulk", data={"csrf_token": token, "action": "dismissed",
-                                                 "ids": [str(ids[0]), str(ids[1])],
-                                                 "back": "/review"})
+    response = client.post(
+        "/review/bulk",
+        data={
+            "csrf_token": token,
+            "action": "dismissed",
+            "ids": [str(ids[0]), str(ids[1])],
+            "back": "/review",
+        },
+    )
     assert response.status_code == 302
     page = client.get("/review?status=dismissed").get_data(as_text=True)
     assert '"A,"' not in page  # escaped quotes
@@ -105,8 +136,11 @@ def test_bulk_dismiss(client, users, seed_store):
 def test_script_in_a_finding_renders_inert(client, users, seed_store):
     ids = seed_store([(QUOTE, {})])
     sign_in(client, users["editor"]["email"])
-    for path in ("/review", f"/review/findings/{ids['finding_ids'][0]}",
-                 f"/review/articles/{ids['analysis_id']}"):
+    for path in (
+        "/review",
+        f"/review/findings/{ids['finding_ids'][0]}",
+        f"/review/articles/{ids['analysis_id']}",
+    ):
         page = client.get(path).get_data(as_text=True)
         assert "<script>alert(1)</script>" not in page, path
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, path
@@ -123,12 +157,20 @@ def test_admin_creates_a_user_and_revokes_a_token(client, users):
     sign_in(client, users["admin"]["email"])
     page = client.get("/admin/users").get_data(as_text=True)
     token = csrf_from(page)
-    response = client.post("/admin/users", data={"csrf_token": token, "email": "new@example.org",
-                                                  "role": "editor", "password": "long enough"})
+    response = client.post(
+        "/admin/users",
+        data={
+            "csrf_token": token,
+            "email": "new@example.org",
+            "role": "editor",
+            "password": "long enough",
+        },
+    )
     assert response.status_code == 302
     assert "new@example.org" in client.get("/admin/users").get_data(as_text=True)
-    response = client.get("/api/v1/findings", headers={
-        "Authorization": f"Bearer {users['editor']['token']}"})
+    response = client.get(
+        "/api/v1/findings", headers={"Authorization": f"Bearer {users['editor']['token']}"}
+    )
     assert response.status_code == 200
     from worker.store import session_scope
     from worker.store.models import ApiToken
@@ -136,8 +178,9 @@ def test_admin_creates_a_user_and_revokes_a_token(client, users):
     with session_scope() as session:
         token_id = session.query(ApiToken).filter_by(name="editor-token").one().id
     client.post(f"/admin/tokens/{token_id}/revoke", data={"csrf_token": token})
-    response = client.get("/api/v1/findings", headers={
-        "Authorization": f"Bearer {users['editor']['token']}"})
+    response = client.get(
+        "/api/v1/findings", headers={"Authorization": f"Bearer {users['editor']['token']}"}
+    )
     assert response.status_code == 401
 
 
@@ -149,15 +192,24 @@ def test_sign_out_ends_the_session(client, users):
 
 
 def test_dashboard_draws_charts(client, users, seed_store):
-    seed_store([('"A," Jane Doe said.', {}),
-                ("Officials said 40 died.", {"kind": "unverified", "type": "anonymous_source",
-                                             "speaker": None}),
-                ("Officials said it was calm.", {"speaker": "Officials", "anonymous": True,
-                                                 "type": "indirect"})], site="Daily One")
+    seed_store(
+        [
+            ('"A," Jane Doe said.', {}),
+            (
+                "Officials said 40 died.",
+                {"kind": "unverified", "type": "anonymous_source", "speaker": None},
+            ),
+            (
+                "Officials said it was calm.",
+                {"speaker": "Officials", "anonymous": True, "type": "indirect"},
+            ),
+        ],
+        site="Daily One",
+    )
     seed_store([('"B," Bob Roe said.', {"speaker": "Bob Roe"})], site="Other", days_ago=3)
     sign_in(client, users["editor"]["email"])
     page = client.get("/review/dashboard").get_data(as_text=True)
-    assert page.count("<svg class=\"chart\"") == 4
+    assert page.count('<svg class="chart"') == 4
     assert "Jane Doe" in page and "Daily One" in page and "33%" in page
     assert "Officials" not in page.split("Most-quoted speakers")[1].split("</section>")[0]
 
@@ -178,8 +230,9 @@ def test_changing_the_password_or_deactivating_ends_sessions(client, users):
     sign_in(client, users["editor"]["email"], "a brand new password")
     assert client.get("/review").status_code == 200
     with session_scope() as session:
-        session.scalars(select(User).where(User.email == users["editor"]["email"])).one() \
-            .active = False
+        session.scalars(
+            select(User).where(User.email == users["editor"]["email"])
+        ).one().active = False
     assert client.get("/review").status_code == 302
 
 

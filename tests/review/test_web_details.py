@@ -31,7 +31,8 @@ def test_every_page_names_an_icon_that_is_served(client, users, seed_store):
 
 
 def test_empty_queue_says_whether_there_are_no_findings_or_only_none_matching(
-        client, users, seed_store):
+    client, users, seed_store
+):
     sign_in(client, users["editor"]["email"])
     empty = client.get("/review").get_data(as_text=True)
     assert "No findings yet" in empty and "match these filters" not in empty
@@ -42,9 +43,15 @@ def test_empty_queue_says_whether_there_are_no_findings_or_only_none_matching(
 
 
 def test_dashboard_legend_uses_the_display_names(client, users, seed_store):
-    seed_store([('"We are ready," Jane Doe said.', {}),
-                ("Officials said 40 died.", {"kind": "unverified", "type": "anonymous_source",
-                                             "speaker": None})])
+    seed_store(
+        [
+            ('"We are ready," Jane Doe said.', {}),
+            (
+                "Officials said 40 died.",
+                {"kind": "unverified", "type": "anonymous_source", "speaker": None},
+            ),
+        ]
+    )
     sign_in(client, users["editor"]["email"])
     html = client.get("/review/dashboard").get_data(as_text=True)
     legends = re.findall(r'<ul class="legend-list">(.*?)</ul>', html, re.S)
@@ -68,14 +75,29 @@ def test_date_labels_stay_inside_the_chart():
 
 
 def test_finding_page_quotes_each_reason_cue_once(client, users, seed_store):
-    explanation = ('"reports of casualties": these are second-hand reports; the article does not '
-                   "say who made them or that they are true.")
-    ids = seed_store([("On reports of casualties, he said it is hard to confirm them.",
-                       {"kind": "unverified", "type": "unconfirmed", "speaker": None,
-                        "reasons": [{"code": "reports_of",
-                                     "cue": {"text": "reports of casualties", "start": 3,
-                                             "end": 24},
-                                     "explanation": explanation}]})])["finding_ids"]
+    explanation = (
+        '"reports of casualties": these are second-hand reports; the article does not '
+        "say who made them or that they are true."
+    )
+    ids = seed_store(
+        [
+            (
+                "On reports of casualties, he said it is hard to confirm them.",
+                {
+                    "kind": "unverified",
+                    "type": "unconfirmed",
+                    "speaker": None,
+                    "reasons": [
+                        {
+                            "code": "reports_of",
+                            "cue": {"text": "reports of casualties", "start": 3, "end": 24},
+                            "explanation": explanation,
+                        }
+                    ],
+                },
+            )
+        ]
+    )["finding_ids"]
     sign_in(client, users["editor"]["email"])
     html = client.get(f"/review/findings/{ids[0]}").get_data(as_text=True)
     (reasons,) = re.findall(r'<ul class="reasons">(.*?)</ul>', html, re.S)

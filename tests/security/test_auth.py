@@ -39,8 +39,7 @@ def test_every_api_route_refuses_missing_invalid_and_revoked_tokens(make_app):
     routes = list(_routes(app, "/api/"))
     assert len(routes) >= 9, routes  # the analyses and the review API are all covered
     for method, path, _ in routes:
-        for headers in ({}, auth("smk_made-up"), {"Authorization": "Basic YTpi"},
-                        auth(token)):
+        for headers in ({}, auth("smk_made-up"), {"Authorization": "Basic YTpi"}, auth(token)):
             response = client.open(path, method=method, headers=headers, json={})
             assert response.status_code == 401, (method, path, headers, response.status_code)
             assert response.get_json()["error"]["code"] in ("unauthorized", "invalid_token")
@@ -71,8 +70,12 @@ def test_web_view_pages_need_a_signed_in_session(make_app):
         if response.status_code in (302, 303):
             assert "/login" in response.headers["Location"]
         # A bearer token is for the API, not a way into the web view.
-        with_token = client.open(path, method=method, data={},
-                                 headers=auth(new_token("admin", f"a{time.time_ns()}@x.org")))
+        with_token = client.open(
+            path,
+            method=method,
+            data={},
+            headers=auth(new_token("admin", f"a{time.time_ns()}@x.org")),
+        )
         assert with_token.status_code != 200, (method, path)
 
 
@@ -126,8 +129,10 @@ def test_the_token_cache_can_be_turned_off(make_app, monkeypatch):
     assert client.get("/api/v1/analyses/x", headers=auth(token)).status_code == 401
 
 
-@pytest.mark.parametrize("header", ["Bearer", "Bearer    ", "bearer", "Token abc", "Bearer " +
-                                    "x" * 5000, "Bearer smk_\x00abc"])
+@pytest.mark.parametrize(
+    "header",
+    ["Bearer", "Bearer    ", "bearer", "Token abc", "Bearer " + "x" * 5000, "Bearer smk_\x00abc"],
+)
 def test_malformed_authorization_headers_are_401(make_app, header):
     client = make_app().test_client()
     response = client.get("/api/v1/analyses/x", headers={"Authorization": header})

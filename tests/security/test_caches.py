@@ -42,8 +42,9 @@ def test_entries_expire_and_the_oldest_go_first():
 
 
 def _submit(client, token):  # noqa: ANN001, ANN202
-    return client.post("/api/v1/analyses", headers=auth(token),
-                       json={"url": URL, "html": SEED_PAGE})
+    return client.post(
+        "/api/v1/analyses", headers=auth(token), json={"url": URL, "html": SEED_PAGE}
+    )
 
 
 def _done(client, token, analysis_id):  # noqa: ANN001, ANN202

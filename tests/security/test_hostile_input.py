@@ -12,12 +12,14 @@ from tests.security.conftest import auth, new_token
 
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
 URL = "https://news.example.org/2024/05/story.html"
-STORY = ("<p>The minister said on Monday that talks would resume next week, according to "
-         "officials familiar with the plan.</p>") * 6
+STORY = (
+    "<p>The minister said on Monday that talks would resume next week, according to "
+    "officials familiar with the plan.</p>"
+) * 6
 XSS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
-    "\"><svg onload=alert(1)>",
+    '"><svg onload=alert(1)>',
     "javascript:alert(document.cookie)",
     "</script><script>alert(1)</script>",
     "{{7*7}}${7*7}",
@@ -43,8 +45,11 @@ def test_an_element_with_enormous_attribute_counts_is_refused_quickly(make_app, 
     client = make_app().test_client()
     attrs = " ".join(f'data-a{i}="{i}"' for i in range(count))
     started = time.perf_counter()
-    response = _post(client, new_token(), {"url": URL, "html": f"<html><body><article "
-                                           f"{attrs}>{STORY}</article></body></html>"})
+    response = _post(
+        client,
+        new_token(),
+        {"url": URL, "html": f"<html><body><article {attrs}>{STORY}</article></body></html>"},
+    )
     assert time.perf_counter() - started < 5, "the parser must not be given the chance to stall"
     assert response.status_code == 422
     assert response.get_json()["error"]["code"] == "page_too_complex"
@@ -52,8 +57,9 @@ def test_an_element_with_enormous_attribute_counts_is_refused_quickly(make_app, 
 
 def test_many_attributes_spread_over_elements_are_fine(make_app):
     client = make_app().test_client()
-    links = "".join(f'<a class="c{i}" data-i="{i}" id="s{i}" href="/n/{i}">Item {i}</a>'
-                    for i in range(3000))
+    links = "".join(
+        f'<a class="c{i}" data-i="{i}" id="s{i}" href="/n/{i}">Item {i}</a>' for i in range(3000)
+    )
     page = SEED_PAGE.replace("<body>", f"<body><nav>{links}</nav>", 1)
     assert page != SEED_PAGE
     response = _post(client, new_token(), {"url": URL, "html": page})
@@ -107,33 +113,47 @@ def test_non_http_urls_are_422(make_app, url, code):
 def test_invalid_utf8_inside_a_json_string_is_400(make_app):
     client = make_app().test_client()
     raw = b'{"url": "' + URL.encode() + b'", "html": "<p>caf\xe9</p>"}'
-    response = client.post("/api/v1/analyses", data=raw, headers={
-        **auth(new_token()), "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/analyses",
+        data=raw,
+        headers={**auth(new_token()), "Content-Type": "application/json"},
+    )
     assert response.status_code == 400
     assert response.get_json()["error"]["code"] == "bad_encoding"
 
 
 def test_lone_surrogates_in_json_do_not_crash(make_app):
     client = make_app().test_client()
-    raw = json.dumps({"url": URL, "html": "<article>" + STORY + "\ud800</article>",
-                      "title": "\udfff"}).encode()
-    response = client.post("/api/v1/analyses", data=raw, headers={
-        **auth(new_token()), "Content-Type": "application/json"})
+    raw = json.dumps(
+        {"url": URL, "html": "<article>" + STORY + "\ud800</article>", "title": "\udfff"}
+    ).encode()
+    response = client.post(
+        "/api/v1/analyses",
+        data=raw,
+        headers={**auth(new_token()), "Content-Type": "application/json"},
+    )
     assert response.status_code in (202, 422), response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
     "content_type",
-    ["text/html", "multipart/form-data; boundary=x", "application/xml", "application/json5",
-     "", "application/x-www-form-urlencoded"],
+    [
+        "text/html",
+        "multipart/form-data; boundary=x",
+        "application/xml",
+        "application/json5",
+        "",
+        "application/x-www-form-urlencoded",
+    ],
 )
 def test_wrong_content_types_are_415(make_app, content_type):
     client = make_app().test_client()
     headers = {**auth(new_token())}
     if content_type:
         headers["Content-Type"] = content_type
-    response = client.post("/api/v1/analyses", data=json.dumps({"url": URL, "html": STORY}),
-                           headers=headers)
+    response = client.post(
+        "/api/v1/analyses", data=json.dumps({"url": URL, "html": STORY}), headers=headers
+    )
     assert response.status_code == 415
 
 
@@ -141,13 +161,20 @@ def test_page_payloads_come_back_only_as_json_data(make_app):
     """Markup in a page's text reaches the API's JSON as characters, never as markup."""
     client = make_app().test_client()
     token = new_token()
-    escaped = "".join(f"<p>A reader wrote &quot;{p.replace('&', '&amp;').replace('<', '&lt;')}"
-                      "&quot; in the comments, the editor said.</p>" for p in XSS)
-    page = ("<html><head><title>Story</title><script>stealCookies()</script>"
-            "<style>body{background:url(javascript:alert(1))}</style></head><body><article>"
-            "<h1>Story <img src=x onerror=alert(1)></h1>" + STORY + escaped +
-            "<p onclick='alert(1)'>Click me, the spokesman said.<script>alert(2)</script></p>"
-            "<a href='javascript:alert(3)'>a link</a></article></body></html>")
+    escaped = "".join(
+        f"<p>A reader wrote &quot;{p.replace('&', '&amp;').replace('<', '&lt;')}"
+        "&quot; in the comments, the editor said.</p>"
+        for p in XSS
+    )
+    page = (
+        "<html><head><title>Story</title><script>stealCookies()</script>"
+        "<style>body{background:url(javascript:alert(1))}</style></head><body><article>"
+        "<h1>Story <img src=x onerror=alert(1)></h1>"
+        + STORY
+        + escaped
+        + "<p onclick='alert(1)'>Click me, the spokesman said.<script>alert(2)</script></p>"
+        "<a href='javascript:alert(3)'>a link</a></article></body></html>"
+    )
     response = _post(client, token, {"url": URL, "html": page, "title": XSS[0]})
     assert response.status_code == 202
     body = _wait(client, token, response.get_json()["id"])
@@ -158,7 +185,7 @@ def test_page_payloads_come_back_only_as_json_data(make_app):
     for payload in XSS:
         assert payload in text, "escaped markup in the page is kept as the characters it shows"
     for finding in body["findings"]:
-        assert text[finding["start"]:finding["end"]] == finding["text"]
+        assert text[finding["start"] : finding["end"]] == finding["text"]
     response = client.get(f"/api/v1/analyses/{body['id']}", headers=auth(token))
     assert response.mimetype == "application/json"
     assert response.headers["X-Content-Type-Options"] == "nosniff"

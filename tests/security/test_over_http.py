@@ -36,8 +36,12 @@ def deployment():
 def raw_post(base: str, token: str, data: bytes, headers: dict[str, str]):  # noqa: ANN201
     if len(data) > 5_000_000:
         return _post_refused_early(base, token, data, headers)
-    req = urllib.request.Request(base + "/api/v1/analyses", data=data, method="POST",
-                                 headers={"Authorization": f"Bearer {token}", **headers})
+    req = urllib.request.Request(
+        base + "/api/v1/analyses",
+        data=data,
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", **headers},
+    )
     try:
         with urllib.request.urlopen(req, timeout=60) as resp:
             return resp.status, dict(resp.headers), json.loads(resp.read() or b"{}")
@@ -49,9 +53,16 @@ def _post_refused_early(base: str, token: str, data: bytes, headers: dict[str, s
     """A big body over a raw socket: the server may answer and close before reading it all,
     which a normal client reports as a broken pipe; the answer is read all the same."""
     host, port = base.removeprefix("http://").split(":")
-    head = "".join(f"{k}: {v}\r\n" for k, v in {
-        "Host": host, "Authorization": f"Bearer {token}", "Content-Length": str(len(data)),
-        "Connection": "close", **headers}.items())
+    head = "".join(
+        f"{k}: {v}\r\n"
+        for k, v in {
+            "Host": host,
+            "Authorization": f"Bearer {token}",
+            "Content-Length": str(len(data)),
+            "Connection": "close",
+            **headers,
+        }.items()
+    )
     with socket.create_connection((host, int(port)), timeout=60) as sock:
         sock.sendall(f"POST /api/v1/analyses HTTP/1.1\r\n{head}\r\n".encode())
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
@@ -70,10 +81,18 @@ JSON = {"Content-Type": "application/json"}
 GZIP = {**JSON, "Content-Encoding": "gzip"}
 CASES = {
     # Built when the test runs, not when the module is collected.
-    "body over the limit": (lambda: b'{"url": "' + URL.encode() + b'", "html": "'
-                            + b"a" * 11_000_000 + b'"}', JSON, 413),
-    "gzip bomb": (lambda: gzip.compress(b'{"url": "' + URL.encode() + b'", "html": "'
-                                        + b"a" * 60_000_000 + b'"}'), GZIP, 413),
+    "body over the limit": (
+        lambda: b'{"url": "' + URL.encode() + b'", "html": "' + b"a" * 11_000_000 + b'"}',
+        JSON,
+        413,
+    ),
+    "gzip bomb": (
+        lambda: gzip.compress(
+            b'{"url": "' + URL.encode() + b'", "html": "' + b"a" * 60_000_000 + b'"}'
+        ),
+        GZIP,
+        413,
+    ),
     "broken gzip": (b"\x1f\x8b\x08\x00garbage", GZIP, 400),
     "malformed JSON": (b'{"url": ', JSON, 400),
     "JSON array": (b"[1, 2, 3]", JSON, 422),
@@ -81,12 +100,22 @@ CASES = {
     "form body": (b"url=x&html=y", {"Content-Type": "application/x-www-form-urlencoded"}, 415),
     "text/plain": (b"{}", {"Content-Type": "text/plain"}, 415),
     "brotli": (b"{}", {**JSON, "Content-Encoding": "br"}, 415),
-    "javascript: URL": (json.dumps({"url": "javascript:alert(1)", "html": SEED_PAGE}).encode(),
-                        JSON, 422),
-    "file: URL": (json.dumps({"url": "file:///etc/passwd", "html": SEED_PAGE}).encode(), JSON,
-                  422),
-    "enormous attribute count": (json.dumps({"url": URL, "html": "<div " + " ".join(
-        f"a{i}=1" for i in range(100_000)) + ">" + SEED_PAGE}).encode(), JSON, 422),
+    "javascript: URL": (
+        json.dumps({"url": "javascript:alert(1)", "html": SEED_PAGE}).encode(),
+        JSON,
+        422,
+    ),
+    "file: URL": (json.dumps({"url": "file:///etc/passwd", "html": SEED_PAGE}).encode(), JSON, 422),
+    "enormous attribute count": (
+        json.dumps(
+            {
+                "url": URL,
+                "html": "<div " + " ".join(f"a{i}=1" for i in range(100_000)) + ">" + SEED_PAGE,
+            }
+        ).encode(),
+        JSON,
+        422,
+    ),
     # (A deeply nested page is refused by extraction, in the worker: a failed analysis, see
     # test_hostile_input.py.)
 }
@@ -108,11 +137,13 @@ def test_bad_input_is_a_clear_4xx(deployment, bad_input_token, case):
 
 def test_rate_limit_is_shared_by_the_web_processes_and_says_when_to_retry(deployment):
     token = deployment.token("reader", name="chatty")
-    statuses = [call(deployment.url, "GET", "/api/v1/analyses/none", token)[0]
-                for _ in range(LIMIT)]
+    statuses = [
+        call(deployment.url, "GET", "/api/v1/analyses/none", token)[0] for _ in range(LIMIT)
+    ]
     assert statuses == [404] * LIMIT  # two gunicorn processes, one count in Redis
-    req = urllib.request.Request(deployment.url + "/api/v1/analyses/none",
-                                 headers={"Authorization": f"Bearer {token}"})
+    req = urllib.request.Request(
+        deployment.url + "/api/v1/analyses/none", headers={"Authorization": f"Bearer {token}"}
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(req, timeout=10)
     assert refused.value.code == 429
@@ -137,9 +168,13 @@ def test_the_service_never_fetches_what_a_page_or_client_names(deployment):
     token = deployment.token("reader", name="ssrf")
     listener = Listener()
     try:
-        status, accepted = call(deployment.url, "POST", "/api/v1/analyses", token,
-                                {"url": f"http://127.0.0.1:{listener.port}/article",
-                                 "html": bait_page(listener.port)})
+        status, accepted = call(
+            deployment.url,
+            "POST",
+            "/api/v1/analyses",
+            token,
+            {"url": f"http://127.0.0.1:{listener.port}/article", "html": bait_page(listener.port)},
+        )
         assert status == 202, accepted
         assert wait_done(deployment.url, token, accepted["id"])["status"] == "done"
         time.sleep(0.3)
@@ -151,17 +186,23 @@ def test_the_service_never_fetches_what_a_page_or_client_names(deployment):
 def test_xss_payloads_round_trip_as_json_strings(deployment):
     token = deployment.token("reader", name="xss")
     payload = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
-    page = SEED_PAGE.replace("</p>", " A reader wrote " + payload.replace("<", "&lt;") + "</p>",
-                             1)
+    page = SEED_PAGE.replace("</p>", " A reader wrote " + payload.replace("<", "&lt;") + "</p>", 1)
     assert page != SEED_PAGE
-    status, accepted = call(deployment.url, "POST", "/api/v1/analyses", token,
-                            {"url": URL + "/xss", "html": page, "title": payload})
+    status, accepted = call(
+        deployment.url,
+        "POST",
+        "/api/v1/analyses",
+        token,
+        {"url": URL + "/xss", "html": page, "title": payload},
+    )
     assert status == 202, accepted
     body = wait_done(deployment.url, token, accepted["id"])
     assert body["status"] == "done"
     assert payload in body["article"]["text"], "shown as the characters the page showed"
-    req = urllib.request.Request(deployment.url + f"/api/v1/analyses/{accepted['id']}",
-                                 headers={"Authorization": f"Bearer {token}"})
+    req = urllib.request.Request(
+        deployment.url + f"/api/v1/analyses/{accepted['id']}",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     with urllib.request.urlopen(req, timeout=10) as resp:
         assert resp.headers["Content-Type"] == "application/json"
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
@@ -169,8 +210,9 @@ def test_xss_payloads_round_trip_as_json_strings(deployment):
 
 
 def test_production_server_shows_no_debugger(deployment):
-    status, body = call(deployment.url, "GET", "/api/v1/analyses/x",
-                        headers={"Authorization": "Bearer x"})
+    status, body = call(
+        deployment.url, "GET", "/api/v1/analyses/x", headers={"Authorization": "Bearer x"}
+    )
     assert status == 401 and "Traceback" not in json.dumps(body)
     req = urllib.request.Request(deployment.url + "/no/such/page")
     with pytest.raises(urllib.error.HTTPError) as missing:

@@ -98,8 +98,10 @@ def test_limit_is_shared_by_web_processes_through_redis(make_app):
         first = make_app(RATE_LIMIT="4/hour", REDIS_URL=url).test_client()
         second = make_app(RATE_LIMIT="4/hour", REDIS_URL=url).test_client()
         token = new_token()
-        codes = [(first if i % 2 else second).get("/api/v1/analyses/n", headers=auth(token))
-                 .status_code for i in range(6)]
+        codes = [
+            (first if i % 2 else second).get("/api/v1/analyses/n", headers=auth(token)).status_code
+            for i in range(6)
+        ]
         assert codes == [404, 404, 404, 404, 429, 429]
 
 
@@ -112,10 +114,10 @@ def test_default_limit_is_generous_and_off_disables(make_app, monkeypatch):
     monkeypatch.setenv("SOURCEMARK_RATE_LIMIT", "off")
     client = make_app().test_client()
     token = new_token()
-    assert all(client.get("/api/v1/analyses/n", headers=auth(token)).status_code == 404
-               for _ in range(30))
-    assert "RateLimit-Limit" not in client.get("/api/v1/analyses/n",
-                                               headers=auth(token)).headers
+    assert all(
+        client.get("/api/v1/analyses/n", headers=auth(token)).status_code == 404 for _ in range(30)
+    )
+    assert "RateLimit-Limit" not in client.get("/api/v1/analyses/n", headers=auth(token)).headers
 
 
 def test_a_bad_setting_stops_the_app_at_start(make_app):
@@ -135,8 +137,9 @@ def test_invalid_tokens_are_limited_per_address(make_app):
     assert "invalid API tokens" in blocked.get_json()["error"]["message"]
     assert int(blocked.headers["Retry-After"]) >= 1
     # Another address is not affected.
-    other = client.get("/api/v1/me", headers=auth(new_token()),
-                       environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    other = client.get(
+        "/api/v1/me", headers=auth(new_token()), environ_base={"REMOTE_ADDR": "10.0.0.9"}
+    )
     assert other.status_code == 200
 
 

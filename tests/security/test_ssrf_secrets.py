@@ -18,8 +18,19 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED_PAGE = (ROOT / "tests" / "data" / "seed_page.html").read_text(encoding="utf-8")
 SOURCES = sorted(p for d in ("server", "worker") for p in (ROOT / d).rglob("*.py"))
 # Modules that can open a network connection to an address given at run time.
-FETCHERS = {"urllib.request", "http.client", "requests", "httpx", "aiohttp", "pycurl", "urllib3",
-            "trafilatura.downloads", "ftplib", "smtplib", "telnetlib"}
+FETCHERS = {
+    "urllib.request",
+    "http.client",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "pycurl",
+    "urllib3",
+    "trafilatura.downloads",
+    "ftplib",
+    "smtplib",
+    "telnetlib",
+}
 FETCH_CALLS = {"urlopen", "fetch_url", "fetch_response", "create_connection"}
 
 
@@ -57,7 +68,9 @@ def bait_page(port: int) -> str:
     base = f"http://127.0.0.1:{port}"
     paragraphs = "".join(
         f"<p>The spokesman said on Tuesday that part {i} of the plan would be published, "
-        f"according to a statement.</p>" for i in range(8))
+        f"according to a statement.</p>"
+        for i in range(8)
+    )
     return (
         f"<html><head><title>Bait</title><link rel='canonical' href='{base}/canonical'>"
         f"<link rel='stylesheet' href='{base}/style.css'><script src='{base}/x.js'></script>"
@@ -95,13 +108,17 @@ def test_a_submitted_page_is_never_fetched_nor_anything_it_names(make_app):
         client = make_app().test_client()
         token = new_token()
         url = f"http://127.0.0.1:{listener.port}/article"
-        response = client.post("/api/v1/analyses", headers=auth(token),
-                               json={"url": url, "html": bait_page(listener.port)})
+        response = client.post(
+            "/api/v1/analyses",
+            headers=auth(token),
+            json={"url": url, "html": bait_page(listener.port)},
+        )
         assert response.status_code == 202, response.get_json()
         deadline = time.time() + 60
         while time.time() < deadline:
-            body = client.get(f"/api/v1/analyses/{response.get_json()['id']}",
-                              headers=auth(token)).get_json()
+            body = client.get(
+                f"/api/v1/analyses/{response.get_json()['id']}", headers=auth(token)
+            ).get_json()
             if body["status"] in ("done", "failed"):
                 break
             time.sleep(0.1)
@@ -130,12 +147,16 @@ def test_secret_key_comes_from_the_environment(monkeypatch, tmp_path):
 
 
 SECRET_LITERAL = re.compile(
-    r"""(?ix)(secret_key|password|passwd|api_key|token)\s*[:=]\s*["'][^"'\s]{8,}["']""")
+    r"""(?ix)(secret_key|password|passwd|api_key|token)\s*[:=]\s*["'][^"'\s]{8,}["']"""
+)
 
 
 def test_no_secret_is_written_in_the_code():
-    found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in SOURCES
-             for m in SECRET_LITERAL.finditer(p.read_text(encoding="utf-8"))]
+    found = [
+        f"{p.relative_to(ROOT)}: {m.group(0)}"
+        for p in SOURCES
+        for m in SECRET_LITERAL.finditer(p.read_text(encoding="utf-8"))
+    ]
     assert not found, found
     assert not list(ROOT.glob("**/.env")), "no .env files are committed next to the code"
 
@@ -144,8 +165,9 @@ def test_debug_is_off_and_errors_show_no_debugger(make_app, monkeypatch):
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app = make_app()
     assert app.debug is False and from_environment()["DEBUG"] is False
-    response = app.test_client().get("/api/v1/analyses/x",
-                                     headers={"Authorization": "Bearer " + "\u00e9" * 10})
+    response = app.test_client().get(
+        "/api/v1/analyses/x", headers={"Authorization": "Bearer " + "\u00e9" * 10}
+    )
     assert response.status_code == 401
     assert "Werkzeug Debugger" not in response.get_data(as_text=True)
 
@@ -153,9 +175,11 @@ def test_debug_is_off_and_errors_show_no_debugger(make_app, monkeypatch):
 @pytest.mark.parametrize("header", ["X-Forwarded-Host", "Host"])
 def test_links_never_point_at_a_host_the_client_names(make_app, header):
     client = make_app().test_client()
-    response = client.post("/api/v1/analyses", headers={**auth(new_token()),
-                                                         header: "evil.example"},
-                           json={"url": "https://example.org/x", "html": SEED_PAGE})
+    response = client.post(
+        "/api/v1/analyses",
+        headers={**auth(new_token()), header: "evil.example"},
+        json={"url": "https://example.org/x", "html": SEED_PAGE},
+    )
     body = response.get_json()
     assert response.status_code == 202 and body["links"]["self"].startswith("/api/v1/"), body
     assert "evil.example" not in response.get_data(as_text=True), body

@@ -46,8 +46,14 @@ def db_url(request, tmp_path, monkeypatch):
 
 def _new(url: str, page_url: str = "https://example.org/a") -> str:
     with session_scope(url) as session:
-        row = create_analysis(session, article=ARTICLE, url=page_url, html="<p>x</p>",
-                              pipeline_version="t", user_id=None)
+        row = create_analysis(
+            session,
+            article=ARTICLE,
+            url=page_url,
+            html="<p>x</p>",
+            pipeline_version="t",
+            user_id=None,
+        )
         return row.id
 
 
@@ -80,8 +86,11 @@ def test_results_are_stored_once(db_url):
         assert claim(session, analysis_id, lease_seconds=60).outcome == "finished"
         assert not save_result(session, analysis_id, [_finding("f1")], {})
     with session_scope(db_url) as session:
-        count = session.scalar(select(func.count()).select_from(FindingRow)
-                               .where(FindingRow.analysis_id == analysis_id))
+        count = session.scalar(
+            select(func.count())
+            .select_from(FindingRow)
+            .where(FindingRow.analysis_id == analysis_id)
+        )
         assert count == 2
         assert session.get(AnalysisRow, analysis_id).status == "done"
 
@@ -144,18 +153,43 @@ def test_sweeper_requeues_lost_and_abandoned_analyses(db_url):
 def test_reuse_by_text_and_by_exact_html(db_url):
     analysis_id = _new(db_url)
     with session_scope(db_url) as session:
-        found = find_reusable(session, url="https://example.org/a", pipeline_version="t",
-                              content_hash=sha256(ARTICLE.text))
+        found = find_reusable(
+            session,
+            url="https://example.org/a",
+            pipeline_version="t",
+            content_hash=sha256(ARTICLE.text),
+        )
         assert found is not None and found.id == analysis_id
-        assert find_reusable(session, url="https://example.org/a", pipeline_version="t",
-                             html_hash=html_key("https://example.org/a", "<p>x</p>")) is not None
-        assert find_reusable(session, url="https://example.org/a", pipeline_version="other",
-                             content_hash=sha256(ARTICLE.text)) is None
+        assert (
+            find_reusable(
+                session,
+                url="https://example.org/a",
+                pipeline_version="t",
+                html_hash=html_key("https://example.org/a", "<p>x</p>"),
+            )
+            is not None
+        )
+        assert (
+            find_reusable(
+                session,
+                url="https://example.org/a",
+                pipeline_version="other",
+                content_hash=sha256(ARTICLE.text),
+            )
+            is None
+        )
         mark_failed(session, analysis_id, "x", "failed for a test")
     with session_scope(db_url) as session:
         # A failed analysis is not reused: the page gets another chance.
-        assert find_reusable(session, url="https://example.org/a", pipeline_version="t",
-                             content_hash=sha256(ARTICLE.text)) is None
+        assert (
+            find_reusable(
+                session,
+                url="https://example.org/a",
+                pipeline_version="t",
+                content_hash=sha256(ARTICLE.text),
+            )
+            is None
+        )
 
 
 def test_a_claim_gives_up_after_repeated_interruptions(db_url):

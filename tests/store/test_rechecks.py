@@ -23,8 +23,11 @@ from worker.tasks.recheck import process_recheck
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
 URL = "https://example.org/briefing"
 CANONICAL = "http://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5a310cdd39bc7f8b2.html"
-CHANGED = SEED_PAGE.replace('<div id="Content">', '<div id="Content"><p>"A mission will travel '
-                            'next week," the spokesman told reporters.</p>', 1)
+CHANGED = SEED_PAGE.replace(
+    '<div id="Content">',
+    '<div id="Content"><p>"A mission will travel next week," the spokesman told reporters.</p>',
+    1,
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -43,8 +46,14 @@ def db_url(request, tmp_path, monkeypatch):
 
 def submit(html: str, url: str = URL) -> str:
     with session_scope() as session:
-        return create_submission(session, url=url, html=html, title="Reader's title",
-                                 pipeline_version=PIPELINE_VERSION, user_id=None).id
+        return create_submission(
+            session,
+            url=url,
+            html=html,
+            title="Reader's title",
+            pipeline_version=PIPELINE_VERSION,
+            user_id=None,
+        ).id
 
 
 def analysed(html: str, url: str = URL) -> str:
@@ -55,15 +64,15 @@ def analysed(html: str, url: str = URL) -> str:
 
 def recheck(analysis_id: str, html: str) -> str:
     with session_scope() as session:
-        return create_recheck(session, analysis_id=analysis_id, url=URL, html=html,
-                              title=None).id
+        return create_recheck(session, analysis_id=analysis_id, url=URL, html=html, title=None).id
 
 
 def test_the_worker_extracts_a_submission_and_a_pending_one_is_shared(db_url):
     analysis_id = submit(SEED_PAGE)
     with session_scope() as session:
-        assert pending_for_url(session, url=URL, pipeline_version=PIPELINE_VERSION).id \
-            == analysis_id
+        assert (
+            pending_for_url(session, url=URL, pipeline_version=PIPELINE_VERSION).id == analysis_id
+        )
         assert latest_done(session, url=URL, pipeline_version=PIPELINE_VERSION) is None
     assert process_analysis(analysis_id) == "done"
     with session_scope() as session:
@@ -74,8 +83,9 @@ def test_the_worker_extracts_a_submission_and_a_pending_one_is_shared(db_url):
         assert pending_for_url(session, url=URL, pipeline_version=PIPELINE_VERSION) is None
         # Found by the submitted URL and by the canonical one the page names.
         for url in (URL, CANONICAL):
-            assert latest_done(session, url=url, pipeline_version=PIPELINE_VERSION).id \
-                == analysis_id
+            assert (
+                latest_done(session, url=url, pipeline_version=PIPELINE_VERSION).id == analysis_id
+            )
 
 
 def test_what_only_extraction_tells_fails_the_analysis_with_its_code(db_url):
@@ -84,7 +94,10 @@ def test_what_only_extraction_tells_fails_the_analysis_with_its_code(db_url):
     with session_scope() as session:
         row = session.get(AnalysisRow, analysis_id)
         assert (row.error_code, row.error, row.error_reason) == (
-            "no_article", "The page holds no text.", "empty_page")
+            "no_article",
+            "The page holds no text.",
+            "empty_page",
+        )
         assert latest_done(session, url=URL, pipeline_version=PIPELINE_VERSION) is None
 
 
@@ -102,9 +115,15 @@ def test_same_text_marks_the_analysis_checked_and_runs_once(db_url):
 def test_changed_text_is_a_new_revision_with_the_reviews(db_url):
     first = analysed(SEED_PAGE)
     with session_scope() as session:
-        finding = session.scalars(select(FindingRow).where(
-            FindingRow.analysis_id == first, FindingRow.kind == "attribution",
-            FindingRow.text.contains("Gherman")).order_by(FindingRow.start)).first()
+        finding = session.scalars(
+            select(FindingRow)
+            .where(
+                FindingRow.analysis_id == first,
+                FindingRow.kind == "attribution",
+                FindingRow.text.contains("Gherman"),
+            )
+            .order_by(FindingRow.start)
+        ).first()
         finding.review_status, finding.note = "confirmed", "checked with the UN"
         reviewed = finding.text
     assert process_recheck(recheck(first, CHANGED)) == "changed"
@@ -113,7 +132,8 @@ def test_changed_text_is_a_new_revision_with_the_reviews(db_url):
         assert newest.id != first and "A mission will travel" in newest.article.text
         carried = [f for f in newest.findings if f.text == reviewed and f.kind == "attribution"]
         assert [(f.review_status, f.note) for f in carried] == [
-            ("confirmed", "checked with the UN")]
+            ("confirmed", "checked with the UN")
+        ]
     # The same changed page re-checked against the old revision finds the new one: no third.
     assert process_recheck(recheck(first, CHANGED)) == "same"
     with session_scope() as session:

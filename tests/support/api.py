@@ -10,9 +10,18 @@ import urllib.request
 from typing import Any
 
 
-def call(base: str, method: str, path: str, token: str | None = None, body: Any = None,
-         *, gzip_body: bool = False, headers: dict[str, str] | None = None,
-         raw: bytes | None = None, timeout: float = 30) -> tuple[int, dict[str, Any]]:
+def call(
+    base: str,
+    method: str,
+    path: str,
+    token: str | None = None,
+    body: Any = None,
+    *,
+    gzip_body: bool = False,
+    headers: dict[str, str] | None = None,
+    raw: bytes | None = None,
+    timeout: float = 30,
+) -> tuple[int, dict[str, Any]]:
     data = raw
     hdrs = dict(headers or {})
     if body is not None:

@@ -13,8 +13,11 @@ import os
 import sys
 from pathlib import Path
 
-FORBIDDEN = tuple(str(Path(p).resolve())
-                  for p in os.environ.get("SOURCEMARK_FORBIDDEN_READS", "").split(os.pathsep) if p)
+FORBIDDEN = tuple(
+    str(Path(p).resolve())
+    for p in os.environ.get("SOURCEMARK_FORBIDDEN_READS", "").split(os.pathsep)
+    if p
+)
 LOG = os.environ.get("SOURCEMARK_FORBIDDEN_LOG")
 EVENTS = {"open", "os.listdir", "os.scandir", "glob.glob", "os.chdir"}
 

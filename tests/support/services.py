@@ -119,8 +119,14 @@ class Stack:
     url: str = ""
 
     def run(self, *args: str, input_text: str | None = None) -> str:
-        out = subprocess.run([str(BIN / "sourcemark"), *args], env=self.env, input=input_text,
-                             capture_output=True, text=True, timeout=120)
+        out = subprocess.run(
+            [str(BIN / "sourcemark"), *args],
+            env=self.env,
+            input=input_text,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if out.returncode != 0:
             raise RuntimeError(f"sourcemark {' '.join(args)} failed:\n{out.stdout}\n{out.stderr}")
         return out.stdout
@@ -131,16 +137,22 @@ class Stack:
     def spawn(self, *args: str, name: str) -> Process:
         log_path = self.instance / f"{name}-{len(self.processes)}.log"
         handle = open(log_path, "w")  # noqa: SIM115 - the child owns it
-        proc = subprocess.Popen([str(BIN / "sourcemark"), *args], env=self.env, stdout=handle,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [str(BIN / "sourcemark"), *args],
+            env=self.env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         process = Process(proc, log_path)
         self.processes.append(process)
         return process
 
     def serve(self) -> Process:
         port = free_port()
-        process = self.spawn("serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2",
-                             name="serve")
+        process = self.spawn(
+            "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2", name="serve"
+        )
         self.url = f"http://127.0.0.1:{port}"
         wait_http(self.url + "/healthz", process)
         return process
@@ -181,8 +193,13 @@ def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iter
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     # PYTHONPATH: the `sourcemark` processes run this checkout's code even when the venv's
     # editable install points at another copy of the repository.
-    env.update({"SOURCEMARK_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1",
-                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))})
+    env.update(
+        {
+            "SOURCEMARK_INSTANCE": str(instance),
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+        }
+    )
     env.update(extra_env or {})
     try:
         if distributed:

@@ -24,8 +24,14 @@ from tests.support.services import Stack, stack
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 PASSWORD = "review-pass-1234"
 SEED_URL = "http://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5a310cdd39bc7f8b2.html"
 # Real English news pages of the shared extraction set that carry quotes and claims.
@@ -56,8 +62,10 @@ class Deployment:
 
 def _pages() -> dict[str, tuple[str, str]]:
     truth = json.loads((EXTRACTION_DIR / "ground-truth.json").read_text())
-    pages = {"seed": (SEED_URL, (ROOT / "tests/data/seed_page.html").read_text()),
-             "script": (SCRIPT_URL, SCRIPT_PAGE)}
+    pages = {
+        "seed": (SEED_URL, (ROOT / "tests/data/seed_page.html").read_text()),
+        "script": (SCRIPT_URL, SCRIPT_PAGE),
+    }
     for prefix in EXTRACTION_KEYS:
         path = next((EXTRACTION_DIR / "html").glob(prefix + "*.html.gz"))
         key = path.name.split(".")[0]
@@ -70,8 +78,12 @@ def _pages() -> dict[str, tuple[str, str]]:
 def deployment() -> Iterator[Deployment]:
     with stack(distributed=True) as s:
         s.env["SOURCEMARK_PASSWORD"] = PASSWORD
-        for email, role in (("admin@example.org", "admin"), ("editor@example.org", "editor"),
-                            ("editor2@example.org", "editor"), ("reader@example.org", "reader")):
+        for email, role in (
+            ("admin@example.org", "admin"),
+            ("editor@example.org", "editor"),
+            ("editor2@example.org", "editor"),
+            ("reader@example.org", "reader"),
+        ):
             s.run("user", "create", email, "--role", role)
         reader = s.token("reader", "webview-reader")
         editor = s.token("editor", "webview-editor")
@@ -80,8 +92,9 @@ def deployment() -> Iterator[Deployment]:
         d = Deployment(stack=s, url=s.url, editor_token=editor)
         submitted = {}
         for label, (url, html) in _pages().items():
-            status, body = call(s.url, "POST", "/api/v1/analyses", reader,
-                                {"url": url, "html": html})
+            status, body = call(
+                s.url, "POST", "/api/v1/analyses", reader, {"url": url, "html": html}
+            )
             assert status in (200, 202), body
             submitted[label] = body["id"]
         for label, analysis_id in submitted.items():
@@ -92,8 +105,9 @@ def deployment() -> Iterator[Deployment]:
 
 @pytest.fixture(scope="module")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    b = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                            args=CHROMIUM_ARGS)
+    b = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
     yield b
     b.close()
 
@@ -101,8 +115,9 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 @pytest.fixture()
 def page(browser: Browser, deployment: Deployment) -> Iterator[Page]:
     """A fresh browser context (no cookies) for each test, with console errors collected."""
-    context = browser.new_context(base_url=deployment.url, viewport={"width": 1400, "height": 900},
-                                  accept_downloads=True)
+    context = browser.new_context(
+        base_url=deployment.url, viewport={"width": 1400, "height": 900}, accept_downloads=True
+    )
     pg = context.new_page()
     pg.set_default_timeout(15_000)
     pg.console_errors = []  # type: ignore[attr-defined]

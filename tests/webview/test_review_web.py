@@ -25,8 +25,10 @@ def _total(d: Deployment) -> int:
 
 
 def _ids(page: Page) -> list[int]:
-    return [int(x) for x in page.eval_on_selector_all(
-        ".finding-row", "rows => rows.map(r => r.dataset.id)")]
+    return [
+        int(x)
+        for x in page.eval_on_selector_all(".finding-row", "rows => rows.map(r => r.dataset.id)")
+    ]
 
 
 def _history(d: Deployment, finding_id: int) -> list[dict]:
@@ -36,8 +38,12 @@ def _history(d: Deployment, finding_id: int) -> list[dict]:
 
 
 def _no_csp_errors(page: Page) -> None:
-    errors = [e for e in page.console_errors if "Content Security Policy" in e  # type: ignore
-              or "Refused" in e]
+    errors = [
+        e
+        for e in page.console_errors
+        if "Content Security Policy" in e  # type: ignore
+        or "Refused" in e
+    ]
     assert not errors, errors
 
 
@@ -66,14 +72,20 @@ def test_sign_in_filter_and_search(page: Page, deployment: Deployment, artifacts
     page.fill("input[name=site]", cbs["article"]["site"])
     page.click("#filters button[type=submit]")
     expect(page.locator(".toolbar .count strong")).to_have_text(str(len(cbs["findings"])))
-    assert {int(x) for x in page.locator(".finding-row").evaluate_all(
-        "rows => rows.map(r => r.querySelectorAll('.site').length)")} == {1}
+    assert {
+        int(x)
+        for x in page.locator(".finding-row").evaluate_all(
+            "rows => rows.map(r => r.querySelectorAll('.site').length)"
+        )
+    } == {1}
 
     # Filter by kind and type: every row carries that type, the count is the analyses' count.
-    wanted = next(f for a in deployment.analyses.values() for f in a["findings"]
-                  if f["kind"] == "unverified")["type"]
-    expected = sum(1 for a in deployment.analyses.values() for f in a["findings"]
-                   if f["type"] == wanted)
+    wanted = next(
+        f for a in deployment.analyses.values() for f in a["findings"] if f["kind"] == "unverified"
+    )["type"]
+    expected = sum(
+        1 for a in deployment.analyses.values() for f in a["findings"] if f["type"] == wanted
+    )
     page.goto("/review")
     page.select_option("select[name=type]", wanted)
     page.click("#filters button[type=submit]")
@@ -88,15 +100,21 @@ def test_sign_in_filter_and_search(page: Page, deployment: Deployment, artifacts
     page.keyboard.press("Enter")
     page.wait_for_load_state("networkidle")
     seed = _findings(deployment, "seed")
-    matching = [f for f in seed if re.search(
-        r"\bdujarr", (f["text"] + " " + ((f.get("speaker") or {}).get("name") or "")).lower())]
+    matching = [
+        f
+        for f in seed
+        if re.search(
+            r"\bdujarr", (f["text"] + " " + ((f.get("speaker") or {}).get("name") or "")).lower()
+        )
+    ]
     assert matching
     expect(page.locator(".toolbar .count strong")).to_have_text(str(len(matching)))
     _no_csp_errors(page)
 
 
-def test_review_three_findings_with_the_keyboard(page: Page, deployment: Deployment,
-                                                  artifacts) -> None:
+def test_review_three_findings_with_the_keyboard(
+    page: Page, deployment: Deployment, artifacts
+) -> None:
     sign_in(page, "editor@example.org", target="/review?q=Dujarric")
     ids = _ids(page)
     assert len(ids) >= 3
@@ -129,12 +147,17 @@ def test_review_three_findings_with_the_keyboard(page: Page, deployment: Deploym
     # The audit history: who, from what, to what.
     first = _history(deployment, ids[0])
     assert [(e["field"], e["from"], e["to"], e["who"]) for e in first] == [
-        ("status", "new", "confirmed", "editor@example.org")]
+        ("status", "new", "confirmed", "editor@example.org")
+    ]
     assert [(e["field"], e["to"]) for e in _history(deployment, ids[1])] == [
-        ("status", "dismissed")]
+        ("status", "dismissed")
+    ]
     third = [(e["field"], e["to"]) for e in _history(deployment, ids[2])]
-    assert third == [("note", "Check against the briefing transcript"),
-                     ("assignee", "editor2@example.org"), ("status", "follow_up")]
+    assert third == [
+        ("note", "Check against the briefing transcript"),
+        ("assignee", "editor2@example.org"),
+        ("status", "follow_up"),
+    ]
 
     # Open the third one: its detail page shows the history; j/k walk the filtered queue.
     rows.nth(2).locator(".meta").click()  # "f" moved the cursor on; point back at the third
@@ -186,13 +209,16 @@ def test_exports_validate(page: Page, deployment: Deployment) -> None:
     status, listing = deployment.api("GET", f"/api/v1/findings?analysis={script['id']}")
     assert status == 200
     claim = next(i for i in listing["items"] if i["kind"] == "unverified")
-    status, patched = deployment.api("PATCH", f"/api/v1/findings/{claim['finding_id']}",
-                                     {"verdict": "false", "status": "confirmed",
-                                      "note": "The ministry's own figure is 4."})
+    status, patched = deployment.api(
+        "PATCH",
+        f"/api/v1/findings/{claim['finding_id']}",
+        {"verdict": "false", "status": "confirmed", "note": "The ministry's own figure is 4."},
+    )
     assert status == 200 and patched["verdict"] == "false", patched
     # The verdict flows back to the analysis JSON the extension reads.
-    _, analysis = call(deployment.url, "GET", f"/api/v1/analyses/{script['id']}",
-                       deployment.editor_token)
+    _, analysis = call(
+        deployment.url, "GET", f"/api/v1/analyses/{script['id']}", deployment.editor_token
+    )
     reviewed = next(f for f in analysis["findings"] if f["id"] == claim["fid"])
     assert reviewed["review"]["verdict"] == "false"
 
@@ -226,26 +252,32 @@ def test_exports_validate(page: Page, deployment: Deployment) -> None:
     items = doc["first"]["items"]
     assert len(items) == doc["total"] == len(seed["findings"])
     # One sentence can be two findings (a statement and a claim): key by place and type.
-    by_place = {(f["selector"]["exact"], f["selector"]["prefix"], f["type"]): f
-                for f in seed["findings"]}
+    by_place = {
+        (f["selector"]["exact"], f["selector"]["prefix"], f["type"]): f for f in seed["findings"]
+    }
     for item in items:
         assert item["target"]["source"] == SEED_URL
         (quote,) = item["target"]["selector"]
         tag = next(b["value"] for b in item["body"] if b["purpose"] == "tagging")
         finding = by_place[(quote["exact"], quote["prefix"], tag)]
         assert quote == {"type": "TextQuoteSelector", **finding["selector"]}
-        assert item["motivation"] == ("questioning" if finding["kind"] == "unverified"
-                                      else "identifying")
+        assert item["motivation"] == (
+            "questioning" if finding["kind"] == "unverified" else "identifying"
+        )
         assert item["generator"]["name"].startswith("sourcemark ")
 
     # The same documents through the bearer-token API; a reader token is refused.
     api_doc = json.loads(_raw(deployment, f"/api/v1/analyses/{seed['id']}/annotations"))
     assert api_doc["first"]["items"] == items
     api_reviews = json.loads(_raw(deployment, "/api/v1/claimreviews"))
-    assert [r["claimReviewed"] for r in api_reviews["@graph"]] == \
-        [r["claimReviewed"] for r in reviews["@graph"]]
-    api_csv = list(csv.DictReader(io.StringIO(_raw(
-        deployment, f"/api/v1/findings.csv?site={cbs['article']['site']}"))))
+    assert [r["claimReviewed"] for r in api_reviews["@graph"]] == [
+        r["claimReviewed"] for r in reviews["@graph"]
+    ]
+    api_csv = list(
+        csv.DictReader(
+            io.StringIO(_raw(deployment, f"/api/v1/findings.csv?site={cbs['article']['site']}"))
+        )
+    )
     assert [r["finding_id"] for r in api_csv] == [r["finding_id"] for r in rows]
     reader = deployment.stack.token("reader", "export-reader")
     assert call(deployment.url, "GET", "/api/v1/findings", reader)[0] == 403
@@ -255,8 +287,9 @@ def test_exports_validate(page: Page, deployment: Deployment) -> None:
 def _raw(d: Deployment, path: str) -> str:
     import urllib.request
 
-    req = urllib.request.Request(d.url + path,
-                                 headers={"Authorization": f"Bearer {d.editor_token}"})
+    req = urllib.request.Request(
+        d.url + path, headers={"Authorization": f"Bearer {d.editor_token}"}
+    )
     with urllib.request.urlopen(req, timeout=30) as resp:
         return resp.read().decode()
 
@@ -266,8 +299,9 @@ def test_article_view(page: Page, deployment: Deployment, artifacts) -> None:
     sign_in(page, "editor@example.org", target=f"/review/articles/{seed['id']}")
     expect(page.locator("h1")).to_have_text(seed["article"]["title"])
     expect(page.locator(f".source a[href='{SEED_URL}']")).to_have_count(1)
-    marked = set(page.locator("mark[data-finding]").evaluate_all(
-        "ms => ms.map(m => m.dataset.finding)"))
+    marked = set(
+        page.locator("mark[data-finding]").evaluate_all("ms => ms.map(m => m.dataset.finding)")
+    )
     items = page.locator(".mini-list li")
     expect(items).to_have_count(len(seed["findings"]))
     assert len(marked) >= len(seed["findings"]) - 2  # nested findings share their marks
@@ -275,10 +309,15 @@ def test_article_view(page: Page, deployment: Deployment, artifacts) -> None:
     expect(page.locator(".mini-list li.active")).to_have_count(1)
     # Not colour alone: statements are underlined solid, unverifiable claims wavy.
     style = page.locator("mark.hl-unverified").first.evaluate(
-        "m => getComputedStyle(m).textDecorationStyle")
+        "m => getComputedStyle(m).textDecorationStyle"
+    )
     assert style == "wavy"
-    assert page.locator("mark.hl-attribution:not(.hl-unverified)").first.evaluate(
-        "m => getComputedStyle(m).textDecorationStyle") != "wavy"
+    assert (
+        page.locator("mark.hl-attribution:not(.hl-unverified)").first.evaluate(
+            "m => getComputedStyle(m).textDecorationStyle"
+        )
+        != "wavy"
+    )
     # The keyboard reaches the same: Tab to a mark, Enter selects its finding.
     last = page.locator("mark[data-finding]").last
     last.focus()
@@ -340,13 +379,14 @@ def test_form_without_csrf_token_is_refused(page: Page, deployment: Deployment) 
     status = page.evaluate(
         """id => fetch('/review/findings/' + id + '/review', {method: 'POST',
              headers: {'Content-Type': 'application/json'}, body: '{"status": "dismissed"}'})
-             .then(r => r.status)""", finding_id)
+             .then(r => r.status)""",
+        finding_id,
+    )
     assert status == 400
     assert _history(deployment, finding_id) == []
 
 
-def test_script_in_a_finding_renders_inert(page: Page, deployment: Deployment,
-                                           artifacts) -> None:
+def test_script_in_a_finding_renders_inert(page: Page, deployment: Deployment, artifacts) -> None:
     script = deployment.analyses["script"]
     quote = next(f for f in script["findings"] if "<script>" in f["text"])
     dialogs: list[str] = []

@@ -168,8 +168,11 @@ class Finding:
                 else None
             ),
             reasons=[
-                Reason(r["code"], Cue(r["cue"]["text"], r["cue"]["start"], r["cue"]["end"]),
-                       r["explanation"])
+                Reason(
+                    r["code"],
+                    Cue(r["cue"]["text"], r["cue"]["start"], r["cue"]["end"]),
+                    r["explanation"],
+                )
                 for r in d.get("reasons") or []
             ],
             confidence=d.get("confidence", 0.5),

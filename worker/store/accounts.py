@@ -70,8 +70,12 @@ def create_token(session: Session, user: User, name: str) -> str:
     """Make a token for ``user``; the plain token is returned once and never stored."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     session.add(
-        ApiToken(user=user, name=name[:200], token_hash=hash_token(token),
-                 prefix=token[: len(TOKEN_PREFIX) + 6])
+        ApiToken(
+            user=user,
+            name=name[:200],
+            token_hash=hash_token(token),
+            prefix=token[: len(TOKEN_PREFIX) + 6],
+        )
     )
     session.flush()
     return token
@@ -81,7 +85,8 @@ def user_for_token(session: Session, token: str) -> tuple[User, ApiToken] | None
     if not token or len(token) > 200:
         return None
     row = session.scalars(
-        select(ApiToken).options(joinedload(ApiToken.user))
+        select(ApiToken)
+        .options(joinedload(ApiToken.user))
         .where(ApiToken.token_hash == hash_token(token))
     ).first()
     if row is None or row.revoked_at is not None or not row.user.active:
@@ -98,9 +103,9 @@ def user_for_token(session: Session, token: str) -> tuple[User, ApiToken] | None
 
 def revoke_token(session: Session, prefix_or_name: str) -> int:
     rows = session.scalars(
-        select(ApiToken).where(
-            (ApiToken.prefix == prefix_or_name) | (ApiToken.name == prefix_or_name)
-        ).where(ApiToken.revoked_at.is_(None))
+        select(ApiToken)
+        .where((ApiToken.prefix == prefix_or_name) | (ApiToken.name == prefix_or_name))
+        .where(ApiToken.revoked_at.is_(None))
     ).all()
     for row in rows:
         row.revoked_at = utcnow()

@@ -33,7 +33,11 @@ def html_key(url: str, html: str) -> str:
 
 
 def find_reusable(
-    session: Session, *, url: str, pipeline_version: str, content_hash: str | None = None,
+    session: Session,
+    *,
+    url: str,
+    pipeline_version: str,
+    content_hash: str | None = None,
     html_hash: str | None = None,
 ) -> AnalysisRow | None:
     """The newest analysis of the same URL and text (or exact HTML) that is not failed."""
@@ -63,8 +67,14 @@ NOT_EXTRACTED = ""
 
 
 def _article_row(url: str, html: str, title: str | None) -> ArticleRow:
-    return ArticleRow(url=url, title=title, text="", content_hash=NOT_EXTRACTED,
-                      html_gz=gzip_html(html), html_hash=html_key(url, html))
+    return ArticleRow(
+        url=url,
+        title=title,
+        text="",
+        content_hash=NOT_EXTRACTED,
+        html_gz=gzip_html(html),
+        html_hash=html_key(url, html),
+    )
 
 
 def gzip_html(html: str) -> bytes:
@@ -72,13 +82,21 @@ def gzip_html(html: str) -> bytes:
 
 
 def create_submission(
-    session: Session, *, url: str, html: str, title: str | None, pipeline_version: str,
+    session: Session,
+    *,
+    url: str,
+    html: str,
+    title: str | None,
+    pipeline_version: str,
     user_id: int | None,
 ) -> AnalysisRow:
     """A queued analysis of a page as submitted; the worker extracts its article first."""
     analysis = AnalysisRow(
-        id=uuid.uuid4().hex, article=_article_row(url, html, title),
-        status=AnalysisStatus.QUEUED, pipeline_version=pipeline_version, submitted_by=user_id,
+        id=uuid.uuid4().hex,
+        article=_article_row(url, html, title),
+        status=AnalysisStatus.QUEUED,
+        pipeline_version=pipeline_version,
+        submitted_by=user_id,
         attempts=0,
     )
     session.add(analysis)
@@ -122,8 +140,9 @@ def last_checked(row: AnalysisRow) -> datetime | None:
     return max(moments, default=None)
 
 
-def record_extraction(session: Session, analysis_id: str, article: Article,
-                      extract_ms: float) -> None:
+def record_extraction(
+    session: Session, analysis_id: str, article: Article, extract_ms: float
+) -> None:
     """Fill in the article a worker extracted from the stored page."""
     row = session.get(AnalysisRow, analysis_id)
     if row is None:
@@ -145,19 +164,27 @@ def same_text_done(session: Session, analysis_id: str) -> AnalysisRow | None:
     if row is None or row.article.content_hash == NOT_EXTRACTED:
         return None
     return session.scalars(
-        select(AnalysisRow).join(ArticleRow)
+        select(AnalysisRow)
+        .join(ArticleRow)
         .where(ArticleRow.url == row.article.url)
         .where(ArticleRow.content_hash == row.article.content_hash)
         .where(AnalysisRow.pipeline_version == row.pipeline_version)
         .where(AnalysisRow.status == AnalysisStatus.DONE)
         .where(AnalysisRow.id != analysis_id)
-        .order_by(AnalysisRow.created_at.desc()).limit(1)
+        .order_by(AnalysisRow.created_at.desc())
+        .limit(1)
     ).first()
 
 
 def create_analysis(
-    session: Session, *, article: Article, url: str, html: str, pipeline_version: str,
-    user_id: int | None, timings: dict[str, float] | None = None,
+    session: Session,
+    *,
+    article: Article,
+    url: str,
+    html: str,
+    pipeline_version: str,
+    user_id: int | None,
+    timings: dict[str, float] | None = None,
 ) -> AnalysisRow:
     row = ArticleRow(
         url=url,
@@ -173,8 +200,12 @@ def create_analysis(
         html_hash=html_key(url, html),
     )
     analysis = AnalysisRow(
-        id=uuid.uuid4().hex, article=row, status=AnalysisStatus.QUEUED,
-        pipeline_version=pipeline_version, submitted_by=user_id, attempts=0,
+        id=uuid.uuid4().hex,
+        article=row,
+        status=AnalysisStatus.QUEUED,
+        pipeline_version=pipeline_version,
+        submitted_by=user_id,
+        attempts=0,
         timings=dict(timings) if timings else None,
     )
     session.add(analysis)
@@ -203,8 +234,10 @@ MAX_ATTEMPTS = 3
 
 
 def interrupted_message(attempts: int) -> str:
-    return (f"The analysis was interrupted {attempts} times (the worker stopped or the page took "
-            "too long), so it was given up.")
+    return (
+        f"The analysis was interrupted {attempts} times (the worker stopped or the page took "
+        "too long), so it was given up."
+    )
 
 
 def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
@@ -222,8 +255,13 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
         .where(AnalysisRow.status == AnalysisStatus.RUNNING)
         .where(AnalysisRow.lease_until < now)
         .where(AnalysisRow.attempts >= MAX_ATTEMPTS)
-        .values(status=AnalysisStatus.FAILED, error_code="interrupted",
-                error=interrupted_message(MAX_ATTEMPTS), finished_at=now, lease_until=None)
+        .values(
+            status=AnalysisStatus.FAILED,
+            error_code="interrupted",
+            error=interrupted_message(MAX_ATTEMPTS),
+            finished_at=now,
+            lease_until=None,
+        )
     )
     if gave_up.rowcount == 1:
         return Claim("gave_up")
@@ -245,8 +283,9 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
     if row is None:
         return Claim("missing")
     if result.rowcount == 1:
-        return Claim("claimed", text=row.article.text,
-                     extracted=row.article.content_hash != NOT_EXTRACTED)
+        return Claim(
+            "claimed", text=row.article.text, extracted=row.article.content_hash != NOT_EXTRACTED
+        )
     if row.status in FINISHED:
         return Claim("finished")
     remaining = (_aware(row.lease_until) - now).total_seconds() if row.lease_until else 1.0
@@ -261,10 +300,16 @@ def _aware(value: datetime) -> datetime:
 def _finding_row(analysis_id: str, data: dict[str, Any]) -> FindingRow:
     speaker = data.get("speaker") or {}
     return FindingRow(
-        analysis_id=analysis_id, fid=data["id"], kind=data["kind"], type=data["type"],
-        start=data["start"], end=data["end"], text=data["text"],
+        analysis_id=analysis_id,
+        fid=data["id"],
+        kind=data["kind"],
+        type=data["type"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
         speaker_name=(speaker.get("name") or speaker.get("text")) if speaker else None,
-        confidence=float(data.get("confidence", 0.5)), data=data,
+        confidence=float(data.get("confidence", 0.5)),
+        data=data,
     )
 
 
@@ -308,14 +353,21 @@ def _finish(
     return True
 
 
-def mark_failed(session: Session, analysis_id: str, code: str, message: str,
-                reason: str | None = None) -> None:
+def mark_failed(
+    session: Session, analysis_id: str, code: str, message: str, reason: str | None = None
+) -> None:
     session.execute(
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)
         .where(AnalysisRow.status.in_((AnalysisStatus.QUEUED, AnalysisStatus.RUNNING)))
-        .values(status=AnalysisStatus.FAILED, error=message, error_code=code,
-                error_reason=reason, finished_at=utcnow(), lease_until=None)
+        .values(
+            status=AnalysisStatus.FAILED,
+            error=message,
+            error_code=code,
+            error_reason=reason,
+            finished_at=utcnow(),
+            lease_until=None,
+        )
     )
 
 
@@ -365,7 +417,8 @@ def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
             "text": art.text,
         },
         "findings": [finding_dict(f) for f in row.findings]
-        if row.status == AnalysisStatus.DONE else [],
+        if row.status == AnalysisStatus.DONE
+        else [],
     }
     if row.status == AnalysisStatus.FAILED:
         d["error"] = row.error or "The analysis failed."

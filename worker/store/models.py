@@ -64,8 +64,10 @@ class ApiToken(Base):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_url_hash", "url", "content_hash"),
-                      Index("ix_articles_canonical_url", "canonical_url"))
+    __table_args__ = (
+        Index("ix_articles_url_hash", "url", "content_hash"),
+        Index("ix_articles_canonical_url", "canonical_url"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(Text)
@@ -134,8 +136,9 @@ class FindingRow(Base):
     speaker_name: Mapped[str | None] = mapped_column(String(255), index=True)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    review_status: Mapped[str] = mapped_column(String(16), default=ReviewStatus.NEW.value,
-                                               index=True)
+    review_status: Mapped[str] = mapped_column(
+        String(16), default=ReviewStatus.NEW.value, index=True
+    )
     verdict: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

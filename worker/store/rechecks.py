@@ -21,10 +21,18 @@ from worker.store.models import AnalysisRow, RecheckRow, utcnow
 QUEUED, SAME, CHANGED, FAILED = "queued", "same", "changed", "failed"
 
 
-def create_recheck(session: Session, *, analysis_id: str, url: str, html: str,
-                   title: str | None) -> RecheckRow:
-    row = RecheckRow(id=uuid.uuid4().hex, analysis_id=analysis_id, url=url, title=title,
-                     html_gz=gzip_html(html), html_hash=html_key(url, html), status=QUEUED)
+def create_recheck(
+    session: Session, *, analysis_id: str, url: str, html: str, title: str | None
+) -> RecheckRow:
+    row = RecheckRow(
+        id=uuid.uuid4().hex,
+        analysis_id=analysis_id,
+        url=url,
+        title=title,
+        html_gz=gzip_html(html),
+        html_hash=html_key(url, html),
+        status=QUEUED,
+    )
     session.add(row)
     session.flush()
     return row
@@ -37,7 +45,8 @@ def page_of(row: RecheckRow) -> str:
 def take(session: Session, recheck_id: str) -> RecheckRow | None:
     """The re-check if it is still to do: of two deliveries of one message, one takes it."""
     taken = session.execute(
-        update(RecheckRow).where(RecheckRow.id == recheck_id, RecheckRow.status == QUEUED)
+        update(RecheckRow)
+        .where(RecheckRow.id == recheck_id, RecheckRow.status == QUEUED)
         .values(status="running")
     )
     session.commit()
@@ -58,20 +67,28 @@ def same_text(session: Session, recheck: RecheckRow, article: Article) -> Analys
         return None
     if served.article.content_hash == sha256(article.text):
         return served
-    return find_reusable(session, url=served.article.url,
-                         pipeline_version=served.pipeline_version,
-                         content_hash=sha256(article.text))
+    return find_reusable(
+        session,
+        url=served.article.url,
+        pipeline_version=served.pipeline_version,
+        content_hash=sha256(article.text),
+    )
 
 
 def record_same(session: Session, recheck: RecheckRow, analysis: AnalysisRow) -> None:
     now = utcnow()
-    session.execute(update(AnalysisRow).where(AnalysisRow.id == analysis.id)
-                    .values(checked_at=now))
+    session.execute(update(AnalysisRow).where(AnalysisRow.id == analysis.id).values(checked_at=now))
     recheck.status, recheck.result_id, recheck.finished_at = SAME, analysis.id, now
 
 
-def record_changed(session: Session, recheck: RecheckRow, article: Article, *,
-                   pipeline_version: str, extract_ms: float) -> AnalysisRow:
+def record_changed(
+    session: Session,
+    recheck: RecheckRow,
+    article: Article,
+    *,
+    pipeline_version: str,
+    extract_ms: float,
+) -> AnalysisRow:
     """A queued analysis of the new revision (its text already extracted)."""
     if article.title is None and recheck.title:
         article.title = recheck.title
@@ -79,9 +96,15 @@ def record_changed(session: Session, recheck: RecheckRow, article: Article, *,
     # The revision goes under the URL of the analysis it follows (the reader may have come by
     # the canonical address): reviews and later re-checks follow it there.
     url = served.article.url if served is not None else recheck.url
-    analysis = create_analysis(session, article=article, url=url, html=page_of(recheck),
-                               pipeline_version=pipeline_version, user_id=None,
-                               timings={"extract_ms": round(extract_ms, 1)})
+    analysis = create_analysis(
+        session,
+        article=article,
+        url=url,
+        html=page_of(recheck),
+        pipeline_version=pipeline_version,
+        user_id=None,
+        timings={"extract_ms": round(extract_ms, 1)},
+    )
     recheck.status, recheck.result_id, recheck.finished_at = CHANGED, analysis.id, utcnow()
     return analysis
 
@@ -96,6 +119,10 @@ def stale_rechecks(session: Session, *, queued_before: datetime) -> list[str]:
     """Re-checks still queued long after they were stored: their message was never published
     (Redis was down) or was lost with it. A second message for one still waiting is harmless
     (``take`` lets one delivery work)."""
-    return list(session.scalars(
-        select(RecheckRow.id).where(RecheckRow.status == QUEUED,
-                                    RecheckRow.created_at < queued_before).limit(500)))
+    return list(
+        session.scalars(
+            select(RecheckRow.id)
+            .where(RecheckRow.status == QUEUED, RecheckRow.created_at < queued_before)
+            .limit(500)
+        )
+    )

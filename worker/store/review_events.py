@@ -26,8 +26,9 @@ def _current(finding: FindingRow, name: str, session: Session) -> str | None:
     return getattr(finding, name)
 
 
-def apply_changes(session: Session, finding: FindingRow, changes: dict[str, Any],
-                  user_id: int | None) -> list[ReviewEvent]:
+def apply_changes(
+    session: Session, finding: FindingRow, changes: dict[str, Any], user_id: int | None
+) -> list[ReviewEvent]:
     """Apply validated changes; one audit event per field that actually changed."""
     events: list[ReviewEvent] = []
     for name, value in changes.items():
@@ -41,8 +42,14 @@ def apply_changes(session: Session, finding: FindingRow, changes: dict[str, Any]
             finding.assignee_id = value.id if value is not None else None
         else:
             setattr(finding, name, value)
-        event = ReviewEvent(finding_id=finding.id, user_id=user_id, field=name,
-                            old_value=old, new_value=new, created_at=utcnow())
+        event = ReviewEvent(
+            finding_id=finding.id,
+            user_id=user_id,
+            field=name,
+            old_value=old,
+            new_value=new,
+            created_at=utcnow(),
+        )
         session.add(event)
         events.append(event)
     if events:
@@ -50,8 +57,9 @@ def apply_changes(session: Session, finding: FindingRow, changes: dict[str, Any]
     return events
 
 
-def apply_bulk(session: Session, ids: Sequence[int], changes: dict[str, Any],
-               user_id: int | None) -> int:
+def apply_bulk(
+    session: Session, ids: Sequence[int], changes: dict[str, Any], user_id: int | None
+) -> int:
     """The same validated changes on many findings; returns how many changed."""
     findings = session.scalars(select(FindingRow).where(FindingRow.id.in_(list(ids)[:MAX_PAGE])))
     return sum(1 for finding in findings if apply_changes(session, finding, changes, user_id))
@@ -77,5 +85,13 @@ def history(session: Session, finding_id: int) -> list[HistoryEntry]:
         .where(ReviewEvent.finding_id == finding_id)
         .order_by(ReviewEvent.id)
     ).all()
-    return [HistoryEntry(at=e.created_at, who=email or "sourcemark", field=e.field,
-                         old=e.old_value, new=e.new_value) for e, email in rows]
+    return [
+        HistoryEntry(
+            at=e.created_at,
+            who=email or "sourcemark",
+            field=e.field,
+            old=e.old_value,
+            new=e.new_value,
+        )
+        for e, email in rows
+    ]

@@ -13,8 +13,7 @@ from worker.store.models import ReviewEvent, User
 from worker.store.review_queue import MAX_PAGE, QueueFilter, QueueItem, queue_page
 
 
-def export_rows(session: Session, f: QueueFilter,
-                limit: int | None = None) -> Iterable[QueueItem]:
+def export_rows(session: Session, f: QueueFilter, limit: int | None = None) -> Iterable[QueueItem]:
     """Every finding the filter matches (newest first; at most ``limit``), streamed page by page
     so that memory stays flat however many there are."""
     after: int | None = None

@@ -65,8 +65,9 @@ class QueueFilter:
     all_versions: bool = False
 
     def without(self, *names: str) -> QueueFilter:
-        return replace(self, **{name: QueueFilter.__dataclass_fields__[name].default
-                                for name in names})
+        return replace(
+            self, **{name: QueueFilter.__dataclass_fields__[name].default for name in names}
+        )
 
 
 @dataclass
@@ -124,8 +125,12 @@ def _search(words: list[str], dialect: str) -> ColumnElement[bool]:
     clauses = []
     for word in words:
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append(or_(FindingRow.text.ilike(pattern, escape="\\"),
-                           FindingRow.speaker_name.ilike(pattern, escape="\\")))
+        clauses.append(
+            or_(
+                FindingRow.text.ilike(pattern, escape="\\"),
+                FindingRow.speaker_name.ilike(pattern, escape="\\"),
+            )
+        )
     return and_(*clauses)
 
 
@@ -135,11 +140,17 @@ def superseded() -> Select:
     replaced_by_newer = exists(
         select(newer.id)
         .join(newer_article, newer.article_id == newer_article.id)
-        .where(newer_article.url == ArticleRow.url, newer.status == AnalysisStatus.DONE,
-               newer.created_at > AnalysisRow.created_at)
+        .where(
+            newer_article.url == ArticleRow.url,
+            newer.status == AnalysisStatus.DONE,
+            newer.created_at > AnalysisRow.created_at,
+        )
     )
-    return (select(AnalysisRow.id).join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
-            .where(AnalysisRow.status == AnalysisStatus.DONE, replaced_by_newer))
+    return (
+        select(AnalysisRow.id)
+        .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
+        .where(AnalysisRow.status == AnalysisStatus.DONE, replaced_by_newer)
+    )
 
 
 def _day_start(day: date) -> datetime:
@@ -154,8 +165,11 @@ def superseded_ids(session: Session) -> list[str]:
     return session.info["superseded"]
 
 
-def conditions(f: QueueFilter, dialect: str, hidden: list[str] | None = None,
-               ) -> list[ColumnElement[bool]]:
+def conditions(
+    f: QueueFilter,
+    dialect: str,
+    hidden: list[str] | None = None,
+) -> list[ColumnElement[bool]]:
     """SQL conditions for a filter (on findings joined to analyses and articles); ``hidden``
     are superseded analyses, left out unless the filter asks for all versions."""
     out: list[ColumnElement[bool]] = []
@@ -200,9 +214,10 @@ def _dialect(session: Session) -> str:
 
 
 def _joined(stmt: Select) -> Select:
-    return stmt.select_from(FindingRow).join(
-        AnalysisRow, FindingRow.analysis_id == AnalysisRow.id).join(
-        ArticleRow, AnalysisRow.article_id == ArticleRow.id
+    return (
+        stmt.select_from(FindingRow)
+        .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
+        .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
     )
 
 
@@ -225,20 +240,41 @@ def _page_select(session: Session, f: QueueFilter) -> Select:
         .scalar_subquery()
     )
     assignee = select(User.email).where(User.id == FindingRow.assignee_id).scalar_subquery()
-    stmt = _joined(select(FindingRow, ArticleRow.site, ArticleRow.url, ArticleRow.title,
-                          ArticleRow.published, reports.label("reports"),
-                          assignee.label("assignee")))
+    stmt = _joined(
+        select(
+            FindingRow,
+            ArticleRow.site,
+            ArticleRow.url,
+            ArticleRow.title,
+            ArticleRow.published,
+            reports.label("reports"),
+            assignee.label("assignee"),
+        )
+    )
     return stmt.where(*_where(session, f))
 
 
 def _queue_item(row: Any) -> QueueItem:
     """A row of ``_page_select`` as a QueueItem."""
-    return QueueItem(finding=row[0], site=row[1], url=row[2], title=row[3], published=row[4],
-                     reports=int(row[5] or 0), assignee=row[6])
+    return QueueItem(
+        finding=row[0],
+        site=row[1],
+        url=row[2],
+        title=row[3],
+        published=row[4],
+        reports=int(row[5] or 0),
+        assignee=row[6],
+    )
 
 
-def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
-               before: int | None = None, limit: int = 50) -> Page:
+def queue_page(
+    session: Session,
+    f: QueueFilter,
+    *,
+    after: int | None = None,
+    before: int | None = None,
+    limit: int = 50,
+) -> Page:
     """One page of the queue, newest first; ``after``/``before`` are ids from a previous page."""
     limit = max(1, min(int(limit), MAX_PAGE))
     stmt = _page_select(session, f)
@@ -259,8 +295,9 @@ def queue_page(session: Session, f: QueueFilter, *, after: int | None = None,
     first, last = items[0].finding.id, items[-1].finding.id
     if before is not None:
         return Page(items, next_after=last, prev_before=first if more else None)
-    return Page(items, next_after=last if more else None,
-                prev_before=first if after is not None else None)
+    return Page(
+        items, next_after=last if more else None, prev_before=first if after is not None else None
+    )
 
 
 def count(session: Session, f: QueueFilter) -> int:
@@ -270,18 +307,29 @@ def count(session: Session, f: QueueFilter) -> int:
 
 def counts(session: Session, f: QueueFilter, top_sites: int = 15) -> Counts:
     """Counts per facet; each facet ignores its own filter so the alternatives stay visible."""
-    by_status = _scoped(select(FindingRow.review_status, func.count()), f).where(
-        *_where(session, f.without("status"))).group_by(FindingRow.review_status)
+    by_status = (
+        _scoped(select(FindingRow.review_status, func.count()), f)
+        .where(*_where(session, f.without("status")))
+        .group_by(FindingRow.review_status)
+    )
     status = {s: int(n) for s, n in session.execute(by_status)}
     # The total is the status facet's own sum (or its one bucket): one scan fewer per page.
-    result = Counts(total=status.get(f.status, 0) if f.status else sum(status.values()),
-                    status=status)
-    by_type = _scoped(select(FindingRow.kind, FindingRow.type, func.count()), f).where(
-        *_where(session, f.without("kind", "type"))).group_by(FindingRow.kind, FindingRow.type)
+    result = Counts(
+        total=status.get(f.status, 0) if f.status else sum(status.values()), status=status
+    )
+    by_type = (
+        _scoped(select(FindingRow.kind, FindingRow.type, func.count()), f)
+        .where(*_where(session, f.without("kind", "type")))
+        .group_by(FindingRow.kind, FindingRow.type)
+    )
     result.type = {(k, t): int(n) for k, t, n in session.execute(by_type)}
-    by_verdict = _scoped(select(FindingRow.verdict, func.count()), f).where(
-        FindingRow.verdict.is_not(None), *_where(session, f.without("verdict", "has_verdict"))
-    ).group_by(FindingRow.verdict)
+    by_verdict = (
+        _scoped(select(FindingRow.verdict, func.count()), f)
+        .where(
+            FindingRow.verdict.is_not(None), *_where(session, f.without("verdict", "has_verdict"))
+        )
+        .group_by(FindingRow.verdict)
+    )
     result.verdict = {v: int(n) for v, n in session.execute(by_verdict)}
     # Count per analysis on the findings table alone, then join the few thousand analyses to
     # their sites: joining 100,000 findings to articles first costs several times more.
@@ -316,9 +364,10 @@ def get_item(session: Session, finding_id: int) -> QueueItem | None:
 def neighbours(session: Session, f: QueueFilter, finding_id: int) -> tuple[int | None, int | None]:
     """(newer, older) finding ids around ``finding_id`` in the filtered queue."""
     base = _scoped(select(FindingRow.id), f).where(*_where(session, f))
-    newer = session.scalar(base.where(FindingRow.id > finding_id)
-                           .order_by(FindingRow.id.asc()).limit(1))
-    older = session.scalar(base.where(FindingRow.id < finding_id)
-                           .order_by(FindingRow.id.desc()).limit(1))
+    newer = session.scalar(
+        base.where(FindingRow.id > finding_id).order_by(FindingRow.id.asc()).limit(1)
+    )
+    older = session.scalar(
+        base.where(FindingRow.id < finding_id).order_by(FindingRow.id.desc()).limit(1)
+    )
     return newer, older
-

@@ -49,8 +49,9 @@ def validate_changes(session: Session, changes: dict[str, Any]) -> dict[str, Any
     """Checked, normalised changes: status, verdict (None clears), note, assignee (a User)."""
     unknown = sorted(set(changes) - set(FIELDS))
     if unknown:
-        raise ReviewError(unknown[0], f"Unknown field(s): {', '.join(unknown)}; "
-                          f"send any of {', '.join(FIELDS)}.")
+        raise ReviewError(
+            unknown[0], f"Unknown field(s): {', '.join(unknown)}; send any of {', '.join(FIELDS)}."
+        )
     if not changes:
         raise ReviewError("body", f"Nothing to change: send any of {', '.join(FIELDS)}.")
     out: dict[str, Any] = {}
@@ -61,8 +62,9 @@ def validate_changes(session: Session, changes: dict[str, Any]) -> dict[str, Any
     if "verdict" in changes:
         verdict = changes["verdict"] or None
         if verdict is not None and verdict not in VERDICTS:
-            raise ReviewError("verdict",
-                              f"'verdict' must be one of {', '.join(VERDICTS)}, or null.")
+            raise ReviewError(
+                "verdict", f"'verdict' must be one of {', '.join(VERDICTS)}, or null."
+            )
         out["verdict"] = verdict
     if "note" in changes:
         note = changes["note"]

@@ -40,8 +40,12 @@ class Match:
 
 def anchor_of(data: dict[str, Any], kind: str, text: str) -> Anchor:
     selector = (data or {}).get("selector") or {}
-    return Anchor(kind=kind, exact=selector.get("exact") or text,
-                  prefix=selector.get("prefix") or "", suffix=selector.get("suffix") or "")
+    return Anchor(
+        kind=kind,
+        exact=selector.get("exact") or text,
+        prefix=selector.get("prefix") or "",
+        suffix=selector.get("suffix") or "",
+    )
 
 
 def _similarity(a: str, b: str) -> float:
@@ -61,8 +65,11 @@ def match_anchors(old: list[Anchor], new: list[Anchor]) -> list[Match]:
     matches: list[Match] = []
     pending: list[int] = []
     for i, a in enumerate(old):
-        candidates = [j for j, b in enumerate(new)
-                      if j not in taken and b.kind == a.kind and b.exact == a.exact]
+        candidates = [
+            j
+            for j, b in enumerate(new)
+            if j not in taken and b.kind == a.kind and b.exact == a.exact
+        ]
         if not candidates:
             pending.append(i)
             continue
@@ -72,8 +79,11 @@ def match_anchors(old: list[Anchor], new: list[Anchor]) -> list[Match]:
         matches.append(Match(i, best, changed=False))
     for i in pending:
         a = old[i]
-        scored = [(_similarity(a.exact, b.exact), j) for j, b in enumerate(new)
-                  if j not in taken and b.kind == a.kind]
+        scored = [
+            (_similarity(a.exact, b.exact), j)
+            for j, b in enumerate(new)
+            if j not in taken and b.kind == a.kind
+        ]
         score, best = max(scored, default=(0.0, -1))
         if score >= SIMILAR:
             taken.add(best)
@@ -88,8 +98,14 @@ def _reviewed(session: Session, url: str, exclude: str) -> list[FindingRow]:
         .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
         .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
         .where(ArticleRow.url == url, AnalysisRow.id != exclude)
-        .where(or_(FindingRow.review_status != ReviewStatus.NEW, FindingRow.verdict.is_not(None),
-                   FindingRow.note.is_not(None), FindingRow.assignee_id.is_not(None)))
+        .where(
+            or_(
+                FindingRow.review_status != ReviewStatus.NEW,
+                FindingRow.verdict.is_not(None),
+                FindingRow.note.is_not(None),
+                FindingRow.assignee_id.is_not(None),
+            )
+        )
         .order_by(FindingRow.id.desc())
     ).all()
     seen: set[tuple[str, str]] = set()
@@ -111,11 +127,17 @@ def carry_over_reviews(session: Session, analysis: AnalysisRow) -> int:
     old_rows = _reviewed(session, analysis.article.url, analysis.id)
     if not old_rows:
         return 0
-    new_rows = list(session.scalars(
-        select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.start)
-    ))
-    matches = match_anchors([anchor_of(r.data, r.kind, r.text) for r in old_rows],
-                            [anchor_of(r.data, r.kind, r.text) for r in new_rows])
+    new_rows = list(
+        session.scalars(
+            select(FindingRow)
+            .where(FindingRow.analysis_id == analysis.id)
+            .order_by(FindingRow.start)
+        )
+    )
+    matches = match_anchors(
+        [anchor_of(r.data, r.kind, r.text) for r in old_rows],
+        [anchor_of(r.data, r.kind, r.text) for r in new_rows],
+    )
     now = utcnow()
     for m in matches:
         old, new = old_rows[m.old], new_rows[m.new]
@@ -123,15 +145,28 @@ def carry_over_reviews(session: Session, analysis: AnalysisRow) -> int:
         new.assignee_id = old.assignee_id
         new.text_changed = m.changed or old.text_changed
         new.updated_at = now
-        session.add(ReviewEvent(
-            finding_id=new.id, user_id=None, field="carried_over",
-            old_value=f"finding {old.id} of analysis {old.analysis_id}",
-            new_value="text changed since review" if m.changed else "same text", created_at=now))
+        session.add(
+            ReviewEvent(
+                finding_id=new.id,
+                user_id=None,
+                field="carried_over",
+                old_value=f"finding {old.id} of analysis {old.analysis_id}",
+                new_value="text changed since review" if m.changed else "same text",
+                created_at=now,
+            )
+        )
     anchored = {m.old for m in matches if not m.changed}
     for i, old in enumerate(old_rows):
         if i not in anchored and not old.text_changed:
             old.text_changed = True
-            session.add(ReviewEvent(finding_id=old.id, user_id=None, field="text_changed",
-                                    old_value=None, new_value=f"analysis {analysis.id}",
-                                    created_at=now))
+            session.add(
+                ReviewEvent(
+                    finding_id=old.id,
+                    user_id=None,
+                    field="text_changed",
+                    old_value=None,
+                    new_value=f"analysis {analysis.id}",
+                    created_at=now,
+                )
+            )
     return len(matches)

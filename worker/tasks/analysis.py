@@ -75,15 +75,21 @@ def process_analysis(analysis_id: str) -> str:
         _fail(analysis_id, exc.code, str(exc), getattr(exc, "reason", None))
         return AnalysisStatus.FAILED
     except SoftTimeLimitExceeded:
-        _fail(analysis_id, "time_limit",
-              f"The analysis took longer than {limits.soft_seconds} seconds and was stopped. "
-              "The page may be unusually long or complex.")
+        _fail(
+            analysis_id,
+            "time_limit",
+            f"The analysis took longer than {limits.soft_seconds} seconds and was stopped. "
+            "The page may be unusually long or complex.",
+        )
         return AnalysisStatus.FAILED
     except Exception:
         log.exception("pipeline crashed on analysis %s", analysis_id)
-        _fail(analysis_id, "pipeline_error",
-              "The analysis failed on this page because of an internal error. "
-              "The error has been logged for the developers.")
+        _fail(
+            analysis_id,
+            "pipeline_error",
+            "The analysis failed on this page because of an internal error. "
+            "The error has been logged for the developers.",
+        )
         return AnalysisStatus.FAILED
     timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
     with session_scope() as session:
@@ -110,8 +116,13 @@ def fail_quietly(analysis_id: str, code: str, message: str) -> None:
 # max_retries=None: Celery's own cap (3) would cut both loops below short. Waiting for a lease
 # ends by itself (the holder finishes, or its lease expires and ``claim`` takes over or gives
 # up); transient errors are counted here against SOURCEMARK_TASK_MAX_RETRIES.
-@celery_app.task(bind=True, name="sourcemark.analyze", acks_late=True,
-                 reject_on_worker_lost=True, max_retries=None)
+@celery_app.task(
+    bind=True,
+    name="sourcemark.analyze",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=None,
+)
 def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's bound task
     try:
         return process_analysis(analysis_id)
@@ -120,8 +131,11 @@ def analyze_task(self, analysis_id: str) -> str:  # noqa: ANN001 - Celery's boun
     except TRANSIENT as exc:
         limits = task_limits()
         if self.request.retries >= limits.max_retries:
-            fail_quietly(analysis_id, "unavailable",
-                         "The database or queue was unavailable for too long; please try again.")
+            fail_quietly(
+                analysis_id,
+                "unavailable",
+                "The database or queue was unavailable for too long; please try again.",
+            )
             return AnalysisStatus.FAILED
         # Exponential backoff: 1, 2, 4, 8... seconds, capped at a minute.
-        raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
+        raise self.retry(exc=exc, countdown=min(60, 2**self.request.retries)) from None

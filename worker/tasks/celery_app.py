@@ -15,8 +15,12 @@ RECHECK_QUEUE = "rechecks"
 def make_celery(broker: str | None = None) -> Celery:
     broker = broker or redis_url() or "redis://127.0.0.1:6379/0"
     limits = task_limits()
-    app = Celery("sourcemark", broker=broker, backend=broker,
-                 include=["worker.tasks.analysis", "worker.tasks.recheck", "worker.tasks.sweep"])
+    app = Celery(
+        "sourcemark",
+        broker=broker,
+        backend=broker,
+        include=["worker.tasks.analysis", "worker.tasks.recheck", "worker.tasks.sweep"],
+    )
     app.conf.update(
         task_serializer="json",
         result_serializer="json",
@@ -39,8 +43,10 @@ def make_celery(broker: str | None = None) -> Celery:
         task_queues=[Queue(ANALYSIS_QUEUE), Queue(RECHECK_QUEUE)],
         task_default_queue=ANALYSIS_QUEUE,
         task_routes={"sourcemark.recheck": {"queue": RECHECK_QUEUE}},
-        broker_transport_options={"visibility_timeout": limits.visibility_seconds,
-                                  "queue_order_strategy": "priority"},
+        broker_transport_options={
+            "visibility_timeout": limits.visibility_seconds,
+            "queue_order_strategy": "priority",
+        },
         broker_connection_retry_on_startup=True,
         broker_connection_timeout=3,
         worker_hijack_root_logger=False,

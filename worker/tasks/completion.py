@@ -88,8 +88,9 @@ def _redis_for_publishing(url: str) -> redis.Redis:
         # its socket.
         if _publisher is None or _publisher[0] != os.getpid() or _publisher[1] != url:
             # No retries: with Redis down the worker should not linger over a hint.
-            client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1,
-                                          retry=Retry(NoBackoff(), 0))
+            client = redis.Redis.from_url(
+                url, socket_connect_timeout=1, socket_timeout=1, retry=Retry(NoBackoff(), 0)
+            )
             _publisher = (os.getpid(), url, client)
         return _publisher[2]
 
@@ -125,8 +126,7 @@ class Subscriber:
         self.pid = os.getpid()
         self.started = time.monotonic()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="sourcemark-finished",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run, name="sourcemark-finished", daemon=True)
         self._thread.start()
 
     def alive(self) -> bool:
@@ -150,8 +150,9 @@ class Subscriber:
             backoff = min(5.0, backoff * 2)
 
     def _listen(self) -> None:
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=2, socket_timeout=30,
-                                      health_check_interval=10)
+        client = redis.Redis.from_url(
+            self.url, socket_connect_timeout=2, socket_timeout=30, health_check_interval=10
+        )
         pubsub = client.pubsub()
         try:
             pubsub.subscribe(channel(self.url))

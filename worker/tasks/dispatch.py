@@ -18,6 +18,7 @@ from worker.store.analyses import mark_enqueued
 
 log = logging.getLogger(__name__)
 
+
 def embedded() -> bool:
     return redis_url() is None
 
@@ -66,8 +67,12 @@ def _run_local(analysis_id: str) -> None:
         process_analysis(analysis_id)
     except Exception:
         log.exception("in-process analysis %s failed", analysis_id)
-        fail_quietly(analysis_id, "pipeline_error", "The analysis failed because of an internal "
-                     "error. The error has been logged for the developers.")
+        fail_quietly(
+            analysis_id,
+            "pipeline_error",
+            "The analysis failed because of an internal "
+            "error. The error has been logged for the developers.",
+        )
 
 
 def enqueue(analysis_id: str) -> bool:
@@ -82,8 +87,12 @@ def enqueue(analysis_id: str) -> bool:
             analyze_task.apply_async(
                 args=[analysis_id],
                 retry=True,
-                retry_policy={"max_retries": 1, "interval_start": 0.1, "interval_step": 0.2,
-                              "interval_max": 0.3},
+                retry_policy={
+                    "max_retries": 1,
+                    "interval_start": 0.1,
+                    "interval_step": 0.2,
+                    "interval_max": 0.3,
+                },
             )
             queued = True
         except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down
@@ -117,9 +126,14 @@ def enqueue_recheck(recheck_id: str) -> bool:
 
     try:
         recheck_task.apply_async(
-            args=[recheck_id], retry=True,
-            retry_policy={"max_retries": 1, "interval_start": 0.1, "interval_step": 0.2,
-                          "interval_max": 0.3},
+            args=[recheck_id],
+            retry=True,
+            retry_policy={
+                "max_retries": 1,
+                "interval_start": 0.1,
+                "interval_step": 0.2,
+                "interval_max": 0.3,
+            },
         )
         return True
     except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down

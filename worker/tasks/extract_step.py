@@ -25,7 +25,8 @@ def check_language(article: Article, supported: tuple[str, ...]) -> None:
     if article.language and article.language.split("-")[0] not in supported:
         raise UnsupportedLanguageError(
             f"This page looks like it is in '{article.language}'; sourcemark analyses "
-            f"{', '.join(supported)} articles only.")
+            f"{', '.join(supported)} articles only."
+        )
 
 
 def extract_checked(html: str, url: str | None) -> tuple[Article, float]:

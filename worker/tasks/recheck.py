@@ -56,8 +56,9 @@ def process_recheck(recheck_id: str) -> str:
             if current is not None:
                 record_same(session, row, current)
                 return SAME
-            new_id = record_changed(session, row, article, pipeline_version=PIPELINE_VERSION,
-                                    extract_ms=extract_ms).id
+            new_id = record_changed(
+                session, row, article, pipeline_version=PIPELINE_VERSION, extract_ms=extract_ms
+            ).id
     except TRANSIENT:
         _release_quietly(recheck_id)
         raise
@@ -69,8 +70,9 @@ def process_recheck(recheck_id: str) -> str:
     try:
         process_analysis(new_id)
     except Exception as exc:  # noqa: BLE001 - the sweeper finishes what this leaves
-        log.warning("re-analysis %s of re-check %s left to the sweeper: %s", new_id,
-                    recheck_id, exc)
+        log.warning(
+            "re-analysis %s of re-check %s left to the sweeper: %s", new_id, recheck_id, exc
+        )
     return CHANGED
 
 
@@ -88,12 +90,18 @@ def _release_quietly(recheck_id: str) -> None:
         log.warning("could not hand back re-check %s: %s", recheck_id, exc)
 
 
-@celery_app.task(bind=True, name="sourcemark.recheck", queue=RECHECK_QUEUE, acks_late=True,
-                 reject_on_worker_lost=True, max_retries=None)
+@celery_app.task(
+    bind=True,
+    name="sourcemark.recheck",
+    queue=RECHECK_QUEUE,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=None,
+)
 def recheck_task(self, recheck_id: str) -> str:  # noqa: ANN001 - Celery's bound task
     try:
         return process_recheck(recheck_id)
     except TRANSIENT as exc:
         if self.request.retries >= task_limits().max_retries:
             return "gave_up"
-        raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
+        raise self.retry(exc=exc, countdown=min(60, 2**self.request.retries)) from None

@@ -160,9 +160,7 @@ def _is_anonymous(reading: Reading, mention, resolved_name: str | None) -> bool:
     return reading.speaker_kind(mention) == ANONYMOUS
 
 
-def _confidence(
-    rel: Relation, mention, name: str | None, by_function: bool, nested: bool
-) -> float:
+def _confidence(rel: Relation, mention, name: str | None, by_function: bool, nested: bool) -> float:
     score = BASE_CONFIDENCE[rel.type]
     if rel.cue_kind == BELIEF:
         score -= 0.25

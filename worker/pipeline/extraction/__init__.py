@@ -117,8 +117,7 @@ def _first_article(
 _MESSAGES = {
     "index_page": "No article text was found on this page: it lists links, teasers or results "
     "rather than an article.",
-    "too_short": "No article text was found on this page: its text is too short to be an "
-    "article.",
+    "too_short": "No article text was found on this page: its text is too short to be an article.",
 }
 
 

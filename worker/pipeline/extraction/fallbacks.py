@@ -18,10 +18,43 @@ from lxml.html import HtmlElement
 
 from worker.pipeline.extraction.main_extractor import Body
 
-_CONTAINERS = ("div", "section", "article", "main", "td", "body", "font", "center", "span",
-               "blockquote", "form")
-_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt",
-               "td", "th", "div", "section", "article", "table", "ul", "ol", "tr", "br")
+_CONTAINERS = (
+    "div",
+    "section",
+    "article",
+    "main",
+    "td",
+    "body",
+    "font",
+    "center",
+    "span",
+    "blockquote",
+    "form",
+)
+_BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "tr",
+    "br",
+)
 # A container whose text is mostly link text is navigation, whatever its size.
 MAX_LINK_DENSITY = 0.35
 _LINES = re.compile(r"\n+")
@@ -47,8 +80,25 @@ def _own_text(el: HtmlElement) -> tuple[int, int]:
     for child in el:
         if not isinstance(child.tag, str):
             continue
-        if child.tag in ("p", "pre", "blockquote", "h2", "h3", "h4", "li", "ul", "ol", "font",
-                         "span", "b", "i", "em", "strong", "a", "br"):
+        if child.tag in (
+            "p",
+            "pre",
+            "blockquote",
+            "h2",
+            "h3",
+            "h4",
+            "li",
+            "ul",
+            "ol",
+            "font",
+            "span",
+            "b",
+            "i",
+            "em",
+            "strong",
+            "a",
+            "br",
+        ):
             size = len(" ".join(child.text_content().split()))
             text += size
             if child.tag == "a":

@@ -120,9 +120,7 @@ def covered_by(tok: Token, mention: Source) -> bool:
     return False
 
 
-def named_cover(
-    tok: Token, mentions: list[Source], strict: bool = False
-) -> Source | None:
+def named_cover(tok: Token, mentions: list[Source], strict: bool = False) -> Source | None:
     """The named source whose statement ``tok`` is part of. ``strict`` asks for a source named
     in so many words (a name, a pronoun or "the spokesman" pointing back to one): a hedge stays a
     hedge when "investigators believe" it."""

@@ -464,9 +464,7 @@ def _not_asserted(verb: Token, aux: Token) -> bool:
         c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
     ):
         return True
-    return any(
-        c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in verb.children
-    )
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in verb.children)
 
 
 def _official_finding(verb: Token) -> bool:

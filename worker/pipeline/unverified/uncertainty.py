@@ -66,7 +66,8 @@ def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 def _unconfirmed_label(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "unconfirmed reports", "unverified claims" (not in a note about a past correction)."""
     labels = [
-        t for t in s.having(lexicon.UNCONFIRMED_ADJECTIVES)
+        t
+        for t in s.having(lexicon.UNCONFIRMED_ADJECTIVES)
         if t.lemma_.lower() in lexicon.UNCONFIRMED_ADJECTIVES
     ]
     if not labels or is_correction_note(s.span):

@@ -21,8 +21,12 @@ def upgrade() -> None:
     op.create_table(
         "rechecks",
         sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("analysis_id", sa.String(32),
-                  sa.ForeignKey("analyses.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "analysis_id",
+            sa.String(32),
+            sa.ForeignKey("analyses.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("html_gz", sa.LargeBinary(), nullable=False),
