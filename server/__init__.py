@@ -15,6 +15,9 @@ from server.errors import register_error_handlers
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Application factory; ``config`` overrides what the environment says."""
     app = Flask(__name__)
+    # A path with an empty segment ("/analyses//findings") is not found, not redirected to
+    # another resource with the empty segment dropped.
+    app.url_map.merge_slashes = False
     app.config.update(from_environment())
     if config:
         app.config.update(config)

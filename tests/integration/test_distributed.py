@@ -114,7 +114,8 @@ def test_failed_page_ends_failed_with_a_message(deployment):
     assert status == 202, body
     failed = wait_done(s.url, token, body["id"])
     assert failed["status"] == "failed" and failed["error_code"] == "no_article", failed
-    assert failed["error"] == "No article text was found on this page."
+    assert failed["error"] == "The page holds no text."
+    assert failed["error_reason"] == "empty_page"
 
 
 def _findings_in_db(db_url: str, analysis_id: str) -> list[tuple[str]]:

@@ -59,6 +59,9 @@ def _by_text(client, token: str, analysis_id: str) -> dict[str, dict]:
 
 
 def test_reanalysis_carries_reviews_over(client, users):
+    # A new analysis of a changed article, not a repeat click answered from the store (that path
+    # re-checks in a worker: tests/store/test_rechecks.py).
+    client.application.config["FRESH_SECONDS"] = 0
     editor = users["editor"]["token"]
     html = SEED_PAGE.read_text(encoding="utf-8")
     first = _analyse(client, editor, html)

@@ -347,22 +347,30 @@ def test_dashboard(page: Page, deployment: Deployment, artifacts) -> None:
     _no_csp_errors(page)
 
 
+def _sign_out(page: Page) -> None:
+    """Forget the session once nothing is in flight: a response still arriving (the page's icon)
+    would otherwise store its cookie again after the cookies were cleared."""
+    page.wait_for_load_state("networkidle")
+    page.context.clear_cookies()
+    assert page.context.cookies() == []
+
+
 def test_roles(page: Page, deployment: Deployment) -> None:
     sign_in(page, "editor@example.org")
     response = page.goto("/admin/users")
     assert response is not None and response.status == 403
-    page.context.clear_cookies()
+    _sign_out(page)
     sign_in(page, "reader@example.org", target="/login")
     response = page.goto("/review")
     assert response is not None and response.status == 403
-    page.context.clear_cookies()
+    _sign_out(page)
     sign_in(page, "admin@example.org", target="/admin/users")
     page.fill("form.stack input[name=email]", "new.editor@example.org")
     page.select_option("form.stack select[name=role]", "editor")
     page.fill("form.stack input[name=password]", "a long password")
     page.click("form.stack button[type=submit]")
     expect(page.locator(".flash")).to_contain_text("Created editor new.editor@example.org")
-    page.context.clear_cookies()
+    _sign_out(page)
     sign_in(page, "new.editor@example.org", "a long password")
     assert page.url.endswith("/review")
 
