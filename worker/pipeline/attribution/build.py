@@ -14,7 +14,7 @@ from worker.pipeline.attribution.speakers import (
 )
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
 )
@@ -61,7 +61,7 @@ def _third_party_inside_quote(rel: Relation) -> bool:
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
         return True
-    return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUNS
+    return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUN_FORMS
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

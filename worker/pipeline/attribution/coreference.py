@@ -28,7 +28,7 @@ from worker.pipeline.attribution.speakers import (
     role_text,
 )
 from worker.pipeline.lexicon import (
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -167,7 +167,7 @@ def _person_evidence(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "relcl" and any(g.lower_ == "who" for g in child.children):
             return True
-        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | FUNCTION_NOUNS:
+        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | FUNCTION_NOUN_FORMS:
             return True
     return tok.dep_ in ("nsubj", "nsubjpass") and any(
         c.lower_ in ROLE_WORDS for c in tok.children if c.dep_ == "compound"
@@ -281,13 +281,13 @@ def resolve(
     bare_plural = plural and not dets & lexicon.DEFINITE_DETERMINERS and head.pos_ != "PROPN"
     if dets & lexicon.INDEFINITE_DETERMINERS or bare_plural:
         # "a Taliban representative", "US officials", "two people": unnamed, not resolved.
-        return Resolution(None, None, low in FUNCTION_NOUNS)
+        return Resolution(None, None, low in FUNCTION_NOUN_FORMS)
     if head.pos_ == "PROPN" or head.ent_type_ in NON_PERSON_ENTS - {"DATE"}:
         return Resolution(_org_text(mention), None, False)
     # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
     head_word = low
     pointing = dets & lexicon.DEFINITE_DETERMINERS
-    if pointing or head_word in ROLE_WORDS or head_word in FUNCTION_NOUNS:
+    if pointing or head_word in ROLE_WORDS or head_word in FUNCTION_NOUN_FORMS:
         role = reg.role_for(head_word, pos)
         if role is not None and head_word not in ("official", "officials"):
             return Resolution(role.name, role.text, True)

@@ -21,19 +21,15 @@ from spacy.tokens import Token
 
 from worker.pipeline.lexicon import (
     BELIEF_VERBS,
-    FINDING_VERBS,
     JUDGEMENT_CUES,
     PARTICLE_CUES,
     PREDICATE_CUES,
     PROPOSAL_CUES,
     REQUEST_CUES,
-    SPEECH_ACT_VERBS,
-    SPEECH_VERBS,
+    STATEMENT_VERBS,
     TAIL_ONLY_VERBS,
 )
 
-# Every verb that attributes words or a finding to its subject.
-STATEMENT_VERBS = SPEECH_VERBS | FINDING_VERBS | SPEECH_ACT_VERBS
 # Every verb whose content may be an object with a predicate ("urged X to", "praised X for").
 PREDICATE_VERBS = PREDICATE_CUES | JUDGEMENT_CUES | REQUEST_CUES | PROPOSAL_CUES
 

@@ -22,7 +22,7 @@ from worker.pipeline.lexicon import (
     FINDING_SOURCES,
     FINDING_VERBS,
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_HEADS,
     PREDICATE_CUES,
     ROLE_WORDS,
@@ -318,7 +318,7 @@ def weak_subject(cue: Token, subject: Token) -> bool:
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     words = {subject.lower_, subject.lemma_.lower()}
-    speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
+    speakers = FUNCTION_NOUN_FORMS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
     if words & (speakers | lexicon.PERSON_NOUNS | FINDING_SOURCES):
         return False
     # "a gay activist", "the reporter", "Colorado Republican leaders": a person by trade.

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from worker.pipeline.attribution.relation import ents_in
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -201,4 +201,4 @@ def described_by_function(mention: Span, resolved_name: str | None) -> bool:
     head = mention.root
     if is_pronoun(head) or person_name_in(mention) is not None:
         return False
-    return head.lower_ in FUNCTION_NOUNS or head.lemma_.lower() in FUNCTION_NOUNS
+    return head.lower_ in FUNCTION_NOUN_FORMS or head.lemma_.lower() in FUNCTION_NOUN_FORMS

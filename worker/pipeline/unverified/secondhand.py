@@ -13,6 +13,9 @@ from worker.pipeline.sources import ANONYMOUS, VAGUE, Source, source_kind
 from worker.pipeline.unverified.negatives import has_modal, named_cover
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
+# "rumored", "rumours": the forms a rumour word starts with.
+_RUMOUR_STEMS = tuple(sorted(lexicon.RUMOUR_WORDS))
+
 
 def _mods_name_someone(tok: Token) -> bool:
     """ "The Wrap's report", "a Fast Company report", "reports from Deadline", or reports
@@ -37,7 +40,9 @@ def _mods_name_someone(tok: Token) -> bool:
 
 def _adverb(word: str) -> Detect:
     """ "reportedly", "allegedly", "purportedly", "supposedly" on a verb: the reporter passes on a
-    claim without standing behind it."""
+    claim without standing behind it. The adverbs are ``lexicon.REPORTED_ADVERBS``."""
+    if word not in lexicon.REPORTED_ADVERBS:
+        raise ValueError(f"{word!r} is not in lexicon.REPORTED_ADVERBS")
 
     def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         for tok in s.having({word}):
@@ -56,7 +61,7 @@ def _adverb(word: str) -> Detect:
 
 
 def _is_rumour_word(tok: Token) -> bool:
-    return tok.lemma_.lower() in ("rumor", "rumour") or tok.lower_.startswith(("rumor", "rumour"))
+    return tok.lemma_.lower() in lexicon.RUMOUR_WORDS or tok.lower_.startswith(_RUMOUR_STEMS)
 
 
 def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -66,7 +71,7 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     lemmas = set(s.lemmas)
     for k, lower in enumerate(s.lowers):
         lemma = s.lemmas[k]
-        if not (lemma in ("rumor", "rumour", "theory") or lower.startswith(("rumor", "rumour"))):
+        if not (lemma in lexicon.RUMOUR_OR_THEORY or lower.startswith(_RUMOUR_STEMS)):
             continue
         tok = s.tokens[k]
         if _is_rumour_word(tok):
@@ -151,10 +156,10 @@ def _unnamed_report_rule(s: Sentence, found: Sequence[Signal]) -> Iterator[Candi
 def _said_to(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "X is said to be", "were reported to have", "it has been reported that": an agentless
     passive of saying."""
-    for tok in s.having(lexicon.PASSIVE_SAY_VERBS | {"claim"}):
+    for tok in s.having(lexicon.PASSIVE_SAY_VERBS):
         lemma = tok.lemma_.lower()
         if (
-            (lemma in lexicon.PASSIVE_SAY_VERBS or lemma == "claim")
+            lemma in lexicon.PASSIVE_SAY_VERBS
             and not _is_rumour_word(tok)  # "is rumored to": a rumour
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
@@ -358,7 +363,7 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue  # "according to one estimate" is a report, handled as ``reported``
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
             continue  # "if scientists found...": a condition, not a claim
-        if verb.lemma_.lower() not in lexicon.OPINION_VERBS | lexicon.SAY_VERBS:
+        if verb.lemma_.lower() not in lexicon.WEASEL_VERBS:
             continue
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if verb.dep_ == "xcomp":  # "people will begin to think"
