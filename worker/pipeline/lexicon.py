@@ -86,7 +86,7 @@ SAY_VERBS = words(
 # (PARC 3.0 cue inventory; Krestel et al. 2008).
 SPEECH_VERBS = SAY_VERBS | words(
     """
-    accuse advise affirm agree alert announce answer apologise apologize ask assure attest beg
+    accuse advise affirm agree alert answer apologise apologize ask assure attest beg
     blame blog boast brag brief cable caution certify chant characterise characterize charge
     cite clarify comment communicate complain concede concur confess continue convey counter
     demand detail dispute elaborate email emphasise emphasize exclaim forecast forewarn guess
@@ -392,7 +392,7 @@ CONFIRMATION_WORDS = words(
 # Verbs that only attribute when they frame a quotation ("'No,' she laughed.").
 TAIL_ONLY_VERBS = words(
     """
-    bark beam chuckle cry gasp go grin groan growl hiss laugh nod order scoff shrug sigh smile
+    bark beam chuckle cry gasp go grin groan growl hiss laugh nod scoff shrug sigh smile
     snap sneer sob
     """
 )

@@ -25,6 +25,9 @@ from worker.pipeline.sources import ANONYMOUS
 from worker.pipeline.text import paragraph_bounds, text_of
 
 BASE_CONFIDENCE = {"direct_quote": 0.9, "according_to": 0.85, "mixed": 0.85, "indirect": 0.8}
+# How much less sure a cue of each kind makes an attribution: a belief is an inferred one, a verb
+# of manner or a predicate cue a looser one (Bergler 1992).
+CUE_KIND_PENALTY = {SPEECH: 0.0, BELIEF: 0.25, TAIL: 0.15, PREDICATE: 0.1}
 QUOTE_CHARS = DOUBLE_MARKS | {"\u2018", "\u2019", "'"}
 
 
@@ -161,13 +164,7 @@ def _is_anonymous(reading: Reading, mention, resolved_name: str | None) -> bool:
 
 
 def _confidence(rel: Relation, mention, name: str | None, by_function: bool, nested: bool) -> float:
-    score = BASE_CONFIDENCE[rel.type]
-    if rel.cue_kind == BELIEF:
-        score -= 0.25
-    elif rel.cue_kind == TAIL:
-        score -= 0.15
-    elif rel.cue_kind == PREDICATE:
-        score -= 0.1
+    score = BASE_CONFIDENCE[rel.type] - CUE_KIND_PENALTY[rel.cue_kind]
     if name and person_name_in(mention) is not None:
         score += 0.05
     elif name and is_pronoun(mention.root):

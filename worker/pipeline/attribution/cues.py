@@ -33,10 +33,14 @@ from worker.pipeline.lexicon import (
 # Every verb whose content may be an object with a predicate ("urged X to", "praised X for").
 PREDICATE_VERBS = PREDICATE_CUES | JUDGEMENT_CUES | REQUEST_CUES | PROPOSAL_CUES
 
+# The kinds of cue: a statement, a belief or attitude, a verb of manner beside a quotation
+# ("she laughed"), a predicate cue ("accused China of…"). Internal: a finding does not carry its
+# cue's kind, which only sets its confidence (``build.CUE_KIND_PENALTY``).
 SPEECH = "speech"
 BELIEF = "belief"
 TAIL = "tail"
 PREDICATE = "predicate"
+CUE_KINDS = (SPEECH, BELIEF, TAIL, PREDICATE)
 
 
 def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
+from worker.pipeline.attribution.cues import SPEECH, TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
@@ -142,7 +142,7 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
             return Relation(
                 "direct_quote",
                 (dash.idx, dash.idx + 1),
-                "speech",
+                SPEECH,
                 mention_tokens(head),
                 [(p.start, p.end) for p in quote.pieces],
             )
@@ -212,7 +212,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
         f = p_start + from_match.start(0) + from_match.group(0).index("From")
         if span is not None:
             return Relation(
-                "direct_quote", (f, f + 4), "speech", span, [(p.start, p.end) for p in quote.pieces]
+                "direct_quote", (f, f + 4), SPEECH, span, [(p.start, p.end) for p in quote.pieces]
             )
     if not before:
         return None

@@ -14,7 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import lexicon
-from worker.pipeline.attribution.cues import PREDICATE, PREDICATE_VERBS, cue_bounds, cue_kind
+from worker.pipeline.attribution.cues import (
+    PREDICATE,
+    PREDICATE_VERBS,
+    SPEECH,
+    cue_bounds,
+    cue_kind,
+)
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import mention_tokens
@@ -392,5 +398,5 @@ def find_according_to(doc: Doc) -> list[Relation]:
         if not pieces:
             continue
         cue = (tok.idx, to.idx + len(to.text))
-        relations.append(Relation("according_to", cue, "speech", source, pieces, tok.i))
+        relations.append(Relation("according_to", cue, SPEECH, source, pieces, tok.i))
     return relations
