@@ -821,7 +821,8 @@ DEFINITE_DETERMINERS = POINTING_DETERMINERS - subset(POINTING_DETERMINERS, "thes
 # The indefinite article, and with "another" and "one" a first mention of one person ("a
 # spokesman", "another diplomat", "one expert").
 INDEFINITE_ARTICLES = words("a an")
-FIRST_MENTION_OF_ONE = INDEFINITE_ARTICLES | words("another one")
+A_OR_ANOTHER = INDEFINITE_ARTICLES | words("another")
+FIRST_MENTION_OF_ONE = A_OR_ANOTHER | words("one")
 
 # Determiners of a first mention ("a spokesman", "two officials", "several aides"): not a name
 # already given.
@@ -947,3 +948,118 @@ PROPOSAL_CUES = words(
     propose recommend suggest
     """
 )
+
+
+# --- Small words the rules test: articles, pronouns, prepositions, marks ---------------------
+# Closed-class English words (a grammar's lists, not a corpus's); each list is named for the
+# job it does in the rule that reads it.
+
+# Possessive endings a name or an organisation can carry ("the ministry's", "Jones'").
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+# Suffixes after a surname ("Martin Luther King Jr.", "Henry Ford II") (AP Stylebook).
+NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+# Punctuation inside a name or title ("Jean-Luc", "Sen.").
+NAME_PUNCTUATION = frozenset({"-", "."})
+
+# The article a speaker mention may open with ("the Rev. Al Sharpton").
+LEADING_ARTICLES = words("the")
+
+# Words that join the parts of a role before a name ("Secretary of State", "Minister for
+# Health", "the Defense Department's spokesman").
+ROLE_JOINERS = frozenset({"of", "for", "to", "-", "'s", "\u2019s", "and"})
+
+# Conjunctions that end a run of capitalised words before a name ("When Smith said…").
+TIME_CONJUNCTIONS = words("after as before when while")
+
+# Pronouns besides the personal ones that can stand as a parsed subject: "it", relatives.
+IT = words("it")
+RELATIVE_PRONOUNS = words("that who")
+WH_PRONOUNS = RELATIVE_PRONOUNS | words("what which")
+OTHER_PRONOUNS = IT | RELATIVE_PRONOUNS | words("which")
+
+# Marks that set a parenthetical cue off from its clause ("The talks, he said, will resume").
+PARENTHESIS_MARKS = frozenset({",", "\u2014", "--"})
+
+# Prepositions that carry a predicate cue's content: "accused X of", "described X as",
+# "praised X for" (PARC 3.0).
+PREDICATE_PREPOSITIONS = words("as for of")
+
+# Verbs of quoting, whose passive names the quoted source ("as quoted by the Times").
+QUOTING_VERBS = subset(SPEECH_VERBS, "cite quote")
+
+# "official(s)": a role so common it never resolves to the last person with that title.
+OFFICIAL_FORMS = subset(FUNCTION_NOUN_FORMS, "official officials")
+
+# Participles of the anonymity markers ("familiar with", "briefed on", "close to"), which keep
+# the source phrase going past its head.
+MARKER_PARTICIPLES = words("brief close familiar")
+
+# People a story introduces before they speak ("both witnesses", "the residents").
+INTRODUCED_PEOPLE = subset(FUNCTION_NOUNS, "resident witness")
+POINTING_OR_BOTH = POINTING_DETERMINERS | words("both")
+
+# Modifiers that make "media" a state's outlets ("state media reported"): identifiable.
+STATE_MEDIA_MODIFIERS = words("government official state state-run")
+
+# Currency signs and codes before an amount ("$5", "Rs 500", "N 2 billion").
+CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5", "Rs", "N"})
+
+# A hyphen or an en dash between two numbers ("5-10", "5\u201310").
+HYPHENS = frozenset({"-", "\u2013"})
+
+# Units of an age written "30-year-old".
+AGE_UNITS = words("day month year")
+
+# Prepositions that make a number a rate or a change ("grew by 7 million", "coverage to 400,000").
+RATE_PREPOSITIONS = words("by for to")
+
+# Verbs of finding out that need a wh-complement to be checking ("could not determine whether").
+FINDING_OUT_VERBS = subset(CONFIRM_VERBS, "ascertain determine establish")
+
+# Nouns of checking: "no confirmation", "without verification".
+CONFIRMATION_NOUNS = words("confirmation verification")
+CONFIRM_WORDS = CONFIRM_VERBS | CONFIRMATION_NOUNS
+
+# Verbs whose participle leaves a claim open: "disputed", "contested".
+DISPUTE_VERBS = words("contest dispute")
+
+# Negated ability: "cannot confirm", "can't verify", "was not able to".
+CANNOT = frozenset({"cannot", "can't"})
+ABILITY_WORDS = words("able be can")
+
+# Modals of a past possibility ("may have", "might have"), and the words of "may or may not".
+PAST_POSSIBILITY_MODALS = words("may might")
+MAY_OR_MAY_NOT = words("may or")
+
+# Auxiliaries that open a counterfactual ("had they known", "were it not", "should it fail").
+COUNTERFACTUAL_AUXILIARIES = words("had should were")
+
+# Condition marks without "whether": "if", "unless".
+IF_UNLESS = subset(CONDITION_MARKS, "if unless")
+
+# Concessions a hedge can sit in ("despite", "although", "though"): granted, not claimed.
+CONCESSION_WORDS = subset(CONCESSIVE_MARKS, "although though") | words("despite")
+
+# Prepositions that tie a report to its outlet ("a report from Reuters", "by the BBC", "in the
+# Times").
+REPORT_PREPOSITIONS = words("by from in")
+
+# Report nouns read as a report of their own: "reports say", "one estimate puts".
+REPORT_OR_ESTIMATE = subset(REPORT_NOUNS, "estimate report")
+
+# Determiners of a group already introduced ("the critics", "these officials").
+GROUP_POINTING_DETERMINERS = subset(POINTING_DETERMINERS, "the these those")
+
+# Prepositions that place a group ("Democrats in Congress", "voters at the rally").
+PLACE_PREPOSITIONS = words("at from in on")
+
+# What opens the content of a concern noun ("concerns that", "fears about", "worry over").
+VIEW_PREPOSITIONS = words("about over that")
+
+# Modals of a conditional: "would like", "could see", "might say".
+CONDITIONAL_MODALS = subset(HYPOTHETICAL_AUXILIARIES, "could might would")
+
+# Verbs of a widely held view in the passive: "widely regarded as", "widely seen as".
+REGARD_VERBS = PASSIVE_CONSIDER_VERBS | words("see")

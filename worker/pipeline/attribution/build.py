@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from worker.pipeline import grammar
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, PREDICATE, SPEECH, TAIL
 from worker.pipeline.attribution.relation import Relation
@@ -62,7 +63,7 @@ def _third_party_inside_quote(rel: Relation) -> bool:
     head = rel.source.root if rel.source is not None else None
     if head is None or rel.cue_kind != SPEECH or head.pos_ == "PRON":
         return False
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
+    if head.pos_ == "PROPN" or head.ent_type_ in grammar.PERSON_OR_ORG:
         return True
     return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUN_FORMS
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from worker.pipeline import grammar
 from worker.pipeline.lexicon import (
     BELIEF_VERBS,
     JUDGEMENT_CUES,
@@ -45,7 +46,7 @@ CUE_KINDS = (SPEECH, BELIEF, TAIL, PREDICATE)
 
 def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
     """``"speech"``, ``"belief"``, ``"tail"`` or None for a token that could be a cue."""
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+    if token.pos_ not in grammar.VERB_POS and token.tag_ not in grammar.VERB_TAGS:
         return None
     lemma = token.lemma_.lower()
     if lemma == "point" and not _has_particle(token, "out"):

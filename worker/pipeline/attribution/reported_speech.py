@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import (
     PREDICATE,
     PREDICATE_VERBS,
@@ -35,6 +35,9 @@ from worker.pipeline.lexicon import (
     WEAK_SUBJECT_VERBS,
 )
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+# "I said", "you told", "it showed": pronouns that are no source of an attribution.
+_NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
@@ -105,7 +108,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
     # the cue, followed by a subject, still opens the content.
     for tok in doc[cue.i + 1 : min(cue.i + 7, cue.sent.end)]:
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+        if tok.is_punct or tok.pos_ in grammar.VERB_POS:
             break
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if (
@@ -113,7 +116,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
             and nxt is not None
             and nxt.pos_ in ("PRON", "DET", "PROPN", "NOUN")
             and tok.head.i > tok.i
-            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.pos_ in grammar.VERB_POS
         ):
             piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
@@ -141,11 +144,11 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
         g
         for a in args
         for g in ([a] if a.dep_ != "prep" else a.children)
-        if g.pos_ in ("NOUN", "PROPN", "PRON")
+        if g.pos_ in grammar.NOMINAL_POS
     ]
     for noun in nouns:
         for clause in noun.children:
-            if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.i < noun.i:
+            if clause.dep_ not in grammar.NOUN_CLAUSE_DEPS or clause.i < noun.i:
                 continue
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             if not marks or not _own_subject(clause):
@@ -169,9 +172,9 @@ def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
             continue
         if any(
             c.dep_ in ("acl", "relcl")
-            and c.tag_ in ("VBD", "VBZ", "VBP")
+            and c.tag_ in grammar.FINITE_VERB_TAGS
             and c.i > obj.i
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ in grammar.SUBJECT_DEPS for g in c.children)
             for c in obj.children
         ):
             piece = _span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
@@ -186,7 +189,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     head = cue.head
     if cue.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == cue.i:
         return None
-    if head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in grammar.VERB_POS:
         return None
     marks = [c for c in cue.children if c.dep_ == "mark"]
     if any(m.lower_ != "as" for m in marks):
@@ -199,7 +202,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
         return None
     before = doc[lo - 1] if lo > 0 else None
     after = doc[hi] if hi < len(doc) else None
-    separated = (before is not None and before.text in (",", "\u2014", "--")) or (
+    separated = (before is not None and before.text in lexicon.PARENTHESIS_MARKS) or (
         marks and after is not None and after.text == ","
     )
     if not separated:
@@ -221,7 +224,7 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         c
         for c in after
         if c.dep_ in ("xcomp", "oprd", "ccomp")
-        or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for"))
+        or (c.dep_ == "prep" and c.lower_ in lexicon.PREDICATE_PREPOSITIONS)
         or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
         or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
     ]
@@ -253,7 +256,7 @@ def _quoted_as(cue: Token) -> Token | None:
     if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+    if verb.lemma_.lower() not in lexicon.QUOTING_VERBS or not any(
         c.dep_ == "auxpass" for c in verb.children
     ):
         return None
@@ -281,7 +284,7 @@ def _source_of(cue: Token) -> Token | None:
         if (
             child.dep_ in ("dobj", "attr")
             and child.i > cue.i
-            and child.pos_ in ("PROPN", "NOUN")
+            and child.pos_ in grammar.NOUN_POS
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
@@ -290,7 +293,7 @@ def _source_of(cue: Token) -> Token | None:
 
 def _antecedent(subject: Token) -> Token:
     """ "a career Army officer who described…": the relative pronoun's noun."""
-    if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+    if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
 
@@ -345,9 +348,9 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if not content:
             continue
         source = _source_of(tok)
-        if source is None or (source.pos_ == "PRON" and source.lower_ in FIRST_SECOND | {"it"}):
+        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
-        if source.lower_ in ("which", "what", "who", "that") or weak_subject(tok, source):
+        if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
             continue
         mention = mention_tokens(source)
         # Headings run into the next paragraph in the parse: keep everything in the cue's.
@@ -385,7 +388,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         sent = tok.sent
         head = tok.head
         lo, hi = sent.start, sent.end
-        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
+        if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ not in ("ROOT",):
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
