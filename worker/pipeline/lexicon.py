@@ -47,14 +47,19 @@ def subset(base: frozenset[str], text: str) -> frozenset[str]:
 
 def plurals(lemmas: frozenset[str]) -> frozenset[str]:
     """The lemmas and their regular English plurals ("aide" → "aides", "witness" → "witnesses",
-    "spokesman" → "spokesmen"), for lists read against surface forms."""
+    "spokesman" → "spokesmen", "somebody" → "somebodies"), for lists read against surface
+    forms; "people" is plural already and "someone" has none."""
     out = set(lemmas)
     for w in lemmas:
+        if w == "people" or w.endswith("one"):
+            continue
         if w.endswith("man"):
             out.add(w[:-3] + "men")
         elif w.endswith(("s", "sh", "ch", "x")):
             out.add(w + "es")
-        elif w != "people":
+        elif w.endswith("y") and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        else:
             out.add(w + "s")
     return frozenset(out)
 
