@@ -63,7 +63,7 @@ def create() -> Any:
     sub = check_fields(json_body())
     submitted = html_key(sub.url, sub.html)
     session = get_session()
-    known = fresh.latest(session, sub.url, _links_of, _follow_of)
+    known = fresh.latest(lambda: session, sub.url, _links_of, _follow_of)
     if known is not None and known.fresh(current_app.config["FRESH_SECONDS"], time.time()):
         return _answer_known(session, known, sub, submitted, wire)
     # Only a page that will be stored is scanned (a parser-stalling page is refused here).
@@ -112,7 +112,7 @@ def _known_and_decided() -> Any:
         url = check_url(url)
     except ApiError:
         return None  # the full path refuses it with its reason
-    known = fresh.latest(get_session(), url, _links_of, _follow_of)
+    known = fresh.latest(get_session, url, _links_of, _follow_of)
     if known is None or not known.fresh(config["FRESH_SECONDS"], time.time()):
         return None
     if not recheck_guard.guard_for(config["REDIS_URL"]).decided(

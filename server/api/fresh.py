@@ -88,13 +88,13 @@ class Latest:
 
 
 def latest(
-    session: Session,
+    session: Callable[[], Session],
     url: str,
     links: Callable[[str], dict[str, str]],
     follow: Callable[[str], str],
 ) -> Latest | None:
     """The latest finished analysis of ``url`` (submitted or canonical), from this process's
-    short-lived cache when it can.
+    short-lived cache when it can; ``session`` is called only when the store must be read.
 
     When the entry has just expired, one request of the process reads the store again while
     the others keep answering with it (a burst of clicks would otherwise read and serialise
@@ -104,7 +104,7 @@ def latest(
     if hit is not None and (current or not cache.latest.begin_refresh(key)):
         return hit
     try:
-        value = _load(session, url, links, follow)
+        value = _load(session(), url, links, follow)
         if value is not None:
             cache.latest.set(key, value)
         else:

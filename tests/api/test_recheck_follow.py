@@ -91,4 +91,3 @@ def test_nothing_to_follow_unknown_ids_and_bad_waits(client, reader_token):
     missing = client.get("/api/v1/analyses/nope/recheck", headers=auth(reader_token))
     assert missing.status_code == 404 and missing.get_json()["error"]["code"]
     assert client.get(link).status_code == 401
-
