@@ -127,6 +127,10 @@ reusable: TTLCache[tuple[str, bytes]] = TTLCache(
 # so repeat clicks on one article (each a fresh snapshot) cost no database round trip.
 latest: TTLCache[Any] = TTLCache(_seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=1024)
 
+# analysis id -> the JSON answer of GET .../recheck once it is ``changed`` (the new revision in
+# full): every reader who was served the old one asks for it at about the same moment.
+followed: TTLCache[bytes] = TTLCache(_seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=256)
+
 
 def scoped(key: str) -> str:
     """``key`` within this app's database: apps on different stores (tests run several in one
@@ -175,6 +179,7 @@ def _forget_changed(session: Session, _context: Any) -> None:
     if any(isinstance(obj, (FindingRow, AnalysisRow)) for obj in changed):
         reusable.clear()
         latest.clear()
+        followed.clear()
 
 
 def _revoked(session: Session, token: ApiToken) -> bool:

@@ -25,7 +25,7 @@ from worker.store.analyses import (
 )
 from worker.store.locks import submission_lock
 from worker.store.models import AnalysisRow, FindingRow, ReaderReport
-from worker.store.rechecks import PENDING, create_recheck, follow
+from worker.store.rechecks import CHANGED, PENDING, create_recheck, follow
 from worker.tasks.dispatch import enqueue, enqueue_recheck
 from worker.vocabulary import AnalysisStatus
 
@@ -224,6 +224,13 @@ def get_recheck(analysis_id: str) -> Any:
     answered when it settles (the text is the same, or a new revision's analysis is done or
     failed), or after N seconds with ``pending``."""
     wait = long_poll.requested_wait(request.args)
+    changed_key = cache.scoped(f"followed:{analysis_id}")
+    hit = cache.followed.get(changed_key) if len(analysis_id) <= 64 else None
+    if hit is not None:
+        response = current_app.response_class(hit, status=200, mimetype="application/json")
+        if wait is not None:
+            response.headers[long_poll.HEADER] = f"{wait:g}"
+        return response
     session = get_session()
     served = _get(analysis_id)
     state = follow(session, served)
@@ -246,7 +253,11 @@ def get_recheck(analysis_id: str) -> Any:
         revision = analysis_dict(state.revision)
         revision["links"] = _links(state.revision.id)
         body["revision"] = revision
-    response = jsonify(body)
+    data = current_app.json.dumps(body).encode()
+    if state.status == CHANGED:
+        # Final for this analysis; the others (pending, same, none...) may change at any time.
+        cache.followed.set(changed_key, data)
+    response = current_app.response_class(data, status=200, mimetype="application/json")
     if wait is not None:
         response.headers[long_poll.HEADER] = f"{allowed:g}"
     return response
