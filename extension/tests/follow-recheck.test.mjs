@@ -16,7 +16,7 @@ let t0;
 function answer(res, id, waitHeader) {
   const r = rechecks.get(id);
   const settled = Date.now() - t0 >= r.settleAt;
-  const body = { analysis_id: id, status: settled ? r.outcome : 'pending' };
+  const body = { analysis_id: id, status: settled ? r.outcome : (r.before || 'pending') };
   if (settled && r.outcome === 'changed') {
     body.revision = r.revision || { id: `${id}-2`, status: 'done', findings: [{ id: 'f1' }] };
   }
@@ -40,6 +40,7 @@ before(async () => {
     }
     const wait = url.searchParams.get('wait');
     if (r.noWait) return answer(res, id, null);
+    if (r.before) return answer(res, id, wait); // 'none' is answered at once, like the server
     if (r.busyFor > 0) {
       r.busyFor -= 1;
       return answer(res, id, '0');
@@ -91,4 +92,14 @@ test('gives up with pending when the time runs out, and refuses a half revision'
   assert.equal(got.status, 'pending');
   rechecks.set('a6', { settleAt: 0, outcome: 'changed', revision: { id: 'x', status: 'running' } });
   await assert.rejects(followRecheck(base, TOKEN, 'a6'), { code: 'bad_answer' });
+});
+
+test('no re-check yet is asked about once more before giving up', async () => {
+  rechecks.set('a7', { settleAt: 0, outcome: 'none' });
+  assert.deepEqual(await followRecheck(base, TOKEN, 'a7'), { status: 'none', revision: null });
+  assert.equal(asked('a7').length, 2);
+  // The scheduling click's page stored meanwhile: the second look finds its re-check.
+  rechecks.set('a8', { settleAt: Date.now() - t0 + 500, outcome: 'same', before: 'none' });
+  assert.deepEqual(await followRecheck(base, TOKEN, 'a8'), { status: 'same', revision: null });
+  assert.equal(asked('a8').length, 2);
 });
