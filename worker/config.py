@@ -70,3 +70,9 @@ def fresh_seconds() -> int:
     """How long a finished analysis is served at once to repeat clicks on its URL, and the
     window in which at most one re-check of that URL runs (``SOURCEMARK_FRESH_SECONDS``)."""
     return max(0, int_setting("SOURCEMARK_FRESH_SECONDS", 300))
+
+
+def recheck_retention_hours() -> int:
+    """How long finished re-checks (each a gzipped snapshot of a page) are kept before the
+    sweeper deletes them (``SOURCEMARK_RECHECK_RETENTION_HOURS``, default 24; 0 keeps them)."""
+    return max(0, int_setting("SOURCEMARK_RECHECK_RETENTION_HOURS", 24))

@@ -205,8 +205,12 @@ class RecheckRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     html_gz: Mapped[bytes] = mapped_column(LargeBinary)
     html_hash: Mapped[str] = mapped_column(String(64))
-    # queued -> same | changed | failed
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    # queued -> running (under a lease) -> same | changed | failed
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    # As for analyses: a worker that dies mid re-check leaves its lease to run out, and the
+    # re-check is taken up again, at most ``rechecks.MAX_ATTEMPTS`` times.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    lease_until: Mapped[datetime | None] = mapped_column()
     error_code: Mapped[str | None] = mapped_column(String(64))
     # The analysis of the new revision when the text changed.
     result_id: Mapped[str | None] = mapped_column(String(32))
