@@ -322,6 +322,12 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     for t in window:
         if t.lower_ in lexicon.FUTURE_AUXILIARIES:
             return None
+        if (
+            lemma == "possible"
+            and t.tag_ == "MD"
+            and doc[min(t.i + 1, len(doc) - 1)].lower_ != "have"
+        ):
+            return None  # "possible that the meeting could be less dry": a possibility ahead
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
