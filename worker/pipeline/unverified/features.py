@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 
 from worker.pipeline.sources import ANONYMOUS, VAGUE
+from worker.pipeline.unverified.calibration import confidence
 from worker.pipeline.unverified.rule import Sentence, Signal
 
 # Pronouns of the writer or the speaker: "we may have lost", "I believe" are first-person
@@ -42,6 +43,10 @@ def features(
     tokens = s.tokens
     sent = s.span
     out: dict[str, float] = {f"type={ftype}": 1.0}
+    # the rules' own confidence (per-code precision, noisy-OR) as log-odds: the scorer starts
+    # from the rules' ranking and learns where the context moves it
+    p = min(0.99, max(0.01, confidence([sig.code for sig in signals])))
+    out["rules_logit"] = math.log(p / (1.0 - p))
     for code in sorted({sig.code for sig in signals}):
         out[f"code={code}"] = 1.0
     codes = {sig.code for sig in decisive}
@@ -77,4 +82,13 @@ def features(
         if flags[name]:
             out[f"{ftype}&{name}"] = 1.0
     out["length"] = math.log1p(len(tokens)) / 4.0
+    # the words: each decisive cue's head word and each source's head, so the scorer can learn
+    # which cue words and which groups mislead the rules
+    doc = s.doc
+    for sig in decisive:
+        span = doc.char_span(sig.start, sig.end, alignment_mode="expand")
+        if span is not None:
+            out[f"cue={sig.code}:{span.root.lemma_.lower()}"] = 1.0
+    for src in s.sources:
+        out[f"source={src.kind}:{src.head.lemma_.lower()}"] = 1.0
     return out

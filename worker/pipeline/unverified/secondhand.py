@@ -284,6 +284,18 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     )
 
 
+def _body_speaks(speaker: Span, s: Sentence) -> bool:
+    """ "Con Edison officials said", "Vatican officials emphasized": the attribution detector's
+    speaker is officials of a body the phrase names, so the body speaks (as
+    ``_officials_of_named_body`` reads the sources)."""
+    head = speaker.root
+    if head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
+        return False
+    return any(
+        t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
+    )
+
+
 def _marked_anonymous(s: Sentence) -> bool:
     text = s.span.text.lower()
     return "anonym" in text or any(m in text for m in lexicon.ANONYMITY_MARKERS if " " in m)
@@ -350,7 +362,8 @@ def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Can
             continue
         if s.quoted(a.speaker_start):
             continue  # a source named inside a quotation is the quoted speaker's business
-        if s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand") is None:
+        speaker = s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand")
+        if speaker is None or _body_speaks(speaker, s):
             continue
         yield Candidate(a.speaker_start, a.speaker_end)
         return
