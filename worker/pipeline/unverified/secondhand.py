@@ -365,6 +365,9 @@ def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Can
         speaker = s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand")
         if speaker is None or _body_speaks(speaker, s):
             continue
+        verb = s.doc.char_span(a.cue_start, a.cue_start + 1, alignment_mode="expand")
+        if verb is not None and verb.root.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
+            continue  # "his advisers believe he can win": their belief, a weasel attribution
         yield Candidate(a.speaker_start, a.speaker_end)
         return
 

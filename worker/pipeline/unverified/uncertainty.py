@@ -228,13 +228,22 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     verb = tok.head
     if verb.dep_ in ("amod", "compound"):
         return None  # "these seemingly misplaced receptors": a description, not a claim
-    if verb.tag_ not in ("VBD", "VBN") or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
-    ):
+    if not _indicative_fact(verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return None
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
     return cue(tok, tok), verb.i
+
+
+def _indicative_fact(verb: Token) -> bool:
+    """A statement about the past: "acted", "was linked", "was seeking" (the present tense is
+    mostly the writer's reading of a situation, "is probably the best", which the labels leave
+    unflagged)."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
+    )
 
 
 def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
