@@ -230,6 +230,9 @@ CASES = [
     ("Many voters see the governor as the stronger candidate.", "weasel"),
     ("A Reuters poll shows that most Americans want an inquiry.", "none"),
     ("Many people saw the parade on Sunday.", "none"),
+    ("Many Latinos have said the speech fell flat.", "weasel"),
+    ("Many speculated that the mayor had lost his touch.", "weasel"),
+    ("Some official said the road was closed.", "anonymous_source"),
     # a sentence's own source covers what it tells, not the figures around it
     ("The mayor called for a ban after a gunman killed 14 people at the mall.", "unsourced_figure"),
     ("The mayor said a gunman killed 14 people at the mall.", "none"),

@@ -555,7 +555,7 @@ PARTISAN_GROUPS = words(
 # claims corpus).
 GROUP_VIEW_VERBS = words(
     """
-    agree blame call charge fear hope see view wonder
+    agree blame call charge fear hope see speculate suspect view wonder
     """
 )
 

@@ -433,7 +433,7 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         # "critics call it...", "experts agree that...", "many analysts blame the war for..."
         if verb.lemma_.lower() not in lexicon.GROUP_VIEW_VERBS or verb.pos_ != "VERB":
             continue
-        if verb.lemma_.lower() == "see" and not any(c.lower_ == "as" for c in verb.children):
+        if verb.lemma_.lower() == "see" and not any(t.lower_ == "as" for t in verb.subtree):
             continue  # "many see him as the stronger candidate", not "many saw the film"
         if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
             continue
@@ -451,16 +451,21 @@ def _partisan_group(m: Source) -> bool:
 
 
 def _quantified_group(head: Token) -> bool:
-    """ "some Republican leaders said", "many Carrier workers say": people counted by a
-    quantifier are a vague group however precise the noun (the source reader calls them
-    people, as it must for the attribution detector's speakers)."""
-    return (
-        head.tag_ in ("NNS", "NNPS")
-        and head.ent_type_ != "PERSON"
-        and any(
-            c.dep_ in ("det", "amod") and c.lower_ in lexicon.QUANTIFIERS for c in head.children
-        )
-    )
+    """ "some Republican leaders said", "many Carrier workers say", "many Latinos have said":
+    people counted by a quantifier are a vague group however precise the noun (the source
+    reader calls them people, as it must for the attribution detector's speakers). "Many",
+    "most", "several" and "few" count a plural whatever the tagger says; "some" and "other"
+    need a plural noun ("some official" is one person)."""
+    if head.ent_type_ == "PERSON" or not head.tag_.startswith("NN"):
+        return False
+    quantifiers = {
+        c.lower_
+        for c in head.children
+        if c.dep_ in ("det", "amod") and c.lower_ in lexicon.QUANTIFIERS
+    }
+    if quantifiers & {"many", "most", "several", "few", "numerous"}:
+        return True
+    return bool(quantifiers) and head.tag_ in ("NNS", "NNPS")
 
 
 def _camp(head: Token) -> bool:
