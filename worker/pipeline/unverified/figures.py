@@ -277,7 +277,8 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     """The sentence's figures, when neither it nor its paragraph gives a source, the text does
     not vouch for them, and it is no embedded post or sport report."""
     sent = s.span
-    if s.sourced_elsewhere or is_embedded_post(sent) or _confirmed(sent):
+    elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    if elsewhere or is_embedded_post(sent) or _confirmed(sent):
         return []
     if is_sport(sent, s.paragraph_text):
         return []

@@ -72,8 +72,9 @@ class Sentence:
     paragraph_sourced: bool
     other_named_report: bool
     cache: dict[str, Any] = field(default_factory=dict)
-    # a source tells something in another sentence of the paragraph (not only in this one)
-    sourced_elsewhere: bool = True
+    # a source tells something in another sentence of the paragraph (not only in this one);
+    # None: not known, read as ``paragraph_sourced``
+    sourced_elsewhere: bool | None = None
 
     @property
     def doc(self) -> Doc:
