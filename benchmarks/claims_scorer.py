@@ -98,6 +98,7 @@ def load_rows() -> tuple[list[Row], dict[str, str]]:
     corpus = read_jsonl(CORPUS)
     require_texts({r["source"] for r in corpus})
     frozen_pages = {r["article"] for r in corpus if r["split"] == "frozen"}
+    dev_pages = sorted({r["article"] for r in corpus if r["split"] == "dev"})
     frozen_sentences = {r["sha"] for r in corpus if r["split"] == "frozen"}
     corpus_sentences = {r["sha"] for r in corpus}
     texts: dict[str, str] = {}
@@ -154,9 +155,11 @@ def load_rows() -> tuple[list[Row], dict[str, str]]:
                 continue
             k = _key(ctx)
             texts[k] = ctx
+            # one group per page, the corpus's article id (12 hex digits) where it has one
+            article = next((a for a in dev_pages if a.startswith(page)), page)
             rows.append(
                 Row(
-                    f"extraction:{page[:10]}",
+                    f"extraction:{article}",
                     k,
                     start,
                     start + len(item["sentence"]),
