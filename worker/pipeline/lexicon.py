@@ -551,8 +551,8 @@ PARTISAN_GROUPS = words(
 )
 
 # Verbs of a view a vague group holds that the source reader does not take as reporting verbs:
-# "critics call it...", "experts agree", "many analysts blame" (MOS:WEASEL; observed in the
-# claims corpus).
+# "critics call it...", "experts agree", "many analysts blame", "many see him as" ("see" only
+# with "as"), "many speculated" (MOS:WEASEL; observed in the claims corpus).
 GROUP_VIEW_VERBS = words(
     """
     agree blame call charge fear hope see speculate suspect view wonder
