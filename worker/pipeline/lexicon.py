@@ -556,6 +556,14 @@ QUANTIFIERS = words(
     """
 )
 
+# Quantifiers that count a plural whatever the tagger says ("many Latinos" tagged NNP); "some"
+# and "other" also take a singular ("some official") (observed in the claims corpus).
+PLURAL_QUANTIFIERS = subset(QUANTIFIERS, "few many most numerous several")
+
+# Prepositions under which a rumour carries the claim rather than being a topic: "shadowed by
+# conspiracy theories that", "amid rumours that" (observed in the claims corpus).
+RUMOUR_CARRIER_PREPOSITIONS = words("amid by despite with")
+
 # Sources that are a poll or a study (PARC 3.0 annotates documents and studies as sources).
 POLL_OR_STUDY_NOUNS = words(
     """
@@ -631,11 +639,11 @@ PARTISAN_GROUPS = words(
 )
 
 # Verbs of a view a vague group holds that the source reader does not take as reporting verbs:
-# "critics call it...", "experts agree", "many analysts blame" (MOS:WEASEL; observed in the
-# claims corpus).
+# "critics call it...", "experts agree", "many analysts blame", "many see him as" ("see" only
+# with "as"), "many speculated" (MOS:WEASEL; observed in the claims corpus).
 GROUP_VIEW_VERBS = words(
     """
-    agree blame call charge hope view
+    agree blame call charge fear hope see speculate suspect view wonder
     """
 )
 

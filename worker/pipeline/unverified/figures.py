@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.reading import QuoteMap
+from worker.pipeline.sources import ANONYMOUS
 from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
@@ -290,7 +291,8 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     """The sentence's figures, when neither it nor its paragraph gives a source, the text does
     not vouch for them, and it is no embedded post or sport report."""
     sent = s.span
-    if s.paragraph_sourced or is_embedded_post(sent) or _confirmed(sent):
+    elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    if elsewhere or is_embedded_post(sent) or _confirmed(sent):
         return []
     if is_sport(sent, s.paragraph_text):
         return []
@@ -298,7 +300,45 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     if not found:
         quantities = _quantities(sent)
         found = [("population", c) for c in _populations(sent, s.reading.quoted, quantities)]
+    if s.paragraph_sourced:
+        # the sentence's own source covers the figures it tells, not the ones around what it
+        # tells ("Trump called for the ban after Farook killed 14 people")
+        found = [(code, c) for code, c in found if not told_by_source(s, c)]
     return found
+
+
+# What a reporting verb says: its clausal complement or object ("said 40 were killed", "gave
+# a toll of 40").
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr"})
+
+
+def told_by_source(s: Sentence, c: Candidate) -> bool:
+    """Is the figure at ``c`` part of what a source of the sentence tells: inside a statement the
+    attribution detector found, in the clause a reporting verb governs ("police said 40 were
+    killed"), anywhere in a sentence that cites its source ("according to the ministry") or
+    whose source comments on the whole ("40 were killed, police said")?"""
+    if any(a.start <= c.start < a.end for a in s.attributions):
+        return True
+    doc = s.doc
+    figure = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if figure is None:
+        return True
+    tok = figure.root
+    for m in s.sources:
+        if (
+            not (m.named or m.kind == ANONYMOUS)
+            or m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
+        ):
+            continue
+        verb = m.cue
+        if verb.lower_ in ("according", "citing") or verb.dep_ in ("parataxis", "ccomp"):
+            return True
+        if any(
+            child.dep_ in _CONTENT_DEPS and child.left_edge.i <= tok.i <= child.right_edge.i
+            for child in verb.children
+        ):
+            return True
+    return False
 
 
 def _figure(code: str) -> Detect:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
-from worker.pipeline.sources import ANONYMOUS, VAGUE, Source, source_kind
+from worker.pipeline.sources import ANONYMOUS, POLL_OR_STUDY, VAGUE, Source, source_kind
 from worker.pipeline.unverified.negatives import has_modal, named_cover
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
@@ -82,6 +82,8 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if not (lemma in lexicon.RUMOUR_OR_THEORY or lower.startswith(_RUMOUR_STEMS)):
             continue
         tok = s.tokens[k]
+        if _rumour_as_topic(tok):
+            continue
         if _is_rumour_word(tok):
             if not (_denied(sent, lemmas) or named_cover(tok, s.sources)):
                 yield from _unquoted(s, [cue(tok, tok)])
@@ -92,6 +94,22 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         ):
             first = next(c for c in tok.children if c.lower_ == "conspiracy")
             yield from _unquoted(s, [cue(first, tok)])
+
+
+def _rumour_as_topic(tok: Token) -> bool:
+    """ "the KGB spread conspiracy theories", "he discussed rumors", "a think tank known for
+    conspiracy theories": rumours as what someone does or talks about, not a claim the article
+    passes on ("rumors that X buoyed the stock", "shadowed by conspiracy theories", "has been
+    rumored" are)."""
+    if tok.pos_ != "NOUN":
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "a variety of conspiracy theories"
+    if tok.dep_ == "dobj":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ not in lexicon.RUMOUR_CARRIER_PREPOSITIONS
 
 
 def _speculation(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -281,6 +299,18 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     return any(t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase)
 
 
+def _body_speaks(speaker: Span, s: Sentence) -> bool:
+    """ "Con Edison officials said", "Vatican officials emphasized": the attribution detector's
+    speaker is officials of a body the phrase names, so the body speaks (as
+    ``_officials_of_named_body`` reads the sources)."""
+    head = speaker.root
+    if head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
+        return False
+    return any(
+        t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
+    )
+
+
 def _marked_anonymous(s: Sentence) -> bool:
     text = s.span.text.lower()
     return "anonym" in text or any(m in text for m in lexicon.ANONYMITY_MARKERS if " " in m)
@@ -348,8 +378,12 @@ def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Can
             continue
         if s.quoted(a.speaker_start):
             continue  # a source named inside a quotation is the quoted speaker's business
-        if s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand") is None:
+        speaker = s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand")
+        if speaker is None or _body_speaks(speaker, s):
             continue
+        verb = s.doc.char_span(a.cue_start, a.cue_start + 1, alignment_mode="expand")
+        if verb is not None and verb.root.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
+            continue  # "his advisers believe he can win": their belief, a weasel attribution
         yield Candidate(a.speaker_start, a.speaker_end)
         return
 
@@ -361,9 +395,11 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         opinion_of_insiders = (
             m.kind == ANONYMOUS and m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
         )
-        if not (m.kind == VAGUE or opinion_of_insiders or _partisan_group(m)) or s.quoted(
-            m.head.idx
-        ):
+        counted = _quantified_group(m.head) and not any(
+            x.kind == POLL_OR_STUDY for x in s.sources
+        )  # "a Reuters poll shows that most Americans want": the poll's respondents
+        vague = m.kind == VAGUE or _partisan_group(m) or counted
+        if not (vague or opinion_of_insiders) or s.quoted(m.head.idx):
             continue
         if _polled(m.head):
             continue  # "those surveyed said": a named poll's respondents, not a vague group
@@ -413,10 +449,12 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         # "critics call it...", "experts agree that...", "many analysts blame the war for..."
         if verb.lemma_.lower() not in lexicon.GROUP_VIEW_VERBS or verb.pos_ != "VERB":
             continue
+        if verb.lemma_.lower() == "see" and not any(t.lower_ == "as" for t in verb.subtree):
+            continue  # "many see him as the stronger candidate", not "many saw the film"
         if any(c.dep_ in grammar.AUX_DEPS and c.tag_ == "MD" for c in verb.children):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (_is_vague_np(subj) or _camp(subj)):
+        if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from _unquoted(s, out)
 
@@ -426,6 +464,24 @@ def _partisan_group(m: Source) -> bool:
     speaking as a whole is no one the reader can ask (the source reader calls "Democrats" a
     name, so the weasel rule reads it here). "The Democrats on the committee" point back."""
     return _camp(m.head)
+
+
+def _quantified_group(head: Token) -> bool:
+    """ "some Republican leaders said", "many Carrier workers say", "many Latinos have said":
+    people counted by a quantifier are a vague group however precise the noun (the source
+    reader calls them people, as it must for the attribution detector's speakers). "Many",
+    "most", "several" and "few" count a plural whatever the tagger says; "some" and "other"
+    need a plural noun ("some official" is one person)."""
+    if head.ent_type_ == "PERSON" or not head.tag_.startswith("NN"):
+        return False
+    quantifiers = {
+        c.lower_
+        for c in head.children
+        if c.dep_ in ("det", "amod") and c.lower_ in lexicon.QUANTIFIERS
+    }
+    if quantifiers & lexicon.PLURAL_QUANTIFIERS:
+        return True
+    return bool(quantifiers) and head.tag_ in ("NNS", "NNPS")
 
 
 def _camp(head: Token) -> bool:

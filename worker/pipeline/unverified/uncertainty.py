@@ -234,13 +234,22 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     verb = tok.head
     if verb.dep_ in _ATTRIBUTIVE_DEPS:
         return None  # "these seemingly misplaced receptors": a description, not a claim
-    if verb.tag_ not in grammar.PAST_TAGS or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
-    ):
+    if not _indicative_fact(verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return None
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
     return cue(tok, tok), verb.i
+
+
+def _indicative_fact(verb: Token) -> bool:
+    """A statement about the past: "acted", "was linked", "was seeking" (the present tense is
+    mostly the writer's reading of a situation, "is probably the best", which the labels leave
+    unflagged)."""
+    if verb.tag_ in grammar.PAST_TAGS:
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
+    )
 
 
 def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
@@ -328,6 +337,12 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     for t in window:
         if t.lower_ in lexicon.FUTURE_AUXILIARIES:
             return None
+        if (
+            lemma == "possible"
+            and t.tag_ == "MD"
+            and doc[min(t.i + 1, len(doc) - 1)].lower_ != "have"
+        ):
+            return None  # "possible that the meeting could be less dry": a possibility ahead
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok
