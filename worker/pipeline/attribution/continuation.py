@@ -82,3 +82,19 @@ def continue_into_quote_paragraphs(
             rel.type = "mixed"
         last_in[para] = rel  # the next quotation paragraph continues the same speaker
     return out
+
+
+def in_speaker_description(rel: Relation, quote: Quote) -> bool:
+    """The quotation sits in the description of the speaker after the cue (`said Cuban, host
+    of the show "Shark Tank."`, `said Ekovich, who noted prices had "cratered"`): a title or
+    a phrase of the description's, not more of the speaker's words."""
+    if rel.source is None or not rel.source.start_char > rel.cue[0]:
+        return False
+    head = rel.source.root
+    left = head.doc[head.left_edge.i]
+    right = head.doc[head.right_edge.i]
+    return (
+        rel.source.end_char <= quote.open
+        and left.idx <= quote.open
+        and quote.end <= right.idx + len(right.text)
+    )
