@@ -893,3 +893,17 @@ PROPOSAL_CUES = words(
     propose recommend suggest
     """
 )
+
+
+# --- Attribution, second round (issue 13): labels, cues and sources ------------------------
+# Kept apart from the lists above so the word lists of the two rounds merge cleanly.
+
+# Words before a colon at a paragraph's start that head a section, not a speaker ("UPDATE:",
+# "Related:", "Editor's note:") (observed on news pages; PolNeAR dev).
+NOT_SPEAKER_LABELS = words(
+    """
+    advertisement background bottom byline caption clarification correction credit dateline
+    disclaimer disclosure editor's highlight highlights length load-date note photo photos
+    read related section source sources subscribe tags topic update updated video watch
+    """
+)
