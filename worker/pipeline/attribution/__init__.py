@@ -27,7 +27,6 @@ from worker.pipeline.attribution.combine import (
     release_clause_quotes,
     stop_at_quote_cues,
 )
-from worker.pipeline.attribution.continuation import continue_into_quote_paragraphs
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
@@ -55,5 +54,4 @@ def find_attributions(reading: Reading | Doc) -> list[Finding]:
     reported = [rel for rel in reported if rel.content]
     reported, used = classify_with_quotes(reported, text, quotes, frozenset(used))
     relations = attach_following_quotes(doc, quoted + reported, quotes, used)
-    relations = continue_into_quote_paragraphs(doc, relations, quotes)
     return build_findings(reading, relations)

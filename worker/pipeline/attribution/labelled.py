@@ -41,10 +41,10 @@ def _is_speaker_label(doc: Doc, start: int, end: int, label: str) -> bool:
         return False
     if label.isupper():
         # A transcript's speaker (TAPPER:, SEN. GRAHAM:) is a person the article names in
-        # ordinary case too; a section head (EXCLUSIVE:, PREVIOUSLY:) is not. "Q:" and "A:"
-        # stay out: annotators follow them in some interviews and not in others.
-        text = text_of(doc)
-        return len(label) > 1 and words[-1].title() in text
+        # ordinary case too; a section head (EXCLUSIVE:) or a dateline (NEW DELHI:) is not.
+        # "Q:" and "A:" stay out: annotators follow them in some interviews, not in others.
+        surname = words[-1].title()
+        return len(label) > 1 and any(t.text == surname and t.ent_type_ == "PERSON" for t in doc)
     if span.root.ent_type_ == "GPE":
         return False  # "Iowa: A, B, C" lists by place
     if span.root.lemma_.lower() in FINDING_SOURCES:
