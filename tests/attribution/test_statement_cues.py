@@ -154,3 +154,22 @@ def test_section_labels_and_places_are_no_speakers():
         "EXCLUSIVE: The council meets on Monday."
     )
     assert found(text) == []
+
+
+def test_a_title_quoted_in_the_attribution_does_not_end_the_quote():
+    text = (
+        "\u201cWe will build the school,\u201d the mayor said on \u201cCity Talk\u201d on Sunday. "
+        "\u201cThe money is already there.\u201d"
+    )
+    assert found(text) == [
+        ("said", "We will build the school, / The money is already there.", "the mayor")
+    ]
+
+
+def test_a_speaker_the_parser_misreads_before_the_cue_is_still_the_source():
+    # spaCy reads the surname "Jolly" as an adverb; the cue keeps its speaker.
+    text = "Jolly said he would be cautious in restructuring the county budget."
+    assert any(
+        c == "said" and s == "Jolly" and content.startswith("he would be cautious")
+        for c, content, s in found(text)
+    )

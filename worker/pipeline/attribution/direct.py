@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.continuation import in_speaker_description
+from worker.pipeline.attribution.continuation import inside_tail
 from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
@@ -278,11 +278,12 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
         floor = quotes[k - 1].outer_end if k > 0 else 0
         rel = _link_after(doc, quote, limit)
         prev = owner.get(k - 1)
-        if rel is None and prev is not None and in_speaker_description(prev, quote):
-            # `"A," said Cuban, host of the show "Shark Tank." "B."`: the title belongs to the
-            # speaker's description; B, not the title, continues the quote.
+        if prev is not None and inside_tail(text_of(doc), prev, quote):
+            # `"A," she said on "Meet the Press." "B."`: the title belongs to the attribution's
+            # sentence; B, not the title, continues the quote.
             owner[k] = prev
             gap_floor[k] = gap_floor.get(k - 1, quotes[k - 1].outer_end)
+            used.add(k)  # nobody's words: no later step may take it as a quote
             continue
         if (
             rel is not None
