@@ -173,3 +173,23 @@ def test_a_speaker_the_parser_misreads_before_the_cue_is_still_the_source():
         c == "said" and s == "Jolly" and content.startswith("he would be cautious")
         for c, content, s in found(text)
     )
+
+
+def test_a_question_asked_is_its_content():
+    text = "Then the coach asked the players if they were ready for the final."
+    assert any(
+        c == "asked" and content == "if they were ready for the final" and s == "the coach"
+        for c, content, s in found(text)
+    )
+
+
+def test_a_request_names_the_one_asked_and_what_to_do():
+    text = "The union asked the city to reopen the two pools before July."
+    assert any(
+        c == "asked" and content == "the city to reopen the two pools before July"
+        for c, content, _ in found(text)
+    )
+
+
+def test_a_passive_question_has_no_asker_and_no_finding():
+    assert found("The mayor was asked whether the pools would reopen.") == []

@@ -907,3 +907,18 @@ NOT_SPEAKER_LABELS = words(
     read related section source sources subscribe tags topic update updated video watch
     """
 )
+
+# Verbs of asking, whose content is a question or a request ("asked whether", "asked the court
+# to") (PARC 3.0 cue inventory; PolNeAR dev).
+ASKING_CUES = words(
+    """
+    ask inquire query
+    """
+)
+
+# Words that open an indirect question ("asked whether", "asked who") (English grammar).
+QUESTION_WORDS = words(
+    """
+    how if what when where whether which who whom why
+    """
+)

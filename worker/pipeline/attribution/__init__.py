@@ -29,6 +29,7 @@ from worker.pipeline.attribution.combine import (
 )
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.labelled import find_labelled
+from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.model import Finding
 from worker.pipeline.reading import Reading, read
@@ -50,6 +51,7 @@ def find_attributions(reading: Reading | Doc) -> list[Finding]:
     taken_cues = {r.cue_token for r in quoted if r.cue_token is not None}
     reported = find_reported(doc, taken_cues) + find_according_to(doc)
     reported += find_labelled(doc, quotes)
+    reported += find_questions(doc, taken_cues | {r.cue_token for r in reported})
     reported = [stop_at_quote_cues(text, rel, quoted) for rel in reported]
     reported = [rel for rel in reported if rel.content]
     reported, used = classify_with_quotes(reported, text, quotes, frozenset(used))
