@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 
 PERSON = "person"  # a person or people the reader can identify (also "he", "the spokesman")
 ORGANISATION = "organisation"  # "the ministry", "Reuters", "Berrien County Health Department"
@@ -64,7 +64,7 @@ def _phrase_bounds(head: Token) -> tuple[Token, Token]:
     last = head
     for child in head.rights:
         if child.dep_ in ("relcl", "punct", "cc", "conj", "appos", "advcl", "acl") and not (
-            child.dep_ == "acl" and child.lemma_ in ("familiar", "brief", "close")
+            child.dep_ == "acl" and child.lemma_ in lexicon.MARKER_PARTICIPLES
         ):
             break
         last = child.right_edge
@@ -129,8 +129,8 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
             return VAGUE
         return None
     mods = _modifiers(head)
-    if lemma in ("witness", "resident") and any(
-        c.dep_ in ("det", "predet", "poss") and c.lower_ in lexicon.POINTING_DETERMINERS | {"both"}
+    if lemma in lexicon.INTRODUCED_PEOPLE and any(
+        c.dep_ in ("det", "predet", "poss") and c.lower_ in lexicon.POINTING_OR_BOTH
         for c in head.children
     ):
         return _NAMED  # "both witnesses", "the residents": people the text has introduced
@@ -144,37 +144,35 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
     cited_unnamed = (
         cited
         and lemma in _MARKED_ANONYMOUS - lexicon.INDEFINITE_ANONYMOUS_HEADS
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ in lexicon.A_OR_ANOTHER for c in head.children)
     )
     if lemma in lexicon.ALWAYS_ANONYMOUS_HEADS or marked or cited_unnamed:
         if _names_a_body(mods) and not _has_marker(head, sent):
             return _NAMED
         return ANONYMOUS
     if lemma in lexicon.INDEFINITE_ANONYMOUS_HEADS:
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if dets & {"a", "an"} and not any(t.pos_ == "PROPN" for t in mods):
+        dets = {c.lower_ for c in head.children if c.dep_ in grammar.DETERMINER_DEPS}
+        if dets & lexicon.INDEFINITE_ARTICLES and not any(t.pos_ == "PROPN" for t in mods):
             return ANONYMOUS
         return _NAMED
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS:
         return _NAMED
-    if lower == "media" and any(
-        c.lower_ in ("state", "state-run", "official", "government") for c in head.children
-    ):
+    if lower == "media" and any(c.lower_ in lexicon.STATE_MEDIA_MODIFIERS for c in head.children):
         return _NAMED  # "state media reported": the state's outlets, identifiable
     if (lemma in lexicon.REPORT_NOUNS or lower == "media") and not any(
         t.pos_ == "PROPN" for t in mods
     ):
         # "according to media reports", "according to one estimate": nobody the reader can check
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod")}
+        dets = {c.lower_ for c in head.children if c.dep_ in grammar.DESCRIPTION_DEPS}
         if not dets & lexicon.POINTING_DETERMINERS:
             return VAGUE
     if lemma in lexicon.VAGUE_GROUPS or lower in lexicon.VAGUE_GROUPS:
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "nummod")}
-        if any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") for t in mods):
+        dets = {c.lower_ for c in head.children if c.dep_ in grammar.NOUN_MODIFIER_DEPS}
+        if any(t.pos_ == "PROPN" and t.ent_type_ in grammar.PERSON_OR_ORG for t in mods):
             return _NAMED
         if dets & lexicon.POINTING_DETERMINERS and not dets & lexicon.QUANTIFIERS:
             return _NAMED
-        one = dets & {"a", "an", "one", "another"}
+        one = dets & lexicon.FIRST_MENTION_OF_ONE
         if head.tag_ == "NN" and one and lemma in lexicon.PERSON_GROUPS:
             return ANONYMOUS  # "one Washington-based trade expert said": an unnamed individual
         return VAGUE
@@ -208,7 +206,7 @@ def sentence_sources(sent: Span) -> list[Source]:
         if lemma == "cite" and tok.tag_ == "VBG":
             # "citing an anonymous government source": the source is the object
             head = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        elif tok.pos_ in ("VERB", "AUX") and lemma in _SOURCE_VERBS:
+        elif tok.pos_ in grammar.VERB_POS and lemma in _SOURCE_VERBS:
             if lemma == "claim" and any(c.lemma_.lower() == "life" for c in tok.children):
                 continue  # "the bombing claimed 30 lives": a toll, not a claim
             head = _subject_of(tok)

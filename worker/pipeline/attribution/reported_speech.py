@@ -13,8 +13,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline import lexicon
-from worker.pipeline.attribution.cues import PREDICATE, PREDICATE_VERBS, cue_bounds, cue_kind
+from worker.pipeline import grammar, lexicon
+from worker.pipeline.attribution.cues import (
+    PREDICATE,
+    PREDICATE_VERBS,
+    SPEECH,
+    cue_bounds,
+    cue_kind,
+)
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import mention_tokens
@@ -23,13 +29,16 @@ from worker.pipeline.lexicon import (
     FINDING_SOURCES,
     FINDING_VERBS,
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_HEADS,
     PREDICATE_CUES,
     ROLE_WORDS,
     WEAK_SUBJECT_VERBS,
 )
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+# "I said", "you told", "it showed": pronouns that are no source of an attribution.
+_NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
@@ -100,7 +109,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
     # the cue, followed by a subject, still opens the content.
     for tok in doc[cue.i + 1 : min(cue.i + 7, cue.sent.end)]:
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+        if tok.is_punct or tok.pos_ in grammar.VERB_POS:
             break
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if (
@@ -108,7 +117,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
             and nxt is not None
             and nxt.pos_ in ("PRON", "DET", "PROPN", "NOUN")
             and tok.head.i > tok.i
-            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.pos_ in grammar.VERB_POS
         ):
             piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
@@ -136,11 +145,11 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
         g
         for a in args
         for g in ([a] if a.dep_ != "prep" else a.children)
-        if g.pos_ in ("NOUN", "PROPN", "PRON")
+        if g.pos_ in grammar.NOMINAL_POS
     ]
     for noun in nouns:
         for clause in noun.children:
-            if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.i < noun.i:
+            if clause.dep_ not in grammar.NOUN_CLAUSE_DEPS or clause.i < noun.i:
                 continue
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             if not marks or not _own_subject(clause):
@@ -164,9 +173,9 @@ def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
             continue
         if any(
             c.dep_ in ("acl", "relcl")
-            and c.tag_ in ("VBD", "VBZ", "VBP")
+            and c.tag_ in grammar.FINITE_VERB_TAGS
             and c.i > obj.i
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ in grammar.SUBJECT_DEPS for g in c.children)
             for c in obj.children
         ):
             piece = _span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
@@ -181,7 +190,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     head = cue.head
     if cue.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == cue.i:
         return None
-    if head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in grammar.VERB_POS:
         return None
     marks = [c for c in cue.children if c.dep_ == "mark"]
     if any(m.lower_ != "as" for m in marks):
@@ -194,7 +203,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
         return None
     before = doc[lo - 1] if lo > 0 else None
     after = doc[hi] if hi < len(doc) else None
-    separated = (before is not None and before.text in (",", "\u2014", "--")) or (
+    separated = (before is not None and before.text in lexicon.PARENTHESIS_MARKS) or (
         marks and after is not None and after.text == ","
     )
     if not separated:
@@ -216,7 +225,7 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         c
         for c in after
         if c.dep_ in ("xcomp", "oprd", "ccomp")
-        or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for"))
+        or (c.dep_ == "prep" and c.lower_ in lexicon.PREDICATE_PREPOSITIONS)
         or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
         or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
     ]
@@ -248,7 +257,7 @@ def _quoted_as(cue: Token) -> Token | None:
     if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+    if verb.lemma_.lower() not in lexicon.QUOTING_VERBS or not any(
         c.dep_ == "auxpass" for c in verb.children
     ):
         return None
@@ -276,7 +285,7 @@ def _source_of(cue: Token) -> Token | None:
         if (
             child.dep_ in ("dobj", "attr")
             and child.i > cue.i
-            and child.pos_ in ("PROPN", "NOUN")
+            and child.pos_ in grammar.NOUN_POS
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
@@ -285,7 +294,7 @@ def _source_of(cue: Token) -> Token | None:
 
 def _antecedent(subject: Token) -> Token:
     """ "a career Army officer who described…": the relative pronoun's noun."""
-    if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+    if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
 
@@ -319,7 +328,7 @@ def weak_subject(cue: Token, subject: Token) -> bool:
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     words = {subject.lower_, subject.lemma_.lower()}
-    speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
+    speakers = FUNCTION_NOUN_FORMS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
     if words & (speakers | lexicon.PERSON_NOUNS | FINDING_SOURCES):
         return False
     # "a gay activist", "the reporter", "Colorado Republican leaders": a person by trade.
@@ -340,9 +349,9 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if not content:
             continue
         source = _source_of(tok) or untagged_subject(tok)
-        if source is None or (source.pos_ == "PRON" and source.lower_ in FIRST_SECOND | {"it"}):
+        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
-        if source.lower_ in ("which", "what", "who", "that") or weak_subject(tok, source):
+        if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
             continue
         mention = mention_tokens(source)
         # Headings run into the next paragraph in the parse: keep everything in the cue's.
@@ -380,7 +389,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         sent = tok.sent
         head = tok.head
         lo, hi = sent.start, sent.end
-        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
+        if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ not in ("ROOT",):
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
@@ -393,5 +402,5 @@ def find_according_to(doc: Doc) -> list[Relation]:
         if not pieces:
             continue
         cue = (tok.idx, to.idx + len(to.text))
-        relations.append(Relation("according_to", cue, "speech", source, pieces, tok.i))
+        relations.append(Relation("according_to", cue, SPEECH, source, pieces, tok.i))
     return relations

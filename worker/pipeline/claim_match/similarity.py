@@ -41,6 +41,8 @@ _SYNONYMS = {
     "slap": "impose", "fresh": "new",
 }  # fmt: skip
 _PARTICLES = {"down", "up", "off", "out"}
+# Polarity words, compared by ``negation`` on their own.
+_POLARITY_WORDS = frozenset({"not", "never", "unable", "no"})
 _LIGHT_VERBS = {
     "plan", "leave", "cast", "start", "begin", "make", "take", "get", "have", "do", "go", "come",
     "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
@@ -70,7 +72,7 @@ def content_words(doc: Doc) -> Bag:
         lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
         if lemma in FRAME_VERBS and t.pos_ == "VERB":
             continue
-        if lemma in ("not", "never", "unable", "no"):
+        if lemma in _POLARITY_WORDS:
             continue  # polarity is checked on its own
         words.add(_word(t))
         if t.pos_ == "VERB":

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.reading import QuoteMap
 from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
@@ -37,7 +37,7 @@ def _is_money(q: Token) -> bool:
     if q.ent_type_ == "MONEY":
         return True
     prev = q.doc[q.i - 1] if q.i > 0 else None
-    return prev is not None and prev.text in ("$", "£", "€", "¥", "Rs", "N")
+    return prev is not None and prev.text in lexicon.CURRENCY_SIGNS
 
 
 def _class_of(c: Token) -> str | None:
@@ -67,8 +67,8 @@ def _quantities(sent: Span) -> list[Token]:
         doc = t.doc
         nxt2 = doc[t.i + 2] if t.i + 2 < len(doc) else None
         prv2 = doc[t.i - 2] if t.i >= 2 else None
-        if (nxt2 is not None and doc[t.i + 1].text in ("-", "–") and nxt2.like_num) or (
-            prv2 is not None and doc[t.i - 1].text in ("-", "–") and prv2.like_num
+        if (nxt2 is not None and doc[t.i + 1].text in lexicon.HYPHENS and nxt2.like_num) or (
+            prv2 is not None and doc[t.i - 1].text in lexicon.HYPHENS and prv2.like_num
         ):
             continue  # "120-90": a score
         if t.dep_ in ("appos", "npadvmod") and t.i > 0 and t.doc[t.i - 1].text == ",":
@@ -79,9 +79,9 @@ def _quantities(sent: Span) -> list[Token]:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if (
             nxt is not None
-            and nxt.text in ("-", "–")
+            and nxt.text in lexicon.HYPHENS
             and t.i + 2 < len(t.doc)
-            and t.doc[t.i + 2].lower_ in ("year", "month", "day")
+            and t.doc[t.i + 2].lower_ in lexicon.AGE_UNITS
         ):
             continue  # "57-year-old"
         out.append(t)
@@ -130,7 +130,7 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
         kind = _class_of(c)
         if kind is None or quotes.inside(c.idx):
             continue
-        if c.pos_ in ("VERB", "AUX") and any(
+        if c.pos_ in grammar.VERB_POS and any(
             a.dep_ == "aux" and a.lower_ in lexicon.HYPOTHETICAL_AUXILIARIES for a in c.children
         ):
             continue  # "could kill up to..." is a forecast, not a count
@@ -221,12 +221,12 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
             n.lemma_.lower() in lexicon.POPULATION_NOUNS or n.lower_ in lexicon.POPULATION_NOUNS
         ):
             continue
-        if n.dep_ == "pobj" and n.head.lower_ in ("to", "by", "for"):
+        if n.dep_ == "pobj" and n.head.lower_ in lexicon.RATE_PREPOSITIONS:
             continue  # "gave coverage to 400,000 residents", "grew by 7 million people": a rate
-        if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in n.children):
+        if any(c.dep_ in grammar.DETERMINER_DEPS and c.lower_ != "some" for c in n.children):
             continue  # "the 20 million residents of Delhi": a known population, not a claim
         verb = n.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        while verb.pos_ not in grammar.VERB_POS and verb.head.i != verb.i:
             verb = verb.head
         if _hypothetical(verb):
             continue  # "if millions of people lose...", "will become eligible": not a count

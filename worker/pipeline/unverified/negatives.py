@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import Source
 
 _EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
@@ -41,7 +41,7 @@ def has_modal(verb: Token, modals: frozenset[str]) -> bool:
 
 def subject_person(verb: Token) -> str | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in grammar.SUBJECT_DEPS:
             return c.lower_
     return None
 
@@ -135,10 +135,11 @@ def named_cover(tok: Token, mentions: list[Source], strict: bool = False) -> Sou
 
 def _named_in_words(m: Source) -> bool:
     phrase = m.first.doc[m.first.i : m.last.i + 1]
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
+    if any(t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG for t in phrase):
         return True
     if m.head.pos_ == "PRON":
         return True
     return any(
-        c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in m.head.children
+        c.dep_ in grammar.DETERMINER_DEPS and c.lower_ != "a" and c.lower_ != "an"
+        for c in m.head.children
     )
