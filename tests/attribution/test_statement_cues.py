@@ -193,3 +193,23 @@ def test_a_request_names_the_one_asked_and_what_to_do():
 
 def test_a_passive_question_has_no_asker_and_no_finding():
     assert found("The mayor was asked whether the pools would reopen.") == []
+
+
+def test_a_poll_shows_a_finding_stated_as_an_object():
+    text = "A new county poll shows the mayor leading her rival by six points."
+    assert any(
+        c == "shows" and content == "the mayor leading her rival by six points"
+        for c, content, _ in found(text)
+    )
+
+
+def test_a_thing_showing_an_object_is_no_finding():
+    assert found("The old bridge shows deep cracks along its eastern side.") == []
+
+
+def test_a_call_for_something_is_a_demand():
+    text = "The teachers' union called for a full review of the school budget."
+    assert any(
+        c == "called for" and content == "a full review of the school budget"
+        for c, content, _ in found(text)
+    )

@@ -1092,3 +1092,15 @@ QUESTION_WORDS = words(
     how if what when where whether which who whom why
     """
 )
+
+# Findings verbs whose finding may be an object ("the poll shows the mayor leading", "records
+# show no payments") when a poll, a study or a document is the subject (PARC 3.0; PolNeAR dev).
+FINDING_OBJECT_VERBS = words(
+    """
+    find indicate reveal show
+    """
+)
+
+# Verbs of demanding with the particle that makes them demand: "called for a recount", "called
+# on the council to delay" (PARC 3.0 cue inventory; PolNeAR dev).
+DEMAND_CUES = {"call": frozenset({"for", "on"})}

@@ -23,7 +23,9 @@ from worker.pipeline.attribution.combine import (
     release_clause_quotes,
     stop_at_quote_cues,
 )
+from worker.pipeline.attribution.demands import find_demands
 from worker.pipeline.attribution.direct import link_quotes
+from worker.pipeline.attribution.findings import find_object_findings
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
@@ -101,6 +103,20 @@ def questions(reading: Reading, found: Found) -> Found:
     return found.add(find_questions(reading.doc, taken))
 
 
+def object_findings(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: what it leaves of "the poll
+    shows …" is the finding stated as an object."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_object_findings(reading.doc, taken))
+
+
+def demands(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: "called for a recount" is what
+    it leaves of "call" (it reads "called it a sham" as a predicate)."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_demands(reading.doc, taken))
+
+
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     """After every finder of reported content and before ``quotes_in_reported``: content is cut
     at the cues the quotation steps found, then typed by the quotations it still holds."""
@@ -139,6 +155,8 @@ STEPS: tuple[Step, ...] = (
     Step("according_to", "`according to X`, the clause the phrase attaches to", according_to),
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
+    Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step("demands", "`called for X`, `called on X to …`", demands),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
