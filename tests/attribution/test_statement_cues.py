@@ -205,11 +205,3 @@ def test_a_poll_shows_a_finding_stated_as_an_object():
 
 def test_a_thing_showing_an_object_is_no_finding():
     assert found("The old bridge shows deep cracks along its eastern side.") == []
-
-
-def test_a_call_for_something_is_a_demand():
-    text = "The teachers' union called for a full review of the school budget."
-    assert any(
-        c == "called for" and content == "a full review of the school budget"
-        for c, content, _ in found(text)
-    )

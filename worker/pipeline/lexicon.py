@@ -1100,7 +1100,3 @@ FINDING_OBJECT_VERBS = words(
     find indicate reveal show
     """
 )
-
-# Verbs of demanding with the particle that makes them demand: "called for a recount", "called
-# on the council to delay" (PARC 3.0 cue inventory; PolNeAR dev).
-DEMAND_CUES = {"call": frozenset({"for", "on"})}

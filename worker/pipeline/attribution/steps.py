@@ -23,7 +23,6 @@ from worker.pipeline.attribution.combine import (
     release_clause_quotes,
     stop_at_quote_cues,
 )
-from worker.pipeline.attribution.demands import find_demands
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings
 from worker.pipeline.attribution.labelled import find_labelled
@@ -110,13 +109,6 @@ def object_findings(reading: Reading, found: Found) -> Found:
     return found.add(find_object_findings(reading.doc, taken))
 
 
-def demands(reading: Reading, found: Found) -> Found:
-    """After the reported-speech finder, whose cues it skips: "called for a recount" is what
-    it leaves of "call" (it reads "called it a sham" as a predicate)."""
-    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
-    return found.add(find_demands(reading.doc, taken))
-
-
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     """After every finder of reported content and before ``quotes_in_reported``: content is cut
     at the cues the quotation steps found, then typed by the quotations it still holds."""
@@ -156,7 +148,6 @@ STEPS: tuple[Step, ...] = (
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
-    Step("demands", "`called for X`, `called on X to …`", demands),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
