@@ -117,14 +117,14 @@ RESPONDENTS = re.compile(
 
 
 def known_to_us(cue: str) -> bool:
-    """Whether sourcemark's own cue lexicon (worker.pipeline.attribution.cues) has the cue's
+    """Whether sourcemark's own cue lexicon (worker.pipeline.lexicon) has the cue's
     verb: a miss on an unknown cue needs a lexicon entry, one on a known cue another rule."""
-    from worker.pipeline.attribution import cues
+    from worker.pipeline import lexicon
 
     text = " ".join(cue.lower().split())
     if PUNCTUATION_ONLY.match(text) or "according" in text:
         return True
-    ours_ = cues.SPEECH_VERBS | cues.PREDICATE_CUES | cues.BELIEF_VERBS
+    ours_ = lexicon.SPEECH_VERBS | lexicon.PREDICATE_CUES | lexicon.BELIEF_VERBS
     return any(lemma(w) in ours_ or w in ours_ for w in WORD.findall(text))
 
 
