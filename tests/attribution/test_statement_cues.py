@@ -151,7 +151,9 @@ def test_section_labels_and_places_are_no_speakers():
     text = (
         "UPDATE: The library will stay open all summer.\n\n"
         "Ohio: Anna Berg, Carl Diaz, Eva Fox.\n\n"
-        "EXCLUSIVE: The council meets on Monday."
+        "EXCLUSIVE: The council meets on Monday.\n\n"
+        "Spain (Group B): Fifth appearance.\n\n"
+        "Anna Berg: Theft of a bicycle, held on $500 bond."
     )
     assert found(text) == []
 

@@ -24,6 +24,9 @@ from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_ranges, text_of, trim_span
 
 MAX_LABEL_WORDS = 5
+# A statement has a finite verb ("I support statehood", "Trump trails"); a list entry or a
+# caption after a colon does not.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_CONTENT_CHARS = 8
 # The closing full stop and spaces are no part of the words, as in every other content.
 CONTENT_TRIM = " \t.!?;\u00a0"
@@ -32,7 +35,7 @@ _LABEL = re.compile(r"\s*[-\u2014]?\s*([A-Z][^:\n]{0,60}?)\s*:(?!\d)\s*")
 
 def _is_speaker_label(doc: Doc, start: int, end: int, label: str) -> bool:
     words = label.split()
-    if not words or len(words) > MAX_LABEL_WORDS or any(ch.isdigit() for ch in label):
+    if not words or len(words) > MAX_LABEL_WORDS or any(ch.isdigit() or ch in "()" for ch in label):
         return False
     if label.lower() in NOT_SPEAKER_LABELS or words[-1].lower() in NOT_SPEAKER_LABELS:
         return False
@@ -60,6 +63,11 @@ def _is_speaker_label(doc: Doc, start: int, end: int, label: str) -> bool:
 def _one_sentence(doc: Doc, start: int, end: int) -> bool:
     span = char_tokens(doc, start, end)
     return span is not None and len({t.sent.start for t in span if not t.is_space}) <= 1
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = char_tokens(doc, start, end)
+    return span is not None and any(t.tag_ in FINITE_TAGS for t in span)
 
 
 def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
@@ -95,6 +103,8 @@ def find_labelled(doc: Doc, quotes: list[Quote]) -> list[Relation]:
         whole_quote = quote is not None and quote.end >= c_end - 2
         if not (match.group(1).isupper() or whole_quote or _one_sentence(doc, c_start, c_end)):
             continue  # "Student loans: Some ideas do…" heads a section of the writer's
+        if not (whole_quote or _has_finite_verb(doc, c_start, c_end)):
+            continue  # "Italy (Group J): 10th appearance", a list's entry, says nothing
         kind = "direct_quote" if whole_quote else "indirect"
         content = [(quote.start, quote.end)] if whole_quote else [(c_start, c_end)]
         relations.append(Relation(kind, (colon, colon + 1), "speech", source, content))
