@@ -23,9 +23,12 @@ Sources, cited once here and named at each list:
 Each concept is one list. A list that is a part of another concept's list is derived from it,
 by set algebra or by ``subset`` (which fails at import when a word is not in the base list), so a
 word is added in one place and reaches every reader of the concept: a reporting verb added to
-``SPEECH_VERBS`` is a cue for the attribution detector and, through ``SOURCE_VERBS``, marks a
-source for the source reader both detectors use. ``tests/pipeline/test_lexicon.py`` checks that
-every list is read somewhere and that lists of one family do not overlap unless derived.
+``SAY_VERBS`` is a cue for the attribution detector (through ``SPEECH_VERBS`` and
+``STATEMENT_VERBS``) and marks a source for the source reader both detectors use (through
+``SOURCE_VERBS``). ``tests/pipeline/test_lexicon.py`` checks that every list is read somewhere,
+that the base lists of a family do not overlap except where it says why, and that a word added
+to ``SAY_VERBS`` reaches both detectors; ``python -m benchmarks.lexicon_overlaps`` prints every
+pair of lists that share a word. The parser's label sets are in ``grammar.py``, not here.
 """
 
 from __future__ import annotations
@@ -47,14 +50,19 @@ def subset(base: frozenset[str], text: str) -> frozenset[str]:
 
 def plurals(lemmas: frozenset[str]) -> frozenset[str]:
     """The lemmas and their regular English plurals ("aide" → "aides", "witness" → "witnesses",
-    "spokesman" → "spokesmen"), for lists read against surface forms."""
+    "spokesman" → "spokesmen", "somebody" → "somebodies"), for lists read against surface
+    forms; "people" is plural already and "someone" has none."""
     out = set(lemmas)
     for w in lemmas:
+        if w == "people" or w.endswith("one"):
+            continue
         if w.endswith("man"):
             out.add(w[:-3] + "men")
         elif w.endswith(("s", "sh", "ch", "x")):
             out.add(w + "es")
-        elif w != "people":
+        elif w.endswith("y") and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        else:
             out.add(w + "s")
     return frozenset(out)
 

@@ -15,6 +15,17 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 
+# Dependents that end a source phrase ("an official, who spoke on condition…").
+_PHRASE_END_DEPS = frozenset({"relcl", "punct", "cc", "conj", "appos", "advcl", "acl"})
+# Dependents after a head that still modify it ("officials at the ministry").
+_MODIFIER_DEPS = frozenset({"prep", "pobj", "compound"})
+# Entity types of a document source.
+_DOCUMENT_ENTS = frozenset({"WORK_OF_ART", "PRODUCT"})
+# Determiners, predeterminers ("both") and possessives.
+_POINTING_DEPS = frozenset({"det", "predet", "poss"})
+# A verb that shares its head verb's subject.
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
+
 PERSON = "person"  # a person or people the reader can identify (also "he", "the spokesman")
 ORGANISATION = "organisation"  # "the ministry", "Reuters", "Berrien County Health Department"
 DOCUMENT = "document"  # "the report", "a statement", "court filings"
@@ -63,7 +74,7 @@ def _phrase_bounds(head: Token) -> tuple[Token, Token]:
     first = head.left_edge
     last = head
     for child in head.rights:
-        if child.dep_ in ("relcl", "punct", "cc", "conj", "appos", "advcl", "acl") and not (
+        if child.dep_ in _PHRASE_END_DEPS and not (
             child.dep_ == "acl" and child.lemma_ in lexicon.MARKER_PARTICIPLES
         ):
             break
@@ -86,7 +97,7 @@ def _has_marker(head: Token, sent: Span) -> bool:
 
 
 def _modifiers(head: Token) -> list[Token]:
-    return [t for t in head.subtree if t.i < head.i or t.dep_ in ("prep", "pobj", "compound")]
+    return [t for t in head.subtree if t.i < head.i or t.dep_ in _MODIFIER_DEPS]
 
 
 def _names_a_body(tokens: list[Token]) -> bool:
@@ -113,7 +124,7 @@ def _named_kind(head: Token) -> str:
         return PERSON
     if lemma in lexicon.POLL_OR_STUDY_NOUNS:
         return POLL_OR_STUDY
-    if lemma in lexicon.DOCUMENT_NOUNS or head.ent_type_ in ("WORK_OF_ART", "PRODUCT"):
+    if lemma in lexicon.DOCUMENT_NOUNS or head.ent_type_ in _DOCUMENT_ENTS:
         return DOCUMENT
     if head.ent_type_ in _ORG_ENTS or lemma in lexicon.ORG_HEADS or lemma == "official":
         return ORGANISATION
@@ -130,8 +141,7 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
         return None
     mods = _modifiers(head)
     if lemma in lexicon.INTRODUCED_PEOPLE and any(
-        c.dep_ in ("det", "predet", "poss") and c.lower_ in lexicon.POINTING_OR_BOTH
-        for c in head.children
+        c.dep_ in _POINTING_DEPS and c.lower_ in lexicon.POINTING_OR_BOTH for c in head.children
     ):
         return _NAMED  # "both witnesses", "the residents": people the text has introduced
     if any(
@@ -192,7 +202,7 @@ def _subject_of(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
     # "..., he said" parsed with the content as head: the verb is a conjunct or parataxis.
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB":
+    if verb.dep_ in _SHARED_SUBJECT_DEPS and verb.head.pos_ == "VERB":
         return _subject_of(verb.head) if verb.head.i != verb.i else None
     return None
 

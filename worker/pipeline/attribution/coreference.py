@@ -35,6 +35,13 @@ from worker.pipeline.lexicon import (
     ROLE_WORDS,
 )
 
+# Links from a word up to the subject it is part of ("the party's leader, Jane Roe").
+_SUBJECT_PART_DEPS = frozenset({"compound", "flat", "appos", "poss"})
+# Entity types of a body a speaker can speak for.
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Modifiers that make "the ministry" a particular one ("the foreign ministry").
+_DESCRIBED_DEPS = frozenset({"poss", "amod", "compound"})
+
 PRONOUN_WINDOW_SENTENCES = 4
 
 
@@ -134,7 +141,7 @@ def _is_subject(tok: Token) -> bool:
     for _ in range(4):
         if tok.dep_ in grammar.SUBJECT_DEPS:
             return True
-        if tok.dep_ not in ("compound", "flat", "appos", "poss") or tok.head.i == tok.i:
+        if tok.dep_ not in _SUBJECT_PART_DEPS or tok.head.i == tok.i:
             return tok.dep_ in grammar.SUBJECT_DEPS
         if tok.dep_ == "poss":
             return False
@@ -217,7 +224,7 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
             reg.roles.append(_Role(name.start_char, role, _words(role), full))
             reg.role_of.setdefault(full, role)
     for ent in ents_in(doc[:]):
-        if ent.label_ in ("ORG", "GPE", "NORP"):
+        if ent.label_ in _ORG_LABELS:
             reg.orgs.append((ent.start_char, ent.text))
     return reg
 
@@ -296,7 +303,7 @@ def resolve(
             if ent.start <= head.i < ent.end:
                 return Resolution(_clean_org(ent), None, False)
         if dets & lexicon.DEFINITE_DETERMINERS and not any(
-            c.dep_ in ("poss", "amod", "compound")
+            c.dep_ in _DESCRIBED_DEPS
             for c in head.children
             if c.lower_ not in lexicon.DEFINITE_DETERMINERS
         ):

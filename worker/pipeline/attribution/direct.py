@@ -22,6 +22,9 @@ from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
 from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
+# Where the search for an inverted subject stops.
+_SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
+
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
 MAX_TAIL_TOKENS = 12
@@ -94,7 +97,7 @@ def _subject(cue: Token, window: set[int]) -> Token | None:
             break
         if tok.pos_ in grammar.NOMINAL_POS and tok.dep_ != "compound":
             return tok
-        if tok.pos_ in ("ADP", "VERB") or tok.is_punct:
+        if tok.pos_ in _SUBJECT_SEARCH_STOP_POS or tok.is_punct:
             break
     return None
 

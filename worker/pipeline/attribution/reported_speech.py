@@ -37,6 +37,32 @@ from worker.pipeline.lexicon import (
 )
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
+# Clauses the writer may hang on reported content.
+_WRITER_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+# After "that", a word that cannot open the content.
+_NOT_CONTENT_START_POS = frozenset({"VERB", "AUX", "PUNCT"})
+# Words a subject can open with.
+_SUBJECT_START_POS = frozenset({"PRON", "DET", "PROPN", "NOUN"})
+# A cue's arguments after it.
+_ARGUMENT_DEPS = frozenset({"prep", "dobj", "dative", "npadvmod"})
+# Subjects of a clause of its own ("it" included).
+_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Clauses on a noun.
+_RELATIVE_DEPS = frozenset({"acl", "relcl"})
+# How a parenthetical cue hangs on the clause it interrupts.
+_PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "ccomp"})
+# Arguments of a predicate cue ("urged Vietnam to…").
+_PREDICATE_ARG_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
+_PREDICATE_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
+# A predicate on the object ("called it a sham").
+_OBJECT_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "amod"})
+_OBJECT_DEPS = frozenset({"dobj", "attr"})
+# A participle on a noun ("the man accused of…").
+_PARTICIPLE_DEPS = frozenset({"acl", "amod"})
+# Subjects that can always speak: names, pronouns, and entities of these types.
+_NAMED_POS = frozenset({"PROPN", "PRON"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
@@ -62,7 +88,7 @@ def _span(doc: Doc, start: int, end: int) -> Piece | None:
 def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
     """End the content before a trailing ", as/while …" clause of the writer's."""
     for child in root.children:
-        if child.i <= start or child.i >= end or child.dep_ not in ("advcl", "conj"):
+        if child.i <= start or child.i >= end or child.dep_ not in _WRITER_CLAUSE_DEPS:
             continue
         first = doc[child.left_edge.i]
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
@@ -83,7 +109,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
         if (
             doc[start].lower_ == "that"
             and start + 1 < end
-            and doc[start + 1].pos_ not in ("VERB", "AUX", "PUNCT")
+            and doc[start + 1].pos_ not in _NOT_CONTENT_START_POS
         ):
             start += 1
         own = [c.left_edge.i for c in cue.children if c.dep_ != "ccomp" and c.i > end - 1]
@@ -115,7 +141,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
         if (
             tok.lower_ == "that"
             and nxt is not None
-            and nxt.pos_ in ("PRON", "DET", "PROPN", "NOUN")
+            and nxt.pos_ in _SUBJECT_START_POS
             and tok.head.i > tok.i
             and tok.head.pos_ in grammar.VERB_POS
         ):
@@ -138,9 +164,7 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
     that-clause on the cue's object or prepositional phrase; a clause opened by the
     complementiser "that" with a subject of its own is still the cue's content."""
     doc = cue.doc
-    args = [
-        c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "dobj", "dative", "npadvmod")
-    ]
+    args = [c for c in cue.children if c.i > cue.i and c.dep_ in _ARGUMENT_DEPS]
     nouns = [
         g
         for a in args
@@ -160,7 +184,7 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children)
 
 
 def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
@@ -172,7 +196,7 @@ def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
         if obj.dep_ != "dobj" or obj.i < cue.i:
             continue
         if any(
-            c.dep_ in ("acl", "relcl")
+            c.dep_ in _RELATIVE_DEPS
             and c.tag_ in grammar.FINITE_VERB_TAGS
             and c.i > obj.i
             and not any(g.dep_ in grammar.SUBJECT_DEPS for g in c.children)
@@ -188,7 +212,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     content is the clause the short cue clause interrupts."""
     doc = cue.doc
     head = cue.head
-    if cue.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == cue.i:
+    if cue.dep_ not in _PARENTHETICAL_DEPS or head.i == cue.i:
         return None
     if head.pos_ not in grammar.VERB_POS:
         return None
@@ -220,14 +244,14 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     doc = cue.doc
     # "what host Tom Bergeron described as …": a fronted wh-object is left out of the content.
     after = [c for c in cue.children if c.i > cue.i]
-    args = [c for c in after if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+    args = [c for c in after if c.dep_ in _PREDICATE_ARG_DEPS]
     preds = [
         c
         for c in after
-        if c.dep_ in ("xcomp", "oprd", "ccomp")
+        if c.dep_ in _PREDICATE_DEPS
         or (c.dep_ == "prep" and c.lower_ in lexicon.PREDICATE_PREPOSITIONS)
         or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
-        or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
+        or (c.dep_ == "dobj" and any(g.dep_ in _OBJECT_PREDICATE_DEPS for g in c.children))
     ]
     if cue.lemma_.lower() not in PREDICATE_CUES:
         # Judgements and requests: "praised X for …", "ordered X to …", never "ordered new tests".
@@ -283,7 +307,7 @@ def _source_of(cue: Token) -> Token | None:
     for child in cue.children:
         # inverted "…, said the spokesman" parsed with the source as object
         if (
-            child.dep_ in ("dobj", "attr")
+            child.dep_ in _OBJECT_DEPS
             and child.i > cue.i
             and child.pos_ in grammar.NOUN_POS
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
@@ -303,7 +327,7 @@ def _blocked(cue: Token) -> bool:
     """Negated, declined or conditional cues attribute nothing."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.tag_ == "VBN":
         return True  # a participle modifying a noun ("the prison, dubbed the Hanoi Hilton by…")
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.DECLINE_HEADS:
         return True
@@ -325,7 +349,7 @@ def weak_subject(cue: Token, subject: Token) -> bool:
             or subject.lemma_.lower() in ORG_HEADS
             or subject.lower_ in lexicon.SPEAKING_GROUPS
         )
-    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subject.pos_ in _NAMED_POS or subject.ent_type_ in _SPEAKER_ENTS:
         return False
     words = {subject.lower_, subject.lemma_.lower()}
     speakers = FUNCTION_NOUN_FORMS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
@@ -389,7 +413,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         sent = tok.sent
         head = tok.head
         lo, hi = sent.start, sent.end
-        if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ not in ("ROOT",):
+        if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ != "ROOT":
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []

@@ -16,6 +16,16 @@ from worker.pipeline.lexicon import (
     ROLE_WORDS,
 )
 
+# Wh-words: a relative clause starts, the mention has ended.
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+# Words a mention cannot open with.
+_NOT_MENTION_START_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ"})
+# Words that end a role read leftwards from a name.
+_NOT_ROLE_POS = frozenset({"DET", "PRON", "SCONJ", "VERB", "AUX", "NUM"})
+# Openers a mention's text drops ("the", a quotation mark).
+_OPENING_POS = frozenset({"DET", "PUNCT"})
+_OPENING_DEPS = frozenset({"poss", "case", "det"})
+
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_SECOND | lexicon.OTHER_PRONOUNS
 
 
@@ -34,7 +44,7 @@ def mention_tokens(head: Token) -> Span:
     for tok in doc[head.i + 1 : head.right_edge.i + 1]:
         # A relative pronoun opens the relative clause ("an official who ..."): it is no part
         # of the name, though the parser hangs it on the clause's verb, past the noun.
-        if tok.tag_ in ("WP", "WDT", "WP$"):
+        if tok.tag_ in _WH_TAGS:
             break
         if tok.is_punct or tok.is_space or tok.dep_ in grammar.MENTION_END_DEPS:
             if tok.dep_ == "conj" and tok.head.i == head.i and tok.pos_ in grammar.NOUN_POS:
@@ -45,7 +55,7 @@ def mention_tokens(head: Token) -> Span:
             break
         end = tok.i + 1
     # A verb never starts a mention (inverted "said his spokesman" parses oddly at times).
-    while start < head.i and doc[start].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+    while start < head.i and doc[start].pos_ in _NOT_MENTION_START_POS:
         start += 1
     return doc[start:end]
 
@@ -135,10 +145,7 @@ def role_before_name(doc: Doc, name: Span) -> str | None:
     first = name.start
     while i >= 0:
         tok = doc[i]
-        if (
-            tok.pos_ in ("DET", "PRON", "SCONJ", "VERB", "AUX", "NUM")
-            or tok.lower_ in lexicon.TIME_CONJUNCTIONS
-        ):
+        if tok.pos_ in _NOT_ROLE_POS or tok.lower_ in lexicon.TIME_CONJUNCTIONS:
             break
         if tok.is_punct and tok.text not in lexicon.NAME_PUNCTUATION:
             break
@@ -181,8 +188,8 @@ def role_text(head: Token) -> str | None:
             break
         end = tok.i + 1
     while start < head.i and (
-        doc[start].pos_ in ("DET", "PUNCT")
-        or doc[start].dep_ in ("poss", "case", "det")
+        doc[start].pos_ in _OPENING_POS
+        or doc[start].dep_ in _OPENING_DEPS
         or any(t.dep_ == "case" for t in doc[start + 1 : start + 2])
     ):
         start += 1

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ"})
+
 _KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # Words that say nothing about which entity is meant ("the New York Times" / "New Hampshire").
 _GENERIC = {
@@ -190,7 +192,7 @@ def _speaker_from(span: Span) -> Speaker | None:
         for t in span
         if t.is_alpha
         and t.lower_ not in _PRONOUNS
-        and t.pos_ not in ("DET", "ADP", "CCONJ")
+        and t.pos_ not in _FUNCTION_POS
         and t.lower_ not in _GENERIC
     )
     # a pronoun ("she said") attributes the claim without saying to whom: words stay empty

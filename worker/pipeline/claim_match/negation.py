@@ -17,6 +17,10 @@ from spacy.tokens import Doc, Token
 from worker.pipeline import grammar
 from worker.pipeline.claim_match.similarity import canonical
 
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp"})
+_DENIAL_POS = frozenset({"VERB", "ADJ"})
+_CONTENT_DEPS = frozenset({"acl", "ccomp"})
+
 _NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor",
              "cannot", "without"}  # fmt: skip
 # "no fewer than 40" bounds a figure; it does not negate the claim.
@@ -70,7 +74,7 @@ def _target(tok: Token) -> Token:
     """The content word a negation bears on: through "be" to its complement."""
     if tok.lemma_ == "be":
         for child in tok.children:
-            if child.dep_ in ("acomp", "attr", "xcomp"):
+            if child.dep_ in _PREDICATE_DEPS:
                 return child
     return tok
 
@@ -97,11 +101,11 @@ def polarity(doc: Doc) -> Polarity:
                 negated.add(_lemma(_target(tok.head)))
                 if tok.head.pos_ == "AUX":
                     negated.add(_lemma(_target(tok.head.head)))
-        elif tok.lemma_.lower() in _DENIAL_LEMMAS and tok.pos_ in ("VERB", "ADJ"):
+        elif tok.lemma_.lower() in _DENIAL_LEMMAS and tok.pos_ in _DENIAL_POS:
             complements = [c for c in tok.children if c.dep_ in grammar.COMPLEMENT_DEPS]
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 if obj.lemma_.lower() in _CLAIM_NOUNS:
-                    complements += [c for c in obj.children if c.dep_ in ("acl", "ccomp")]
+                    complements += [c for c in obj.children if c.dep_ in _CONTENT_DEPS]
             if tok.lemma_.lower() in _EVENT_DENIALS and not complements:
                 continue  # "failed to act" negates; "the vote failed" is the event itself
             cues.append(tok.text)

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+_PREDICATE_DEPS = frozenset({"acomp", "attr"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "poss", "prep", "punct"})
+
 # Verbs that only frame a claim ("X said that ..."); the speaker is checked on its own. Verbs
 # that carry one ("could not confirm", "denied") stay content words.
 FRAME_VERBS = {"say", "tell", "add", "state", "note", "write", "explain", "reply", "respond",
@@ -128,12 +131,12 @@ def slots(doc: Doc) -> Slots:
             continue
         head = t.head
         if t.dep_ == "ROOT" or (
-            head.dep_ == "ROOT" and head.lemma_ == "be" and t.dep_ in ("acomp", "attr")
+            head.dep_ == "ROOT" and head.lemma_ == "be" and t.dep_ in _PREDICATE_DEPS
         ):
             slot = "PRED"
         elif head.lemma_ == "be" or head.pos_ == "AUX":
             continue
-        elif t.dep_ in ("compound", "amod", "nummod", "det", "poss", "prep", "punct"):
+        elif t.dep_ in _MODIFIER_DEPS:
             # a modifier's place is its noun's: "shopping mall" / "school" compares the nouns
             continue
         else:

@@ -15,6 +15,11 @@ from spacy.tokens import Span, Token
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import Source
 
+# Auxiliaries, negation and adverbs of a verb group.
+_VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# Clauses attached to a statement's verb.
+_ATTACHED_CLAUSE_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+
 _EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
 
 
@@ -73,7 +78,7 @@ def is_concessive(tok: Token, sent: Span) -> bool:
 
 def _clause_head(tok: Token) -> Token:
     head = tok
-    while head.dep_ in ("aux", "auxpass", "neg", "advmod") and head.head.i != head.i:
+    while head.dep_ in _VERB_GROUP_DEPS and head.head.i != head.i:
         head = head.head
     return head
 
@@ -110,9 +115,7 @@ def covered_by(tok: Token, mention: Source) -> bool:
     if path is not None:
         return not any(p.dep_ == "relcl" for p in path[:-1])
     # "Content, X said": the reporting verb hangs off the content's root.
-    if anchor.dep_ in ("parataxis", "ccomp", "advcl", "conj") and not any(
-        c.dep_ == "mark" for c in anchor.children
-    ):
+    if anchor.dep_ in _ATTACHED_CLAUSE_DEPS and not any(c.dep_ == "mark" for c in anchor.children):
         root = anchor.head
         path = _path_to(tok, root)
         if path is not None:

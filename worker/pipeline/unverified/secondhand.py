@@ -13,6 +13,17 @@ from worker.pipeline.sources import ANONYMOUS, VAGUE, Source, source_kind
 from worker.pipeline.unverified.negatives import has_modal, named_cover
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
+# Modifiers that may name a report's author ("Reuters reports").
+_NAMING_DEPS = frozenset({"poss", "compound", "amod", "nmod", "det"})
+# A noun's content clause ("speculation that…").
+_CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+_BODY_ENTS = frozenset({"ORG", "FAC"})
+_COUNT_DEPS = frozenset({"det", "nummod"})
+_ADJECTIVE_DEPS = frozenset({"acomp", "amod"})
+_PARTICIPLE_DEPS = frozenset({"acl", "amod"})
+_COMPLEMENT_ADJ_DEPS = frozenset({"oprd", "acomp", "xcomp"})
+_VIEW_HEAD_POS = frozenset({"VERB", "ADJ"})
+
 # "rumored", "rumours": the forms a rumour word starts with.
 _RUMOUR_STEMS = tuple(sorted(lexicon.RUMOUR_WORDS))
 
@@ -20,12 +31,7 @@ _RUMOUR_STEMS = tuple(sorted(lexicon.RUMOUR_WORDS))
 def _mods_name_someone(tok: Token) -> bool:
     """ "The Wrap's report", "a Fast Company report", "reports from Deadline", or reports
     "released" by a named body: the report has an author the reader can check."""
-    near = [
-        t
-        for c in tok.children
-        if c.dep_ in ("poss", "compound", "amod", "nmod", "det")
-        for t in c.subtree
-    ]
+    near = [t for c in tok.children if c.dep_ in _NAMING_DEPS for t in c.subtree]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in lexicon.REPORT_PREPOSITIONS:
             near.extend(c.subtree)
@@ -102,7 +108,7 @@ def _has_that_clause(noun: Token) -> bool:
     if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark":
         return True
     return any(
-        c.dep_ in ("acl", "ccomp")
+        c.dep_ in _CONTENT_CLAUSE_DEPS
         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         for c in noun.children
     )
@@ -117,7 +123,7 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if m.cue.lower_ == "according" or m.cue.lemma_.lower() == "cite":
             continue
-        mods = [c for c in head.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+        mods = [c for c in head.children if c.dep_ in _NAMING_DEPS]
         if any(
             t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG
             for c in mods
@@ -272,9 +278,7 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     if m.head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
     phrase = m.first.doc[m.first.i : m.last.i + 1]
-    return any(
-        t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in phrase
-    )
+    return any(t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase)
 
 
 def _marked_anonymous(s: Sentence) -> bool:
@@ -303,7 +307,7 @@ def _unnamed_insider(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate
         head = m.head
         lemma = head.lemma_.lower()
         indefinite = any(
-            c.dep_ in ("det", "nummod") and c.lower_ in lexicon.INDEFINITE_DETERMINERS
+            c.dep_ in _COUNT_DEPS and c.lower_ in lexicon.INDEFINITE_DETERMINERS
             for c in head.children
         )
         pointing = any(
@@ -398,7 +402,7 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         # "many donors remain skeptical", "politicians are worried that"
         if (
             tok.lemma_.lower() in lexicon.OPINION_ADJECTIVES
-            and tok.dep_ in ("acomp", "amod")
+            and tok.dep_ in _ADJECTIVE_DEPS
             and tok.head.pos_ in grammar.VERB_POS
             and not _agentless_passive_word(tok)
         ):
@@ -443,7 +447,7 @@ def _camp(head: Token) -> bool:
 def _polled(head: Token) -> bool:
     """ "those surveyed", "voters polled": the respondents of a poll."""
     return any(
-        c.dep_ in ("acl", "amod") and c.lemma_.lower() in lexicon.POLLED_VERBS
+        c.dep_ in _PARTICIPLE_DEPS and c.lemma_.lower() in lexicon.POLLED_VERBS
         for c in head.children
     )
 
@@ -482,7 +486,7 @@ def _not_asserted(verb: Token, aux: Token) -> bool:
 def _official_finding(verb: Token) -> bool:
     """ "were deemed classified", "if they're deemed safe": an official ruling, not an opinion."""
     return verb.lemma_.lower() == "deem" and any(
-        c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ" for c in verb.children
+        c.dep_ in _COMPLEMENT_ADJ_DEPS and c.pos_ == "ADJ" for c in verb.children
     )
 
 
@@ -493,7 +497,7 @@ def _widely_held(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         head = tok.head
         if tok.lower_ != "widely" or tok.dep_ != "advmod" or head.i == tok.i:
             continue
-        if head.lemma_.lower() not in lexicon.WIDELY_HELD or head.pos_ not in ("VERB", "ADJ"):
+        if head.lemma_.lower() not in lexicon.WIDELY_HELD or head.pos_ not in _VIEW_HEAD_POS:
             continue
         if head.pos_ == "VERB" and (
             head.tag_ != "VBN"

@@ -17,6 +17,15 @@ from worker.pipeline.unverified.negatives import (
 )
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
+# Words between a modal and its verb.
+_FILLER_POS = frozenset({"ADV", "AUX", "CCONJ", "PART"})
+_COUNTERFACTUAL_TAGS = frozenset({"VBD", "MD", "VBN"})
+_CONCESSION_DEPS = frozenset({"prep", "mark"})
+# A participle used as an adjective ("the alleged attacker").
+_ATTRIBUTIVE_DEPS = frozenset({"amod", "compound"})
+_PREDICATIVE_DEPS = frozenset({"acomp", "attr", "ROOT"})
+_IT_DEPS = frozenset({"nsubj", "expl"})
+
 
 def _confirm_verbs(s: Sentence) -> Iterator[Token]:
     for tok in s.having(lexicon.CONFIRM_VERBS):
@@ -156,11 +165,7 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if k >= sent.end or doc[k].tag_ != "VBN":
         return None
     verb = tok.head
-    before = [
-        t
-        for t in doc[sent.start : tok.i]
-        if not t.is_punct and t.pos_ not in ("ADV", "AUX", "CCONJ", "PART")
-    ]
+    before = [t for t in doc[sent.start : tok.i] if not t.is_punct and t.pos_ not in _FILLER_POS]
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
         before and before[-1].lower_ in lexicon.FIRST_SECOND_SUBJECTS
     ):
@@ -177,7 +182,7 @@ def _counterfactual(sent: Span) -> bool:
     if (
         first is not None
         and first.lower_ in lexicon.COUNTERFACTUAL_AUXILIARIES
-        and first.tag_ in ("VBD", "MD", "VBN")
+        and first.tag_ in _COUNTERFACTUAL_TAGS
     ):
         return True
     if any(t.lower_ in lexicon.IF_UNLESS and t.dep_ == "mark" for t in sent):
@@ -209,10 +214,10 @@ def _under_concession(tok: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lower_ in lexicon.CONCESSION_WORDS and cur.dep_ in ("prep", "mark"):
+        if cur.lower_ in lexicon.CONCESSION_WORDS and cur.dep_ in _CONCESSION_DEPS:
             return True
         if any(
-            c.lower_ in lexicon.CONCESSION_WORDS and c.dep_ in ("prep", "mark")
+            c.lower_ in lexicon.CONCESSION_WORDS and c.dep_ in _CONCESSION_DEPS
             for c in cur.children
             if c.i < tok.i
         ):
@@ -227,7 +232,7 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if tok.lower_ not in lexicon.HEDGE_ADVERBS | lexicon.FACT_HEDGE_ADVERBS or tok.dep_ != "advmod":
         return None
     verb = tok.head
-    if verb.dep_ in ("amod", "compound"):
+    if verb.dep_ in _ATTRIBUTIVE_DEPS:
         return None  # "these seemingly misplaced receptors": a description, not a claim
     if verb.tag_ not in grammar.PAST_TAGS or any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
@@ -261,7 +266,7 @@ def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return cue(aux[0] if aux else tok, tok), tok.i
     if (
         aux
-        and any(c.dep_ in ("ccomp",) for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
         and any(c.lower_ == "it" for c in tok.children)
     ):
         return cue(aux[0], tok), tok.i
@@ -297,10 +302,10 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     )
     if not (lemma in lexicon.UNCLEAR_ADJECTIVES or (lemma in lexicon.UNCLEAR_NEGATED and negated)):
         return None
-    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "attr", "ROOT"):
+    if tok.pos_ != "ADJ" or tok.dep_ not in _PREDICATIVE_DEPS:
         return None
     be = tok.head if tok.dep_ != "ROOT" else tok
-    if not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children):
+    if not any(c.lower_ == "it" and c.dep_ in _IT_DEPS for c in be.children):
         return None
     doc = tok.doc
     sent_end = tok.sent.end
