@@ -1079,3 +1079,40 @@ CONDITIONAL_MODALS = subset(HYPOTHETICAL_AUXILIARIES, "could might would")
 
 # Verbs of a widely held view in the passive: "widely regarded as", "widely seen as".
 REGARD_VERBS = PASSIVE_CONSIDER_VERBS | words("see")
+
+
+# --- Attribution, second round (issue 13): labels, cues and sources ------------------------
+# Kept apart from the lists above so the word lists of the two rounds merge cleanly.
+
+# Words before a colon at a paragraph's start that head a section, not a speaker ("UPDATE:",
+# "Related:", "Editor's note:") (observed on news pages; PolNeAR dev).
+NOT_SPEAKER_LABELS = words(
+    """
+    advertisement background bottom byline caption clarification correction credit dateline
+    disclaimer disclosure editor's highlight highlights length load-date note photo photos
+    read related section source sources subscribe tags topic update updated video watch
+    """
+)
+
+# Verbs of asking, whose content is a question or a request ("asked whether", "asked the court
+# to") (PARC 3.0 cue inventory; PolNeAR dev).
+ASKING_CUES = words(
+    """
+    ask inquire query
+    """
+)
+
+# Words that open an indirect question ("asked whether", "asked who") (English grammar).
+QUESTION_WORDS = words(
+    """
+    how if what when where whether which who whom why
+    """
+)
+
+# Findings verbs whose finding may be an object ("the poll shows the mayor leading", "records
+# show no payments") when a poll, a study or a document is the subject (PARC 3.0; PolNeAR dev).
+FINDING_OBJECT_VERBS = words(
+    """
+    find indicate reveal show
+    """
+)

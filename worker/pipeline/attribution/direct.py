@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar
+from worker.pipeline.attribution.continuation import inside_tail
 from worker.pipeline.attribution.cues import SPEECH, TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
@@ -275,16 +276,26 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
     relations: list[Relation] = []
     used: set[int] = set()
     owner: dict[int, Relation] = {}
+    gap_floor: dict[int, int] = {}  # where the text after quote k's attribution starts
     for k, quote in enumerate(quotes):
         limit = quotes[k + 1].open if k + 1 < len(quotes) else len(text_of(doc))
         floor = quotes[k - 1].outer_end if k > 0 else 0
         rel = _link_after(doc, quote, limit)
         prev = owner.get(k - 1)
+        if prev is not None and inside_tail(text_of(doc), prev, quote):
+            # `"A," she said on "Meet the Press." "B."`: the title belongs to the attribution's
+            # sentence; B, not the title, continues the quote.
+            owner[k] = prev
+            gap_floor[k] = gap_floor.get(k - 1, quotes[k - 1].outer_end)
+            used.add(k)  # nobody's words: no later step may take it as a quote
+            continue
         if (
             rel is not None
             and len(quote.pieces) > 1
             and prev is not None
-            and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)
+            and _only_tail_between(
+                doc, prev, gap_floor.get(k - 1, quotes[k - 1].outer_end), quote.open
+            )
         ):
             # `"A," he said. "B.¶"C," Sasse said.`: B continues his quote, C has its own cue.
             first = quote.pieces[0]
@@ -293,7 +304,9 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
         elif (
             rel is None
             and prev is not None
-            and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)
+            and _only_tail_between(
+                doc, prev, gap_floor.get(k - 1, quotes[k - 1].outer_end), quote.open
+            )
         ):
             prev.content.extend((p.start, p.end) for p in quote.pieces)
             owner[k] = prev

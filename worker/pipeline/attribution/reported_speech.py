@@ -24,6 +24,7 @@ from worker.pipeline.attribution.cues import (
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.attribution.subjects import untagged_subject
 from worker.pipeline.lexicon import (
     FINDING_SOURCES,
     FINDING_VERBS,
@@ -371,7 +372,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         content = _content_of(tok)
         if not content:
             continue
-        source = _source_of(tok)
+        source = _source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):

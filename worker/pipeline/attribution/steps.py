@@ -24,6 +24,9 @@ from worker.pipeline.attribution.combine import (
     stop_at_quote_cues,
 )
 from worker.pipeline.attribution.direct import link_quotes
+from worker.pipeline.attribution.findings import find_object_findings
+from worker.pipeline.attribution.labelled import find_labelled
+from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.reading import Reading
@@ -86,6 +89,26 @@ def according_to(reading: Reading, found: Found) -> Found:
     return found.add(find_according_to(reading.doc))
 
 
+def labelled(reading: Reading, found: Found) -> Found:
+    """With the other finders: `Name: words` heading a line owes nothing to the parse, and its
+    content is trimmed and typed like reported speech by the steps after it."""
+    return found.add(find_labelled(reading.doc, list(reading.quotes)))
+
+
+def questions(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: `asked X if …` and `asked X to
+    …` are what it leaves of the verbs of asking."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_questions(reading.doc, taken))
+
+
+def object_findings(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: what it leaves of "the poll
+    shows …" is the finding stated as an object."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_object_findings(reading.doc, taken))
+
+
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     """After every finder of reported content and before ``quotes_in_reported``: content is cut
     at the cues the quotation steps found, then typed by the quotations it still holds."""
@@ -122,6 +145,9 @@ STEPS: tuple[Step, ...] = (
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
     Step("reported_speech", "`X said (that) …` and its variants, from the parse", reported_speech),
     Step("according_to", "`according to X`, the clause the phrase attaches to", according_to),
+    Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
+    Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
+    Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
