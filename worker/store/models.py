@@ -212,3 +212,47 @@ class RecheckRow(Base):
     result_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class FactCheckRow(Base):
+    """A published fact-check (schema.org ClaimReview) imported with ``sourcemark factchecks
+    import``; one row per review URL and claim, so a re-import updates rather than adds."""
+
+    __tablename__ = "factchecks"
+    __table_args__ = (UniqueConstraint("url", "claim_hash", name="uq_factchecks_url_claim"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    claim_hash: Mapped[str] = mapped_column(String(64))
+    claim: Mapped[str] = mapped_column(Text)
+    rating: Mapped[str] = mapped_column(String(200))
+    rating_value: Mapped[float | None] = mapped_column(Float)
+    best_rating: Mapped[float | None] = mapped_column(Float)
+    worst_rating: Mapped[float | None] = mapped_column(Float)
+    publisher: Mapped[str] = mapped_column(String(300))
+    publisher_url: Mapped[str | None] = mapped_column(Text)
+    date_published: Mapped[str | None] = mapped_column(String(10))
+    claim_author: Mapped[str | None] = mapped_column(String(300))
+    appearances: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str | None] = mapped_column(String(500))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column()
+
+
+class FactCheckMatch(Base):
+    """A fact-check that reaches a finding: ``worker.pipeline.match_claims`` said the same claim."""
+
+    __tablename__ = "factcheck_matches"
+    __table_args__ = (
+        UniqueConstraint("factcheck_id", "finding_id", name="uq_factcheck_matches_pair"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    factcheck_id: Mapped[int] = mapped_column(ForeignKey("factchecks.id", ondelete="CASCADE"))
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    factcheck: Mapped[FactCheckRow] = relationship()
