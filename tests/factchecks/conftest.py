@@ -3,12 +3,14 @@ tests put straight into it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.data import DATA
 from tests.support.services import fresh_database
 from worker.store import session_scope
 from worker.store.migrate import upgrade
@@ -140,3 +142,57 @@ def written_articles(db_url: str) -> Iterator[dict[str, dict[str, int]]]:
         url="https://other.example.net/almaty",
     )
     yield {"a": a, "b": b}
+
+
+WRITTEN = json.loads((DATA / "figures" / "articles.json").read_text("utf-8"))
+
+
+def insert_written(url_of_db: str, article: dict[str, Any], analysis_id: str) -> dict[str, int]:
+    """One of the written example articles of ``tests/data/figures``, analysed: its findings
+    are those the file lists (the sentences are its paragraphs)."""
+    paragraphs = article["text"].split("\n\n")
+    ids: dict[str, int] = {}
+    with session_scope(url_of_db) as session:
+        row = ArticleRow(
+            url=article["url"],
+            site=article["site"],
+            title=article["title"],
+            published=article["published"],
+            text=article["text"],
+            content_hash=analysis_id,
+            language="en",
+        )
+        analysis = AnalysisRow(
+            id=analysis_id, article=row, status="done", pipeline_version="test", attempts=1
+        )
+        session.add(analysis)
+        for spec in article["findings"]:
+            sentence = paragraphs[spec["sentence"]]
+            start = article["text"].index(sentence)
+            data = finding_json(
+                {
+                    "text": sentence,
+                    "kind": spec["kind"],
+                    "type": spec["type"],
+                    "speaker": spec.get("speaker"),
+                    "anonymous": spec.get("anonymous"),
+                },
+                spec["id"],
+                start,
+            )
+            finding = FindingRow(
+                analysis=analysis,
+                fid=spec["id"],
+                kind=spec["kind"],
+                type=spec["type"],
+                start=start,
+                end=start + len(sentence),
+                text=sentence,
+                speaker_name=spec.get("speaker"),
+                confidence=0.8,
+                data=data,
+            )
+            session.add(finding)
+            session.flush()
+            ids[spec["id"]] = finding.id
+    return ids

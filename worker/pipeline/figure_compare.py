@@ -60,7 +60,7 @@ SOURCING = {
     "unsourced_figure": "unsourced",
 }
 # When one sentence is two findings, the doubt is what the reader must see.
-_SOURCING_ORDER = (
+SOURCINGS = (
     "unconfirmed",
     "reports",
     "anonymous source",
@@ -353,7 +353,7 @@ def figure_claims(
                 source=source,
             )
             held = by_span.get(key)
-            if held is None or _SOURCING_ORDER.index(how) < _SOURCING_ORDER.index(held.sourcing):
+            if held is None or SOURCINGS.index(how) < SOURCINGS.index(held.sourcing):
                 by_span[key] = claim
     return list(by_span.values())
 
