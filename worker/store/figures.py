@@ -59,13 +59,20 @@ def other_figures(session: Session, row: AnalysisRow) -> dict[str, list[dict[str
     if not own:
         return {}
     pool = _pool(session, row, own)
-    fid_of = {str(f.id): f.fid for f in row.findings}
+    # Two findings of one sentence (an attribution and an unverified claim) gave one figure:
+    # both carry what it is compared with.
+    span_of = {str(f.id): (f.start, f.end) for f in row.findings}
+    fids_at: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for f in row.findings:
+        fids_at[(f.start, f.end)].append(f.fid)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in own:
-        for other in fc.other_figures(claim, pool):
-            listed = out[fid_of[claim.ref]]
-            if len(listed) < MAX_FIGURES_PER_FINDING and other.to_dict() not in listed:
-                listed.append(other.to_dict())
+        others = [o.to_dict() for o in fc.other_figures(claim, pool)]
+        for fid in fids_at[span_of[claim.ref]]:
+            listed = out[fid]
+            for other in others:
+                if len(listed) < MAX_FIGURES_PER_FINDING and other not in listed:
+                    listed.append(other)
     return dict(out)
 
 

@@ -16,6 +16,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from worker.config import task_limits
+from worker.factchecks.store import match_analysis
 from worker.pipeline import find_claims
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.nlp import get_nlp
@@ -66,6 +67,7 @@ def process_analysis(analysis_id: str) -> str:
         if not got.extracted:
             prepared = prepare(analysis_id)
             if prepared.text is None:
+                _match_factchecks(analysis_id)
                 announce(analysis_id)
                 return AnalysisStatus.DONE
             text = prepared.text
@@ -95,8 +97,20 @@ def process_analysis(analysis_id: str) -> str:
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
     if saved:
+        _match_factchecks(analysis_id)
         announce(analysis_id)
     return AnalysisStatus.DONE if saved else "lost_lease"
+
+
+def _match_factchecks(analysis_id: str) -> None:
+    """Published fact-checks imported earlier reach the new findings (before the reader is told
+    the analysis is done, so the first card shows them). Best effort: the analysis is done and
+    stays done whatever happens here; the next import matches again."""
+    try:
+        with session_scope() as session:
+            match_analysis(session, analysis_id)
+    except Exception:
+        log.exception("matching fact-checks to analysis %s failed", analysis_id)
 
 
 def _fail(analysis_id: str, code: str, message: str, reason: str | None = None) -> None:
