@@ -18,7 +18,7 @@ from worker.store.models import FactCheckMatch, FactCheckRow, FindingRow, utcnow
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[A-Za-z][A-Za-z'-]+")
 # Words the fallback retrieval looks for: the longest content words of a claim carry the most.
-_QUERY_WORDS = 4
+_QUERY_WORDS = 6
 CANDIDATE_LIMIT = 50
 
 
