@@ -152,6 +152,10 @@ def describe(f: Figure) -> str:
     )
 
 
+def _share(hits: int, total: int) -> str:
+    return f"{hits / total:.2f} ({hits}/{total})" if total else "n/a (0/0)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--final", action="store_true", help="also the frozen part (once)")
@@ -194,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     for part, arts, n, groups, div, r in rows:
         print(
             f"| {part} | {arts} | {n} | {groups} | {div} | {r['pairs']} ({r['same']}) | "
-            f"{r['precision']:.2f} | {r['recall']:.2f} |"
+            f"{_share(r['tp'], r['tp'] + r['fp'])} | {_share(r['tp'], r['tp'] + r['fn'])} |"
         )
     return 0
 
