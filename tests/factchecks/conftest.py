@@ -13,6 +13,7 @@ import pytest
 from tests.support.data import DATA
 from tests.support.services import fresh_database
 from worker.store import session_scope
+from worker.store.figures import record_figures
 from worker.store.migrate import upgrade
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
 
@@ -195,4 +196,6 @@ def insert_written(url_of_db: str, article: dict[str, Any], analysis_id: str) ->
             session.add(finding)
             session.flush()
             ids[spec["id"]] = finding.id
+    with session_scope(url_of_db) as session:
+        record_figures(session, analysis_id)  # as the analysis task does when it finishes
     return ids

@@ -425,9 +425,15 @@ def groups(claims: Iterable[FigureClaim]) -> list[list[FigureClaim]]:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if same_event(items[i], items[j]):
+    # Only figures sharing a place can be one event: compare those pairs, not all of them.
+    by_place: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for place in item.places:
+            by_place.setdefault(place, []).append(i)
+    for i, item in enumerate(items):
+        near = {j for place in item.places for j in by_place[place] if j > i}
+        for j in sorted(near):
+            if same_event(item, items[j]):
                 parent[root(i)] = root(j)
     joined: dict[int, list[FigureClaim]] = {}
     for i, item in enumerate(items):

@@ -1,51 +1,128 @@
 """Figures of one event across the articles in the store: what other articles report for a
 finding's count (the reader's card) and the diverging groups (the editors' list).
 
-The decisions are ``worker.pipeline.figure_compare``'s; this module only picks the rows worth
-comparing: findings of other articles' latest analyses, analysed within the date window, whose
-sentence, title or lede names one of the places the finding's count is about.
+A finished analysis's counts are written once (``record_figures``, called when the analysis
+finishes) into ``figures``, by kind and day; reading them back for a card is then one indexed
+query of the same kind of count within the date window. The decisions are
+``worker.pipeline.figure_compare``'s.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from worker.pipeline import figure_compare as fc
-from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
+from worker.store.models import AnalysisRow, ArticleRow, FigureRow, utcnow
 from worker.vocabulary import AnalysisStatus
 
-# Other articles' rows read for one analysis at most: the card lists a handful.
-MAX_ROWS = 500
 MAX_FIGURES_PER_FINDING = 8
-LEDE_CHARS = 600
-_KIND_WORDS = sorted({w for _, words in fc.KINDS for w in words if len(w) > 3})
+# Rows read at most: the card's query (one kind of count over a week) and the editors' list.
+MAX_ROWS = 2000
+MAX_LIST_ROWS = 5000
 
 
-def article_json(article: ArticleRow, text: str | None = None) -> dict[str, Any]:
+def article_json(article: ArticleRow) -> dict[str, Any]:
     return {
         "title": article.title,
-        "text": article.text if text is None else text,
+        "text": article.text,
         "site": article.site,
         "url": article.canonical_url or article.url,
         "published": article.published,
     }
 
 
-def claims_of(
-    findings: list[tuple[int, dict[str, Any]]], article: dict[str, Any], created: Any
-) -> list[fc.FigureClaim]:
-    data = [{**d, "ref": str(finding_id)} for finding_id, d in findings]
-    return fc.figure_claims(
-        data,
-        article,
-        article_key=article["url"] or "",
+def record_figures(session: Session, analysis_id: str) -> int:
+    """Write the counts a finished analysis's findings state (again: a re-run replaces them).
+    Returns how many; the caller commits."""
+    row = session.get(AnalysisRow, analysis_id)
+    if row is None or row.status != AnalysisStatus.DONE:
+        return 0
+    session.execute(delete(FigureRow).where(FigureRow.analysis_id == analysis_id))
+    created = row.created_at
+    claims = fc.figure_claims(
+        [{**f.data, "ref": str(f.id)} for f in row.findings],
+        article_json(row.article),
+        article_key=row.article.canonical_url or row.article.url,
         date_of=created.date().isoformat() if created else None,
     )
+    for c in claims:
+        session.add(
+            FigureRow(
+                finding_id=int(c.ref),
+                analysis_id=analysis_id,
+                kind=c.count.kind,
+                low=c.count.low,
+                high=None if math.isinf(c.count.high) else c.count.high,
+                text=c.count.text[:120],
+                vague=c.count.vague,
+                offset=c.count.start,
+                sourcing=c.sourcing,
+                source=(c.source or "")[:255] or None,
+                places=" ".join(sorted(c.places)),
+                sentence_places=" ".join(sorted(c.sentence_places)),
+                day=c.date,
+            )
+        )
+    session.flush()
+    return len(claims)
+
+
+def _claim(fig: FigureRow, url: str, title: str | None, site: str | None) -> fc.FigureClaim:
+    count = fc.Count(
+        fig.kind,
+        fig.low,
+        math.inf if fig.high is None else fig.high,
+        fig.text,
+        fig.vague,
+        fig.offset,
+    )
+    return fc.FigureClaim(
+        ref=str(fig.finding_id),
+        article=url,
+        count=count,
+        sourcing=fig.sourcing,
+        places=frozenset(fig.places.split()),
+        sentence_places=frozenset(fig.sentence_places.split()),
+        date=fig.day,
+        site=site,
+        title=title,
+        url=url,
+        source=fig.source,
+    )
+
+
+def _read(session: Session, query: Any) -> list[fc.FigureClaim]:
+    """Figures of each article's newest analysis only (an older revision is not another
+    article)."""
+    rows = session.execute(
+        query.add_columns(
+            AnalysisRow.created_at,
+            func.coalesce(ArticleRow.canonical_url, ArticleRow.url),
+            ArticleRow.title,
+            ArticleRow.site,
+        )
+        .join(AnalysisRow, AnalysisRow.id == FigureRow.analysis_id)
+        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
+        .where(AnalysisRow.status == AnalysisStatus.DONE)
+        .order_by(AnalysisRow.created_at.desc(), FigureRow.id)
+    ).all()
+    newest: dict[str, str] = {}
+    out = []
+    for fig, _created, url, title, site in rows:
+        if newest.setdefault(url, fig.analysis_id) != fig.analysis_id:
+            continue
+        out.append(_claim(fig, url, title, site))
+    return out
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def other_figures(session: Session, row: AnalysisRow) -> dict[str, list[dict[str, Any]]]:
@@ -53,12 +130,25 @@ def other_figures(session: Session, row: AnalysisRow) -> dict[str, list[dict[str
     the same event's count, oldest first, each marked ``diverges``."""
     if row.status != AnalysisStatus.DONE:
         return {}
-    own = claims_of(
-        [(f.id, f.data) for f in row.findings], article_json(row.article), row.created_at
-    )
-    if not own:
+    url = row.article.canonical_url or row.article.url
+    own_rows = list(session.scalars(select(FigureRow).where(FigureRow.analysis_id == row.id)))
+    if not own_rows:
         return {}
-    pool = _pool(session, row, own)
+    own = [_claim(f, url, row.article.title, row.article.site) for f in own_rows]
+    days = sorted(c.date for c in own if c.date)
+    query = (
+        select(FigureRow)
+        .where(FigureRow.kind.in_(sorted({c.count.kind for c in own})))
+        .where(FigureRow.analysis_id != row.id)
+        .where(func.coalesce(ArticleRow.canonical_url, ArticleRow.url) != url)
+        .limit(MAX_ROWS)
+    )
+    if days:
+        window = fc.MAX_DAYS_APART
+        query = query.where(
+            FigureRow.day.between(_shift(days[0], -window), _shift(days[-1], window))
+        )
+    pool = _read(session, query)
     # Two findings of one sentence (an attribution and an unverified claim) gave one figure:
     # both carry what it is compared with.
     span_of = {str(f.id): (f.start, f.end) for f in row.findings}
@@ -68,7 +158,7 @@ def other_figures(session: Session, row: AnalysisRow) -> dict[str, list[dict[str
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in own:
         others = [o.to_dict() for o in fc.other_figures(claim, pool)]
-        for fid in fids_at[span_of[claim.ref]]:
+        for fid in fids_at.get(span_of.get(claim.ref, (-1, -1)), []):
             listed = out[fid]
             for other in others:
                 if len(listed) < MAX_FIGURES_PER_FINDING and other not in listed:
@@ -76,118 +166,41 @@ def other_figures(session: Session, row: AnalysisRow) -> dict[str, list[dict[str
     return dict(out)
 
 
-def _pool(session: Session, row: AnalysisRow, own: list[fc.FigureClaim]) -> list[fc.FigureClaim]:
-    places = sorted({p for c in own for p in c.places})
-    if not places:
-        return []
-    when = row.created_at or utcnow()
-    window = timedelta(days=fc.MAX_DAYS_APART + 1)
-    url = row.article.canonical_url or row.article.url
-    lede = func.lower(func.substr(ArticleRow.text, 1, LEDE_CHARS))
-    sentence = func.lower(FindingRow.text)
-    title = func.lower(func.coalesce(ArticleRow.title, ""))
-    near = or_(
-        *(
-            cond
-            for p in places
-            for cond in (sentence.like(f"%{p}%"), title.like(f"%{p}%"), lede.like(f"%{p}%"))
-        )
-    )
-    counted = or_(*(sentence.like(f"%{w}%") for w in _KIND_WORDS))
-    rows = session.execute(
-        select(FindingRow.analysis_id, FindingRow.id, FindingRow.data)
-        .join(AnalysisRow, AnalysisRow.id == FindingRow.analysis_id)
-        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
-        .where(AnalysisRow.status == AnalysisStatus.DONE)
-        .where(AnalysisRow.id != row.id)
-        .where(func.coalesce(ArticleRow.canonical_url, ArticleRow.url) != url)
-        .where(AnalysisRow.created_at.between(when - window, when + window))
-        .where(counted)
-        .where(near)
-        .order_by(AnalysisRow.created_at.desc())
-        .limit(MAX_ROWS)
-    ).all()
-    by_analysis: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for analysis_id, finding_id, data in rows:
-        by_analysis[analysis_id].append((finding_id, data))
-    return _claims_of_latest(session, by_analysis)
-
-
-def _claims_of_latest(
-    session: Session, by_analysis: dict[str, list[tuple[int, dict[str, Any]]]]
-) -> list[fc.FigureClaim]:
-    """The figures of each other article's newest analysis among ``by_analysis``."""
-    if not by_analysis:
-        return []
-    heads = session.execute(
-        select(
-            AnalysisRow.id,
-            AnalysisRow.created_at,
-            ArticleRow.title,
-            ArticleRow.site,
-            ArticleRow.url,
-            ArticleRow.canonical_url,
-            ArticleRow.published,
-            func.substr(ArticleRow.text, 1, LEDE_CHARS),
-        )
-        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
-        .where(AnalysisRow.id.in_(list(by_analysis)))
-        .order_by(AnalysisRow.created_at.desc())
-    ).all()
-    seen_urls: set[str] = set()
-    pool: list[fc.FigureClaim] = []
-    for analysis_id, created, title, site, url, canonical, published, lede in heads:
-        key = canonical or url
-        if key in seen_urls:
-            continue  # an older revision of an article already read
-        seen_urls.add(key)
-        article = {"title": title, "text": lede, "site": site, "url": key, "published": published}
-        pool.extend(claims_of(by_analysis[analysis_id], article, created))
-    return pool
-
-
-def diverging_groups(
-    session: Session, days: int = 14, limit_rows: int = 5000
-) -> list[dict[str, Any]]:
+def diverging_groups(session: Session, days: int = 14) -> list[dict[str, Any]]:
     """Groups of figures of one event from two articles or more that cannot all be true, among
-    the findings of the last ``days`` days, newest first: the editors' list."""
+    the articles analysed in the last ``days`` days, newest first: the editors' list."""
+    # Analysed in the period (the figures' own days are their articles' dates, which may be
+    # older: an article read today about last month's event).
     since = utcnow() - timedelta(days=days)
-    counted = or_(*(func.lower(FindingRow.text).like(f"%{w}%") for w in _KIND_WORDS))
-    rows = session.execute(
-        select(FindingRow.analysis_id, FindingRow.id, FindingRow.data)
-        .join(AnalysisRow, AnalysisRow.id == FindingRow.analysis_id)
-        .where(AnalysisRow.status == AnalysisStatus.DONE)
-        .where(AnalysisRow.created_at >= since)
-        .where(counted)
-        .order_by(AnalysisRow.created_at.desc())
-        .limit(limit_rows)
-    ).all()
-    by_analysis: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for analysis_id, finding_id, data in rows:
-        by_analysis[analysis_id].append((finding_id, data))
-    pool = _claims_of_latest(session, by_analysis)
+    pool = _read(
+        session, select(FigureRow).where(AnalysisRow.created_at >= since).limit(MAX_LIST_ROWS)
+    )
+    by_kind: dict[str, list[fc.FigureClaim]] = defaultdict(list)
+    for claim in pool:
+        by_kind[claim.count.kind].append(claim)
     out = []
-    for group in fc.groups(pool):
-        if not fc.diverging(group):
-            continue
-        members = sorted(group, key=lambda c: (c.date or "", c.site or ""))
-        out.append(
-            {
-                "kind": members[0].count.kind,
-                "places": sorted({p for c in members for p in c.places}),
-                "figures": [
-                    {
-                        "finding_id": int(c.ref),
-                        "figure": c.count.describe(),
-                        "sourcing": c.sourcing,
-                        "source": c.source,
-                        "date": c.date,
-                        "site": c.site,
-                        "title": c.title,
-                        "url": c.url,
-                    }
-                    for c in members
-                ],
-            }
-        )
+    for claims in by_kind.values():
+        for group in fc.groups(claims):
+            if not fc.diverging(group):
+                continue
+            members = sorted(group, key=lambda c: (c.date or "", c.site or ""))
+            out.append(
+                {
+                    "kind": members[0].count.kind,
+                    "places": sorted({p for c in members for p in c.places}),
+                    "figures": [
+                        {
+                            "finding_id": int(c.ref),
+                            "figure": c.count.describe(),
+                            "sourcing": c.sourcing,
+                            "source": c.source,
+                            "date": c.date,
+                            "site": c.site,
+                            "title": c.title,
+                            "url": c.url,
+                        }
+                        for c in members
+                    ],
+                }
+            )
     return sorted(out, key=lambda g: max(f["date"] or "" for f in g["figures"]), reverse=True)

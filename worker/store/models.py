@@ -256,3 +256,30 @@ class FactCheckMatch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     factcheck: Mapped[FactCheckRow] = relationship()
+
+
+class FigureRow(Base):
+    """A count a finding states (``worker.pipeline.figure_compare``), written when its analysis
+    finishes, so one event's figures are found by kind and day without reading every finding."""
+
+    __tablename__ = "figures"
+    __table_args__ = (Index("ix_figures_kind_day", "kind", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    analysis_id: Mapped[str] = mapped_column(
+        ForeignKey("analyses.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)  # None: no upper bound
+    text: Mapped[str] = mapped_column(String(120))
+    vague: Mapped[str | None] = mapped_column(String(16))
+    offset: Mapped[int] = mapped_column(Integer)
+    sourcing: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str | None] = mapped_column(String(255))
+    places: Mapped[str] = mapped_column(Text)  # space-separated lower-case words
+    sentence_places: Mapped[str] = mapped_column(Text)
+    day: Mapped[str | None] = mapped_column(String(10))

@@ -1,4 +1,5 @@
-"""factchecks: published fact-checks (schema.org ClaimReview) imported, and the findings they reach
+"""factchecks and figures: published fact-checks (schema.org ClaimReview) imported, the findings
+they reach, and the counts findings state (compared across articles)
 
 Revision ID: 0007
 Revises: 0005
@@ -59,8 +60,45 @@ def upgrade() -> None:
     # A finding's card asks "which fact-checks reach me": by finding.
     op.create_index("ix_factcheck_matches_finding_id", "factcheck_matches", ["finding_id"])
 
+    # One row per count a finding states, written when its analysis finishes: what the card's
+    # "other outlets report" and the editors' diverging figures are read from, by kind and day.
+    op.create_table(
+        "figures",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "finding_id",
+            sa.Integer(),
+            sa.ForeignKey("findings.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "analysis_id",
+            sa.String(32),
+            sa.ForeignKey("analyses.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("low", sa.Float(), nullable=False),
+        sa.Column("high", sa.Float(), nullable=True),  # null: no upper bound ("at least 40")
+        sa.Column("text", sa.String(120), nullable=False),
+        sa.Column("vague", sa.String(16), nullable=True),
+        sa.Column("offset", sa.Integer(), nullable=False),
+        sa.Column("sourcing", sa.String(32), nullable=False),
+        sa.Column("source", sa.String(255), nullable=True),
+        sa.Column("places", sa.Text(), nullable=False),
+        sa.Column("sentence_places", sa.Text(), nullable=False),
+        sa.Column("day", sa.String(10), nullable=True),
+    )
+    op.create_index("ix_figures_kind_day", "figures", ["kind", "day"])
+    op.create_index("ix_figures_analysis_id", "figures", ["analysis_id"])
+    op.create_index("ix_figures_finding_id", "figures", ["finding_id"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_figures_finding_id", "figures")
+    op.drop_index("ix_figures_analysis_id", "figures")
+    op.drop_index("ix_figures_kind_day", "figures")
+    op.drop_table("figures")
     op.drop_index("ix_factcheck_matches_finding_id", "factcheck_matches")
     op.drop_table("factcheck_matches")
     op.drop_table("factchecks")
