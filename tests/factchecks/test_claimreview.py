@@ -176,6 +176,8 @@ def test_errors_inside_a_feed_name_the_element():
         ('{"@type": "WebPage"}', "not a ClaimReview or DataFeed"),
         ('{"@graph": [{"@type": "WebPage"}]}', "no ClaimReview found"),
         ('{"@type": "DataFeed", "dataFeedElement": {}}', "dataFeedElement must be"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"ratingValue": ' + "9" * 5000 + "}", "not usable JSON"),
     ],
 )
 def test_a_file_with_no_review_is_one_clear_error(text, message):

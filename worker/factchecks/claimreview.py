@@ -75,6 +75,12 @@ def parse_text(text: str, source: str) -> Parsed:
         out = Parsed()
         out.errors.append(ItemError(source, "file", f"not JSON: {exc.msg} (line {exc.lineno})"))
         return out
+    except (ValueError, RecursionError) as exc:
+        # a number of thousands of digits, or arrays nested thousands deep
+        out = Parsed()
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        out.errors.append(ItemError(source, "file", f"not usable JSON: {reason}"))
+        return out
     return parse_document(data, source)
 
 
