@@ -13,12 +13,16 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
+from worker.pipeline import grammar
+from worker.pipeline.attribution.cues import SPEECH, TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
 from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+# Where the search for an inverted subject stops.
+_SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
 
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -83,16 +87,16 @@ def _subject(cue: Token, window: set[int]) -> Token | None:
             child.dep_ in INVERTED_DEPS
             and child.i > cue.i
             and child.i in window
-            and child.pos_ in ("PROPN", "NOUN", "PRON")
+            and child.pos_ in grammar.NOMINAL_POS
         ):
             return child
     # Parses of inverted tails go wrong: take the first nominal after the cue.
     for tok in cue.doc[cue.i + 1 : cue.i + 6]:
         if tok.i not in window:
             break
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ != "compound":
+        if tok.pos_ in grammar.NOMINAL_POS and tok.dep_ != "compound":
             return tok
-        if tok.pos_ in ("ADP", "VERB") or tok.is_punct:
+        if tok.pos_ in _SUBJECT_SEARCH_STOP_POS or tok.is_punct:
             break
     return None
 
@@ -134,15 +138,15 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
     max_tail = 3 if quoted[-1:] == "." and tail[0].text != "," else MAX_TAIL_TOKENS
     if tail[0].text in DASHES or (tail[0].text == "," and len(tail) > 1 and tail[1].text in DASHES):
         dash = tail[0] if tail[0].text in DASHES else tail[1]
-        names = [t for t in tail if t.i > dash.i and t.pos_ in ("PROPN", "NOUN")]
+        names = [t for t in tail if t.i > dash.i and t.pos_ in grammar.NOUN_POS]
         if names:
             head = names[0]
-            while head.dep_ in ("compound", "flat") and head.head.i in window:
+            while head.dep_ in grammar.NAME_DEPS and head.head.i in window:
                 head = head.head
             return Relation(
                 "direct_quote",
                 (dash.idx, dash.idx + 1),
-                "speech",
+                SPEECH,
                 mention_tokens(head),
                 [(p.start, p.end) for p in quote.pieces],
             )
@@ -212,7 +216,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
         f = p_start + from_match.start(0) + from_match.group(0).index("From")
         if span is not None:
             return Relation(
-                "direct_quote", (f, f + 4), "speech", span, [(p.start, p.end) for p in quote.pieces]
+                "direct_quote", (f, f + 4), SPEECH, span, [(p.start, p.end) for p in quote.pieces]
             )
     if not before:
         return None
