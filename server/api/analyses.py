@@ -11,6 +11,7 @@ from sqlalchemy import select
 from server import cache, recheck_guard
 from server.api import fresh, long_poll
 from server.api.body import json_body
+from server.api.finding_context import add_cross_article
 from server.api.validation import check_fields, check_page, check_url
 from server.auth import require
 from server.db import get_session
@@ -38,9 +39,17 @@ def _links(analysis_id: str) -> dict[str, str]:
     return {"self": url_for("api.analyses.get_analysis", analysis_id=analysis_id)}
 
 
-def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
+def _body(row: AnalysisRow) -> dict[str, Any]:
+    """The analysis JSON: the store's, its links, and what reaches its findings from other
+    articles (fact-checks, other figures)."""
     body = analysis_dict(row)
     body["links"] = _links(row.id)
+    add_cross_article(get_session(), row, body)
+    return body
+
+
+def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
+    body = _body(row)
     data = current_app.json.dumps(body).encode()
     if row.status == AnalysisStatus.DONE:
         # Readers clicking the same article ask for exactly this again; see server.cache.
@@ -207,9 +216,7 @@ def get_analysis(analysis_id: str) -> Any:
             # Woken or out of time: read what is there now.
             session.expire_all()
             row = _get(analysis_id)
-    body = analysis_dict(row)
-    body["links"] = _links(analysis_id)
-    response = jsonify(body)
+    response = jsonify(_body(row))
     if wait is not None:
         # Tells the client this server knows ?wait= (an older one ignores it): 0 means "not
         # now" (too many waiting, or completion cannot be heard): poll instead.

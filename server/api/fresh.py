@@ -22,6 +22,7 @@ from flask import current_app, request
 from sqlalchemy.orm import Session
 
 from server import cache
+from server.api.finding_context import add_cross_article
 from worker.pipeline import PIPELINE_VERSION
 from worker.store.analyses import analysis_dict, last_checked, latest_done
 
@@ -126,6 +127,7 @@ def _load(
         return None
     body = analysis_dict(row)
     body["links"] = links(row.id)
+    add_cross_article(session, row, body)
     data = current_app.json.dumps(body).encode()
     checked = last_checked(row)
     return Latest(

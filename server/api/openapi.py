@@ -10,6 +10,7 @@ from server.api.fresh import RECHECK_STATUSES
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
 from worker.pipeline.errors import NoArticleError
+from worker.pipeline.figure_compare import SOURCINGS
 from worker.store.rechecks import FOLLOW_STATUSES
 from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, AnalysisStatus
 
@@ -324,6 +325,46 @@ SPEC: dict[str, Any] = {
                     "reasons": {"type": "array", "items": {"type": "object"}},
                     "confidence": {"type": "number"},
                     "review": {"type": "object"},
+                    "factchecks": {
+                        "type": "array",
+                        "description": "Published fact-checks (imported ClaimReviews) of the "
+                        "same claim, best match first.",
+                        "items": {"$ref": "#/components/schemas/FactCheck"},
+                    },
+                    "other_figures": {
+                        "type": "array",
+                        "description": "What other articles report for the same event's count, "
+                        "oldest first.",
+                        "items": {"$ref": "#/components/schemas/OtherFigure"},
+                    },
+                },
+            },
+            "FactCheck": {
+                "type": "object",
+                "required": ["publisher", "rating", "url", "claim"],
+                "properties": {
+                    "publisher": {"type": "string"},
+                    "publisher_url": {"type": "string"},
+                    "rating": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                    "claim": {"type": "string"},
+                    "date": {"type": ["string", "null"], "format": "date"},
+                    "score": {"type": "number"},
+                },
+            },
+            "OtherFigure": {
+                "type": "object",
+                "required": ["label", "figure", "sourcing", "diverges"],
+                "properties": {
+                    "label": {"type": "string", "examples": ["12 dead (source named)"]},
+                    "figure": {"type": "string"},
+                    "sourcing": {"type": "string", "enum": list(SOURCINGS)},
+                    "diverges": {"type": "boolean"},
+                    "date": {"type": ["string", "null"], "format": "date"},
+                    "site": {"type": ["string", "null"]},
+                    "title": {"type": ["string", "null"]},
+                    "url": {"type": ["string", "null"]},
+                    "source": {"type": ["string", "null"]},
                 },
             },
             "Me": {

@@ -965,7 +965,6 @@ PROPOSAL_CUES = words(
     """
 )
 
-
 # --- Small words the rules test: articles, pronouns, prepositions, marks ---------------------
 # Closed-class English words (a grammar's lists, not a corpus's); each list is named for the
 # job it does in the rule that reads it.
@@ -1114,5 +1113,61 @@ QUESTION_WORDS = words(
 FINDING_OBJECT_VERBS = words(
     """
     find indicate reveal show
+    """
+)
+
+
+# --- Counts compared across articles ------------------------------------------------------
+
+# What a count in a news sentence counts, for comparing one event's figures across outlets
+# (``figure_compare``). Surface forms, not lemmas (the comparison reads stored sentences without
+# a parse). Harm and arrests follow WP:CITENEED's casualty and arrest figures (the words of
+# HARM_WORDS and ARREST_WORDS, inflected); crowds its crowd sizes (PEOPLE_NOUNS of a protest).
+COUNT_DEAD_WORDS = words(
+    """
+    dead death deaths died dies fatalities fatality kill killed killing killings lives perished
+    slain toll
+    """
+)
+COUNT_INJURED_WORDS = words(
+    """
+    hospitalised hospitalized hurt injured injuries injuring wounded wounding
+    """
+)
+COUNT_MISSING_WORDS = words(
+    """
+    missing unaccounted
+    """
+)
+COUNT_ARRESTED_WORDS = words(
+    """
+    arrest arrested arrests detained detainees detentions jailed
+    """
+)
+COUNT_DISPLACED_WORDS = words(
+    """
+    displaced evacuated fled homeless refugees
+    """
+)
+COUNT_CROWD_WORDS = words(
+    """
+    attended demonstrators gathered marched marchers protesters protestors rallied supporters
+    """
+)
+# Nouns after a figure that say it counts no people or events (observed): "40 years", "40%".
+COUNT_NOT_PEOPLE = words(
+    """
+    am cents day days degrees dollars feet hour hours inches kilometers kilometres meters metres
+    miles minutes month months percent pm points pounds seconds week weeks year years
+    """
+)
+
+# Capitalised words that name no place, party or person when figures of one event are grouped
+# by the names around them ("Police said", "President X": observed on the development articles;
+# spaCy's stop words are left out as well).
+COUNT_NOT_NAMES = words(
+    """
+    according authorities city government minister ministry officer officers officials police
+    president spokesman spokeswoman state states mr mrs ms dr
     """
 )
