@@ -133,7 +133,8 @@ MAX_TEASER_RUN = 10
 MAX_FURNITURE_WORDS = 40
 # A block this long that ends like a sentence is prose.
 PROSE_WORDS = 20
-_SENTENCE_END = set(".!?\"'”’»)…:。！？」』")
+# Closing quotes of every convention count: German „…“ and ‚…‘, French « … », Swiss «…».
+_SENTENCE_END = set(".!?\"'”’»)…:。！？」』“‘«›")
 # A tail heading is a label, not a sentence that happens to start "More from...".
 MAX_HEADING_WORDS = 10
 # A wholly linked paragraph up to this long is a teaser headline, not article text.
@@ -239,6 +240,10 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     title_seen = False
     for i, norm in enumerate(head):
         if _is_title(norm, title):
+            # A near match with running prose above it is a sub-heading that repeats the title
+            # ("My top 10 ..." under an introduction), not the headline the article starts under.
+            if norm != title and any(is_prose(p) for p in paragraphs[:i]):
+                break
             start, title_seen = i + 1, True
             break
     while start < len(paragraphs):
