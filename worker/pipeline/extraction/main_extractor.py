@@ -170,7 +170,33 @@ def combine(primary: list[str], second: list[str]) -> Body:
     kept = sum(len(b) for b in primary[first : last + 1])
     if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
-    return Body(primary[first : last + 1], "combined")
+    return Body(_lead(second, primary, budget) + primary[first : last + 1], "combined")
+
+
+def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]:
+    """Prose that opens the second opinion's container before anything the first one holds.
+
+    Trafilatura sometimes drops a story's first paragraph (a lead set apart in its own
+    container, a standfirst-styled intro) that readability keeps at the top of the body it
+    chose: the prose there, up to the first block both hold, is the article's opening.
+    """
+    tokens = _tokens(" ".join(primary))
+    grams, flat = _grams(tokens), f" {' '.join(tokens)} "
+    lead: list[str] = []
+    for block in second:
+        if (_support(block, grams, flat, budget) or 0) >= SUPPORT:
+            break
+        lead.append(block)
+    else:
+        return []  # nothing in common: the two opinions hold different containers
+    # Only the prose run right above the shared text: headings and labels further up may be
+    # the container's furniture.
+    run: list[str] = []
+    for block in reversed(lead):
+        if not is_prose(block):
+            break
+        run.insert(0, block)
+    return run
 
 
 def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
