@@ -168,7 +168,9 @@ def _norm(text: str | None) -> str:
     return " ".join(t.lower() for t in _WORD.findall(text or ""))
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> int:
+    # Cached: the same paragraph is judged in each candidate body and by several rules.
     return len(_WORD.findall(text))
 
 
@@ -188,6 +190,7 @@ def _is_byline(text: str) -> bool:
     return 0 < len(name) <= 8 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in name)
 
 
+@lru_cache(maxsize=8192)
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
     text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
@@ -260,6 +263,7 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     return paragraphs[start:]
 
 
+@lru_cache(maxsize=8192)
 def is_prose(block: str) -> bool:
     """Long enough to be a sentence of running text, and ending like one."""
     # Bytes, not characters: a CJK character (3 bytes in UTF-8) carries about a word's meaning.

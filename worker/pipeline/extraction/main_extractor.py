@@ -47,6 +47,8 @@ MIN_SUPERSET_GROWTH = 1.3
 MIN_SUPERSET_SHARE = 0.9
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
+# How far into readability's body its lead may run before the text both opinions hold.
+MAX_LEAD_BLOCKS = 12
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
 MAX_SHORT_GAP = 2
 
@@ -60,11 +62,13 @@ class Body:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(text)]
+    return _WORD.findall(text.lower())
 
 
 def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3))} if tokens else set()
+    if len(tokens) < 4:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
@@ -180,15 +184,20 @@ def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]
     container, a standfirst-styled intro) that readability keeps at the top of the body it
     chose: the prose there, up to the first block both hold, is the article's opening.
     """
-    tokens = _tokens(" ".join(primary))
-    grams, flat = _grams(tokens), f" {' '.join(tokens)} "
+    text = flat(" ".join(primary))
+    grams: set[tuple[str, ...]] | None = None
     lead: list[str] = []
-    for block in second:
-        if (_support(block, grams, flat, budget) or 0) >= SUPPORT:
+    for block in second[:MAX_LEAD_BLOCKS]:
+        if len(block) >= 40 and flat(block) in text:
+            break  # found verbatim (short labels recur anywhere and say nothing)
+        if grams is None:  # built only when the top block is not found verbatim
+            tokens = _tokens(text)
+            grams, joined = _grams(tokens), f" {' '.join(tokens)} "
+        if (_support(block, grams, joined, budget) or 0) >= SUPPORT:
             break
         lead.append(block)
     else:
-        return []  # nothing in common: the two opinions hold different containers
+        return []  # nothing in common near the top: the opinions hold different containers
     # Only the prose run right above the shared text: headings and labels further up may be
     # the container's furniture.
     run: list[str] = []
