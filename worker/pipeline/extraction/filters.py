@@ -156,6 +156,8 @@ class Context:
     # The page's link texts (see htmlprocessing.link_texts): a short paragraph that is wholly
     # a link is a teaser for another page.
     linked: frozenset[str] = frozenset()
+    # Link texts of two words or more (see htmlprocessing.headline_texts): teasers open with one.
+    headlines: frozenset[str] = frozenset()
 
 
 def flat(text: str) -> str:

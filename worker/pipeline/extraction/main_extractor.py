@@ -47,6 +47,9 @@ MIN_SUPERSET_GROWTH = 1.3
 MIN_SUPERSET_SHARE = 0.9
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
+# A headline is at most this many words; a body of at least this many teasers is a list of them.
+MAX_HEADLINE_WORDS = 16
+MIN_TEASERS = 3
 # How far into readability's body its lead may run before the text both opinions hold.
 MAX_LEAD_BLOCKS = 12
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
@@ -295,7 +298,30 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
     return article_verdict(paragraphs, linked) is None
 
 
-def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None:
+def _is_teaser(paragraph: str, headlines: frozenset[str]) -> bool:
+    """Whether the paragraph opens with another page's linked headline (its snippet follows)."""
+    words = flat(paragraph).split()
+    return any(
+        " ".join(words[:k]) in headlines for k in range(2, min(MAX_HEADLINE_WORDS, len(words)) + 1)
+    )
+
+
+def is_teaser_list(paragraphs: list[str], linked: frozenset[str], headlines: frozenset[str]) -> bool:
+    """A body made mostly of teasers: linked headlines, each with or without its snippet.
+
+    Section fronts write each story as a linked headline and a sentence of summary in plain
+    text; the summaries are prose, so the link share alone does not show what the page is.
+    """
+    if not headlines:
+        return False
+    total = sum(len(p) for p in paragraphs) or 1
+    teasers = [p for p in paragraphs if flat(p) in linked or _is_teaser(p, headlines)]
+    return len(teasers) >= MIN_TEASERS and sum(len(p) for p in teasers) > 0.5 * total
+
+
+def article_verdict(
+    paragraphs: list[str], linked: frozenset[str], headlines: frozenset[str] = frozenset()
+) -> str | None:
     """None when the cleaned body reads as an article, else why not: a ``NoArticleError`` reason.
 
     Home pages, section fronts and search pages survive extraction as runs of linked headlines
@@ -307,7 +333,7 @@ def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None
         return "too_short"
     total = sum(len(p) for p in paragraphs) or 1
     linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
-    if linked_chars > 0.5 * total:
+    if linked_chars > 0.5 * total or is_teaser_list(paragraphs, linked, headlines):
         return "index_page"
     unlinked = [p for p in paragraphs if flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
