@@ -96,7 +96,7 @@ def _first_article(
     readable: dict[str, list[str]] = {}
     # The three opinions are all weighed; the fallbacks are asked in turn, only when none of
     # them reads as an article, until one does.
-    opinions = [lambda body=body: body for body in extract_bodies(tree, url)]
+    opinions = [lambda body=body: body for body in extract_bodies(tree, url, context.title)]
     for make in itertools.chain(opinions, fallbacks(tree, url, article_body)):
         if readable and make not in opinions:
             break

@@ -233,6 +233,11 @@ def _is_title(norm: str, title: str) -> bool:
     return len(title) > 20 and title in norm and len(norm) < len(title) * 1.3
 
 
+def is_title(paragraph: str, title_norm: str) -> bool:
+    """Whether the paragraph is the headline (``title_norm`` in the form ``_norm`` gives)."""
+    return _is_title(_norm(paragraph), title_norm)
+
+
 def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     """Drop what precedes the headline, the headline, and the standfirst, byline and dateline.
 

@@ -21,7 +21,9 @@ from trafilatura.external import try_readability
 
 from worker.pipeline.extraction.filters import (
     Context,
+    _norm as _title_norm,
     flat,
+    is_title,
     is_furniture,
     is_prose,
     is_tail_heading,
@@ -50,6 +52,8 @@ MIN_LIST_BYTES = 1500
 # A headline is at most this many words; a body of at least this many teasers is a list of them.
 MAX_HEADLINE_WORDS = 16
 MIN_TEASERS = 3
+# How many blocks (lead, standfirst, intro) may sit between the headline and the agreed span.
+MAX_INTRO_BLOCKS = 8
 # How far into readability's body its lead may run before the text both opinions hold.
 MAX_LEAD_BLOCKS = 12
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
@@ -153,7 +157,22 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     return grow(first, -1), grow(last, 1)
 
 
-def combine(primary: list[str], second: list[str]) -> Body:
+def _after_headline(primary: list[str], first: int, title: str | None) -> int:
+    """Where the article starts when the headline sits a few blocks above the agreed span.
+
+    The lead, standfirst and intro under the headline belong to the story even when
+    readability's container starts below them (it often holds the body after the intro).
+    """
+    norm = _title_norm(title)
+    if not norm:
+        return first
+    for i in range(first - 1, max(-1, first - MAX_INTRO_BLOCKS - 2), -1):
+        if is_title(primary[i], norm):
+            return i + 1
+    return first
+
+
+def combine(primary: list[str], second: list[str], title: str | None = None) -> Body:
     """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose."""
     primary_len = sum(len(b) for b in primary)
     second_len = sum(len(b) for b in second)
@@ -172,6 +191,7 @@ def combine(primary: list[str], second: list[str]) -> Body:
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
+    first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
     # comment thread, a second story) for the body, and the article is what comes before.
     kept = sum(len(b) for b in primary[first : last + 1])
@@ -211,7 +231,7 @@ def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]
     return run
 
 
-def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
+def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None) -> list[Body]:
     """Candidate bodies of a cleaned page tree, best first (the tree is left unchanged).
 
     The combined body comes first; each opinion alone follows, for when the combination turns
@@ -220,7 +240,7 @@ def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
     # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
-    combined = combine(primary, second)
+    combined = combine(primary, second, title)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
     bodies = [Body(combined.paragraphs, "combined")]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
