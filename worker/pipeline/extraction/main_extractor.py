@@ -52,6 +52,8 @@ MIN_LIST_BYTES = 1500
 # A headline is at most this many words; a body of at least this many teasers is a list of them.
 MAX_HEADLINE_WORDS = 16
 MIN_TEASERS = 3
+# Words of a short sentence that growth upward crosses (see _expand).
+MIN_SENTENCE_WORDS = 8
 # How many blocks (lead, standfirst, intro) may sit between the headline and the agreed span.
 MAX_INTRO_BLOCKS = 8
 # How far into readability's body its lead may run before the text both opinions hold.
@@ -131,6 +133,11 @@ def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[in
     return share
 
 
+def _is_sentence(block: str) -> bool:
+    """A short sentence: a few words that end like one (an intro written a line at a time)."""
+    return len(_WORD.findall(block)) >= MIN_SENTENCE_WORDS and block.rstrip()[-1:] in ".!?"
+
+
 def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     """Grow the agreed span over adjacent prose that the second opinion missed.
 
@@ -149,6 +156,8 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
                 break
             if is_prose(block):
                 edge, pending = i, 0
+            elif step < 0 and _is_sentence(block):
+                pending = 0  # a short sentence of an intro: crossed, though not an edge alone
             else:
                 pending += 1
             i += step
