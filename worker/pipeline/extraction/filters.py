@@ -233,9 +233,9 @@ def _is_title(norm: str, title: str) -> bool:
     return len(title) > 20 and title in norm and len(norm) < len(title) * 1.3
 
 
-def is_title(paragraph: str, title_norm: str) -> bool:
-    """Whether the paragraph is the headline (``title_norm`` in the form ``_norm`` gives)."""
-    return _is_title(_norm(paragraph), title_norm)
+def is_title(paragraph: str, title: str | None) -> bool:
+    """Whether the paragraph is the page's headline (or holds it, with a label or two)."""
+    return _is_title(_norm(paragraph), _norm(title))
 
 
 def _strip_top(paragraphs: list[str], context: Context) -> list[str]:

@@ -21,12 +21,11 @@ from trafilatura.external import try_readability
 
 from worker.pipeline.extraction.filters import (
     Context,
-    _norm as _title_norm,
     flat,
-    is_title,
     is_furniture,
     is_prose,
     is_tail_heading,
+    is_title,
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -172,11 +171,10 @@ def _after_headline(primary: list[str], first: int, title: str | None) -> int:
     The lead, standfirst and intro under the headline belong to the story even when
     readability's container starts below them (it often holds the body after the intro).
     """
-    norm = _title_norm(title)
-    if not norm:
+    if not title:
         return first
     for i in range(first - 1, max(-1, first - MAX_INTRO_BLOCKS - 2), -1):
-        if is_title(primary[i], norm):
+        if is_title(primary[i], title):
             return i + 1
     return first
 
@@ -335,7 +333,9 @@ def _is_teaser(paragraph: str, headlines: frozenset[str]) -> bool:
     )
 
 
-def is_teaser_list(paragraphs: list[str], linked: frozenset[str], headlines: frozenset[str]) -> bool:
+def is_teaser_list(
+    paragraphs: list[str], linked: frozenset[str], headlines: frozenset[str]
+) -> bool:
     """A body made mostly of teasers: linked headlines, each with or without its snippet.
 
     Section fronts write each story as a linked headline and a sentence of summary in plain
