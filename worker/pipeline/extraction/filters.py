@@ -192,7 +192,8 @@ def _is_byline(text: str) -> bool:
     return 0 < len(name) <= 8 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in name)
 
 
-@lru_cache(maxsize=8192)
+# Bounded small: each entry holds its page's Context (link texts), kept past the page.
+@lru_cache(maxsize=2048)
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
     text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
