@@ -70,3 +70,9 @@ def fresh_seconds() -> int:
     """How long a finished analysis is served at once to repeat clicks on its URL, and the
     window in which at most one re-check of that URL runs (``SOURCEMARK_FRESH_SECONDS``)."""
     return max(0, int_setting("SOURCEMARK_FRESH_SECONDS", 300))
+
+
+def desk_name() -> str:
+    """Who readers are told checked a claim ("Checked by <desk> on <date>: ..."):
+    ``SOURCEMARK_DESK``, the name of the editors' desk; editors' own names are never shown."""
+    return (os.environ.get("SOURCEMARK_DESK") or "").strip()[:80] or "the sourcemark editors"

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from server import cache, recheck_guard
 from server.api import fresh, long_poll
 from server.api.body import json_body
+from server.api.finding_links import add_finding_links
 from server.api.validation import check_fields, check_page, check_url
 from server.auth import require
 from server.db import get_session
@@ -39,7 +40,7 @@ def _links(analysis_id: str) -> dict[str, str]:
 
 
 def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
-    body = analysis_dict(row)
+    body = add_finding_links(analysis_dict(row))
     body["links"] = _links(row.id)
     data = current_app.json.dumps(body).encode()
     if row.status == AnalysisStatus.DONE:
@@ -203,7 +204,7 @@ def get_analysis(analysis_id: str) -> Any:
             # Woken or out of time: read what is there now.
             session.expire_all()
             row = _get(analysis_id)
-    body = analysis_dict(row)
+    body = add_finding_links(analysis_dict(row))
     body["links"] = _links(analysis_id)
     response = jsonify(body)
     if wait is not None:

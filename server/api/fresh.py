@@ -20,6 +20,7 @@ from flask import current_app, request
 from sqlalchemy.orm import Session
 
 from server import cache
+from server.api.finding_links import add_finding_links
 from worker.pipeline import PIPELINE_VERSION
 from worker.store.analyses import analysis_dict, last_checked, latest_done
 
@@ -83,7 +84,7 @@ def latest(session: Session, url: str, links: Callable[[str], dict[str, str]]) -
     row = latest_done(session, url=url, pipeline_version=PIPELINE_VERSION)
     if row is None:
         return None
-    body = analysis_dict(row)
+    body = add_finding_links(analysis_dict(row))
     body["links"] = links(row.id)
     data = current_app.json.dumps(body).encode()
     checked = last_checked(row)

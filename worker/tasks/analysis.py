@@ -24,6 +24,7 @@ from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
 from worker.tasks.extract_step import prepare
+from worker.tasks.match_step import match_stored_claims
 from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def process_analysis(analysis_id: str) -> str:
             prepared = prepare(analysis_id)
             if prepared.text is None:
                 announce(analysis_id)
+                match_stored_claims(analysis_id)
                 return AnalysisStatus.DONE
             text = prepared.text
             started = time.perf_counter()
@@ -96,6 +98,7 @@ def process_analysis(analysis_id: str) -> str:
         saved = save_result(session, analysis_id, findings, timings)
     if saved:
         announce(analysis_id)
+        match_stored_claims(analysis_id)
     return AnalysisStatus.DONE if saved else "lost_lease"
 
 
