@@ -10,7 +10,7 @@ from server.api.fresh import RECHECK_STATUSES
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
 from worker.pipeline.errors import NoArticleError
-from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, AnalysisStatus
+from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, VERDICTS, AnalysisStatus
 
 bp = Blueprint("openapi", __name__)
 
@@ -273,6 +273,71 @@ SPEC: dict[str, Any] = {
                     "reasons": {"type": "array", "items": {"type": "object"}},
                     "confidence": {"type": "number"},
                     "review": {"type": "object"},
+                    "review_id": {
+                        "type": "integer",
+                        "description": "The finding's global id: the review resource's "
+                        "'finding_id' (store only).",
+                    },
+                    "links": {
+                        "type": "object",
+                        "properties": {
+                            "review": {
+                                "type": "string",
+                                "description": "The review resource (editor role).",
+                            }
+                        },
+                    },
+                    "matches": {
+                        "type": "object",
+                        "description": "The same claim in other articles (other outlets and "
+                        "edited versions of this one): how many, and the best few.",
+                        "required": ["count", "best"],
+                        "properties": {
+                            "count": {"type": "integer", "minimum": 0},
+                            "best": {
+                                "type": "array",
+                                "items": {"$ref": "#/components/schemas/Match"},
+                            },
+                        },
+                    },
+                    "checked": {
+                        "description": "The latest verdict editors published on the same "
+                        "claim in another article, or null. Drafts (a finding still being "
+                        "followed up), dismissed findings and notes are never shown.",
+                        "oneOf": [{"$ref": "#/components/schemas/Checked"}, {"type": "null"}],
+                    },
+                },
+            },
+            "Match": {
+                "type": "object",
+                "required": ["review_id", "url", "score"],
+                "properties": {
+                    "review_id": {"type": "integer"},
+                    "url": {"type": "string"},
+                    "site": {"type": ["string", "null"]},
+                    "host": {"type": "string"},
+                    "title": {"type": ["string", "null"]},
+                    "score": {"type": "number", "minimum": 0, "maximum": 1},
+                    "date": {
+                        "type": ["string", "null"],
+                        "description": "The other article's publication date, else the day "
+                        "it was analysed.",
+                    },
+                },
+            },
+            "Checked": {
+                "type": "object",
+                "required": ["verdict", "label", "by", "text", "original"],
+                "properties": {
+                    "verdict": {"type": "string", "enum": list(VERDICTS)},
+                    "label": {"type": "string"},
+                    "by": {"type": "string", "description": "The desk (SOURCEMARK_DESK)"},
+                    "on": {"type": ["string", "null"], "format": "date"},
+                    "text": {
+                        "type": "string",
+                        "description": "'Checked by <desk> on <date>: <verdict>', for readers",
+                    },
+                    "original": {"$ref": "#/components/schemas/Match"},
                 },
             },
             "Me": {
