@@ -17,6 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, contains_eager, object_session
 
 from worker.pipeline.model import Article, Finding
+from worker.store.claim_matches import match_within
 from worker.store.claims_across import across_articles
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
 from worker.store.revisions import carry_over_reviews
@@ -351,6 +352,8 @@ def _finish(
         waited = (_aware(row.started_at) - _aware(row.created_at)).total_seconds() * 1000
         merged["queue_ms"] = round(max(0.0, waited), 1)
     row.timings = {**merged, **timings}
+    # In the same transaction: an analysis is never seen done without its claim matches.
+    match_within(session, row)
     return True
 
 

@@ -13,7 +13,9 @@ looked at and no longer calls the same; pairs found from the other side stay.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +43,7 @@ MIN_SHARED_WORDS = 3
 MIN_OVERLAP = 0.3
 
 _WORD = re.compile(r"[^\W_]+")
+log = logging.getLogger(__name__)
 
 
 def _stem(word: str) -> str:
@@ -107,7 +110,11 @@ def find_pairs(session: Session, analysis: AnalysisRow, limit: int = CANDIDATES)
     urls = _urls(analysis.article)
     found: list[Pair] = []
     looked: set[tuple[int, int]] = set()
-    for finding in analysis.findings:
+    # Read afresh, not through the relationship: inside ``_finish`` it may predate the insert.
+    findings = session.scalars(
+        select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
+    ).all()
+    for finding in findings:
         cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
         stored = _stored(session, [c.finding_id for c in cands])
         mine = word_set(finding.text)
@@ -169,6 +176,23 @@ def match_analysis(session: Session, analysis_id: str, limit: int = CANDIDATES) 
             )
     _upsert(session, rows)
     return len(found)
+
+
+def match_within(session: Session, analysis: AnalysisRow) -> int | None:
+    """Match a just-finished analysis inside the transaction that marks it done (so whoever
+    sees it done sees its matches), in a savepoint: a failure is logged and rolls back only the
+    matching, never the findings. Records ``timings.match_ms``; None when it failed."""
+    started = time.perf_counter()
+    session.flush()
+    try:
+        with session.begin_nested():
+            pairs = match_analysis(session, analysis.id)
+    except Exception:  # noqa: BLE001 - the analysis is stored all the same; matching is redone after
+        log.exception("claim matching failed for analysis %s", analysis.id)
+        return None
+    elapsed = round((time.perf_counter() - started) * 1000, 1)
+    analysis.timings = {**(analysis.timings or {}), "match_ms": elapsed}
+    return pairs
 
 
 # --- reading the matches ----------------------------------------------------------------------

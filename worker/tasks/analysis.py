@@ -67,8 +67,8 @@ def process_analysis(analysis_id: str) -> str:
         if not got.extracted:
             prepared = prepare(analysis_id)
             if prepared.text is None:
-                match_stored_claims(analysis_id)
                 announce(analysis_id)
+                match_stored_claims(analysis_id)
                 return AnalysisStatus.DONE
             text = prepared.text
             started = time.perf_counter()
@@ -97,10 +97,8 @@ def process_analysis(analysis_id: str) -> str:
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
     if saved:
-        # Before the announcement, so the reader's first view already shows a verdict given on
-        # the same claim elsewhere.
-        match_stored_claims(analysis_id)
         announce(analysis_id)
+        match_stored_claims(analysis_id)
     return AnalysisStatus.DONE if saved else "lost_lease"
 
 

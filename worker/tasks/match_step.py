@@ -1,42 +1,28 @@
-"""Claims across articles, after an analysis is stored: its findings matched with the claims
-already in the store (``worker.store.claim_matches``).
+"""Claims across articles, a second look after an analysis is stored and announced.
 
-It runs after the findings are committed (the analysis is already ``done``: a reader polling
-sees it) and before the waiting readers are told, so the first view of an article already
-carries the verdicts given on the same claims elsewhere; its time is the analysis's
-``timings.match_ms``. Best effort: a failure here is logged and leaves the analysis as it is
-(matching it again is idempotent).
+The findings were matched inside the transaction that stored them
+(``claim_matches.match_within``), against every claim committed before; an analysis of the same
+claim finishing at the same moment on another worker was not visible to it then. Matching again
+once both are committed (idempotent, and its parses are still cached) finds that pair too. It
+runs after the announcement, so it never delays a reader; a failure is logged and changes
+nothing.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 
 from worker.store import session_scope
 from worker.store.claim_matches import match_analysis
-from worker.store.models import AnalysisRow
 
 log = logging.getLogger(__name__)
 
 
 def match_stored_claims(analysis_id: str) -> int | None:
-    """Match the analysis's findings; returns the number of pairs, None when it failed."""
-    started = time.perf_counter()
+    """Match the analysis's findings again; the number of pairs, None when it failed."""
     try:
         with session_scope() as session:
-            pairs = match_analysis(session, analysis_id)
-            row = session.get(AnalysisRow, analysis_id)
-            if row is not None:
-                elapsed = round((time.perf_counter() - started) * 1000, 1)
-                row.timings = {**(row.timings or {}), "match_ms": elapsed}
+            return match_analysis(session, analysis_id)
     except Exception:  # noqa: BLE001 - the analysis itself is done and stays so
         log.exception("claim matching failed for analysis %s", analysis_id)
         return None
-    log.info(
-        "analysis %s: %d claim matches in %.0f ms",
-        analysis_id,
-        pairs,
-        (time.perf_counter() - started) * 1000,
-    )
-    return pairs
