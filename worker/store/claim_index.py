@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 TERMS = 8  # words of the new claim put in the query
@@ -78,17 +79,18 @@ def _at_least(terms: list[str], k: int, quote: str, and_: str, or_: str) -> str:
 
 def candidates(
     db: Session | Connection,
-    claim: str,
+    text: str,
     *,
     limit: int = 50,
     exclude_analysis: str | None = None,
 ) -> list[Candidate]:
-    """Stored findings sharing at least ``MIN_SHARED`` of the claim's telling words (all of them
-    when it has fewer), best ranked first, at most ``limit``; findings of ``exclude_analysis``
-    (the analysis the claim comes from) are left out. An empty or wordless claim has none."""
-    if not isinstance(claim, str):
+    """Stored findings sharing at least ``MIN_SHARED`` of the claim ``text``'s telling words
+    (all of them when it has fewer), best ranked first, at most ``limit`` (capped at
+    ``MAX_LIMIT``); findings of ``exclude_analysis`` (the analysis the claim comes from) are
+    left out. An empty or wordless claim has none."""
+    if not isinstance(text, str):
         raise TypeError("candidates takes the claim as a string")
-    terms = query_terms(claim)
+    terms = query_terms(text)
     limit = max(1, min(int(limit), MAX_LIMIT))
     if not terms:
         return []
@@ -97,7 +99,7 @@ def candidates(
     if _dialect(db) == "postgresql":
         # Quoted words: to_tsquery stems each and drops stop words the Python list missed.
         params["q"] = _at_least(terms, k, "'", "&", "|")
-        sql = """
+        query = """
             SELECT f.id, f.analysis_id, f.text, ts_rank(f.claim_tsv, q.query) AS rank
             FROM findings f, to_tsquery('english', :q) AS q(query)
             WHERE f.claim_tsv @@ q.query AND f.analysis_id <> :exclude
@@ -107,12 +109,12 @@ def candidates(
     else:
         params["q"] = _at_least(terms, k, '"', "AND", "OR")
         # bm25() is lower for better matches.
-        sql = """
+        query = """
             SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
             FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
             WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
             ORDER BY rank DESC, f.id DESC
             LIMIT :limit
         """
-    rows = db.execute(text(sql), params).all()
+    rows = db.execute(sql(query), params).all()
     return [Candidate(int(r[0]), r[1], r[2], float(r[3])) for r in rows]
