@@ -32,13 +32,17 @@ import random
 import re
 import statistics
 import time
+import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from sqlalchemy import text
 
 from benchmarks.claims_corpus_texts import require_corpus
 from benchmarks.datasets import require_services
+from worker.store.migrate import upgrade
 
 PER_ARTICLE = 50
 SITES = 60
@@ -194,19 +198,46 @@ def main() -> None:
     parser.add_argument("--findings", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--limit", type=int, default=30, help="candidates per claim")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the filled database and print its URL"
+    )
+    parser.add_argument(
+        "--database", help="measure again on a database a --keep run filled (no fill)"
+    )
     args = parser.parse_args()
     pool = sentence_pool()
     require_services()
-    from tests.support.services import fresh_database
-    from worker.store.migrate import upgrade
-
-    with fresh_database() as url:
+    if args.database:
+        measure(args.database, pool, args.queries, args.limit)
+        return
+    with _database(args.keep) as url:
         upgrade(url)
         started = time.time()
         print(f"filling {args.findings:,} findings from {len(pool):,} dev sentences ...")
         populate(url, args.findings, pool)
         print(f"filled in {time.time() - started:.0f} s")
         measure(url, pool, args.queries, args.limit)
+        if args.keep:
+            print(
+                f"kept: --database {url}  (drop it with: dropdb -h 127.0.0.1 -U postgres "
+                f"{url.rsplit('/', 1)[1]})"
+            )
+
+
+@contextmanager
+def _database(keep: bool) -> Iterator[str]:
+    from tests.support.services import PG_ADMIN, fresh_database
+
+    if not keep:
+        with fresh_database() as url:
+            yield url
+        return
+    import psycopg
+
+    name = f"sourcemark_claims_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
 if __name__ == "__main__":
