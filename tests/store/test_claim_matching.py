@@ -12,13 +12,13 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 
 from tests.support.services import fresh_database
 from worker.pipeline import PIPELINE_VERSION, match_claims
-from worker.store import session_scope
+from worker.store import claim_index, get_sessionmaker, session_scope
 from worker.store.analyses import analysis_dict, create_submission
-from worker.store.claim_index import candidates, query_terms
+from worker.store.claim_index import candidates, pg_terms, query_terms
 from worker.store.claim_matches import match_analysis, matches_for, word_set, worth_scoring
 from worker.store.migrate import upgrade
 from worker.store.models import (
@@ -363,3 +363,62 @@ def test_a_verdict_applied_by_match_is_audited_and_undone_in_one_action(db_url):
             undo(session, "0" * 32, user)
         with pytest.raises(ReviewError):
             apply_to_matches(session, src, "maybe", user)
+
+
+def test_pg_terms_leave_out_common_lexemes_while_three_rarer_remain():
+    rows = {"said": 50_000.0, "peopl": 30_000.0, "almati": 12.0}
+    lexemes = ["said", "peopl", "almati", "40", "protest", "kill"]
+    terms = pg_terms(lexemes, rows)
+    assert set(terms) == {"almati", "40", "protest", "kill"} and terms[0] in {
+        "40",
+        "protest",
+        "kill",
+    }
+    # A claim of common words only is still looked up, by its three rarest.
+    assert pg_terms(["said", "peopl", "almati"], {"said": 9e4, "peopl": 5e4, "almati": 2e4}) == [
+        "almati",
+        "peopl",
+        "said",
+    ]
+    assert pg_terms([], rows) == []
+
+
+def test_postgresql_statistics_keep_common_words_out_of_the_query():
+    """On a store large enough for a word to be common, the planner's statistics take it out of
+    the lookup, and the paraphrase is still found by its rarer words."""
+    with fresh_database() as url:
+        upgrade(url)
+        maker = get_sessionmaker(url)
+        with maker() as session:
+            insert_analysis(session, "filler", "https://filler.example/", ["Filler."])
+            (kaz,) = insert_analysis(
+                session,
+                "a1",
+                URL_A,
+                ["At least 40 protesters were killed in Almaty on Wednesday, officials said."],
+            )
+            session.execute(
+                text(
+                    'INSERT INTO findings (analysis_id, fid, kind, type, start, "end", text, '
+                    "confidence, data, review_status, text_changed, created_at) "
+                    "SELECT 'filler', 'g' || g, 'unverified', 'unconfirmed', 0, 1, "
+                    "'Officials said people protested in town ' || g, 0.5, '{}', 'new', false, "
+                    "now() FROM generate_series(1, 12000) g"
+                )
+            )
+            session.commit()
+            session.execute(text("ANALYZE findings"))
+            session.commit()
+        with maker() as session:
+            query = "Officials said no fewer than 40 protesters died in Almaty on Wednesday."
+            counts = claim_index._lexeme_rows(session)
+            assert counts.get("said", 0) > claim_index.COMMON_ROWS
+            lexemes = list(
+                session.execute(
+                    text("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"),
+                    {"t": query},
+                ).scalars()
+            )
+            assert "said" in lexemes and "said" not in pg_terms(lexemes, counts)
+            assert [c.finding_id for c in candidates(session, query)] == [kaz]
+        maker.kw["bind"].dispose()

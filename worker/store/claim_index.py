@@ -11,16 +11,23 @@ benchmark call it). It takes a SQLAlchemy ``Session`` or ``Connection`` on eithe
 - SQLite (embedded mode): the FTS5 table ``findings_claim_fts`` (porter stemmer), ranked by
   ``bm25``.
 
-The query is the claim's most telling words (figures, names, then the longest words; at most
-``TERMS``), and a row must contain at least ``MIN_SHARED`` of them. ``match_claims`` gives a
-pair with fewer than three shared content words no chance (``few_shared_words``), so nothing
-it could call the same is lost, while the common words of news prose ("said", "people") alone
-no longer pull in a large part of a million rows to be ranked.
+The query is the claim's most telling words (at most ``TERMS``), and a row must contain at least
+``MIN_SHARED`` of them: ``match_claims`` gives a pair with fewer than three shared content words
+no chance (``few_shared_words``). On SQLite the telling words are figures, names, then the
+longest words. On PostgreSQL they are the claim's rarest lexemes by the planner's own
+statistics of ``claim_tsv`` (``pg_stats.most_common_elems``, read once per ``STATS_SECONDS``):
+a lexeme in more than ``COMMON_ROWS`` stored claims ("said", "people", "government" in a large
+store) is left out while the claim has three rarer ones, because matching it means ranking a
+large part of a million rows (measured: 270 ms a claim at 1,000,000 findings with the common
+words in, see benchmarks/claim_retrieval.py). Until the table is that large, or before its
+first ANALYZE, no lexeme counts as common.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+import time
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -32,6 +39,8 @@ from sqlalchemy.orm import Session
 TERMS = 8  # words of the new claim put in the query
 MIN_SHARED = 3  # of them a stored claim must contain (match_claims' MIN_SHARED_WORDS)
 MAX_LIMIT = 500
+COMMON_ROWS = 10_000  # a lexeme in more stored claims than this is not looked up by (PostgreSQL)
+STATS_SECONDS = 600  # how long a process trusts the lexeme statistics it read
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -63,6 +72,50 @@ def query_terms(claim: str, most: int = TERMS) -> list[str]:
     return ranked[:most]
 
 
+_STATS: dict[str, tuple[float, dict[str, float]]] = {}
+_STATS_LOCK = threading.Lock()
+
+
+def _lexeme_rows(db: Session | Connection) -> dict[str, float]:
+    """About how many stored claims hold each common lexeme (PostgreSQL's statistics of
+    ``claim_tsv``: shares of the sampled rows times the table's estimated rows)."""
+    bind = db.get_bind() if isinstance(db, Session) else db
+    key = str(bind.engine.url)
+    now = time.monotonic()
+    with _STATS_LOCK:
+        held = _STATS.get(key)
+        if held is not None and held[0] > now:
+            return held[1]
+    row = db.execute(
+        sql(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, "
+            "(SELECT reltuples FROM pg_class WHERE oid = 'findings'::regclass) "
+            "FROM pg_stats s WHERE s.schemaname = current_schema() "
+            "AND s.tablename = 'findings' AND s.attname = 'claim_tsv'"
+        )
+    ).first()
+    rows: dict[str, float] = {}
+    if row is not None and row[0] and row[1] and row[2] and row[2] > 0:
+        # The frequencies array ends with three summary numbers; zip stops at the elements.
+        rows = {lexeme: share * row[2] for lexeme, share in zip(row[0], row[1], strict=False)}
+    with _STATS_LOCK:
+        _STATS[key] = (now + STATS_SECONDS, rows)
+    return rows
+
+
+def pg_terms(lexemes: list[str], rows: dict[str, float], most: int = TERMS) -> list[str]:
+    """The rarest of a claim's lexemes, leaving out the common ones while three rarer remain."""
+    ranked = sorted(set(lexemes), key=lambda lex: (rows.get(lex, 0.0), -len(lex), lex))
+    rare = [lex for lex in ranked if rows.get(lex, 0.0) <= COMMON_ROWS]
+    if len(rare) >= MIN_SHARED:
+        return rare[:most]
+    return ranked[: max(len(rare), min(MIN_SHARED, len(ranked)))]
+
+
+def _lexeme(lex: str) -> str:
+    return "'" + lex.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def _dialect(db: Session | Connection) -> str:
     bind = db.get_bind() if isinstance(db, Session) else db
     return bind.dialect.name
@@ -90,24 +143,34 @@ def candidates(
     left out. An empty or wordless claim has none."""
     if not isinstance(text, str):
         raise TypeError("candidates takes the claim as a string")
-    terms = query_terms(text)
     limit = max(1, min(int(limit), MAX_LIMIT))
-    if not terms:
-        return []
-    k = min(MIN_SHARED, len(terms))
-    params = {"limit": limit, "exclude": exclude_analysis or ""}
+    params: dict[str, object] = {"limit": limit, "exclude": exclude_analysis or ""}
     if _dialect(db) == "postgresql":
-        # Quoted words: to_tsquery stems each and drops stop words the Python list missed.
-        params["q"] = _at_least(terms, k, "'", "&", "|")
+        lexemes = list(
+            db.execute(
+                sql("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": text}
+            ).scalars()
+        )
+        terms = pg_terms(lexemes, _lexeme_rows(db))
+        if not terms:
+            return []
+        # Lexemes as the index holds them: the literal is cast, not normalised again.
+        params["q"] = "|".join(
+            "(" + "&".join(_lexeme(t) for t in combo) + ")"
+            for combo in combinations(terms, min(MIN_SHARED, len(terms)))
+        )
         query = """
             SELECT f.id, f.analysis_id, f.text, ts_rank(f.claim_tsv, q.query) AS rank
-            FROM findings f, to_tsquery('english', :q) AS q(query)
+            FROM findings f, CAST(:q AS tsquery) AS q(query)
             WHERE f.claim_tsv @@ q.query AND f.analysis_id <> :exclude
             ORDER BY rank DESC, f.id DESC
             LIMIT :limit
         """
     else:
-        params["q"] = _at_least(terms, k, '"', "AND", "OR")
+        terms = query_terms(text)
+        if not terms:
+            return []
+        params["q"] = _at_least(terms, min(MIN_SHARED, len(terms)), '"', "AND", "OR")
         # bm25() is lower for better matches.
         query = """
             SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
