@@ -422,3 +422,16 @@ def test_postgresql_statistics_keep_common_words_out_of_the_query():
             assert "said" in lexemes and "said" not in pg_terms(lexemes, counts)
             assert [c.finding_id for c in candidates(session, query)] == [kaz]
         maker.kw["bind"].dispose()
+
+
+def test_what_the_time_budget_leaves_is_matched_after_the_readers_are_told(db_url, monkeypatch):
+    monkeypatch.setenv("SOURCEMARK_MATCH_BUDGET_MS", "0")
+    a = analysed("outlet-a.html", URL_A)
+    b = analysed("outlet-b.html", URL_B)  # nothing in the transaction; all in the second pass
+    fa, fb = finding_id(a, CLAIM_A), finding_id(b, CLAIM_B)
+    assert {(x, y) for x, y, _ in pairs()} == {(fa, fb), (fb, fa)}
+    with session_scope() as session:
+        assert session.get(AnalysisRow, b).timings["match_ms"] >= 0
+        # A run out of time looks at nothing, so it takes nothing away either.
+        assert match_analysis(session, b, budget_seconds=0) == 0
+    assert {(x, y) for x, y, _ in pairs()} == {(fa, fb), (fb, fa)}

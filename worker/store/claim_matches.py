@@ -27,11 +27,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from worker.config import match_budget_seconds
 from worker.pipeline import match_claims
 from worker.store.claim_index import candidates
 from worker.store.models import AnalysisRow, ArticleRow, ClaimMatchRow, FindingRow, utcnow
 from worker.store.review_exports import verdict_dates
-from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus
+from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus, Kind
 
 CANDIDATES = 30  # stored claims scored per new finding
 # A cheap look at the words before the parse (a parse is most of a pair's cost): a pair must
@@ -105,8 +106,15 @@ class Pair:
     reasons: list[dict[str, str]]
 
 
-def find_pairs(session: Session, analysis: AnalysisRow, limit: int = CANDIDATES) -> tuple:
-    """The pairs the analysis's findings make with stored claims, and every pair looked at."""
+def find_pairs(
+    session: Session,
+    analysis: AnalysisRow,
+    limit: int = CANDIDATES,
+    deadline: float | None = None,
+) -> tuple[list[Pair], set[tuple[int, int]]]:
+    """The pairs the analysis's findings make with stored claims, and every pair looked at.
+    Unverifiable claims first (the verdicts that matter most to readers), then attributions;
+    past ``deadline`` (a ``time.monotonic()``) no further finding is started."""
     urls = _urls(analysis.article)
     found: list[Pair] = []
     looked: set[tuple[int, int]] = set()
@@ -114,7 +122,10 @@ def find_pairs(session: Session, analysis: AnalysisRow, limit: int = CANDIDATES)
     findings = session.scalars(
         select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
     ).all()
+    findings = sorted(findings, key=lambda f: (f.kind != Kind.UNVERIFIED, f.id))
     for finding in findings:
+        if deadline is not None and time.monotonic() > deadline:
+            break
         cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
         stored = _stored(session, [c.finding_id for c in cands])
         mine = word_set(finding.text)
@@ -145,13 +156,20 @@ def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
     session.execute(stmt)
 
 
-def match_analysis(session: Session, analysis_id: str, limit: int = CANDIDATES) -> int:
+def match_analysis(
+    session: Session,
+    analysis_id: str,
+    limit: int = CANDIDATES,
+    budget_seconds: float | None = None,
+) -> int:
     """Match a finished analysis's findings with the stored claims; returns how many pairs it
-    holds. Idempotent (see the module's note); the caller commits."""
+    found. Idempotent (see the module's note); the caller commits. With ``budget_seconds``, the
+    findings not reached in that time are left for a later run."""
     analysis = session.get(AnalysisRow, analysis_id)
     if analysis is None or analysis.status != AnalysisStatus.DONE:
         return 0
-    found, looked = find_pairs(session, analysis, limit)
+    deadline = None if budget_seconds is None else time.monotonic() + budget_seconds
+    found, looked = find_pairs(session, analysis, limit, deadline)
     same = {(p.finding_id, p.other_id) for p in found}
     gone = [pair for pair in looked if pair not in same]
     if gone:
@@ -180,13 +198,14 @@ def match_analysis(session: Session, analysis_id: str, limit: int = CANDIDATES) 
 
 def match_within(session: Session, analysis: AnalysisRow) -> int | None:
     """Match a just-finished analysis inside the transaction that marks it done (so whoever
-    sees it done sees its matches), in a savepoint: a failure is logged and rolls back only the
-    matching, never the findings. Records ``timings.match_ms``; None when it failed."""
+    sees it done sees its matches), for at most ``match_budget_seconds()`` (what is not reached
+    is matched after the readers are told), in a savepoint: a failure is logged and rolls back
+    only the matching, never the findings. Records ``timings.match_ms``; None when it failed."""
     started = time.perf_counter()
     session.flush()
     try:
         with session.begin_nested():
-            pairs = match_analysis(session, analysis.id)
+            pairs = match_analysis(session, analysis.id, budget_seconds=match_budget_seconds())
     except Exception:  # noqa: BLE001 - the analysis is stored all the same; matching is redone after
         log.exception("claim matching failed for analysis %s", analysis.id)
         return None

@@ -1,9 +1,10 @@
 """Claims across articles, a second look after an analysis is stored and announced.
 
 The findings were matched inside the transaction that stored them
-(``claim_matches.match_within``), against every claim committed before; an analysis of the same
-claim finishing at the same moment on another worker was not visible to it then. Matching again
-once both are committed (idempotent, and its parses are still cached) finds that pair too. It
+(``claim_matches.match_within``), within a time budget, against every claim committed before.
+Matching again once the analysis is committed (idempotent, its parses still cached) reaches the
+findings the budget left, and an analysis of the same claim that finished at the same moment on
+another worker, invisible to the first pass. It
 runs after the announcement, so it never delays a reader; a failure is logged and changes
 nothing.
 """
