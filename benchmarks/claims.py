@@ -32,6 +32,7 @@ from worker.pipeline.nlp import parse  # noqa: E402
 from worker.pipeline.reading import read, with_attributions  # noqa: E402
 from worker.pipeline.unverified import calibration, find_unverified  # noqa: E402, I001
 from worker.pipeline.unverified.rules import RULES  # noqa: E402
+from worker.pipeline.unverified.scorer import SCORER, Scorer  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "unverified" / "heldout.jsonl"
@@ -88,9 +89,10 @@ def naive_predict(item: dict) -> str:
 
 
 def detector_predictions(
-    items: list[dict], use_attributions: bool = True
+    items: list[dict], use_attributions: bool = True, scorer: Scorer | None = SCORER
 ) -> tuple[list[str], list[Finding | None]]:
-    """The predicted type per item and the finding behind it (None when nothing is flagged)."""
+    """The predicted type per item and the finding behind it (None when nothing is flagged);
+    ``scorer=None``: the rules alone, with their own confidence."""
     cache: dict[str, list[Finding]] = {}
     preds: list[str] = []
     behind: list[Finding | None] = []
@@ -99,7 +101,7 @@ def detector_predictions(
         if ctx not in cache:
             reading = read(parse(ctx))
             attributions = find_attributions(reading) if use_attributions else []
-            cache[ctx] = find_unverified(with_attributions(reading, attributions))
+            cache[ctx] = find_unverified(with_attributions(reading, attributions), scorer=scorer)
         start = ctx.index(item["sentence"])
         end = start + len(item["sentence"])
         hits = [f for f in cache[ctx] if f.start < end and start < f.end]
@@ -261,7 +263,13 @@ def main(argv: list[str]) -> None:
     )
     nh = score(hgolds, [naive_predict(it) for it in held])
     print(f"  naive baseline: false positives {nh['fp']} of {negatives}, missed {nh['fn']}")
-    calibration_report(golds, behind, fit="--fit" in argv)
+    print("\nConfidence of the findings (the learned scorer's probability):")
+    calibration_report(golds, behind, fit=False)
+    # the per-code counts are the rules' own precision (an input of the scorer): fitted on the
+    # rules' findings, with the scorer off
+    _, rules_behind = detector_predictions(items, use_attributions=True, scorer=None)
+    print("\nThe rules' own confidence (scorer off), whose counts --fit writes:")
+    calibration_report(golds, rules_behind, fit="--fit" in argv)
     print(
         f"  (per-code precision smoothed toward {calibration.PRIOR} with weight "
         f"{calibration.PRIOR_WEIGHT}; noisy-OR over reasons)"

@@ -8,7 +8,9 @@ Each article's whole canonical text goes through ``find_claims``; a labelled sen
 prediction is the type of the most confident ``unverified`` finding overlapping it (none when
 no finding does). Printed for the development part and the frozen split side by side: detection
 precision, recall and F1 (a hit is any type on a positive sentence), the share of hits whose type
-is right, and P/R/F1 per type; then the same for the issue's naive cue list, and by source.
+is right, and P/R/F1 per type; then the same for the issue's naive cue list, the reliability of
+the findings' confidence (per bin: share of flagged sentences that are positive, Brier score),
+and the detector by source.
 ``--dev-only`` runs and prints the development part alone, never touching the frozen articles:
 the mode to use while changing rules (the frozen split is measured once, at the end).
 Exits with status 2, saying what is missing and how to get it, when ``.cache/claims/corpus.jsonl``
@@ -79,14 +81,47 @@ def naive_predict(sentence: str) -> str:
 
 def predict_article(text: str, rows: list[dict]) -> list[str]:
     """The detector's type for each labelled sentence of one article (run on the whole text)."""
+    return [t for t, _ in predict_article_with_confidence(text, rows)]
+
+
+def predict_article_with_confidence(text: str, rows: list[dict]) -> list[tuple[str, float]]:
+    """Each labelled sentence's type and the confidence of the finding behind it (0 if none)."""
     from worker.pipeline import find_claims
 
     findings = [f for f in find_claims(text) if f.kind == "unverified"]
     preds = []
     for row in rows:
         hits = [f for f in findings if f.start < row["end"] and row["start"] < f.end]
-        preds.append(max(hits, key=lambda f: f.confidence).type if hits else NONE)
+        best = max(hits, key=lambda f: f.confidence) if hits else None
+        preds.append((best.type, best.confidence) if best else (NONE, 0.0))
     return preds
+
+
+def reliability(golds: list[str], preds: list[tuple[str, float]]) -> dict:
+    """Over the flagged sentences: Brier score of the confidence as the chance the sentence is
+    positive, and per bin of 0.1 the count, the share positive and the share with the right
+    type."""
+    flagged = [(c, g != NONE, g == t) for g, (t, c) in zip(golds, preds, strict=True) if t != NONE]
+    bins: dict[float, list[tuple[bool, bool]]] = defaultdict(list)
+    for c, hit, right in flagged:
+        bins[min(int(c * 10), 9) / 10].append((hit, right))
+    return {
+        "n": len(flagged),
+        "brier": sum((c - hit) ** 2 for c, hit, _ in flagged) / len(flagged) if flagged else 0.0,
+        "bins": {
+            lo: (len(v), sum(h for h, _ in v) / len(v), sum(r for _, r in v) / len(v))
+            for lo, v in sorted(bins.items())
+        },
+    }
+
+
+def print_reliability(sides: dict[str, dict]) -> None:
+    print("\nConfidence reliability over flagged sentences (right = the sentence is positive)")
+    for side, rel in sides.items():
+        print(f"  {side}: {rel['n']} flagged, Brier {rel['brier']:.3f}")
+        print(f"    {'confidence':12} {'n':>5} {'positive':>9} {'type right':>11}")
+        for lo, (n, hit, right) in rel["bins"].items():
+            print(f"    {lo:.1f}-{lo + 0.1:.1f}      {n:>5} {hit:>9.3f} {right:>11.3f}")
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -182,6 +217,7 @@ def main(argv: list[str]) -> int:
     for r in rows:
         by_article[(r["source"], r["article"])].append(r)
     preds: dict[int, str] = {}
+    confidences: dict[int, float] = {}
     t0 = time.perf_counter()
     for key, article_rows in by_article.items():
         text = texts.get(key)
@@ -191,8 +227,11 @@ def main(argv: list[str]) -> int:
                 file=sys.stderr,
             )
             return 1
-        for r, p in zip(article_rows, predict_article(text, article_rows), strict=True):
+        for r, (p, c) in zip(
+            article_rows, predict_article_with_confidence(text, article_rows), strict=True
+        ):
             preds[id(r)] = p
+            confidences[id(r)] = c
     elapsed = time.perf_counter() - t0
     labels = Counter(r["label"] for r in rows)
     print(
@@ -217,6 +256,16 @@ def main(argv: list[str]) -> int:
         "Naive cue list (the issue's cue words, first match wins)",
         scored(sides["dev"], naive=True),
         scored(sides["frozen"], naive=True),
+    )
+    print_reliability(
+        {
+            side: reliability(
+                [r["label"] for r in rows_],
+                [(preds[id(r)], confidences[id(r)]) for r in rows_],
+            )
+            for side, rows_ in sides.items()
+            if rows_
+        }
     )
     if args.source is None:
         for source in sorted(sources):

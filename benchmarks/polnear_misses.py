@@ -30,15 +30,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from benchmarks.datasets import GET_POLNEAR, missing, polnear_train
-from benchmarks.polnear import (
-    CACHE,
-    SOURCEMARK_CACHE,
-    json,
-    load_sourcemark_cache,
-    ours,
-)
+from benchmarks.polnear import CACHE
 from benchmarks.polnear_data import MissingDataError, load_part, load_split
-from benchmarks.polnear_score import Relation, gold_relations, jaccard, match
+from benchmarks.polnear_score import Relation, from_findings, gold_relations, jaccard, match
 from benchmarks.statement_cues import (
     DOCUMENT_SOURCE,
     FINDING,
@@ -123,14 +117,14 @@ RESPONDENTS = re.compile(
 
 
 def known_to_us(cue: str) -> bool:
-    """Whether sourcemark's own cue lexicon (worker.pipeline.attribution.cues) has the cue's
+    """Whether sourcemark's own cue lexicon (worker.pipeline.lexicon) has the cue's
     verb: a miss on an unknown cue needs a lexicon entry, one on a known cue another rule."""
-    from worker.pipeline.attribution import cues
+    from worker.pipeline import lexicon
 
     text = " ".join(cue.lower().split())
     if PUNCTUATION_ONLY.match(text) or "according" in text:
         return True
-    ours_ = cues.SPEECH_VERBS | cues.PREDICATE_CUES | cues.BELIEF_VERBS
+    ours_ = lexicon.SPEECH_VERBS | lexicon.PREDICATE_CUES | lexicon.BELIEF_VERBS
     return any(lemma(w) in ours_ or w in ours_ for w in WORD.findall(text))
 
 
@@ -217,9 +211,7 @@ def span_text(text: str, span: tuple[int, int] | None) -> str:
     return text[span[0] : span[1]] if span else "-"
 
 
-def analyse(articles, cache: dict) -> dict[str, Tally]:
-    from worker.pipeline.nlp import parse
-
+def analyse(articles, docs: list, predictions: list[list[Relation]]) -> dict[str, Tally]:
     t = {
         name: Tally()
         for name in (
@@ -239,11 +231,9 @@ def analyse(articles, cache: dict) -> dict[str, Tally]:
         )
     }
     totals = Counter()
-    for article in articles:
+    for article, doc, predicted in zip(articles, docs, predictions, strict=True):
         text = article.text
         gold = gold_relations(text, article.relations)
-        predicted = ours(article.id, text, cache)
-        doc = parse(text)
         starts = sentence_starts(doc)
         pairs = match(gold, predicted)
         matched_g = {gi: pi for gi, pi in pairs}
@@ -400,10 +390,19 @@ def main() -> int:
         articles = load_part(directory, ids)
     except MissingDataError as err:
         missing("PolNeAR articles of the split", str(err), GET_POLNEAR)
-    cache = load_sourcemark_cache()
-    tallies = analyse(articles, cache)
+    from benchmarks.polnear_dev import dev_docs
+    from worker.pipeline.attribution import find_attributions
+    from worker.pipeline.reading import read
+
+    # The cached development parses (as benchmarks.polnear_dev runs them): the attribution
+    # detector alone, which is what find_claims reports as attribution findings.
+    docs = dev_docs(articles)
+    predictions = [
+        from_findings(a.text, find_attributions(read(d)))
+        for a, d in zip(articles, docs, strict=True)
+    ]
+    tallies = analyse(articles, docs, predictions)
     CACHE.mkdir(parents=True, exist_ok=True)
-    SOURCEMARK_CACHE.write_text(json.dumps(cache), "utf-8")
     REPORT.write_text(markdown_report(tallies), "utf-8")
     print(markdown_counts(tallies))
     print(f"\nworked list: {REPORT}", file=sys.stderr)

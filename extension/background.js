@@ -5,7 +5,8 @@
 // Test contract (DESIGN.md): globalThis.sourcemark.analyzeTab(tab) is the click handler; it
 // resolves when the overlay is drawn and rejects with the error the reader was shown.
 import {
-  SourcemarkError, followAnalysis, normalizeServerUrl, originPattern, reportFinding, submitPage,
+  SourcemarkError, followAnalysis, followRecheck, normalizeServerUrl, originPattern, reportFinding,
+  submitPage,
 } from './lib/api.js';
 
 const ext = globalThis.browser || globalThis.chrome;
@@ -136,10 +137,10 @@ async function run(tab) {
     const first = await submitPage(server, token, page);
     lap('submit_ms', posted);
     const followed = performance.now();
-    const analysis = first.status === 200 ? first.body
-      : await followAnalysis(server, token, first.body, {
-        onProgress: (s) => status(tabId, PROGRESS[s] || 'Analysing\u2026'),
-      });
+    // A 200 may be a finished analysis (drawn at once) or one under way that this reader shares.
+    const analysis = await followAnalysis(server, token, first.body, {
+      onProgress: (s) => status(tabId, PROGRESS[s] || 'Analysing\u2026'),
+    });
     lap('follow_ms', followed);
     const drawing = performance.now();
     const s = await showAnalysis(tab, analysis);
@@ -151,7 +152,17 @@ async function run(tab) {
     await badge(tabId, String(s.anchored), 'done');
     await title(tabId, `sourcemark: ${found}; click again to hide or show them`);
     lap('total_ms', started);
-    return { ...s, analysisId: analysis.id, toggled: false, timings };
+    // Answered from the store: the server compares the page with it in the background; a
+    // changed article's new revision replaces these marks when it is analysed.
+    const recheck = first.status === 200 && analysis.recheck ? analysis.recheck : null;
+    if (recheck && recheck.links && recheck.links.follow) {
+      sourcemark.lastFollow = redrawWhenRevised(tab, server, token, analysis.id);
+      sourcemark.lastFollow.catch(() => {});
+    }
+    return {
+      ...s, analysisId: analysis.id, toggled: false, timings,
+      recheck: recheck ? recheck.status : null,
+    };
   } catch (err) {
     const message = err instanceof SourcemarkError ? err.message
       : `Something went wrong: ${err && err.message ? err.message : err}`;
@@ -162,6 +173,32 @@ async function run(tab) {
     await title(tabId, `sourcemark: ${message}`);
     throw err instanceof SourcemarkError ? err : new SourcemarkError(message, 'internal');
   }
+}
+
+/**
+ * Follow the re-check of the analysis drawn on a tab; when the article changed and its new
+ * revision is analysed, draw that instead, if the tab still shows the analysis and the overlay
+ * is visible. Resolves to {status, analysisId, redrawn} (what the tests look at).
+ */
+async function redrawWhenRevised(tab, server, token, analysisId) {
+  // An extension API call keeps an MV3 service worker alive between long-polls.
+  const onTick = () => ext.runtime.getPlatformInfo().catch(() => {});
+  const { status: outcome, revision } = await followRecheck(server, token, analysisId, { onTick });
+  const result = { status: outcome, analysisId, redrawn: false };
+  if (outcome !== 'changed') return result;
+  const present = await ping(tab.id);
+  const where = shown.get(tab.id);
+  if (!present || !present.visible || present.analysedUrl !== present.url || !where
+    || where.analysisId !== analysisId) {
+    return result; // the reader moved on, hid the overlay or clicked again meanwhile
+  }
+  const s = await send(tab.id, { type: 'sourcemark:show', analysis: revision });
+  shown.set(tab.id, { server, token, analysisId: revision.id });
+  const found = `${s.total} finding${s.total === 1 ? '' : 's'}`;
+  await status(tab.id, `The article changed; its new version shows ${found}.`, 'ok');
+  await badge(tab.id, String(s.anchored), 'done');
+  await title(tab.id, `sourcemark: ${found}; click again to hide or show them`);
+  return { ...result, analysisId: revision.id, redrawn: true, anchored: s.anchored, total: s.total };
 }
 
 /** The toolbar click. Resolves to {total, anchored, unanchored, ...} once the overlay is drawn. */
@@ -204,5 +241,5 @@ ext.action.onClicked.addListener((tab) => {
 
 ext.tabs.onRemoved.addListener((tabId) => shown.delete(tabId));
 
-const sourcemark = { analyzeTab, showAnalysis, lastRun: null };
+const sourcemark = { analyzeTab, showAnalysis, lastRun: null, lastFollow: null };
 globalThis.sourcemark = sourcemark;

@@ -30,14 +30,15 @@ def authenticate() -> User:
     """The user behind the request's bearer token (or signed-in session), else 401."""
     token = _bearer()
     if token:
-        session = get_session()
-        # A few seconds' cache (server.cache): repeated requests skip two queries and a commit;
-        # merge(load=False) attaches the cached row to this session without touching the database.
+        # A few seconds' cache (server.cache): repeated requests skip two queries and a commit.
+        # The cached user is a detached copy (the API reads only its id and role), so a request
+        # answered from the caches opens no database session at all.
         key = cache.scoped(hash_token(token))
         cached = cache.tokens.get(key)
         if cached is not None:
             user, g.api_token_id = cached
-            return session.merge(user, load=False)
+            return user
+        session = get_session()
         found = user_for_token(session, token)
         if found is None:
             note_auth_failure()

@@ -44,6 +44,7 @@ class TTLCache(Generic[V]):
         self.size = size
         self._clock = clock
         self._items: OrderedDict[str, tuple[float, V]] = OrderedDict()
+        self._refreshing: set[str] = set()
         self._lock = threading.Lock()
 
     def get(self, key: str) -> V | None:
@@ -59,6 +60,36 @@ class TTLCache(Generic[V]):
                 return None
             self._items.move_to_end(key)
             return value
+
+    def lookup(self, key: str) -> tuple[V | None, bool]:
+        """(value, current): a value up to one ``ttl`` past its expiry is still handed out, with
+        ``current`` False, so that one caller refreshes it (``begin_refresh``) while the
+        others go on with it."""
+        if self.ttl <= 0:
+            return None, False
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None, False
+            expires, value = item
+            now = self._clock()
+            if expires <= now - self.ttl:
+                del self._items[key]
+                return None, False
+            self._items.move_to_end(key)
+            return value, expires > now
+
+    def begin_refresh(self, key: str) -> bool:
+        """True for the one caller that refreshes ``key`` now; call ``end_refresh`` after."""
+        with self._lock:
+            if key in self._refreshing:
+                return False
+            self._refreshing.add(key)
+            return True
+
+    def end_refresh(self, key: str) -> None:
+        with self._lock:
+            self._refreshing.discard(key)
 
     def set(self, key: str, value: V) -> None:
         if self.ttl <= 0:
@@ -95,6 +126,10 @@ reusable: TTLCache[tuple[str, bytes]] = TTLCache(
 # URL + pipeline version -> server.api.fresh.Latest: the latest finished analysis of the URL,
 # so repeat clicks on one article (each a fresh snapshot) cost no database round trip.
 latest: TTLCache[Any] = TTLCache(_seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=1024)
+
+# analysis id -> the JSON answer of GET .../recheck once it is ``changed`` (the new revision in
+# full): every reader who was served the old one asks for it at about the same moment.
+followed: TTLCache[bytes] = TTLCache(_seconds("SOURCEMARK_REUSE_CACHE_SECONDS", 2), size=256)
 
 
 def scoped(key: str) -> str:
@@ -144,6 +179,7 @@ def _forget_changed(session: Session, _context: Any) -> None:
     if any(isinstance(obj, (FindingRow, AnalysisRow)) for obj in changed):
         reusable.clear()
         latest.clear()
+        followed.clear()
 
 
 def _revoked(session: Session, token: ApiToken) -> bool:

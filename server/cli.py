@@ -137,6 +137,62 @@ def user_create(email: str, role: str) -> None:
         click.echo(f"created {created.role} {created.email}")
 
 
+# --- published fact-checks -----------------------------------------------------------------
+
+
+@main.group()
+def factchecks() -> None:
+    """Published fact-checks (schema.org ClaimReview JSON-LD)."""
+
+
+@factchecks.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def factchecks_import(files: tuple[str, ...]) -> None:
+    """Import ClaimReviews from JSON-LD files (a review, an array, a @graph or a DataFeed).
+
+    All or nothing: when any item of any file is malformed, each problem is listed and nothing
+    is imported. Importing the same review again (same URL and claim) updates it.
+    """
+    from worker.factchecks.claimreview import Parsed, parse_text
+    from worker.factchecks.store import import_reviews
+    from worker.store.migrate import upgrade
+
+    parsed: list[tuple[str, Parsed]] = []
+    problems: list[str] = []
+    for name in files:
+        try:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{name}: file: cannot be read ({_reason(exc)})")
+            continue
+        result = parse_text(text, name)
+        problems.extend(str(e) for e in result.errors)
+        parsed.append((name, result))
+    if problems:
+        for line in problems:
+            click.echo(line, err=True)
+        raise click.ClickException(f"{count(len(problems), 'problem')} found: nothing was imported")
+    upgrade()
+    with _session() as session:
+        totals = [0, 0, 0, 0]
+        for name, result in parsed:
+            done = import_reviews(session, [r for _, r in result.reviews], Path(name).name)
+            for i, n in enumerate((done.added, done.updated, done.unchanged, done.matched)):
+                totals[i] += n
+            click.echo(f"{name}: {count(len(result.reviews), 'review')}")
+    added, updated, unchanged, matched = totals
+    click.echo(
+        f"imported: {added:,} new, {updated:,} updated, {unchanged:,} unchanged; "
+        f"{count(matched, 'finding')} newly reached"
+    )
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return getattr(exc, "strerror", None) or type(exc).__name__
+
+
 # --- serve and worker -----------------------------------------------------------------------
 
 

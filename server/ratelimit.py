@@ -7,7 +7,10 @@ its in-memory counter for a few seconds and tries Redis again, so an outage of t
 turns into an outage of the API.
 
 The key is the SHA-256 of the bearer token (the same hash the store keeps), checked before the
-token is looked up: a throttled client costs one Redis round trip, not a database query.
+token is looked up: a throttled client costs one Redis round trip, not a database query. A
+generous limit is reserved from Redis in blocks of counts that the process hands out itself,
+and the per-address count of invalid tokens is looked at once a second per process, so a
+request under the default limit usually costs no Redis round trip at all (``Limiter``).
 Requests without a token are counted per client address.
 
 Configuration: ``SOURCEMARK_RATE_LIMIT`` = ``"<count>/<second|minute|hour|day>"`` (``"off"`` or
@@ -51,6 +54,9 @@ _PERIODS = {
 # After Redis fails, count in memory this long before trying it again.
 REDIS_RETRY_SECONDS = 2.0
 KEY_PREFIX = "sourcemark:rl:"
+# How long a process trusts a peek at a shared (Redis) counter: the check of invalid tokens per
+# address runs on every API request, and would otherwise cost each one a Redis round trip.
+PEEK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -94,8 +100,9 @@ class Verdict:
 
 
 class Counter(Protocol):
-    def hit(self, key: str, rate: Rate, now: float) -> int:
-        """Count one request for ``key`` in the current window; return the window's count."""
+    def hit(self, key: str, rate: Rate, now: float, amount: int = 1) -> int:
+        """Count ``amount`` requests for ``key`` in the current window; return the window's
+        count."""
 
     def peek(self, key: str, rate: Rate, now: float) -> int:
         """The current window's count for ``key``, without counting."""
@@ -109,14 +116,14 @@ class MemoryCounter:
         self._lock = threading.Lock()
         self._last_purge = 0
 
-    def hit(self, key: str, rate: Rate, now: float) -> int:
+    def hit(self, key: str, rate: Rate, now: float, amount: int = 1) -> int:
         window = int(now // rate.period)
         with self._lock:
             if window != self._last_purge:
                 # Old windows are dead weight; drop them once per window change.
                 self._counts = {k: v for k, v in self._counts.items() if k[1] >= window}
                 self._last_purge = window
-            count = self._counts.get((key, window), 0) + 1
+            count = self._counts.get((key, window), 0) + amount
             self._counts[(key, window)] = count
             return count
 
@@ -132,11 +139,11 @@ class RedisCounter:
 
         self._client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
 
-    def hit(self, key: str, rate: Rate, now: float) -> int:
+    def hit(self, key: str, rate: Rate, now: float, amount: int = 1) -> int:
         window = int(now // rate.period)
         name = f"{KEY_PREFIX}{key}:{rate.period}:{window}"
         pipe = self._client.pipeline(transaction=False)
-        pipe.incr(name)
+        pipe.incrby(name, amount)
         pipe.expire(name, rate.period + 1)
         count, _ = pipe.execute()
         return int(count)
@@ -154,6 +161,17 @@ class Limiter:
         self.memory = MemoryCounter()
         self.redis: Counter | None = RedisCounter(redis_url) if redis_url and rate else None
         self._redis_down_until = 0.0
+        # Counted in Redis, a generous limit is taken in blocks of counts (a thousandth of the
+        # limit, at most 100): the process hands them out itself, one Redis round trip per
+        # block instead of one per request. Every count is still given out once in the whole
+        # deployment, so no more than ``limit`` requests pass in a window; counts a process
+        # reserved and did not use by the window's end are lost (at most one block per
+        # process). Small limits (under 2,000 a window) are counted one by one, as before.
+        self.block = min(100, rate.limit // 1000) if rate else 1
+        self._blocks: dict[str, tuple[int, int, int]] = {}  # key -> (window, next, last)
+        self._blocks_lock = threading.Lock()
+        # Peeks answered from this process for up to PEEK_SECONDS (Redis only).
+        self._peeks: dict[str, tuple[float, Verdict]] = {}
 
     def check(self, key: str, now: float | None = None) -> Verdict:
         rate = self.rate
@@ -174,8 +192,58 @@ class Limiter:
         reset = math.ceil((math.floor(now / rate.period) + 1) * rate.period - now)
         return Verdict(count < rate.limit, max(0, rate.limit - count), max(1, reset))
 
+    def peek_recent(self, key: str) -> Verdict:
+        """``peek``, trusting an answer this process got within ``PEEK_SECONDS`` (with Redis;
+        in memory every peek is exact and cheap). A verdict that blocks is taken at once from
+        this process's own ``check`` of the key, so a client that goes over the limit here is
+        refused here from its next request; other processes learn of it within the interval."""
+        if self.redis is None or self.rate is None:
+            return self.peek(key)
+        now = time.monotonic()
+        seen = self._peeks.get(key)
+        if seen is not None and seen[0] > now:
+            return seen[1]
+        verdict = self.peek(key)
+        self._remember_peek(key, verdict, now)
+        return verdict
+
+    def _remember_peek(self, key: str, verdict: Verdict, now: float) -> None:
+        if len(self._peeks) > 10_000:
+            self._peeks = {k: v for k, v in self._peeks.items() if v[0] > now}
+        keep = PEEK_SECONDS if verdict.allowed else max(PEEK_SECONDS, verdict.retry_after)
+        self._peeks[key] = (now + keep, verdict)
+
     def _hit(self, key: str, rate: Rate, now: float) -> int:
-        return self._count(key, rate, now, "hit")
+        if self.block <= 1 or self.redis is None or time.monotonic() < self._redis_down_until:
+            count = self._count(key, rate, now, "hit")
+        else:
+            count = self._hit_from_block(key, rate, now)
+        if self.redis is not None and key in self._peeks:
+            # What a peek would now answer: blocked once the limit is used up.
+            reset = math.ceil((math.floor(now / rate.period) + 1) * rate.period - now)
+            peeked = Verdict(count < rate.limit, max(0, rate.limit - count), max(1, reset))
+            self._remember_peek(key, peeked, time.monotonic())
+        return count
+
+    def _hit_from_block(self, key: str, rate: Rate, now: float) -> int:
+        window = int(now // rate.period)
+        with self._blocks_lock:
+            held = self._blocks.get(key)
+            if held is not None and held[0] == window and held[1] <= held[2]:
+                self._blocks[key] = (window, held[1] + 1, held[2])
+                return held[1]
+        try:
+            last = self.redis.hit(key, rate, now, self.block)
+        except Exception as exc:  # noqa: BLE001 - redis-py raises several kinds when down
+            log.warning("rate limiter: Redis unavailable (%s); counting in memory", exc)
+            self._redis_down_until = time.monotonic() + REDIS_RETRY_SECONDS
+            return self.memory.hit(key, rate, now)
+        first = last - self.block + 1
+        with self._blocks_lock:
+            if len(self._blocks) > 10_000:
+                self._blocks = {k: v for k, v in self._blocks.items() if v[0] == window}
+            self._blocks[key] = (window, first + 1, last)
+        return first
 
     def _count(self, key: str, rate: Rate, now: float, how: str) -> int:
         if self.redis is not None and time.monotonic() >= self._redis_down_until:
@@ -227,7 +295,7 @@ def init_app(app: Flask) -> None:
     def _limit() -> None:
         if not request.path.startswith("/api/"):
             return
-        blocked = failures.peek(_address_key())
+        blocked = failures.peek_recent(_address_key())
         if not blocked.allowed:
             raise ApiError(
                 429,

@@ -83,3 +83,9 @@ def match_budget_seconds() -> float:
     (``SOURCEMARK_MATCH_BUDGET_MS``, default 500): the findings not reached by then are matched
     right after the readers are told. 0 leaves all matching until then."""
     return max(0, int_setting("SOURCEMARK_MATCH_BUDGET_MS", 500)) / 1000
+
+
+def recheck_retention_hours() -> int:
+    """How long finished re-checks (each a gzipped snapshot of a page) are kept before the
+    sweeper deletes them (``SOURCEMARK_RECHECK_RETENTION_HOURS``, default 24; 0 keeps them)."""
+    return max(0, int_setting("SOURCEMARK_RECHECK_RETENTION_HOURS", 24))

@@ -73,6 +73,11 @@ dt { color: #555; } dd { margin: 0; }
 .checked { margin-top: 6px; padding: 4px 6px; background: #eef7f0; border-left: 4px solid #2f7a45; }
 .checked a { color: #1f4fa0; }
 .elsewhere { margin-top: 4px; color: #444; font-size: 13px; }
+.factcheck { margin: 6px 0 0; padding: 4px 6px; background: #eef7ee; border-left: 4px solid #2e7d32; }
+.figures { margin-top: 6px; }
+.figures ul { margin: 2px 0 0; padding-left: 18px; }
+.figure.diverges .label { font-weight: 700; }
+.differs { color: #a00000; }
 .actions { margin-top: 8px; display: flex; gap: 8px; flex-wrap: wrap; }
 .actions button, form button { border: 1px solid #777; background: #f6f6f6; border-radius: 4px; padding: 2px 8px; }
 form { margin-top: 6px; display: grid; gap: 6px; }
@@ -180,6 +185,48 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
     const after = at === 0 && rest ? rest[0].toUpperCase() + rest.slice(1) : rest;
     if (at === 0) return h(d, 'li', {}, h(d, 'strong', {}, `\u201c${cue}\u201d`), ' \u2014 ', after);
     return h(d, 'li', {}, text.slice(0, at), h(d, 'strong', {}, `\u201c${cue}\u201d`), after);
+  }
+
+  /** The URL if it is an absolute http(s) address, else null: only those become links. */
+  function httpUrl(value) {
+    try {
+      const u = new URL(str(value));
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A link that opens in a new tab without handing the page a window reference; text stays
+   * plain when the address is not http(s). */
+  function link(d, href, text, className) {
+    const url = httpUrl(href);
+    if (!url) return h(d, 'span', { className }, text);
+    return h(d, 'a', { href: url, target: '_blank', rel: 'noopener noreferrer', className }, text);
+  }
+
+  /** "Fact-checked by <publisher>: <rating>", each linking to its review. */
+  function factcheckBlock(d, f) {
+    const checks = (Array.isArray(f.factchecks) ? f.factchecks : []).filter((c) => c && typeof c === 'object');
+    if (!checks.length) return null;
+    return h(d, 'div', { className: 'factchecks' }, checks.slice(0, 3).map((c) =>
+      h(d, 'p', { className: 'factcheck' },
+        `Fact-checked by ${str(c.publisher) || 'a fact-checker'}: `,
+        link(d, c.url, str(c.rating) || 'see the review', 'rating'),
+        str(c.date) ? ` (${c.date})` : '')));
+  }
+
+  /** What other articles report for the same count, with their dates; diverging ones marked. */
+  function figuresBlock(d, f) {
+    const figures = (Array.isArray(f.other_figures) ? f.other_figures : []).filter((o) => o && typeof o === 'object');
+    if (!figures.length) return null;
+    return h(d, 'div', { className: 'figures' }, 'Other outlets report:',
+      h(d, 'ul', {}, figures.slice(0, 6).map((o) =>
+        h(d, 'li', { className: o.diverges ? 'figure diverges' : 'figure' },
+          link(d, o.url, str(o.label), 'label'),
+          str(o.site) ? ` — ${o.site}` : '',
+          str(o.date) ? `, ${o.date}` : '',
+          o.diverges ? h(d, 'span', { className: 'differs' }, ' (differs)') : ''))));
   }
 
   function panelWidth(vw) { return Math.round(Math.min(360, Math.max(260, vw * 0.3))); }
@@ -327,6 +374,8 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
         rows.length ? h(d, 'dl', {}, rows) : null,
         reasons.length ? h(d, 'div', {}, 'Why it is flagged:', h(d, 'ul', { className: 'reasons' }, reasons)) : null,
         verdict, checked, elsewhere,
+        factcheckBlock(d, f),
+        figuresBlock(d, f),
         h(d, 'div', { className: 'actions' }, reportBtn), form, note);
     }
 

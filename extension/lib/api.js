@@ -246,6 +246,54 @@ export async function followAnalysis(server, token, first, options = {}) {
   return analysis;
 }
 
+/**
+ * After a repeat click answered from the store (the answer's `recheck.links.follow`): wait for
+ * the server's re-check of that analysis. Resolves to {status, revision}: 'changed' with the new
+ * revision's analysis (done) to draw instead, or 'same', 'failed', 'none' (nothing to redraw);
+ * 'pending' only when `timeoutMs` ran out. Long-polls (?wait=) as followAnalysis does; a server
+ * that cannot wait right now is asked again after a pause growing from 1 s to 5 s; a first 'none'
+ * is asked about once more after a second. `onTick` is
+ * called before each request (the service worker uses it to stay awake).
+ */
+export async function followRecheck(server, token, analysisId, options = {}) {
+  const { timeoutMs = 300000, longPoll = LONG_POLL_SECONDS, onTick = () => {} } = options;
+  const path = `/api/v1/analyses/${encodeURIComponent(analysisId)}/recheck`;
+  const deadline = Date.now() + timeoutMs;
+  let pause = 1000;
+  let askedAgain = false;
+  for (;;) {
+    const left = deadline - Date.now();
+    const seconds = Math.max(1, Math.min(longPoll, Math.ceil(left / 1000)));
+    await onTick();
+    const asked = Date.now();
+    const answer = await call(server, token, `${path}?wait=${seconds}`, { method: 'GET' },
+      READ_TIMEOUT_MS + seconds * 1000);
+    const state = answer.body;
+    if (state.status === 'none' && !askedAgain) {
+      // A coalesced click can be answered in the instant before the window's first click has
+      // stored the page it re-checks: look once more before giving up.
+      askedAgain = true;
+      await sleep(Math.min(1000, Math.max(0, deadline - Date.now())));
+      continue;
+    }
+    if (state.status !== 'pending') {
+      const revision = state.revision;
+      if (state.status === 'changed' && !(revision && revision.status === 'done'
+        && Array.isArray(revision.findings))) {
+        throw new SourcemarkError('The server sent a revision this extension does not ' +
+          'understand.', 'bad_answer');
+      }
+      return { status: state.status, revision: revision || null };
+    }
+    if (Date.now() >= deadline) return { status: 'pending', revision: null };
+    const header = answer.headers.get('Sourcemark-Wait');
+    if (header === null || Number(header) === 0 || Date.now() - asked < 100) {
+      await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
+      pause = Math.min(5000, pause * 2);
+    }
+  }
+}
+
 /** A reader's "looks wrong" on one finding. */
 export async function reportFinding(server, token, analysisId, findingId, comment) {
   const body = comment && comment.trim() ? { comment: comment.trim() } : {};

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from server import cache, recheck_guard
 from server.api import fresh, long_poll
 from server.api.body import json_body
+from server.api.finding_context import add_cross_article
 from server.api.finding_links import add_finding_links
 from server.api.validation import check_fields, check_page, check_url
 from server.auth import require
@@ -26,7 +27,7 @@ from worker.store.analyses import (
 )
 from worker.store.locks import submission_lock
 from worker.store.models import AnalysisRow, FindingRow, ReaderReport
-from worker.store.rechecks import create_recheck
+from worker.store.rechecks import CHANGED, PENDING, create_recheck, follow
 from worker.tasks.dispatch import enqueue, enqueue_recheck
 from worker.vocabulary import AnalysisStatus
 
@@ -39,9 +40,17 @@ def _links(analysis_id: str) -> dict[str, str]:
     return {"self": url_for("api.analyses.get_analysis", analysis_id=analysis_id)}
 
 
-def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
+def _body(row: AnalysisRow) -> dict[str, Any]:
+    """The analysis JSON: the store's (with claim matches and the verdicts they carry), its
+    links, and what reaches its findings from other articles (fact-checks, other figures)."""
     body = add_finding_links(analysis_dict(row))
     body["links"] = _links(row.id)
+    add_cross_article(get_session(), row, body)
+    return body
+
+
+def _stored(row: AnalysisRow, *cache_keys: str | None) -> Any:
+    body = _body(row)
     data = current_app.json.dumps(body).encode()
     if row.status == AnalysisStatus.DONE:
         # Readers clicking the same article ask for exactly this again; see server.cache.
@@ -64,7 +73,7 @@ def create() -> Any:
     sub = check_fields(json_body())
     submitted = html_key(sub.url, sub.html)
     session = get_session()
-    known = fresh.latest(session, sub.url, _links_of)
+    known = fresh.latest(lambda: session, sub.url, _links_of, _follow_of)
     if known is not None and known.fresh(current_app.config["FRESH_SECONDS"], time.time()):
         return _answer_known(session, known, sub, submitted, wire)
     # Only a page that will be stored is scanned (a parser-stalling page is refused here).
@@ -113,7 +122,7 @@ def _known_and_decided() -> Any:
         url = check_url(url)
     except ApiError:
         return None  # the full path refuses it with its reason
-    known = fresh.latest(get_session(), url, _links_of)
+    known = fresh.latest(get_session, url, _links_of, _follow_of)
     if known is None or not known.fresh(config["FRESH_SECONDS"], time.time()):
         return None
     if not recheck_guard.guard_for(config["REDIS_URL"]).decided(
@@ -125,6 +134,10 @@ def _known_and_decided() -> Any:
 
 def _links_of(analysis_id: str) -> dict[str, str]:
     return _links(analysis_id)
+
+
+def _follow_of(analysis_id: str) -> str:
+    return url_for("api.analyses.get_recheck", analysis_id=analysis_id)
 
 
 def _answer_known(
@@ -204,12 +217,56 @@ def get_analysis(analysis_id: str) -> Any:
             # Woken or out of time: read what is there now.
             session.expire_all()
             row = _get(analysis_id)
-    body = add_finding_links(analysis_dict(row))
-    body["links"] = _links(analysis_id)
-    response = jsonify(body)
+    response = jsonify(_body(row))
     if wait is not None:
         # Tells the client this server knows ?wait= (an older one ignores it): 0 means "not
         # now" (too many waiting, or completion cannot be heard): poll instead.
+        response.headers[long_poll.HEADER] = f"{allowed:g}"
+    return response
+
+
+@bp.get("/analyses/<analysis_id>/recheck")
+@require("reader")
+def get_recheck(analysis_id: str) -> Any:
+    """Where the re-check of an analysis served to a repeat click stands; with ``?wait=N``
+    answered when it settles (the text is the same, or a new revision's analysis is done or
+    failed), or after N seconds with ``pending``."""
+    wait = long_poll.requested_wait(request.args)
+    changed_key = cache.scoped(f"followed:{analysis_id}")
+    hit = cache.followed.get(changed_key) if len(analysis_id) <= 64 else None
+    if hit is not None:
+        response = current_app.response_class(hit, status=200, mimetype="application/json")
+        if wait is not None:
+            response.headers[long_poll.HEADER] = f"{wait:g}"
+        return response
+    session = get_session()
+    served = _get(analysis_id)
+    state = follow(session, served)
+    allowed = 0.0
+    if wait is not None and state.status == PENDING:
+
+        def watch() -> tuple[bool, tuple[str, ...]]:
+            nonlocal state
+            session.expire_all()
+            state = follow(session, _get(analysis_id))
+            return state.status != PENDING, state.watch
+
+        allowed = long_poll.wait_for_change(
+            watch, wait, key=getattr(g, "api_token_id", None) or g.user.id, idle=session.rollback
+        )
+    elif wait is not None:
+        allowed = wait
+    body: dict[str, Any] = {"analysis_id": analysis_id, "status": state.status}
+    if state.revision is not None:
+        revision = add_finding_links(analysis_dict(state.revision))
+        revision["links"] = _links(state.revision.id)
+        body["revision"] = revision
+    data = current_app.json.dumps(body).encode()
+    if state.status == CHANGED:
+        # Final for this analysis; the others (pending, same, none...) may change at any time.
+        cache.followed.set(changed_key, data)
+    response = current_app.response_class(data, status=200, mimetype="application/json")
+    if wait is not None:
         response.headers[long_poll.HEADER] = f"{allowed:g}"
     return response
 

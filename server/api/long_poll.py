@@ -130,3 +130,51 @@ def wait_for_finish(
     finally:
         completion.waiters.remove(analysis_id, event)
         slots.release(key)
+
+
+def wait_for_change(
+    watch: Callable[[], tuple[bool, tuple[str, ...]]],
+    seconds: float,
+    key: Hashable,
+    idle: Callable[[], None],
+) -> float:
+    """Wait until ``watch()`` says settled, at most ``seconds``; returns the seconds this request
+    was allowed to wait (0: it was not, the client should poll).
+
+    ``watch`` reads the store and returns (settled, the analyses whose announcement may change
+    its answer). Whenever it names an analysis not yet listened for, the waiter is registered
+    and the store read once more before waiting, so no announcement falls between the two; an
+    announcement during a read stays in the event and ends the next wait at once.
+    """
+    if seconds <= 0:
+        return 0.0
+    slots: Slots = current_app.extensions["sourcemark.wait_slots"]
+    if not slots.acquire(key):
+        return 0.0
+    event = threading.Event()
+    watched: set[str] = set()
+    try:
+        if not completion.listening():
+            return 0.0
+        deadline = time.monotonic() + seconds
+        while True:
+            settled, ids = watch()
+            left = deadline - time.monotonic()
+            if settled or left <= 0:
+                return seconds
+            new = set(ids) - watched
+            for analysis_id in new:
+                completion.waiters.add(analysis_id, event)
+            watched |= new
+            if new:
+                continue
+            idle()
+            if not completion.distributed():
+                # Embedded: as in wait_for_finish, look at the store now and then as well.
+                left = min(left, EMBEDDED_RECHECK_SECONDS)
+            event.wait(left)
+            event.clear()
+    finally:
+        for analysis_id in watched:
+            completion.waiters.remove(analysis_id, event)
+        slots.release(key)

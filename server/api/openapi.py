@@ -10,6 +10,8 @@ from server.api.fresh import RECHECK_STATUSES
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
 from worker.pipeline.errors import NoArticleError
+from worker.pipeline.figure_compare import SOURCINGS
+from worker.store.rechecks import FOLLOW_STATUSES
 from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, VERDICTS, AnalysisStatus
 
 bp = Blueprint("openapi", __name__)
@@ -45,7 +47,9 @@ SPEC: dict[str, Any] = {
                 "'Sourcemark-Recheck' header) says whether this page will be compared with it "
                 "in a worker ('scheduled': at most one per URL and window; 'coalesced': another "
                 "reader's page is; 'not_needed': this exact page was analysed); a changed "
-                "article becomes a new analysis of the URL, which later clicks get. The same "
+                "article becomes a new analysis of the URL, which later clicks get; the reader "
+                "who was answered follows it at 'recheck.links.follow' (GET "
+                "/analyses/{analysis_id}/recheck?wait=N) to redraw when it is done. The same "
                 "URL and page bytes also return the stored analysis with 200. Anything else is "
                 "stored and queued (202); the worker extracts the article, and what only "
                 "extraction can tell (no_article, not_html, page_too_complex, "
@@ -126,6 +130,54 @@ SPEC: dict[str, Any] = {
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/Analysis"}
+                            }
+                        },
+                    },
+                    **_errors(400, 401, 404, 429, 503),
+                },
+            }
+        },
+        "/analyses/{analysis_id}/recheck": {
+            "get": {
+                "operationId": "getRecheck",
+                "summary": "Follow the re-check of an analysis served to a repeat click",
+                "description": "Where the latest re-check of this analysis stands: 'pending' (the "
+                "worker is comparing a reader's page with it, or analysing the changed text), "
+                "'same' (the live page still has this text), 'changed' (a newer revision of the "
+                "article is analysed: 'revision' is that analysis, done, to draw instead), "
+                "'failed' (the re-check or the new analysis failed: this analysis stands) or "
+                "'none' (no re-check of it). With 'wait', a long-poll as for GET "
+                "/analyses/{analysis_id}: answered when it is no longer 'pending' or after "
+                "'wait' seconds.",
+                "parameters": [
+                    {
+                        "name": "analysis_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 64},
+                    },
+                    {
+                        "name": "wait",
+                        "in": "query",
+                        "required": False,
+                        "description": "Seconds to wait while 'pending'; as for GET "
+                        "/analyses/{analysis_id}.",
+                        "schema": {"type": "number", "minimum": 0},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The re-check's state",
+                        "headers": {
+                            "Sourcemark-Wait": {
+                                "description": "As for GET /analyses/{analysis_id}: 0 when the "
+                                "server could not wait; poll again later.",
+                                "schema": {"type": "number"},
+                            }
+                        },
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/RecheckState"}
                             }
                         },
                     },
@@ -306,6 +358,18 @@ SPEC: dict[str, Any] = {
                         "followed up), dismissed findings and notes are never shown.",
                         "oneOf": [{"$ref": "#/components/schemas/Checked"}, {"type": "null"}],
                     },
+                    "factchecks": {
+                        "type": "array",
+                        "description": "Published fact-checks (imported ClaimReviews) of the "
+                        "same claim, best match first.",
+                        "items": {"$ref": "#/components/schemas/FactCheck"},
+                    },
+                    "other_figures": {
+                        "type": "array",
+                        "description": "What other articles report for the same event's count, "
+                        "oldest first.",
+                        "items": {"$ref": "#/components/schemas/OtherFigure"},
+                    },
                 },
             },
             "Match": {
@@ -340,6 +404,34 @@ SPEC: dict[str, Any] = {
                     "original": {"$ref": "#/components/schemas/Match"},
                 },
             },
+            "FactCheck": {
+                "type": "object",
+                "required": ["publisher", "rating", "url", "claim"],
+                "properties": {
+                    "publisher": {"type": "string"},
+                    "publisher_url": {"type": "string"},
+                    "rating": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                    "claim": {"type": "string"},
+                    "date": {"type": ["string", "null"], "format": "date"},
+                    "score": {"type": "number"},
+                },
+            },
+            "OtherFigure": {
+                "type": "object",
+                "required": ["label", "figure", "sourcing", "diverges"],
+                "properties": {
+                    "label": {"type": "string", "examples": ["12 dead (source named)"]},
+                    "figure": {"type": "string"},
+                    "sourcing": {"type": "string", "enum": list(SOURCINGS)},
+                    "diverges": {"type": "boolean"},
+                    "date": {"type": ["string", "null"], "format": "date"},
+                    "site": {"type": ["string", "null"]},
+                    "title": {"type": ["string", "null"]},
+                    "url": {"type": ["string", "null"]},
+                    "source": {"type": ["string", "null"]},
+                },
+            },
             "Me": {
                 "type": "object",
                 "required": ["role", "token", "pipeline_version"],
@@ -358,6 +450,15 @@ SPEC: dict[str, Any] = {
                         ]
                     },
                     "pipeline_version": {"type": "string"},
+                },
+            },
+            "RecheckState": {
+                "type": "object",
+                "required": ["analysis_id", "status"],
+                "properties": {
+                    "analysis_id": {"type": "string"},
+                    "status": {"type": "string", "enum": list(FOLLOW_STATUSES)},
+                    "revision": {"$ref": "#/components/schemas/Analysis"},
                 },
             },
             "Analysis": {
@@ -379,7 +480,13 @@ SPEC: dict[str, Any] = {
                         "description": "Only on a POST answered from the store: whether the "
                         "page sent will be compared with this analysis in a worker.",
                         "properties": {
-                            "status": {"type": "string", "enum": list(RECHECK_STATUSES)}
+                            "status": {"type": "string", "enum": list(RECHECK_STATUSES)},
+                            "links": {
+                                "type": "object",
+                                "description": "'follow': where the reader follows the "
+                                "re-check (absent for 'not_needed').",
+                                "properties": {"follow": {"type": "string"}},
+                            },
                         },
                     },
                     "findings": {

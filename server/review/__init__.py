@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from server.review import admin, dashboard, downloads, findings, sessions, views
+from server.review import admin, dashboard, downloads, figures, findings, sessions, views
 from server.review.blueprint import admin_bp, bp
 from server.review.forms import STATUS_ACTIONS
 from server.review.page_data import BULK_KEY_STATUS, ELEMENT_ID, STATUS_KEYS, script_vocabulary
@@ -19,7 +19,14 @@ from worker.vocabulary import (
 )
 
 __all__ = ["init_app"]
-_MODULES = (admin, dashboard, downloads, findings, views)  # importing them registers the routes
+_MODULES = (
+    admin,
+    dashboard,
+    downloads,
+    figures,
+    findings,
+    views,
+)  # importing them registers the routes
 
 
 def init_app(app: Flask) -> None:

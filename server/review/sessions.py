@@ -12,7 +12,8 @@ from datetime import timedelta
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, render_template, request
+from flask import Flask, Request, render_template, request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFProtect
 
@@ -80,7 +81,18 @@ def require_role(role: str) -> Callable[[F], F]:
     return decorator
 
 
+class _SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions for the web view; none for the bearer-token API, whose
+    requests never read or write one (and would each pay for a signing serialiser)."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if request.path.startswith("/api/"):
+            return self.make_null_session(app)
+        return super().open_session(app, request)
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = _SessionInterface()
     secure = bool(app.config.get("SESSION_COOKIE_SECURE"))
     app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
     # A review session lasts a working day; the default hour would reject long-open pages.

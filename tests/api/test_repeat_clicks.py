@@ -72,12 +72,14 @@ def test_a_repeat_click_is_answered_at_once_and_rechecked_once(client, reader_to
     body = again.get_json()
     assert body["id"] == first["id"] and body["status"] == "done"
     assert body["findings"] == first["findings"]
-    assert body["recheck"] == {"status": "scheduled"}
+    follow = f"/api/v1/analyses/{first['id']}/recheck"
+    assert body["recheck"] == {"status": "scheduled", "links": {"follow": follow}}
     assert again.headers["Sourcemark-Recheck"] == "scheduled"
     # Other readers in the same window: the same answer, no second re-check.
     for i in range(2, 6):
         later = post(client, reader_token, URL, snapshot(i))
-        assert later.status_code == 200 and later.get_json()["recheck"] == {"status": "coalesced"}
+        assert later.status_code == 200
+        assert later.get_json()["recheck"] == {"status": "coalesced", "links": {"follow": follow}}
     # The very page that was analysed needs no re-check at all.
     exact = post(client, reader_token, URL, SEED_PAGE).get_json()
     assert exact["id"] == first["id"] and exact["recheck"] == {"status": "not_needed"}
@@ -199,7 +201,7 @@ def test_once_the_recheck_is_decided_a_click_is_answered_from_its_url_alone(clie
         return json.dumps({"url": url, "html": html}).encode()
 
     scheduled = client.post("/api/v1/analyses", data=raw(URL, snapshot(1)), headers=headers)
-    assert scheduled.get_json()["recheck"] == {"status": "scheduled"}
+    assert scheduled.get_json()["recheck"]["status"] == "scheduled"
     # The rest of the body is not decoded: only the URL at its head is read.
     cut = gzip.compress(raw(URL, snapshot(2)))[:-200]
     quick = client.post(
@@ -207,7 +209,7 @@ def test_once_the_recheck_is_decided_a_click_is_answered_from_its_url_alone(clie
     )
     assert quick.status_code == 200
     assert quick.get_json()["id"] == first["id"]
-    assert quick.get_json()["recheck"] == {"status": "coalesced"}
+    assert quick.get_json()["recheck"]["status"] == "coalesced"
     # A URL nobody analysed is read in full, and a broken body refused as ever.
     other = gzip.compress(raw(URL + "?other", snapshot(3)))[:-200]
     assert (

@@ -78,10 +78,12 @@ def test_heldout_floor(scores):
     assert scores["heldout"].f1 >= FLOORS["heldout"][0]
 
 
-# (F1, F1 with the speaker right), a little under the measured figures.
+# (F1, F1 with the speaker right), a little under the measured figures (2026-12-06, after the
+# second round of PolNeAR rules: all 0.945 / 0.922, direct quotes 0.988 / 0.971). The overall
+# floor is issue 13's "our set stays >= 0.94".
 FLOORS = {
-    "all": (0.92, 0.89),
-    "direct_quote": (0.94, 0.92),
+    "all": (0.94, 0.91),
+    "direct_quote": (0.97, 0.95),
     "indirect": (0.90, 0.88),
     "mixed": (0.85, 0.0),
     "according_to": (0.90, 0.0),

@@ -89,3 +89,11 @@ def test_british_style_single_quotes_with_doubles_inside():
 def test_american_style_keeps_singles_as_the_inner_marks():
     text = "\u201cHe said \u2018no\u2019 and \u2018yes\u2019,\u201d Smith said. It\u2019s over."
     assert _pieces(text) == [["He said \u2018no\u2019 and \u2018yes\u2019,"]]
+
+
+def test_a_single_quoted_headline_keeps_an_american_body_on_double_marks():
+    text = (
+        "Mayor: \u2018Not One More Closure\u2019\n\n"
+        "\u201cThe library stays open,\u201d the mayor said. \u201cSo does the pool.\u201d"
+    )
+    assert _pieces(text) == [["The library stays open,"], ["So does the pool."]]

@@ -130,3 +130,80 @@ def test_a_proposal_with_an_infinitive():
     assert any(
         c == "proposed" and "scale back the parking fee" in content for c, content, _ in found(text)
     )
+
+
+def test_a_name_and_a_colon_heading_a_line_attribute_it():
+    text = "Mayor Ortiz: The library will stay open all summer.\n\nThe council meets on Monday."
+    assert found(text) == [(":", "The library will stay open all summer", "Mayor Ortiz")]
+
+
+def test_a_transcript_speaker_label_attributes_the_next_words():
+    text = (
+        "Mayor Ana Ortiz spoke to the radio host Tom Berg on Monday.\n\n"
+        "ORTIZ: We will keep the library open all summer, and longer if we can."
+    )
+    assert (":", "We will keep the library open all summer, and longer if we can", "ORTIZ") in (
+        found(text)
+    )
+
+
+def test_section_labels_and_places_are_no_speakers():
+    text = (
+        "UPDATE: The library will stay open all summer.\n\n"
+        "Ohio: Anna Berg, Carl Diaz, Eva Fox.\n\n"
+        "EXCLUSIVE: The council meets on Monday.\n\n"
+        "Spain (Group B): Fifth appearance.\n\n"
+        "Anna Berg: Theft of a bicycle, held on $500 bond."
+    )
+    assert found(text) == []
+
+
+def test_a_title_quoted_in_the_attribution_does_not_end_the_quote():
+    text = (
+        "\u201cWe will build the school,\u201d the mayor said on \u201cCity Talk\u201d on Sunday. "
+        "\u201cThe money is already there.\u201d"
+    )
+    assert found(text) == [
+        ("said", "We will build the school, / The money is already there.", "the mayor")
+    ]
+
+
+def test_a_speaker_the_parser_misreads_before_the_cue_is_still_the_source():
+    # spaCy reads the surname "Jolly" as an adverb; the cue keeps its speaker.
+    text = "Jolly said he would be cautious in restructuring the county budget."
+    assert any(
+        c == "said" and s == "Jolly" and content.startswith("he would be cautious")
+        for c, content, s in found(text)
+    )
+
+
+def test_a_question_asked_is_its_content():
+    text = "Then the coach asked the players if they were ready for the final."
+    assert any(
+        c == "asked" and content == "if they were ready for the final" and s == "the coach"
+        for c, content, s in found(text)
+    )
+
+
+def test_a_request_names_the_one_asked_and_what_to_do():
+    text = "The union asked the city to reopen the two pools before July."
+    assert any(
+        c == "asked" and content == "the city to reopen the two pools before July"
+        for c, content, _ in found(text)
+    )
+
+
+def test_a_passive_question_has_no_asker_and_no_finding():
+    assert found("The mayor was asked whether the pools would reopen.") == []
+
+
+def test_a_poll_shows_a_finding_stated_as_an_object():
+    text = "A new county poll shows the mayor leading her rival by six points."
+    assert any(
+        c == "shows" and content == "the mayor leading her rival by six points"
+        for c, content, _ in found(text)
+    )
+
+
+def test_a_thing_showing_an_object_is_no_finding():
+    assert found("The old bridge shows deep cracks along its eastern side.") == []

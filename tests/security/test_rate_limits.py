@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from server.ratelimit import Limiter, MemoryCounter, Rate, RedisCounter, parse_rate
@@ -150,3 +152,44 @@ def test_peek_does_not_count():
     limiter.check("k", now=100.0)
     assert not limiter.peek("k", now=100.0).allowed
     assert limiter.peek("k", now=3700.0).allowed
+
+
+def test_a_generous_limit_is_counted_in_blocks_and_holds_across_processes():
+    with fresh_redis_db() as url:
+        rate = Rate(5000, 3600)
+        one, two = Limiter(rate, url), Limiter(rate, url)
+        assert one.block == 5
+        now = 7200.0
+        trips = []
+        for limiter in (one, two):  # count the real counter's round trips
+            real = limiter.redis.hit
+            limiter.redis.hit = lambda *a, real=real, **k: trips.append(1) or real(*a, **k)
+        allowed = [(one if i % 3 else two).check("t:shared", now=now).allowed for i in range(6000)]
+        # Every count is handed out once across both: exactly the limit passes (a block a
+        # limiter reserved last may be partly unused, so at most one block fewer).
+        assert rate.limit - 2 * one.block <= sum(allowed) <= rate.limit
+        assert not any(allowed[sum(allowed) + 2 * one.block :])
+        assert len(trips) <= 6000 // one.block + 2  # one round trip per block, not per request
+        # A new window starts afresh.
+        assert one.check("t:shared", now=now + 3600).allowed
+
+
+def test_peeks_at_a_shared_counter_are_trusted_for_a_second_but_blocking_is_seen_at_once():
+    with fresh_redis_db() as url:
+        here, there = Limiter(Rate(3, 3600), url), Limiter(Rate(3, 3600), url)
+        assert here.peek_recent("authfail:a").allowed
+        for _ in range(3):
+            there.check("authfail:a")  # another process counts three failures
+        assert here.peek_recent("authfail:a").allowed  # not asked again within the second
+        time.sleep(1.1)
+        assert not here.peek_recent("authfail:a").allowed
+        # Failures counted by this process block its next peek without waiting.
+        assert here.peek_recent("authfail:b").allowed
+        for _ in range(3):
+            here.check("authfail:b")
+        assert not here.peek_recent("authfail:b").allowed
+        # In memory (embedded), peeks are exact.
+        local = Limiter(Rate(1, 3600), None)
+        assert local.peek_recent("k").allowed
+        local.check("k")
+        assert not local.peek_recent("k").allowed

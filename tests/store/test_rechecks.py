@@ -156,3 +156,70 @@ def test_a_recheck_whose_message_was_lost_is_requeued_by_the_sweeper(db_url):
     assert process_recheck(lost) == "same"
     assert sweep_rechecks(requeued.append) == 0  # done; the recent one is left to its message
     assert fresh_one not in requeued
+
+
+def test_a_recheck_whose_worker_died_is_taken_up_again_then_given_up(db_url):
+    from datetime import timedelta
+
+    from worker.store.models import utcnow
+    from worker.store.rechecks import MAX_ATTEMPTS, take
+    from worker.tasks.recheck import RecheckHeld
+    from worker.tasks.sweep import sweep_rechecks
+
+    first = analysed(SEED_PAGE)
+    died = recheck(first, CHANGED)
+    with session_scope() as session:  # a worker takes it, then dies: its lease runs on
+        assert take(session, died, lease_seconds=600).outcome == "taken"
+    # Another delivery while the lease holds waits for it instead of dropping the re-check.
+    with pytest.raises(RecheckHeld):
+        process_recheck(died)
+    requeued: list[str] = []
+    assert sweep_rechecks(requeued.append) == 0
+    with session_scope() as session:
+        session.get(RecheckRow, died).lease_until = utcnow() - timedelta(seconds=1)
+    assert sweep_rechecks(requeued.append) == 1 and requeued == [died]
+    assert process_recheck(died) == "changed"
+    with session_scope() as session:
+        row = session.get(RecheckRow, died)
+        assert (row.status, row.attempts, row.lease_until) == ("changed", 2, None)
+        assert session.get(AnalysisRow, row.result_id).status == "done"
+
+    # One that kills its worker every time is given up after MAX_ATTEMPTS.
+    doomed = recheck(first, SEED_PAGE.replace("Luxury watches", "Sofas"))
+    for _ in range(MAX_ATTEMPTS):
+        with session_scope() as session:
+            assert take(session, doomed, lease_seconds=600).outcome == "taken"
+            session.get(RecheckRow, doomed).lease_until = utcnow() - timedelta(seconds=1)
+    assert process_recheck(doomed) == "gave_up"
+    with session_scope() as session:
+        row = session.get(RecheckRow, doomed)
+        assert (row.status, row.error_code) == ("failed", "interrupted")
+    assert sweep_rechecks(requeued.append) == 0
+
+
+def test_finished_rechecks_are_pruned_after_the_retention(db_url, monkeypatch):
+    from datetime import timedelta
+
+    from worker.store.models import utcnow
+    from worker.tasks.sweep import prune_old_rechecks
+
+    first = analysed(SEED_PAGE)
+    old_done = recheck(first, SEED_PAGE.replace("Luxury watches", "Garden tools"))
+    assert process_recheck(old_done) == "same"
+    old_waiting = recheck(first, SEED_PAGE.replace("Luxury watches", "Sofas"))
+    new_done = recheck(first, SEED_PAGE.replace("Luxury watches", "Lamps"))
+    assert process_recheck(new_done) == "same"
+    with session_scope() as session:
+        for rid in (old_done, old_waiting):
+            session.get(RecheckRow, rid).created_at = utcnow() - timedelta(hours=25)
+    monkeypatch.setenv("SOURCEMARK_RECHECK_RETENTION_HOURS", "0")  # 0 keeps everything
+    assert prune_old_rechecks() == 0
+    monkeypatch.delenv("SOURCEMARK_RECHECK_RETENTION_HOURS")  # the default: a day
+    assert prune_old_rechecks() == 1
+    with session_scope() as session:
+        left = set(session.scalars(select(RecheckRow.id)))
+    # The old finished one is gone; one still to do and a recent one stay.
+    assert left == {old_waiting, new_done}
+    assert process_recheck(old_waiting) == "same"
+    monkeypatch.setenv("SOURCEMARK_RECHECK_RETENTION_HOURS", "1")
+    assert prune_old_rechecks() == 1  # now finished, and older than an hour

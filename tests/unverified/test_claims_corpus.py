@@ -32,12 +32,13 @@ from worker.pipeline.model import UNVERIFIED_TYPES  # noqa: E402
 
 LABELS = {NONE, *UNVERIFIED_TYPES}
 
-# Today's detector on the extraction-set dev rows (paragraph context): P 0.940, R 0.797
-# (tp 47 / fp 3 / fn 12 of 673 sentences). These rows overlap the older labelled sets the rules
-# were tuned on, so they flatter the detector; the PolNeAR part in the benchmark does not. The
-# floors sit a little below; raise them as the detector improves.
+# Today's detector (rules and learned scorer) on the extraction-set dev rows (paragraph
+# context): P 0.923, R 0.814 (tp 48 / fp 4 / fn 11 of 673 sentences; before issue 14's scorer
+# and rule fixes P 0.940, R 0.797). These rows overlap the older labelled sets the rules were
+# tuned on and the scorer's training rows, so they flatter the detector; the PolNeAR part in the
+# benchmark does not. The floors sit a little below; raise them as the detector improves.
 FLOOR_PRECISION = 0.88
-FLOOR_RECALL = 0.72
+FLOOR_RECALL = 0.77
 
 
 @pytest.fixture(scope="module")

@@ -20,11 +20,15 @@ Sources, cited once here and named at each list:
 - Words marked "(observed)" were added for a case seen in the development articles
   (``tests/data``); the test that pins the case names it.
 
-Lists that still overlap, each measured in its own place and merged only with the figures in
-hand: the attribution cue inventory (``SPEECH_VERBS``, ``BELIEF_VERBS``) and the source reader's
-(``SAY_VERBS``, ``STANCE_VERBS``, ``OPINION_VERBS``); ``FUNCTION_NOUNS`` (speakers described by
-function, for coreference and confidence) and ``ANONYMOUS_HEADS`` (the source reader's); and
-``DEFINITE_DETERMINERS`` / ``POINTING_DETERMINERS``.
+Each concept is one list. A list that is a part of another concept's list is derived from it,
+by set algebra or by ``subset`` (which fails at import when a word is not in the base list), so a
+word is added in one place and reaches every reader of the concept: a reporting verb added to
+``SAY_VERBS`` is a cue for the attribution detector (through ``SPEECH_VERBS`` and
+``STATEMENT_VERBS``) and marks a source for the source reader both detectors use (through
+``SOURCE_VERBS``). ``tests/pipeline/test_lexicon.py`` checks that every list is read somewhere,
+that the base lists of a family do not overlap except where it says why, and that a word added
+to ``SAY_VERBS`` reaches both detectors; ``python -m benchmarks.lexicon_overlaps`` prints every
+pair of lists that share a word. The parser's label sets are in ``grammar.py``, not here.
 """
 
 from __future__ import annotations
@@ -35,6 +39,34 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def subset(base: frozenset[str], text: str) -> frozenset[str]:
+    """The words of ``text``, each of which must be in ``base``: a named part of a concept."""
+    part = words(text)
+    stray = part - base
+    if stray:
+        raise ValueError(f"not in the base list: {' '.join(sorted(stray))}")
+    return part
+
+
+def plurals(lemmas: frozenset[str]) -> frozenset[str]:
+    """The lemmas and their regular English plurals ("aide" → "aides", "witness" → "witnesses",
+    "spokesman" → "spokesmen", "somebody" → "somebodies"), for lists read against surface
+    forms; "people" is plural already and "someone" has none."""
+    out = set(lemmas)
+    for w in lemmas:
+        if w == "people" or w.endswith("one"):
+            continue
+        if w.endswith("man"):
+            out.add(w[:-3] + "men")
+        elif w.endswith(("s", "sh", "ch", "x")):
+            out.add(w + "es")
+        elif w.endswith("y") and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
+
+
 def phrases(text: str) -> tuple[str, ...]:
     """Phrases (or words) one per line, in order."""
     return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
@@ -42,35 +74,124 @@ def phrases(text: str) -> tuple[str, ...]:
 
 # --- Attribution cues: verbs that introduce what someone said or thinks ---------------------
 
-# Verbs of stance and belief that introduce what someone thinks or implies (PARC 3.0's most
-# frequent cues beyond plain saying); with ``SAY_VERBS`` they make ``SOURCE_VERBS``.
-STANCE_VERBS = words(
-    """
-    believe caution cite complain expect fear hint indicate maintain object point predict suggest
-    think worry
-    """
-)
+# One inventory of reporting verbs, in PARC 3.0's cue classes (speech, finding, speech act,
+# belief). ``SAY_VERBS`` is its core, read by both detectors: a verb whose subject is a source in
+# any sentence. The attribution detector takes the whole inventory, since it finds each cue's
+# content clause; the source reader (``sources``), which has no content to check, takes the
+# core and the named parts below.
 
-# Verbs that merely say something (used to find the *named* attribution of a sentence).
+# Verbs of saying whose subject is the source of what follows, in any sentence: both detectors
+# (Krestel, Bergler & Witte 2008, verbs of saying; PARC 3.0).
 SAY_VERBS = words(
     """
     acknowledge add admit allege announce argue assert claim conclude confirm contend declare
-    deny describe disclose estimate explain find insist note recall report reveal say show state
-    stress tell testify warn write
+    deny describe disclose estimate explain insist note recall report reveal say state stress
+    tell testify warn write
     """
 )
 
-# A verb whose subject is the source of the sentence: saying or stance (PARC 3.0).
-SOURCE_VERBS = SAY_VERBS | STANCE_VERBS
+# Verbs of saying, writing, stance and announcing: the source is committed to the content
+# (PARC 3.0 cue inventory; Krestel et al. 2008).
+SPEECH_VERBS = SAY_VERBS | words(
+    """
+    accuse advise affirm agree alert answer apologise apologize ask assure attest beg
+    blame blog boast brag brief cable caution certify chant characterise characterize charge
+    cite clarify comment communicate complain concede concur confess continue convey counter
+    demand detail dispute elaborate email emphasise emphasize exclaim forecast forewarn guess
+    highlight hint hypothesize imply indicate inform inquire joke lament maintain mention
+    message murmur mutter narrate notify object observe opine plead pledge point post predict
+    proclaim profess promise pronounce propose protest query quip quote reaffirm reassure rebut
+    recommend recount refute reiterate relate relay remark repeat reply respond restate retort
+    scream shout signal specify speculate suggest summarise summarize telegraph text theorize
+    threaten tweet underline underscore urge vow whisper yell
+    """
+)
+
+# Findings verbs: a poll, a study or a document "shows", "finds", "estimates" (PARC 3.0 documents
+# and studies as sources; PolNeAR dev).
+FINDING_VERBS = words(
+    """
+    conclude confirm demonstrate determine estimate find identify indicate project reveal show
+    suggest
+    """
+)
+
+# Requests and speech acts that take a clause or an object with "to": "reminded voters that",
+# "ordered the agency to", "wondered whether" (PARC 3.0 cue inventory; PolNeAR dev).
+SPEECH_ACT_VERBS = words(
+    """
+    echo muse order ponder question remind request wonder
+    """
+)
+
+# Verbs of belief, knowledge claims and attitude (PARC annotates these as attributions of
+# thoughts); weaker evidence that the source said anything (Bergler 1992).
+BELIEF_VERBS = words(
+    """
+    anticipate assume believe doubt expect fear feel hope presume reckon suppose suspect think
+    wish worry
+    """
+)
+
+# Verbs of a view or a wish that are no attribution cue (nothing to attribute but an attitude)
+# yet make a vague group's view: "many consider him…", "some advisers would like…" (MOS:WEASEL).
+VIEW_VERBS = words(
+    """
+    consider like want
+    """
+)
+
+# Every verb that attributes words or a finding to its subject: a cue of the attribution
+# detector (``attribution.cues``), with ``BELIEF_VERBS`` as weaker cues.
+STATEMENT_VERBS = SPEECH_VERBS | FINDING_VERBS | SPEECH_ACT_VERBS
+
+# The whole inventory, for the named parts below.
+REPORTING_VERBS = STATEMENT_VERBS | BELIEF_VERBS | VIEW_VERBS
+
+# Verbs of stance and belief that introduce what someone thinks or implies (Krestel et al.
+# 2008's stance and belief groups; PARC 3.0's most frequent cues beyond plain saying).
+STANCE_VERBS = subset(
+    REPORTING_VERBS,
+    """
+    believe caution cite complain expect fear hint indicate maintain object point predict suggest
+    think worry
+    """,
+)
+
+# A verb whose subject is the source of a sentence, for the source reader and the checks of a
+# finding's cue: saying, a finding shown, stance (PARC 3.0).
+SOURCE_VERBS = SAY_VERBS | subset(FINDING_VERBS, "find show") | STANCE_VERBS
 
 # Cognition and opinion verbs whose subject, when vague, makes a weasel attribution
 # (MOS:WEASEL: "some people say", "critics argue", "experts believe", "many fear").
-OPINION_VERBS = words(
+OPINION_VERBS = subset(
+    REPORTING_VERBS,
     """
     accuse argue assert believe caution claim consider contend doubt estimate expect fear feel
     insist like maintain predict question say suggest tell think want warn worry
-    """
+    """,
 )
+
+# States of mind, not statements: an unnamed group *believing* or *wanting* is a weasel
+# attribution even when the group sounds official ("some White House advisers would like..."),
+# not an anonymous source of facts; "she hoped" sources nothing (MOS:WEASEL).
+PURE_OPINION_VERBS = subset(
+    BELIEF_VERBS | VIEW_VERBS,
+    """
+    believe doubt fear feel hope like think want worry
+    """,
+)
+
+# Verbs that make a vague group's statement a weasel attribution: opinion, or plain saying and
+# finding ("critics argue", "experts say"); a mere stance is not ("critics complained that").
+WEASEL_VERBS = OPINION_VERBS | (SOURCE_VERBS - STANCE_VERBS)
+
+# Cues that take a clause even when the parser hangs it elsewhere ("said", "added") (PARC 3.0).
+CLAUSE_VERBS = subset(SAY_VERBS, "add announce claim note report say state")
+
+# "A preliminary study hints that ... may have evolved": verbs that make a hedge the cited
+# research's, not the article's (PARC 3.0 documents as sources; observed).
+RESEARCH_VERBS = subset(STATEMENT_VERBS, "find hint indicate show suggest")
 
 # Predicative adjectives of opinion: "many donors remain skeptical", "politicians are worried".
 OPINION_ADJECTIVES = words(
@@ -86,16 +207,6 @@ VAGUE_GROUPS = words(
     advocate analyst commentator critic demonstrator detractor donor economist expert forecaster
     group insider lawmaker many observer opponent others people politician protester protestor
     pundit researcher sceptic scholar scientist senator skeptic some supporter those
-    """
-)
-
-# Heads that make an unnamed *source*: someone with inside knowledge speaking without a name
-# (AP Stylebook, "anonymous sources"; Duffy & Freeman 2011).
-ANONYMOUS_HEADS = words(
-    """
-    adviser advisor aide diplomat employee executive eyewitness figure insider investigator
-    member negotiator officer official people person representative resident source spokesman
-    spokesperson spokeswoman staffer witness
     """
 )
 
@@ -143,12 +254,17 @@ REPORT_NOUNS = words(
     """
 )
 
-# "X is said to", "are believed to": agentless passives of saying/thinking (CoNLL-2010 cues).
+# "X is said to", "it was claimed that": agentless passives of saying (CoNLL-2010 cues).
 PASSIVE_SAY_VERBS = words(
     """
-    allege report rumor rumour say
+    allege claim report rumor rumour say
     """
 )
+
+# Rumour words, read on lemma and surface form alike ("rumored", "rumours"), and with
+# "theory" the nouns of talk nobody stands behind ("a conspiracy theory") (CoNLL-2010 cues).
+RUMOUR_WORDS = subset(REPORT_NOUNS, "rumor rumour")
+RUMOUR_OR_THEORY = subset(REPORT_NOUNS, "rumor rumour theory")
 
 PASSIVE_THINK_VERBS = words(
     """
@@ -281,46 +397,10 @@ CONFIRMATION_WORDS = words(
     """
 )
 
-# Opinion verbs: an unnamed group *believing* or *wanting* is a weasel attribution even when the
-# group sounds official ("some White House advisers would like..."), not an anonymous source of
-# facts.
-PURE_OPINION_VERBS = words(
-    """
-    believe doubt fear feel hope like think want worry
-    """
-)
-
-# Verbs of saying, writing, stance and announcing: the source is committed to the content.
-SPEECH_VERBS = words(
-    """
-    accuse acknowledge add admit advise affirm agree alert allege announce answer apologise
-    apologize argue ask assert assure attest beg blame blog boast brag brief cable caution
-    certify chant characterise characterize charge cite claim clarify comment communicate
-    complain concede conclude concur confess confirm contend continue convey counter declare
-    demand deny describe detail disclose dispute elaborate email emphasise emphasize estimate
-    exclaim explain forecast forewarn guess highlight hint hypothesize imply indicate inform
-    inquire insist joke lament maintain mention message murmur mutter narrate note notify object
-    observe opine plead pledge point post predict proclaim profess promise pronounce propose
-    protest query quip quote reaffirm reassure rebut recall recommend recount refute reiterate
-    relate relay remark repeat reply report respond restate retort reveal say scream shout
-    signal specify speculate state stress suggest summarise summarize telegraph tell testify
-    text theorize threaten tweet underline underscore urge vow warn whisper write yell
-    """
-)
-
-# Verbs of belief, knowledge claims and attitude (PARC annotates these as attributions of
-# thoughts); weaker evidence that the source said anything.
-BELIEF_VERBS = words(
-    """
-    anticipate assume believe doubt expect fear feel hope presume reckon suppose suspect think
-    wish worry
-    """
-)
-
 # Verbs that only attribute when they frame a quotation ("'No,' she laughed.").
 TAIL_ONLY_VERBS = words(
     """
-    bark beam chuckle cry gasp go grin groan growl hiss laugh nod order scoff shrug sigh smile
+    bark beam chuckle cry gasp go grin groan growl hiss laugh nod scoff shrug sigh smile
     snap sneer sob
     """
 )
@@ -362,16 +442,47 @@ FIRST_SECOND = words(
     """
 )
 
-# Nouns naming a person by function rather than by name: unnamed, they make a source anonymous.
+# People named by function rather than by name ("an official", "a spokesman", "aides", "a
+# person familiar with the matter"): unnamed, the source is anonymous (AP Stylebook, "anonymous
+# sources"; Duffy & Freeman 2011); named elsewhere, a role to resolve. Lemmas.
 FUNCTION_NOUNS = words(
     """
-    adviser advisers advisor advisors aide aides diplomat diplomats employee employees executive
-    executives individual individuals insider insiders investigator investigators lawmaker
-    lawmakers member members negotiator negotiators officer officers official officials people
-    person representative representatives resident residents somebody someone source sources
-    spokesman spokesperson spokeswoman staffer staffers witness witnesses
+    adviser advisor aide diplomat employee executive eyewitness figure individual
+    insider investigator lawmaker member negotiator officer official people person
+    representative resident somebody someone source spokesman spokesperson spokeswoman staffer
+    witness
     """
 )
+
+# The same as surface forms, singular and plural, for the attribution detector's tests on
+# ``token.lower_``.
+FUNCTION_NOUN_FORMS = plurals(FUNCTION_NOUNS)
+
+# Those the source reader takes as the head of an unnamed source: all but "lawmaker", a vague
+# group's member (``VAGUE_GROUPS``), not an insider.
+ANONYMOUS_HEADS = FUNCTION_NOUNS - subset(FUNCTION_NOUNS, "lawmaker")
+
+# Those always an unnamed insider unless a named body or person is attached (AP Stylebook); the
+# rest of FUNCTION_NOUNS need an anonymity marker ("a person familiar with").
+ALWAYS_ANONYMOUS_HEADS = subset(
+    FUNCTION_NOUNS,
+    """
+    adviser advisor aide diplomat eyewitness insider official resident source witness
+    """,
+)
+
+# Those anonymous only with an indefinite article ("a spokesman said"; "the spokesman" points
+# back to a name).
+INDEFINITE_ANONYMOUS_HEADS = subset(
+    FUNCTION_NOUNS,
+    """
+    spokesman spokesperson spokeswoman
+    """,
+)
+
+# Speakers who are their organisation's voice: "Pentagon officials", "a Treasury spokesman"
+# are the named body speaking (issue 14's rule; AP Stylebook).
+BODY_SPEAKER_HEADS = INDEFINITE_ANONYMOUS_HEADS | subset(FUNCTION_NOUNS, "official")
 
 # Words that make a phrase before a name, or a bare noun phrase, a role ("Afghan President").
 ROLE_WORDS = words(
@@ -387,6 +498,12 @@ ROLE_WORDS = words(
     sgt. sheriff speaker spokesman spokesmen spokesperson spokeswoman strategist superintendent
     treasurer vice vice-president whip
     """
+)
+
+# People around a named person who speak for them without a name of their own: "Clinton aides
+# said", "a longtime adviser to Trump" (AP Stylebook, "anonymous sources"; issue 14's rule).
+ENTOURAGE_HEADS = subset(FUNCTION_NOUNS, "adviser advisor aide insider staffer") | words(
+    "confidant strategist"
 )
 
 ORG_HEADS = words(
@@ -422,35 +539,14 @@ SOURCE_PRONOUNS = words(
     """
 )
 
-# Heads that are always an unnamed insider unless a named body or person is attached (AP
-# Stylebook, "anonymous sources"); the rest of ANONYMOUS_HEADS need an anonymity marker.
-ALWAYS_ANONYMOUS_HEADS = words(
-    """
-    adviser advisor aide diplomat eyewitness insider official resident source witness
-    """
-)
-
-# Heads anonymous only with an indefinite article ("a spokesman said"; "the spokesman" points
-# back to a name).
-INDEFINITE_ANONYMOUS_HEADS = words(
-    """
-    spokesman spokesperson spokeswoman
-    """
-)
-
-# Determiners that point back to something the text has named ("the spokesman", "his aide").
-POINTING_DETERMINERS = words(
-    """
-    her his its our that the their these this those
-    """
-)
 
 # Vague-group heads that denote one person when singular ("a trade expert said") (observed).
-PERSON_GROUPS = words(
+PERSON_GROUPS = subset(
+    VAGUE_GROUPS,
     """
     analyst commentator critic economist expert insider observer pundit researcher scholar
     scientist
-    """
+    """,
 )
 
 # Quantifiers that keep a group vague even after "the" ("the many critics").
@@ -459,6 +555,14 @@ QUANTIFIERS = words(
     few many most numerous other others several some
     """
 )
+
+# Quantifiers that count a plural whatever the tagger says ("many Latinos" tagged NNP); "some"
+# and "other" also take a singular ("some official") (observed in the claims corpus).
+PLURAL_QUANTIFIERS = subset(QUANTIFIERS, "few many most numerous several")
+
+# Prepositions under which a rumour carries the claim rather than being a topic: "shadowed by
+# conspiracy theories that", "amid rumours that" (observed in the claims corpus).
+RUMOUR_CARRIER_PREPOSITIONS = words("amid by despite with")
 
 # Sources that are a poll or a study (PARC 3.0 annotates documents and studies as sources).
 POLL_OR_STUDY_NOUNS = words(
@@ -517,22 +621,6 @@ CONCERN_NOUNS = words(
 )
 
 
-# People around a named person who speak for them without a name of their own: "Clinton aides
-# said", "a longtime adviser to Trump" (AP Stylebook, "anonymous sources"; issue 14's rule).
-ENTOURAGE_HEADS = words(
-    """
-    adviser advisor aide confidant insider staffer strategist
-    """
-)
-
-# Speakers who are their organisation's voice: "Pentagon officials", "a Treasury spokesman"
-# are the named body speaking (issue 14's rule; AP Stylebook).
-BODY_SPEAKER_HEADS = words(
-    """
-    official spokesman spokesperson spokeswoman
-    """
-)
-
 # Polls and studies that, unnamed, are second-hand: "some polls indicate", "one ranking puts"
 # (issue 14's corpus reading of `reported`: unnamed polls and surveys; PARC 3.0).
 UNNAMED_POLL_NOUNS = words(
@@ -551,11 +639,11 @@ PARTISAN_GROUPS = words(
 )
 
 # Verbs of a view a vague group holds that the source reader does not take as reporting verbs:
-# "critics call it...", "experts agree", "many analysts blame" (MOS:WEASEL; observed in the
-# claims corpus).
+# "critics call it...", "experts agree", "many analysts blame", "many see him as" ("see" only
+# with "as"), "many speculated" (MOS:WEASEL; observed in the claims corpus).
 GROUP_VIEW_VERBS = words(
     """
-    agree blame call charge hope view
+    agree blame call charge fear hope see speculate suspect view wonder
     """
 )
 
@@ -734,20 +822,27 @@ CLAUSE_BREAKS = words(
     """
 )
 
-# Determiners of a first mention ("a spokesman", "two officials"): not a name already given.
-INDEFINITE_DETERMINERS = words(
+# Determiners that point back to something the text has named ("the spokesman", "his aide",
+# "those critics").
+POINTING_DETERMINERS = words(
     """
-    a an another any many one other several some three two
+    her his its our that the their these this those
     """
 )
 
-# Determiners of a mention pointing back ("the spokesman", "his aide") for coreference;
-# POINTING_DETERMINERS adds "these", "those" for groups.
-DEFINITE_DETERMINERS = words(
-    """
-    her his its our that the their this
-    """
-)
+# The ones that point back to one: a singular mention for coreference ("these", "those" point
+# to groups).
+DEFINITE_DETERMINERS = POINTING_DETERMINERS - subset(POINTING_DETERMINERS, "these those")
+
+# The indefinite article, and with "another" and "one" a first mention of one person ("a
+# spokesman", "another diplomat", "one expert").
+INDEFINITE_ARTICLES = words("a an")
+A_OR_ANOTHER = INDEFINITE_ARTICLES | words("another")
+FIRST_MENTION_OF_ONE = A_OR_ANOTHER | words("one")
+
+# Determiners of a first mention ("a spokesman", "two officials", "several aides"): not a name
+# already given.
+INDEFINITE_DETERMINERS = FIRST_MENTION_OF_ONE | words("any three two") | QUANTIFIERS
 
 # Prepositions inside a role ("minister of defence", "ambassador to Britain").
 ROLE_PREPOSITIONS = words(
@@ -777,18 +872,12 @@ DECLINE_HEADS = words(
     """
 )
 
-# Cues that take a clause even when the parser hangs it elsewhere ("said", "added") (PARC 3.0).
-CLAUSE_VERBS = words(
-    """
-    add announce claim note report say state
-    """
-)
-
 # Plural groups that can speak, so a weak-subject verb is a cue: "analysts suggest" (PARC 3.0).
-SPEAKING_GROUPS = words(
+SPEAKING_GROUPS = subset(
+    plurals(VAGUE_GROUPS),
     """
     analysts critics experts researchers scientists
-    """
+    """,
 )
 
 # Subjects in the first or second person: "we may have erred" is the speaker's own hedge, not
@@ -798,9 +887,8 @@ FIRST_SECOND_SUBJECTS = words("i we you")
 # Pronouns that make a vague group source: "some say", "many believe" (MOS:WEASEL).
 VAGUE_PRONOUNS = words("few many most others some those")
 
-# "A preliminary study hints that ... may have evolved": verbs and subjects that make a hedge
-# the cited research's, not the article's (PARC 3.0 documents as sources; observed).
-RESEARCH_VERBS = words("find hint indicate show suggest")
+# "A preliminary study hints that ... may have evolved": subjects that make a hedge the cited
+# research's, not the article's (PARC 3.0 documents as sources; observed).
 RESEARCH_NOUNS = words("analysis data evidence finding paper research study work")
 
 # Abbreviated titles and what they stand for, so "Gov. Newsom" and "the governor" meet
@@ -826,15 +914,6 @@ ROLE_ABBREVIATIONS = {
 # the development part of PolNeAR's train split (``benchmarks.polnear_dev``); the unit test of
 # each rule uses a sentence of our own.
 
-# Findings verbs: a poll, a study or a document "shows", "finds", "estimates" (PARC 3.0 documents
-# and studies as sources; PolNeAR dev).
-FINDING_VERBS = words(
-    """
-    conclude confirm demonstrate determine estimate find identify indicate project reveal show
-    suggest
-    """
-)
-
 # Subjects that can report a finding: polls, studies, documents, records (PARC 3.0 document
 # sources; PolNeAR dev). Lemmas.
 FINDING_SOURCES = (
@@ -855,14 +934,6 @@ JUDGEMENT_CUES = words(
     """
     applaud attack blast chide commend condemn criticise criticize decry defend denounce fault
     hail lambaste mock praise rebuke scold thank
-    """
-)
-
-# Requests and speech acts that take a clause or an object with "to": "reminded voters that",
-# "ordered the agency to", "wondered whether" (PARC 3.0 cue inventory; PolNeAR dev).
-SPEECH_ACT_VERBS = words(
-    """
-    echo muse order ponder question remind request wonder
     """
 )
 
@@ -891,5 +962,212 @@ PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 PROPOSAL_CUES = words(
     """
     propose recommend suggest
+    """
+)
+
+# --- Small words the rules test: articles, pronouns, prepositions, marks ---------------------
+# Closed-class English words (a grammar's lists, not a corpus's); each list is named for the
+# job it does in the rule that reads it.
+
+# Possessive endings a name or an organisation can carry ("the ministry's", "Jones'").
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+# Suffixes after a surname ("Martin Luther King Jr.", "Henry Ford II") (AP Stylebook).
+NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+# Punctuation inside a name or title ("Jean-Luc", "Sen.").
+NAME_PUNCTUATION = frozenset({"-", "."})
+
+# The article a speaker mention may open with ("the Rev. Al Sharpton").
+LEADING_ARTICLES = words("the")
+
+# Words that join the parts of a role before a name ("Secretary of State", "Minister for
+# Health", "the Defense Department's spokesman").
+ROLE_JOINERS = frozenset({"of", "for", "to", "-", "'s", "\u2019s", "and"})
+
+# Conjunctions that end a run of capitalised words before a name ("When Smith said…").
+TIME_CONJUNCTIONS = words("after as before when while")
+
+# Pronouns besides the personal ones that can stand as a parsed subject: "it", relatives.
+IT = words("it")
+RELATIVE_PRONOUNS = words("that who")
+WH_PRONOUNS = RELATIVE_PRONOUNS | words("what which")
+OTHER_PRONOUNS = IT | RELATIVE_PRONOUNS | words("which")
+
+# Marks that set a parenthetical cue off from its clause ("The talks, he said, will resume").
+PARENTHESIS_MARKS = frozenset({",", "\u2014", "--"})
+
+# Prepositions that carry a predicate cue's content: "accused X of", "described X as",
+# "praised X for" (PARC 3.0).
+PREDICATE_PREPOSITIONS = words("as for of")
+
+# Verbs of quoting, whose passive names the quoted source ("as quoted by the Times").
+QUOTING_VERBS = subset(SPEECH_VERBS, "cite quote")
+
+# "official(s)": a role so common it never resolves to the last person with that title.
+OFFICIAL_FORMS = subset(FUNCTION_NOUN_FORMS, "official officials")
+
+# Participles of the anonymity markers ("familiar with", "briefed on", "close to"), which keep
+# the source phrase going past its head.
+MARKER_PARTICIPLES = words("brief close familiar")
+
+# People a story introduces before they speak ("both witnesses", "the residents").
+INTRODUCED_PEOPLE = subset(FUNCTION_NOUNS, "resident witness")
+POINTING_OR_BOTH = POINTING_DETERMINERS | words("both")
+
+# Modifiers that make "media" a state's outlets ("state media reported"): identifiable.
+STATE_MEDIA_MODIFIERS = words("government official state state-run")
+
+# Currency signs and codes before an amount ("$5", "Rs 500", "N 2 billion").
+CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5", "Rs", "N"})
+
+# A hyphen or an en dash between two numbers ("5-10", "5\u201310").
+HYPHENS = frozenset({"-", "\u2013"})
+
+# Units of an age written "30-year-old".
+AGE_UNITS = words("day month year")
+
+# Prepositions that make a number a rate or a change ("grew by 7 million", "coverage to 400,000").
+RATE_PREPOSITIONS = words("by for to")
+
+# Verbs of finding out that need a wh-complement to be checking ("could not determine whether").
+FINDING_OUT_VERBS = subset(CONFIRM_VERBS, "ascertain determine establish")
+
+# Nouns of checking: "no confirmation", "without verification".
+CONFIRMATION_NOUNS = words("confirmation verification")
+CONFIRM_WORDS = CONFIRM_VERBS | CONFIRMATION_NOUNS
+
+# Verbs whose participle leaves a claim open: "disputed", "contested".
+DISPUTE_VERBS = words("contest dispute")
+
+# Negated ability: "cannot confirm", "can't verify", "was not able to".
+CANNOT = frozenset({"cannot", "can't"})
+ABILITY_WORDS = words("able be can")
+
+# Modals of a past possibility ("may have", "might have"), and the words of "may or may not".
+PAST_POSSIBILITY_MODALS = words("may might")
+MAY_OR_MAY_NOT = words("may or")
+
+# Auxiliaries that open a counterfactual ("had they known", "were it not", "should it fail").
+COUNTERFACTUAL_AUXILIARIES = words("had should were")
+
+# Condition marks without "whether": "if", "unless".
+IF_UNLESS = subset(CONDITION_MARKS, "if unless")
+
+# Concessions a hedge can sit in ("despite", "although", "though"): granted, not claimed.
+CONCESSION_WORDS = subset(CONCESSIVE_MARKS, "although though") | words("despite")
+
+# Prepositions that tie a report to its outlet ("a report from Reuters", "by the BBC", "in the
+# Times").
+REPORT_PREPOSITIONS = words("by from in")
+
+# Report nouns read as a report of their own: "reports say", "one estimate puts".
+REPORT_OR_ESTIMATE = subset(REPORT_NOUNS, "estimate report")
+
+# Determiners of a group already introduced ("the critics", "these officials").
+GROUP_POINTING_DETERMINERS = subset(POINTING_DETERMINERS, "the these those")
+
+# Prepositions that place a group ("Democrats in Congress", "voters at the rally").
+PLACE_PREPOSITIONS = words("at from in on")
+
+# What opens the content of a concern noun ("concerns that", "fears about", "worry over").
+VIEW_PREPOSITIONS = words("about over that")
+
+# Modals of a conditional: "would like", "could see", "might say".
+CONDITIONAL_MODALS = subset(HYPOTHETICAL_AUXILIARIES, "could might would")
+
+# Verbs of a widely held view in the passive: "widely regarded as", "widely seen as".
+REGARD_VERBS = PASSIVE_CONSIDER_VERBS | words("see")
+
+
+# --- Attribution, second round (issue 13): labels, cues and sources ------------------------
+# Kept apart from the lists above so the word lists of the two rounds merge cleanly.
+
+# Words before a colon at a paragraph's start that head a section, not a speaker ("UPDATE:",
+# "Related:", "Editor's note:") (observed on news pages; PolNeAR dev).
+NOT_SPEAKER_LABELS = words(
+    """
+    advertisement background bottom byline caption clarification correction credit dateline
+    disclaimer disclosure editor's highlight highlights length load-date note photo photos
+    read related section source sources subscribe tags topic update updated video watch
+    """
+)
+
+# Verbs of asking, whose content is a question or a request ("asked whether", "asked the court
+# to") (PARC 3.0 cue inventory; PolNeAR dev).
+ASKING_CUES = words(
+    """
+    ask inquire query
+    """
+)
+
+# Words that open an indirect question ("asked whether", "asked who") (English grammar).
+QUESTION_WORDS = words(
+    """
+    how if what when where whether which who whom why
+    """
+)
+
+# Findings verbs whose finding may be an object ("the poll shows the mayor leading", "records
+# show no payments") when a poll, a study or a document is the subject (PARC 3.0; PolNeAR dev).
+FINDING_OBJECT_VERBS = words(
+    """
+    find indicate reveal show
+    """
+)
+
+
+# --- Counts compared across articles ------------------------------------------------------
+
+# What a count in a news sentence counts, for comparing one event's figures across outlets
+# (``figure_compare``). Surface forms, not lemmas (the comparison reads stored sentences without
+# a parse). Harm and arrests follow WP:CITENEED's casualty and arrest figures (the words of
+# HARM_WORDS and ARREST_WORDS, inflected); crowds its crowd sizes (PEOPLE_NOUNS of a protest).
+COUNT_DEAD_WORDS = words(
+    """
+    dead death deaths died dies fatalities fatality kill killed killing killings lives perished
+    slain toll
+    """
+)
+COUNT_INJURED_WORDS = words(
+    """
+    hospitalised hospitalized hurt injured injuries injuring wounded wounding
+    """
+)
+COUNT_MISSING_WORDS = words(
+    """
+    missing unaccounted
+    """
+)
+COUNT_ARRESTED_WORDS = words(
+    """
+    arrest arrested arrests detained detainees detentions jailed
+    """
+)
+COUNT_DISPLACED_WORDS = words(
+    """
+    displaced evacuated fled homeless refugees
+    """
+)
+COUNT_CROWD_WORDS = words(
+    """
+    attended demonstrators gathered marched marchers protesters protestors rallied supporters
+    """
+)
+# Nouns after a figure that say it counts no people or events (observed): "40 years", "40%".
+COUNT_NOT_PEOPLE = words(
+    """
+    am cents day days degrees dollars feet hour hours inches kilometers kilometres meters metres
+    miles minutes month months percent pm points pounds seconds week weeks year years
+    """
+)
+
+# Capitalised words that name no place, party or person when figures of one event are grouped
+# by the names around them ("Police said", "President X": observed on the development articles;
+# spaCy's stop words are left out as well).
+COUNT_NOT_NAMES = words(
+    """
+    according authorities city government minister ministry officer officers officials police
+    president spokesman spokeswoman state states mr mrs ms dr
     """
 )

@@ -147,12 +147,17 @@ def _pair_paragraph(
 
 
 def _singles_are_primary(text: str) -> bool:
-    """British style (‘…’, with “…” inside) when the text's first quotation opens with ‘; a
-    text without double marks has no other choice. (’ alone says nothing: it is the apostrophe.)"""
+    """British style (‘…’, with “…” inside) when the text's first quotation opens with ‘ and
+    single openers outnumber pairs of double marks; a text without double marks has no other
+    choice. (’ alone says nothing: it is the apostrophe.) American headlines quote with singles
+    (“Trump: ‘No Deal’”) over a body quoting with doubles: the count keeps those American."""
     first_double = next((i for i, ch in enumerate(text) if ch in DOUBLE_MARKS), -1)
     if first_double < 0:
         return True
-    return text.find(SINGLE_OPEN, 0, first_double) >= 0
+    if text.find(SINGLE_OPEN, 0, first_double) < 0:
+        return False
+    doubles = sum(text.count(ch) for ch in DOUBLE_MARKS)
+    return 2 * text.count(SINGLE_OPEN) > doubles
 
 
 def _typewriter_quotes(text: str) -> bool:

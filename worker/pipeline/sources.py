@@ -13,7 +13,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
+
+# Dependents that end a source phrase ("an official, who spoke on condition…").
+_PHRASE_END_DEPS = frozenset({"relcl", "punct", "cc", "conj", "appos", "advcl", "acl"})
+# Dependents after a head that still modify it ("officials at the ministry").
+_MODIFIER_DEPS = frozenset({"prep", "pobj", "compound"})
+# Entity types of a document source.
+_DOCUMENT_ENTS = frozenset({"WORK_OF_ART", "PRODUCT"})
+# Determiners, predeterminers ("both") and possessives.
+_POINTING_DEPS = frozenset({"det", "predet", "poss"})
+# A verb that shares its head verb's subject.
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
 
 PERSON = "person"  # a person or people the reader can identify (also "he", "the spokesman")
 ORGANISATION = "organisation"  # "the ministry", "Reuters", "Berrien County Health Department"
@@ -63,8 +74,8 @@ def _phrase_bounds(head: Token) -> tuple[Token, Token]:
     first = head.left_edge
     last = head
     for child in head.rights:
-        if child.dep_ in ("relcl", "punct", "cc", "conj", "appos", "advcl", "acl") and not (
-            child.dep_ == "acl" and child.lemma_ in ("familiar", "brief", "close")
+        if child.dep_ in _PHRASE_END_DEPS and not (
+            child.dep_ == "acl" and child.lemma_ in lexicon.MARKER_PARTICIPLES
         ):
             break
         last = child.right_edge
@@ -86,7 +97,7 @@ def _has_marker(head: Token, sent: Span) -> bool:
 
 
 def _modifiers(head: Token) -> list[Token]:
-    return [t for t in head.subtree if t.i < head.i or t.dep_ in ("prep", "pobj", "compound")]
+    return [t for t in head.subtree if t.i < head.i or t.dep_ in _MODIFIER_DEPS]
 
 
 def _names_a_body(tokens: list[Token]) -> bool:
@@ -113,7 +124,7 @@ def _named_kind(head: Token) -> str:
         return PERSON
     if lemma in lexicon.POLL_OR_STUDY_NOUNS:
         return POLL_OR_STUDY
-    if lemma in lexicon.DOCUMENT_NOUNS or head.ent_type_ in ("WORK_OF_ART", "PRODUCT"):
+    if lemma in lexicon.DOCUMENT_NOUNS or head.ent_type_ in _DOCUMENT_ENTS:
         return DOCUMENT
     if head.ent_type_ in _ORG_ENTS or lemma in lexicon.ORG_HEADS or lemma == "official":
         return ORGANISATION
@@ -129,9 +140,8 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
             return VAGUE
         return None
     mods = _modifiers(head)
-    if lemma in ("witness", "resident") and any(
-        c.dep_ in ("det", "predet", "poss") and c.lower_ in lexicon.POINTING_DETERMINERS | {"both"}
-        for c in head.children
+    if lemma in lexicon.INTRODUCED_PEOPLE and any(
+        c.dep_ in _POINTING_DEPS and c.lower_ in lexicon.POINTING_OR_BOTH for c in head.children
     ):
         return _NAMED  # "both witnesses", "the residents": people the text has introduced
     if any(
@@ -144,37 +154,35 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
     cited_unnamed = (
         cited
         and lemma in _MARKED_ANONYMOUS - lexicon.INDEFINITE_ANONYMOUS_HEADS
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ in lexicon.A_OR_ANOTHER for c in head.children)
     )
     if lemma in lexicon.ALWAYS_ANONYMOUS_HEADS or marked or cited_unnamed:
         if _names_a_body(mods) and not _has_marker(head, sent):
             return _NAMED
         return ANONYMOUS
     if lemma in lexicon.INDEFINITE_ANONYMOUS_HEADS:
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if dets & {"a", "an"} and not any(t.pos_ == "PROPN" for t in mods):
+        dets = {c.lower_ for c in head.children if c.dep_ in grammar.DETERMINER_DEPS}
+        if dets & lexicon.INDEFINITE_ARTICLES and not any(t.pos_ == "PROPN" for t in mods):
             return ANONYMOUS
         return _NAMED
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS:
         return _NAMED
-    if lower == "media" and any(
-        c.lower_ in ("state", "state-run", "official", "government") for c in head.children
-    ):
+    if lower == "media" and any(c.lower_ in lexicon.STATE_MEDIA_MODIFIERS for c in head.children):
         return _NAMED  # "state media reported": the state's outlets, identifiable
     if (lemma in lexicon.REPORT_NOUNS or lower == "media") and not any(
         t.pos_ == "PROPN" for t in mods
     ):
         # "according to media reports", "according to one estimate": nobody the reader can check
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod")}
+        dets = {c.lower_ for c in head.children if c.dep_ in grammar.DESCRIPTION_DEPS}
         if not dets & lexicon.POINTING_DETERMINERS:
             return VAGUE
     if lemma in lexicon.VAGUE_GROUPS or lower in lexicon.VAGUE_GROUPS:
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "nummod")}
-        if any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") for t in mods):
+        dets = {c.lower_ for c in head.children if c.dep_ in grammar.NOUN_MODIFIER_DEPS}
+        if any(t.pos_ == "PROPN" and t.ent_type_ in grammar.PERSON_OR_ORG for t in mods):
             return _NAMED
         if dets & lexicon.POINTING_DETERMINERS and not dets & lexicon.QUANTIFIERS:
             return _NAMED
-        one = dets & {"a", "an", "one", "another"}
+        one = dets & lexicon.FIRST_MENTION_OF_ONE
         if head.tag_ == "NN" and one and lemma in lexicon.PERSON_GROUPS:
             return ANONYMOUS  # "one Washington-based trade expert said": an unnamed individual
         return VAGUE
@@ -194,7 +202,7 @@ def _subject_of(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
     # "..., he said" parsed with the content as head: the verb is a conjunct or parataxis.
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB":
+    if verb.dep_ in _SHARED_SUBJECT_DEPS and verb.head.pos_ == "VERB":
         return _subject_of(verb.head) if verb.head.i != verb.i else None
     return None
 
@@ -208,7 +216,7 @@ def sentence_sources(sent: Span) -> list[Source]:
         if lemma == "cite" and tok.tag_ == "VBG":
             # "citing an anonymous government source": the source is the object
             head = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        elif tok.pos_ in ("VERB", "AUX") and lemma in _SOURCE_VERBS:
+        elif tok.pos_ in grammar.VERB_POS and lemma in _SOURCE_VERBS:
             if lemma == "claim" and any(c.lemma_.lower() == "life" for c in tok.children):
                 continue  # "the bombing claimed 30 lives": a toll, not a claim
             head = _subject_of(tok)

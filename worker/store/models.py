@@ -227,10 +227,85 @@ class RecheckRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     html_gz: Mapped[bytes] = mapped_column(LargeBinary)
     html_hash: Mapped[str] = mapped_column(String(64))
-    # queued -> same | changed | failed
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    # queued -> running (under a lease) -> same | changed | failed
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    # As for analyses: a worker that dies mid re-check leaves its lease to run out, and the
+    # re-check is taken up again, at most ``rechecks.MAX_ATTEMPTS`` times.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    lease_until: Mapped[datetime | None] = mapped_column()
     error_code: Mapped[str | None] = mapped_column(String(64))
     # The analysis of the new revision when the text changed.
     result_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class FactCheckRow(Base):
+    """A published fact-check (schema.org ClaimReview) imported with ``sourcemark factchecks
+    import``; one row per review URL and claim, so a re-import updates rather than adds."""
+
+    __tablename__ = "factchecks"
+    __table_args__ = (UniqueConstraint("url", "claim_hash", name="uq_factchecks_url_claim"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    claim_hash: Mapped[str] = mapped_column(String(64))
+    claim: Mapped[str] = mapped_column(Text)
+    rating: Mapped[str] = mapped_column(String(200))
+    rating_value: Mapped[float | None] = mapped_column(Float)
+    best_rating: Mapped[float | None] = mapped_column(Float)
+    worst_rating: Mapped[float | None] = mapped_column(Float)
+    publisher: Mapped[str] = mapped_column(String(300))
+    publisher_url: Mapped[str | None] = mapped_column(Text)
+    date_published: Mapped[str | None] = mapped_column(String(10))
+    claim_author: Mapped[str | None] = mapped_column(String(300))
+    appearances: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str | None] = mapped_column(String(500))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column()
+
+
+class FactCheckMatch(Base):
+    """A fact-check that reaches a finding: ``worker.pipeline.match_claims`` said the same claim."""
+
+    __tablename__ = "factcheck_matches"
+    __table_args__ = (
+        UniqueConstraint("factcheck_id", "finding_id", name="uq_factcheck_matches_pair"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    factcheck_id: Mapped[int] = mapped_column(ForeignKey("factchecks.id", ondelete="CASCADE"))
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    factcheck: Mapped[FactCheckRow] = relationship()
+
+
+class FigureRow(Base):
+    """A count a finding states (``worker.pipeline.figure_compare``), written when its analysis
+    finishes, so one event's figures are found by kind and day without reading every finding."""
+
+    __tablename__ = "figures"
+    __table_args__ = (Index("ix_figures_kind_day", "kind", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    analysis_id: Mapped[str] = mapped_column(
+        ForeignKey("analyses.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)  # None: no upper bound
+    text: Mapped[str] = mapped_column(String(120))
+    vague: Mapped[str | None] = mapped_column(String(16))
+    offset: Mapped[int] = mapped_column(Integer)
+    sourcing: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str | None] = mapped_column(String(255))
+    places: Mapped[str] = mapped_column(Text)  # space-separated lower-case words
+    sentence_places: Mapped[str] = mapped_column(Text)
+    day: Mapped[str | None] = mapped_column(String(10))

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import gzip
 import uuid
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, contains_eager
 
 from worker.pipeline.model import Article
 from worker.store.analyses import create_analysis, find_reusable, gzip_html, html_key, sha256
-from worker.store.models import AnalysisRow, RecheckRow, utcnow
+from worker.store.models import AnalysisRow, ArticleRow, RecheckRow, utcnow
+from worker.vocabulary import AnalysisStatus
 
-QUEUED, SAME, CHANGED, FAILED = "queued", "same", "changed", "failed"
+QUEUED, RUNNING = "queued", "running"
+SAME, CHANGED, FAILED = "same", "changed", "failed"
+FINISHED = (SAME, CHANGED, FAILED)
 
 
 def create_recheck(
@@ -42,21 +46,66 @@ def page_of(row: RecheckRow) -> str:
     return gzip.decompress(row.html_gz).decode("utf-8", "replace")
 
 
-def take(session: Session, recheck_id: str) -> RecheckRow | None:
-    """The re-check if it is still to do: of two deliveries of one message, one takes it."""
+@dataclass(frozen=True)
+class Taken:
+    """What a worker got when it asked for a re-check."""
+
+    outcome: str  # "taken", "finished", "held", "missing", "gave_up"
+    row: RecheckRow | None = None
+    retry_in: float = 0.0
+
+
+# Interrupted attempts (expired leases) after which a re-check is given up.
+MAX_ATTEMPTS = 3
+
+
+def take(session: Session, recheck_id: str, lease_seconds: float) -> Taken:
+    """The re-check for this worker, under a lease: of two deliveries of one message, one takes
+    it; one whose worker died (its lease ran out) is taken up again, ``MAX_ATTEMPTS`` times at
+    most, then given up (readers keep the analysis they had)."""
+    now = utcnow()
+    gave_up = session.execute(
+        update(RecheckRow)
+        .where(RecheckRow.id == recheck_id, RecheckRow.status == RUNNING)
+        .where(RecheckRow.lease_until < now, RecheckRow.attempts >= MAX_ATTEMPTS)
+        .values(status=FAILED, error_code="interrupted", finished_at=now, lease_until=None)
+    )
+    if gave_up.rowcount == 1:
+        session.commit()
+        return Taken("gave_up")
     taken = session.execute(
         update(RecheckRow)
-        .where(RecheckRow.id == recheck_id, RecheckRow.status == QUEUED)
-        .values(status="running")
+        .where(RecheckRow.id == recheck_id)
+        .where(
+            (RecheckRow.status == QUEUED)
+            | ((RecheckRow.status == RUNNING) & (RecheckRow.lease_until < now))
+        )
+        .values(
+            status=RUNNING,
+            lease_until=now + timedelta(seconds=lease_seconds),
+            attempts=RecheckRow.attempts + 1,
+        )
     )
     session.commit()
-    return session.get(RecheckRow, recheck_id) if taken.rowcount == 1 else None
+    row = session.get(RecheckRow, recheck_id, populate_existing=True)
+    if row is None:
+        return Taken("missing")
+    if taken.rowcount == 1:
+        return Taken("taken", row)
+    if row.status != RUNNING:
+        return Taken("finished")
+    left = (_aware(row.lease_until) - now).total_seconds() if row.lease_until else 1.0
+    return Taken("held", retry_in=max(1.0, left + 1.0))
 
 
 def release(session: Session, recheck_id: str) -> None:
     """Hand the re-check back (the store or the queue failed mid-way): a later delivery redoes
     it."""
-    session.execute(update(RecheckRow).where(RecheckRow.id == recheck_id).values(status=QUEUED))
+    session.execute(
+        update(RecheckRow)
+        .where(RecheckRow.id == recheck_id)
+        .values(status=QUEUED, lease_until=None, attempts=RecheckRow.attempts - 1)
+    )
 
 
 def same_text(session: Session, recheck: RecheckRow, article: Article) -> AnalysisRow | None:
@@ -79,6 +128,7 @@ def record_same(session: Session, recheck: RecheckRow, analysis: AnalysisRow) ->
     now = utcnow()
     session.execute(update(AnalysisRow).where(AnalysisRow.id == analysis.id).values(checked_at=now))
     recheck.status, recheck.result_id, recheck.finished_at = SAME, analysis.id, now
+    recheck.lease_until = None
 
 
 def record_changed(
@@ -106,6 +156,7 @@ def record_changed(
         timings={"extract_ms": round(extract_ms, 1)},
     )
     recheck.status, recheck.result_id, recheck.finished_at = CHANGED, analysis.id, utcnow()
+    recheck.lease_until = None
     return analysis
 
 
@@ -113,16 +164,94 @@ def record_failed(session: Session, recheck: RecheckRow, code: str) -> None:
     """The new snapshot could not be analysed (no article any more, ...): readers keep getting
     the analysis they had."""
     recheck.status, recheck.error_code, recheck.finished_at = FAILED, code, utcnow()
+    recheck.lease_until = None
 
 
-def stale_rechecks(session: Session, *, queued_before: datetime) -> list[str]:
-    """Re-checks still queued long after they were stored: their message was never published
-    (Redis was down) or was lost with it. A second message for one still waiting is harmless
-    (``take`` lets one delivery work)."""
+def stale_rechecks(session: Session, *, queued_before: datetime, now: datetime) -> list[str]:
+    """Re-checks still queued long after they were stored (their message was never published:
+    Redis was down, or it was lost with it) and running ones whose lease ran out (their worker
+    died). A second message for one still waiting is harmless (``take`` lets one delivery
+    work, and gives up one interrupted too often)."""
     return list(
         session.scalars(
             select(RecheckRow.id)
-            .where(RecheckRow.status == QUEUED, RecheckRow.created_at < queued_before)
+            .where(
+                ((RecheckRow.status == QUEUED) & (RecheckRow.created_at < queued_before))
+                | ((RecheckRow.status == RUNNING) & (RecheckRow.lease_until < now))
+            )
             .limit(500)
         )
     )
+
+
+def prune_rechecks(session: Session, *, finished_before: datetime) -> int:
+    """Delete finished re-checks older than ``finished_before`` (each keeps a gzipped page):
+    what they found lives on in their analyses (``checked_at``, a new revision)."""
+    old = select(RecheckRow.id).where(
+        RecheckRow.status.in_(FINISHED), RecheckRow.created_at < finished_before
+    )
+    result = session.execute(
+        delete(RecheckRow).where(RecheckRow.id.in_(old.limit(5000).scalar_subquery()))
+    )
+    return result.rowcount or 0
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes even for timezone-aware columns.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Followed:
+    """Where the re-check of a served analysis stands, for the reader who was served it.
+
+    ``status``: ``pending`` (the re-check, or the analysis of the new revision it started, is
+    under way), ``same`` (the live page still has the analysis's text), ``changed`` (a newer
+    revision of the article is analysed: ``revision``), ``failed`` (the re-check or the new
+    revision's analysis failed: the served analysis stands) or ``none`` (no re-check of it).
+    ``watch`` names the analyses whose announcement (``worker.tasks.completion``) may end a
+    ``pending``.
+    """
+
+    status: str
+    revision: AnalysisRow | None = None
+    watch: tuple[str, ...] = ()
+
+
+PENDING, NONE = "pending", "none"
+FOLLOW_STATUSES = (PENDING, SAME, CHANGED, FAILED, NONE)
+
+
+def follow(session: Session, analysis: AnalysisRow) -> Followed:
+    """The state of ``analysis``'s latest re-check, read from the store."""
+    newer = session.scalars(
+        select(AnalysisRow)
+        .join(ArticleRow)
+        .options(contains_eager(AnalysisRow.article))
+        .where(ArticleRow.url == analysis.article.url)
+        .where(AnalysisRow.pipeline_version == analysis.pipeline_version)
+        .where(AnalysisRow.status == AnalysisStatus.DONE)
+        .where(AnalysisRow.created_at > analysis.created_at)
+        .order_by(AnalysisRow.created_at.desc())
+        .limit(1)
+    ).first()
+    if newer is not None:
+        return Followed(CHANGED, newer)
+    last = session.scalars(
+        select(RecheckRow)
+        .where(RecheckRow.analysis_id == analysis.id)
+        .order_by(RecheckRow.created_at.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return Followed(NONE)
+    if last.status in (QUEUED, RUNNING):
+        return Followed(PENDING, watch=(analysis.id,))
+    if last.status != CHANGED or last.result_id is None:
+        return Followed(last.status)
+    result = session.get(AnalysisRow, last.result_id)
+    if result is None or result.status == AnalysisStatus.FAILED:
+        return Followed(FAILED)
+    if result.status == AnalysisStatus.DONE:  # done, yet not newer: an older revision's text
+        return Followed(CHANGED, result)
+    return Followed(PENDING, watch=(analysis.id, result.id))

@@ -16,11 +16,13 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from worker.config import task_limits
+from worker.factchecks.store import match_analysis
 from worker.pipeline import find_claims
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.nlp import get_nlp
 from worker.store import session_scope
 from worker.store.analyses import MAX_ATTEMPTS, claim, mark_failed, save_result
+from worker.store.figures import record_figures
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
 from worker.tasks.extract_step import prepare
@@ -67,6 +69,7 @@ def process_analysis(analysis_id: str) -> str:
         if not got.extracted:
             prepared = prepare(analysis_id)
             if prepared.text is None:
+                _after_done(analysis_id)
                 announce(analysis_id)
                 match_stored_claims(analysis_id)
                 return AnalysisStatus.DONE
@@ -97,9 +100,23 @@ def process_analysis(analysis_id: str) -> str:
     with session_scope() as session:
         saved = save_result(session, analysis_id, findings, timings)
     if saved:
+        _after_done(analysis_id)
         announce(analysis_id)
         match_stored_claims(analysis_id)
     return AnalysisStatus.DONE if saved else "lost_lease"
+
+
+def _after_done(analysis_id: str) -> None:
+    """What other articles see of a finished analysis: its counts, for comparing figures, and
+    the published fact-checks imported earlier that reach its findings. Before the reader is
+    told the analysis is done, so the first card shows them. Best effort: the analysis is done
+    and stays done whatever happens here (the next fact-check import matches again)."""
+    for step in (record_figures, match_analysis):
+        try:
+            with session_scope() as session:
+                step(session, analysis_id)
+        except Exception:
+            log.exception("%s failed for analysis %s", step.__name__, analysis_id)
 
 
 def _fail(analysis_id: str, code: str, message: str, reason: str | None = None) -> None:

@@ -40,8 +40,10 @@ class Waiters:
         self._lock = threading.Lock()
         self._by_id: dict[str, set[threading.Event]] = {}
 
-    def add(self, analysis_id: str) -> threading.Event:
-        event = threading.Event()
+    def add(self, analysis_id: str, event: threading.Event | None = None) -> threading.Event:
+        """Wake ``event`` (a new one unless given: one event may wait for several analyses)
+        when ``analysis_id`` is announced."""
+        event = event or threading.Event()
         with self._lock:
             self._by_id.setdefault(analysis_id, set()).add(event)
         return event

@@ -31,40 +31,63 @@ from worker.store.rechecks import (
 )
 from worker.tasks.analysis import TRANSIENT, process_analysis
 from worker.tasks.celery_app import RECHECK_QUEUE, celery_app
+from worker.tasks.completion import announce
 from worker.tasks.extract_step import extract_checked
 
 log = logging.getLogger(__name__)
 
 
+class RecheckHeld(Exception):
+    """Another delivery of the same re-check is at work; try again after its lease."""
+
+    def __init__(self, retry_in: float) -> None:
+        super().__init__(f"held by another worker, retry in {retry_in:.0f}s")
+        self.retry_in = retry_in
+
+
 def process_recheck(recheck_id: str) -> str:
-    """Compare the stored snapshot with its analysis; returns what happened."""
+    """Compare the stored snapshot with its analysis; returns what happened.
+
+    The served analysis is announced when the re-check ends (and the new revision when its
+    analysis does), so readers following the re-check (``GET /analyses/<id>/recheck?wait=``)
+    hear of it at once.
+    """
     with session_scope() as session:
-        row = take(session, recheck_id)
-        if row is None:
-            return "not_queued"
-        html, url = page_of(row), row.url
+        got = take(session, recheck_id, lease_seconds=task_limits().hard_seconds + 5)
+        if got.outcome == "held":
+            raise RecheckHeld(got.retry_in)
+        if got.outcome != "taken":
+            if got.outcome == "gave_up":
+                _announce_served(recheck_id)
+            return "not_queued" if got.outcome == "finished" else got.outcome
+        html, url, served = page_of(got.row), got.row.url, got.row.analysis_id
     try:
         try:
             article, extract_ms = extract_checked(html, url)
         except PipelineError as exc:
-            return _failed(recheck_id, exc.code)
+            return _failed(recheck_id, served, exc.code)
         except SoftTimeLimitExceeded:
-            return _failed(recheck_id, "time_limit")
+            return _failed(recheck_id, served, "time_limit")
         with session_scope() as session:
             row = session.get(RecheckRow, recheck_id)
             current = same_text(session, row, article)
             if current is not None:
                 record_same(session, row, current)
-                return SAME
-            new_id = record_changed(
-                session, row, article, pipeline_version=PIPELINE_VERSION, extract_ms=extract_ms
-            ).id
+                outcome = SAME
+            else:
+                new_id = record_changed(
+                    session, row, article, pipeline_version=PIPELINE_VERSION, extract_ms=extract_ms
+                ).id
+                outcome = CHANGED
     except TRANSIENT:
         _release_quietly(recheck_id)
         raise
     except Exception:
         log.exception("re-check %s crashed", recheck_id)
-        return _failed(recheck_id, "pipeline_error")
+        return _failed(recheck_id, served, "pipeline_error")
+    announce(served)
+    if outcome == SAME:
+        return SAME
     # A lease held by another delivery or a lost store connection leaves the new analysis
     # queued: the sweeper picks it up like any other.
     try:
@@ -76,10 +99,19 @@ def process_recheck(recheck_id: str) -> str:
     return CHANGED
 
 
-def _failed(recheck_id: str, code: str) -> str:
+def _failed(recheck_id: str, served: str, code: str) -> str:
     with session_scope() as session:
         record_failed(session, session.get(RecheckRow, recheck_id), code)
+    announce(served)
     return "failed"
+
+
+def _announce_served(recheck_id: str) -> None:
+    with session_scope() as session:
+        row = session.get(RecheckRow, recheck_id)
+        served = row.analysis_id if row is not None else None
+    if served:
+        announce(served)
 
 
 def _release_quietly(recheck_id: str) -> None:
@@ -101,6 +133,8 @@ def _release_quietly(recheck_id: str) -> None:
 def recheck_task(self, recheck_id: str) -> str:  # noqa: ANN001 - Celery's bound task
     try:
         return process_recheck(recheck_id)
+    except RecheckHeld as held:
+        raise self.retry(countdown=held.retry_in) from None
     except TRANSIENT as exc:
         if self.request.retries >= task_limits().max_retries:
             return "gave_up"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from worker.pipeline import grammar
 from worker.pipeline.attribution.coreference import Resolution, build_registry, resolve
 from worker.pipeline.attribution.cues import BELIEF, PREDICATE, SPEECH, TAIL
 from worker.pipeline.attribution.relation import Relation
@@ -14,7 +15,7 @@ from worker.pipeline.attribution.speakers import (
 )
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
 )
@@ -25,6 +26,9 @@ from worker.pipeline.sources import ANONYMOUS
 from worker.pipeline.text import paragraph_bounds, text_of
 
 BASE_CONFIDENCE = {"direct_quote": 0.9, "according_to": 0.85, "mixed": 0.85, "indirect": 0.8}
+# How much less sure a cue of each kind makes an attribution: a belief is an inferred one, a verb
+# of manner or a predicate cue a looser one (Bergler 1992).
+CUE_KIND_PENALTY = {SPEECH: 0.0, BELIEF: 0.25, TAIL: 0.15, PREDICATE: 0.1}
 QUOTE_CHARS = DOUBLE_MARKS | {"\u2018", "\u2019", "'"}
 
 
@@ -59,9 +63,9 @@ def _third_party_inside_quote(rel: Relation) -> bool:
     head = rel.source.root if rel.source is not None else None
     if head is None or rel.cue_kind != SPEECH or head.pos_ == "PRON":
         return False
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
+    if head.pos_ == "PROPN" or head.ent_type_ in grammar.PERSON_OR_ORG:
         return True
-    return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUNS
+    return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUN_FORMS
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -161,13 +165,7 @@ def _is_anonymous(reading: Reading, mention, resolved_name: str | None) -> bool:
 
 
 def _confidence(rel: Relation, mention, name: str | None, by_function: bool, nested: bool) -> float:
-    score = BASE_CONFIDENCE[rel.type]
-    if rel.cue_kind == BELIEF:
-        score -= 0.25
-    elif rel.cue_kind == TAIL:
-        score -= 0.15
-    elif rel.cue_kind == PREDICATE:
-        score -= 0.1
+    score = BASE_CONFIDENCE[rel.type] - CUE_KIND_PENALTY[rel.cue_kind]
     if name and person_name_in(mention) is not None:
         score += 0.05
     elif name and is_pronoun(mention.root):

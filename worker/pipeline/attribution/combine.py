@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from worker.pipeline.attribution.cues import cue_kind
 from worker.pipeline.attribution.direct import MAX_GAP_WORDS, SENTENCE_END
-from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.relation import REPORTED_TYPES, Relation
 from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
@@ -77,7 +77,7 @@ def classify_with_quotes(
 
 
 def _classify_one(rel: Relation, text: str, quotes: list[Quote], used: set[int]) -> None:
-    if rel.type not in ("indirect", "according_to") or not rel.content:
+    if rel.type not in REPORTED_TYPES or not rel.content:
         return
     s, e = rel.content[0][0], rel.content[-1][1]
     for k, q in enumerate(quotes):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.relation import ents_in, sentence_starts
 from worker.pipeline.attribution.speakers import (
     NON_PERSON_ENTS,
@@ -28,12 +28,19 @@ from worker.pipeline.attribution.speakers import (
     role_text,
 )
 from worker.pipeline.lexicon import (
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_WORDS,
 )
+
+# Links from a word up to the subject it is part of ("the party's leader, Jane Roe").
+_SUBJECT_PART_DEPS = frozenset({"compound", "flat", "appos", "poss"})
+# Entity types of a body a speaker can speak for.
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Modifiers that make "the ministry" a particular one ("the foreign ministry").
+_DESCRIBED_DEPS = frozenset({"poss", "amod", "compound"})
 
 PRONOUN_WINDOW_SENTENCES = 4
 
@@ -132,10 +139,10 @@ def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool
 def _is_subject(tok: Token) -> bool:
     """The token heads, or is inside, a clause subject (through compounds and appositions)."""
     for _ in range(4):
-        if tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.dep_ in grammar.SUBJECT_DEPS:
             return True
-        if tok.dep_ not in ("compound", "flat", "appos", "poss") or tok.head.i == tok.i:
-            return tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.dep_ not in _SUBJECT_PART_DEPS or tok.head.i == tok.i:
+            return tok.dep_ in grammar.SUBJECT_DEPS
         if tok.dep_ == "poss":
             return False
         tok = tok.head
@@ -151,7 +158,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 spans.append(name)
     covered = {t.i for s in spans for t in s}
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ in ("compound", "flat"):
+        if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ in grammar.NAME_DEPS:
             continue
         name = person_name_in(
             doc[tok.left_edge.i : tok.i + 1], person_evidence=_person_evidence(tok)
@@ -167,9 +174,9 @@ def _person_evidence(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "relcl" and any(g.lower_ == "who" for g in child.children):
             return True
-        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | FUNCTION_NOUNS:
+        if child.dep_ == "appos" and child.lower_ in ROLE_WORDS | FUNCTION_NOUN_FORMS:
             return True
-    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+    return tok.dep_ in grammar.SUBJECT_DEPS and any(
         c.lower_ in ROLE_WORDS for c in tok.children if c.dep_ == "compound"
     )
 
@@ -217,7 +224,7 @@ def build_registry(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> Reg
             reg.roles.append(_Role(name.start_char, role, _words(role), full))
             reg.role_of.setdefault(full, role)
     for ent in ents_in(doc[:]):
-        if ent.label_ in ("ORG", "GPE", "NORP"):
+        if ent.label_ in _ORG_LABELS:
             reg.orgs.append((ent.start_char, ent.text))
     return reg
 
@@ -234,13 +241,13 @@ def _clean_org(span: Span) -> str:
     doc = span.doc
     while start < end - 1 and doc[start].lower_ == "the":
         start += 1
-    while end > start + 1 and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+    while end > start + 1 and doc[end - 1].lower_ in lexicon.POSSESSIVE_ENDINGS:
         end -= 1
     return doc[start:end].text
 
 
 def _determiners(head: Token) -> set[str]:
-    return {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "amod")}
+    return {c.lower_ for c in head.children if c.dep_ in grammar.NOUN_MODIFIER_DEPS}
 
 
 def resolve(
@@ -267,7 +274,7 @@ def resolve(
     if (
         head.pos_ == "PROPN"
         and head.text in reg.surnames
-        and not any(c.dep_ in ("compound", "flat") for c in head.children)
+        and not any(c.dep_ in grammar.NAME_DEPS for c in head.children)
     ):
         full = reg.fullest(head.text)
         return Resolution(full, reg.role_of.get(full), True)
@@ -277,26 +284,26 @@ def resolve(
     if low in PLURAL_PRONOUNS:
         return Resolution(last_group, None, False)
     dets = _determiners(head)
-    plural = head.tag_ in ("NNS", "NNPS")
+    plural = head.tag_ in grammar.PLURAL_NOUN_TAGS
     bare_plural = plural and not dets & lexicon.DEFINITE_DETERMINERS and head.pos_ != "PROPN"
     if dets & lexicon.INDEFINITE_DETERMINERS or bare_plural:
         # "a Taliban representative", "US officials", "two people": unnamed, not resolved.
-        return Resolution(None, None, low in FUNCTION_NOUNS)
+        return Resolution(None, None, low in FUNCTION_NOUN_FORMS)
     if head.pos_ == "PROPN" or head.ent_type_ in NON_PERSON_ENTS - {"DATE"}:
         return Resolution(_org_text(mention), None, False)
     # Roles: "the spokesman", "his spokesman", "China's ambassador", "the ministry".
     head_word = low
     pointing = dets & lexicon.DEFINITE_DETERMINERS
-    if pointing or head_word in ROLE_WORDS or head_word in FUNCTION_NOUNS:
+    if pointing or head_word in ROLE_WORDS or head_word in FUNCTION_NOUN_FORMS:
         role = reg.role_for(head_word, pos)
-        if role is not None and head_word not in ("official", "officials"):
+        if role is not None and head_word not in lexicon.OFFICIAL_FORMS:
             return Resolution(role.name, role.text, True)
     if head.lemma_.lower() in ORG_HEADS:
         for ent in ents_in(mention):
             if ent.start <= head.i < ent.end:
                 return Resolution(_clean_org(ent), None, False)
         if dets & lexicon.DEFINITE_DETERMINERS and not any(
-            c.dep_ in ("poss", "amod", "compound")
+            c.dep_ in _DESCRIBED_DEPS
             for c in head.children
             if c.lower_ not in lexicon.DEFINITE_DETERMINERS
         ):

@@ -19,33 +19,34 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from worker.pipeline import grammar
 from worker.pipeline.lexicon import (
     BELIEF_VERBS,
-    FINDING_VERBS,
     JUDGEMENT_CUES,
     PARTICLE_CUES,
     PREDICATE_CUES,
     PROPOSAL_CUES,
     REQUEST_CUES,
-    SPEECH_ACT_VERBS,
-    SPEECH_VERBS,
+    STATEMENT_VERBS,
     TAIL_ONLY_VERBS,
 )
 
-# Every verb that attributes words or a finding to its subject.
-STATEMENT_VERBS = SPEECH_VERBS | FINDING_VERBS | SPEECH_ACT_VERBS
 # Every verb whose content may be an object with a predicate ("urged X to", "praised X for").
 PREDICATE_VERBS = PREDICATE_CUES | JUDGEMENT_CUES | REQUEST_CUES | PROPOSAL_CUES
 
+# The kinds of cue: a statement, a belief or attitude, a verb of manner beside a quotation
+# ("she laughed"), a predicate cue ("accused China of…"). Internal: a finding does not carry its
+# cue's kind, which only sets its confidence (``build.CUE_KIND_PENALTY``).
 SPEECH = "speech"
 BELIEF = "belief"
 TAIL = "tail"
 PREDICATE = "predicate"
+CUE_KINDS = (SPEECH, BELIEF, TAIL, PREDICATE)
 
 
 def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
     """``"speech"``, ``"belief"``, ``"tail"`` or None for a token that could be a cue."""
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+    if token.pos_ not in grammar.VERB_POS and token.tag_ not in grammar.VERB_TAGS:
         return None
     lemma = token.lemma_.lower()
     if lemma == "point" and not _has_particle(token, "out"):

@@ -13,12 +13,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline.attribution.cues import TAIL, cue_bounds, cue_kind
+from worker.pipeline import grammar
+from worker.pipeline.attribution.continuation import inside_tail
+from worker.pipeline.attribution.cues import SPEECH, TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
 from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+# Where the search for an inverted subject stops.
+_SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
 
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -83,16 +88,16 @@ def _subject(cue: Token, window: set[int]) -> Token | None:
             child.dep_ in INVERTED_DEPS
             and child.i > cue.i
             and child.i in window
-            and child.pos_ in ("PROPN", "NOUN", "PRON")
+            and child.pos_ in grammar.NOMINAL_POS
         ):
             return child
     # Parses of inverted tails go wrong: take the first nominal after the cue.
     for tok in cue.doc[cue.i + 1 : cue.i + 6]:
         if tok.i not in window:
             break
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ != "compound":
+        if tok.pos_ in grammar.NOMINAL_POS and tok.dep_ != "compound":
             return tok
-        if tok.pos_ in ("ADP", "VERB") or tok.is_punct:
+        if tok.pos_ in _SUBJECT_SEARCH_STOP_POS or tok.is_punct:
             break
     return None
 
@@ -134,15 +139,15 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
     max_tail = 3 if quoted[-1:] == "." and tail[0].text != "," else MAX_TAIL_TOKENS
     if tail[0].text in DASHES or (tail[0].text == "," and len(tail) > 1 and tail[1].text in DASHES):
         dash = tail[0] if tail[0].text in DASHES else tail[1]
-        names = [t for t in tail if t.i > dash.i and t.pos_ in ("PROPN", "NOUN")]
+        names = [t for t in tail if t.i > dash.i and t.pos_ in grammar.NOUN_POS]
         if names:
             head = names[0]
-            while head.dep_ in ("compound", "flat") and head.head.i in window:
+            while head.dep_ in grammar.NAME_DEPS and head.head.i in window:
                 head = head.head
             return Relation(
                 "direct_quote",
                 (dash.idx, dash.idx + 1),
-                "speech",
+                SPEECH,
                 mention_tokens(head),
                 [(p.start, p.end) for p in quote.pieces],
             )
@@ -212,7 +217,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
         f = p_start + from_match.start(0) + from_match.group(0).index("From")
         if span is not None:
             return Relation(
-                "direct_quote", (f, f + 4), "speech", span, [(p.start, p.end) for p in quote.pieces]
+                "direct_quote", (f, f + 4), SPEECH, span, [(p.start, p.end) for p in quote.pieces]
             )
     if not before:
         return None
@@ -271,16 +276,26 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
     relations: list[Relation] = []
     used: set[int] = set()
     owner: dict[int, Relation] = {}
+    gap_floor: dict[int, int] = {}  # where the text after quote k's attribution starts
     for k, quote in enumerate(quotes):
         limit = quotes[k + 1].open if k + 1 < len(quotes) else len(text_of(doc))
         floor = quotes[k - 1].outer_end if k > 0 else 0
         rel = _link_after(doc, quote, limit)
         prev = owner.get(k - 1)
+        if prev is not None and inside_tail(text_of(doc), prev, quote):
+            # `"A," she said on "Meet the Press." "B."`: the title belongs to the attribution's
+            # sentence; B, not the title, continues the quote.
+            owner[k] = prev
+            gap_floor[k] = gap_floor.get(k - 1, quotes[k - 1].outer_end)
+            used.add(k)  # nobody's words: no later step may take it as a quote
+            continue
         if (
             rel is not None
             and len(quote.pieces) > 1
             and prev is not None
-            and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)
+            and _only_tail_between(
+                doc, prev, gap_floor.get(k - 1, quotes[k - 1].outer_end), quote.open
+            )
         ):
             # `"A," he said. "B.¶"C," Sasse said.`: B continues his quote, C has its own cue.
             first = quote.pieces[0]
@@ -289,7 +304,9 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
         elif (
             rel is None
             and prev is not None
-            and _only_tail_between(doc, prev, quotes[k - 1].outer_end, quote.open)
+            and _only_tail_between(
+                doc, prev, gap_floor.get(k - 1, quotes[k - 1].outer_end), quote.open
+            )
         ):
             prev.content.extend((p.start, p.end) for p in quote.pieces)
             owner[k] = prev

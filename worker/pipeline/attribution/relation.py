@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+# The relation types a quotation step gives, and those the parse finders give before the
+# quotations they hold type them mixed or direct (``combine.classify_with_quotes``).
+QUOTE_TYPES = frozenset({"direct_quote", "mixed"})
+REPORTED_TYPES = frozenset({"indirect", "according_to"})
+
 
 @dataclass
 class Relation:

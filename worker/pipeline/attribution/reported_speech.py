@@ -13,22 +13,58 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from worker.pipeline import lexicon
-from worker.pipeline.attribution.cues import PREDICATE, PREDICATE_VERBS, cue_bounds, cue_kind
+from worker.pipeline import grammar, lexicon
+from worker.pipeline.attribution.cues import (
+    PREDICATE,
+    PREDICATE_VERBS,
+    SPEECH,
+    cue_bounds,
+    cue_kind,
+)
 from worker.pipeline.attribution.direct import inherited_subject, nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.attribution.subjects import untagged_subject
 from worker.pipeline.lexicon import (
     FINDING_SOURCES,
     FINDING_VERBS,
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_HEADS,
     PREDICATE_CUES,
     ROLE_WORDS,
     WEAK_SUBJECT_VERBS,
 )
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+# Clauses the writer may hang on reported content.
+_WRITER_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+# After "that", a word that cannot open the content.
+_NOT_CONTENT_START_POS = frozenset({"VERB", "AUX", "PUNCT"})
+# Words a subject can open with.
+_SUBJECT_START_POS = frozenset({"PRON", "DET", "PROPN", "NOUN"})
+# A cue's arguments after it.
+_ARGUMENT_DEPS = frozenset({"prep", "dobj", "dative", "npadvmod"})
+# Subjects of a clause of its own ("it" included).
+_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Clauses on a noun.
+_RELATIVE_DEPS = frozenset({"acl", "relcl"})
+# How a parenthetical cue hangs on the clause it interrupts.
+_PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "ccomp"})
+# Arguments of a predicate cue ("urged Vietnam to…").
+_PREDICATE_ARG_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
+_PREDICATE_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
+# A predicate on the object ("called it a sham").
+_OBJECT_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "amod"})
+_OBJECT_DEPS = frozenset({"dobj", "attr"})
+# A participle on a noun ("the man accused of…").
+_PARTICIPLE_DEPS = frozenset({"acl", "amod"})
+# Subjects that can always speak: names, pronouns, and entities of these types.
+_NAMED_POS = frozenset({"PROPN", "PRON"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# "I said", "you told", "it showed": pronouns that are no source of an attribution.
+_NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
@@ -52,7 +88,7 @@ def _span(doc: Doc, start: int, end: int) -> Piece | None:
 def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
     """End the content before a trailing ", as/while …" clause of the writer's."""
     for child in root.children:
-        if child.i <= start or child.i >= end or child.dep_ not in ("advcl", "conj"):
+        if child.i <= start or child.i >= end or child.dep_ not in _WRITER_CLAUSE_DEPS:
             continue
         first = doc[child.left_edge.i]
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
@@ -73,7 +109,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
         if (
             doc[start].lower_ == "that"
             and start + 1 < end
-            and doc[start + 1].pos_ not in ("VERB", "AUX", "PUNCT")
+            and doc[start + 1].pos_ not in _NOT_CONTENT_START_POS
         ):
             start += 1
         own = [c.left_edge.i for c in cue.children if c.dep_ != "ccomp" and c.i > end - 1]
@@ -99,15 +135,15 @@ def _content_of(cue: Token) -> list[Piece] | None:
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
     # the cue, followed by a subject, still opens the content.
     for tok in doc[cue.i + 1 : min(cue.i + 7, cue.sent.end)]:
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+        if tok.is_punct or tok.pos_ in grammar.VERB_POS:
             break
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if (
             tok.lower_ == "that"
             and nxt is not None
-            and nxt.pos_ in ("PRON", "DET", "PROPN", "NOUN")
+            and nxt.pos_ in _SUBJECT_START_POS
             and tok.head.i > tok.i
-            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.pos_ in grammar.VERB_POS
         ):
             piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
@@ -128,18 +164,16 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
     that-clause on the cue's object or prepositional phrase; a clause opened by the
     complementiser "that" with a subject of its own is still the cue's content."""
     doc = cue.doc
-    args = [
-        c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "dobj", "dative", "npadvmod")
-    ]
+    args = [c for c in cue.children if c.i > cue.i and c.dep_ in _ARGUMENT_DEPS]
     nouns = [
         g
         for a in args
         for g in ([a] if a.dep_ != "prep" else a.children)
-        if g.pos_ in ("NOUN", "PROPN", "PRON")
+        if g.pos_ in grammar.NOMINAL_POS
     ]
     for noun in nouns:
         for clause in noun.children:
-            if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.i < noun.i:
+            if clause.dep_ not in grammar.NOUN_CLAUSE_DEPS or clause.i < noun.i:
                 continue
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             if not marks or not _own_subject(clause):
@@ -150,7 +184,7 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children)
 
 
 def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
@@ -162,10 +196,10 @@ def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
         if obj.dep_ != "dobj" or obj.i < cue.i:
             continue
         if any(
-            c.dep_ in ("acl", "relcl")
-            and c.tag_ in ("VBD", "VBZ", "VBP")
+            c.dep_ in _RELATIVE_DEPS
+            and c.tag_ in grammar.FINITE_VERB_TAGS
             and c.i > obj.i
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ in grammar.SUBJECT_DEPS for g in c.children)
             for c in obj.children
         ):
             piece = _span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
@@ -178,9 +212,9 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     content is the clause the short cue clause interrupts."""
     doc = cue.doc
     head = cue.head
-    if cue.dep_ not in ("parataxis", "advcl", "ccomp") or head.i == cue.i:
+    if cue.dep_ not in _PARENTHETICAL_DEPS or head.i == cue.i:
         return None
-    if head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in grammar.VERB_POS:
         return None
     marks = [c for c in cue.children if c.dep_ == "mark"]
     if any(m.lower_ != "as" for m in marks):
@@ -193,7 +227,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
         return None
     before = doc[lo - 1] if lo > 0 else None
     after = doc[hi] if hi < len(doc) else None
-    separated = (before is not None and before.text in (",", "\u2014", "--")) or (
+    separated = (before is not None and before.text in lexicon.PARENTHESIS_MARKS) or (
         marks and after is not None and after.text == ","
     )
     if not separated:
@@ -210,14 +244,14 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     doc = cue.doc
     # "what host Tom Bergeron described as …": a fronted wh-object is left out of the content.
     after = [c for c in cue.children if c.i > cue.i]
-    args = [c for c in after if c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+    args = [c for c in after if c.dep_ in _PREDICATE_ARG_DEPS]
     preds = [
         c
         for c in after
-        if c.dep_ in ("xcomp", "oprd", "ccomp")
-        or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for"))
+        if c.dep_ in _PREDICATE_DEPS
+        or (c.dep_ == "prep" and c.lower_ in lexicon.PREDICATE_PREPOSITIONS)
         or (c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children))
-        or (c.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp", "amod") for g in c.children))
+        or (c.dep_ == "dobj" and any(g.dep_ in _OBJECT_PREDICATE_DEPS for g in c.children))
     ]
     if cue.lemma_.lower() not in PREDICATE_CUES:
         # Judgements and requests: "praised X for …", "ordered X to …", never "ordered new tests".
@@ -247,7 +281,7 @@ def _quoted_as(cue: Token) -> Token | None:
     if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+    if verb.lemma_.lower() not in lexicon.QUOTING_VERBS or not any(
         c.dep_ == "auxpass" for c in verb.children
     ):
         return None
@@ -273,9 +307,9 @@ def _source_of(cue: Token) -> Token | None:
     for child in cue.children:
         # inverted "…, said the spokesman" parsed with the source as object
         if (
-            child.dep_ in ("dobj", "attr")
+            child.dep_ in _OBJECT_DEPS
             and child.i > cue.i
-            and child.pos_ in ("PROPN", "NOUN")
+            and child.pos_ in grammar.NOUN_POS
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
@@ -284,7 +318,7 @@ def _source_of(cue: Token) -> Token | None:
 
 def _antecedent(subject: Token) -> Token:
     """ "a career Army officer who described…": the relative pronoun's noun."""
-    if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+    if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
 
@@ -293,7 +327,7 @@ def _blocked(cue: Token) -> bool:
     """Negated, declined or conditional cues attribute nothing."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.tag_ == "VBN":
         return True  # a participle modifying a noun ("the prison, dubbed the Hanoi Hilton by…")
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.DECLINE_HEADS:
         return True
@@ -315,10 +349,10 @@ def weak_subject(cue: Token, subject: Token) -> bool:
             or subject.lemma_.lower() in ORG_HEADS
             or subject.lower_ in lexicon.SPEAKING_GROUPS
         )
-    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subject.pos_ in _NAMED_POS or subject.ent_type_ in _SPEAKER_ENTS:
         return False
     words = {subject.lower_, subject.lemma_.lower()}
-    speakers = FUNCTION_NOUNS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
+    speakers = FUNCTION_NOUN_FORMS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
     if words & (speakers | lexicon.PERSON_NOUNS | FINDING_SOURCES):
         return False
     # "a gay activist", "the reporter", "Colorado Republican leaders": a person by trade.
@@ -338,10 +372,10 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         content = _content_of(tok)
         if not content:
             continue
-        source = _source_of(tok)
-        if source is None or (source.pos_ == "PRON" and source.lower_ in FIRST_SECOND | {"it"}):
+        source = _source_of(tok) or untagged_subject(tok)
+        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
-        if source.lower_ in ("which", "what", "who", "that") or weak_subject(tok, source):
+        if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
             continue
         mention = mention_tokens(source)
         # Headings run into the next paragraph in the parse: keep everything in the cue's.
@@ -379,7 +413,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         sent = tok.sent
         head = tok.head
         lo, hi = sent.start, sent.end
-        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
+        if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ != "ROOT":
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
@@ -392,5 +426,5 @@ def find_according_to(doc: Doc) -> list[Relation]:
         if not pieces:
             continue
         cue = (tok.idx, to.idx + len(to.text))
-        relations.append(Relation("according_to", cue, "speech", source, pieces, tok.i))
+        relations.append(Relation("according_to", cue, SPEECH, source, pieces, tok.i))
     return relations

@@ -5,17 +5,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.relation import ents_in
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
-    FUNCTION_NOUNS,
+    FUNCTION_NOUN_FORMS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_WORDS,
 )
 
-PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_SECOND | {"it", "who", "which", "that"}
+# Wh-words: a relative clause starts, the mention has ended.
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+# Words a mention cannot open with.
+_NOT_MENTION_START_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ"})
+# Words that end a role read leftwards from a name.
+_NOT_ROLE_POS = frozenset({"DET", "PRON", "SCONJ", "VERB", "AUX", "NUM"})
+# Openers a mention's text drops ("the", a quotation mark).
+_OPENING_POS = frozenset({"DET", "PUNCT"})
+_OPENING_DEPS = frozenset({"poss", "case", "det"})
+
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_SECOND | lexicon.OTHER_PRONOUNS
 
 
 def is_pronoun(token: Token) -> bool:
@@ -33,10 +44,10 @@ def mention_tokens(head: Token) -> Span:
     for tok in doc[head.i + 1 : head.right_edge.i + 1]:
         # A relative pronoun opens the relative clause ("an official who ..."): it is no part
         # of the name, though the parser hangs it on the clause's verb, past the noun.
-        if tok.tag_ in ("WP", "WDT", "WP$"):
+        if tok.tag_ in _WH_TAGS:
             break
-        if tok.is_punct or tok.is_space or tok.dep_ in ("appos", "relcl", "acl", "cc", "conj"):
-            if tok.dep_ == "conj" and tok.head.i == head.i and tok.pos_ in ("PROPN", "NOUN"):
+        if tok.is_punct or tok.is_space or tok.dep_ in grammar.MENTION_END_DEPS:
+            if tok.dep_ == "conj" and tok.head.i == head.i and tok.pos_ in grammar.NOUN_POS:
                 end = tok.right_edge.i + 1  # "King and Weeks": both are the source
                 continue
             if tok.dep_ == "cc" and tok.head.i == head.i:
@@ -44,7 +55,7 @@ def mention_tokens(head: Token) -> Span:
             break
         end = tok.i + 1
     # A verb never starts a mention (inverted "said his spokesman" parses oddly at times).
-    while start < head.i and doc[start].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+    while start < head.i and doc[start].pos_ in _NOT_MENTION_START_POS:
         start += 1
     return doc[start:end]
 
@@ -96,15 +107,15 @@ def _is_initial(tok: Token) -> bool:
 
 
 def _is_suffix(tok: Token) -> bool:
-    return tok.text in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
+    return tok.text in lexicon.NAME_SUFFIXES
 
 
 def _strip_possessive(span: Span) -> Span:
     end = span.end
-    while end > span.start + 1 and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+    while end > span.start + 1 and span.doc[end - 1].lower_ in lexicon.POSSESSIVE_ENDINGS:
         end -= 1
     start = span.start
-    while start < end - 1 and span.doc[start].lower_ in ("the",):
+    while start < end - 1 and span.doc[start].lower_ in lexicon.LEADING_ARTICLES:
         start += 1
     return span.doc[start:end]
 
@@ -134,21 +145,15 @@ def role_before_name(doc: Doc, name: Span) -> str | None:
     first = name.start
     while i >= 0:
         tok = doc[i]
-        if tok.pos_ in ("DET", "PRON", "SCONJ", "VERB", "AUX", "NUM") or tok.lower_ in (
-            "when",
-            "as",
-            "while",
-            "after",
-            "before",
-        ):
+        if tok.pos_ in _NOT_ROLE_POS or tok.lower_ in lexicon.TIME_CONJUNCTIONS:
             break
-        if tok.is_punct and tok.text not in ("-", "."):
+        if tok.is_punct and tok.text not in lexicon.NAME_PUNCTUATION:
             break
         if not (
             tok.is_title
             or tok.is_upper
             or tok.lower_ in ROLE_WORDS
-            or tok.lower_ in ("of", "for", "to", "-", "'s", "\u2019s", "and")
+            or tok.lower_ in lexicon.ROLE_JOINERS
             or tok.text == "."
             or tok.pos_ == "ADJ"
         ):
@@ -156,7 +161,7 @@ def role_before_name(doc: Doc, name: Span) -> str | None:
         first = i
         i -= 1
     words = list(doc[first : name.start])
-    while words and (words[0].lower_ in ("of", "for", "to", "-", "'s", "\u2019s", "and")):
+    while words and (words[0].lower_ in lexicon.ROLE_JOINERS):
         words.pop(0)
     if not words or not any(w.lower_ in ROLE_WORDS for w in words):
         return None
@@ -166,7 +171,7 @@ def role_before_name(doc: Doc, name: Span) -> str | None:
 def appositive_role(head: Token) -> str | None:
     """The role an apposition gives: "Stephane Dujarric, the spokesman" -> "spokesman"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i > head.i:
+        if child.dep_ == "appos" and child.pos_ in grammar.NOUN_POS and child.i > head.i:
             if child.ent_type_ == "PERSON":
                 continue
             return role_text(child)
@@ -179,12 +184,12 @@ def role_text(head: Token) -> str | None:
     end = head.i + 1
     # Keep "for the secretary-general" style complements but stop at a comma or clause.
     for tok in doc[head.i + 1 : head.right_edge.i + 1]:
-        if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc", "conj"):
+        if tok.is_punct or tok.dep_ in grammar.MENTION_END_DEPS:
             break
         end = tok.i + 1
     while start < head.i and (
-        doc[start].pos_ in ("DET", "PUNCT")
-        or doc[start].dep_ in ("poss", "case", "det")
+        doc[start].pos_ in _OPENING_POS
+        or doc[start].dep_ in _OPENING_DEPS
         or any(t.dep_ == "case" for t in doc[start + 1 : start + 2])
     ):
         start += 1
@@ -201,4 +206,4 @@ def described_by_function(mention: Span, resolved_name: str | None) -> bool:
     head = mention.root
     if is_pronoun(head) or person_name_in(mention) is not None:
         return False
-    return head.lower_ in FUNCTION_NOUNS or head.lemma_.lower() in FUNCTION_NOUNS
+    return head.lower_ in FUNCTION_NOUN_FORMS or head.lemma_.lower() in FUNCTION_NOUN_FORMS

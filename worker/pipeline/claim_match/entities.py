@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ"})
+
 _KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # Words that say nothing about which entity is meant ("the New York Times" / "New Hampshire").
 _GENERIC = {
@@ -29,6 +31,10 @@ SPEECH_LEMMAS = {
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "who",
              "which", "that", "this", "one"}  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
+# Words a name's comparison skips ("the Bank of England" ~ "Bank England"), and those its
+# initials skip too ("Department of Health and Human Services" ~ "DHHS").
+_NAME_FILLERS = frozenset({"the", "of"})
+_INITIALS_FILLERS = _NAME_FILLERS | {"and", "for"}
 _SPEAKER_MAX_TOKENS = 10
 TEMPORAL = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -57,14 +63,14 @@ class Entity:
 
 
 def _words(text: str) -> frozenset[str]:
-    every = [w for w in _WORD.findall(text.lower().replace(".", "")) if w not in ("the", "of")]
+    every = [w for w in _WORD.findall(text.lower().replace(".", "")) if w not in _NAME_FILLERS]
     distinctive = frozenset(w for w in every if w not in _GENERIC)
     # a name made only of common words ("the United States") is those words
     return distinctive or frozenset(every)
 
 
 def _initials(text: str) -> str:
-    parts = [w for w in _WORD.findall(text.lower()) if w not in ("the", "of", "and", "for")]
+    parts = [w for w in _WORD.findall(text.lower()) if w not in _INITIALS_FILLERS]
     return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
@@ -186,7 +192,7 @@ def _speaker_from(span: Span) -> Speaker | None:
         for t in span
         if t.is_alpha
         and t.lower_ not in _PRONOUNS
-        and t.pos_ not in ("DET", "ADP", "CCONJ")
+        and t.pos_ not in _FUNCTION_POS
         and t.lower_ not in _GENERIC
     )
     # a pronoun ("she said") attributes the claim without saying to whom: words stay empty

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from worker.pipeline import grammar
 from worker.pipeline.claim_match.similarity import canonical
+
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp"})
+_DENIAL_POS = frozenset({"VERB", "ADJ"})
+_CONTENT_DEPS = frozenset({"acl", "ccomp"})
 
 _NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor",
              "cannot", "without"}  # fmt: skip
@@ -22,6 +27,12 @@ _NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither"
 _NOT_AFTER_NO = {"fewer", "less", "more", "longer", "later", "sooner"}
 _DENIAL_LEMMAS = {"deny", "refuse", "unable", "fail", "dismiss", "reject"}
 # "rejected claims that X", "dismissed reports that X" deny X
+# "without evidence", "without citing": a reporter's aside about sourcing.
+_SOURCING_ASIDES = frozenset({"evidence", "citing", "providing", "offering"})
+# Negators that negate the noun they modify ("no deal", "without consent").
+_NOUN_NEGATORS = frozenset({"no", "without"})
+# Denials that are the event itself when they have no complement ("the vote failed").
+_EVENT_DENIALS = frozenset({"fail", "reject", "dismiss"})
 _CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "accusation", "charge"}
 _HEDGES = {"allegedly", "reportedly", "purportedly", "may", "might", "possibly", "perhaps",
            "probably", "likely", "apparently", "suspected", "alleged", "reported", "unconfirmed",
@@ -63,7 +74,7 @@ def _target(tok: Token) -> Token:
     """The content word a negation bears on: through "be" to its complement."""
     if tok.lemma_ == "be":
         for child in tok.children:
-            if child.dep_ in ("acomp", "attr", "xcomp"):
+            if child.dep_ in _PREDICATE_DEPS:
                 return child
     return tok
 
@@ -78,11 +89,11 @@ def polarity(doc: Doc) -> Polarity:
         if low in _NEGATORS or tok.dep_ == "neg":
             if low == "no" and nxt in _NOT_AFTER_NO:
                 continue
-            if low == "without" and nxt in ("evidence", "citing", "providing", "offering"):
+            if low == "without" and nxt in _SOURCING_ASIDES:
                 continue  # a reporter's aside about sourcing, not the claim's polarity
             cues.append(tok.text)
             offsets.append(tok.idx)
-            if tok.dep_ == "det" or low in ("no", "without"):
+            if tok.dep_ == "det" or low in _NOUN_NEGATORS:
                 negated.add(_lemma(_target(tok.head if low == "no" else tok)))
                 if low == "no":
                     negated.add(_lemma(_target(tok.head.head)))
@@ -90,12 +101,12 @@ def polarity(doc: Doc) -> Polarity:
                 negated.add(_lemma(_target(tok.head)))
                 if tok.head.pos_ == "AUX":
                     negated.add(_lemma(_target(tok.head.head)))
-        elif tok.lemma_.lower() in _DENIAL_LEMMAS and tok.pos_ in ("VERB", "ADJ"):
-            complements = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        elif tok.lemma_.lower() in _DENIAL_LEMMAS and tok.pos_ in _DENIAL_POS:
+            complements = [c for c in tok.children if c.dep_ in grammar.COMPLEMENT_DEPS]
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 if obj.lemma_.lower() in _CLAIM_NOUNS:
-                    complements += [c for c in obj.children if c.dep_ in ("acl", "ccomp")]
-            if tok.lemma_.lower() in ("fail", "reject", "dismiss") and not complements:
+                    complements += [c for c in obj.children if c.dep_ in _CONTENT_DEPS]
+            if tok.lemma_.lower() in _EVENT_DENIALS and not complements:
                 continue  # "failed to act" negates; "the vote failed" is the event itself
             cues.append(tok.text)
             offsets.append(tok.idx)

@@ -80,6 +80,12 @@ _TOKEN = re.compile(
     r"|(?P<word>[A-Za-z]+)|(?P<sym>[$€£%])"
 )
 _WORDS_BEFORE = 3
+# "dozens" and "scores" are one vague amount.
+_DOZENS = frozenset({"dozens", "scores"})
+# Signs written before the amount ("$5"), so the words before it are read before the sign.
+_CURRENCY_SIGNS = frozenset({"$", "€", "£"})
+# Bound cues that follow the number ("5,000 or more") rather than precede it.
+_TRAILING_CUES = frozenset({"or more", "and more", "or fewer", "or less", "or so", "plus"})
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,7 @@ def quantities(text: str) -> list[Quantity]:
             value = float(m.group("num").replace(",", ""))
             i += 1
         elif words[i] in _VAGUE:
-            vague = "dozens" if words[i] in ("dozens", "scores") else words[i]
+            vague = "dozens" if words[i] in _DOZENS else words[i]
             i += 1
         elif words[i] == "a" and i + 1 < len(words) and words[i + 1] == "dozen":
             value, i = 12.0, i + 2
@@ -176,14 +182,14 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
 
 
 def _scale(words: list[str], i: int, value: float) -> tuple[float, int]:
-    while i < len(words) and words[i] in ("thousand", "million", "billion", "trillion", "hundred"):
+    while i < len(words) and words[i] in _SCALES:
         value *= _SCALES[words[i]]
         i += 1
     return value, i
 
 
 def _unit(words: list[str], start: int, end: int) -> tuple[str | None, int]:
-    if start > 0 and words[start - 1] in ("$", "€", "£"):
+    if start > 0 and words[start - 1] in _CURRENCY_SIGNS:
         return _UNITS[words[start - 1]], end
     for n in (2, 1):
         phrase = " ".join(words[end : end + n])
@@ -193,12 +199,12 @@ def _unit(words: list[str], start: int, end: int) -> tuple[str | None, int]:
 
 
 def _bound(words: list[str], start: int, end: int) -> str:
-    first = start - 1 if start > 0 and words[start - 1] in ("$", "€", "£") else start
+    first = start - 1 if start > 0 and words[start - 1] in _CURRENCY_SIGNS else start
     before = " ".join(words[max(0, first - _WORDS_BEFORE) : first])
     after = " ".join(words[end : end + 2])
     for cues, bound in ((_LOWER, ">"), (_UPPER, "<"), (_APPROX, "~")):
         for cue in cues:
-            if cue in ("or more", "and more", "or fewer", "or less", "or so", "plus"):
+            if cue in _TRAILING_CUES:
                 if after.startswith(cue):
                     return bound
             elif before == cue or before.endswith(" " + cue):

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+_PREDICATE_DEPS = frozenset({"acomp", "attr"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "poss", "prep", "punct"})
+
 # Verbs that only frame a claim ("X said that ..."); the speaker is checked on its own. Verbs
 # that carry one ("could not confirm", "denied") stay content words.
 FRAME_VERBS = {"say", "tell", "add", "state", "note", "write", "explain", "reply", "respond",
@@ -41,6 +44,8 @@ _SYNONYMS = {
     "slap": "impose", "fresh": "new",
 }  # fmt: skip
 _PARTICLES = {"down", "up", "off", "out"}
+# Polarity words, compared by ``negation`` on their own.
+_POLARITY_WORDS = frozenset({"not", "never", "unable", "no"})
 _LIGHT_VERBS = {
     "plan", "leave", "cast", "start", "begin", "make", "take", "get", "have", "do", "go", "come",
     "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
@@ -70,7 +75,7 @@ def content_words(doc: Doc) -> Bag:
         lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
         if lemma in FRAME_VERBS and t.pos_ == "VERB":
             continue
-        if lemma in ("not", "never", "unable", "no"):
+        if lemma in _POLARITY_WORDS:
             continue  # polarity is checked on its own
         words.add(_word(t))
         if t.pos_ == "VERB":
@@ -126,12 +131,12 @@ def slots(doc: Doc) -> Slots:
             continue
         head = t.head
         if t.dep_ == "ROOT" or (
-            head.dep_ == "ROOT" and head.lemma_ == "be" and t.dep_ in ("acomp", "attr")
+            head.dep_ == "ROOT" and head.lemma_ == "be" and t.dep_ in _PREDICATE_DEPS
         ):
             slot = "PRED"
         elif head.lemma_ == "be" or head.pos_ == "AUX":
             continue
-        elif t.dep_ in ("compound", "amod", "nummod", "det", "poss", "prep", "punct"):
+        elif t.dep_ in _MODIFIER_DEPS:
             # a modifier's place is its noun's: "shopping mall" / "school" compares the nouns
             continue
         else:

@@ -18,7 +18,12 @@ from worker.pipeline.extraction.budget import Budget, time_limit
 from worker.pipeline.extraction.decoding import to_text
 from worker.pipeline.extraction.fallbacks import fallbacks
 from worker.pipeline.extraction.filters import Context, clean_paragraphs
-from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
+from worker.pipeline.extraction.htmlprocessing import (
+    headline_texts,
+    link_texts,
+    parse_html,
+    remove_boilerplate,
+)
 from worker.pipeline.extraction.language import detect_language
 from worker.pipeline.extraction.main_extractor import (
     article_verdict,
@@ -35,6 +40,9 @@ __all__ = ["extract_article", "TIME_BUDGET_S"]
 TIME_BUDGET_S = 10.0
 # Less body text than this is a teaser, a caption or an error page, not an article.
 MIN_BODY_CHARS = 100
+# Once a body reads as a list of teasers, another opinion overrides that only with at least
+# this much text: a shorter one is the lead teasers' snippets (a section front's top stories).
+MIN_RESCUE_CHARS = 800
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
@@ -60,6 +68,7 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         description=meta.description,
         site=meta.site,
         linked=linked,
+        headlines=headline_texts(tree),
     )
     paragraphs = _first_article(tree, url, meta.article_body, context, budget)
     return Article(
@@ -87,7 +96,7 @@ def _first_article(
     readable: dict[str, list[str]] = {}
     # The three opinions are all weighed; the fallbacks are asked in turn, only when none of
     # them reads as an article, until one does.
-    opinions = [lambda body=body: body for body in extract_bodies(tree, url)]
+    opinions = [lambda body=body: body for body in extract_bodies(tree, url, context.title)]
     for make in itertools.chain(opinions, fallbacks(tree, url, article_body)):
         if readable and make not in opinions:
             break
@@ -97,9 +106,11 @@ def _first_article(
         budget.check(f"body extraction ({body.source})")
         saw_text = saw_text or any(p.strip() for p in body.paragraphs)
         paragraphs = _readable(clean_paragraphs(body.paragraphs, context))
-        verdict = article_verdict(paragraphs, context.linked)
+        verdict = article_verdict(paragraphs, context.linked, context.headlines)
         if verdict is None and len("\n\n".join(paragraphs)) < MIN_BODY_CHARS:
             verdict = "too_short"
+        if verdict is None and reason == "index_page" and _size(paragraphs) < MIN_RESCUE_CHARS:
+            verdict = "index_page"  # a teaser's snippets, once the body read as a list of them
         if verdict is None:
             readable[body.source] = paragraphs
             continue
@@ -119,6 +130,10 @@ _MESSAGES = {
     "rather than an article.",
     "too_short": "No article text was found on this page: its text is too short to be an article.",
 }
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
 
 
 def _is_index(paragraphs: list[str], linked: frozenset[str]) -> bool:

@@ -133,7 +133,8 @@ MAX_TEASER_RUN = 10
 MAX_FURNITURE_WORDS = 40
 # A block this long that ends like a sentence is prose.
 PROSE_WORDS = 20
-_SENTENCE_END = set(".!?\"'”’»)…:。！？」』")
+# Closing quotes of every convention count: German „…“ and ‚…‘, French « … », Swiss «…».
+_SENTENCE_END = set(".!?\"'”’»)…:。！？」』“‘«›")
 # A tail heading is a label, not a sentence that happens to start "More from...".
 MAX_HEADING_WORDS = 10
 # A wholly linked paragraph up to this long is a teaser headline, not article text.
@@ -155,6 +156,8 @@ class Context:
     # The page's link texts (see htmlprocessing.link_texts): a short paragraph that is wholly
     # a link is a teaser for another page.
     linked: frozenset[str] = frozenset()
+    # Link texts of two words or more (see htmlprocessing.headline_texts): teasers open with one.
+    headlines: frozenset[str] = frozenset()
 
 
 def flat(text: str) -> str:
@@ -167,7 +170,9 @@ def _norm(text: str | None) -> str:
     return " ".join(t.lower() for t in _WORD.findall(text or ""))
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> int:
+    # Cached: the same paragraph is judged in each candidate body and by several rules.
     return len(_WORD.findall(text))
 
 
@@ -187,6 +192,8 @@ def _is_byline(text: str) -> bool:
     return 0 < len(name) <= 8 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in name)
 
 
+# Bounded small: each entry holds its page's Context (link texts), kept past the page.
+@lru_cache(maxsize=2048)
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
     text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
@@ -227,6 +234,11 @@ def _is_title(norm: str, title: str) -> bool:
     return len(title) > 20 and title in norm and len(norm) < len(title) * 1.3
 
 
+def is_title(paragraph: str, title: str | None) -> bool:
+    """Whether the paragraph is the page's headline (or holds it, with a label or two)."""
+    return _is_title(_norm(paragraph), _norm(title))
+
+
 def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     """Drop what precedes the headline, the headline, and the standfirst, byline and dateline.
 
@@ -239,6 +251,10 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     title_seen = False
     for i, norm in enumerate(head):
         if _is_title(norm, title):
+            # A near match with running prose above it is a sub-heading that repeats the title
+            # ("My top 10 ..." under an introduction), not the headline the article starts under.
+            if norm != title and any(is_prose(p) for p in paragraphs[:i]):
+                break
             start, title_seen = i + 1, True
             break
     while start < len(paragraphs):
@@ -255,6 +271,7 @@ def _strip_top(paragraphs: list[str], context: Context) -> list[str]:
     return paragraphs[start:]
 
 
+@lru_cache(maxsize=8192)
 def is_prose(block: str) -> bool:
     """Long enough to be a sentence of running text, and ending like one."""
     # Bytes, not characters: a CJK character (3 bytes in UTF-8) carries about a word's meaning.

@@ -295,3 +295,18 @@ def link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
         if len(text) >= 20:
             texts.add(text)
     return frozenset(texts)
+
+
+def headline_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """Link texts of two words or more, however short (lowercased, whitespace-collapsed).
+
+    A section front's teasers open with such a link (a headline, then its snippet in plain
+    text); ``link_texts`` keeps only long ones, since a short linked label inside a paragraph
+    says nothing on its own.
+    """
+    texts = set()
+    for a in tree.iter("a"):
+        text = " ".join(a.text_content().split()).lower()
+        if " " in text and len(text) >= 8:
+            texts.add(text)
+    return frozenset(texts)

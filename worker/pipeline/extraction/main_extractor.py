@@ -25,6 +25,7 @@ from worker.pipeline.extraction.filters import (
     is_furniture,
     is_prose,
     is_tail_heading,
+    is_title,
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -47,6 +48,15 @@ MIN_SUPERSET_GROWTH = 1.3
 MIN_SUPERSET_SHARE = 0.9
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
+# A headline is at most this many words; a body of at least this many teasers is a list of them.
+MAX_HEADLINE_WORDS = 16
+MIN_TEASERS = 3
+# Words of a short sentence that growth upward crosses (see _expand).
+MIN_SENTENCE_WORDS = 8
+# How many blocks (lead, standfirst, intro) may sit between the headline and the agreed span.
+MAX_INTRO_BLOCKS = 8
+# How far into readability's body its lead may run before the text both opinions hold.
+MAX_LEAD_BLOCKS = 12
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
 MAX_SHORT_GAP = 2
 
@@ -60,11 +70,13 @@ class Body:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(text)]
+    return _WORD.findall(text.lower())
 
 
 def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3))} if tokens else set()
+    if len(tokens) < 4:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
@@ -120,6 +132,11 @@ def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[in
     return share
 
 
+def _is_sentence(block: str) -> bool:
+    """A short sentence: a few words that end like one (an intro written a line at a time)."""
+    return len(_WORD.findall(block)) >= MIN_SENTENCE_WORDS and block.rstrip()[-1:] in ".!?"
+
+
 def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     """Grow the agreed span over adjacent prose that the second opinion missed.
 
@@ -138,6 +155,8 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
                 break
             if is_prose(block):
                 edge, pending = i, 0
+            elif step < 0 and _is_sentence(block):
+                pending = 0  # a short sentence of an intro: crossed, though not an edge alone
             else:
                 pending += 1
             i += step
@@ -146,7 +165,21 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     return grow(first, -1), grow(last, 1)
 
 
-def combine(primary: list[str], second: list[str]) -> Body:
+def _after_headline(primary: list[str], first: int, title: str | None) -> int:
+    """Where the article starts when the headline sits a few blocks above the agreed span.
+
+    The lead, standfirst and intro under the headline belong to the story even when
+    readability's container starts below them (it often holds the body after the intro).
+    """
+    if not title:
+        return first
+    for i in range(first - 1, max(-1, first - MAX_INTRO_BLOCKS - 2), -1):
+        if is_title(primary[i], title):
+            return i + 1
+    return first
+
+
+def combine(primary: list[str], second: list[str], title: str | None = None) -> Body:
     """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose."""
     primary_len = sum(len(b) for b in primary)
     second_len = sum(len(b) for b in second)
@@ -165,15 +198,47 @@ def combine(primary: list[str], second: list[str]) -> Body:
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
+    first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
     # comment thread, a second story) for the body, and the article is what comes before.
     kept = sum(len(b) for b in primary[first : last + 1])
     if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
-    return Body(primary[first : last + 1], "combined")
+    return Body(_lead(second, primary, budget) + primary[first : last + 1], "combined")
 
 
-def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
+def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]:
+    """Prose that opens the second opinion's container before anything the first one holds.
+
+    Trafilatura sometimes drops a story's first paragraph (a lead set apart in its own
+    container, a standfirst-styled intro) that readability keeps at the top of the body it
+    chose: the prose there, up to the first block both hold, is the article's opening.
+    """
+    text = flat(" ".join(primary))
+    grams: set[tuple[str, ...]] | None = None
+    lead: list[str] = []
+    for block in second[:MAX_LEAD_BLOCKS]:
+        if len(block) >= 40 and flat(block) in text:
+            break  # found verbatim (short labels recur anywhere and say nothing)
+        if grams is None:  # built only when the top block is not found verbatim
+            tokens = _tokens(text)
+            grams, joined = _grams(tokens), f" {' '.join(tokens)} "
+        if (_support(block, grams, joined, budget) or 0) >= SUPPORT:
+            break
+        lead.append(block)
+    else:
+        return []  # nothing in common near the top: the opinions hold different containers
+    # Only the prose run right above the shared text: headings and labels further up may be
+    # the container's furniture.
+    run: list[str] = []
+    for block in reversed(lead):
+        if not is_prose(block):
+            break
+        run.insert(0, block)
+    return run
+
+
+def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None) -> list[Body]:
     """Candidate bodies of a cleaned page tree, best first (the tree is left unchanged).
 
     The combined body comes first; each opinion alone follows, for when the combination turns
@@ -182,7 +247,7 @@ def extract_bodies(tree: HtmlElement, url: str | None) -> list[Body]:
     # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
-    combined = combine(primary, second)
+    combined = combine(primary, second, title)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
     bodies = [Body(combined.paragraphs, "combined")]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
@@ -260,7 +325,32 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
     return article_verdict(paragraphs, linked) is None
 
 
-def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None:
+def _is_teaser(paragraph: str, headlines: frozenset[str]) -> bool:
+    """Whether the paragraph opens with another page's linked headline (its snippet follows)."""
+    words = flat(paragraph).split()
+    return any(
+        " ".join(words[:k]) in headlines for k in range(2, min(MAX_HEADLINE_WORDS, len(words)) + 1)
+    )
+
+
+def is_teaser_list(
+    paragraphs: list[str], linked: frozenset[str], headlines: frozenset[str]
+) -> bool:
+    """A body made mostly of teasers: linked headlines, each with or without its snippet.
+
+    Section fronts write each story as a linked headline and a sentence of summary in plain
+    text; the summaries are prose, so the link share alone does not show what the page is.
+    """
+    if not headlines:
+        return False
+    total = sum(len(p) for p in paragraphs) or 1
+    teasers = [p for p in paragraphs if flat(p) in linked or _is_teaser(p, headlines)]
+    return len(teasers) >= MIN_TEASERS and sum(len(p) for p in teasers) > 0.5 * total
+
+
+def article_verdict(
+    paragraphs: list[str], linked: frozenset[str], headlines: frozenset[str] = frozenset()
+) -> str | None:
     """None when the cleaned body reads as an article, else why not: a ``NoArticleError`` reason.
 
     Home pages, section fronts and search pages survive extraction as runs of linked headlines
@@ -272,7 +362,7 @@ def article_verdict(paragraphs: list[str], linked: frozenset[str]) -> str | None
         return "too_short"
     total = sum(len(p) for p in paragraphs) or 1
     linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
-    if linked_chars > 0.5 * total:
+    if linked_chars > 0.5 * total or is_teaser_list(paragraphs, linked, headlines):
         return "index_page"
     unlinked = [p for p in paragraphs if flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.

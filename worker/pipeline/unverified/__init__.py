@@ -4,11 +4,15 @@
 added) and runs every rule of the registry (``rules.RULES``) over each sentence; a sentence with
 at least one decisive candidate becomes one ``unverified`` finding whose type is the
 highest-priority rule's and whose reasons list every candidate, each explained by its rule.
-Confidence comes from ``calibration`` (per-code counts in ``calibration.json``). A learned
-scorer over the candidates would sit where ``_finding`` turns them into reasons.
+The learned scorer (``scorer``: a linear model over the rules' codes and the sentence's parse,
+``features``) then decides which of these candidate findings to keep and gives each kept one
+its probability as confidence; with ``scorer=None`` every candidate is kept with the rules'
+own confidence (``calibration``: per-code counts in ``calibration.json``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -17,20 +21,55 @@ from worker.pipeline.model import UNVERIFIED, Cue, Finding, Reason
 from worker.pipeline.reading import AttributedSpan, Reading, read, with_attributions
 from worker.pipeline.sources import Source, is_sourced
 from worker.pipeline.unverified.calibration import confidence
+from worker.pipeline.unverified.features import features
 from worker.pipeline.unverified.rule import TYPE_PRIORITY, Rule, Sentence, Signal
 from worker.pipeline.unverified.rules import RULES, by_code
+from worker.pipeline.unverified.scorer import SCORER, Scorer
 
-__all__ = ["find_unverified"]
+__all__ = ["Candidate", "candidates", "find_unverified"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the rules flagged: the finding they would make (with the rules' confidence)
+    and what the scorer reads about it."""
+
+    finding: Finding
+    features: dict[str, float]
 
 
 def find_unverified(
     reading: Reading | Doc,
     attributions: list[Finding] | None = None,
     rules: tuple[Rule, ...] = RULES,
+    scorer: Scorer | None = SCORER,
 ) -> list[Finding]:
     """``unverified`` findings of the article. ``reading`` is its Reading (a spaCy ``Doc`` is
     read first); ``attributions``, when given, are the attribution detector's findings, which
-    tell which statements have a source. ``rules`` defaults to the registry."""
+    tell which statements have a source. ``rules`` defaults to the registry; ``scorer`` (the
+    shipped one by default) keeps or drops each candidate and gives its confidence, ``None``
+    keeps every candidate with the rules' confidence."""
+    found = candidates(reading, attributions, rules)
+    if scorer is None:
+        return [c.finding for c in found]
+    kept = []
+    for c in found:
+        if not scorer.knows([r.code for r in c.finding.reasons]):
+            kept.append(c.finding)  # a rule newer than the scorer: as the rules made it
+            continue
+        p = scorer.probability(c.features)
+        if scorer.keeps(p):
+            kept.append(replace(c.finding, confidence=round(min(0.99, p), 3)))
+    return kept
+
+
+def candidates(
+    reading: Reading | Doc,
+    attributions: list[Finding] | None = None,
+    rules: tuple[Rule, ...] = RULES,
+) -> list[Candidate]:
+    """Every sentence at least one decisive rule flags, as the finding the rules make of it and
+    the scorer's features (what ``find_unverified`` decides on, and what the scorer trains on)."""
     if isinstance(reading, Doc):
         reading = read(reading)
     elif not isinstance(reading, Reading):
@@ -44,7 +83,7 @@ def find_unverified(
     decisive = [r for r in rules if not r.supporting]
     supporting = [r for r in rules if r.supporting]
     table = by_code(rules)
-    findings: list[Finding] = []
+    out: list[Candidate] = []
     for sentence in _sentences(reading):
         found: list[Signal] = []
         for rule in decisive:
@@ -55,8 +94,9 @@ def find_unverified(
         for rule in supporting:
             signals += _signals(rule, sentence, found)
         speaker = _speaker_name(sentence.sources, sentence.attributions)
-        findings.append(_finding(reading.text, sentence.span, found, signals, speaker, table))
-    return findings
+        finding = _finding(reading.text, sentence.span, found, signals, speaker, table)
+        out.append(Candidate(finding, features(sentence, finding.type, found, signals)))
+    return out
 
 
 def _signals(rule: Rule, sentence: Sentence, found: list[Signal]) -> list[Signal]:
@@ -67,13 +107,13 @@ def _sentences(reading: Reading) -> list[Sentence]:
     """Each sentence with what the rules need from its paragraph: whether a source tells
     something in it, and whether another sentence cites a named report."""
     n_par = len(reading.paragraphs)
-    sourced = [False] * n_par
+    sourced: list[set[int]] = [set() for _ in range(n_par)]
     named_reports: list[set[int]] = [set() for _ in range(n_par)]
     for i, sent in enumerate(reading.sentences):
         p = reading.paragraph_of[i]
         sources = reading.sources[i]
         if is_sourced(sources) or _attributed(sent, reading.attributions[i]):
-            sourced[p] = True
+            sourced[p].add(i)
         if any(
             s.named and (s.cue.lower_ == "according" or s.cue.lemma_ == "report") for s in sources
         ):
@@ -85,8 +125,9 @@ def _sentences(reading: Reading) -> list[Sentence]:
             reading=reading,
             sources=reading.sources[i],
             attributions=reading.attributions[i],
-            paragraph_sourced=sourced[reading.paragraph_of[i]],
+            paragraph_sourced=bool(sourced[reading.paragraph_of[i]]),
             other_named_report=bool(named_reports[reading.paragraph_of[i]] - {i}),
+            sourced_elsewhere=bool(sourced[reading.paragraph_of[i]] - {i}),
         )
         for i, sent in enumerate(reading.sentences)
     ]

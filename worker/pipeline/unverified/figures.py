@@ -9,10 +9,27 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.reading import QuoteMap
+from worker.pipeline.sources import ANONYMOUS
 from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
+
+# A number set off by a comma ("the toll, 40,").
+_ASIDE_DEPS = frozenset({"appos", "npadvmod"})
+# Links from a number to what it counts.
+_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound"})
+# Kinds of figure read only on a verb ("gathered", "spent").
+_VERB_ONLY_KINDS = frozenset({"crowd", "money"})
+# Kinds of figure not read in the present tense.
+_PAST_ONLY_KINDS = frozenset({"harm", "arrest"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Entity types of a title, not a count ("Ocean's 11").
+_TITLE_ENTS = frozenset({"WORK_OF_ART", "ORG", "PRODUCT", "EVENT"})
+_MONEY_KINDS = frozenset({"money", "money_noun"})
+# Where a counted noun sits under its verb.
+_COUNTED_DEPS = frozenset({"dobj", "nsubjpass", "attr", "npadvmod"})
+_INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
 
 _NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
 # Who a crowd figure counts: people, or a crowd itself.
@@ -37,7 +54,7 @@ def _is_money(q: Token) -> bool:
     if q.ent_type_ == "MONEY":
         return True
     prev = q.doc[q.i - 1] if q.i > 0 else None
-    return prev is not None and prev.text in ("$", "£", "€", "¥", "Rs", "N")
+    return prev is not None and prev.text in lexicon.CURRENCY_SIGNS
 
 
 def _class_of(c: Token) -> str | None:
@@ -67,21 +84,21 @@ def _quantities(sent: Span) -> list[Token]:
         doc = t.doc
         nxt2 = doc[t.i + 2] if t.i + 2 < len(doc) else None
         prv2 = doc[t.i - 2] if t.i >= 2 else None
-        if (nxt2 is not None and doc[t.i + 1].text in ("-", "–") and nxt2.like_num) or (
-            prv2 is not None and doc[t.i - 1].text in ("-", "–") and prv2.like_num
+        if (nxt2 is not None and doc[t.i + 1].text in lexicon.HYPHENS and nxt2.like_num) or (
+            prv2 is not None and doc[t.i - 1].text in lexicon.HYPHENS and prv2.like_num
         ):
             continue  # "120-90": a score
-        if t.dep_ in ("appos", "npadvmod") and t.i > 0 and t.doc[t.i - 1].text == ",":
+        if t.dep_ in _ASIDE_DEPS and t.i > 0 and t.doc[t.i - 1].text == ",":
             continue  # "Webb, 51," — an age
-        head = t.head if t.dep_ in ("nummod", "quantmod", "compound") else t
+        head = t.head if t.dep_ in _NUMBER_DEPS else t
         if head.lemma_.lower() in lexicon.NON_COUNT_UNITS or head.lower_ in lexicon.NON_COUNT_UNITS:
             continue
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if (
             nxt is not None
-            and nxt.text in ("-", "–")
+            and nxt.text in lexicon.HYPHENS
             and t.i + 2 < len(t.doc)
-            and t.doc[t.i + 2].lower_ in ("year", "month", "day")
+            and t.doc[t.i + 2].lower_ in lexicon.AGE_UNITS
         ):
             continue  # "57-year-old"
         out.append(t)
@@ -96,7 +113,7 @@ def _counted(q: Token) -> Token:
         return q.head.head
     cur = q
     for _ in range(2):
-        if cur.dep_ in ("nummod", "quantmod", "compound") and cur.head.i != cur.i:
+        if cur.dep_ in _NUMBER_DEPS and cur.head.i != cur.i:
             cur = cur.head
         else:
             break
@@ -130,11 +147,11 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
         kind = _class_of(c)
         if kind is None or quotes.inside(c.idx):
             continue
-        if c.pos_ in ("VERB", "AUX") and any(
+        if c.pos_ in grammar.VERB_POS and any(
             a.dep_ == "aux" and a.lower_ in lexicon.HYPOTHETICAL_AUXILIARIES for a in c.children
         ):
             continue  # "could kill up to..." is a forecast, not a count
-        if kind in ("crowd", "money") and c.pos_ not in ("VERB",):
+        if kind in _VERB_ONLY_KINDS and c.pos_ != "VERB":
             continue
         if kind == "crowd_noun":
             # "a crowd of about 1,200 supporters", "an audience of 3,000"
@@ -142,24 +159,22 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
             if q is not None and not quotes.inside(q.idx):
                 out.append(("crowd", cue(c, q.head if q.head.i > q.i else q)))
             continue
-        if kind in ("harm", "arrest") and c.tag_ in ("VBZ", "VBP"):
+        if kind in _PAST_ONLY_KINDS and c.tag_ in _PRESENT_TAGS:
             continue  # "smoking kills 480,000 a year": a generic statement, not an event count
-        if c.pos_ == "PROPN" or c.ent_type_ in ("WORK_OF_ART", "ORG", "PRODUCT", "EVENT"):
+        if c.pos_ == "PROPN" or c.ent_type_ in _TITLE_ENTS:
             continue  # "Red Dead Redemption 2": a title, not a death
         for q in quantities:
             if quotes.inside(q.idx) or abs(q.i - c.i) > 10:
                 continue
             money = _is_money(q)
-            if (kind in ("money", "money_noun")) != money:
+            if (kind in _MONEY_KINDS) != money:
                 continue
             n = _counted(q)
             if kind == "crowd" and not _is_people(n):
                 continue
             if kind == "money_noun" and _tree_distance(n, c) > 2:
                 continue
-            if kind == "money" and not (
-                n.head.i == c.i and n.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod")
-            ):
+            if kind == "money" and not (n.head.i == c.i and n.dep_ in _COUNTED_DEPS):
                 continue  # "spent $2m", "cost $5m"; not "lost 0.06% to $1,737" (a price)
             if n.i == c.i or q.head.i == c.i or c.head.i in (n.i, q.i) or _tree_distance(n, c) <= 4:
                 first = min(q.i, n.i, c.i)
@@ -221,12 +236,12 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
             n.lemma_.lower() in lexicon.POPULATION_NOUNS or n.lower_ in lexicon.POPULATION_NOUNS
         ):
             continue
-        if n.dep_ == "pobj" and n.head.lower_ in ("to", "by", "for"):
+        if n.dep_ == "pobj" and n.head.lower_ in lexicon.RATE_PREPOSITIONS:
             continue  # "gave coverage to 400,000 residents", "grew by 7 million people": a rate
-        if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in n.children):
+        if any(c.dep_ in grammar.DETERMINER_DEPS and c.lower_ != "some" for c in n.children):
             continue  # "the 20 million residents of Delhi": a known population, not a claim
         verb = n.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        while verb.pos_ not in grammar.VERB_POS and verb.head.i != verb.i:
             verb = verb.head
         if _hypothetical(verb):
             continue  # "if millions of people lose...", "will become eligible": not a count
@@ -248,7 +263,7 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if v.head.i == v.i:
             break
-    return verb.tag_ == "VBG" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB")
+    return verb.tag_ == "VBG" or (verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB")
 
 
 def _is_people(n: Token) -> bool:
@@ -276,7 +291,8 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     """The sentence's figures, when neither it nor its paragraph gives a source, the text does
     not vouch for them, and it is no embedded post or sport report."""
     sent = s.span
-    if s.paragraph_sourced or is_embedded_post(sent) or _confirmed(sent):
+    elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    if elsewhere or is_embedded_post(sent) or _confirmed(sent):
         return []
     if is_sport(sent, s.paragraph_text):
         return []
@@ -284,7 +300,45 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     if not found:
         quantities = _quantities(sent)
         found = [("population", c) for c in _populations(sent, s.reading.quoted, quantities)]
+    if s.paragraph_sourced:
+        # the sentence's own source covers the figures it tells, not the ones around what it
+        # tells ("Trump called for the ban after Farook killed 14 people")
+        found = [(code, c) for code, c in found if not told_by_source(s, c)]
     return found
+
+
+# What a reporting verb says: its clausal complement or object ("said 40 were killed", "gave
+# a toll of 40").
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr"})
+
+
+def told_by_source(s: Sentence, c: Candidate) -> bool:
+    """Is the figure at ``c`` part of what a source of the sentence tells: inside a statement the
+    attribution detector found, in the clause a reporting verb governs ("police said 40 were
+    killed"), anywhere in a sentence that cites its source ("according to the ministry") or
+    whose source comments on the whole ("40 were killed, police said")?"""
+    if any(a.start <= c.start < a.end for a in s.attributions):
+        return True
+    doc = s.doc
+    figure = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if figure is None:
+        return True
+    tok = figure.root
+    for m in s.sources:
+        if (
+            not (m.named or m.kind == ANONYMOUS)
+            or m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
+        ):
+            continue
+        verb = m.cue
+        if verb.lower_ in ("according", "citing") or verb.dep_ in ("parataxis", "ccomp"):
+            return True
+        if any(
+            child.dep_ in _CONTENT_DEPS and child.left_edge.i <= tok.i <= child.right_edge.i
+            for child in verb.children
+        ):
+            return True
+    return False
 
 
 def _figure(code: str) -> Detect:

@@ -12,8 +12,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import Source
+
+# Auxiliaries, negation and adverbs of a verb group.
+_VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# Clauses attached to a statement's verb.
+_ATTACHED_CLAUSE_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
 _EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w+\)")
 
@@ -41,7 +46,7 @@ def has_modal(verb: Token, modals: frozenset[str]) -> bool:
 
 def subject_person(verb: Token) -> str | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in grammar.SUBJECT_DEPS:
             return c.lower_
     return None
 
@@ -73,7 +78,7 @@ def is_concessive(tok: Token, sent: Span) -> bool:
 
 def _clause_head(tok: Token) -> Token:
     head = tok
-    while head.dep_ in ("aux", "auxpass", "neg", "advmod") and head.head.i != head.i:
+    while head.dep_ in _VERB_GROUP_DEPS and head.head.i != head.i:
         head = head.head
     return head
 
@@ -110,9 +115,7 @@ def covered_by(tok: Token, mention: Source) -> bool:
     if path is not None:
         return not any(p.dep_ == "relcl" for p in path[:-1])
     # "Content, X said": the reporting verb hangs off the content's root.
-    if anchor.dep_ in ("parataxis", "ccomp", "advcl", "conj") and not any(
-        c.dep_ == "mark" for c in anchor.children
-    ):
+    if anchor.dep_ in _ATTACHED_CLAUSE_DEPS and not any(c.dep_ == "mark" for c in anchor.children):
         root = anchor.head
         path = _path_to(tok, root)
         if path is not None:
@@ -135,10 +138,11 @@ def named_cover(tok: Token, mentions: list[Source], strict: bool = False) -> Sou
 
 def _named_in_words(m: Source) -> bool:
     phrase = m.first.doc[m.first.i : m.last.i + 1]
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
+    if any(t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG for t in phrase):
         return True
     if m.head.pos_ == "PRON":
         return True
     return any(
-        c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in m.head.children
+        c.dep_ in grammar.DETERMINER_DEPS and c.lower_ != "a" and c.lower_ != "an"
+        for c in m.head.children
     )

@@ -60,8 +60,9 @@ class Signal:
 @dataclass
 class Sentence:
     """One sentence as the rules see it. ``paragraph_sourced``: a named or anonymous source
-    tells something somewhere in its paragraph; ``other_named_report``: another sentence of the
-    paragraph cites a named report ("according to Reuters")."""
+    tells something somewhere in its paragraph, ``sourced_elsewhere`` in a sentence of it other
+    than this one; ``other_named_report``: another sentence of the paragraph cites a named
+    report ("according to Reuters")."""
 
     span: Span
     index: int
@@ -71,6 +72,9 @@ class Sentence:
     paragraph_sourced: bool
     other_named_report: bool
     cache: dict[str, Any] = field(default_factory=dict)
+    # a source tells something in another sentence of the paragraph (not only in this one);
+    # None: not known, read as ``paragraph_sourced``
+    sourced_elsewhere: bool | None = None
 
     @property
     def doc(self) -> Doc:

@@ -8,25 +8,36 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
-from worker.pipeline.sources import ANONYMOUS, VAGUE, Source, source_kind
+from worker.pipeline import grammar, lexicon
+from worker.pipeline.sources import ANONYMOUS, POLL_OR_STUDY, VAGUE, Source, source_kind
 from worker.pipeline.unverified.negatives import has_modal, named_cover
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
+
+# Modifiers that may name a report's author ("Reuters reports").
+_NAMING_DEPS = frozenset({"poss", "compound", "amod", "nmod", "det"})
+# A noun's content clause ("speculation that…").
+_CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+_BODY_ENTS = frozenset({"ORG", "FAC"})
+_COUNT_DEPS = frozenset({"det", "nummod"})
+_ADJECTIVE_DEPS = frozenset({"acomp", "amod"})
+_PARTICIPLE_DEPS = frozenset({"acl", "amod"})
+_COMPLEMENT_ADJ_DEPS = frozenset({"oprd", "acomp", "xcomp"})
+_VIEW_HEAD_POS = frozenset({"VERB", "ADJ"})
+
+# "rumored", "rumours": the forms a rumour word starts with.
+_RUMOUR_STEMS = tuple(sorted(lexicon.RUMOUR_WORDS))
 
 
 def _mods_name_someone(tok: Token) -> bool:
     """ "The Wrap's report", "a Fast Company report", "reports from Deadline", or reports
     "released" by a named body: the report has an author the reader can check."""
-    near = [
-        t
-        for c in tok.children
-        if c.dep_ in ("poss", "compound", "amod", "nmod", "det")
-        for t in c.subtree
-    ]
+    near = [t for c in tok.children if c.dep_ in _NAMING_DEPS for t in c.subtree]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "in"):
+        if c.dep_ == "prep" and c.lower_ in lexicon.REPORT_PREPOSITIONS:
             near.extend(c.subtree)
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.dep_ == "poss" for t in near):
+    if any(
+        t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG or t.dep_ == "poss" for t in near
+    ):
         return True
     if tok.dep_ == "dobj":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -37,14 +48,16 @@ def _mods_name_someone(tok: Token) -> bool:
 
 def _adverb(word: str) -> Detect:
     """ "reportedly", "allegedly", "purportedly", "supposedly" on a verb: the reporter passes on a
-    claim without standing behind it."""
+    claim without standing behind it. The adverbs are ``lexicon.REPORTED_ADVERBS``."""
+    if word not in lexicon.REPORTED_ADVERBS:
+        raise ValueError(f"{word!r} is not in lexicon.REPORTED_ADVERBS")
 
     def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         for tok in s.having({word}):
             if tok.lower_ != word or s.quoted(tok.idx):
                 continue
             head = tok.head
-            if head.pos_ not in ("VERB", "AUX"):
+            if head.pos_ not in grammar.VERB_POS:
                 continue  # "supposedly secret statements": a sneer at a word, not a claim
             if head.tag_ == "VBG" and head.head.lower_ in lexicon.CHARGE_PREPOSITIONS:
                 continue  # "charged for allegedly abusing his office": naming the charge
@@ -56,7 +69,7 @@ def _adverb(word: str) -> Detect:
 
 
 def _is_rumour_word(tok: Token) -> bool:
-    return tok.lemma_.lower() in ("rumor", "rumour") or tok.lower_.startswith(("rumor", "rumour"))
+    return tok.lemma_.lower() in lexicon.RUMOUR_WORDS or tok.lower_.startswith(_RUMOUR_STEMS)
 
 
 def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -66,9 +79,11 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     lemmas = set(s.lemmas)
     for k, lower in enumerate(s.lowers):
         lemma = s.lemmas[k]
-        if not (lemma in ("rumor", "rumour", "theory") or lower.startswith(("rumor", "rumour"))):
+        if not (lemma in lexicon.RUMOUR_OR_THEORY or lower.startswith(_RUMOUR_STEMS)):
             continue
         tok = s.tokens[k]
+        if _rumour_as_topic(tok):
+            continue
         if _is_rumour_word(tok):
             if not (_denied(sent, lemmas) or named_cover(tok, s.sources)):
                 yield from _unquoted(s, [cue(tok, tok)])
@@ -79,6 +94,22 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         ):
             first = next(c for c in tok.children if c.lower_ == "conspiracy")
             yield from _unquoted(s, [cue(first, tok)])
+
+
+def _rumour_as_topic(tok: Token) -> bool:
+    """ "the KGB spread conspiracy theories", "he discussed rumors", "a think tank known for
+    conspiracy theories": rumours as what someone does or talks about, not a claim the article
+    passes on ("rumors that X buoyed the stock", "shadowed by conspiracy theories", "has been
+    rumored" are)."""
+    if tok.pos_ != "NOUN":
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "a variety of conspiracy theories"
+    if tok.dep_ == "dobj":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ not in lexicon.RUMOUR_CARRIER_PREPOSITIONS
 
 
 def _speculation(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -95,7 +126,7 @@ def _has_that_clause(noun: Token) -> bool:
     if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark":
         return True
     return any(
-        c.dep_ in ("acl", "ccomp")
+        c.dep_ in _CONTENT_CLAUSE_DEPS
         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         for c in noun.children
     )
@@ -110,12 +141,14 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if m.cue.lower_ == "according" or m.cue.lemma_.lower() == "cite":
             continue
-        mods = [c for c in head.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+        mods = [c for c in head.children if c.dep_ in _NAMING_DEPS]
         if any(
-            t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") for c in mods for t in c.subtree
+            t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG
+            for c in mods
+            for t in c.subtree
         ):
             continue
-        dets = {c.lower_ for c in mods if c.dep_ in ("det", "poss")}
+        dets = {c.lower_ for c in mods if c.dep_ in grammar.DETERMINER_DEPS}
         if dets & lexicon.POINTING_DETERMINERS:
             continue
         if head.tag_ == "NNS" or dets & (lexicon.UNNAMED_REPORT_MODIFIERS - {"a", "an"}):
@@ -124,8 +157,8 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
     out = []
-    for tok in s.having({"report", "estimate"}):
-        if tok.lemma_.lower() in ("report", "estimate") and tok.pos_ == "NOUN":
+    for tok in s.having(lexicon.REPORT_OR_ESTIMATE):
+        if tok.lemma_.lower() in lexicon.REPORT_OR_ESTIMATE and tok.pos_ == "NOUN":
             hit = _unnamed_report(tok)
             if hit is not None:
                 out.append(hit)
@@ -151,17 +184,19 @@ def _unnamed_report_rule(s: Sentence, found: Sequence[Signal]) -> Iterator[Candi
 def _said_to(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "X is said to be", "were reported to have", "it has been reported that": an agentless
     passive of saying."""
-    for tok in s.having(lexicon.PASSIVE_SAY_VERBS | {"claim"}):
+    for tok in s.having(lexicon.PASSIVE_SAY_VERBS):
         lemma = tok.lemma_.lower()
         if (
-            (lemma in lexicon.PASSIVE_SAY_VERBS or lemma == "claim")
+            lemma in lexicon.PASSIVE_SAY_VERBS
             and not _is_rumour_word(tok)  # "is rumored to": a rumour
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
             and (
                 any(c.dep_ == "xcomp" for c in tok.children)
                 or (
-                    any(c.lower_ == "it" and c.dep_ in ("nsubjpass", "expl") for c in tok.children)
+                    any(
+                        c.lower_ == "it" and c.dep_ in grammar.IT_SUBJECT_DEPS for c in tok.children
+                    )
                     and any(c.dep_ == "ccomp" for c in tok.children)
                 )
             )
@@ -204,13 +239,13 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     Deadline"."""
     if _mods_name_someone(tok):
         return None
-    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod")}
+    dets = {c.lower_ for c in tok.children if c.dep_ in grammar.DESCRIPTION_DEPS}
     if dets & {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your"}:
         return None
     children = list(tok.children)
     of = next((c for c in children if c.dep_ == "prep" and c.lower_ == "of"), None)
     that_clause = any(
-        c.dep_ in ("acl", "relcl", "ccomp")
+        c.dep_ in grammar.NOUN_CLAUSE_DEPS
         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         for c in children
     )
@@ -246,7 +281,7 @@ def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
             continue  # an unnamed group's wish or belief: a weasel attribution (below)
         if _officials_of_named_body(m, s):
             continue  # "Pentagon officials said": the body is named, so it can be asked
-        if m.cue.pos_ in ("VERB", "AUX") and has_modal(
+        if m.cue.pos_ in grammar.VERB_POS and has_modal(
             m.cue, frozenset({"would", "could", "might"})
         ):
             continue  # a hypothetical leaker is no source of this article's claims
@@ -261,8 +296,18 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     if m.head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
     phrase = m.first.doc[m.first.i : m.last.i + 1]
+    return any(t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase)
+
+
+def _body_speaks(speaker: Span, s: Sentence) -> bool:
+    """ "Con Edison officials said", "Vatican officials emphasized": the attribution detector's
+    speaker is officials of a body the phrase names, so the body speaks (as
+    ``_officials_of_named_body`` reads the sources)."""
+    head = speaker.root
+    if head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
+        return False
     return any(
-        t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in phrase
+        t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
     )
 
 
@@ -285,18 +330,19 @@ def _unnamed_insider(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate
         if any(c.dep_ == "appos" for c in m.head.children):
             continue  # "an adviser, Jane Doe,": named after all
         if any(
-            v.pos_ in ("VERB", "AUX") and has_modal(v, frozenset({"would", "could", "might"}))
+            v.pos_ in grammar.VERB_POS and has_modal(v, lexicon.CONDITIONAL_MODALS)
             for v in (m.cue, m.cue.head)
         ):
             continue  # "would have claimed he was told by an anonymous leaker": hypothetical
         head = m.head
         lemma = head.lemma_.lower()
         indefinite = any(
-            c.dep_ in ("det", "nummod") and c.lower_ in lexicon.INDEFINITE_DETERMINERS
+            c.dep_ in _COUNT_DEPS and c.lower_ in lexicon.INDEFINITE_DETERMINERS
             for c in head.children
         )
         pointing = any(
-            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+            c.dep_ == "det" and c.lower_ in lexicon.GROUP_POINTING_DETERMINERS
+            for c in head.children
         )
         aide_of_person = lemma in lexicon.ENTOURAGE_HEADS and (
             indefinite or (head.tag_ == "NNS" and not pointing)
@@ -312,7 +358,7 @@ def _it_is_understood(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
     for tok in s.having({"understand"}):
         if tok.lemma_.lower() == "understand" and tok.tag_ == "VBN":
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
-            subj = [c for c in tok.children if c.dep_ in ("nsubjpass", "expl")]
+            subj = [c for c in tok.children if c.dep_ in grammar.IT_SUBJECT_DEPS]
             agentless = aux and subj and not any(c.dep_ == "agent" for c in tok.children)
             if agentless and (
                 subj[0].lower_ == "it" or any(c.dep_ == "xcomp" for c in tok.children)
@@ -332,8 +378,12 @@ def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Can
             continue
         if s.quoted(a.speaker_start):
             continue  # a source named inside a quotation is the quoted speaker's business
-        if s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand") is None:
+        speaker = s.doc.char_span(a.speaker_start, a.speaker_end, alignment_mode="expand")
+        if speaker is None or _body_speaks(speaker, s):
             continue
+        verb = s.doc.char_span(a.cue_start, a.cue_start + 1, alignment_mode="expand")
+        if verb is not None and verb.root.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
+            continue  # "his advisers believe he can win": their belief, a weasel attribution
         yield Candidate(a.speaker_start, a.speaker_end)
         return
 
@@ -345,9 +395,11 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         opinion_of_insiders = (
             m.kind == ANONYMOUS and m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
         )
-        if not (m.kind == VAGUE or opinion_of_insiders or _partisan_group(m)) or s.quoted(
-            m.head.idx
-        ):
+        counted = _quantified_group(m.head) and not any(
+            x.kind == POLL_OR_STUDY for x in s.sources
+        )  # "a Reuters poll shows that most Americans want": the poll's respondents
+        vague = m.kind == VAGUE or _partisan_group(m) or counted
+        if not (vague or opinion_of_insiders) or s.quoted(m.head.idx):
             continue
         if _polled(m.head):
             continue  # "those surveyed said": a named poll's respondents, not a vague group
@@ -356,9 +408,9 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         verb = m.cue
         if verb.lower_ == "according" or verb.lemma_.lower() == "cite":
             continue  # "according to one estimate" is a report, handled as ``reported``
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in verb.children):
             continue  # "if scientists found...": a condition, not a claim
-        if verb.lemma_.lower() not in lexicon.OPINION_VERBS | lexicon.SAY_VERBS:
+        if verb.lemma_.lower() not in lexicon.WEASEL_VERBS:
             continue
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if verb.dep_ == "xcomp":  # "people will begin to think"
@@ -370,9 +422,9 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         content_subjects = {
             g.lower_
             for c in verb.children
-            if c.dep_ in ("ccomp", "xcomp")
+            if c.dep_ in grammar.COMPLEMENT_DEPS
             for g in c.children
-            if g.dep_ in ("nsubj", "nsubjpass")
+            if g.dep_ in grammar.SUBJECT_DEPS
         }
         if content_subjects & lexicon.SELF_REPORT_SUBJECTS and verb.lemma_.lower() in (
             "say",
@@ -386,8 +438,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         # "many donors remain skeptical", "politicians are worried that"
         if (
             tok.lemma_.lower() in lexicon.OPINION_ADJECTIVES
-            and tok.dep_ in ("acomp", "amod")
-            and tok.head.pos_ in ("AUX", "VERB")
+            and tok.dep_ in _ADJECTIVE_DEPS
+            and tok.head.pos_ in grammar.VERB_POS
             and not _agentless_passive_word(tok)
         ):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -397,10 +449,12 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         # "critics call it...", "experts agree that...", "many analysts blame the war for..."
         if verb.lemma_.lower() not in lexicon.GROUP_VIEW_VERBS or verb.pos_ != "VERB":
             continue
-        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+        if verb.lemma_.lower() == "see" and not any(t.lower_ == "as" for t in verb.subtree):
+            continue  # "many see him as the stronger candidate", not "many saw the film"
+        if any(c.dep_ in grammar.AUX_DEPS and c.tag_ == "MD" for c in verb.children):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (_is_vague_np(subj) or _camp(subj)):
+        if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from _unquoted(s, out)
 
@@ -412,26 +466,44 @@ def _partisan_group(m: Source) -> bool:
     return _camp(m.head)
 
 
+def _quantified_group(head: Token) -> bool:
+    """ "some Republican leaders said", "many Carrier workers say", "many Latinos have said":
+    people counted by a quantifier are a vague group however precise the noun (the source
+    reader calls them people, as it must for the attribution detector's speakers). "Many",
+    "most", "several" and "few" count a plural whatever the tagger says; "some" and "other"
+    need a plural noun ("some official" is one person)."""
+    if head.ent_type_ == "PERSON" or not head.tag_.startswith("NN"):
+        return False
+    quantifiers = {
+        c.lower_
+        for c in head.children
+        if c.dep_ in ("det", "amod") and c.lower_ in lexicon.QUANTIFIERS
+    }
+    if quantifiers & lexicon.PLURAL_QUANTIFIERS:
+        return True
+    return bool(quantifiers) and head.tag_ in ("NNS", "NNPS")
+
+
 def _camp(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if head.tag_ == "NNPS":
         lemma = lemma.removesuffix("s")  # the tagger leaves "Democrats" as its own lemma
-    if lemma not in lexicon.PARTISAN_GROUPS or head.tag_ not in ("NNS", "NNPS"):
+    if lemma not in lexicon.PARTISAN_GROUPS or head.tag_ not in grammar.PLURAL_NOUN_TAGS:
         return False
     if any(
-        c.dep_ in ("det", "poss") and c.lower_ in lexicon.POINTING_DETERMINERS
+        c.dep_ in grammar.DETERMINER_DEPS and c.lower_ in lexicon.POINTING_DETERMINERS
         for c in head.children
     ):
         return False
     return not any(
-        c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "from") for c in head.children
+        c.dep_ == "prep" and c.lower_ in lexicon.PLACE_PREPOSITIONS for c in head.children
     )
 
 
 def _polled(head: Token) -> bool:
     """ "those surveyed", "voters polled": the respondents of a poll."""
     return any(
-        c.dep_ in ("acl", "amod") and c.lemma_.lower() in lexicon.POLLED_VERBS
+        c.dep_ in _PARTICIPLE_DEPS and c.lemma_.lower() in lexicon.POLLED_VERBS
         for c in head.children
     )
 
@@ -444,7 +516,7 @@ def _agentless_passive_word(tok: Token) -> bool:
 
 def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "is considered", "is regarded as", "it is estimated": opinion with no one holding it."""
-    for tok in s.having(lexicon.PASSIVE_CONSIDER_VERBS | {"see"}):
+    for tok in s.having(lexicon.REGARD_VERBS):
         if not _agentless_passive_word(tok) or any(c.dep_ == "agent" for c in tok.children):
             continue
         aux = [c for c in tok.children if c.dep_ == "auxpass"]
@@ -452,7 +524,7 @@ def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
             if _not_asserted(tok, aux[0]) or _official_finding(tok):
                 continue
             yield from _not_a_named_view(s, cue(aux[0], tok))
-        elif tok.dep_ in ("acl", "advcl") and tok.lemma_.lower() != "deem":
+        elif tok.dep_ in grammar.PARTICIPLE_DEPS and tok.lemma_.lower() != "deem":
             # the reduced passive: "the territories, seen as pivotal", "long considered one of"
             yield from _not_a_named_view(s, cue(tok, tok))
 
@@ -470,7 +542,7 @@ def _not_asserted(verb: Token, aux: Token) -> bool:
 def _official_finding(verb: Token) -> bool:
     """ "were deemed classified", "if they're deemed safe": an official ruling, not an opinion."""
     return verb.lemma_.lower() == "deem" and any(
-        c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ" for c in verb.children
+        c.dep_ in _COMPLEMENT_ADJ_DEPS and c.pos_ == "ADJ" for c in verb.children
     )
 
 
@@ -481,7 +553,7 @@ def _widely_held(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         head = tok.head
         if tok.lower_ != "widely" or tok.dep_ != "advmod" or head.i == tok.i:
             continue
-        if head.lemma_.lower() not in lexicon.WIDELY_HELD or head.pos_ not in ("VERB", "ADJ"):
+        if head.lemma_.lower() not in lexicon.WIDELY_HELD or head.pos_ not in _VIEW_HEAD_POS:
             continue
         if head.pos_ == "VERB" and (
             head.tag_ != "VBN"
@@ -507,7 +579,7 @@ def _unattributed_concern(s: Sentence, found: Sequence[Signal]) -> Iterator[Cand
                 (t for t in tok.doc[max(sent.start, tok.i - 3) : tok.i] if t.tag_ == "EX"), None
             )
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-            if there is not None and nxt is not None and nxt.lower_ in ("that", "about", "over"):
+            if there is not None and nxt is not None and nxt.lower_ in lexicon.VIEW_PREPOSITIONS:
                 yield from _not_a_named_view(s, cue(there, tok))
 
 

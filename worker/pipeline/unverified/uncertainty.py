@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from worker.pipeline import lexicon
+from worker.pipeline import grammar, lexicon
 from worker.pipeline.unverified.negatives import (
     is_concessive,
     is_correction_note,
@@ -17,10 +17,19 @@ from worker.pipeline.unverified.negatives import (
 )
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
+# Words between a modal and its verb.
+_FILLER_POS = frozenset({"ADV", "AUX", "CCONJ", "PART"})
+_COUNTERFACTUAL_TAGS = frozenset({"VBD", "MD", "VBN"})
+_CONCESSION_DEPS = frozenset({"prep", "mark"})
+# A participle used as an adjective ("the alleged attacker").
+_ATTRIBUTIVE_DEPS = frozenset({"amod", "compound"})
+_PREDICATIVE_DEPS = frozenset({"acomp", "attr", "ROOT"})
+_IT_DEPS = frozenset({"nsubj", "expl"})
+
 
 def _confirm_verbs(s: Sentence) -> Iterator[Token]:
     for tok in s.having(lexicon.CONFIRM_VERBS):
-        if tok.lemma_.lower() in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_.lower() in lexicon.CONFIRM_VERBS and tok.pos_ in grammar.VERB_POS:
             yield tok
 
 
@@ -34,28 +43,26 @@ def _cannot_confirm(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]
 
 def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "could not be independently verified", "declined to confirm", "no confirmation"."""
-    for tok in s.having(lexicon.CONFIRM_VERBS | {"confirmation", "verification"}):
+    for tok in s.having(lexicon.CONFIRM_WORDS):
         lemma = tok.lemma_.lower()
-        if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in grammar.VERB_POS:
             if _blocker(tok) is not None:
                 continue
             checkable = lemma in lexicon.CHECKING_VERBS or (
-                lemma in ("determine", "establish", "ascertain") and _has_wh_complement(tok)
+                lemma in lexicon.FINDING_OUT_VERBS and _has_wh_complement(tok)
             )
             neg = _negation(tok) if checkable else None
             if neg is not None:
                 yield cue(neg, tok)
-        elif lemma in ("confirmation", "verification") and any(
-            c.lower_ == "no" for c in tok.children
-        ):
+        elif lemma in lexicon.CONFIRMATION_NOUNS and any(c.lower_ == "no" for c in tok.children):
             yield cue(next(c for c in tok.children if c.lower_ == "no"), tok)
 
 
 def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "the figure has been disputed": the text says it is not established."""
-    for tok in s.having({"dispute", "contest"}):
+    for tok in s.having(lexicon.DISPUTE_VERBS):
         if (
-            tok.lemma_.lower() in ("dispute", "contest")
+            tok.lemma_.lower() in lexicon.DISPUTE_VERBS
             and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
             and not any(c.dep_ == "neg" for c in tok.children)
@@ -79,8 +86,8 @@ def _unconfirmed_label(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
 def _negation(verb: Token) -> Token | None:
     """ "could not be independently verified", "declined to confirm", "can't confirm"."""
     for c in verb.children:
-        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("cannot", "can't")):
-            aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < c.i]
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lexicon.CANNOT):
+            aux = [a for a in verb.children if a.dep_ in grammar.AUX_DEPS and a.i < c.i]
             return aux[0] if aux else c
     head = verb.head
     if verb.dep_ == "xcomp" and (head.lemma_.lower() in lexicon.REFUSAL_VERBS):
@@ -88,7 +95,7 @@ def _negation(verb: Token) -> Token | None:
     if (
         verb.dep_ == "xcomp"
         and any(c.dep_ == "neg" for c in head.children)
-        and head.lemma_.lower() in ("be", "able", "can")
+        and head.lemma_.lower() in lexicon.ABILITY_WORDS
     ):
         return head
     return None
@@ -100,7 +107,7 @@ def _blocker(verb: Token) -> Token | None:
     if not (verb.lemma_.lower() in lexicon.CHECKING_VERBS or _has_wh_complement(verb)):
         return None  # "hard to know" alone is a figure of speech; "hard to know whether" is not
     head = verb.head
-    for cand in (head, *[c for c in head.children if c.dep_ in ("acomp", "attr")]):
+    for cand in (head, *[c for c in head.children if c.dep_ in grammar.PREDICATE_DEPS]):
         if cand.lemma_.lower() in lexicon.CONFIRM_BLOCKERS and cand.i < verb.i:
             return cand
     return None
@@ -109,7 +116,10 @@ def _blocker(verb: Token) -> Token | None:
 def _has_wh_complement(verb: Token) -> bool:
     wh = lexicon.WH_WORDS
     return any(
-        g.lower_ in wh for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+        g.lower_ in wh
+        for c in verb.children
+        if c.dep_ in grammar.COMPLEMENT_DEPS
+        for g in c.children
     ) or any(c.lower_ in wh for c in verb.children)
 
 
@@ -139,12 +149,12 @@ def _hedge(
 def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "may have been involved", "might have fled", "may well have expanded"; not "could have"
     (mostly counterfactual: "voters could have shown..."), not "I may or may not have"."""
-    if tok.lower_ not in ("may", "might") or tok.tag_ != "MD":
+    if tok.lower_ not in lexicon.PAST_POSSIBILITY_MODALS or tok.tag_ != "MD":
         return None
     doc = tok.doc
     j = tok.i + 1
     while j < sent.end and (
-        doc[j].lower_ in lexicon.HEDGE_FILLERS or doc[j].lower_ in ("or", "may")
+        doc[j].lower_ in lexicon.HEDGE_FILLERS or doc[j].lower_ in lexicon.MAY_OR_MAY_NOT
     ):
         j += 1
     if j >= sent.end or doc[j].lower_ != "have":
@@ -155,11 +165,7 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if k >= sent.end or doc[k].tag_ != "VBN":
         return None
     verb = tok.head
-    before = [
-        t
-        for t in doc[sent.start : tok.i]
-        if not t.is_punct and t.pos_ not in ("ADV", "AUX", "CCONJ", "PART")
-    ]
+    before = [t for t in doc[sent.start : tok.i] if not t.is_punct and t.pos_ not in _FILLER_POS]
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
         before and before[-1].lower_ in lexicon.FIRST_SECOND_SUBJECTS
     ):
@@ -175,11 +181,11 @@ def _counterfactual(sent: Span) -> bool:
     first = next((t for t in sent if not t.is_punct), None)
     if (
         first is not None
-        and first.lower_ in ("had", "were", "should")
-        and first.tag_ in ("VBD", "MD", "VBN")
+        and first.lower_ in lexicon.COUNTERFACTUAL_AUXILIARIES
+        and first.tag_ in _COUNTERFACTUAL_TAGS
     ):
         return True
-    if any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent):
+    if any(t.lower_ in lexicon.IF_UNLESS and t.dep_ == "mark" for t in sent):
         return True
     # an inverted conditional mid-sentence: "had" right after a verb or comma, then its subject,
     # then "not" or a participle (the parser often misreads it, so read the surface)
@@ -188,7 +194,7 @@ def _counterfactual(sent: Span) -> bool:
         if t.lower_ != "had" or t.i == sent.start or t.i + 2 >= sent.end:
             continue
         prev, nxt = doc[t.i - 1], doc[t.i + 1]
-        if prev.pos_ in ("NOUN", "PROPN", "PRON") or nxt.pos_ not in (
+        if prev.pos_ in grammar.NOMINAL_POS or nxt.pos_ not in (
             "DET",
             "PRON",
             "PROPN",
@@ -196,7 +202,7 @@ def _counterfactual(sent: Span) -> bool:
         ):
             continue
         window = doc[t.i + 2 : min(sent.end, t.i + 6)]
-        if any(w.lower_ == "not" or w.tag_ in ("VBN", "VBD") for w in window):
+        if any(w.lower_ == "not" or w.tag_ in grammar.PAST_TAGS for w in window):
             return True
     return False
 
@@ -208,10 +214,10 @@ def _under_concession(tok: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lower_ in ("despite", "although", "though") and cur.dep_ in ("prep", "mark"):
+        if cur.lower_ in lexicon.CONCESSION_WORDS and cur.dep_ in _CONCESSION_DEPS:
             return True
         if any(
-            c.lower_ in ("despite", "although", "though") and c.dep_ in ("prep", "mark")
+            c.lower_ in lexicon.CONCESSION_WORDS and c.dep_ in _CONCESSION_DEPS
             for c in cur.children
             if c.i < tok.i
         ):
@@ -226,15 +232,24 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if tok.lower_ not in lexicon.HEDGE_ADVERBS | lexicon.FACT_HEDGE_ADVERBS or tok.dep_ != "advmod":
         return None
     verb = tok.head
-    if verb.dep_ in ("amod", "compound"):
+    if verb.dep_ in _ATTRIBUTIVE_DEPS:
         return None  # "these seemingly misplaced receptors": a description, not a claim
-    if verb.tag_ not in ("VBD", "VBN") or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
-    ):
+    if not _indicative_fact(verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return None
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
     return cue(tok, tok), verb.i
+
+
+def _indicative_fact(verb: Token) -> bool:
+    """A statement about the past: "acted", "was linked", "was seeking" (the present tense is
+    mostly the writer's reading of a situation, "is probably the best", which the labels leave
+    unflagged)."""
+    if verb.tag_ in grammar.PAST_TAGS:
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
+    )
 
 
 def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
@@ -256,11 +271,11 @@ def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return cue(tok, tok), tok.i  # ", thought to represent"
     xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
-    if xcomp and (aux or tok.dep_ in ("acl", "advcl")):
+    if xcomp and (aux or tok.dep_ in grammar.PARTICIPLE_DEPS):
         return cue(aux[0] if aux else tok, tok), tok.i
     if (
         aux
-        and any(c.dep_ in ("ccomp",) for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
         and any(c.lower_ == "it" for c in tok.children)
     ):
         return cue(aux[0], tok), tok.i
@@ -296,10 +311,10 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     )
     if not (lemma in lexicon.UNCLEAR_ADJECTIVES or (lemma in lexicon.UNCLEAR_NEGATED and negated)):
         return None
-    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "attr", "ROOT"):
+    if tok.pos_ != "ADJ" or tok.dep_ not in _PREDICATIVE_DEPS:
         return None
     be = tok.head if tok.dep_ != "ROOT" else tok
-    if not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children):
+    if not any(c.lower_ == "it" and c.dep_ in _IT_DEPS for c in be.children):
         return None
     doc = tok.doc
     sent_end = tok.sent.end
@@ -322,6 +337,12 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     for t in window:
         if t.lower_ in lexicon.FUTURE_AUXILIARIES:
             return None
+        if (
+            lemma == "possible"
+            and t.tag_ == "MD"
+            and doc[min(t.i + 1, len(doc) - 1)].lower_ != "have"
+        ):
+            return None  # "possible that the meeting could be less dry": a possibility ahead
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ != "aux"):
             break
     first = doc[tok.i - 1] if negated and doc[tok.i - 1].dep_ == "neg" else tok

@@ -1,16 +1,17 @@
 """claim index: full-text retrieval of findings' claim text, the matches found across articles,
 and verdicts applied by match (with the batch that one undo reverts)
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06 14:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+# Written as 0006 after 0005; re-chained after main's 0006 (re-check lease) and 0007 (fact-checks).
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

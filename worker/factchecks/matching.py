@@ -1,0 +1,31 @@
+"""Which findings a published fact-check reaches: the same decision as finding to finding.
+
+Pure: the claim a fact-check reviewed and candidate findings ``(id, text)`` in, the matches out.
+``worker.pipeline.match_claims`` decides at its shipped threshold (set for precision), so an
+imported review reaches a finding exactly when two findings would be called the same claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from worker.pipeline import ClaimMatch, match_claims
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A fact-check reaches finding ``finding_id`` (a store id) with this match."""
+
+    finding_id: int
+    match: ClaimMatch
+
+
+def reaches(claim: str, candidates: Iterable[tuple[int, str]]) -> list[Reach]:
+    """The candidates that make the same claim as ``claim``, best first."""
+    found = []
+    for finding_id, text in candidates:
+        result = match_claims(claim, text)
+        if result.same:
+            found.append(Reach(finding_id, result))
+    return sorted(found, key=lambda r: (-r.match.score, r.finding_id))

@@ -1,0 +1,164 @@
+"""The attribution steps, in the order ``find_attributions`` runs them: the one place to add one.
+
+Each ``Step`` is a pure function of the article's ``Reading`` and what the steps before it have
+``Found`` (the relations, in order, and the quotations they took), returning a new ``Found``;
+nothing is changed in place. A step that finds a new pattern returns ``found.add(...)`` with its
+relations; a step that refines earlier ones returns ``found.replace(...)``. Its ``finds`` line
+says what it finds, its function's docstring why it comes where it does.
+
+To add an attribution pattern: write the finder (``reading -> relations``) in its own module or
+next to its kin (``direct``, ``reported_speech``), and add one ``Step`` to ``STEPS`` here, before
+the refining steps that should apply to it (``cut_at_quote_cues`` trims reported content,
+``quotes_in_reported`` types it mixed, ``following_quotes`` extends it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from worker.pipeline.attribution.combine import (
+    attach_following_quotes,
+    classify_with_quotes,
+    release_clause_quotes,
+    stop_at_quote_cues,
+)
+from worker.pipeline.attribution.direct import link_quotes
+from worker.pipeline.attribution.findings import find_object_findings
+from worker.pipeline.attribution.labelled import find_labelled
+from worker.pipeline.attribution.questions import find_questions
+from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
+from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
+from worker.pipeline.reading import Reading
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the steps so far have found: ``relations`` in finding order, and ``quotes_used``, the
+    indexes of the Reading's quotations that some relation took (a later step leaves them be)."""
+
+    relations: tuple[Relation, ...] = ()
+    quotes_used: frozenset[int] = frozenset()
+
+    def add(
+        self, relations: list[Relation], quotes: set[int] | frozenset[int] = frozenset()
+    ) -> Found:
+        """These relations appended, these quotations taken."""
+        return Found(self.relations + tuple(relations), self.quotes_used | frozenset(quotes))
+
+    def replace(self, relations: list[Relation], quotes_used: set[int] | frozenset[int]) -> Found:
+        """Every relation and the quotations taken, as a refining step leaves them."""
+        return Found(tuple(relations), frozenset(quotes_used))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One attribution step: ``name`` (short, unique), ``finds`` (one line: what it adds or
+    changes) and ``run(reading, found) -> found``."""
+
+    name: str
+    finds: str
+    run: Callable[[Reading, Found], Found]
+
+
+def quotations(reading: Reading, found: Found) -> Found:
+    """First: a quotation's own cue and source (`"A," he said.`) are the surest attribution in
+    the text, and the reported-speech finder must know which cues they took."""
+    relations, used = link_quotes(reading.doc, list(reading.quotes))
+    return found.add(relations, used)
+
+
+def clause_quotes(reading: Reading, found: Found) -> Found:
+    """Right after ``quotations``: it undoes some of its links (`Sanders says "A" despite his
+    loss` is reported speech holding a quote), releasing those quotations and cues before the
+    reported-speech finder runs."""
+    kept, used = release_clause_quotes(
+        reading.doc, list(found.relations), list(reading.quotes), set(found.quotes_used)
+    )
+    return found.replace(kept, used)
+
+
+def reported_speech(reading: Reading, found: Found) -> Found:
+    """After the quotation steps, whose cues it skips (a cue is one attribution, not two)."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_reported(reading.doc, taken))
+
+
+def according_to(reading: Reading, found: Found) -> Found:
+    """With the other parse finders, before the steps that trim and type reported content."""
+    return found.add(find_according_to(reading.doc))
+
+
+def labelled(reading: Reading, found: Found) -> Found:
+    """With the other finders: `Name: words` heading a line owes nothing to the parse, and its
+    content is trimmed and typed like reported speech by the steps after it."""
+    return found.add(find_labelled(reading.doc, list(reading.quotes)))
+
+
+def questions(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: `asked X if …` and `asked X to
+    …` are what it leaves of the verbs of asking."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_questions(reading.doc, taken))
+
+
+def object_findings(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: what it leaves of "the poll
+    shows …" is the finding stated as an object."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_object_findings(reading.doc, taken))
+
+
+def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
+    """After every finder of reported content and before ``quotes_in_reported``: content is cut
+    at the cues the quotation steps found, then typed by the quotations it still holds."""
+    quoted = [r for r in found.relations if r.type in QUOTE_TYPES]
+    out = []
+    for rel in found.relations:
+        if rel.type in REPORTED_TYPES:
+            rel = stop_at_quote_cues(reading.text, rel, quoted)
+            if not rel.content:
+                continue
+        out.append(rel)
+    return found.replace(out, found.quotes_used)
+
+
+def quotes_in_reported(reading: Reading, found: Found) -> Found:
+    """After the content is final: reported content that holds a quotation is mixed (or direct
+    when the quotation is all of it), and takes that quotation."""
+    relations, used = classify_with_quotes(
+        list(found.relations), reading.text, list(reading.quotes), found.quotes_used
+    )
+    return found.replace(relations, used)
+
+
+def following_quotes(reading: Reading, found: Found) -> Found:
+    """Last: only a quotation no step took can continue the attribution before it."""
+    relations = attach_following_quotes(
+        reading.doc, list(found.relations), list(reading.quotes), found.quotes_used
+    )
+    return found.replace(relations, found.quotes_used)
+
+
+STEPS: tuple[Step, ...] = (
+    Step("quotations", "each quotation linked to its cue and source", quotations),
+    Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
+    Step("reported_speech", "`X said (that) …` and its variants, from the parse", reported_speech),
+    Step("according_to", "`according to X`, the clause the phrase attaches to", according_to),
+    Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
+    Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
+    Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
+    Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
+    Step(
+        "following_quotes", "an unattributed quotation continuing the one before", following_quotes
+    ),
+)
+
+
+def run_steps(reading: Reading, steps: tuple[Step, ...] = STEPS) -> tuple[Relation, ...]:
+    """Every step in order over the Reading; the relations the last one leaves."""
+    found = Found()
+    for step in steps:
+        found = step.run(reading, found)
+    return found.relations

@@ -1,0 +1,35 @@
+"""A cue's source when the parse gives it no subject.
+
+The parser sometimes misreads the speaker right before a cue: "Jolly said he would…" tags
+"Jolly" as an adverb, "Trump just saying…" hangs "Trump" elsewhere. A cue that heads its
+sentence (or a clause of it) with content but no subject takes the word right before it, past
+adverbs and auxiliaries ("also", "has", "would"), when that word is a noun or a name, or a
+capitalised word opening the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SKIPPED = frozenset({"ADV", "AUX", "PART"})
+NOMINAL = frozenset({"PROPN", "NOUN"})
+# Clause roles where a subject-less cue is a misparse rather than a participle or infinitive
+# whose subject lies elsewhere.
+HEAD_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+
+
+def untagged_subject(cue: Token) -> Token | None:
+    """The noun or name right before ``cue`` that the parse failed to make its subject."""
+    if cue.dep_ not in HEAD_DEPS or cue.tag_ in ("VBG", "VBN", "VB"):
+        return None
+    sent_start = cue.sent.start
+    for k in range(cue.i - 1, sent_start - 1, -1):
+        tok = cue.doc[k]
+        if k == sent_start and tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "PRON":
+            return tok if tok.pos_ not in ("DET", "ADP", "SCONJ", "CCONJ") else None
+        if tok.pos_ in SKIPPED and tok.lower_ != "not":
+            continue
+        if tok.pos_ in NOMINAL and tok.dep_ not in ("pobj", "dobj", "poss"):
+            return tok
+        return None
+    return None

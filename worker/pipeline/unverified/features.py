@@ -1,0 +1,94 @@
+"""What the learned scorer reads about a flagged sentence: the rules that fired and its parse.
+
+``features`` turns one candidate finding (a sentence at least one decisive rule flagged) into a
+sparse ``name -> value`` map: the finding's type and every reason code, how many rules and
+types agree, and what the sentence and its paragraph say about sources, quotation, person and
+tense — the context the rules check one by one, which the scorer weighs together. Interactions
+with the type let one context (a named source in the paragraph) count differently for a
+figure than for a weasel. Pure: the same sentence always gives the same map.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from worker.pipeline.sources import ANONYMOUS, VAGUE
+from worker.pipeline.unverified.calibration import confidence
+from worker.pipeline.unverified.rule import Sentence, Signal
+
+# Pronouns of the writer or the speaker: "we may have lost", "I believe" are first-person
+# opinion or a quoted speaker, which the labelling rules leave unflagged.
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# Tense and mood markers: a forecast or a hypothetical is no claim about a present or past fact.
+_FUTURE = frozenset({"will", "'ll", "wo", "would", "shall"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+# The context features whose weight may differ per finding type.
+_BY_TYPE = (
+    "cue_quoted",
+    "named_source",
+    "paragraph_sourced",
+    "attributed_named",
+    "first_person",
+    "future",
+    "conditional",
+)
+
+
+def features(
+    s: Sentence, ftype: str, decisive: Sequence[Signal], signals: Sequence[Signal]
+) -> dict[str, float]:
+    """The scorer's view of one candidate: ``ftype`` is the type the rules gave it, ``decisive``
+    the decisive rules' signals and ``signals`` those plus the supporting ones."""
+    tokens = s.tokens
+    sent = s.span
+    out: dict[str, float] = {f"type={ftype}": 1.0}
+    # the rules' own confidence (per-code precision, noisy-OR) as log-odds: the scorer starts
+    # from the rules' ranking and learns where the context moves it
+    p = min(0.99, max(0.01, confidence([sig.code for sig in signals])))
+    out["rules_logit"] = math.log(p / (1.0 - p))
+    for code in sorted({sig.code for sig in signals}):
+        out[f"code={code}"] = 1.0
+    codes = {sig.code for sig in decisive}
+    out["codes"] = math.log1p(len(codes))
+    if len({sig.type for sig in decisive}) > 1:
+        out["types>1"] = 1.0
+    flags = {
+        "cue_quoted": all(s.quoted(sig.start) for sig in decisive),
+        "quote_in_sentence": any(s.quoted(t.idx) for t in tokens),
+        "named_source": any(src.named for src in s.sources),
+        "anonymous_source": any(src.kind == ANONYMOUS for src in s.sources),
+        "vague_source": any(src.kind == VAGUE for src in s.sources),
+        "paragraph_sourced": s.paragraph_sourced,
+        "other_named_report": s.other_named_report,
+        "attributed_named": any(
+            a.speaker_name
+            and not a.anonymous
+            and a.start < sent.end_char
+            and sent.start_char < a.end
+            for a in s.attributions
+        ),
+        "first_person": any(t.lower_ in _FIRST_PERSON and not s.quoted(t.idx) for t in tokens),
+        "future": any(t.lower_ in _FUTURE for t in tokens),
+        "conditional": any(t.lower_ in _CONDITIONAL for t in tokens),
+        "question": sent.text.rstrip().rstrip("”\"'’").endswith("?"),
+        "number": any(t.like_num for t in tokens),
+        "first_sentence": s.index == 0,
+    }
+    for name, on in flags.items():
+        if on:
+            out[name] = 1.0
+    for name in _BY_TYPE:
+        if flags[name]:
+            out[f"{ftype}&{name}"] = 1.0
+    out["length"] = math.log1p(len(tokens)) / 4.0
+    # the words: each decisive cue's head word and each source's head, so the scorer can learn
+    # which cue words and which groups mislead the rules
+    doc = s.doc
+    for sig in decisive:
+        span = doc.char_span(sig.start, sig.end, alignment_mode="expand")
+        if span is not None:
+            out[f"cue={sig.code}:{span.root.lemma_.lower()}"] = 1.0
+    for src in s.sources:
+        out[f"source={src.kind}:{src.head.lemma_.lower()}"] = 1.0
+    return out
