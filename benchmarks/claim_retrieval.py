@@ -6,7 +6,7 @@ pre-filter, then ``match_claims`` on what passes) take.
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claim_retrieval --findings 100000 --queries 50
 
 Builds a fresh PostgreSQL database (tests/support/services.py; dropped afterwards), applies the
-migrations (0006: the ``claim_tsv`` generated column and its GIN index), and fills it with
+migrations (0008: the ``claim_tsv`` generated column and its GIN index), and fills it with
 realistically shaped findings: 50 per article, 60 sites, the sentences drawn from the dev split
 of the unverifiable-claims corpus (``.cache/claims/corpus.jsonl``: real news sentences, 5 to 60
 words) with half their words swapped for words drawn by their frequency in that corpus and their

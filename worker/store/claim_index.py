@@ -7,7 +7,7 @@ is the one entry point (the worker's matching after an analysis, the fact-check 
 benchmark call it). It takes a SQLAlchemy ``Session`` or ``Connection`` on either database:
 
 - PostgreSQL: the stored generated column ``findings.claim_tsv`` (``to_tsvector('english',
-  text)``) under a GIN index (migration 0006), ranked by ``ts_rank``;
+  text)``) under a GIN index (migration 0008), ranked by ``ts_rank``;
 - SQLite (embedded mode): the FTS5 table ``findings_claim_fts`` (porter stemmer), ranked by
   ``bm25``.
 
