@@ -72,6 +72,19 @@ def fresh_seconds() -> int:
     return max(0, int_setting("SOURCEMARK_FRESH_SECONDS", 300))
 
 
+def desk_name() -> str:
+    """Who readers are told checked a claim ("Checked by <desk> on <date>: ..."):
+    ``SOURCEMARK_DESK``, the name of the editors' desk; editors' own names are never shown."""
+    return (os.environ.get("SOURCEMARK_DESK") or "").strip()[:80] or "the sourcemark editors"
+
+
+def match_budget_seconds() -> float:
+    """How long matching a new analysis's claims with the stored ones may delay its result
+    (``SOURCEMARK_MATCH_BUDGET_MS``, default 500): the findings not reached by then are matched
+    right after the readers are told. 0 leaves all matching until then."""
+    return max(0, int_setting("SOURCEMARK_MATCH_BUDGET_MS", 500)) / 1000
+
+
 def recheck_retention_hours() -> int:
     """How long finished re-checks (each a gzipped snapshot of a page) are kept before the
     sweeper deletes them (``SOURCEMARK_RECHECK_RETENTION_HOURS``, default 24; 0 keeps them)."""

@@ -65,6 +65,9 @@ ANALYSIS_STATUSES: tuple[str, ...] = tuple(s.value for s in AnalysisStatus)
 # An analysis in one of these will not change any more.
 FINISHED: tuple[str, ...] = (AnalysisStatus.DONE.value, AnalysisStatus.FAILED.value)
 REVIEW_STATUSES: tuple[str, ...] = tuple(s.value for s in ReviewStatus)
+# A verdict on a finding in one of these is not shown to readers of other articles making the
+# same claim: "follow up" is a desk still working on it (a draft), "dismissed" a wrong finding.
+DRAFT_STATUSES: tuple[str, ...] = (ReviewStatus.FOLLOW_UP.value, ReviewStatus.DISMISSED.value)
 VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
 KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
 TYPES: tuple[str, ...] = tuple(t.value for t in FindingType)

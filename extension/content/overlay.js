@@ -70,6 +70,9 @@ dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; }
 dt { color: #555; } dd { margin: 0; }
 .reasons { margin: 4px 0 0; padding-left: 18px; }
 .verdict { margin-top: 6px; padding: 4px 6px; background: #f3f0ff; border-left: 4px solid #5b3fb5; }
+.checked { margin-top: 6px; padding: 4px 6px; background: #eef7f0; border-left: 4px solid #2f7a45; }
+.checked a { color: #1f4fa0; }
+.elsewhere { margin-top: 4px; color: #444; font-size: 13px; }
 .factcheck { margin: 6px 0 0; padding: 4px 6px; background: #eef7ee; border-left: 4px solid #2e7d32; }
 .figures { margin-top: 6px; }
 .figures ul { margin: 2px 0 0; padding-left: 18px; }
@@ -118,6 +121,41 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
   }
 
   const str = (v) => (typeof v === 'string' ? v : '');
+
+  /** Only an http(s) address may become a link the reader can follow. */
+  function webUrl(v) {
+    try {
+      const url = new URL(str(v));
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+    } catch (e) {
+      return '';
+    }
+  }
+
+  /** "Checked by <desk> on <date>: <verdict>", the verdict editors published on the same claim
+   *  in another article, with a link to that article. */
+  function checkedLine(d, f) {
+    const c = f.checked && typeof f.checked === 'object' ? f.checked : null;
+    if (!c || !str(c.text)) return null;
+    const original = c.original && typeof c.original === 'object' ? c.original : {};
+    const href = webUrl(original.url);
+    const where = str(original.site) || str(original.host);
+    return h(d, 'div', { className: 'checked' },
+      h(d, 'span', { className: 'checked-text' }, c.text),
+      href ? [' ', h(d, 'a', { href, target: '_blank', rel: 'noopener noreferrer', className: 'original' },
+        where ? `Reviewed original (${where})` : 'Reviewed original')] : null);
+  }
+
+  /** "Same claim in N other articles", when the server knows of any. */
+  function matchesLine(d, f) {
+    const m = f.matches && typeof f.matches === 'object' ? f.matches : null;
+    const n = m && Number.isInteger(m.count) ? m.count : 0;
+    if (n < 1) return null;
+    const hosts = (Array.isArray(m.best) ? m.best : []).map((b) => str(b && b.host)).filter(Boolean);
+    const text = `Same claim in ${n} other article${n === 1 ? '' : 's'}` +
+      (hosts.length ? `: ${hosts.join(', ')}` : '');
+    return h(d, 'div', { className: 'elsewhere' }, text);
+  }
 
   function speakerLabel(f) {
     const s = f.speaker;
@@ -298,6 +336,8 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
         if (str(review.note)) parts.push(`\u2014 ${review.note}`);
         verdict = h(d, 'div', { className: 'verdict' }, parts.join(' '));
       }
+      const checked = checkedLine(d, f);
+      const elsewhere = matchesLine(d, f);
       const reportBtn = h(d, 'button', { type: 'button', className: 'report' }, 'Looks wrong?');
       const textarea = h(d, 'textarea', { maxlength: '2000', 'aria-label': 'What looks wrong (optional)' });
       const form = h(d, 'form', { hidden: true },
@@ -333,7 +373,7 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
         h(d, 'div', { className: 'type' }, TYPE[f.type] || str(f.type).replace(/_/g, ' ')),
         rows.length ? h(d, 'dl', {}, rows) : null,
         reasons.length ? h(d, 'div', {}, 'Why it is flagged:', h(d, 'ul', { className: 'reasons' }, reasons)) : null,
-        verdict,
+        verdict, checked, elsewhere,
         factcheckBlock(d, f),
         figuresBlock(d, f),
         h(d, 'div', { className: 'actions' }, reportBtn), form, note);

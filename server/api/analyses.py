@@ -12,6 +12,7 @@ from server import cache, recheck_guard
 from server.api import fresh, long_poll
 from server.api.body import json_body
 from server.api.finding_context import add_cross_article
+from server.api.finding_links import add_finding_links
 from server.api.validation import check_fields, check_page, check_url
 from server.auth import require
 from server.db import get_session
@@ -40,9 +41,9 @@ def _links(analysis_id: str) -> dict[str, str]:
 
 
 def _body(row: AnalysisRow) -> dict[str, Any]:
-    """The analysis JSON: the store's, its links, and what reaches its findings from other
-    articles (fact-checks, other figures)."""
-    body = analysis_dict(row)
+    """The analysis JSON: the store's (with claim matches and the verdicts they carry), its
+    links, and what reaches its findings from other articles (fact-checks, other figures)."""
+    body = add_finding_links(analysis_dict(row))
     body["links"] = _links(row.id)
     add_cross_article(get_session(), row, body)
     return body
@@ -257,7 +258,7 @@ def get_recheck(analysis_id: str) -> Any:
         allowed = wait
     body: dict[str, Any] = {"analysis_id": analysis_id, "status": state.status}
     if state.revision is not None:
-        revision = analysis_dict(state.revision)
+        revision = add_finding_links(analysis_dict(state.revision))
         revision["links"] = _links(state.revision.id)
         body["revision"] = revision
     data = current_app.json.dumps(body).encode()

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from server import cache
 from server.api.finding_context import add_cross_article
+from server.api.finding_links import add_finding_links
 from worker.pipeline import PIPELINE_VERSION
 from worker.store.analyses import analysis_dict, last_checked, latest_done
 
@@ -125,7 +126,7 @@ def _load(
     row = latest_done(session, url=url, pipeline_version=PIPELINE_VERSION)
     if row is None:
         return None
-    body = analysis_dict(row)
+    body = add_finding_links(analysis_dict(row))
     body["links"] = links(row.id)
     add_cross_article(session, row, body)
     data = current_app.json.dumps(body).encode()

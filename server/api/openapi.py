@@ -12,7 +12,7 @@ from worker.pipeline import PIPELINE_VERSION
 from worker.pipeline.errors import NoArticleError
 from worker.pipeline.figure_compare import SOURCINGS
 from worker.store.rechecks import FOLLOW_STATUSES
-from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, AnalysisStatus
+from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, VERDICTS, AnalysisStatus
 
 bp = Blueprint("openapi", __name__)
 
@@ -325,6 +325,39 @@ SPEC: dict[str, Any] = {
                     "reasons": {"type": "array", "items": {"type": "object"}},
                     "confidence": {"type": "number"},
                     "review": {"type": "object"},
+                    "review_id": {
+                        "type": "integer",
+                        "description": "The finding's global id: the review resource's "
+                        "'finding_id' (store only).",
+                    },
+                    "links": {
+                        "type": "object",
+                        "properties": {
+                            "review": {
+                                "type": "string",
+                                "description": "The review resource (editor role).",
+                            }
+                        },
+                    },
+                    "matches": {
+                        "type": "object",
+                        "description": "The same claim in other articles (other outlets and "
+                        "edited versions of this one): how many, and the best few.",
+                        "required": ["count", "best"],
+                        "properties": {
+                            "count": {"type": "integer", "minimum": 0},
+                            "best": {
+                                "type": "array",
+                                "items": {"$ref": "#/components/schemas/Match"},
+                            },
+                        },
+                    },
+                    "checked": {
+                        "description": "The latest verdict editors published on the same "
+                        "claim in another article, or null. Drafts (a finding still being "
+                        "followed up), dismissed findings and notes are never shown.",
+                        "oneOf": [{"$ref": "#/components/schemas/Checked"}, {"type": "null"}],
+                    },
                     "factchecks": {
                         "type": "array",
                         "description": "Published fact-checks (imported ClaimReviews) of the "
@@ -337,6 +370,38 @@ SPEC: dict[str, Any] = {
                         "oldest first.",
                         "items": {"$ref": "#/components/schemas/OtherFigure"},
                     },
+                },
+            },
+            "Match": {
+                "type": "object",
+                "required": ["review_id", "url", "score"],
+                "properties": {
+                    "review_id": {"type": "integer"},
+                    "url": {"type": "string"},
+                    "site": {"type": ["string", "null"]},
+                    "host": {"type": "string"},
+                    "title": {"type": ["string", "null"]},
+                    "score": {"type": "number", "minimum": 0, "maximum": 1},
+                    "date": {
+                        "type": ["string", "null"],
+                        "description": "The other article's publication date, else the day "
+                        "it was analysed.",
+                    },
+                },
+            },
+            "Checked": {
+                "type": "object",
+                "required": ["verdict", "label", "by", "text", "original"],
+                "properties": {
+                    "verdict": {"type": "string", "enum": list(VERDICTS)},
+                    "label": {"type": "string"},
+                    "by": {"type": "string", "description": "The desk (SOURCEMARK_DESK)"},
+                    "on": {"type": ["string", "null"], "format": "date"},
+                    "text": {
+                        "type": "string",
+                        "description": "'Checked by <desk> on <date>: <verdict>', for readers",
+                    },
+                    "original": {"$ref": "#/components/schemas/Match"},
                 },
             },
             "FactCheck": {

@@ -12,13 +12,14 @@ from urllib.parse import urlencode
 from flask import Blueprint, g, jsonify, request
 
 from server.api.body import json_body
-from server.api.review_json import event_dict, item_dict
+from server.api.review_json import event_dict, item_dict, matched_dict
 from server.auth import require
 from server.db import get_session
 from server.errors import ApiError
 from server.review import documents
 from server.review.blueprint import base_url
 from server.review.queries import filter_args, parse_filter, parse_position
+from worker.store.claim_matches import matches_for
 from worker.store.review_events import apply_changes, history
 from worker.store.review_queue import QueueFilter, count, get_item, queue_page
 from worker.store.review_validation import ReviewError, validate_changes
@@ -68,6 +69,17 @@ def list_findings() -> Any:
             "links": links,
         }
     )
+
+
+@bp.get("/findings/<int:finding_id>")
+@require("editor")
+def get_finding(finding_id: int) -> Any:
+    """One finding's review (as a queue item) and the same claim in other articles."""
+    item = _item(finding_id)
+    body = item_dict(item)
+    found = matches_for(get_session(), [finding_id]).get(finding_id, [])
+    body["matches"] = {"count": len(found), "items": [matched_dict(m) for m in found]}
+    return jsonify(body)
 
 
 @bp.patch("/findings/<int:finding_id>")

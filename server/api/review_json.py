@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from worker.store.claim_matches import MatchedClaim
 from worker.store.review_events import HistoryEntry
 from worker.store.review_queue import QueueItem
 
@@ -45,4 +46,21 @@ def event_dict(entry: HistoryEntry) -> dict[str, Any]:
         "field": entry.field,
         "from": entry.old,
         "to": entry.new,
+        "via": entry.via,
+    }
+
+
+def matched_dict(m: MatchedClaim) -> dict[str, Any]:
+    """A finding making the same claim in another article, for editors (review state included)."""
+    return {
+        "finding_id": m.other_id,
+        "analysis_id": m.analysis_id,
+        "text": m.text,
+        "url": m.url,
+        "site": m.site,
+        "title": m.title,
+        "score": round(m.score, 3),
+        "status": m.review_status,
+        "verdict": m.verdict,
+        "verdict_published": m.verdict_published,
     }

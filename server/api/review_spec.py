@@ -95,6 +95,25 @@ ITEM = {
         "title": {"type": ["string", "null"]},
     },
 }
+MATCHED = {
+    "type": "object",
+    "properties": {
+        "finding_id": {"type": "integer"},
+        "analysis_id": {"type": "string"},
+        "text": {"type": "string"},
+        "url": {"type": "string"},
+        "site": {"type": ["string", "null"]},
+        "title": {"type": ["string", "null"]},
+        "score": {"type": "number"},
+        "status": {"type": "string", "enum": _STATUS},
+        "verdict": {"type": ["string", "null"], "enum": [*_VERDICT, None]},
+        "verdict_published": {
+            "type": "boolean",
+            "description": "Whether readers of matching claims see this verdict (not while "
+            "the finding is followed up or dismissed)",
+        },
+    },
+}
 _JSONLD = {"application/ld+json": {"schema": {"type": "object"}}}
 
 PATHS: dict[str, Any] = {
@@ -126,6 +145,34 @@ PATHS: dict[str, Any] = {
         }
     },
     "/findings/{finding_id}": {
+        "get": {
+            "operationId": "getFinding",
+            "summary": "One finding's review and the same claim in other articles (editor)",
+            "parameters": [_FINDING_ID],
+            "responses": {
+                "200": {
+                    "description": "The finding as a queue item, with its matches",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                **ITEM,
+                                "properties": {
+                                    **ITEM["properties"],
+                                    "matches": {
+                                        "type": "object",
+                                        "properties": {
+                                            "count": {"type": "integer"},
+                                            "items": {"type": "array", "items": MATCHED},
+                                        },
+                                    },
+                                },
+                            }
+                        }
+                    },
+                },
+                **_errors(401, 403, 404, 429, 503),
+            },
+        },
         "patch": {
             "operationId": "reviewFinding",
             "summary": "Change a finding's review (editor)",
@@ -167,7 +214,7 @@ PATHS: dict[str, Any] = {
                 },
                 **_errors(400, 401, 403, 404, 415, 422, 429, 503),
             },
-        }
+        },
     },
     "/findings/{finding_id}/history": {
         "get": {
@@ -193,6 +240,13 @@ PATHS: dict[str, Any] = {
                                                 "field": {"type": "string"},
                                                 "from": {"type": ["string", "null"]},
                                                 "to": {"type": ["string", "null"]},
+                                                "via": {
+                                                    "type": ["string", "null"],
+                                                    "description": "'match:<finding_id>': "
+                                                    "applied from a finding making the same "
+                                                    "claim; 'undo:<batch>': such an action "
+                                                    "undone; null: set on this finding",
+                                                },
                                             },
                                         },
                                     },

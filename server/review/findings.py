@@ -13,16 +13,19 @@ from server.api.review_json import item_dict
 from server.db import get_session
 from server.errors import ApiError
 from server.review.blueprint import bp
-from server.review.forms import ReviewForm
+from server.review.forms import ActionForm, MatchVerdictForm, ReviewForm
 from server.review.highlight import Span, runs, window
 from server.review.queries import filter_args, parse_filter
 from server.review.sessions import require_role
 from server.review.views import safe_next
 from worker.store.accounts import reviewers
+from worker.store.claim_matches import matches_for
 from worker.store.models import AnalysisRow, FindingRow
 from worker.store.review_events import apply_changes, history
 from worker.store.review_queue import QueueFilter, get_item, neighbours
 from worker.store.review_validation import ReviewError, validate_changes
+from worker.store.verdict_by_match import apply_to_matches, batches_for, undo
+from worker.vocabulary import VERDICT_LABELS
 
 
 def _item(finding_id: int):  # noqa: ANN202
@@ -72,6 +75,8 @@ def finding(finding_id: int) -> Any:
     context, cut_before, cut_after = _context_runs(article_text, item.finding)
     form = _review_form(item, db)
     form.back.data = request.full_path
+    match_form = MatchVerdictForm(formdata=None, verdict=item.finding.verdict or None)
+    match_form.back.data = request.full_path
     return render_template(
         "review/finding.html",
         item=item,
@@ -85,6 +90,10 @@ def finding(finding_id: int) -> Any:
         newer=newer,
         older=older,
         reports=item.finding.reports,
+        matches=matches_for(db, [finding_id]).get(finding_id, []),
+        match_form=match_form,
+        batches=batches_for(db, finding_id),
+        undo_form=ActionForm(formdata=None),
     )
 
 
@@ -114,6 +123,52 @@ def review_form(finding_id: int) -> Any:
         return redirect(back)
     db.commit()
     flash("Saved." if events else "Nothing changed.", "info")
+    return redirect(back)
+
+
+@bp.post("/review/findings/<int:finding_id>/verdict-by-match")
+@require_role("editor")
+def verdict_by_match(finding_id: int) -> Any:
+    """One action: this finding's verdict, and the same verdict on every finding stored as
+    making the same claim in other articles (each an audited change, undoable together)."""
+    db = get_session()
+    _item(finding_id)
+    form = MatchVerdictForm()
+    back = safe_next(form.back.data, url_for("review.finding", finding_id=finding_id))
+    if not form.validate():
+        flash("; ".join(m for errors in form.errors.values() for m in errors), "error")
+        return redirect(back)
+    try:
+        applied = apply_to_matches(db, finding_id, form.verdict.data, current_user.user_id)
+    except ReviewError as exc:
+        flash(exc.message, "error")
+        return redirect(back)
+    db.commit()
+    label = VERDICT_LABELS.get(form.verdict.data, form.verdict.data)
+    flash(
+        f"Verdict “{label}” set on {len(applied.changed)} finding(s): this one and "
+        f"{applied.matched} making the same claim elsewhere (those already so unchanged).",
+        "info",
+    )
+    return redirect(back)
+
+
+@bp.post("/review/verdict-batches/<batch>/undo")
+@require_role("editor")
+def undo_verdict_batch(batch: str) -> Any:
+    db = get_session()
+    form = ActionForm()
+    back = safe_next(request.form.get("back"), url_for("review.queue"))
+    if not form.validate():
+        flash("The form expired; reload the page and try again.", "error")
+        return redirect(back)
+    try:
+        reverted = undo(db, batch[:64], current_user.user_id)
+    except ReviewError as exc:
+        flash(exc.message, "error")
+        return redirect(back)
+    db.commit()
+    flash(f"Undone: {len(reverted)} verdict(s) set back.", "info")
     return redirect(back)
 
 

@@ -42,6 +42,13 @@ class ReviewForm(FlaskForm):
     back = HiddenField()
 
 
+class MatchVerdictForm(FlaskForm):
+    """One verdict for a finding and every finding stored as making the same claim."""
+
+    verdict = SelectField("Verdict", choices=[(v, VERDICT_LABELS[v]) for v in VERDICTS])
+    back = HiddenField()
+
+
 class BulkForm(FlaskForm):
     """Only the CSRF token and the action; the selected ids come as repeated 'ids' fields."""
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from worker.factchecks.claimreview import FactCheck
 from worker.factchecks.matching import Reach, reaches
+from worker.store.claim_index import candidates
 from worker.store.models import FactCheckMatch, FactCheckRow, FindingRow, utcnow
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[A-Za-z][A-Za-z'-]+")
@@ -134,30 +135,11 @@ def _candidates(
     limit: int = CANDIDATE_LIMIT,
     exclude_analysis: str | None = None,
 ) -> list[tuple[int, str]]:
-    """Findings that may make the same claim as ``text``: a local stand-in for the store's
-    full-text retrieval. The lead swaps this for ``worker.store.claim_index.candidates`` (the
-    same arguments and rows) when the claim index is merged.
-
-    A finding qualifies when it contains at least two of the claim's query words (one when the
-    claim has only one), ranked by how many it contains.
-    """
-    words = query_words(text)
-    if not words:
-        return []
-    lowered = func.lower(FindingRow.text)
-    hits = sum(
-        (case((lowered.like(f"%{_escape(w)}%", escape="\\"), 1), else_=0) for w in words),
-        literal(0),
-    )
-    query = (
-        select(FindingRow.id, FindingRow.text)
-        .where(hits >= min(2, len(words)))
-        .order_by(hits.desc(), FindingRow.id.desc())
-        .limit(limit)
-    )
-    if exclude_analysis is not None:
-        query = query.where(FindingRow.analysis_id != exclude_analysis)
-    return [(fid, t) for fid, t in session.execute(query).tuples()]
+    """Findings that may make the same claim as ``text``, as ``(finding id, text)``: the
+    store's full-text retrieval (``worker.store.claim_index.candidates``, the claim index of
+    migration 0008), the same the findings' own matching uses."""
+    found = candidates(session, text, limit=limit, exclude_analysis=exclude_analysis)
+    return [(c.finding_id, c.text) for c in found]
 
 
 def _factcheck_candidates(session: Session, text: str, limit: int = 20) -> list[FactCheckRow]:

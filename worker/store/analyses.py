@@ -14,9 +14,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, object_session
 
 from worker.pipeline.model import Article, Finding
+from worker.store.claim_matches import match_within
+from worker.store.claims_across import across_articles
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow, utcnow
 from worker.store.revisions import carry_over_reviews
 from worker.vocabulary import FINISHED, AnalysisStatus, ReviewStatus
@@ -350,6 +352,8 @@ def _finish(
         waited = (_aware(row.started_at) - _aware(row.created_at)).total_seconds() * 1000
         merged["queue_ms"] = round(max(0.0, waited), 1)
     row.timings = {**merged, **timings}
+    # In the same transaction: an analysis is never seen done without its claim matches.
+    match_within(session, row)
     return True
 
 
@@ -398,6 +402,14 @@ def finding_dict(row: FindingRow) -> dict[str, Any]:
     return data
 
 
+def _findings(row: AnalysisRow) -> list[dict[str, Any]]:
+    """The findings with what the store knows across articles (``claims_across``)."""
+    rows = list(row.findings)
+    session = object_session(row)
+    extra = across_articles(session, rows) if session is not None and rows else {}
+    return [{**finding_dict(f), **extra.get(f.id, {})} for f in rows]
+
+
 def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
     """The API's JSON of an analysis (DESIGN.md), findings only once it is done."""
     art = row.article
@@ -416,9 +428,7 @@ def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
             "language": art.language,
             "text": art.text,
         },
-        "findings": [finding_dict(f) for f in row.findings]
-        if row.status == AnalysisStatus.DONE
-        else [],
+        "findings": _findings(row) if row.status == AnalysisStatus.DONE else [],
     }
     if row.status == AnalysisStatus.FAILED:
         d["error"] = row.error or "The analysis failed."

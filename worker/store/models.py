@@ -169,9 +169,31 @@ class ReviewEvent(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How the change came about when not typed on this finding: "match:<finding id>" (a verdict
+    # applied from a reviewed finding making the same claim), "undo:<batch>".
+    via: Mapped[str | None] = mapped_column(String(64))
+    # The changes one action made together (one undo reverts them together).
+    batch: Mapped[str | None] = mapped_column(String(32), index=True)
 
     finding: Mapped[FindingRow] = relationship(back_populates="events")
     user: Mapped[User | None] = relationship()
+
+
+class ClaimMatchRow(Base):
+    """Two findings of different analyses that make the same claim (``match_claims``), stored
+    once per direction so that a finding's matches are one primary-key range."""
+
+    __tablename__ = "claim_matches"
+
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True
+    )
+    other_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ReaderReport(Base):

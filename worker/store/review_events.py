@@ -75,6 +75,10 @@ class HistoryEntry:
     field: str
     old: str | None
     new: str | None
+    # "match:<finding id>" when applied from a finding making the same claim, "undo:<batch>"
+    # when a verdict-by-match action was undone; None when typed on this finding.
+    via: str | None = None
+    batch: str | None = None
 
 
 def history(session: Session, finding_id: int) -> list[HistoryEntry]:
@@ -92,6 +96,8 @@ def history(session: Session, finding_id: int) -> list[HistoryEntry]:
             field=e.field,
             old=e.old_value,
             new=e.new_value,
+            via=e.via,
+            batch=e.batch,
         )
         for e, email in rows
     ]

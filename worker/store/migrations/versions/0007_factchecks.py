@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-# Chained after 0005 on its branch; re-chained after 0006 (claim matching) when merged.
+# Chained after 0005 on its branch; re-chained after 0006 (re-check lease) when merged; 0008
+# (claim index) follows it.
 down_revision = "0006"
 branch_labels = None
 depends_on = None
