@@ -329,12 +329,11 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       const reasons = (Array.isArray(f.reasons) ? f.reasons : []).map((r) => reasonItem(d, r));
       const review = f.review && typeof f.review === 'object' ? f.review : null;
       let verdict = null;
-      if (review && (review.verdict || (review.status && review.status !== 'new') || review.note)) {
-        const parts = [];
-        if (review.verdict) parts.push(`Editors\u2019 verdict: ${VERDICT[review.verdict] || str(review.verdict)}`);
-        else if (review.status) parts.push(`Status: ${STATUS[review.status] || str(review.status)}`);
-        if (str(review.note)) parts.push(`\u2014 ${review.note}`);
-        verdict = h(d, 'div', { className: 'verdict' }, parts.join(' '));
+      if (review && (review.verdict || (review.status && review.status !== 'new'))) {
+        const line = review.verdict
+          ? `Editors\u2019 verdict: ${VERDICT[review.verdict] || str(review.verdict)}`
+          : `Status: ${STATUS[review.status] || str(review.status)}`;
+        verdict = h(d, 'div', { className: 'verdict' }, line);
       }
       const checked = checkedLine(d, f);
       const elsewhere = matchesLine(d, f);

@@ -324,7 +324,16 @@ SPEC: dict[str, Any] = {
                     "speaker": {"oneOf": [{"type": "object"}, {"type": "null"}]},
                     "reasons": {"type": "array", "items": {"type": "object"}},
                     "confidence": {"type": "number"},
-                    "review": {"type": "object"},
+                    "review": {
+                        "type": "object",
+                        "description": "What editors published on this finding: its review "
+                        "status, and its verdict unless it is marked follow_up (a draft). Notes "
+                        "stay in the review routes.",
+                        "properties": {
+                            "status": {"type": "string"},
+                            "verdict": {"type": ["string", "null"]},
+                        },
+                    },
                     "review_id": {
                         "type": "integer",
                         "description": "The finding's global id: the review resource's "

@@ -76,11 +76,13 @@ def test_patch_records_history_and_flows_back_to_the_analysis(client, users, see
         ("assignee", None, "admin@example.org", "editor@example.org"),
     ]
     analysis = client.get(f"/api/v1/analyses/{ids['analysis_id']}", headers=editor).get_json()
-    assert analysis["findings"][0]["review"] == {
-        "status": "follow_up",
-        "verdict": "misleading",
-        "note": "Figure is from one source",
-    }
+    # Readers see what the desk published: a finding marked for follow-up is a draft, so its
+    # verdict waits, and the note never leaves the review API.
+    assert analysis["findings"][0]["review"] == {"status": "follow_up", "verdict": None}
+    client.patch(f"/api/v1/findings/{fid}", headers=editor, json={"status": "confirmed"})
+    analysis = client.get(f"/api/v1/analyses/{ids['analysis_id']}", headers=editor).get_json()
+    assert analysis["findings"][0]["review"] == {"status": "confirmed", "verdict": "misleading"}
+    assert "Figure is from one source" not in json.dumps(analysis)
 
 
 def test_patch_refuses_bad_input_with_clear_errors(client, users, seed_store):

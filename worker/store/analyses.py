@@ -396,9 +396,13 @@ def stale_analyses(
 
 
 def finding_dict(row: FindingRow) -> dict[str, Any]:
+    """A finding as readers get it. What editors published travels with it: the review status,
+    and the verdict unless the finding is still marked for follow-up (a draft). Notes are the
+    desk's own and stay in the review API."""
     data = dict(row.data)
-    if row.review_status != ReviewStatus.NEW or row.verdict or row.note:
-        data["review"] = {"status": row.review_status, "verdict": row.verdict, "note": row.note}
+    if row.review_status != ReviewStatus.NEW or row.verdict:
+        draft = row.review_status == ReviewStatus.FOLLOW_UP
+        data["review"] = {"status": row.review_status, "verdict": None if draft else row.verdict}
     return data
 
 
