@@ -59,15 +59,47 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("SMK_TOKEN")
 if os.getenv("SMK_GZIP") == "1" then wrk.headers["Content-Encoding"] = "gzip" end
 
+-- Every answer's status, so a row never counts refusals as served clicks.
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+statuses = {}
+response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+
 done = function(summary, latency, requests)
   local e = summary.errors
+  local tally = {}
+  for _, t in ipairs(threads) do
+    for code, count in pairs(t:get("statuses")) do
+      tally[#tally + 1] = string.format("\\"%d\\": %d", code, count)
+    end
+  end
   io.write(string.format(
     "SMK {\\"requests\\": %d, \\"duration_us\\": %d, \\"non2xx\\": %d, \\"errors\\": %d, "
-    .. "\\"p50_us\\": %d, \\"p95_us\\": %d, \\"p99_us\\": %d}\\n",
+    .. "\\"p50_us\\": %d, \\"p95_us\\": %d, \\"p99_us\\": %d, \\"statuses\\": {%s}}\\n",
     summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    table.concat(tally, ", ")))
 end
 """
+
+
+def _served(stats: dict) -> int:
+    """Answers with a 2xx status: refusals (429, 503) are fast and must not count as served."""
+    return stats["requests"] - stats["non2xx"] - stats["errors"]
+
+
+def _refusals(stats: dict) -> str:
+    if not (stats["non2xx"] or stats["errors"]):
+        return ""
+    codes = ", ".join(
+        f"{count} × {code}"
+        for code, count in sorted(stats.get("statuses", {}).items())
+        if not code.startswith("2")
+    )
+    return (
+        f"; not counted: {stats['non2xx']} non-2xx ({codes or 'statuses unknown'}), "
+        f"{stats['errors']} socket errors"
+    )
 
 
 @dataclass
@@ -183,12 +215,11 @@ def cached(s: Stack, token: str, page: Page, seconds: int, connections: int, use
         or s.env.get("SOURCEMARK_REUSE_CACHE_SECONDS") == "0"
     ):
         note += ", in-process caches off"
-    if stats["non2xx"] or stats["errors"]:
-        note += f"; {stats['non2xx']} non-2xx, {stats['errors']} socket errors"
+    note += _refusals(stats)
     return Row(
         "cached (same URL and HTML)",
         "-",
-        stats["requests"],
+        _served(stats),
         stats["duration_us"] / 1e6,
         stats["p50_us"] / 1000,
         stats["p95_us"] / 1000,
@@ -216,7 +247,7 @@ request = function()
   i = i % n + 1
   return wrk.format(nil, nil, nil, bodies[i])
 end
-""" + WRK_SCRIPT[WRK_SCRIPT.index("done = function") :]
+""" + WRK_SCRIPT[WRK_SCRIPT.index("-- Every answer") :]
 
 
 def snapshot(html: str, i: int) -> str:
@@ -272,12 +303,11 @@ def same_text(
         f"{bodies:,} distinct gzipped bodies cycled, {connections} conns; "
         f"{rechecks} re-check(s) scheduled"
     )
-    if stats["non2xx"] or stats["errors"]:
-        note += f"; {stats['non2xx']} non-2xx, {stats['errors']} socket errors"
+    note += _refusals(stats)
     return Row(
         "same URL and article, fresh HTML each click",
         "-",
-        stats["requests"],
+        _served(stats),
         stats["duration_us"] / 1e6,
         stats["p50_us"] / 1000,
         stats["p95_us"] / 1000,

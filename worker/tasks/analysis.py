@@ -26,7 +26,7 @@ from worker.store.figures import record_figures
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
 from worker.tasks.extract_step import prepare
-from worker.tasks.match_step import match_stored_claims
+from worker.tasks.match_step import schedule_matching
 from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def process_analysis(analysis_id: str) -> str:
             if prepared.text is None:
                 _after_done(analysis_id)
                 announce(analysis_id)
-                match_stored_claims(analysis_id)
+                schedule_matching(analysis_id)
                 return AnalysisStatus.DONE
             text = prepared.text
             started = time.perf_counter()
@@ -102,7 +102,7 @@ def process_analysis(analysis_id: str) -> str:
     if saved:
         _after_done(analysis_id)
         announce(analysis_id)
-        match_stored_claims(analysis_id)
+        schedule_matching(analysis_id)
     return AnalysisStatus.DONE if saved else "lost_lease"
 
 

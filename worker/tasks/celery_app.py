@@ -7,9 +7,11 @@ from kombu import Queue
 
 from worker.config import int_setting, redis_url, task_limits
 
-# First analyses go to Celery's default queue; re-checks of pages already analysed to their own.
+# First analyses go to Celery's default queue; re-checks of pages already analysed to their own;
+# the second pass of claim matching to a third, taken only when neither of the others waits.
 ANALYSIS_QUEUE = "celery"
 RECHECK_QUEUE = "rechecks"
+MATCH_QUEUE = "matching"
 
 
 def make_celery(broker: str | None = None) -> Celery:
@@ -19,7 +21,12 @@ def make_celery(broker: str | None = None) -> Celery:
         "sourcemark",
         broker=broker,
         backend=broker,
-        include=["worker.tasks.analysis", "worker.tasks.recheck", "worker.tasks.sweep"],
+        include=[
+            "worker.tasks.analysis",
+            "worker.tasks.recheck",
+            "worker.tasks.match_step",
+            "worker.tasks.sweep",
+        ],
     )
     app.conf.update(
         task_serializer="json",
@@ -39,10 +46,14 @@ def make_celery(broker: str | None = None) -> Celery:
         task_soft_time_limit=limits.soft_seconds,
         task_time_limit=limits.hard_seconds,
         # Every worker consumes both queues (``sourcemark worker``, compose), asking Redis for
-        # them in this order each time: a re-check is taken only when no first analysis waits.
-        task_queues=[Queue(ANALYSIS_QUEUE), Queue(RECHECK_QUEUE)],
+        # them in this order each time: a re-check is taken only when no first analysis waits,
+        # and the second matching pass only when neither does.
+        task_queues=[Queue(ANALYSIS_QUEUE), Queue(RECHECK_QUEUE), Queue(MATCH_QUEUE)],
         task_default_queue=ANALYSIS_QUEUE,
-        task_routes={"sourcemark.recheck": {"queue": RECHECK_QUEUE}},
+        task_routes={
+            "sourcemark.recheck": {"queue": RECHECK_QUEUE},
+            "sourcemark.match_claims": {"queue": MATCH_QUEUE},
+        },
         broker_transport_options={
             "visibility_timeout": limits.visibility_seconds,
             "queue_order_strategy": "priority",

@@ -6,15 +6,20 @@ Matching again once the analysis is committed (idempotent, its parses still cach
 findings the budget left, and an analysis of the same claim that finished at the same moment on
 another worker, invisible to the first pass. It
 runs after the announcement, so it never delays a reader; a failure is logged and changes
-nothing.
+nothing. With a broker it is a task of its own on the ``matching`` queue, which workers take
+only when no first analysis or re-check waits: matching every new claim against the store costs
+more than the analysis itself while the stored sentences' parses are cold, and run inside the
+analysis task it cut a worker's first analyses from 6.9 to 3.1 a second at 8 new pages/s.
 """
 
 from __future__ import annotations
 
 import logging
 
+from worker.config import redis_url
 from worker.store import session_scope
 from worker.store.claim_matches import match_analysis
+from worker.tasks.celery_app import MATCH_QUEUE, celery_app
 
 log = logging.getLogger(__name__)
 
@@ -27,3 +32,21 @@ def match_stored_claims(analysis_id: str) -> int | None:
     except Exception:  # noqa: BLE001 - the analysis itself is done and stays so
         log.exception("claim matching failed for analysis %s", analysis_id)
         return None
+
+
+@celery_app.task(name="sourcemark.match_claims", queue=MATCH_QUEUE, acks_late=True)
+def match_claims_task(analysis_id: str) -> int | None:
+    """The second pass as a task: idempotent, so a redelivery after a lost worker is harmless."""
+    return match_stored_claims(analysis_id)
+
+
+def schedule_matching(analysis_id: str) -> None:
+    """The second pass behind every first analysis and re-check; in embedded mode (no broker)
+    and when the broker cannot take it, right here, after the announcement."""
+    if redis_url() is not None:
+        try:
+            match_claims_task.apply_async(args=[analysis_id], retry=False)
+            return
+        except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down
+            log.warning("could not queue matching of %s, matching now: %s", analysis_id, exc)
+    match_stored_claims(analysis_id)
