@@ -34,7 +34,9 @@ def test_rechecks_have_their_own_queue_taken_after_first_analyses():
     app = make_celery("redis://127.0.0.1:6379/15")
     conf = app.conf
     # A worker consumes every declared queue, in this order each time it asks Redis.
-    assert [q.name for q in conf.task_queues] == ["celery", "rechecks"]
+    # First analyses, then re-checks, then the second pass of claim matching.
+    assert [q.name for q in conf.task_queues] == ["celery", "rechecks", "matching"]
     assert conf.broker_transport_options["queue_order_strategy"] == "priority"
     assert app.amqp.router.route({}, "sourcemark.recheck")["queue"].name == "rechecks"
     assert app.amqp.router.route({}, "sourcemark.analyze")["queue"].name == "celery"
+    assert app.amqp.router.route({}, "sourcemark.match_claims")["queue"].name == "matching"
