@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from pathlib import Path
 import psycopg
 import redis
 
-from tests.support.services import Stack, free_port, fresh_database, fresh_redis_db
+from tests.support.services import free_port, poll
 
 PG_BIN_ROOT = Path("/usr/lib/postgresql")
 
@@ -69,14 +68,15 @@ class PrivateRedis:
             stderr=subprocess.DEVNULL,
         )
         client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
-        deadline = time.time() + 20
-        while time.time() < deadline:
+
+        def answers() -> bool:
             try:
-                client.ping()
-                return
+                return client.ping()
             except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("private redis-server did not start")
+                return False
+
+        if not poll(answers, timeout=20, every=0.05):
+            raise RuntimeError("private redis-server did not start")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -168,53 +168,3 @@ def private_postgres() -> Iterator[PrivatePostgres]:
             with suppress(subprocess.CalledProcessError):
                 server.stop()
         shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextmanager
-def fault_stack(
-    *,
-    redis_url: str | None = None,
-    database_url: str | None = None,
-    extra_env: dict[str, str] | None = None,
-) -> Iterator[Stack]:
-    """A distributed deployment on the given services (fresh shared ones for those not given)."""
-    instance = Path(tempfile.mkdtemp(prefix="sourcemark-fault-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    root = str(Path(__file__).resolve().parents[2])
-    env.update(
-        {
-            "SOURCEMARK_INSTANCE": str(instance),
-            "PYTHONUNBUFFERED": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")])),
-        }
-    )
-    env.update(extra_env or {})
-    try:
-        with _database(database_url) as db_url, _redis(redis_url) as r_url:
-            env.update({"DATABASE_URL": db_url, "REDIS_URL": r_url})
-            s = Stack(env=env, instance=instance)
-            try:
-                s.run("db", "upgrade")
-                yield s
-            finally:
-                s.stop()
-    finally:
-        shutil.rmtree(instance, ignore_errors=True)
-
-
-@contextmanager
-def _database(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-    else:
-        with fresh_database() as fresh:
-            yield fresh
-
-
-@contextmanager
-def _redis(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-    else:
-        with fresh_redis_db() as fresh:
-            yield fresh

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from tests.faults.pages import SEED_PAGE, SEED_URL
-from tests.support.api import call, wait_done
+from tests.support.api import submit, wait_done
 from tests.support.services import stack
 
 pytestmark = pytest.mark.integration
@@ -17,9 +17,7 @@ READERS = 24
 
 def test_simultaneous_clicks_on_one_page_make_one_analysis():
     with stack(distributed=True) as s:
-        s.serve()  # two gunicorn processes: the lock must hold across processes
-        s.worker()
-        token = s.token()
+        token = s.start()  # two gunicorn processes: the lock must hold across processes
         gate = threading.Barrier(READERS)
         answers: list[tuple[int, dict]] = []
         lock = threading.Lock()
@@ -28,14 +26,7 @@ def test_simultaneous_clicks_on_one_page_make_one_analysis():
             # Each reader's DOM differs a little (an ad), the article text does not.
             page = SEED_PAGE.replace("Luxury watches", f"Offer {i}")
             gate.wait()
-            answer = call(
-                s.url,
-                "POST",
-                "/api/v1/analyses",
-                token,
-                {"url": SEED_URL, "html": page},
-                gzip_body=True,
-            )
+            answer = submit(s.url, token, SEED_URL, page)
             with lock:
                 answers.append(answer)
 

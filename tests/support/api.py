@@ -44,6 +44,27 @@ def call(
             return err.code, {"raw": payload.decode(errors="replace")}
 
 
+def submit(
+    base: str,
+    token: str,
+    url: str,
+    html: str,
+    *,
+    gzip_body: bool = True,
+    timeout: float = 30,
+) -> tuple[int, dict[str, Any]]:
+    """POST a page to ``/api/v1/analyses`` as the extension does (its JSON gzip'd)."""
+    return call(
+        base,
+        "POST",
+        "/api/v1/analyses",
+        token,
+        {"url": url, "html": html},
+        gzip_body=gzip_body,
+        timeout=timeout,
+    )
+
+
 def wait_done(base: str, token: str, analysis_id: str, timeout: float = 120) -> dict[str, Any]:
     deadline = time.time() + timeout
     while time.time() < deadline:

@@ -16,10 +16,11 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import psycopg
 
@@ -27,12 +28,33 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = os.environ.get("SOURCEMARK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS = os.environ.get("SOURCEMARK_TEST_REDIS", "redis://127.0.0.1:6379")
 BIN = Path(sys.executable).parent
+T = TypeVar("T")
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def poll(
+    probe: Callable[[], T], until: Callable[[T], bool] = bool, *, timeout: float, every: float = 0.2
+) -> T:
+    """Call ``probe`` until ``until`` holds for its answer or ``timeout`` seconds pass, and return
+    the last answer: the caller asserts on it, so a wait that runs out fails showing what it saw.
+    ``probe`` may raise to end the wait early (a process that exited will never answer)."""
+    deadline = time.time() + timeout
+    value = probe()
+    while not until(value) and time.time() < deadline:
+        time.sleep(every)
+        value = probe()
+    return value
+
+
+def rows(db_url: str, sql: str, *params: object) -> list[tuple]:
+    """The rows of one query on a deployment's database (its SQLAlchemy ``DATABASE_URL``)."""
+    with psycopg.connect(db_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        return conn.execute(sql, params).fetchall()
 
 
 @contextmanager
@@ -159,14 +181,23 @@ class Stack:
 
     def worker(self, concurrency: int = 1) -> Process:
         process = self.spawn("worker", "--concurrency", str(concurrency), name="worker")
-        deadline = time.time() + 60
-        while time.time() < deadline:
+
+        def ready() -> bool:
             if "ready." in process.log():
-                return process
+                return True
             if process.proc.poll() is not None:
                 raise RuntimeError("worker exited:\n" + process.log())
-            time.sleep(0.2)
-        raise RuntimeError("worker did not become ready:\n" + process.log())
+            return False
+
+        if not poll(ready, timeout=60):
+            raise RuntimeError("worker did not become ready:\n" + process.log())
+        return process
+
+    def start(self) -> str:
+        """Serve, start one worker and return a reader's token: what most tests begin with."""
+        self.serve()
+        self.worker()
+        return self.token()
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -174,21 +205,32 @@ class Stack:
 
 
 def wait_http(url: str, process: Process | None = None, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
+    def answered() -> bool:
         if process is not None and process.proc.poll() is not None:
             raise RuntimeError(f"process exited before {url} answered:\n{process.log()}")
         try:
             with urllib.request.urlopen(url, timeout=2):
-                return
+                return True
         except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer in {timeout}s")
+            return False
+
+    if not poll(answered, timeout=timeout):
+        raise RuntimeError(f"{url} did not answer in {timeout}s")
 
 
 @contextmanager
-def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
-    """A sourcemark deployment: embedded (SQLite, in-process tasks) or distributed (PG + Redis)."""
+def stack(
+    *,
+    distributed: bool,
+    extra_env: dict[str, str] | None = None,
+    database_url: str | None = None,
+    redis_url: str | None = None,
+) -> Iterator[Stack]:
+    """A sourcemark deployment: embedded (SQLite, in-process tasks) or distributed (PG + Redis).
+
+    A distributed one runs on the PostgreSQL database and Redis given (a fault test's private
+    servers), and on a fresh database and Redis database number of its own for those not given.
+    """
     instance = Path(tempfile.mkdtemp(prefix="sourcemark-test-"))
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     # PYTHONPATH: the `sourcemark` processes run this checkout's code even when the venv's
@@ -203,8 +245,11 @@ def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iter
     env.update(extra_env or {})
     try:
         if distributed:
-            with fresh_database() as db_url, fresh_redis_db() as redis_url:
-                env.update({"DATABASE_URL": db_url, "REDIS_URL": redis_url})
+            with (
+                _given_or(database_url, fresh_database) as db_url,
+                _given_or(redis_url, fresh_redis_db) as r_url,
+            ):
+                env.update({"DATABASE_URL": db_url, "REDIS_URL": r_url})
                 s = Stack(env=env, instance=instance)
                 try:
                     s.run("db", "upgrade")
@@ -219,3 +264,12 @@ def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iter
                 s.stop()
     finally:
         shutil.rmtree(instance, ignore_errors=True)
+
+
+@contextmanager
+def _given_or(url: str | None, fresh: Callable[[], AbstractContextManager[str]]) -> Iterator[str]:
+    if url:
+        yield url
+    else:
+        with fresh() as made:
+            yield made
