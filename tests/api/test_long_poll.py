@@ -8,7 +8,6 @@ is in tests/integration/test_long_poll.py.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -19,12 +18,12 @@ from flask import Flask
 
 from server import create_app
 from tests.api.conftest import auth, wait_done
-from tests.support.services import free_port
+from tests.support.embedded import embedded_store
+from tests.support.services import PrivateRedis, free_port, private_redis
 from worker.pipeline import PIPELINE_VERSION, extract_article
 from worker.store import session_scope
 from worker.store.accounts import create_token, create_user
 from worker.store.analyses import create_analysis, mark_failed
-from worker.store.migrate import upgrade
 from worker.tasks import completion, dispatch
 
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
@@ -33,11 +32,7 @@ URL = "https://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5.html"
 
 @pytest.fixture()
 def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    monkeypatch.delenv("REDIS_URL", raising=False)
-    monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    upgrade(url)
+    url = embedded_store(tmp_path, monkeypatch)
 
     def make(**config: object) -> Flask:
         return create_app({"TESTING": True, "DATABASE_URL": url, "WAIT_MAX_SECONDS": 60, **config})
@@ -232,43 +227,12 @@ def test_embedded_wait_sees_a_finish_in_another_process(make_app):
 
 
 @pytest.fixture()
-def private_redis(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+def redis_server() -> Iterator[tuple[str, PrivateRedis]]:
     """A redis-server of this test's own, which it may stop (never the machine's shared one)."""
-    binary = shutil.which("redis-server")
-    assert binary, "redis-server is needed (apt-get install redis-server)"
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import redis
-
-    client = redis.Redis(port=port)
-    until(lambda: _pings(client))
-    yield f"redis://127.0.0.1:{port}/3", proc
-    if proc.poll() is None:
-        proc.terminate()
-        proc.wait(10)
-
-
-def _pings(client) -> bool:  # noqa: ANN001
-    try:
-        return bool(client.ping())
-    except Exception:  # noqa: BLE001
-        return False
+    assert shutil.which("redis-server"), "redis-server is needed (apt-get install redis-server)"
+    with private_redis() as server:
+        # A database other than 0: announcements go to a channel per database number.
+        yield f"redis://127.0.0.1:{server.port}/3", server
 
 
 def stored_queued_analysis(owner_token_name: str) -> str:
@@ -290,8 +254,8 @@ def stored_queued_analysis(owner_token_name: str) -> str:
         return row.id
 
 
-def test_redis_announcement_wakes_the_wait(make_app, private_redis, monkeypatch):
-    url, _ = private_redis
+def test_redis_announcement_wakes_the_wait(make_app, redis_server, monkeypatch):
+    url, _ = redis_server
     monkeypatch.setenv("REDIS_URL", url)
     client = make_app().test_client()
     tok = token("r1")
@@ -314,9 +278,9 @@ def test_redis_announcement_wakes_the_wait(make_app, private_redis, monkeypatch)
 
 
 def test_redis_dying_during_the_wait_answers_with_the_current_state(
-    make_app, private_redis, monkeypatch
+    make_app, redis_server, monkeypatch
 ):
-    url, proc = private_redis
+    url, server = redis_server
     monkeypatch.setenv("REDIS_URL", url)
     client = make_app().test_client()
     tok = token("r1")
@@ -324,8 +288,7 @@ def test_redis_dying_during_the_wait_answers_with_the_current_state(
     waiting = Waiting(client, tok, analysis_id, "50")
     waiting.start()
     until(lambda: completion.waiters.count() == 1)
-    proc.kill()
-    proc.wait(10)
+    server.stop()  # killed
     waiting.join(30)
     assert waiting.elapsed < 15, "the wait should end when the subscription breaks"
     assert waiting.response.status_code == 200

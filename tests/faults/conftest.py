@@ -1,4 +1,5 @@
-"""Private Redis and PostgreSQL servers that a fault test may stop and start at will.
+"""Private PostgreSQL servers that a fault test may stop and start at will (private Redis
+servers: ``tests/support/services.py``).
 
 The machine's own Redis (6379) and PostgreSQL (5432) serve everyone else's tests at the same
 time, so they are never touched: each fault test gets its own server on a free port, in a
@@ -17,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
-import redis
 
-from tests.support.services import free_port, poll
+from tests.support.services import free_port
 
 PG_BIN_ROOT = Path("/usr/lib/postgresql")
 
@@ -36,65 +36,6 @@ def pg_bin(name: str) -> str:
     if not found:
         raise RuntimeError(f"PostgreSQL's {name} is not installed")
     return found
-
-
-@dataclass
-class PrivateRedis:
-    port: int
-    folder: Path
-    proc: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        # No persistence: a restart loses every queued message, the worst case for the sweeper.
-        self.proc = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.folder),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
-
-        def answers() -> bool:
-            try:
-                return client.ping()
-            except redis.ConnectionError:
-                return False
-
-        if not poll(answers, timeout=20, every=0.05):
-            raise RuntimeError("private redis-server did not start")
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
-        self.proc = None
-
-
-@contextmanager
-def private_redis() -> Iterator[PrivateRedis]:
-    folder = Path(tempfile.mkdtemp(prefix="sourcemark-redis-"))
-    server = PrivateRedis(free_port(), folder)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass

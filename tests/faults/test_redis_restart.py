@@ -6,10 +6,9 @@ import time
 
 import pytest
 
-from tests.faults.conftest import private_redis
 from tests.faults.pages import SEED_PAGE, SEED_URL
 from tests.support.api import call, submit, wait_done
-from tests.support.services import stack
+from tests.support.services import private_redis, stack
 
 pytestmark = pytest.mark.integration
 

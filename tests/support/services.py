@@ -107,6 +107,69 @@ def fresh_redis_db() -> Iterator[str]:
 
 
 @dataclass
+class PrivateRedis:
+    port: int
+    folder: Path
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        import redis
+
+        # No persistence: a restart loses every queued message, the worst case for the sweeper.
+        self.proc = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+
+        def answers() -> bool:
+            try:
+                return client.ping()
+            except redis.ConnectionError:
+                return False
+
+        if not poll(answers, timeout=20, every=0.05):
+            raise RuntimeError("private redis-server did not start")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self.proc = None
+
+
+@contextmanager
+def private_redis() -> Iterator[PrivateRedis]:
+    """A redis-server of the caller's own on a free port, which it may stop and start (the
+    machine's shared Redis serves everyone else's tests and is never touched)."""
+    folder = Path(tempfile.mkdtemp(prefix="sourcemark-redis-"))
+    server = PrivateRedis(free_port(), folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
 class Process:
     proc: subprocess.Popen
     log_path: Path
