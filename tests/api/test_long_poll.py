@@ -11,10 +11,12 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from server import create_app
 from tests.api.conftest import auth, wait_done
@@ -226,15 +228,6 @@ def test_embedded_wait_sees_a_finish_in_another_process(make_app):
 # --- distributed: announcements through Redis ------------------------------------------------
 
 
-@pytest.fixture()
-def redis_server() -> Iterator[tuple[str, PrivateRedis]]:
-    """A redis-server of this test's own, which it may stop (never the machine's shared one)."""
-    assert shutil.which("redis-server"), "redis-server is needed (apt-get install redis-server)"
-    with private_redis() as server:
-        # A database other than 0: announcements go to a channel per database number.
-        yield f"redis://127.0.0.1:{server.port}/3", server
-
-
 def stored_queued_analysis(owner_token_name: str) -> str:
     """A queued analysis put straight into the store: nothing will run it by itself."""
     article = extract_article(SEED_PAGE, URL)
@@ -254,15 +247,36 @@ def stored_queued_analysis(owner_token_name: str) -> str:
         return row.id
 
 
-def test_redis_announcement_wakes_the_wait(make_app, redis_server, monkeypatch):
-    url, _ = redis_server
-    monkeypatch.setenv("REDIS_URL", url)
-    client = make_app().test_client()
-    tok = token("r1")
-    analysis_id = stored_queued_analysis("r1")
-    waiting = Waiting(client, tok, analysis_id, "50")
-    waiting.start()
-    until(lambda: completion.waiters.count() == 1)
+@dataclass
+class RedisWait:
+    url: str
+    server: PrivateRedis
+    client: FlaskClient
+    tok: str
+    analysis_id: str
+    waiting: Waiting
+
+
+@pytest.fixture()
+def redis_wait(make_app, monkeypatch) -> Iterator[RedisWait]:  # noqa: ANN001
+    """An app announcing through a redis-server of this test's own, which it may stop (never the
+    machine's shared one), and a ``GET ?wait=50`` held on a queued analysis nothing will run."""
+    assert shutil.which("redis-server"), "redis-server is needed (apt-get install redis-server)"
+    with private_redis() as server:
+        # A database other than 0: announcements go to a channel per database number.
+        url = f"redis://127.0.0.1:{server.port}/3"
+        monkeypatch.setenv("REDIS_URL", url)
+        client = make_app().test_client()
+        tok = token("r1")
+        analysis_id = stored_queued_analysis("r1")
+        waiting = Waiting(client, tok, analysis_id, "50")
+        waiting.start()
+        until(lambda: completion.waiters.count() == 1)
+        yield RedisWait(url, server, client, tok, analysis_id, waiting)
+
+
+def test_redis_announcement_wakes_the_wait(redis_wait):
+    url, analysis_id, waiting = redis_wait.url, redis_wait.analysis_id, redis_wait.waiting
     time.sleep(0.3)
     assert waiting.is_alive()
     # What a worker in another process does: finish in the store, then publish.
@@ -277,18 +291,10 @@ def test_redis_announcement_wakes_the_wait(make_app, redis_server, monkeypatch):
     assert waiting.response.headers["Sourcemark-Wait"] == "50"
 
 
-def test_redis_dying_during_the_wait_answers_with_the_current_state(
-    make_app, redis_server, monkeypatch
-):
-    url, server = redis_server
-    monkeypatch.setenv("REDIS_URL", url)
-    client = make_app().test_client()
-    tok = token("r1")
-    analysis_id = stored_queued_analysis("r1")
-    waiting = Waiting(client, tok, analysis_id, "50")
-    waiting.start()
-    until(lambda: completion.waiters.count() == 1)
-    server.stop()  # killed
+def test_redis_dying_during_the_wait_answers_with_the_current_state(redis_wait):
+    client, tok, analysis_id = redis_wait.client, redis_wait.tok, redis_wait.analysis_id
+    waiting = redis_wait.waiting
+    redis_wait.server.stop()  # killed
     waiting.join(30)
     assert waiting.elapsed < 15, "the wait should end when the subscription breaks"
     assert waiting.response.status_code == 200

@@ -4,13 +4,12 @@ cause exactly one re-analysis, which later clicks then get."""
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.support.api import submit, wait_done
+from tests.support.api import at_once, submit, wait_done
 from tests.support.services import poll, rows, stack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -35,25 +34,14 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
         first = wait_done(s.url, token, accepted["id"])
         assert first["status"] == "done" and first["findings"]
 
-        gate = threading.Barrier(READERS)
-        answers: list[tuple[int, dict]] = []
-        lock = threading.Lock()
-
-        def reader(i: int) -> None:
-            page = CHANGED.replace("Luxury watches", f"Offer {i}")  # each snapshot differs
-            gate.wait()
+        def click(page: str) -> tuple[int, dict]:
             try:
-                answer = submit(s.url, token, SEED_URL, page, timeout=120)
+                return submit(s.url, token, SEED_URL, page, timeout=120)
             except OSError as exc:  # a refused or reset connection: shown in the failure
-                answer = (0, {"error": repr(exc)})
-            with lock:
-                answers.append(answer)
+                return 0, {"error": repr(exc)}
 
-        threads = [threading.Thread(target=reader, args=(i,)) for i in range(READERS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        pages = [CHANGED.replace("Luxury watches", f"Offer {i}") for i in range(READERS)]
+        answers = at_once(click, pages)  # each snapshot differs
         failed = [answer for answer in answers if answer[0] != 200]
         assert not failed and len(answers) == READERS, failed[:3]
         # Every reader is answered from the store: the first analysis, or, for a reader who came
