@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,20 +212,13 @@ def test_unknown_analysis_is_404_even_when_waiting(make_app):
 def test_embedded_wait_sees_a_finish_in_another_process(make_app):
     """Several gunicorn processes without Redis: the analysis may finish in a process that
     cannot wake this one; the wait still ends within a couple of seconds of it."""
-    client = make_app().test_client()
-    tok = token("r1")
-    analysis_id = stored_queued_analysis("r1")
-    waiting = Waiting(client, tok, analysis_id, "50")
-    waiting.start()
-    until(lambda: completion.waiters.count() == 1)
+    held = held_wait(make_app)
     with session_scope() as session:
-        mark_failed(session, analysis_id, "test", "Finished elsewhere.")  # no announcement
+        mark_failed(session, held.analysis_id, "test", "Finished elsewhere.")  # no announcement
+    waiting = held.waiting
     waiting.join(30)
     assert waiting.elapsed < 10
     assert waiting.response.get_json()["status"] == "failed"
-
-
-# --- distributed: announcements through Redis ------------------------------------------------
 
 
 def stored_queued_analysis(owner_token_name: str) -> str:
@@ -248,35 +241,43 @@ def stored_queued_analysis(owner_token_name: str) -> str:
 
 
 @dataclass
-class RedisWait:
-    url: str
-    server: PrivateRedis
+class HeldWait:
     client: FlaskClient
     tok: str
     analysis_id: str
     waiting: Waiting
 
 
+def held_wait(make_app: Callable[..., Flask]) -> HeldWait:
+    """A new app's ``GET ?wait=50``, held on a queued analysis that nothing will run."""
+    client = make_app().test_client()
+    tok = token("r1")
+    analysis_id = stored_queued_analysis("r1")
+    waiting = Waiting(client, tok, analysis_id, "50")
+    waiting.start()
+    until(lambda: completion.waiters.count() == 1)
+    return HeldWait(client, tok, analysis_id, waiting)
+
+
+# --- distributed: announcements through Redis ------------------------------------------------
+
+
 @pytest.fixture()
-def redis_wait(make_app, monkeypatch) -> Iterator[RedisWait]:  # noqa: ANN001
-    """An app announcing through a redis-server of this test's own, which it may stop (never the
-    machine's shared one), and a ``GET ?wait=50`` held on a queued analysis nothing will run."""
+def redis_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, PrivateRedis]]:
+    """A redis-server of this test's own, which it may stop (never the machine's shared one),
+    named by ``REDIS_URL`` for the apps the test makes."""
     assert shutil.which("redis-server"), "redis-server is needed (apt-get install redis-server)"
     with private_redis() as server:
         # A database other than 0: announcements go to a channel per database number.
         url = f"redis://127.0.0.1:{server.port}/3"
         monkeypatch.setenv("REDIS_URL", url)
-        client = make_app().test_client()
-        tok = token("r1")
-        analysis_id = stored_queued_analysis("r1")
-        waiting = Waiting(client, tok, analysis_id, "50")
-        waiting.start()
-        until(lambda: completion.waiters.count() == 1)
-        yield RedisWait(url, server, client, tok, analysis_id, waiting)
+        yield url, server
 
 
-def test_redis_announcement_wakes_the_wait(redis_wait):
-    url, analysis_id, waiting = redis_wait.url, redis_wait.analysis_id, redis_wait.waiting
+def test_redis_announcement_wakes_the_wait(make_app, redis_server):
+    url, _ = redis_server
+    held = held_wait(make_app)
+    analysis_id, waiting = held.analysis_id, held.waiting
     time.sleep(0.3)
     assert waiting.is_alive()
     # What a worker in another process does: finish in the store, then publish.
@@ -291,10 +292,11 @@ def test_redis_announcement_wakes_the_wait(redis_wait):
     assert waiting.response.headers["Sourcemark-Wait"] == "50"
 
 
-def test_redis_dying_during_the_wait_answers_with_the_current_state(redis_wait):
-    client, tok, analysis_id = redis_wait.client, redis_wait.tok, redis_wait.analysis_id
-    waiting = redis_wait.waiting
-    redis_wait.server.stop()  # killed
+def test_redis_dying_during_the_wait_answers_with_the_current_state(make_app, redis_server):
+    _, server = redis_server
+    held = held_wait(make_app)
+    client, tok, analysis_id, waiting = held.client, held.tok, held.analysis_id, held.waiting
+    server.stop()  # killed
     waiting.join(30)
     assert waiting.elapsed < 15, "the wait should end when the subscription breaks"
     assert waiting.response.status_code == 200
