@@ -8,7 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.support.services import free_port
+from tests.support.services import free_port, private_redis
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ROOT / "tests" / "support" / "services.sh"
@@ -59,32 +59,11 @@ def test_a_redis_it_started_is_stopped_on_exit(tmp_path: Path) -> None:
 
 
 def test_a_redis_already_running_is_left_alone(tmp_path: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.time() + 10
-        while not _answers(port) and time.time() < deadline:
-            time.sleep(0.1)
-        done = _source_and_start(port, tmp_path)
+    with private_redis() as server:
+        done = _source_and_start(server.port, tmp_path)
         assert done.returncode == 0, done.stderr
         assert done.stdout.split() == ["PONG"], done.stdout  # no pid file: nothing started
-        assert _answers(port) and server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(10)
+        assert _answers(server.port) and server.proc.poll() is None
 
 
 def test_tests_run_uses_it_and_the_ignored_artifacts_folder() -> None:

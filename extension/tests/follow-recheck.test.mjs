@@ -2,62 +2,38 @@
 // settles, and the fallbacks: a busy server (Sourcemark-Wait: 0), a server that does not wait.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { followRecheck } from '../lib/api.js';
+import { TOKEN, waitServer } from './wait-server.mjs';
 
-const TOKEN = 't';
-let server;
-let base;
-const log = [];
 // Per analysis id: when its re-check settles (ms after the server started), how, how busy.
-const rechecks = new Map();
-let t0;
-
-function answer(res, id, waitHeader) {
-  const r = rechecks.get(id);
-  const settled = Date.now() - t0 >= r.settleAt;
-  const body = { analysis_id: id, status: settled ? r.outcome : (r.before || 'pending') };
-  if (settled && r.outcome === 'changed') {
-    body.revision = r.revision || { id: `${id}-2`, status: 'done', findings: [{ id: 'f1' }] };
-  }
-  const headers = { 'Content-Type': 'application/json' };
-  if (waitHeader !== null) headers['Sourcemark-Wait'] = waitHeader;
-  res.writeHead(200, headers);
-  res.end(JSON.stringify(body));
-}
+const server = waitServer({
+  route: (path) => {
+    const parts = path.split('/');
+    return parts[parts.length - 1] === 'recheck' ? parts[parts.length - 2] : null;
+  },
+  body: (r, id, elapsed) => {
+    const settled = elapsed >= r.settleAt;
+    const body = { analysis_id: id, status: settled ? r.outcome : (r.before || 'pending') };
+    if (settled && r.outcome === 'changed') {
+      body.revision = r.revision || { id: `${id}-2`, status: 'done', findings: [{ id: 'f1' }] };
+    }
+    return body;
+  },
+  dueAt: (r) => r.settleAt,
+  // A server that does not wait; 'none' is answered at once, like the server.
+  early: (r) => (r.noWait ? 'plain' : r.before ? 'now' : undefined),
+});
+const { items: rechecks, asked, elapsed } = server;
+let base;
 
 before(async () => {
-  t0 = Date.now();
-  server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const parts = url.pathname.split('/');
-    const id = parts[parts.length - 2];
-    const r = rechecks.get(id);
-    log.push({ id, path: url.pathname, wait: url.searchParams.get('wait') });
-    if (!r || parts[parts.length - 1] !== 'recheck' || req.headers.authorization !== `Bearer ${TOKEN}`) {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      return res.end('{"error":{"code":"not_found","message":"no"}}');
-    }
-    const wait = url.searchParams.get('wait');
-    if (r.noWait) return answer(res, id, null);
-    if (r.before) return answer(res, id, wait); // 'none' is answered at once, like the server
-    if (r.busyFor > 0) {
-      r.busyFor -= 1;
-      return answer(res, id, '0');
-    }
-    const left = Math.min(Number(wait) * 1000, Math.max(0, r.settleAt - (Date.now() - t0)));
-    setTimeout(() => answer(res, id, wait), left);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
+  base = await server.start();
 });
 
-after(() => server.close());
-
-const asked = (id) => log.filter((e) => e.id === id);
+after(() => server.stop());
 
 test('one long-poll brings the new revision when the re-check settles', async () => {
-  rechecks.set('a1', { settleAt: Date.now() - t0 + 400, outcome: 'changed' });
+  rechecks.set('a1', { settleAt: elapsed() + 400, outcome: 'changed' });
   const started = Date.now();
   const got = await followRecheck(base, TOKEN, 'a1');
   assert.equal(got.status, 'changed');
@@ -73,11 +49,11 @@ test('the same text ends the following with nothing to draw', async () => {
 });
 
 test('a busy server or one that does not wait is asked again after a pause', async () => {
-  rechecks.set('a3', { settleAt: Date.now() - t0 + 300, outcome: 'changed', busyFor: 1 });
+  rechecks.set('a3', { settleAt: elapsed() + 300, outcome: 'changed', busyFor: 1 });
   const got = await followRecheck(base, TOKEN, 'a3');
   assert.equal(got.status, 'changed');
   assert.equal(asked('a3').length, 2);
-  rechecks.set('a4', { settleAt: Date.now() - t0 + 1500, outcome: 'failed', noWait: true });
+  rechecks.set('a4', { settleAt: elapsed() + 1500, outcome: 'failed', noWait: true });
   const ticks = [];
   const failed = await followRecheck(base, TOKEN, 'a4', { onTick: () => ticks.push(1) });
   assert.deepEqual(failed, { status: 'failed', revision: null });
@@ -99,7 +75,7 @@ test('no re-check yet is asked about once more before giving up', async () => {
   assert.deepEqual(await followRecheck(base, TOKEN, 'a7'), { status: 'none', revision: null });
   assert.equal(asked('a7').length, 2);
   // The scheduling click's page stored meanwhile: the second look finds its re-check.
-  rechecks.set('a8', { settleAt: Date.now() - t0 + 500, outcome: 'same', before: 'none' });
+  rechecks.set('a8', { settleAt: elapsed() + 500, outcome: 'same', before: 'none' });
   assert.deepEqual(await followRecheck(base, TOKEN, 'a8'), { status: 'same', revision: null });
   assert.equal(asked('a8').length, 2);
 });

@@ -2,64 +2,37 @@
 // the "analysis" finishes), and the fallbacks: a busy server, a server that does not wait.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { LONG_POLL_SECONDS, followAnalysis, waitForAnalysis } from '../lib/api.js';
+import { TOKEN, waitServer } from './wait-server.mjs';
 
-const TOKEN = 't';
-let server;
-let base;
-const log = [];
 // Per analysis id: when it finishes (ms since the server started), and how busy the server is.
-const analyses = new Map();
-let t0;
-
-function answer(res, id, waitHeader) {
-  const a = analyses.get(id);
-  const done = Date.now() - t0 >= a.finishAt;
-  const body = done ? { id, status: 'done', findings: [{ id: 'f1' }], article: {} }
-    : { id, status: Date.now() - t0 >= a.finishAt / 2 ? 'running' : 'queued' };
-  const headers = { 'Content-Type': 'application/json' };
-  if (waitHeader !== null) headers['Sourcemark-Wait'] = waitHeader;
-  res.writeHead(200, headers);
-  res.end(JSON.stringify(body));
-}
-
-before(async () => {
-  t0 = Date.now();
-  server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const id = url.pathname.split('/').pop();
-    const a = analyses.get(id);
-    log.push({ id, at: Date.now(), wait: url.searchParams.get('wait') });
-    if (!a || req.headers.authorization !== `Bearer ${TOKEN}`) {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      return res.end('{"error":{"code":"not_found","message":"no"}}');
-    }
-    const wait = url.searchParams.get('wait');
-    if (wait === null) return answer(res, id, null);
+const server = waitServer({
+  route: (path) => path.split('/').pop(),
+  body: (a, id, elapsed) => (elapsed >= a.finishAt
+    ? { id, status: 'done', findings: [{ id: 'f1' }], article: {} }
+    : { id, status: elapsed >= a.finishAt / 2 ? 'running' : 'queued' }),
+  dueAt: (a) => a.finishAt,
+  early: (a, wait) => {
+    if (wait === null) return 'plain';
     if (a.cutFor > 0) {
       a.cutFor -= 1;
-      return req.socket.destroy(); // a restart cuts the held request
+      return 'cut';
     }
-    if (a.busyFor > 0) {
-      a.busyFor -= 1;
-      return answer(res, id, '0');
-    }
-    // Hold the answer until the analysis finishes or the wait runs out.
-    const left = Math.min(Number(wait) * 1000, Math.max(0, a.finishAt - (Date.now() - t0)));
-    setTimeout(() => answer(res, id, wait), left);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
+    return undefined;
+  },
+});
+const { items: analyses, asked, elapsed } = server;
+let base;
+
+before(async () => {
+  base = await server.start();
 });
 
-after(() => server.close());
-
-const asked = (id) => log.filter((e) => e.id === id);
+after(() => server.stop());
 
 test('one long-poll brings the analysis the moment it finishes', async () => {
   const finishIn = 150;
-  analyses.set('lp', { finishAt: Date.now() - t0 + finishIn, busyFor: 0 });
+  analyses.set('lp', { finishAt: elapsed() + finishIn, busyFor: 0 });
   const started = Date.now();
   const seen = [];
   const done = await followAnalysis(base, TOKEN, { id: 'lp', status: 'queued' },
@@ -73,7 +46,7 @@ test('one long-poll brings the analysis the moment it finishes', async () => {
 });
 
 test('a wait that runs out is simply asked again', async () => {
-  analyses.set('slow', { finishAt: Date.now() - t0 + 2500, busyFor: 0 });
+  analyses.set('slow', { finishAt: elapsed() + 2500, busyFor: 0 });
   const seen = [];
   const done = await followAnalysis(base, TOKEN, { id: 'slow', status: 'queued' },
     { onProgress: (s) => seen.push(s), longPoll: 1 });
@@ -84,7 +57,7 @@ test('a wait that runs out is simply asked again', async () => {
 });
 
 test('a busy server (Sourcemark-Wait: 0) is asked again after the polling back-off', async () => {
-  analyses.set('busy', { finishAt: Date.now() - t0 + 400, busyFor: 2 });
+  analyses.set('busy', { finishAt: elapsed() + 400, busyFor: 2 });
   const done = await followAnalysis(base, TOKEN, { id: 'busy', status: 'queued' });
   assert.equal(done.status, 'done');
   const entries = asked('busy');
@@ -95,7 +68,7 @@ test('a busy server (Sourcemark-Wait: 0) is asked again after the polling back-o
 });
 
 test('longPoll: 0 polls exactly as before', async () => {
-  analyses.set('plain', { finishAt: Date.now() - t0 + 500, busyFor: 0 });
+  analyses.set('plain', { finishAt: elapsed() + 500, busyFor: 0 });
   const started = Date.now();
   const done = await followAnalysis(base, TOKEN, { id: 'plain', status: 'queued' },
     { longPoll: 0 });
@@ -108,7 +81,7 @@ test('longPoll: 0 polls exactly as before', async () => {
 });
 
 test('a cut long-poll is followed by plain polling', async () => {
-  analyses.set('cut', { finishAt: Date.now() - t0 + 600, busyFor: 0, cutFor: 1 });
+  analyses.set('cut', { finishAt: elapsed() + 600, busyFor: 0, cutFor: 1 });
   const done = await followAnalysis(base, TOKEN, { id: 'cut', status: 'queued' });
   assert.equal(done.status, 'done');
   const waits = asked('cut').map((e) => e.wait);

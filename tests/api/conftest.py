@@ -11,18 +11,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from server import create_app
+from tests.support.embedded import embedded_store
 from worker.store import session_scope
 from worker.store.accounts import create_token, create_user
-from worker.store.migrate import upgrade
 
 
 @pytest.fixture()
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
-    monkeypatch.delenv("REDIS_URL", raising=False)
-    monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    upgrade(url)
+    url = embedded_store(tmp_path, monkeypatch)
     yield create_app({"TESTING": True, "DATABASE_URL": url})
 
 

@@ -8,23 +8,24 @@ is in tests/integration/test_long_poll.py.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from server import create_app
 from tests.api.conftest import auth, wait_done
-from tests.support.services import free_port
+from tests.support.embedded import embedded_store
+from tests.support.services import PrivateRedis, free_port, private_redis
 from worker.pipeline import PIPELINE_VERSION, extract_article
 from worker.store import session_scope
 from worker.store.accounts import create_token, create_user
 from worker.store.analyses import create_analysis, mark_failed
-from worker.store.migrate import upgrade
 from worker.tasks import completion, dispatch
 
 SEED_PAGE = (Path(__file__).resolve().parents[1] / "data" / "seed_page.html").read_text()
@@ -33,11 +34,7 @@ URL = "https://www.chinadaily.com.cn/a/202201/07/WS61d7a4b5.html"
 
 @pytest.fixture()
 def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    monkeypatch.delenv("REDIS_URL", raising=False)
-    monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    upgrade(url)
+    url = embedded_store(tmp_path, monkeypatch)
 
     def make(**config: object) -> Flask:
         return create_app({"TESTING": True, "DATABASE_URL": url, "WAIT_MAX_SECONDS": 60, **config})
@@ -215,60 +212,13 @@ def test_unknown_analysis_is_404_even_when_waiting(make_app):
 def test_embedded_wait_sees_a_finish_in_another_process(make_app):
     """Several gunicorn processes without Redis: the analysis may finish in a process that
     cannot wake this one; the wait still ends within a couple of seconds of it."""
-    client = make_app().test_client()
-    tok = token("r1")
-    analysis_id = stored_queued_analysis("r1")
-    waiting = Waiting(client, tok, analysis_id, "50")
-    waiting.start()
-    until(lambda: completion.waiters.count() == 1)
+    held = held_wait(make_app)
     with session_scope() as session:
-        mark_failed(session, analysis_id, "test", "Finished elsewhere.")  # no announcement
+        mark_failed(session, held.analysis_id, "test", "Finished elsewhere.")  # no announcement
+    waiting = held.waiting
     waiting.join(30)
     assert waiting.elapsed < 10
     assert waiting.response.get_json()["status"] == "failed"
-
-
-# --- distributed: announcements through Redis ------------------------------------------------
-
-
-@pytest.fixture()
-def private_redis(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """A redis-server of this test's own, which it may stop (never the machine's shared one)."""
-    binary = shutil.which("redis-server")
-    assert binary, "redis-server is needed (apt-get install redis-server)"
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import redis
-
-    client = redis.Redis(port=port)
-    until(lambda: _pings(client))
-    yield f"redis://127.0.0.1:{port}/3", proc
-    if proc.poll() is None:
-        proc.terminate()
-        proc.wait(10)
-
-
-def _pings(client) -> bool:  # noqa: ANN001
-    try:
-        return bool(client.ping())
-    except Exception:  # noqa: BLE001
-        return False
 
 
 def stored_queued_analysis(owner_token_name: str) -> str:
@@ -290,15 +240,44 @@ def stored_queued_analysis(owner_token_name: str) -> str:
         return row.id
 
 
-def test_redis_announcement_wakes_the_wait(make_app, private_redis, monkeypatch):
-    url, _ = private_redis
-    monkeypatch.setenv("REDIS_URL", url)
+@dataclass
+class HeldWait:
+    client: FlaskClient
+    tok: str
+    analysis_id: str
+    waiting: Waiting
+
+
+def held_wait(make_app: Callable[..., Flask]) -> HeldWait:
+    """A new app's ``GET ?wait=50``, held on a queued analysis that nothing will run."""
     client = make_app().test_client()
     tok = token("r1")
     analysis_id = stored_queued_analysis("r1")
     waiting = Waiting(client, tok, analysis_id, "50")
     waiting.start()
     until(lambda: completion.waiters.count() == 1)
+    return HeldWait(client, tok, analysis_id, waiting)
+
+
+# --- distributed: announcements through Redis ------------------------------------------------
+
+
+@pytest.fixture()
+def redis_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, PrivateRedis]]:
+    """A redis-server of this test's own, which it may stop (never the machine's shared one),
+    named by ``REDIS_URL`` for the apps the test makes."""
+    assert shutil.which("redis-server"), "redis-server is needed (apt-get install redis-server)"
+    with private_redis() as server:
+        # A database other than 0: announcements go to a channel per database number.
+        url = f"redis://127.0.0.1:{server.port}/3"
+        monkeypatch.setenv("REDIS_URL", url)
+        yield url, server
+
+
+def test_redis_announcement_wakes_the_wait(make_app, redis_server):
+    url, _ = redis_server
+    held = held_wait(make_app)
+    analysis_id, waiting = held.analysis_id, held.waiting
     time.sleep(0.3)
     assert waiting.is_alive()
     # What a worker in another process does: finish in the store, then publish.
@@ -313,19 +292,11 @@ def test_redis_announcement_wakes_the_wait(make_app, private_redis, monkeypatch)
     assert waiting.response.headers["Sourcemark-Wait"] == "50"
 
 
-def test_redis_dying_during_the_wait_answers_with_the_current_state(
-    make_app, private_redis, monkeypatch
-):
-    url, proc = private_redis
-    monkeypatch.setenv("REDIS_URL", url)
-    client = make_app().test_client()
-    tok = token("r1")
-    analysis_id = stored_queued_analysis("r1")
-    waiting = Waiting(client, tok, analysis_id, "50")
-    waiting.start()
-    until(lambda: completion.waiters.count() == 1)
-    proc.kill()
-    proc.wait(10)
+def test_redis_dying_during_the_wait_answers_with_the_current_state(make_app, redis_server):
+    _, server = redis_server
+    held = held_wait(make_app)
+    client, tok, analysis_id, waiting = held.client, held.tok, held.analysis_id, held.waiting
+    server.stop()  # killed
     waiting.join(30)
     assert waiting.elapsed < 15, "the wait should end when the subscription breaks"
     assert waiting.response.status_code == 200

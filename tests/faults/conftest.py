@@ -1,4 +1,5 @@
-"""Private Redis and PostgreSQL servers that a fault test may stop and start at will.
+"""Private PostgreSQL servers that a fault test may stop and start at will (private Redis
+servers: ``tests/support/services.py``).
 
 The machine's own Redis (6379) and PostgreSQL (5432) serve everyone else's tests at the same
 time, so they are never touched: each fault test gets its own server on a free port, in a
@@ -11,16 +12,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
-import redis
 
-from tests.support.services import Stack, free_port, fresh_database, fresh_redis_db
+from tests.support.services import free_port
 
 PG_BIN_ROOT = Path("/usr/lib/postgresql")
 
@@ -37,64 +36,6 @@ def pg_bin(name: str) -> str:
     if not found:
         raise RuntimeError(f"PostgreSQL's {name} is not installed")
     return found
-
-
-@dataclass
-class PrivateRedis:
-    port: int
-    folder: Path
-    proc: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        # No persistence: a restart loses every queued message, the worst case for the sweeper.
-        self.proc = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.folder),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("private redis-server did not start")
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
-        self.proc = None
-
-
-@contextmanager
-def private_redis() -> Iterator[PrivateRedis]:
-    folder = Path(tempfile.mkdtemp(prefix="sourcemark-redis-"))
-    server = PrivateRedis(free_port(), folder)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass
@@ -168,53 +109,3 @@ def private_postgres() -> Iterator[PrivatePostgres]:
             with suppress(subprocess.CalledProcessError):
                 server.stop()
         shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextmanager
-def fault_stack(
-    *,
-    redis_url: str | None = None,
-    database_url: str | None = None,
-    extra_env: dict[str, str] | None = None,
-) -> Iterator[Stack]:
-    """A distributed deployment on the given services (fresh shared ones for those not given)."""
-    instance = Path(tempfile.mkdtemp(prefix="sourcemark-fault-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    root = str(Path(__file__).resolve().parents[2])
-    env.update(
-        {
-            "SOURCEMARK_INSTANCE": str(instance),
-            "PYTHONUNBUFFERED": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")])),
-        }
-    )
-    env.update(extra_env or {})
-    try:
-        with _database(database_url) as db_url, _redis(redis_url) as r_url:
-            env.update({"DATABASE_URL": db_url, "REDIS_URL": r_url})
-            s = Stack(env=env, instance=instance)
-            try:
-                s.run("db", "upgrade")
-                yield s
-            finally:
-                s.stop()
-    finally:
-        shutil.rmtree(instance, ignore_errors=True)
-
-
-@contextmanager
-def _database(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-    else:
-        with fresh_database() as fresh:
-            yield fresh
-
-
-@contextmanager
-def _redis(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-    else:
-        with fresh_redis_db() as fresh:
-            yield fresh

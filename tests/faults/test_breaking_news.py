@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from tests.faults.pages import SEED_PAGE, SEED_URL
-from tests.support.api import call, wait_done
+from tests.support.api import at_once, submit, wait_done
 from tests.support.services import stack
 
 pytestmark = pytest.mark.integration
@@ -17,33 +15,10 @@ READERS = 24
 
 def test_simultaneous_clicks_on_one_page_make_one_analysis():
     with stack(distributed=True) as s:
-        s.serve()  # two gunicorn processes: the lock must hold across processes
-        s.worker()
-        token = s.token()
-        gate = threading.Barrier(READERS)
-        answers: list[tuple[int, dict]] = []
-        lock = threading.Lock()
-
-        def reader(i: int) -> None:
-            # Each reader's DOM differs a little (an ad), the article text does not.
-            page = SEED_PAGE.replace("Luxury watches", f"Offer {i}")
-            gate.wait()
-            answer = call(
-                s.url,
-                "POST",
-                "/api/v1/analyses",
-                token,
-                {"url": SEED_URL, "html": page},
-                gzip_body=True,
-            )
-            with lock:
-                answers.append(answer)
-
-        threads = [threading.Thread(target=reader, args=(i,)) for i in range(READERS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        token = s.start()  # two gunicorn processes: the lock must hold across processes
+        # Each reader's DOM differs a little (an ad), the article text does not.
+        pages = [SEED_PAGE.replace("Luxury watches", f"Offer {i}") for i in range(READERS)]
+        answers = at_once(lambda page: submit(s.url, token, SEED_URL, page), pages)
         statuses = sorted(status for status, _ in answers)
         assert set(statuses) <= {200, 202} and statuses.count(202) == 1, statuses
         ids = {body["id"] for _, body in answers}

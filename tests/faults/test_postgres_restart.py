@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from tests.faults.conftest import fault_stack, private_postgres
+from tests.faults.conftest import private_postgres
 from tests.faults.pages import SEED_PAGE, SEED_URL
-from tests.support.api import call, wait_done
+from tests.support.api import call, submit, wait_done
+from tests.support.services import poll, stack
 
 pytestmark = pytest.mark.integration
 
 
 def test_requests_fail_cleanly_during_the_outage_and_succeed_after_it():
-    with private_postgres() as pg, fault_stack(database_url=pg.url) as s:
-        server = s.serve()
-        token = s.token()
-        s.worker()
-        status, accepted = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL, "html": SEED_PAGE},
-            gzip_body=True,
-        )
+    with private_postgres() as pg, stack(distributed=True, database_url=pg.url) as s:
+        token = s.start()
+        server = s.processes[0]  # started first: the gunicorn master
+        status, accepted = submit(s.url, token, SEED_URL, SEED_PAGE)
         assert status == 202, accepted
         first = wait_done(s.url, token, accepted["id"])
         assert first["status"] == "done"
@@ -34,13 +25,7 @@ def test_requests_fail_cleanly_during_the_outage_and_succeed_after_it():
         status, body = call(s.url, "GET", f"/api/v1/analyses/{first['id']}", token)
         assert status == 503, body
         assert body["error"]["code"] == "database_unavailable"
-        status, body = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL + "?during", "html": SEED_PAGE},
-        )
+        status, body = submit(s.url, token, SEED_URL + "?during", SEED_PAGE, gzip_body=False)
         assert status == 503, body
         assert "database" in body["error"]["message"]
         # A token the server cannot check is not let in, nor called invalid.
@@ -50,21 +35,15 @@ def test_requests_fail_cleanly_during_the_outage_and_succeed_after_it():
         assert status == 503 and health["database"] == "down"
 
         pg.start()
-        deadline = time.time() + 30
-        while time.time() < deadline:
+
+        def read_first() -> tuple[int, dict]:
             status, body = call(s.url, "GET", f"/api/v1/analyses/{first['id']}", token)
-            if status == 200:
-                break
-            assert status == 503, body
-            time.sleep(0.3)
+            assert status in (200, 503), body  # until the server reconnects: 503, never worse
+            return status, body
+
+        status, body = poll(read_first, lambda answer: answer[0] == 200, timeout=30, every=0.3)
         assert status == 200 and body["findings"] == first["findings"]
-        status, accepted = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL + "?after", "html": SEED_PAGE},
-        )
+        status, accepted = submit(s.url, token, SEED_URL + "?after", SEED_PAGE, gzip_body=False)
         assert status == 202, accepted
         assert wait_done(s.url, token, accepted["id"], timeout=90)["status"] == "done"
         assert server.proc.poll() is None, "the same server process, never restarted"

@@ -7,12 +7,11 @@ from __future__ import annotations
 import signal
 import time
 
-import psycopg
 import pytest
 
 from tests.faults.pages import huge_page
-from tests.support.api import call, wait_done
-from tests.support.services import stack
+from tests.support.api import call, submit, wait_done
+from tests.support.services import poll, rows, stack
 
 pytestmark = pytest.mark.integration
 
@@ -24,11 +23,6 @@ WINDOW = 40  # SOURCEMARK_FRESH_SECONDS: one re-check per URL per 40 s
 
 def snapshot(i: int) -> str:
     return PAGE.replace("</body>", f"<div class='ad'>Offer {i}</div></body>", 1)
-
-
-def _rows(db_url: str, sql: str, *params: object) -> list[tuple]:
-    with psycopg.connect(db_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def test_a_recheck_survives_its_worker_being_killed():
@@ -43,44 +37,34 @@ def test_a_recheck_survives_its_worker_being_killed():
         token = s.token()
         first_worker = s.worker()
         db_url = s.env["DATABASE_URL"]
-        status, accepted = call(
-            s.url, "POST", "/api/v1/analyses", token, {"url": URL, "html": PAGE}, gzip_body=True
-        )
+        status, accepted = submit(s.url, token, URL, PAGE)
         assert status == 202, accepted
         first = wait_done(s.url, token, accepted["id"], timeout=240)
         assert first["status"] == "done", first
 
-        status, answer = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": URL, "html": snapshot(1)},
-            gzip_body=True,
-        )
+        status, answer = submit(s.url, token, URL, snapshot(1))
         assert status == 200 and answer["recheck"]["status"] == "scheduled", answer
-        deadline = time.time() + 60
-        state: list[tuple] = []
-        while time.time() < deadline:
-            state = _rows(db_url, "SELECT status FROM rechecks")
-            if state and state[0][0] != "queued":
-                break
-            time.sleep(0.01)
+        state = poll(
+            lambda: rows(db_url, "SELECT status FROM rechecks"),
+            lambda state: bool(state) and state[0][0] != "queued",
+            timeout=60,
+            every=0.01,
+        )
         assert state == [("running",)], state
         first_worker.kill(signal.SIGKILL)  # the worker and its pool process, mid re-check
-        assert _rows(db_url, "SELECT status, attempts FROM rechecks") == [("running", 1)]
+        assert rows(db_url, "SELECT status, attempts FROM rechecks") == [("running", 1)]
 
         s.worker()
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            state = _rows(db_url, "SELECT id, status, attempts, result_id FROM rechecks")
-            if state[0][1] not in ("queued", "running"):
-                break
-            time.sleep(0.3)
+        state = poll(
+            lambda: rows(db_url, "SELECT id, status, attempts, result_id FROM rechecks"),
+            lambda state: state[0][1] not in ("queued", "running"),
+            timeout=120,
+            every=0.3,
+        )
         [(recheck_id, outcome, attempts, result_id)] = state
         # Taken up again once its lease ran out: same text, so the analysis is marked checked.
         assert (outcome, attempts, result_id) == ("same", 2, first["id"]), state
-        assert _rows(db_url, "SELECT checked_at IS NOT NULL FROM analyses") == [(True,)]
+        assert rows(db_url, "SELECT checked_at IS NOT NULL FROM analyses") == [(True,)]
         status, followed = call(s.url, "GET", answer["recheck"]["links"]["follow"], token)
         assert followed == {"analysis_id": first["id"], "status": "same"}
 
@@ -89,19 +73,12 @@ def test_a_recheck_survives_its_worker_being_killed():
         deadline = time.time() + WINDOW + 30
         i = 2
         while time.time() < deadline and scheduled is None:
-            status, again = call(
-                s.url,
-                "POST",
-                "/api/v1/analyses",
-                token,
-                {"url": URL, "html": snapshot(i)},
-                gzip_body=True,
-            )
+            status, again = submit(s.url, token, URL, snapshot(i))
             assert status == 200 and again["id"] == first["id"], again
             if again["recheck"]["status"] == "scheduled":
                 scheduled = again
             i += 1
             time.sleep(1)
         assert scheduled is not None, "no re-check was scheduled after the window"
-        rows = _rows(db_url, "SELECT id FROM rechecks WHERE id <> %s", recheck_id)
-        assert len(rows) == 1
+        others = rows(db_url, "SELECT id FROM rechecks WHERE id <> %s", recheck_id)
+        assert len(others) == 1

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from tests.faults.conftest import fault_stack, private_redis
 from tests.faults.pages import SEED_PAGE, SEED_URL
-from tests.support.api import call, wait_done
+from tests.support.api import call, submit, wait_done
+from tests.support.services import private_redis, stack
 
 pytestmark = pytest.mark.integration
 
@@ -18,26 +18,16 @@ LIMITS = {"SOURCEMARK_TASK_SOFT_LIMIT": "6", "SOURCEMARK_TASK_HARD_LIMIT": "10"}
 
 def _submit(s, token, url):  # noqa: ANN001, ANN202
     started = time.time()
-    status, body = call(
-        s.url,
-        "POST",
-        "/api/v1/analyses",
-        token,
-        {"url": url, "html": SEED_PAGE},
-        gzip_body=True,
-        timeout=30,
-    )
+    status, body = submit(s.url, token, url, SEED_PAGE, timeout=30)
     return status, body, time.time() - started
 
 
 def test_no_accepted_submission_is_lost_across_a_redis_restart():
     with (
         private_redis() as redis_server,
-        fault_stack(redis_url=redis_server.url, extra_env=LIMITS) as s,
+        stack(distributed=True, redis_url=redis_server.url, extra_env=LIMITS) as s,
     ):
-        s.serve()
-        token = s.token()
-        s.worker()
+        token = s.start()
         status, body, _ = _submit(s, token, SEED_URL)
         assert status == 202, body
         assert wait_done(s.url, token, body["id"])["status"] == "done"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.faults.conftest import fault_stack
 from tests.faults.pages import SEED_PAGE, SEED_URL, endless_page, huge_page
-from tests.support.api import call, wait_done
+from tests.support.api import submit, wait_done
+from tests.support.services import stack
 
 pytestmark = pytest.mark.integration
 
@@ -20,18 +20,10 @@ LIMITS = {
 
 
 def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
-    with fault_stack(extra_env=LIMITS) as s:
-        s.serve()
-        token = s.token()
-        s.worker()
-        status, crash = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": "https://example.org/endless", "html": endless_page()},
-            gzip_body=True,
-            timeout=60,
+    with stack(distributed=True, extra_env=LIMITS) as s:
+        token = s.start()
+        status, crash = submit(
+            s.url, token, "https://example.org/endless", endless_page(), timeout=60
         )
         # Too long to parse: extraction, in the worker, says so before any NLP. Extracting 1.3
         # million characters takes about 3 s here, longer than this test's 2 s limit when the
@@ -42,23 +34,9 @@ def test_slow_and_crashing_pages_fail_with_a_message_and_the_worker_goes_on():
         assert refused["status"] == "failed", refused
         assert refused["error_code"] in ("article_too_long", "time_limit"), refused
         assert refused["error"] and refused["findings"] == []
-        status, slow = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": "https://example.org/huge", "html": huge_page()},
-            gzip_body=True,
-        )
+        status, slow = submit(s.url, token, "https://example.org/huge", huge_page())
         assert status == 202, slow
-        status, normal = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL, "html": SEED_PAGE},
-            gzip_body=True,
-        )
+        status, normal = submit(s.url, token, SEED_URL, SEED_PAGE)
         assert status == 202, normal
 
         failed = wait_done(s.url, token, slow["id"], timeout=60)

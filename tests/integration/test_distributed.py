@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
-import psycopg
 import pytest
 
-from tests.support.api import call, wait_done
+from tests.support.api import call, submit, wait_done
 from tests.support.data import SEED_DIR
 from tests.support.expected import matches
-from tests.support.services import stack
+from tests.support.services import poll, rows, stack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEED_PAGE = (DATA / "seed_page.html").read_text()
@@ -24,23 +22,13 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def deployment():
     with stack(distributed=True) as s:
-        s.serve()
-        s.worker()
-        token = s.token("reader")
-        yield s, token
+        yield s, s.start()
 
 
 @pytest.fixture(scope="module")
 def seed_analysis(deployment):
     s, token = deployment
-    status, accepted = call(
-        s.url,
-        "POST",
-        "/api/v1/analyses",
-        token,
-        {"url": SEED_URL, "html": SEED_PAGE},
-        gzip_body=True,
-    )
+    status, accepted = submit(s.url, token, SEED_URL, SEED_PAGE)
     assert status == 202, accepted
     return wait_done(s.url, token, accepted["id"])
 
@@ -96,19 +84,15 @@ def test_seed_has_no_false_positives(seed_analysis):
 def test_same_text_is_served_from_the_store(deployment, seed_analysis):
     s, token = deployment
     page = SEED_PAGE.replace("Luxury watches", "Winter coats")
-    status, body = call(s.url, "POST", "/api/v1/analyses", token, {"url": SEED_URL, "html": page})
+    status, body = submit(s.url, token, SEED_URL, page, gzip_body=False)
     assert status == 200
     assert body["id"] == seed_analysis["id"] and body["status"] == "done"
 
 
 def test_failed_page_ends_failed_with_a_message(deployment):
     s, token = deployment
-    status, body = call(
-        s.url,
-        "POST",
-        "/api/v1/analyses",
-        token,
-        {"url": "https://example.org/empty", "html": "<html><body></body></html>"},
+    status, body = submit(
+        s.url, token, "https://example.org/empty", "<html><body></body></html>", gzip_body=False
     )
     # No article: extraction in the worker tells, and the analysis ends failed with the reason.
     assert status == 202, body
@@ -116,14 +100,6 @@ def test_failed_page_ends_failed_with_a_message(deployment):
     assert failed["status"] == "failed" and failed["error_code"] == "no_article", failed
     assert failed["error"] == "The page holds no text."
     assert failed["error_reason"] == "empty_page"
-
-
-def _findings_in_db(db_url: str, analysis_id: str) -> list[tuple[str]]:
-    dsn = db_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(dsn) as conn:
-        return conn.execute(
-            "SELECT fid FROM findings WHERE analysis_id = %s", (analysis_id,)
-        ).fetchall()
 
 
 def _long_page() -> str:
@@ -145,22 +121,15 @@ def test_worker_killed_mid_task_finishes_exactly_once():
         s.serve()
         token = s.token()
         first = s.worker()
-        status, accepted = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": "https://example.org/long", "html": _long_page()},
-            gzip_body=True,
-        )
+        status, accepted = submit(s.url, token, "https://example.org/long", _long_page())
         assert status == 202, accepted
         analysis_id = accepted["id"]
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            _, body = call(s.url, "GET", f"/api/v1/analyses/{analysis_id}", token)
-            if body["status"] == "running":
-                break
-            time.sleep(0.05)
+        body = poll(
+            lambda: call(s.url, "GET", f"/api/v1/analyses/{analysis_id}", token)[1],
+            lambda body: body["status"] == "running",
+            timeout=60,
+            every=0.05,
+        )
         assert body["status"] == "running", body
         first.kill(signal.SIGKILL)
         _, body = call(s.url, "GET", f"/api/v1/analyses/{analysis_id}", token)
@@ -168,9 +137,11 @@ def test_worker_killed_mid_task_finishes_exactly_once():
         s.worker()
         done = wait_done(s.url, token, analysis_id, timeout=150)
         assert done["status"] == "done", done
-        rows = _findings_in_db(s.env["DATABASE_URL"], analysis_id)
-        assert len(rows) == len(done["findings"]) > 0
-        assert len({r[0] for r in rows}) == len(rows)
+        found = rows(
+            s.env["DATABASE_URL"], "SELECT fid FROM findings WHERE analysis_id = %s", analysis_id
+        )
+        assert len(found) == len(done["findings"]) > 0
+        assert len({r[0] for r in found}) == len(found)
 
 
 def test_embedded_serve_without_services():
@@ -178,14 +149,7 @@ def test_embedded_serve_without_services():
         s.serve()
         token = s.token()
         assert "REDIS_URL" not in s.env
-        status, accepted = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL, "html": SEED_PAGE},
-            gzip_body=True,
-        )
+        status, accepted = submit(s.url, token, SEED_URL, SEED_PAGE)
         assert status == 202
         body = wait_done(s.url, token, accepted["id"])
         assert body["status"] == "done"
@@ -197,9 +161,7 @@ def test_embedded_serve_without_services():
 def test_serve_prints_a_token_on_first_start():
     with stack(distributed=False) as s:
         process = s.serve()
-        deadline = time.time() + 10
-        while "smk_" not in process.log() and time.time() < deadline:
-            time.sleep(0.1)
-        token = next(w for w in process.log().split() if w.startswith("smk_"))
+        printed = poll(process.log, lambda log: "smk_" in log, timeout=10, every=0.1)
+        token = next(w for w in printed.split() if w.startswith("smk_"))
         status, _ = call(s.url, "GET", "/api/v1/analyses/none", token)
         assert status == 404  # authenticated: the id is unknown, the token is good

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.api import call
+from tests.support.api import call, submit
 from tests.support.services import stack
 
 pytestmark = pytest.mark.integration
@@ -38,14 +38,7 @@ def test_a_waiting_reader_gets_the_analysis_when_the_worker_finishes():
     with stack(distributed=True, extra_env={"SOURCEMARK_WAIT_MAX_SECONDS": "90"}) as s:
         s.serve()
         token = s.token("reader")
-        status, accepted = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": "https://example.org/long-poll", "html": SEED_PAGE},
-            gzip_body=True,
-        )
+        status, accepted = submit(s.url, token, "https://example.org/long-poll", SEED_PAGE)
         assert status == 202, accepted
         analysis_id = accepted["id"]
         # No worker yet: the analysis waits in the queue, and so do two readers.

@@ -6,15 +6,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.support.api import call, wait_done
-from tests.support.services import ROOT, free_port, wait_http
+from tests.support.api import call, submit, wait_done
+from tests.support.services import ROOT, Process, free_port, poll, wait_http
 
 pytestmark = pytest.mark.integration
 
@@ -71,29 +69,15 @@ def test_the_readme_main_command_installs_and_serves(tmp_path: Path):
     try:
         url = f"http://127.0.0.1:{port}"
         wait_http(url + "/healthz", timeout=120)
-        deadline = time.time() + 20
-        while "smk_" not in log.read_text() and time.time() < deadline:
-            time.sleep(0.2)
-        printed = log.read_text()
+        printed = poll(log.read_text, lambda text: "smk_" in text, timeout=20)
         assert url in printed, printed
         assert (home / ".local" / "share" / "sourcemark" / "sourcemark.db").exists()
         token = re.search(r"smk_[A-Za-z0-9_-]+", printed).group(0)
         status, me = call(url, "GET", "/api/v1/me", token)
         assert status == 200 and me["role"] == "reader", me
-        status, accepted = call(
-            url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL, "html": SEED_PAGE},
-            gzip_body=True,
-        )
+        status, accepted = submit(url, token, SEED_URL, SEED_PAGE)
         assert status == 202, accepted
         done = wait_done(url, token, accepted["id"], timeout=120)
         assert done["status"] == "done" and done["findings"], done
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        Process(proc, log).kill(timeout=20)

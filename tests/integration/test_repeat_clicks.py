@@ -4,15 +4,13 @@ cause exactly one re-analysis, which later clicks then get."""
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
-import psycopg
 import pytest
 
-from tests.support.api import call, wait_done
-from tests.support.services import stack
+from tests.support.api import at_once, submit, wait_done
+from tests.support.services import poll, rows, stack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEED_PAGE = (DATA / "seed_page.html").read_text()
@@ -28,55 +26,22 @@ READERS = 500
 pytestmark = pytest.mark.integration
 
 
-def _rows(db_url: str, sql: str, *params: object) -> list[tuple]:
-    with psycopg.connect(db_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
-        return conn.execute(sql, params).fetchall()
-
-
 def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
     with stack(distributed=True) as s:
-        s.serve()  # two gunicorn processes: the one re-check is decided across processes
-        s.worker()
-        token = s.token()
-        status, accepted = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL, "html": SEED_PAGE},
-            gzip_body=True,
-        )
+        token = s.start()  # two gunicorn processes: the one re-check is decided across processes
+        status, accepted = submit(s.url, token, SEED_URL, SEED_PAGE)
         assert status == 202, accepted
         first = wait_done(s.url, token, accepted["id"])
         assert first["status"] == "done" and first["findings"]
 
-        gate = threading.Barrier(READERS)
-        answers: list[tuple[int, dict]] = []
-        lock = threading.Lock()
-
-        def reader(i: int) -> None:
-            page = CHANGED.replace("Luxury watches", f"Offer {i}")  # each snapshot differs
-            gate.wait()
+        def click(page: str) -> tuple[int, dict]:
             try:
-                answer = call(
-                    s.url,
-                    "POST",
-                    "/api/v1/analyses",
-                    token,
-                    {"url": SEED_URL, "html": page},
-                    gzip_body=True,
-                    timeout=120,
-                )
+                return submit(s.url, token, SEED_URL, page, timeout=120)
             except OSError as exc:  # a refused or reset connection: shown in the failure
-                answer = (0, {"error": repr(exc)})
-            with lock:
-                answers.append(answer)
+                return 0, {"error": repr(exc)}
 
-        threads = [threading.Thread(target=reader, args=(i,)) for i in range(READERS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        pages = [CHANGED.replace("Luxury watches", f"Offer {i}") for i in range(READERS)]
+        answers = at_once(click, pages)  # each snapshot differs
         failed = [answer for answer in answers if answer[0] != 200]
         assert not failed and len(answers) == READERS, failed[:3]
         # Every reader is answered from the store: the first analysis, or, for a reader who came
@@ -89,18 +54,18 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
 
         # The worker re-checks on its own queue, finds the text changed and analyses it.
         db_url = s.env["DATABASE_URL"]
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            done = _rows(db_url, "SELECT status, result_id FROM rechecks")
-            if done and done[0][0] not in ("queued", "running"):
-                break
-            time.sleep(0.3)
+        done = poll(
+            lambda: rows(db_url, "SELECT status, result_id FROM rechecks"),
+            lambda done: bool(done) and done[0][0] not in ("queued", "running"),
+            timeout=120,
+            every=0.3,
+        )
         assert [row[0] for row in done] == ["changed"], done
         revision = wait_done(s.url, token, done[0][1])
         assert revision["status"] == "done"
         assert answered <= {first["id"], revision["id"]}, answered
         assert "A mission will travel" in revision["article"]["text"]
-        count = _rows(
+        count = rows(
             db_url,
             "SELECT count(*) FROM analyses a JOIN articles r "
             "ON a.article_id = r.id WHERE r.url = %s",
@@ -110,13 +75,6 @@ def test_a_burst_of_repeat_clicks_on_a_changed_article_makes_one_reanalysis():
 
         # Readers clicking now get the new revision (after the web processes' 2 s cache).
         time.sleep(2.5)
-        status, latest = call(
-            s.url,
-            "POST",
-            "/api/v1/analyses",
-            token,
-            {"url": SEED_URL, "html": CHANGED},
-            gzip_body=True,
-        )
+        status, latest = submit(s.url, token, SEED_URL, CHANGED)
         assert status == 200 and latest["id"] == revision["id"]
         assert latest["recheck"]["status"] in ("not_needed", "coalesced")

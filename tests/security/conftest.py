@@ -9,20 +9,16 @@ import pytest
 from flask import Flask
 
 from server import cache, create_app
+from tests.support.embedded import embedded_store
 from worker.store import session_scope
 from worker.store.accounts import create_token, create_user
-from worker.store.migrate import upgrade
 
 
 @pytest.fixture()
 def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
     """A factory of apps sharing one database (two apps = two web processes)."""
-    monkeypatch.delenv("REDIS_URL", raising=False)
     monkeypatch.delenv("SOURCEMARK_RATE_LIMIT", raising=False)
-    monkeypatch.setenv("SOURCEMARK_INSTANCE", str(tmp_path))
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    upgrade(url)
+    url = embedded_store(tmp_path, monkeypatch)
     cache.tokens.clear()
     cache.reusable.clear()
     cache.latest.clear()

@@ -10,7 +10,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from tests.support.services import fresh_database
 from worker.pipeline import Article, Finding
 from worker.store import session_scope
 from worker.store.analyses import (
@@ -22,26 +21,11 @@ from worker.store.analyses import (
     save_result,
     sha256,
 )
-from worker.store.migrate import upgrade
 from worker.store.models import AnalysisRow, FindingRow, utcnow
 from worker.tasks import analysis as tasks
 from worker.tasks.sweep import sweep
 
 ARTICLE = Article(text='"We are safe," he said.', title="T", site="example.org")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path, monkeypatch):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.db'}"
-        upgrade(url)
-        monkeypatch.setenv("DATABASE_URL", url)
-        yield url
-    else:
-        with fresh_database() as url:
-            upgrade(url)
-            monkeypatch.setenv("DATABASE_URL", url)
-            yield url
 
 
 def _new(url: str, page_url: str = "https://example.org/a") -> str:

@@ -43,19 +43,12 @@ CLAIM_B = "No fewer than 40 protesters died in Almaty on Wednesday"
 OTHER_FIGURE_B = "At least 12 police officers were killed in Almaty"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path, monkeypatch):
+@pytest.fixture
+def db_url(db_url, monkeypatch):
+    """The store's database (tests/store/conftest.py), with no REDIS_URL: matching after an
+    analysis runs in this process, not on a Celery queue."""
     monkeypatch.delenv("REDIS_URL", raising=False)
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.db'}"
-        upgrade(url)
-        monkeypatch.setenv("DATABASE_URL", url)
-        yield url
-    else:
-        with fresh_database() as url:
-            upgrade(url)
-            monkeypatch.setenv("DATABASE_URL", url)
-            yield url
+    return db_url
 
 
 def analysed(page: str, url: str) -> str:

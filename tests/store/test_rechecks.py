@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.support.services import fresh_database
 from worker.pipeline import PIPELINE_VERSION
 from worker.store import session_scope
 from worker.store.analyses import create_submission, latest_done, pending_for_url
-from worker.store.migrate import upgrade
 from worker.store.models import AnalysisRow, FindingRow, RecheckRow
 from worker.store.rechecks import create_recheck
 from worker.tasks.analysis import process_analysis
@@ -28,20 +26,6 @@ CHANGED = SEED_PAGE.replace(
     '<div id="Content"><p>"A mission will travel next week," the spokesman told reporters.</p>',
     1,
 )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path, monkeypatch):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.db'}"
-        upgrade(url)
-        monkeypatch.setenv("DATABASE_URL", url)
-        yield url
-    else:
-        with fresh_database() as url:
-            upgrade(url)
-            monkeypatch.setenv("DATABASE_URL", url)
-            yield url
 
 
 def submit(html: str, url: str = URL) -> str:

@@ -16,10 +16,11 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import psycopg
 
@@ -27,12 +28,33 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = os.environ.get("SOURCEMARK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS = os.environ.get("SOURCEMARK_TEST_REDIS", "redis://127.0.0.1:6379")
 BIN = Path(sys.executable).parent
+T = TypeVar("T")
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def poll(
+    probe: Callable[[], T], until: Callable[[T], bool] = bool, *, timeout: float, every: float = 0.2
+) -> T:
+    """Call ``probe`` until ``until`` holds for its answer or ``timeout`` seconds pass, and return
+    the last answer: the caller asserts on it, so a wait that runs out fails showing what it saw.
+    ``probe`` may raise to end the wait early (a process that exited will never answer)."""
+    deadline = time.time() + timeout
+    value = probe()
+    while not until(value) and time.time() < deadline:
+        time.sleep(every)
+        value = probe()
+    return value
+
+
+def rows(db_url: str, sql: str, *params: object) -> list[tuple]:
+    """The rows of one query on a deployment's database (its SQLAlchemy ``DATABASE_URL``)."""
+    with psycopg.connect(db_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        return conn.execute(sql, params).fetchall()
 
 
 @contextmanager
@@ -82,6 +104,69 @@ def fresh_redis_db() -> Iterator[str]:
         claim = f"sourcemark-test-redis-db:{number}"
         if admin.get(claim) == owner.encode():
             admin.delete(claim)
+
+
+@dataclass
+class PrivateRedis:
+    port: int
+    folder: Path
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        import redis
+
+        # No persistence: a restart loses every queued message, the worst case for the sweeper.
+        self.proc = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+
+        def answers() -> bool:
+            try:
+                return client.ping()
+            except redis.ConnectionError:
+                return False
+
+        if not poll(answers, timeout=20, every=0.05):
+            raise RuntimeError("private redis-server did not start")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self.proc = None
+
+
+@contextmanager
+def private_redis() -> Iterator[PrivateRedis]:
+    """A redis-server of the caller's own on a free port, which it may stop and start (the
+    machine's shared Redis serves everyone else's tests and is never touched)."""
+    folder = Path(tempfile.mkdtemp(prefix="sourcemark-redis-"))
+    server = PrivateRedis(free_port(), folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass
@@ -159,14 +244,23 @@ class Stack:
 
     def worker(self, concurrency: int = 1) -> Process:
         process = self.spawn("worker", "--concurrency", str(concurrency), name="worker")
-        deadline = time.time() + 60
-        while time.time() < deadline:
+
+        def ready() -> bool:
             if "ready." in process.log():
-                return process
+                return True
             if process.proc.poll() is not None:
                 raise RuntimeError("worker exited:\n" + process.log())
-            time.sleep(0.2)
-        raise RuntimeError("worker did not become ready:\n" + process.log())
+            return False
+
+        if not poll(ready, timeout=60):
+            raise RuntimeError("worker did not become ready:\n" + process.log())
+        return process
+
+    def start(self) -> str:
+        """Serve, start one worker and return a reader's token: what most tests begin with."""
+        self.serve()
+        self.worker()
+        return self.token()
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -174,21 +268,32 @@ class Stack:
 
 
 def wait_http(url: str, process: Process | None = None, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
+    def answered() -> bool:
         if process is not None and process.proc.poll() is not None:
             raise RuntimeError(f"process exited before {url} answered:\n{process.log()}")
         try:
             with urllib.request.urlopen(url, timeout=2):
-                return
+                return True
         except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer in {timeout}s")
+            return False
+
+    if not poll(answered, timeout=timeout):
+        raise RuntimeError(f"{url} did not answer in {timeout}s")
 
 
 @contextmanager
-def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
-    """A sourcemark deployment: embedded (SQLite, in-process tasks) or distributed (PG + Redis)."""
+def stack(
+    *,
+    distributed: bool,
+    extra_env: dict[str, str] | None = None,
+    database_url: str | None = None,
+    redis_url: str | None = None,
+) -> Iterator[Stack]:
+    """A sourcemark deployment: embedded (SQLite, in-process tasks) or distributed (PG + Redis).
+
+    A distributed one runs on the PostgreSQL database and Redis given (a fault test's private
+    servers), and on a fresh database and Redis database number of its own for those not given.
+    """
     instance = Path(tempfile.mkdtemp(prefix="sourcemark-test-"))
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     # PYTHONPATH: the `sourcemark` processes run this checkout's code even when the venv's
@@ -203,8 +308,11 @@ def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iter
     env.update(extra_env or {})
     try:
         if distributed:
-            with fresh_database() as db_url, fresh_redis_db() as redis_url:
-                env.update({"DATABASE_URL": db_url, "REDIS_URL": redis_url})
+            with (
+                _given_or(database_url, fresh_database) as db_url,
+                _given_or(redis_url, fresh_redis_db) as r_url,
+            ):
+                env.update({"DATABASE_URL": db_url, "REDIS_URL": r_url})
                 s = Stack(env=env, instance=instance)
                 try:
                     s.run("db", "upgrade")
@@ -219,3 +327,12 @@ def stack(*, distributed: bool, extra_env: dict[str, str] | None = None) -> Iter
                 s.stop()
     finally:
         shutil.rmtree(instance, ignore_errors=True)
+
+
+@contextmanager
+def _given_or(url: str | None, fresh: Callable[[], AbstractContextManager[str]]) -> Iterator[str]:
+    if url:
+        yield url
+    else:
+        with fresh() as made:
+            yield made

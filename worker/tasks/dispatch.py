@@ -11,10 +11,14 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from worker.config import redis_url
 from worker.store import session_scope
 from worker.store.analyses import mark_enqueued
+
+if TYPE_CHECKING:
+    from celery import Task
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,26 @@ def _local_runner() -> _LocalRunner:
         return _runner
 
 
+def _send(task: Task, item_id: str, what: str) -> bool:
+    """Hand ``item_id`` to the broker; False when it cannot take it. One quick retry only: a
+    reader's request waits on this, and what is not queued is found again later."""
+    try:
+        task.apply_async(
+            args=[item_id],
+            retry=True,
+            retry_policy={
+                "max_retries": 1,
+                "interval_start": 0.1,
+                "interval_step": 0.2,
+                "interval_max": 0.3,
+            },
+        )
+        return True
+    except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down
+        log.warning("could not enqueue %s %s: %s", what, item_id, exc)
+        return False
+
+
 # ``worker.tasks.analysis`` is imported where it is used: a server that never enqueues (or runs
 # embedded) does not pay for loading Celery's task machinery (about 0.4 s).
 
@@ -83,21 +107,7 @@ def enqueue(analysis_id: str) -> bool:
     else:
         from worker.tasks.analysis import analyze_task
 
-        try:
-            analyze_task.apply_async(
-                args=[analysis_id],
-                retry=True,
-                retry_policy={
-                    "max_retries": 1,
-                    "interval_start": 0.1,
-                    "interval_step": 0.2,
-                    "interval_max": 0.3,
-                },
-            )
-            queued = True
-        except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down
-            log.warning("could not enqueue analysis %s: %s", analysis_id, exc)
-            queued = False
+        queued = _send(analyze_task, analysis_id, "analysis")
     if queued:
         try:
             with session_scope() as session:
@@ -124,18 +134,4 @@ def enqueue_recheck(recheck_id: str) -> bool:
         return True
     from worker.tasks.recheck import recheck_task
 
-    try:
-        recheck_task.apply_async(
-            args=[recheck_id],
-            retry=True,
-            retry_policy={
-                "max_retries": 1,
-                "interval_start": 0.1,
-                "interval_step": 0.2,
-                "interval_max": 0.3,
-            },
-        )
-        return True
-    except Exception as exc:  # noqa: BLE001 - kombu raises many kinds when Redis is down
-        log.warning("could not enqueue re-check %s: %s", recheck_id, exc)
-        return False
+    return _send(recheck_task, recheck_id, "re-check")
