@@ -1,0 +1,83 @@
+"""Statements summed up by their object (``summaries``): "Bush attacked Trump", "called for a
+ban", "talked about immigration" are attributions of type ``summary`` whose content is the object;
+plans, relative clauses, negations and circumstances ("spoke on Monday") are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline.attribution import find_attributions
+from worker.pipeline.nlp import parse
+
+
+def summaries(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, cue, content) of each summary finding."""
+    return [
+        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
+        for f in find_attributions(parse(text))
+        if f.type == "summary"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The former governor attacked the mayor's housing plan on Saturday.",
+            ("The former governor", "attacked", "the mayor's housing plan"),
+        ),
+        (
+            "The senator called for a ban on assault weapons.",
+            ("The senator", "called for", "a ban on assault weapons"),
+        ),
+        (
+            "Ms. Alvarez talked about the water crisis in Flint.",
+            ("Ms. Alvarez", "talked about", "the water crisis in Flint"),
+        ),
+        (
+            "The union has endorsed Maria Lopez for governor.",
+            ("The union", "endorsed", "Maria Lopez for governor"),
+        ),
+        (
+            "The council rejected the developer's proposal.",
+            ("The council", "rejected", "the developer's proposal"),
+        ),
+    ],
+)
+def test_a_statement_summed_up_by_its_object(text: str, expected: tuple[str, str, str]) -> None:
+    assert summaries(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan, not a statement
+        "The campaign plans to attack the mayor's record next week.",
+        # a relative clause describing its noun
+        "The plan was backed by the union, which endorsed the mayor last year.",
+        # negated
+        "The governor did not criticize the mayor's budget.",
+        # a circumstance, not a topic
+        "The official spoke on the condition of anonymity.",
+        "The candidate spoke on Monday in Des Moines.",
+        # an empty object says nothing of what was said
+        "The company announced it.",
+    ],
+)
+def test_no_summary(text: str) -> None:
+    assert summaries(text) == []
+
+
+def test_summary_inside_reported_content_is_not_its_own_finding() -> None:
+    text = "Mr. Cruz said Mr. Trump attacked him because the polls had tightened."
+    findings = find_attributions(parse(text))
+    assert [f.type for f in findings] == ["indirect"]
+    assert findings[0].speaker.text == "Mr. Cruz"
+
+
+def test_a_summary_is_the_least_sure_kind_of_statement() -> None:
+    said, summed = find_attributions(
+        parse("The mayor said taxes would rise. The mayor criticized the council's budget.")
+    )
+    assert summed.type == "summary" and said.type == "indirect"
+    assert summed.confidence < said.confidence
