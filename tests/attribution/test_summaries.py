@@ -81,3 +81,24 @@ def test_a_summary_is_the_least_sure_kind_of_statement() -> None:
     )
     assert summed.type == "summary" and said.type == "indirect"
     assert summed.confidence < said.confidence
+
+
+def test_a_call_for_and_a_call_on() -> None:
+    text = "The mayor called for the state to fund the repairs."
+    assert summaries(text) == [("The mayor", "called", "the state to fund the repairs")]
+    text = "The mayor called on the governor to fund the repairs."
+    (f,) = find_attributions(parse(text))
+    assert [text[c.start : c.end] for c in f.content] == ["the governor to fund the repairs"]
+
+
+def test_a_quote_is_not_attributed_to_a_cue_after_but() -> None:
+    # `are "right to be angry," but also hungry for what she calls…`: the quote is the mayor's
+    # words inside his reported sentence, not something "she calls".
+    text = (
+        "The mayor says residents are “right to be angry,” but also hungry for what he calls "
+        "“real change.”"
+    )
+    findings = find_attributions(parse(text))
+    (said,) = [f for f in findings if f.cue.text == "says"]
+    assert said.speaker.text == "The mayor"
+    assert "but also hungry" in text[said.content[0].start : said.content[-1].end]

@@ -1215,3 +1215,7 @@ SUMMARY_PREPOSITIONS: dict[str, frozenset[str]] = {
 # Prepositions after a summed-up statement's object that carry more of it: "endorsed Cruz for
 # president", "attacked her over an email chain", "described him as a loser".
 SUMMARY_OBJECT_PREPOSITIONS = words("as for over")
+
+# Verbs of appeal whose content is "on X to do Y": "called on Sanders to release the
+# transcripts" (PolNeAR development part).
+CALL_ON_VERBS = words("call")

@@ -28,6 +28,8 @@ _SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
 MAX_TAIL_TOKENS = 12
+# Wh-words (what, which, who) as a verb's own argument make its clause a relative one.
+_WH_TAGS = frozenset({"WP", "WDT"})
 MAX_GAP_WORDS = 30
 _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
@@ -153,10 +155,16 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
             )
     if not ends_clause:
         return _link_after_fragment(doc, quote, tail, window)
+    if tail[0].pos_ == "CCONJ":
+        # `are “right to be angry,” but also hungry for what she calls…`: the sentence goes on
+        # past the quote; an attribution after the quote never opens with "but" or "and".
+        return None
     for tok in tail[:max_tail]:
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
             continue
+        if any(c.tag_ in _WH_TAGS and c.i < tok.i for c in tok.children):
+            continue  # "what she calls", "which he described": the cue of a relative clause
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue

@@ -51,7 +51,28 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
                 obj = next((g for g in c.children if g.dep_ in _PREP_OBJECT_DEPS), None)
                 if obj is not None:
                     return obj, c
+            # "called for the United States to step up…": the parser makes "for" the mark of
+            # an infinitive clause.
+            if c.dep_ == "advcl" and c.i > cue.i:
+                mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in preps), None)
+                if mark is not None and mark.i == cue.i + 1:
+                    return c, mark
     return None
+
+
+def _called_on(cue: Token) -> tuple[int, int, Token] | None:
+    """ "called on Sanders to release the transcripts": the one called on and what to do (token
+    range), with the "on"."""
+    if cue.lemma_.lower() not in lexicon.CALL_ON_VERBS:
+        return None
+    on = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    todo = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if on is None or todo is None or not on.i < todo.i:
+        return None
+    obj = next((g for g in on.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return obj.left_edge.i, todo.right_edge.i, on
 
 
 def _tensed(verb: Token) -> bool:
@@ -77,7 +98,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
     for tok in doc:
         if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS or not _tensed(tok):
             continue
-        found = _object(tok)
+        called_on = _called_on(tok)
+        found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
         if found is None or _blocked(tok):
             continue
         obj, prep = found
@@ -87,7 +109,11 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             # "spoke on June 14"; "Christie, who endorsed him last week": the relative
             # clause describes its noun, the sentence is about something else.
             continue
-        last = obj.right_edge.i
+        first, last = obj.left_edge.i, obj.right_edge.i
+        if called_on is not None:
+            first, last = called_on[0], called_on[1]
+        elif prep is not None and prep.dep_ == "mark":
+            first = prep.i + 1
         if prep is None:
             more = [
                 c
@@ -103,8 +129,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         if source.lower_ in lexicon.WH_PRONOUNS:
             continue
-        piece = _span(doc, obj.left_edge.i, last + 1)
-        if piece is None and last == obj.left_edge.i:
+        piece = _span(doc, first, last + 1)
+        if piece is None and last == first:
             piece = (obj.idx, obj.idx + len(obj.text))
         if piece is None:
             continue
@@ -115,6 +141,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
         if e - s < 2 or (mention.start_char < e and s < mention.end_char):
             continue
-        end = prep.idx + len(prep.text) if prep is not None else tok.idx + len(tok.text)
+        # The cue is the verb with its preposition when they stand together ("called for").
+        joined = prep is not None and prep.i == tok.i + 1 and prep.dep_ != "mark"
+        end = prep.idx + len(prep.text) if joined else tok.idx + len(tok.text)
         relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, [(s, e)], tok.i))
     return relations
