@@ -128,7 +128,6 @@ def _content_of(cue: Token) -> list[Piece] | None:
                     and start < c.i < end
                     and cue_kind(c) is not None
                     and not _own_subject(c)
-                    and _opens_content(c)
                 ):
                     end = c.left_edge.i
         piece = _span(doc, start, end)
@@ -158,17 +157,6 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if misparsed:
         return misparsed
     return _parenthetical_content(cue)
-
-
-def _opens_content(verb: Token) -> bool:
-    """ "and added, …", "and noted that …": a coordinated cue with words of its own after it
-    (a clause, or a comma or colon opening one); "and tell him no", "and asked him to condemn
-    it" are more of the first cue's content."""
-    doc = verb.doc
-    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    return any(c.dep_ == "ccomp" for c in verb.children) or (
-        nxt is not None and nxt.text in {",", ":"}
-    )
 
 
 def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
