@@ -16,7 +16,7 @@
     indirect: 'Reported speech: the speaker\u2019s words paraphrased',
     according_to: 'Attributed with \u201caccording to\u201d',
     mixed: 'Partly quoted, partly paraphrased',
-    summary: 'Summed up by the writer: what the source spoke about, not their own words',
+    summary: 'Summed up by the writer: what the source spoke about, not a full statement',
     unconfirmed: 'Not confirmed: the text says it cannot be or has not been confirmed',
     reported: 'Reported, not established (\u201creports of\u201d, \u201creportedly\u201d)',
     anonymous_source: 'Rests on an anonymous source',

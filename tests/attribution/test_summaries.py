@@ -102,3 +102,20 @@ def test_a_quote_is_not_attributed_to_a_cue_after_but() -> None:
     (said,) = [f for f in findings if f.cue.text == "says"]
     assert said.speaker.text == "The mayor"
     assert "but also hungry" in text[said.content[0].start : said.content[-1].end]
+
+
+def test_a_headline_label_needs_no_finite_verb() -> None:
+    # A text's short first line is its headline: a name and a colon attribute there even when
+    # the headline-case words parse without a finite verb.
+    text = (
+        "Graham: Trump’s ‘Hateful Rhetoric’ Destroying Party’s Chance to Win.\n\n"
+        "Senator Lindsey Graham spoke to donors on Thursday."
+    )
+    (f,) = [f for f in find_attributions(parse(text)) if f.cue.text == ":"]
+    assert f.speaker.text == "Graham"
+    assert text[f.content[0].start : f.content[-1].end].startswith("Trump’s ‘Hateful Rhetoric")
+
+
+def test_a_later_label_without_a_verb_says_nothing() -> None:
+    text = "The candidates answered on Friday.\n\nJeb Bush: Student loans and tuition costs."
+    assert [f for f in find_attributions(parse(text)) if f.cue.text == ":"] == []

@@ -1185,7 +1185,7 @@ SUMMARY_VERBS = words(
     acknowledge admit announce applaud assail attack bash berate blast castigate
     champion cite condemn confirm criticise criticize decry defend denounce deny deride
     describe detail discuss dismiss disparage dispute echo emphasise emphasize endorse
-    excoriate hail highlight laud lambaste mention mock outline praise predict propose
+    excoriate express hail highlight laud lambaste mention mock outline praise predict propose
     question rebuke recall recount reiterate reject repeat request ridicule scold slam
     stress thank tout tweet unveil voice
     """
@@ -1204,6 +1204,7 @@ SUMMARY_PREPOSITIONS: dict[str, frozenset[str]] = {
     "joke": words("about"),
     "lash": words("at"),
     "push": words("for"),
+    "refer": words("to"),
     "rail": words("against"),
     "speak": words("about of"),
     "talk": words("about of"),

@@ -124,7 +124,17 @@ def inherited_subject(cue: Token) -> Token | None:
 
 
 def _has_own_content_after(cue: Token, quote: Quote) -> bool:
-    return any(c.dep_ == "ccomp" and c.idx >= quote.outer_end for c in cue.children)
+    """The cue has a clause of its own after the quote (`"A," he said, adding B`); a clause
+    that opens a second quotation (`"A," he said, "and B."`) is the same quote going on."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "ccomp" or c.idx < quote.outer_end:
+            continue
+        first = c.left_edge.i
+        if doc[first].is_quote or (first > 0 and doc[first - 1].is_quote):
+            continue
+        return True
+    return False
 
 
 def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:

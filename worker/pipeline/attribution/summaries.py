@@ -114,7 +114,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             first, last = called_on[0], called_on[1]
         elif prep is not None and prep.dep_ == "mark":
             first = prep.i + 1
-        if prep is None:
+        if prep is None or prep.dep_ == "prep":
             more = [
                 c
                 for c in tok.children
