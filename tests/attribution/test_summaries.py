@@ -119,3 +119,12 @@ def test_a_headline_label_needs_no_finite_verb() -> None:
 def test_a_later_label_without_a_verb_says_nothing() -> None:
     text = "The candidates answered on Friday.\n\nJeb Bush: Student loans and tuition costs."
     assert [f for f in find_attributions(parse(text)) if f.cue.text == ":"] == []
+
+
+def test_reported_speech_in_a_relative_clause() -> None:
+    # "which he said …": the parser puts the relative pronoun inside the reported clause; the
+    # content is what follows the cue, and the speaker is "he", not dropped with the pronoun.
+    text = "The mayor wants a new bridge, which he said the state should pay for."
+    (f,) = find_attributions(parse(text))
+    assert f.type == "indirect" and f.speaker.text == "he"
+    assert [text[c.start : c.end] for c in f.content] == ["the state should pay for"]

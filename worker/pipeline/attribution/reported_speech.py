@@ -66,6 +66,9 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
+# Relative pronouns (which, who, that as WDT).
+_WH_TAGS = frozenset({"WDT", "WP"})
+
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
 
@@ -105,6 +108,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if comps:
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
+        if start < cue.i < end and doc[start].tag_ in _WH_TAGS:
+            # "a wall, which he said Mexico should pay for": the relative pronoun is parsed into
+            # the clause; the content is what follows the cue.
+            start = cue.i + 1
         # "said that …": the complementiser is not content.
         if (
             doc[start].lower_ == "that"
