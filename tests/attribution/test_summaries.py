@@ -128,3 +128,15 @@ def test_reported_speech_in_a_relative_clause() -> None:
     (f,) = find_attributions(parse(text))
     assert f.type == "indirect" and f.speaker.text == "he"
     assert [text[c.start : c.end] for c in f.content] == ["the state should pay for"]
+
+
+def test_thats_according_to_points_back() -> None:
+    text = (
+        "The campaign raised $95 million last year.\n\n"
+        "That’s according to fundraising reports that the campaign filed on Saturday."
+    )
+    (f,) = find_attributions(parse(text))
+    assert f.type == "according_to" and f.speaker.text.startswith("fundraising reports")
+    assert [text[c.start : c.end] for c in f.content] == [
+        "The campaign raised $95 million last year"
+    ]

@@ -1218,6 +1218,10 @@ SUMMARY_PREPOSITIONS: dict[str, frozenset[str]] = {
 # president", "attacked her over an email chain", "described him as a loser".
 SUMMARY_OBJECT_PREPOSITIONS = words("as for over")
 
+# Demonstratives that point back to the sentence before: "That's according to the filings"
+# (English grammar).
+POINTING_BACK = words("that this")
+
 # Verbs of appeal whose content is "on X to do Y": "called on Sanders to release the
 # transcripts" (PolNeAR development part).
 CALL_ON_VERBS = words("call")

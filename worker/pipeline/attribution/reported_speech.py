@@ -413,6 +413,27 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
     return relations
 
 
+def _pointed_back(doc: Doc, according: Token) -> list[Piece]:
+    """ "That's according to the campaign's filings.": the sentence before is the content
+    when nothing but "that/this is" comes before "according to"."""
+    sent = according.sent
+    before = [t for t in doc[sent.start : according.i] if not t.is_punct and not t.is_space]
+    if not (
+        1 < len(before) <= 3
+        and before[0].lower_ in lexicon.POINTING_BACK
+        and all(t.lemma_.lower() == "be" or t.lower_ in {"’s", "'s"} for t in before[1:])
+    ):
+        return []
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    piece = _span(doc, prev.start, prev.end)
+    if piece is None:
+        return []
+    s, e = trim_span(text_of(doc), *piece)
+    return [(s, e)] if e - s >= 8 else []
+
+
 def find_according_to(doc: Doc) -> list[Relation]:
     """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
@@ -439,6 +460,8 @@ def find_according_to(doc: Doc) -> list[Relation]:
                 s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
                 if e - s >= 8:
                     pieces.append((s, e))
+        # "That's according to X": what "that" points back to, not the rest of X's phrase.
+        pieces = _pointed_back(doc, tok) or pieces
         if not pieces:
             continue
         cue = (tok.idx, to.idx + len(to.text))
