@@ -140,3 +140,8 @@ def test_thats_according_to_points_back() -> None:
     assert [text[c.start : c.end] for c in f.content] == [
         "The campaign raised $95 million last year"
     ]
+
+
+def test_talking_about_a_topic_in_any_form() -> None:
+    text = "The governor will come on the program to talk about the border."
+    assert summaries(text) == [("The governor", "talk about", "the border")]

@@ -1218,6 +1218,10 @@ SUMMARY_PREPOSITIONS: dict[str, frozenset[str]] = {
 # president", "attacked her over an email chain", "described him as a loser".
 SUMMARY_OBJECT_PREPOSITIONS = words("as for over")
 
+# Verbs of talking about a topic, an attribution in any form: "came on the show to talk about
+# immigration", "began by talking about the drug crisis" (PolNeAR development part).
+TOPIC_SPEECH_VERBS = words("speak talk")
+
 # Demonstratives that point back to the sentence before: "That's according to the filings"
 # (English grammar).
 POINTING_BACK = words("that this")

@@ -96,7 +96,9 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
     text = text_of(doc)
     for tok in doc:
-        if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS or not _tensed(tok):
+        if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
+            continue
+        if not _tensed(tok) and tok.lemma_.lower() not in lexicon.TOPIC_SPEECH_VERBS:
             continue
         called_on = _called_on(tok)
         found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
