@@ -26,6 +26,7 @@ from textacy.extract.triples import direct_quotations  # noqa: E402
 from benchmarks.datasets import extraction_set  # noqa: E402
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.attribution.evaluation import (  # noqa: E402
+    ANNOTATED_TYPES,
     Relation,
     Score,
     from_findings,
@@ -115,7 +116,12 @@ def main() -> None:
                     splits[split, t].add(score(gold, predicted, t))
                 right = {pi for _, pi in match(gold, predicted)}
                 quoted = frozenset().union(*(g.content for g in gold if g.type == "direct_quote"))
-                for pi, finding in enumerate(f for f in findings if f.kind == "attribution"):
+                # The findings ``from_findings`` scored, in its order (a ``summary`` is no type
+                # this set annotates).
+                scored = (
+                    f for f in findings if f.kind == "attribution" and f.type in ANNOTATED_TYPES
+                )
+                for pi, finding in enumerate(scored):
                     if pi not in right and finding.cue.start in quoted:
                         continue  # nested inside a quotation: not annotated, not scored
                     band = next(b for b in CONFIDENCE_BANDS if finding.confidence >= b[0])

@@ -95,6 +95,7 @@ TYPE_LABELS: dict[str, str] = {
     FindingType.INDIRECT: "Indirect",
     FindingType.ACCORDING_TO: "According to",
     FindingType.MIXED: "Mixed quote",
+    FindingType.SUMMARY: "Summed up",
     FindingType.UNCONFIRMED: "Unconfirmed",
     FindingType.REPORTED: "Reported",
     FindingType.ANONYMOUS_SOURCE: "Anonymous source",

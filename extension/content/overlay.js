@@ -16,6 +16,7 @@
     indirect: 'Reported speech: the speaker\u2019s words paraphrased',
     according_to: 'Attributed with \u201caccording to\u201d',
     mixed: 'Partly quoted, partly paraphrased',
+    summary: 'Summed up by the writer: what the source spoke about, not a full statement',
     unconfirmed: 'Not confirmed: the text says it cannot be or has not been confirmed',
     reported: 'Reported, not established (\u201creports of\u201d, \u201creportedly\u201d)',
     anonymous_source: 'Rests on an anonymous source',
@@ -25,7 +26,7 @@
   };
   const TYPE_SHORT = {
     direct_quote: 'direct quote', indirect: 'reported speech', according_to: 'according to',
-    mixed: 'partly quoted', unconfirmed: 'not confirmed', reported: 'reported',
+    mixed: 'partly quoted', summary: 'summed up', unconfirmed: 'not confirmed', reported: 'reported',
     anonymous_source: 'anonymous source', hedged: 'hedged', weasel: 'vague attribution',
     unsourced_figure: 'unsourced figure',
   };

@@ -75,7 +75,10 @@ def test_organisation_speaker_resolves_to_its_name():
         "Russia's Foreign Ministry criticised the move on Monday. "
         "The ministry said the sanctions were illegal."
     )
-    (f,) = run(text)
+    # The first sentence is a statement summed up ("criticised the move"), the second the one
+    # whose source must resolve to the ministry named before.
+    summed, f = run(text)
+    assert summed.type == "summary" and summed.speaker.name == "Foreign Ministry"
     assert f.speaker.text == "The ministry" and f.speaker.name == "Foreign Ministry"
     assert not f.speaker.anonymous
 

@@ -20,7 +20,8 @@ OVERLAY = ROOT / "extension" / "content" / "overlay.js"
 TEXT = (
     '"We are full," said Maria Lopez, who runs the shelter. The mayor said the shelter, which '
     'she called "a lifeline," would get more money. Costs will rise, according to the budget '
-    "office. The council argued that the plan was too expensive."
+    "office. The council argued that the plan was too expensive. The union criticized the "
+    "budget cuts."
 )
 
 

@@ -1171,3 +1171,61 @@ COUNT_NOT_NAMES = words(
     president spokesman spokeswoman state states mr mrs ms dr
     """
 )
+
+
+# --- Attribution, third round (issue 13): statements summed up by their object ------------
+# Appended at the end so parallel edits to the lists above merge cleanly.
+
+# Verbs of speech whose object is what was said, summed up by the writer: "Bush attacked Trump",
+# "she defended her vote", "the senator endorsed Cruz", "the campaign announced a new ad" (PARC
+# 3.0 and PolNeAR annotate the object as the content; observed on the PolNeAR development part).
+# Lemmas; a bare object only counts with a source that can speak. Verbs whose object is
+# mostly an event or a thing ("confirmed the appointment", "unveiled a plan", "recalled his
+# childhood", "repeated the exercise") stay out.
+SUMMARY_VERBS = words(
+    """
+    acknowledge announce applaud assail attack bash berate blast castigate champion cite condemn
+    criticise criticize declare decry defend denounce deride describe detail discuss dismiss
+    disparage dispute echo emphasise emphasize endorse excoriate express hail highlight laud
+    lambaste mention mock outline praise propose question rebuke recount reject ridicule scold
+    slam stress thank tout tweet voice
+    """
+)
+
+# Verbs of speech whose summed-up content follows a preposition: "called for a ban", "talked
+# about immigration", "commented on the case", "railed against Wall Street" (PARC 3.0; PolNeAR
+# development part). Lemma to the prepositions that open the content.
+SUMMARY_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "argue": words("against for"),
+    "boast": words("about of"),
+    "brag": words("about"),
+    "call": words("for"),
+    "comment": words("on"),
+    "complain": words("about of"),
+    "joke": words("about"),
+    "lash": words("at"),
+    "push": words("for"),
+    "refer": words("to"),
+    "rail": words("against"),
+    "speak": words("about of"),
+    "talk": words("about of"),
+    "testify": words("about on"),
+    "warn": words("about against of"),
+    "write": words("about of"),
+}
+
+# Prepositions after a summed-up statement's object that carry more of it: "endorsed Cruz for
+# president", "attacked her over an email chain", "described him as a loser".
+SUMMARY_OBJECT_PREPOSITIONS = words("as for over")
+
+# Verbs of talking about a topic, an attribution in any form: "came on the show to talk about
+# immigration", "began by talking about the drug crisis" (PolNeAR development part).
+TOPIC_SPEECH_VERBS = words("speak talk")
+
+# Demonstratives that point back to the sentence before: "That's according to the filings"
+# (English grammar).
+POINTING_BACK = words("that this")
+
+# Verbs of appeal whose content is "on X to do Y": "called on Sanders to release the
+# transcripts" (PolNeAR development part).
+CALL_ON_VERBS = words("call")

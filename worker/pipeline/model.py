@@ -13,7 +13,7 @@ from typing import Any
 ATTRIBUTION = "attribution"
 UNVERIFIED = "unverified"
 
-ATTRIBUTION_TYPES = ("direct_quote", "indirect", "according_to", "mixed")
+ATTRIBUTION_TYPES = ("direct_quote", "indirect", "according_to", "mixed", "summary")
 UNVERIFIED_TYPES = (
     "unconfirmed",
     "reported",

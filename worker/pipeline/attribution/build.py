@@ -13,6 +13,7 @@ from worker.pipeline.attribution.speakers import (
     is_pronoun,
     person_name_in,
 )
+from worker.pipeline.attribution.summaries import SUMMARY
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
     FUNCTION_NOUN_FORMS,
@@ -25,7 +26,14 @@ from worker.pipeline.reading import Reading
 from worker.pipeline.sources import ANONYMOUS
 from worker.pipeline.text import paragraph_bounds, text_of
 
-BASE_CONFIDENCE = {"direct_quote": 0.9, "according_to": 0.85, "mixed": 0.85, "indirect": 0.8}
+# A summed-up statement ("X attacked Y") gives no words of the source's: the loosest kind.
+BASE_CONFIDENCE = {
+    "direct_quote": 0.9,
+    "according_to": 0.85,
+    "mixed": 0.85,
+    "indirect": 0.8,
+    "summary": 0.7,
+}
 # How much less sure a cue of each kind makes an attribution: a belief is an inferred one, a verb
 # of manner or a predicate cue a looser one (Bergler 1992).
 CUE_KIND_PENALTY = {SPEECH: 0.0, BELIEF: 0.25, TAIL: 0.15, PREDICATE: 0.1}
@@ -116,6 +124,8 @@ def build_findings(reading: Reading, relations: list[Relation]) -> list[Finding]
             # a different, third-person source ("he said he hoped…" is one attribution).
             if head.pos_ == "PRON" and head.lower_ in FIRST_SECOND:
                 continue
+            if rel.type == SUMMARY:
+                continue  # a summed-up statement inside another's words is that one's content
             if res.name and any(o.name == res.name for _, o in outer):
                 continue
             if head.lower_ in PERSON_PRONOUNS and res.name is None:

@@ -28,6 +28,8 @@ _SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
 MAX_TAIL_TOKENS = 12
+# Wh-words (what, which, who) as a verb's own argument make its clause a relative one.
+_WH_TAGS = frozenset({"WP", "WDT"})
 MAX_GAP_WORDS = 30
 _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
@@ -122,7 +124,17 @@ def inherited_subject(cue: Token) -> Token | None:
 
 
 def _has_own_content_after(cue: Token, quote: Quote) -> bool:
-    return any(c.dep_ == "ccomp" and c.idx >= quote.outer_end for c in cue.children)
+    """The cue has a clause of its own after the quote (`"A," he said, adding B`); a clause
+    that opens a second quotation (`"A," he said, "and B."`) is the same quote going on."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "ccomp" or c.idx < quote.outer_end:
+            continue
+        first = c.left_edge.i
+        if doc[first].is_quote or (first > 0 and doc[first - 1].is_quote):
+            continue
+        return True
+    return False
 
 
 def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
@@ -153,10 +165,16 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
             )
     if not ends_clause:
         return _link_after_fragment(doc, quote, tail, window)
+    if tail[0].pos_ == "CCONJ":
+        # `are “right to be angry,” but also hungry for what she calls…`: the sentence goes on
+        # past the quote; an attribution after the quote never opens with "but" or "and".
+        return None
     for tok in tail[:max_tail]:
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
             continue
+        if any(c.tag_ in _WH_TAGS and c.i < tok.i for c in tok.children):
+            continue  # "what she calls", "which he described": the cue of a relative clause
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue

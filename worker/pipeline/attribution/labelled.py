@@ -28,6 +28,7 @@ MAX_LABEL_WORDS = 5
 # caption after a colon does not.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_CONTENT_CHARS = 8
+MAX_HEADLINE_WORDS = 20
 # The closing full stop and spaces are no part of the words, as in every other content.
 CONTENT_TRIM = " \t.!?;\u00a0"
 _LABEL = re.compile(r"\s*[-\u2014]?\s*([A-Z][^:\n]{0,60}?)\s*:(?!\d)\s*")
@@ -101,9 +102,18 @@ def find_labelled(doc: Doc, quotes: list[Quote]) -> list[Relation]:
             continue
         quote = _quote_at(quotes, c_start - 1)
         whole_quote = quote is not None and quote.end >= c_end - 2
-        if not (match.group(1).isupper() or whole_quote or _one_sentence(doc, c_start, c_end)):
+        # The text's first line, when short, is its headline: `Graham: Trump's 'Hateful
+        # Rhetoric' Destroying GOP's Chance`, in headline case, parses badly and may lack a
+        # finite verb, but a name and a colon there always attribute (AP Stylebook).
+        headline = k == 0 and len(text[c_start:c_end].split()) <= MAX_HEADLINE_WORDS
+        if not (
+            headline
+            or match.group(1).isupper()
+            or whole_quote
+            or _one_sentence(doc, c_start, c_end)
+        ):
             continue  # "Student loans: Some ideas do…" heads a section of the writer's
-        if not (whole_quote or _has_finite_verb(doc, c_start, c_end)):
+        if not (headline or whole_quote or _has_finite_verb(doc, c_start, c_end)):
             continue  # "Italy (Group J): 10th appearance", a list's entry, says nothing
         kind = "direct_quote" if whole_quote else "indirect"
         content = [(quote.start, quote.end)] if whole_quote else [(c_start, c_end)]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 # The relation types a quotation step gives, and those the parse finders give before the
 # quotations they hold type them mixed or direct (``combine.classify_with_quotes``).
 QUOTE_TYPES = frozenset({"direct_quote", "mixed"})
-REPORTED_TYPES = frozenset({"indirect", "according_to"})
+REPORTED_TYPES = frozenset({"indirect", "according_to", "summary"})
 
 
 @dataclass

@@ -66,6 +66,9 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
+# Relative pronouns (which, who, that as WDT).
+_WH_TAGS = frozenset({"WDT", "WP"})
+
 MIN_CONTENT_TOKENS = 2
 MAX_PARENTHETICAL_TOKENS = 12
 
@@ -105,6 +108,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if comps:
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
+        if start < cue.i < end and doc[start].tag_ in _WH_TAGS:
+            # "a wall, which he said Mexico should pay for": the relative pronoun is parsed into
+            # the clause; the content is what follows the cue.
+            start = cue.i + 1
         # "said that …": the complementiser is not content.
         if (
             doc[start].lower_ == "that"
@@ -245,6 +252,15 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     # "what host Tom Bergeron described as …": a fronted wh-object is left out of the content.
     after = [c for c in cue.children if c.i > cue.i]
     args = [c for c in after if c.dep_ in _PREDICATE_ARG_DEPS]
+    if cue.lemma_.lower() in lexicon.CALL_ON_VERBS and any(c.dep_ == "xcomp" for c in after):
+        # "called on Sanders to release…": the one called on opens the content.
+        args += [
+            g
+            for c in after
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     preds = [
         c
         for c in after
@@ -397,6 +413,27 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
     return relations
 
 
+def _pointed_back(doc: Doc, according: Token) -> list[Piece]:
+    """ "That's according to the campaign's filings.": the sentence before is the content
+    when nothing but "that/this is" comes before "according to"."""
+    sent = according.sent
+    before = [t for t in doc[sent.start : according.i] if not t.is_punct and not t.is_space]
+    if not (
+        1 < len(before) <= 3
+        and before[0].lower_ in lexicon.POINTING_BACK
+        and all(t.lemma_.lower() == "be" or t.lower_ in {"’s", "'s"} for t in before[1:])
+    ):
+        return []
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    piece = _span(doc, prev.start, prev.end)
+    if piece is None:
+        return []
+    s, e = trim_span(text_of(doc), *piece)
+    return [(s, e)] if e - s >= 8 else []
+
+
 def find_according_to(doc: Doc) -> list[Relation]:
     """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
@@ -423,6 +460,8 @@ def find_according_to(doc: Doc) -> list[Relation]:
                 s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
                 if e - s >= 8:
                     pieces.append((s, e))
+        # "That's according to X": what "that" points back to, not the rest of X's phrase.
+        pieces = _pointed_back(doc, tok) or pieces
         if not pieces:
             continue
         cue = (tok.idx, to.idx + len(to.text))

@@ -29,6 +29,7 @@ from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
+from worker.pipeline.attribution.summaries import find_summaries
 from worker.pipeline.reading import Reading
 
 
@@ -109,6 +110,14 @@ def object_findings(reading: Reading, found: Found) -> Found:
     return found.add(find_object_findings(reading.doc, taken))
 
 
+def summaries(reading: Reading, found: Found) -> Found:
+    """After every finder of clausal content, whose cues it skips: what is left of the verbs
+    of speech with a bare object ("attacked Trump", "called for a ban") is a summed-up
+    statement."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_summaries(reading.doc, taken))
+
+
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     """After every finder of reported content and before ``quotes_in_reported``: content is cut
     at the cues the quotation steps found, then typed by the quotations it still holds."""
@@ -148,6 +157,7 @@ STEPS: tuple[Step, ...] = (
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step("summaries", "`X attacked Y`, `called for Y`: a statement summed up", summaries),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(

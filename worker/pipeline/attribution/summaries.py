@@ -1,0 +1,150 @@
+"""Statements the writer sums up by what they were about: `Bush attacked Trump`, `she defended
+her vote`, `Clinton called for a ban`, `he talked about immigration`.
+
+PARC 3.0 and PolNeAR annotate these as attributions whose content is the verb's object: the
+reader learns that the source said something and what it was about, not the words. They come
+after every finder of clausal content, whose cues they skip, and are typed ``summary`` so the
+card says the words are the writer's summary.
+
+A summary needs a verb of speech from ``lexicon.SUMMARY_VERBS`` with a nominal object (or
+``SUMMARY_PREPOSITIONS``' prepositional object), a source that can speak, and the same blocks as
+reported speech (negated, conditional, a participle on a noun).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from worker.pipeline import grammar, lexicon
+from worker.pipeline.attribution.cues import SPEECH
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.reported_speech import (
+    _NO_SOURCE_PRONOUNS,
+    _blocked,
+    _source_of,
+    _span,
+)
+from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.attribution.subjects import untagged_subject
+from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+SUMMARY = "summary"
+# Objects that say nothing of what was said ("announced it", "denied that").
+_EMPTY_OBJECTS = frozenset({"it", "that", "this", "them", "so", "what", "which"})
+_OBJECT_DEPS = frozenset({"dobj"})
+_PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+_RELATIVE_DEPS = frozenset({"relcl"})
+
+
+def _object(cue: Token) -> tuple[Token, Token | None] | None:
+    """The cue's object and the preposition before it, if any."""
+    lemma = cue.lemma_.lower()
+    if lemma in lexicon.SUMMARY_VERBS:
+        for c in cue.children:
+            if c.dep_ in _OBJECT_DEPS and c.i > cue.i and c.pos_ in grammar.NOMINAL_POS:
+                return c, None
+    preps = lexicon.SUMMARY_PREPOSITIONS.get(lemma)
+    if preps:
+        for c in cue.children:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i:
+                obj = next((g for g in c.children if g.dep_ in _PREP_OBJECT_DEPS), None)
+                if obj is not None:
+                    return obj, c
+            # "called for the United States to step up…": the parser makes "for" the mark of
+            # an infinitive clause.
+            if c.dep_ == "advcl" and c.i > cue.i:
+                mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in preps), None)
+                if mark is not None and mark.i == cue.i + 1:
+                    return c, mark
+    return None
+
+
+def _called_on(cue: Token) -> tuple[int, int, Token] | None:
+    """ "called on Sanders to release the transcripts": the one called on and what to do (token
+    range), with the "on"."""
+    if cue.lemma_.lower() not in lexicon.CALL_ON_VERBS:
+        return None
+    on = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    todo = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if on is None or todo is None or not on.i < todo.i:
+        return None
+    obj = next((g for g in on.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return obj.left_edge.i, todo.right_edge.i, on
+
+
+def _tensed(verb: Token) -> bool:
+    """A verb with a tense of its own ("attacked", "has attacked", "is attacking", and the
+    verbs coordinated with one): "to attack X", "began attacking X", "bent on attacking" are
+    plans and descriptions, not statements."""
+    while verb.dep_ == "conj" and verb.head.pos_ in grammar.VERB_POS:
+        if verb.tag_ in grammar.FINITE_VERB_TAGS or any(
+            c.dep_ in grammar.AUX_DEPS for c in verb.children
+        ):
+            break
+        verb = verb.head
+    if verb.tag_ in grammar.FINITE_VERB_TAGS:
+        return True
+    return any(
+        c.dep_ in grammar.AUX_DEPS and c.lower_ != "to" and c.tag_ != "TO" for c in verb.children
+    )
+
+
+def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
+    relations: list[Relation] = []
+    text = text_of(doc)
+    for tok in doc:
+        if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
+            continue
+        if not _tensed(tok) and tok.lemma_.lower() not in lexicon.TOPIC_SPEECH_VERBS:
+            continue
+        called_on = _called_on(tok)
+        found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
+        if found is None or _blocked(tok):
+            continue
+        obj, prep = found
+        if obj.lower_ in _EMPTY_OBJECTS and obj.n_lefts + obj.n_rights == 0:
+            continue
+        if obj.ent_type_ in _WHEN_ENTS or tok.dep_ in _RELATIVE_DEPS:
+            # "spoke on June 14"; "Christie, who endorsed him last week": the relative
+            # clause describes its noun, the sentence is about something else.
+            continue
+        first, last = obj.left_edge.i, obj.right_edge.i
+        if called_on is not None:
+            first, last = called_on[0], called_on[1]
+        elif prep is not None and prep.dep_ == "mark":
+            first = prep.i + 1
+        if prep is None or prep.dep_ == "prep":
+            more = [
+                c
+                for c in tok.children
+                if c.i > obj.i
+                and c.dep_ == "prep"
+                and c.lower_ in lexicon.SUMMARY_OBJECT_PREPOSITIONS
+            ]
+            if more:
+                last = max(c.right_edge.i for c in more)
+        source = _source_of(tok) or untagged_subject(tok)
+        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
+            continue
+        if source.lower_ in lexicon.WH_PRONOUNS:
+            continue
+        piece = _span(doc, first, last + 1)
+        if piece is None and last == first:
+            piece = (obj.idx, obj.idx + len(obj.text))
+        if piece is None:
+            continue
+        mention = mention_tokens(source)
+        p_start, p_end = paragraph_bounds(text, tok.idx)
+        if not (p_start <= mention.start_char and mention.end_char <= p_end):
+            continue
+        s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
+        if e - s < 2 or (mention.start_char < e and s < mention.end_char):
+            continue
+        # The cue is the verb with its preposition when they stand together ("called for").
+        joined = prep is not None and prep.i == tok.i + 1 and prep.dep_ != "mark"
+        end = prep.idx + len(prep.text) if joined else tok.idx + len(tok.text)
+        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, [(s, e)], tok.i))
+    return relations
