@@ -92,6 +92,9 @@ _CONTENT_WORDS = re.compile(
     r"post-?body|post-?content|entry-?content|main-?content|content-?body|body-?text)$",
     re.IGNORECASE,
 )
+# A live blog's entries: "live-match-comment", "liveblog-post" are the story told minute by
+# minute, whatever furniture word ("comment", "share") the template adds to their class.
+_LIVE_WORDS = re.compile(r"^live(?:blog|ticker)?(?:[-_]|$)", re.IGNORECASE)
 _SOCIAL_EMBEDS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed", re.IGNORECASE)
 
 
@@ -125,10 +128,28 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
 def _drop_inert(tree: lxml_html.HtmlElement) -> None:
     # Scripts, styles and media carry no article text; dropping them first keeps a page that is
     # mostly an inline JSON blob (common for script-built pages) within the element bound.
+    body = tree.find("body")
+    page_text = len(body.text_content()) if body is not None else 0
     for el in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         if el.tag == "script" and "ld+json" in (el.get("type") or "").lower():
             continue  # structured metadata, read by metadata.py
+        if el.tag == "noscript" and _holds_page(el, page_text):
+            el.drop_tag()
+            continue
         _remove(el)
+
+
+def _holds_page(noscript: etree._Element, page_text: int) -> bool:
+    """Whether a ``<noscript>`` holds most of the page's text: then it is not a fallback notice.
+
+    An element left open inside it (``<noscript><div id="nojs"></noscript>``) makes the parser
+    nest the rest of the page there; and some pages give their whole body to readers without
+    scripts in one. Dropping it would drop the article.
+    """
+    # Ancestors' text includes the descendants' own, so a nested noscript is judged once.
+    if page_text == 0 or noscript.getparent() is None:
+        return False
+    return len(noscript.text_content()) > 0.5 * page_text
 
 
 # Both checks run in libxml2: an element count, and whether any element sits MAX_DEPTH levels
@@ -234,7 +255,7 @@ def _is_furniture_container(el: etree._Element, total: int, by_paragraphs: bool 
         words = f"{el.get('class', '')} {el.get('id', '')}"
         if len(words) < 3 or not _BOILERPLATE_WORDS.search(words):
             return False
-        if any(_CONTENT_WORDS.match(word) for word in words.split()):
+        if any(_CONTENT_WORDS.match(word) or _LIVE_WORDS.match(word) for word in words.split()):
             return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.
