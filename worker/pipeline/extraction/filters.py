@@ -39,6 +39,9 @@ _NOTICE = re.compile(
     r"|(?:get|receive) (?:the latest|our|the best).{0,60}(?:inbox|newsletter|delivered)"
     r"|thanks? (?:you )?for (?:signing up|subscribing|reading)"
     r"|(?:follow|like) us on\b"
+    # WordPress's like widget: "%d bloggers like this:" as its localised templates write it.
+    r"|(?:%d |\d+ )?(?:bloggers? likes? this|bloggern gefällt das|blogueurs aiment cette page|"
+    r"blogueros les gusta esto|blogger hanno fatto clic su mi piace)\W*$"
     r"|(?:click|tap) here to\b"
     r"|(?:\d+|no|view|show|load|read all|leave a|add a|post a|top rated)\s+comments?"
     r"(?:\s*\(\d+\))?\W*$"

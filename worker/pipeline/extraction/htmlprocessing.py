@@ -128,14 +128,17 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
 def _drop_inert(tree: lxml_html.HtmlElement) -> None:
     # Scripts, styles and media carry no article text; dropping them first keeps a page that is
     # mostly an inline JSON blob (common for script-built pages) within the element bound.
-    body = tree.find("body")
-    page_text = len(body.text_content()) if body is not None else 0
+    page_text = None  # measured only on pages with a <noscript>
     for el in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         if el.tag == "script" and "ld+json" in (el.get("type") or "").lower():
             continue  # structured metadata, read by metadata.py
-        if el.tag == "noscript" and _holds_page(el, page_text):
-            el.drop_tag()
-            continue
+        if el.tag == "noscript":
+            if page_text is None:
+                body = tree.find("body")
+                page_text = len(body.text_content()) if body is not None else 0
+            if _holds_page(el, page_text):
+                el.drop_tag()
+                continue
         _remove(el)
 
 
@@ -146,7 +149,6 @@ def _holds_page(noscript: etree._Element, page_text: int) -> bool:
     nest the rest of the page there; and some pages give their whole body to readers without
     scripts in one. Dropping it would drop the article.
     """
-    # Ancestors' text includes the descendants' own, so a nested noscript is judged once.
     if page_text == 0 or noscript.getparent() is None:
         return False
     return len(noscript.text_content()) > 0.5 * page_text
@@ -205,6 +207,13 @@ def _prose_length(el: etree._Element, by_paragraphs: bool = True) -> int:
     return _p_length(el) if by_paragraphs else _unlinked_length(el)
 
 
+_CANDIDATES = etree.XPath(
+    ".//*[@class or @id or self::nav or self::footer or self::aside or self::menu "
+    "or self::ul or self::ol]"
+)
+_IN_BODY = etree.XPath("boolean(ancestor::body)")
+
+
 def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     """Cut furniture containers out of the tree in place (see the module docstring)."""
     body = tree.find("body")
@@ -214,16 +223,12 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     _join_split_bodies(body)
     by_paragraphs = _p_length(body) >= MIN_PARAGRAPH_CHARS
     total = _prose_length(body, by_paragraphs) or 1
-    # Depth-first by hand so that a removed container's descendants are never visited.
-    stack = list(body)[::-1]
-    while stack:
-        el = stack.pop()
-        if not isinstance(el.tag, str):
-            continue
-        if _is_furniture_container(el, total, by_paragraphs):
+    # Only elements that could be furniture are visited (the XPath runs in libxml2), in
+    # document order, so a container comes before its descendants; a removed container's
+    # descendants no longer have the body above them and are skipped.
+    for el in _CANDIDATES(body):
+        if _IN_BODY(el) and _is_furniture_container(el, total, by_paragraphs):
             _remove(el)
-        else:
-            stack.extend(list(el)[::-1])
 
 
 def _is_teaser_list(el: etree._Element) -> bool:

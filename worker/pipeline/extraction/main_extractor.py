@@ -104,7 +104,7 @@ def readability_blocks(tree: HtmlElement) -> list[str]:
     blocks: list[str] = []
     for el in summary.iter(*_BLOCK_TAGS):
         # Only innermost blocks, so nested lists or quoted paragraphs are not counted twice.
-        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+        if next(el.iterdescendants(*_BLOCK_TAGS), None) is not None:
             continue
         text = " ".join(" ".join(el.itertext()).split())
         if text:
