@@ -111,3 +111,64 @@ def test_the_json_ld_fallback_reads_article_body_from_a_graph():
     )
     body = json_ld_body(extract_metadata(parse_html(page), None).article_body)
     assert body.paragraphs == SENTENCES and body.source == "json-ld"
+
+
+def test_a_noscript_left_open_around_the_page_does_not_drop_the_article():
+    # An element opened inside <noscript> and never closed makes the parser nest the whole
+    # page there; dropping noscript as an inert tag then dropped the article with it.
+    paragraphs = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    page = (
+        '<html><body><noscript><div id="nojs"></noscript><div id="main">'
+        f"<h1>Budget</h1><article>{paragraphs}</article></div></body></html>"
+    )
+    text = extract_article(page).text
+    assert SENTENCES[0] in text and SENTENCES[-1] in text
+
+
+def test_a_noscript_notice_is_still_dropped():
+    paragraphs = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    page = (
+        "<html><body><noscript><p>Please enable JavaScript to view the comments.</p></noscript>"
+        f"<article><h1>Budget</h1>{paragraphs}</article></body></html>"
+    )
+    assert "JavaScript" not in extract_article(page).text
+
+
+def test_a_paywalled_lead_cut_off_with_an_ellipsis_is_an_article():
+    lead = (
+        "The council met on Tuesday to discuss the budget. Members argued over how the city "
+        "should keep its schools open, and among the guests was the head of ..."
+    )
+    page = (
+        "<html><body><h1>Budget</h1>"
+        f"<p>{lead}</p><div class='paywall'><p>Subscribe to read on</p></div></body></html>"
+    )
+    assert extract_article(page).text.startswith("The council met on Tuesday")
+
+
+def test_a_short_list_that_links_nowhere_is_an_article():
+    items = [
+        "1 large or 1200 g whole chicken",
+        "2 tablespoons vegetable oil",
+        "1 medium onion or 125 g, chopped",
+        "250 g minced lamb",
+        "1 tablespoon ground cinnamon",
+        "3 cubes chicken stock",
+        "2 cups or 500 g rice, soaked in water for an hour",
+        "4 cups or 1125 ml of water",
+        "1 teaspoon ground black pepper",
+        "A handful of toasted almonds, to serve",
+    ]
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    page = f"<html><body><h1>Chicken with rice</h1><article><ul>{lis}</ul></article></body></html>"
+    text = extract_article(page).text
+    assert items[0] in text and items[-1] in text
+
+
+def test_a_short_list_of_links_is_still_no_article():
+    items = "".join(
+        f'<li><a href="/s/{i}">Story number {i} about the council budget</a></li>' for i in range(8)
+    )
+    page = f"<html><body><h1>Latest</h1><ul>{items}</ul></body></html>"
+    with pytest.raises(NoArticleError):
+        extract_article(page)

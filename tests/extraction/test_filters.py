@@ -43,6 +43,8 @@ PROSE = (
         "[button link=”/submit”]Send us your review[/button]",
         "Publicado por: Clarissa Borba",
         "→ → →",
+        "%d Bloggern gefällt das:",
+        "12 bloggers like this.",
     ],
 )
 def test_furniture_is_recognised(paragraph):
@@ -63,6 +65,7 @@ def test_furniture_is_recognised(paragraph):
         "Thousands sign up for the new scheme every week, officials said.",
         "Updated guidance was posted on the website.",
         "Reporting from Kyiv, our correspondent found the city calm.",
+        "Many bloggers like this new phone because it is cheap.",
     ],
 )
 def test_prose_is_kept(paragraph):

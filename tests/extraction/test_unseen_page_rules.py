@@ -124,3 +124,34 @@ def test_a_section_front_with_snippets_is_answered_index_page():
     with pytest.raises(NoArticleError) as err:
         extract_article(_section_front())
     assert err.value.reason == "index_page"
+
+
+def test_a_gallery_of_numbered_slides_is_dropped_and_the_story_kept():
+    slides = []
+    for i in range(1, 6):
+        slides += [f"{i}/5 Headline of slide {i}", f"{LONG} Caption of slide {i}.", "GETTY IMAGES"]
+    kept = clean_paragraphs([*BODY[:2], "Business news in pictures", *slides, BODY[2]], Context())
+    # The last slide's caption is prose like the story that may go on below: it stays.
+    assert kept == [*BODY[:2], "Business news in pictures", f"{LONG} Caption of slide 5.", BODY[2]]
+
+
+def test_fractions_in_a_recipe_are_not_slides():
+    lines = ["1/2 cup of flour", "1/2 teaspoon of salt", "1/2 cup of milk", "3/4 cup of sugar"]
+    paragraphs = [*lines, *BODY]
+    assert clean_paragraphs(paragraphs, Context()) == paragraphs
+
+
+def test_a_live_blogs_entries_are_not_cut_as_comments():
+    entries = "".join(
+        f'<div class="live-match-comment">{i}\' {LONG} Entry {i} of the match.</div>'
+        for i in range(10, 100, 10)
+    )
+    page = (
+        "<html><body><h1>Lorient 1-1 Lyon</h1><p>The match as it happened, minute by minute "
+        f"from the stadium.</p>{entries}"
+        '<div class="comments"><p>A reader wrote something about the match here.</p></div>'
+        "</body></html>"
+    )
+    text = extract_article(page).text
+    assert "Entry 10 of the match" in text and "Entry 90 of the match" in text
+    assert "A reader wrote" not in text

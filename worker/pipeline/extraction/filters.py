@@ -39,6 +39,9 @@ _NOTICE = re.compile(
     r"|(?:get|receive) (?:the latest|our|the best).{0,60}(?:inbox|newsletter|delivered)"
     r"|thanks? (?:you )?for (?:signing up|subscribing|reading)"
     r"|(?:follow|like) us on\b"
+    # WordPress's like widget: "%d bloggers like this:" as its localised templates write it.
+    r"|(?:%d |\d+ )?(?:bloggers? likes? this|bloggern gefällt das|blogueurs aiment cette page|"
+    r"blogueros les gusta esto|blogger hanno fatto clic su mi piace)\W*$"
     r"|(?:click|tap) here to\b"
     r"|(?:\d+|no|view|show|load|read all|leave a|add a|post a|top rated)\s+comments?"
     r"(?:\s*\(\d+\))?\W*$"
@@ -319,10 +322,46 @@ def _cut_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+_SLIDE = re.compile(r"^(?:[-•*] )?(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b", re.IGNORECASE)
+# A gallery numbers at least this many slides "1/50", "2/50"... with one total.
+MIN_SLIDES = 3
+
+
+def _drop_slideshows(paragraphs: list[str]) -> list[str]:
+    """Drop a photo gallery's slides: each opens "k/N" (or "k of N"), its caption follows.
+
+    A gallery embedded in or under a story ("Business news in pictures") reads as prose, one
+    caption per slide, and readability often takes it for the body; it is not the article.
+    """
+    marks = [_SLIDE.match(p) for p in paragraphs]
+    # Distinct slide numbers: a recipe's "1/2 cup", "1/2 teaspoon" are one fraction repeated.
+    slides: dict[str, set[str]] = {}
+    for m in marks:
+        if m and 0 < int(m.group(1)) <= int(m.group(2)):
+            slides.setdefault(m.group(2), set()).add(m.group(1))
+    galleries = {total for total, seen in slides.items() if len(seen) >= MIN_SLIDES}
+    if not galleries:
+        return paragraphs
+    kept: list[str] = []
+    # Between one slide and the next, everything is the slide's caption and credit; after the
+    # last slide only its short lines are (the story may go on below the gallery).
+    between = after_last = False
+    for paragraph, mark in zip(paragraphs, marks, strict=True):
+        if mark and mark.group(2) in galleries:
+            between = int(mark.group(1)) < int(mark.group(2))
+            after_last = not between
+            continue
+        if between or (after_last and not is_prose(paragraph)):
+            continue
+        between = after_last = False
+        kept.append(paragraph)
+    return kept
+
+
 def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
     paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
-    paragraphs = _strip_top([p for p in paragraphs if p], context)
+    paragraphs = _drop_slideshows(_strip_top([p for p in paragraphs if p], context))
     paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs))
     kept: list[str] = []
     for paragraph in paragraphs:

@@ -92,6 +92,9 @@ _CONTENT_WORDS = re.compile(
     r"post-?body|post-?content|entry-?content|main-?content|content-?body|body-?text)$",
     re.IGNORECASE,
 )
+# A live blog's entries: "live-match-comment", "liveblog-post" are the story told minute by
+# minute, whatever furniture word ("comment", "share") the template adds to their class.
+_LIVE_WORDS = re.compile(r"^live(?:blog|ticker)?(?:[-_]|$)", re.IGNORECASE)
 _SOCIAL_EMBEDS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed", re.IGNORECASE)
 
 
@@ -125,10 +128,30 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
 def _drop_inert(tree: lxml_html.HtmlElement) -> None:
     # Scripts, styles and media carry no article text; dropping them first keeps a page that is
     # mostly an inline JSON blob (common for script-built pages) within the element bound.
+    page_text = None  # measured only on pages with a <noscript>
     for el in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         if el.tag == "script" and "ld+json" in (el.get("type") or "").lower():
             continue  # structured metadata, read by metadata.py
+        if el.tag == "noscript":
+            if page_text is None:
+                body = tree.find("body")
+                page_text = len(body.text_content()) if body is not None else 0
+            if _holds_page(el, page_text):
+                el.drop_tag()
+                continue
         _remove(el)
+
+
+def _holds_page(noscript: etree._Element, page_text: int) -> bool:
+    """Whether a ``<noscript>`` holds most of the page's text: then it is not a fallback notice.
+
+    An element left open inside it (``<noscript><div id="nojs"></noscript>``) makes the parser
+    nest the rest of the page there; and some pages give their whole body to readers without
+    scripts in one. Dropping it would drop the article.
+    """
+    if page_text == 0 or noscript.getparent() is None:
+        return False
+    return len(noscript.text_content()) > 0.5 * page_text
 
 
 # Both checks run in libxml2: an element count, and whether any element sits MAX_DEPTH levels
@@ -184,6 +207,13 @@ def _prose_length(el: etree._Element, by_paragraphs: bool = True) -> int:
     return _p_length(el) if by_paragraphs else _unlinked_length(el)
 
 
+_CANDIDATES = etree.XPath(
+    ".//*[@class or @id or self::nav or self::footer or self::aside or self::menu "
+    "or self::ul or self::ol]"
+)
+_IN_BODY = etree.XPath("boolean(ancestor::body)")
+
+
 def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     """Cut furniture containers out of the tree in place (see the module docstring)."""
     body = tree.find("body")
@@ -193,16 +223,12 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     _join_split_bodies(body)
     by_paragraphs = _p_length(body) >= MIN_PARAGRAPH_CHARS
     total = _prose_length(body, by_paragraphs) or 1
-    # Depth-first by hand so that a removed container's descendants are never visited.
-    stack = list(body)[::-1]
-    while stack:
-        el = stack.pop()
-        if not isinstance(el.tag, str):
-            continue
-        if _is_furniture_container(el, total, by_paragraphs):
+    # Only elements that could be furniture are visited (the XPath runs in libxml2), in
+    # document order, so a container comes before its descendants; a removed container's
+    # descendants no longer have the body above them and are skipped.
+    for el in _CANDIDATES(body):
+        if _IN_BODY(el) and _is_furniture_container(el, total, by_paragraphs):
             _remove(el)
-        else:
-            stack.extend(list(el)[::-1])
 
 
 def _is_teaser_list(el: etree._Element) -> bool:
@@ -234,7 +260,7 @@ def _is_furniture_container(el: etree._Element, total: int, by_paragraphs: bool 
         words = f"{el.get('class', '')} {el.get('id', '')}"
         if len(words) < 3 or not _BOILERPLATE_WORDS.search(words):
             return False
-        if any(_CONTENT_WORDS.match(word) for word in words.split()):
+        if any(_CONTENT_WORDS.match(word) or _LIVE_WORDS.match(word) for word in words.split()):
             return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.

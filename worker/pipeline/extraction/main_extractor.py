@@ -48,6 +48,8 @@ MIN_SUPERSET_GROWTH = 1.3
 MIN_SUPERSET_SHARE = 0.9
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
+# The same for a body of short lines none of which is a link or a headline elsewhere.
+MIN_UNLINKED_LIST_BYTES = 300
 # A headline is at most this many words; a body of at least this many teasers is a list of them.
 MAX_HEADLINE_WORDS = 16
 MIN_TEASERS = 3
@@ -102,7 +104,7 @@ def readability_blocks(tree: HtmlElement) -> list[str]:
     blocks: list[str] = []
     for el in summary.iter(*_BLOCK_TAGS):
         # Only innermost blocks, so nested lists or quoted paragraphs are not counted twice.
-        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+        if next(el.iterdescendants(*_BLOCK_TAGS), None) is not None:
             continue
         text = " ".join(" ".join(el.itertext()).split())
         if text:
@@ -368,6 +370,10 @@ def article_verdict(
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
     if any(is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
         return None
+    # One cut-off paragraph and no links: a paywalled story's lead, not a list of snippets.
+    snippets = [p for p in unlinked if _is_snippet(p)]
+    if not linked_chars and len(snippets) == 1 and is_prose(snippets[0]):
+        return None
     # Text hard-wrapped into short lines (<br> layouts) is prose only when read as a whole;
     # snippets (cut off with "...") are search results or teasers, not lines of one text.
     joined = " ".join(p for p in unlinked if not p.startswith("- ") and not _is_snippet(p))
@@ -377,5 +383,14 @@ def article_verdict(
     # A long body of short lines that are not links (a changelog, a recipe, a list post).
     lines = " ".join(p for p in unlinked if not _is_snippet(p))
     if linked_chars <= 0.1 * total and len(lines.encode("utf-8")) >= MIN_LIST_BYTES:
+        return None
+    # A short list that links nowhere (a recipe's ingredients, a poem's lines): an index page
+    # links its items, or opens them with another page's headline.
+    if (
+        not linked_chars
+        and not snippets
+        and len(lines.encode("utf-8")) >= MIN_UNLINKED_LIST_BYTES
+        and not any(flat(p).lstrip("- ") in headlines for p in paragraphs)
+    ):
         return None
     return "index_page" if linked_chars or len(unlinked) > 5 else "too_short"
