@@ -1171,3 +1171,86 @@ COUNT_NOT_NAMES = words(
     president spokesman spokeswoman state states mr mrs ms dr
     """
 )
+
+# --- Unverified claims, issue 14 recall pass (appended here to ease merging) -----------------
+
+# Verbs of a view a group holds, as the labelling rules read a vague group's opinion ("Republican
+# strategists concede", "legal experts say", "most economists assess ... as modest"): opinion
+# and saying verbs (``OPINION_VERBS``) plus the concessions and judgments of the claims corpus's
+# weasel sentences (observed on its development part).
+GROUP_OPINION_VERBS = OPINION_VERBS | words(
+    """
+    acknowledge agree assess blame concede discount emphasize fear hope note see speculate
+    suspect view wonder
+    """
+)
+
+# People speaking as a group with no name: heads of a weasel group when a view verb follows
+# ("economists say", "Clinton allies believe", "union members and leaders say"; MOS:WEASEL
+# and the claims corpus's development part). Officials, police and spokespeople are not here:
+# they speak for a body, which the anonymous-source rules judge.
+GROUP_HEADS = (
+    VAGUE_GROUPS
+    | PARTISAN_GROUPS
+    | ENTOURAGE_HEADS
+    | words(
+        """
+    activist adviser advisor ally backer defender economist expert fundraiser leader member
+    operative strategist veteran worker
+    """
+    )
+) - words("group many some others those senator lawmaker politician")
+
+# Predicative adjectives of a group's hope or dread ("Trump allies were hopeful that", "her
+# advisers are not convinced"), beyond ``OPINION_ADJECTIVES``.
+GROUP_MOOD_ADJECTIVES = OPINION_ADJECTIVES | words(
+    """
+    alarmed anxious confident doubtful fearful frustrated hopeful nervous optimistic pessimistic
+    uneasy wary
+    """
+)
+
+# Phrases that say the speaker of the sentence asked not to be named: "who spoke on condition
+# of anonymity", "spoke anonymously", "was not authorized to speak publicly".
+ANONYMITY_PHRASES = phrases(
+    """
+    condition of anonymity
+    spoke anonymously
+    speaking anonymously
+    requested anonymity
+    granted anonymity
+    insisted on anonymity
+    not authorized to speak
+    not authorized to discuss
+    n't authorized to speak
+    n't authorized to discuss
+    not authorised to speak
+    declined to be named
+    declined to be identified
+    asked not to be named
+    asked not to be identified
+    did not want to be named
+    did not want to be quoted by name
+    """
+)
+
+# Verbs of voting: a count of people who voted is an election result or turnout, which the
+# labelling rules leave unflagged ("367,000 people voted", "13 million people cast a vote").
+VOTING_VERBS = words("cast caucus elect support vote")
+
+# What a payment buys when it is a deal or settlement, not money spent or lost ("paid $365
+# million to buy", "agreed to pay $1.7 billion to settle"; claims corpus, development part).
+DEAL_VERBS = words("acquire buy license purchase resolve settle stream")
+
+# Verbs the source reader takes as reporting that also name an act on a thing: "Republicans
+# confirmed a judge", "researchers disclosed a cache", "Republicans questioned Morrison" (claims
+# corpus, development part): with a noun object and no clause they report no view.
+ACT_NOT_VIEW_VERBS = words(
+    """
+    announce attack block cite confirm deny disclose file question release report reveal use
+    """
+)
+
+# Words of a poll's share of respondents: "six in 10 voters", "46 percent of voters", "four out
+# of 10" (a poll's result, not a vague group).
+SHARE_WORDS = words("in out percent % majority half third quarter")

@@ -176,6 +176,8 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
                 continue
             if kind == "money" and not (n.head.i == c.i and n.dep_ in _COUNTED_DEPS):
                 continue  # "spent $2m", "cost $5m"; not "lost 0.06% to $1,737" (a price)
+            if kind == "money" and _price_or_deal(c):
+                continue
             if n.i == c.i or q.head.i == c.i or c.head.i in (n.i, q.i) or _tree_distance(n, c) <= 4:
                 first = min(q.i, n.i, c.i)
                 last = max(q.i, n.i, c.i)
@@ -188,6 +190,20 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
                 out.append((code, cue(first_tok, q.doc[last])))
                 break
     return out
+
+
+def _price_or_deal(verb: Token) -> bool:
+    """ "membership costs $25,000", "would cost $20 million to outfit" (a price), "agreed to pay
+    $325 million to settle", "after paying $365 million to buy" (a settlement or deal value):
+    figures the labelling rules leave alone, unlike money spent or lost."""
+    lemma = verb.lemma_.lower()
+    if lemma == "cost" and (
+        verb.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    ):
+        return True
+    return lemma in ("pay", "owe") and any(
+        c.dep_ in _INFINITIVE_DEPS and c.lemma_.lower() in lexicon.DEAL_VERBS for c in verb.children
+    )
 
 
 def _crowd_size(crowd: Token) -> Token | None:
@@ -245,6 +261,8 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
             verb = verb.head
         if _hypothetical(verb):
             continue  # "if millions of people lose...", "will become eligible": not a count
+        if verb.lemma_.lower() in lexicon.VOTING_VERBS:
+            continue  # "367,000 people voted": a vote count or turnout, official results
         first = min(q.i, n.i)
         lead = [t for t in q.subtree if t.i < q.i and t.i >= first - 3]
         out.append(cue(lead[0] if lead else q.doc[first], q.doc[max(q.i, n.i)]))
@@ -291,7 +309,9 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     """The sentence's figures, when neither it nor its paragraph gives a source, the text does
     not vouch for them, and it is no embedded post or sport report."""
     sent = s.span
-    elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    elsewhere = s.figures_sourced_elsewhere
+    if elsewhere is None:
+        elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
     if elsewhere or is_embedded_post(sent) or _confirmed(sent):
         return []
     if is_sport(sent, s.paragraph_text):

@@ -1,0 +1,87 @@
+"""The rules of the corpus recall pass (issue 14), each on sentences written for the test: what
+a rule now finds (its type and reason code) and what its guard leaves alone. Run as the
+product runs them (``find_claims``: the attribution detector's speakers included)."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline import find_claims
+
+# (sentence, type or "none", the reason code that must explain it)
+CASES = [
+    # group_view: a view given to a group the article does not name
+    (
+        "Republican strategists concede that the loss could cost them the Senate.",
+        "weasel",
+        "group_view",
+    ),
+    (
+        "Clinton campaign aides believe her record will offset his advantage.",
+        "weasel",
+        "group_view",
+    ),
+    ("Most economists assess the tariff's impact on farmers as modest.", "weasel", "group_view"),
+    ("Party loyalists were hopeful on Tuesday that the rift would heal.", "weasel", "group_view"),
+    # ... but not a purpose, a modal, a condition or people telling their own state
+    ("The accord would allow leaders from both sides to claim an early win.", "none", None),
+    ("Some economists may argue that the slump was inevitable.", "none", None),
+    ("Several voters said they felt betrayed by the vote.", "none", None),
+    ("The strategists at Goldman Sachs expect rates to fall.", "none", None),
+    # spoke_anonymously: the sentence says its speaker asked not to be named
+    (
+        '"We were never told," said the driver, who spoke on the condition of anonymity because '
+        "he feared for his job.",
+        "anonymous_source",
+        "spoke_anonymously",
+    ),
+    # ... not when it only says how the reporting was done
+    (
+        "Several staff members spoke only on condition of anonymity because the files are sealed.",
+        "none",
+        None,
+    ),
+    # vague_source guards: an act on a thing, a poll's share of respondents
+    ("Senate Republicans confirmed a new appeals judge on Thursday.", "none", None),
+    ("Seven in 10 rural voters said the economy was their main worry.", "none", None),
+    # figure guards: a price, a settlement, a vote count
+    ("A season pass now costs $2,500 at the resort.", "none", None),
+    ("The bank agreed to pay $40 million to settle the lawsuit.", "none", None),
+    ("In the county primary, 412,000 people voted on Tuesday.", "none", None),
+    # ... while money spent stays a figure
+    (
+        "The super PAC has spent more than $3 million on television ads.",
+        "unsourced_figure",
+        "money",
+    ),
+    # modal_perfect: "might have" hedges only as "might well have" or a past passive event
+    ("The rebel commander might well have fled across the border.", "hedged", "modal_perfect"),
+    ("Two guards might have been wounded in the ambush.", "hedged", "modal_perfect"),
+    ("Cheaper loans might have curbed the losses faster.", "none", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "code"), CASES, ids=[c[0][:48] for c in CASES])
+def test_rule(sentence: str, expected: str, code: str | None) -> None:
+    found = [f for f in find_claims(sentence) if f.kind == "unverified"]
+    assert [f.type for f in found] == ([] if expected == "none" else [expected]), [
+        f.to_dict() for f in found
+    ]
+    if code is not None:
+        reasons = found[0].reasons
+        assert code in [r.code for r in reasons], found[0].to_dict()
+        for r in reasons:
+            assert sentence[r.cue.start : r.cue.end] == r.cue.text and r.explanation
+
+
+def test_figures_beside_an_unrelated_quote_stay_unsourced() -> None:
+    """A paragraph source that tells no number does not source the figures around it."""
+    text = 'Gunmen killed 14 people at a market on Sunday. "This is a dark day," the mayor said.'
+    found = [f for f in find_claims(text) if f.kind == "unverified"]
+    assert [f.type for f in found] == ["unsourced_figure"], [f.to_dict() for f in found]
+
+
+def test_figures_beside_a_counting_source_are_sourced() -> None:
+    text = "Gunmen killed 14 people at a market on Sunday. Police said 14 bodies were recovered."
+    found = [f for f in find_claims(text) if f.kind == "unverified"]
+    assert found == [], [f.to_dict() for f in found]
