@@ -23,7 +23,12 @@ CASES = [
     ),
     ("Most economists assess the tariff's impact on farmers as modest.", "weasel", "group_view"),
     ("Party loyalists were hopeful on Tuesday that the rift would heal.", "weasel", "group_view"),
+    ("A number of analysts say the merger hurt prices.", "weasel", "group_view"),
+    ("Many voters see the governor as a caretaker.", "weasel", None),
+    ("The budget cuts, union leaders say, closed three clinics.", "weasel", "group_view"),
     # ... but not a purpose, a modal, a condition or people telling their own state
+    ("Mr. Lopez and his aides believe they can win the county.", "none", None),
+    ("Some of her fans questioned the singer's new look.", "none", None),
     ("The accord would allow leaders from both sides to claim an early win.", "none", None),
     ("Some economists may argue that the slump was inevitable.", "none", None),
     ("Several voters said they felt betrayed by the vote.", "none", None),

@@ -1180,10 +1180,18 @@ COUNT_NOT_NAMES = words(
 # weasel sentences (observed on its development part).
 GROUP_OPINION_VERBS = OPINION_VERBS | words(
     """
-    acknowledge agree assess blame concede discount emphasize fear hope note see speculate
-    suspect view wonder
+    acknowledge affirm agree assess blame cite concede discount emphasize fear hope liken note
+    recognize see speculate suspect view wonder
     """
 )
+
+# Of these, the verbs that give a view only with "as" ("many see him as the favourite",
+# "critics cited it as evidence"), not "voters saw the ad".
+AS_VIEW_VERBS = words("assess cite see view")
+
+# Collective nouns whose "of" names the group: "a wide array of economists", "a number of
+# analysts", "a majority of voters".
+COLLECTIVE_HEADS = words("array chorus handful host lot majority minority number")
 
 # People speaking as a group with no name: heads of a weasel group when a view verb follows
 # ("economists say", "Clinton allies believe", "union members and leaders say"; MOS:WEASEL
@@ -1195,8 +1203,8 @@ GROUP_HEADS = (
     | ENTOURAGE_HEADS
     | words(
         """
-    activist adviser advisor ally backer defender economist expert fundraiser leader member
-    operative strategist veteran worker
+    activist adviser advisor ally backer defender economist expert fundraiser leader majority
+    member operative strategist trader veteran worker
     """
     )
 ) - words("group many some others those senator lawmaker politician")
@@ -1254,3 +1262,11 @@ ACT_NOT_VIEW_VERBS = words(
 # Words of a poll's share of respondents: "six in 10 voters", "46 percent of voters", "four out
 # of 10" (a poll's result, not a vague group).
 SHARE_WORDS = words("in out percent % majority half third quarter")
+
+# Nouns by which a source speaks of a figure without repeating it ("the ministry said the
+# figure could rise", "police put the toll higher"): such a source covers its paragraph's counts.
+FIGURE_REFERENCE_NOUNS = words(
+    """
+    casualty count estimate figure number tally toll total
+    """
+)

@@ -140,8 +140,13 @@ def _sentences(reading: Reading) -> list[Sentence]:
 
 
 def _tells_a_figure(sent: Span) -> bool:
-    """A number that is no date or time: the sentence can give a count."""
-    return any(t.like_num and t.ent_type_ not in _NOT_COUNTS for t in sent)
+    """A number that is no date or time, or a word for one ("the figure could rise", "the
+    toll"): the sentence gives or speaks of a count."""
+    return any(
+        (t.like_num and t.ent_type_ not in _NOT_COUNTS)
+        or t.lemma_.lower() in lexicon.FIGURE_REFERENCE_NOUNS
+        for t in sent
+    )
 
 
 _NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})

@@ -28,7 +28,22 @@ def _group_subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.tag_ not in grammar.PLURAL_NOUN_TAGS:
+    if subj is None:
+        return None
+    if subj.lower_ in lexicon.VAGUE_PRONOUNS - {"those"} and subj.tag_ != "PRP":
+        return subj  # "many fear", "some view it as", "others argue"
+    if subj.lemma_.lower() in lexicon.COLLECTIVE_HEADS:
+        # "a wide array of economists say": the group is what the collective noun counts
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subj = next((g for g in of.children if g.dep_ == "pobj"), subj) if of else subj
+    if subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+        # "he and many union members see as": the group joined to a named speaker; not "Sanders
+        # and his aides believe", the speaker's own people, whose view is the speaker's
+        group = next((c for c in subj.children if c.dep_ == "conj"), subj)
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in group.children):
+            return None
+        subj = group
+    if subj.tag_ not in grammar.PLURAL_NOUN_TAGS:
         return None
     lemma = subj.lemma_.lower()
     if subj.tag_ == "NNPS":
@@ -73,10 +88,12 @@ def _self_report(verb: Token) -> bool:
     nxt = [t for t in doc[verb.i + 1 : verb.i + 3] if not t.is_punct or t.text in _QUOTES]
     if nxt and nxt[0].text in _QUOTES:
         return True
+    # the complement after the verb ("said they felt"), not a claim before it that the group
+    # comments on ("they scare employees into silence, legal experts say")
     return any(
         g.dep_ in grammar.SUBJECT_DEPS and g.lower_ in lexicon.SELF_REPORT_SUBJECTS
         for c in verb.children
-        if c.dep_ in grammar.COMPLEMENT_DEPS
+        if c.dep_ in grammar.COMPLEMENT_DEPS and c.i > verb.i
         for g in c.children
     )
 
@@ -95,11 +112,15 @@ def _group_view(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         lemma = verb.lemma_.lower()
         if lemma not in lexicon.GROUP_OPINION_VERBS or verb.pos_ != "VERB":
             continue
-        if lemma in ("see", "view", "assess") and not any(t.lower_ == "as" for t in verb.subtree):
+        if lemma in lexicon.AS_VIEW_VERBS and not any(t.lower_ == "as" for t in verb.subtree):
             continue  # "many see him as the stronger candidate", not "voters saw the ad"
         subj = _group_subject(verb)
         if subj is None or not _asserted(verb, s) or _self_report(verb):
             continue
+        if lemma in lexicon.ACT_NOT_VIEW_VERBS and not any(
+            c.dep_ in grammar.COMPLEMENT_DEPS or c.lower_ == "as" for c in verb.children
+        ):
+            continue  # "some followers questioned her identity": an act, not a view
         yield _cue_of(subj, verb)
         return
     for adj in s.having(lexicon.GROUP_MOOD_ADJECTIVES):
