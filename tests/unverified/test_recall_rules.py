@@ -46,6 +46,19 @@ CASES = [
         "none",
         None,
     ),
+    # according_to_unnamed: one person the article does not name, cited as its source
+    (
+        "The mayor will not run again, according to one of her senior aides.",
+        "anonymous_source",
+        "according_to_unnamed",
+    ),
+    (
+        "The coach shouted at the players, according to someone in the room.",
+        "anonymous_source",
+        "according_to_unnamed",
+    ),
+    ("The plant will close in May, according to a Siemens spokesman.", "none", None),
+    ("The plant will close in May, according to one of the reports.", "none", None),
     # vague_source guards: an act on a thing, a poll's share of respondents
     ("Senate Republicans confirmed a new appeals judge on Thursday.", "none", None),
     ("Seven in 10 rural voters said the economy was their main worry.", "none", None),

@@ -1270,3 +1270,17 @@ FIGURE_REFERENCE_NOUNS = words(
     casualty count estimate figure number tally toll total
     """
 )
+
+# One person the article does not name, as a cited source: "according to someone in
+# attendance", "according to one of his senior aides", "according to a campaign adviser"
+# (issue 14's anonymous_source; the claims corpus's development part). Spokespeople are not
+# here: they speak for a body, which the paragraph usually names.
+INDEFINITE_PEOPLE = words("somebody someone")
+UNNAMED_PERSON_HEADS = ENTOURAGE_HEADS | words(
+    """
+    adviser advisor aide associate attendee confidant employee friend insider official
+    participant person source staffer
+    """
+)
+# "one of his aides", "two of the staffers": a few of a group, each unnamed.
+SMALL_COUNTS = words("one two three four several some")

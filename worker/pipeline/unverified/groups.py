@@ -153,7 +153,7 @@ def _spoke_anonymously(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
     at = _anonymity_phrase(s)
     if at is None or s.quoted(at[0]):
         return
-    tells = any(
+    tells = any(t.lower_ == "according" for t in s.tokens) or any(
         v.lemma_.lower() in lexicon.SOURCE_VERBS
         and v.pos_ in grammar.VERB_POS
         and (
@@ -166,7 +166,52 @@ def _spoke_anonymously(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
         yield Candidate(*at)
 
 
+def _unnamed_person(noun: Token, marked: bool) -> bool:
+    """ "someone in attendance", "one of his senior aides", "a campaign adviser": one person
+    the article does not name. A body named in the phrase ("a Crossroads official") makes the
+    body the source unless the sentence says the person asked not to be named."""
+    lower = noun.lower_
+    if lower in lexicon.INDEFINITE_PEOPLE:
+        return True
+    if lower in lexicon.SMALL_COUNTS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return group is not None and group.lemma_.lower() in lexicon.UNNAMED_PERSON_HEADS
+    if noun.lemma_.lower() not in lexicon.UNNAMED_PERSON_HEADS or noun.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children):
+        return False
+    if any(c.dep_ == "appos" for c in noun.children):
+        return False  # "an aide, Jane Doe": named after all
+    named = any(
+        t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in noun.subtree if t.i < noun.i
+    )
+    return marked or not named
+
+
+def _according_to_unnamed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "according to one of his senior aides", "according to someone in attendance",
+    "according to a campaign official who wasn't authorized to speak publicly"."""
+    if any(f.type == "anonymous_source" for f in found):
+        return
+    marked = _anonymity_phrase(s) is not None
+    for tok in s.having({"according"}):
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        noun = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if noun is None or s.quoted(noun.idx) or noun.ent_type_ == "PERSON":
+            continue
+        if _unnamed_person(noun, marked):
+            yield cue(tok, noun)
+            return
+
+
 GROUP_ANONYMOUS_RULES = (
+    Rule(
+        "according_to_unnamed",
+        "anonymous_source",
+        'The source, "{cue}", is not named, so readers cannot judge or check it.',
+        _according_to_unnamed,
+    ),
     Rule(
         "spoke_anonymously",
         "anonymous_source",
