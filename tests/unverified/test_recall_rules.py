@@ -72,6 +72,15 @@ CASES = [
         "unsourced_figure",
         "money",
     ),
+    # figures told by their noun: a protest crowd, money put into advertising
+    ("About 300 protesters blocked the bridge on Friday.", "unsourced_figure", "crowd"),
+    ("The group launched a $2 million ad buy in Ohio on Tuesday.", "unsourced_figure", "money"),
+    (
+        "Half of the $8 million spent by the committee went to consultants.",
+        "unsourced_figure",
+        "money",
+    ),
+    ("The ad costs $45 to place in the weekly.", "none", None),
     # modal_perfect: "might have" hedges only as "might well have" or a past passive event
     ("The rebel commander might well have fled across the border.", "hedged", "modal_perfect"),
     ("Two guards might have been wounded in the ambush.", "hedged", "modal_perfect"),

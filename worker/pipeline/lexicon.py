@@ -1284,3 +1284,11 @@ UNNAMED_PERSON_HEADS = ENTOURAGE_HEADS | words(
 )
 # "one of his aides", "two of the staffers": a few of a group, each unnamed.
 SMALL_COUNTS = words("one two three four several some")
+
+# People counted as a protest crowd by their noun alone ("about 200 protesters congregated",
+# "several hundred demonstrators took to the streets"; the claims corpus's crowd figures).
+PROTEST_PEOPLE = words("demonstrator marcher mourner protester protestor rioter")
+
+# What campaign money buys, so a sum attached to it is money spent: "a $1.5 million ad buy",
+# "$22 million in negative ads", "$20 million of the TV advertising" (claims corpus).
+ADVERTISING_NOUNS = words("ad advertisement advertising airtime buy commercial spot")

@@ -192,6 +192,35 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
     return out
 
 
+def _spending_and_protest_figures(
+    sent: Span, quotes: QuoteMap, quantities: list[Token]
+) -> list[tuple[str, Candidate]]:
+    """Figures told by their noun alone, with no verb of gathering or spending: "about 200
+    protesters congregated", "a $1.5 million ad buy", "$22 million in negative ads", "the $59
+    million spent by the campaign"."""
+    out: list[tuple[str, Candidate]] = []
+    for q in quantities:
+        if quotes.inside(q.idx):
+            continue
+        n = _counted(q)
+        lead = [t for t in q.subtree if t.i < q.i and t.i >= q.i - 3]
+        first = lead[0] if lead else q
+        if not _is_money(q):
+            if n.lemma_.lower() in lexicon.PROTEST_PEOPLE and n.i > q.i:
+                out.append(("crowd", cue(first, n)))
+            continue
+        spent = n.lemma_.lower() in lexicon.ADVERTISING_NOUNS or any(
+            (c.dep_ == "prep" and c.lower_ in ("in", "of", "on"))
+            and any(g.lemma_.lower() in lexicon.ADVERTISING_NOUNS for g in c.children)
+            or (c.dep_ == "acl" and c.lemma_.lower() in lexicon.SPENDING_VERBS | {"spend"})
+            for c in n.children
+        )
+        if spent and not _hypothetical(n.head):
+            last = max(n, q, key=lambda t: t.i)
+            out.append(("money", cue(first, last)))
+    return out
+
+
 def _price_or_deal(verb: Token) -> bool:
     """ "membership costs $25,000", "would cost $20 million to outfit" (a price), "agreed to pay
     $325 million to settle", "after paying $365 million to buy" (a settlement or deal value):
@@ -319,6 +348,8 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     found = _figures(sent, s.reading.quoted)
     if not found:
         quantities = _quantities(sent)
+        found = _spending_and_protest_figures(sent, s.reading.quoted, quantities)
+    if not found:
         found = [("population", c) for c in _populations(sent, s.reading.quoted, quantities)]
     if s.paragraph_sourced:
         # the sentence's own source covers the figures it tells, not the ones around what it
