@@ -81,6 +81,18 @@ CASES = [
         "money",
     ),
     ("The ad costs $45 to place in the weekly.", "none", None),
+    # a population in a progressive tense, asylum seekers counted
+    (
+        "More than 200,000 foreign students are studying in the region.",
+        "unsourced_figure",
+        "population",
+    ),
+    (
+        "About 2 million asylum seekers crossed the border last year.",
+        "unsourced_figure",
+        "population",
+    ),
+    ("He keeps vowing to bring back millions of jobs.", "none", None),
     # modal_perfect: "might have" hedges only as "might well have" or a past passive event
     ("The rebel commander might well have fled across the border.", "hedged", "modal_perfect"),
     ("Two guards might have been wounded in the ambush.", "hedged", "modal_perfect"),

@@ -1292,3 +1292,7 @@ PROTEST_PEOPLE = words("demonstrator marcher mourner protester protestor rioter"
 # What campaign money buys, so a sum attached to it is money spent: "a $1.5 million ad buy",
 # "$22 million in negative ads", "$20 million of the TV advertising" (claims corpus).
 ADVERTISING_NOUNS = words("ad advertisement advertising airtime buy commercial spot")
+
+# More people a population figure counts (claims corpus, development part): "1 million asylum
+# seekers", "11 million undocumented", "300,000 detainees".
+MORE_POPULATION_NOUNS = words("detainee evacuee seeker undocumented victim")

@@ -277,9 +277,8 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
         if n.lemma_.lower() in lexicon.QUANTITY_NOUNS:
             of = next((c for c in n.children if c.lower_ == "of" and c.dep_ == "prep"), None)
             n = next((g for g in of.children if g.dep_ == "pobj"), n) if of is not None else n
-        if not (
-            n.lemma_.lower() in lexicon.POPULATION_NOUNS or n.lower_ in lexicon.POPULATION_NOUNS
-        ):
+        nouns = lexicon.POPULATION_NOUNS | lexicon.MORE_POPULATION_NOUNS
+        if not (n.lemma_.lower() in nouns or n.lower_ in nouns):
             continue
         if n.dep_ == "pobj" and n.head.lower_ in lexicon.RATE_PREPOSITIONS:
             continue  # "gave coverage to 400,000 residents", "grew by 7 million people": a rate
@@ -310,7 +309,12 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if v.head.i == v.i:
             break
-    return verb.tag_ == "VBG" or (verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB")
+    # a bare gerund ("vowing to bring back millions of jobs") is no count; a progressive ("are
+    # studying") tells what is going on
+    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return (verb.tag_ == "VBG" and not progressive) or (
+        verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB"
+    )
 
 
 def _is_people(n: Token) -> bool:
