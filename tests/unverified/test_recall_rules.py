@@ -59,6 +59,9 @@ CASES = [
     ),
     ("The plant will close in May, according to a Siemens spokesman.", "none", None),
     ("The plant will close in May, according to one of the reports.", "none", None),
+    # the officials of an office the story is about speak for it
+    ("Turnout was the highest in a decade, county election officials said.", "none", None),
+    ("The talks had stalled, officials said.", "anonymous_source", "anonymous_source"),
     # vague_source guards: an act on a thing, a poll's share of respondents
     ("Senate Republicans confirmed a new appeals judge on Thursday.", "none", None),
     ("Seven in 10 rural voters said the economy was their main worry.", "none", None),

@@ -1296,3 +1296,8 @@ ADVERTISING_NOUNS = words("ad advertisement advertising airtime buy commercial s
 # More people a population figure counts (claims corpus, development part): "1 million asylum
 # seekers", "11 million undocumented", "300,000 detainees".
 MORE_POPULATION_NOUNS = words("detainee evacuee seeker undocumented victim")
+
+# Offices whose officials speak for the body the story names: "election officials said",
+# "campaign officials said", "party officials" (claims corpus, development part; "an airport
+# official", "U.S. officials" stay anonymous as issue 14's examples have them).
+OFFICE_MODIFIERS = words("campaign county election elections immigration party")
