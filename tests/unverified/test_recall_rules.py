@@ -84,6 +84,9 @@ CASES = [
         "money",
     ),
     ("The ad costs $45 to place in the weekly.", "none", None),
+    # a handful of people is no crowd
+    ("Two men attended the hearing on Monday.", "none", None),
+    ("About 250 people attended the hearing on Monday.", "unsourced_figure", "crowd"),
     # a population in a progressive tense, asylum seekers counted
     (
         "More than 200,000 foreign students are studying in the region.",

@@ -1301,3 +1301,12 @@ MORE_POPULATION_NOUNS = words("detainee evacuee seeker undocumented victim")
 # "campaign officials said", "party officials" (claims corpus, development part; "an airport
 # official", "U.S. officials" stay anonymous as issue 14's examples have them).
 OFFICE_MODIFIERS = words("campaign county election elections immigration party")
+
+# Number words under twenty, for telling a handful of people from a crowd.
+SMALL_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen""".split()
+    )
+} | {"dozen": 12}

@@ -48,6 +48,8 @@ for _w in lexicon.MONEY_VERBS | lexicon.SPENDING_VERBS:
 # A population of at least this many is a figure a reader must take on trust ("11 million
 # immigrants"); smaller counts of people are mostly the story's own ("three students").
 POPULATION_FLOOR = 1000
+# Fewer people than this are a group in the story, not a crowd figure to take on trust.
+CROWD_FLOOR = 20
 
 
 def _is_money(q: Token) -> bool:
@@ -172,6 +174,8 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
             n = _counted(q)
             if kind == "crowd" and not _is_people(n):
                 continue
+            if kind == "crowd" and _small_count(q):
+                continue  # "two men emerged", "a dozen workers gathered": no crowd
             if kind == "money_noun" and _tree_distance(n, c) > 2:
                 continue
             if kind == "money" and not (n.head.i == c.i and n.dep_ in _COUNTED_DEPS):
@@ -219,6 +223,14 @@ def _spending_and_protest_figures(
             last = max(n, q, key=lambda t: t.i)
             out.append(("money", cue(first, last)))
     return out
+
+
+def _small_count(q: Token) -> bool:
+    """Fewer than ``CROWD_FLOOR``: "two", "a dozen", "12"."""
+    value = lexicon.SMALL_NUMBER_WORDS.get(q.lower_)
+    if value is None:
+        value = _number(q)
+    return value is not None and value < CROWD_FLOOR
 
 
 def _price_or_deal(verb: Token) -> bool:
