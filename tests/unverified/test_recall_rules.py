@@ -86,6 +86,7 @@ CASES = [
     ("The ad costs $45 to place in the weekly.", "none", None),
     # a handful of people is no crowd
     ("Two men attended the hearing on Monday.", "none", None),
+    ("Roughly 14 supporters attended the hearing.", "unsourced_figure", "crowd"),
     ("About 250 people attended the hearing on Monday.", "unsourced_figure", "crowd"),
     # a population in a progressive tense, asylum seekers counted
     (

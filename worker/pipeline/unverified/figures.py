@@ -48,8 +48,9 @@ for _w in lexicon.MONEY_VERBS | lexicon.SPENDING_VERBS:
 # A population of at least this many is a figure a reader must take on trust ("11 million
 # immigrants"); smaller counts of people are mostly the story's own ("three students").
 POPULATION_FLOOR = 1000
-# Fewer people than this are a group in the story, not a crowd figure to take on trust.
-CROWD_FLOOR = 20
+# Fewer people than this are a group in the story, not a crowd figure to take on trust
+# ("two men attended"); "roughly 14 supporters attended" is still a crowd count.
+CROWD_FLOOR = 10
 
 
 def _is_money(q: Token) -> bool:
@@ -175,7 +176,7 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
             if kind == "crowd" and not _is_people(n):
                 continue
             if kind == "crowd" and _small_count(q):
-                continue  # "two men emerged", "a dozen workers gathered": no crowd
+                continue  # "two men emerged", "three friends joined him": no crowd
             if kind == "money_noun" and _tree_distance(n, c) > 2:
                 continue
             if kind == "money" and not (n.head.i == c.i and n.dep_ in _COUNTED_DEPS):
@@ -226,7 +227,7 @@ def _spending_and_protest_figures(
 
 
 def _small_count(q: Token) -> bool:
-    """Fewer than ``CROWD_FLOOR``: "two", "a dozen", "12"."""
+    """Fewer than ``CROWD_FLOOR``: "two", "nine", "7"."""
     value = lexicon.SMALL_NUMBER_WORDS.get(q.lower_)
     if value is None:
         value = _number(q)
