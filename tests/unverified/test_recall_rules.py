@@ -75,6 +75,11 @@ CASES = [
         "unsourced_figure",
         "money",
     ),
+    # unknown_fact: the article says a fact is not known, the fact as subject
+    ("The cause of the blackout is unclear.", "hedged", "unknown_fact"),
+    ("Whether the guards saw the intruder that night is still unknown.", "hedged", "unknown_fact"),
+    ("Whether the senator will run again is unclear.", "none", None),
+    ("The singer was largely unknown outside Texas.", "none", None),
     # figures told by their noun: a protest crowd, money put into advertising
     ("About 300 protesters blocked the bridge on Friday.", "unsourced_figure", "crowd"),
     ("The group launched a $2 million ad buy in Ohio on Tuesday.", "unsourced_figure", "money"),

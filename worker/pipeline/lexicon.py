@@ -1330,3 +1330,14 @@ SMALL_NUMBER_WORDS = {
         ]
     )
 } | {"dozen": 12}
+
+# "The source of the attack is unclear", "whether she won them over is unknown": adjectives of a
+# fact not known, and the nouns of a fact they can be said of (issue 14's "it is unclear
+# whether" with the fact as subject; the claims corpus's hedged sentences).
+UNKNOWN_ADJECTIVES = words("uncertain unclear unknown")
+FACT_NOUNS = words(
+    """
+    author cause extent fate identity motive nature number origin purpose reason source status
+    whereabouts
+    """
+)

@@ -372,6 +372,27 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     return cue(first, last), tok.i
 
 
+def _unknown_fact(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
+    """ "The source of the attack is unclear", "Whether she converted many voters is unknown":
+    a fact the article says is not known, with the fact as the subject (the "it is unclear
+    whether" form is ``_unclear``). Only a fact's noun ("source", "cause", "motive") or a
+    whether-clause about the past or present; not "he was largely unknown" (not famous)."""
+    if tok.lemma_.lower() not in lexicon.UNKNOWN_ADJECTIVES or tok.dep_ != "acomp":
+        return None
+    be = tok.head
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None:
+        return None
+    if subj.dep_ == "csubj":
+        if not any(c.dep_ == "mark" and c.lower_ == "whether" for c in subj.children):
+            return None
+        if any(c.lower_ in lexicon.FUTURE_AUXILIARIES for c in subj.children):
+            return None  # "whether he will run is unclear": a question about the future
+    elif subj.lemma_.lower() not in lexicon.FACT_NOUNS:
+        return None
+    return cue(subj if subj.dep_ == "nsubj" else subj.left_edge, tok), tok.i
+
+
 def _attributed_to_research(tok: Token) -> bool:
     """ "a preliminary study hints that ... may have evolved": the hedge is the study's."""
     cur = tok
@@ -445,6 +466,12 @@ HEDGED_RULES = (
         "hedged",
         '"{cue}": the article offers this as a possibility, not as a fact.',
         _hedge(lambda tok, sent: _unclear(tok, sent, "possible"), frozenset({"possible"})),
+    ),
+    Rule(
+        "unknown_fact",
+        "hedged",
+        '"{cue}": the article says this is not known.',
+        _hedge(_unknown_fact, lexicon.UNKNOWN_ADJECTIVES),
     ),
     Rule(
         "hedge_adverb",
