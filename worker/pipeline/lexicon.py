@@ -1229,3 +1229,173 @@ POINTING_BACK = words("that this")
 # Verbs of appeal whose content is "on X to do Y": "called on Sanders to release the
 # transcripts" (PolNeAR development part).
 CALL_ON_VERBS = words("call")
+
+# --- Unverified claims, issue 14 recall pass (appended here to ease merging) -----------------
+
+# Verbs of a view a group holds, as the labelling rules read a vague group's opinion ("Republican
+# strategists concede", "legal experts say", "most economists assess ... as modest"): opinion
+# and saying verbs (``OPINION_VERBS``) plus the concessions and judgments of the claims corpus's
+# weasel sentences (observed on its development part).
+GROUP_OPINION_VERBS = OPINION_VERBS | words(
+    """
+    acknowledge affirm agree assess blame cite concede discount emphasize fear hope liken note
+    recognize see speculate suspect view wonder
+    """
+)
+
+# Of these, the verbs that give a view only with "as" ("many see him as the favourite",
+# "critics cited it as evidence"), not "voters saw the ad".
+AS_VIEW_VERBS = words("assess cite see view")
+
+# Collective nouns whose "of" names the group: "a wide array of economists", "a number of
+# analysts", "a majority of voters".
+COLLECTIVE_HEADS = words("array chorus handful host lot majority minority number")
+
+# People speaking as a group with no name: heads of a weasel group when a view verb follows
+# ("economists say", "Clinton allies believe", "union members and leaders say"; MOS:WEASEL
+# and the claims corpus's development part). Officials, police and spokespeople are not here:
+# they speak for a body, which the anonymous-source rules judge.
+GROUP_HEADS = (
+    VAGUE_GROUPS
+    | PARTISAN_GROUPS
+    | ENTOURAGE_HEADS
+    | words(
+        """
+    activist adviser advisor ally backer defender economist expert fundraiser leader majority
+    member operative strategist trader veteran worker
+    """
+    )
+) - words("group many some others those senator lawmaker politician")
+
+# Predicative adjectives of a group's hope or dread ("Trump allies were hopeful that", "her
+# advisers are not convinced"), beyond ``OPINION_ADJECTIVES``.
+GROUP_MOOD_ADJECTIVES = OPINION_ADJECTIVES | words(
+    """
+    alarmed anxious confident doubtful fearful frustrated hopeful nervous optimistic pessimistic
+    uneasy wary
+    """
+)
+
+# Phrases that say the speaker of the sentence asked not to be named: "who spoke on condition
+# of anonymity", "spoke anonymously", "was not authorized to speak publicly".
+ANONYMITY_PHRASES = phrases(
+    """
+    condition of anonymity
+    spoke anonymously
+    speaking anonymously
+    requested anonymity
+    granted anonymity
+    insisted on anonymity
+    not authorized to speak
+    not authorized to discuss
+    n't authorized to speak
+    n't authorized to discuss
+    not authorised to speak
+    declined to be named
+    declined to be identified
+    asked not to be named
+    asked not to be identified
+    did not want to be named
+    did not want to be quoted by name
+    """
+)
+
+# Verbs of voting: a count of people who voted is an election result or turnout, which the
+# labelling rules leave unflagged ("367,000 people voted", "13 million people cast a vote").
+VOTING_VERBS = words("cast caucus elect support vote")
+
+# What a payment buys when it is a deal or settlement, not money spent or lost ("paid $365
+# million to buy", "agreed to pay $1.7 billion to settle"; claims corpus, development part).
+DEAL_VERBS = words("acquire buy license purchase resolve settle stream")
+
+# Verbs the source reader takes as reporting that also name an act on a thing: "Republicans
+# confirmed a judge", "researchers disclosed a cache", "Republicans questioned Morrison" (claims
+# corpus, development part): with a noun object and no clause they report no view.
+ACT_NOT_VIEW_VERBS = words(
+    """
+    announce attack block cite confirm deny disclose file question release report reveal use
+    """
+)
+
+# Words of a poll's share of respondents: "six in 10 voters", "46 percent of voters", "four out
+# of 10" (a poll's result, not a vague group).
+SHARE_WORDS = words("in out percent % majority half third quarter")
+
+# Nouns by which a source speaks of a figure without repeating it ("the ministry said the
+# figure could rise", "police put the toll higher"): such a source covers its paragraph's counts.
+FIGURE_REFERENCE_NOUNS = words(
+    """
+    casualty count estimate figure number tally toll total
+    """
+)
+
+# One person the article does not name, as a cited source: "according to someone in
+# attendance", "according to one of his senior aides", "according to a campaign adviser"
+# (issue 14's anonymous_source; the claims corpus's development part). Spokespeople are not
+# here: they speak for a body, which the paragraph usually names.
+INDEFINITE_PEOPLE = words("somebody someone")
+UNNAMED_PERSON_HEADS = ENTOURAGE_HEADS | words(
+    """
+    adviser advisor aide associate attendee confidant employee friend insider official
+    participant person source staffer
+    """
+)
+# "one of his aides", "two of the staffers": a few of a group, each unnamed.
+SMALL_COUNTS = words("one two three four several some")
+
+# People counted as a protest crowd by their noun alone ("about 200 protesters congregated",
+# "several hundred demonstrators took to the streets"; the claims corpus's crowd figures).
+PROTEST_PEOPLE = words("demonstrator marcher mourner protester protestor rioter")
+
+# What campaign money buys, so a sum attached to it is money spent: "a $1.5 million ad buy",
+# "$22 million in negative ads", "$20 million of the TV advertising" (claims corpus).
+ADVERTISING_NOUNS = words("ad advertisement advertising airtime buy commercial spot")
+
+# More people a population figure counts (claims corpus, development part): "1 million asylum
+# seekers", "11 million undocumented", "300,000 detainees".
+MORE_POPULATION_NOUNS = words("detainee evacuee seeker undocumented victim")
+
+# Offices whose officials speak for the body the story names: "election officials said",
+# "campaign officials said", "party officials" (claims corpus, development part; "an airport
+# official", "U.S. officials" stay anonymous as issue 14's examples have them).
+OFFICE_MODIFIERS = words("campaign county election elections immigration party")
+
+# Number words under twenty, for telling a handful of people from a crowd.
+SMALL_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+} | {"dozen": 12}
+
+# "The source of the attack is unclear", "whether she won them over is unknown": adjectives of a
+# fact not known, and the nouns of a fact they can be said of (issue 14's "it is unclear
+# whether" with the fact as subject; the claims corpus's hedged sentences).
+UNKNOWN_ADJECTIVES = words("uncertain unclear unknown")
+FACT_NOUNS = words(
+    """
+    author cause extent fate identity motive nature number origin purpose reason source status
+    whereabouts
+    """
+)

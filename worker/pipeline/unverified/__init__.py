@@ -109,11 +109,16 @@ def _sentences(reading: Reading) -> list[Sentence]:
     n_par = len(reading.paragraphs)
     sourced: list[set[int]] = [set() for _ in range(n_par)]
     named_reports: list[set[int]] = [set() for _ in range(n_par)]
+    # sourced sentences that tell a figure: only these source the figures of their paragraph
+    # ("Police said 40 were arrested. The 40 were ..."), not a quote on something else
+    counting: list[set[int]] = [set() for _ in range(n_par)]
     for i, sent in enumerate(reading.sentences):
         p = reading.paragraph_of[i]
         sources = reading.sources[i]
         if is_sourced(sources) or _attributed(sent, reading.attributions[i]):
             sourced[p].add(i)
+            if _tells_a_figure(sent):
+                counting[p].add(i)
         if any(
             s.named and (s.cue.lower_ == "according" or s.cue.lemma_ == "report") for s in sources
         ):
@@ -128,9 +133,23 @@ def _sentences(reading: Reading) -> list[Sentence]:
             paragraph_sourced=bool(sourced[reading.paragraph_of[i]]),
             other_named_report=bool(named_reports[reading.paragraph_of[i]] - {i}),
             sourced_elsewhere=bool(sourced[reading.paragraph_of[i]] - {i}),
+            figures_sourced_elsewhere=bool(counting[reading.paragraph_of[i]] - {i}),
         )
         for i, sent in enumerate(reading.sentences)
     ]
+
+
+def _tells_a_figure(sent: Span) -> bool:
+    """A number that is no date or time, or a word for one ("the figure could rise", "the
+    toll"): the sentence gives or speaks of a count."""
+    return any(
+        (t.like_num and t.ent_type_ not in _NOT_COUNTS)
+        or t.lemma_.lower() in lexicon.FIGURE_REFERENCE_NOUNS
+        for t in sent
+    )
+
+
+_NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 
 def _is_english(doc: Doc) -> bool:

@@ -48,6 +48,9 @@ for _w in lexicon.MONEY_VERBS | lexicon.SPENDING_VERBS:
 # A population of at least this many is a figure a reader must take on trust ("11 million
 # immigrants"); smaller counts of people are mostly the story's own ("three students").
 POPULATION_FLOOR = 1000
+# Fewer people than this are a group in the story, not a crowd figure to take on trust
+# ("two men attended"); "roughly 14 supporters attended" is still a crowd count.
+CROWD_FLOOR = 10
 
 
 def _is_money(q: Token) -> bool:
@@ -172,10 +175,14 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
             n = _counted(q)
             if kind == "crowd" and not _is_people(n):
                 continue
+            if kind == "crowd" and _small_count(q):
+                continue  # "two men emerged", "three friends joined him": no crowd
             if kind == "money_noun" and _tree_distance(n, c) > 2:
                 continue
             if kind == "money" and not (n.head.i == c.i and n.dep_ in _COUNTED_DEPS):
                 continue  # "spent $2m", "cost $5m"; not "lost 0.06% to $1,737" (a price)
+            if kind == "money" and _price_or_deal(c):
+                continue
             if n.i == c.i or q.head.i == c.i or c.head.i in (n.i, q.i) or _tree_distance(n, c) <= 4:
                 first = min(q.i, n.i, c.i)
                 last = max(q.i, n.i, c.i)
@@ -188,6 +195,57 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
                 out.append((code, cue(first_tok, q.doc[last])))
                 break
     return out
+
+
+def _spending_and_protest_figures(
+    sent: Span, quotes: QuoteMap, quantities: list[Token]
+) -> list[tuple[str, Candidate]]:
+    """Figures told by their noun alone, with no verb of gathering or spending: "about 200
+    protesters congregated", "a $1.5 million ad buy", "$22 million in negative ads", "the $59
+    million spent by the campaign"."""
+    out: list[tuple[str, Candidate]] = []
+    for q in quantities:
+        if quotes.inside(q.idx):
+            continue
+        n = _counted(q)
+        lead = [t for t in q.subtree if t.i < q.i and t.i >= q.i - 3]
+        first = lead[0] if lead else q
+        if not _is_money(q):
+            if n.lemma_.lower() in lexicon.PROTEST_PEOPLE and n.i > q.i:
+                out.append(("crowd", cue(first, n)))
+            continue
+        spent = n.lemma_.lower() in lexicon.ADVERTISING_NOUNS or any(
+            (c.dep_ == "prep" and c.lower_ in ("in", "of", "on"))
+            and any(g.lemma_.lower() in lexicon.ADVERTISING_NOUNS for g in c.children)
+            or (c.dep_ == "acl" and c.lemma_.lower() in lexicon.SPENDING_VERBS | {"spend"})
+            for c in n.children
+        )
+        if spent and not _hypothetical(n.head):
+            last = max(n, q, key=lambda t: t.i)
+            out.append(("money", cue(first, last)))
+    return out
+
+
+def _small_count(q: Token) -> bool:
+    """Fewer than ``CROWD_FLOOR``: "two", "nine", "7"."""
+    value = lexicon.SMALL_NUMBER_WORDS.get(q.lower_)
+    if value is None:
+        value = _number(q)
+    return value is not None and value < CROWD_FLOOR
+
+
+def _price_or_deal(verb: Token) -> bool:
+    """ "membership costs $25,000", "would cost $20 million to outfit" (a price), "agreed to pay
+    $325 million to settle", "after paying $365 million to buy" (a settlement or deal value):
+    figures the labelling rules leave alone, unlike money spent or lost."""
+    lemma = verb.lemma_.lower()
+    if lemma == "cost" and (
+        verb.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    ):
+        return True
+    return lemma in ("pay", "owe") and any(
+        c.dep_ in _INFINITIVE_DEPS and c.lemma_.lower() in lexicon.DEAL_VERBS for c in verb.children
+    )
 
 
 def _crowd_size(crowd: Token) -> Token | None:
@@ -232,9 +290,8 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
         if n.lemma_.lower() in lexicon.QUANTITY_NOUNS:
             of = next((c for c in n.children if c.lower_ == "of" and c.dep_ == "prep"), None)
             n = next((g for g in of.children if g.dep_ == "pobj"), n) if of is not None else n
-        if not (
-            n.lemma_.lower() in lexicon.POPULATION_NOUNS or n.lower_ in lexicon.POPULATION_NOUNS
-        ):
+        nouns = lexicon.POPULATION_NOUNS | lexicon.MORE_POPULATION_NOUNS
+        if not (n.lemma_.lower() in nouns or n.lower_ in nouns):
             continue
         if n.dep_ == "pobj" and n.head.lower_ in lexicon.RATE_PREPOSITIONS:
             continue  # "gave coverage to 400,000 residents", "grew by 7 million people": a rate
@@ -245,6 +302,8 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
             verb = verb.head
         if _hypothetical(verb):
             continue  # "if millions of people lose...", "will become eligible": not a count
+        if verb.lemma_.lower() in lexicon.VOTING_VERBS:
+            continue  # "367,000 people voted": a vote count or turnout, official results
         first = min(q.i, n.i)
         lead = [t for t in q.subtree if t.i < q.i and t.i >= first - 3]
         out.append(cue(lead[0] if lead else q.doc[first], q.doc[max(q.i, n.i)]))
@@ -263,7 +322,12 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if v.head.i == v.i:
             break
-    return verb.tag_ == "VBG" or (verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB")
+    # a bare gerund ("vowing to bring back millions of jobs") is no count; a progressive ("are
+    # studying") tells what is going on
+    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return (verb.tag_ == "VBG" and not progressive) or (
+        verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB"
+    )
 
 
 def _is_people(n: Token) -> bool:
@@ -291,7 +355,9 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     """The sentence's figures, when neither it nor its paragraph gives a source, the text does
     not vouch for them, and it is no embedded post or sport report."""
     sent = s.span
-    elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    elsewhere = s.figures_sourced_elsewhere
+    if elsewhere is None:
+        elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
     if elsewhere or is_embedded_post(sent) or _confirmed(sent):
         return []
     if is_sport(sent, s.paragraph_text):
@@ -299,6 +365,8 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     found = _figures(sent, s.reading.quoted)
     if not found:
         quantities = _quantities(sent)
+        found = _spending_and_protest_figures(sent, s.reading.quoted, quantities)
+    if not found:
         found = [("population", c) for c in _populations(sent, s.reading.quoted, quantities)]
     if s.paragraph_sourced:
         # the sentence's own source covers the figures it tells, not the ones around what it

@@ -75,6 +75,9 @@ class Sentence:
     # a source tells something in another sentence of the paragraph (not only in this one);
     # None: not known, read as ``paragraph_sourced``
     sourced_elsewhere: bool | None = None
+    # a sentence of the paragraph other than this one has a source and tells a number: what
+    # sources the figures around it; None: not known, read as ``sourced_elsewhere``
+    figures_sourced_elsewhere: bool | None = None
 
     @property
     def doc(self) -> Doc:

@@ -10,6 +10,7 @@ on a sentence another rule has flagged.
 from __future__ import annotations
 
 from worker.pipeline.unverified.figures import FIGURE_RULES
+from worker.pipeline.unverified.groups import GROUP_ANONYMOUS_RULES, GROUP_WEASEL_RULES
 from worker.pipeline.unverified.rule import Rule
 from worker.pipeline.unverified.secondhand import (
     ANONYMOUS_RULES,
@@ -23,9 +24,11 @@ from worker.pipeline.unverified.uncertainty import HEDGED_RULES, UNCONFIRMED_RUL
 RULES: tuple[Rule, ...] = (
     *UNCONFIRMED_RULES,
     *ANONYMOUS_RULES,
+    *GROUP_ANONYMOUS_RULES,
     *REPORTED_RULES,
     *HEDGED_RULES,
     *WEASEL_RULES,
+    *GROUP_WEASEL_RULES,
     *FIGURE_RULES,
     *FROM_ATTRIBUTION_RULES,
     *SUPPORTING_RULES,

@@ -296,7 +296,19 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     if m.head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
     phrase = m.first.doc[m.first.i : m.last.i + 1]
-    return any(t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase)
+    return _of_an_office(m.head) or any(
+        t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase
+    )
+
+
+def _of_an_office(head: Token) -> bool:
+    """ "election officials", "campaign officials", "party officials": the office the story is
+    about speaks through them (the paragraph names the state, the campaign or the party), as
+    the claims corpus's labels read them."""
+    return any(
+        c.dep_ in ("compound", "amod") and c.lower_ in lexicon.OFFICE_MODIFIERS
+        for c in head.children
+    )
 
 
 def _body_speaks(speaker: Span, s: Sentence) -> bool:
@@ -306,7 +318,7 @@ def _body_speaks(speaker: Span, s: Sentence) -> bool:
     head = speaker.root
     if head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
-    return any(
+    return _of_an_office(head) or any(
         t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
     )
 
@@ -412,6 +424,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue  # "if scientists found...": a condition, not a claim
         if verb.lemma_.lower() not in lexicon.WEASEL_VERBS:
             continue
+        if _acts_on_thing(verb) or _poll_share(m.head):
+            continue
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if verb.dep_ == "xcomp":  # "people will begin to think"
             modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
@@ -457,6 +471,25 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from _unquoted(s, out)
+
+
+def _acts_on_thing(verb: Token) -> bool:
+    """ "Republicans confirmed a judge", "researchers disclosed a cache of documents": a verb
+    that can report (so the source reader takes it) used for an act on a thing, with no clause
+    of what is held or said."""
+    if verb.lemma_.lower() not in lexicon.ACT_NOT_VIEW_VERBS:
+        return False
+    if any(c.dep_ in grammar.COMPLEMENT_DEPS for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in grammar.NOUN_POS for c in verb.children)
+
+
+def _poll_share(head: Token) -> bool:
+    """ "Six in 10 Virginia Democratic primary voters said", "46 percent of voters": a poll's
+    share of respondents, a result (the labelling rules: a survey's respondents are not a
+    vague group)."""
+    phrase = list(head.subtree)
+    return any(t.like_num for t in phrase) and any(t.lower_ in lexicon.SHARE_WORDS for t in phrase)
 
 
 def _partisan_group(m: Source) -> bool:

@@ -164,6 +164,8 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         k += 1
     if k >= sent.end or doc[k].tag_ != "VBN":
         return None
+    if tok.lower_ == "might" and not _hedging_might(tok, doc[k]):
+        return None
     verb = tok.head
     before = [t for t in doc[sent.start : tok.i] if not t.is_punct and t.pos_ not in _FILLER_POS]
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
@@ -173,6 +175,24 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
         return None
     return cue(tok, doc[k]), verb.i
+
+
+def _hedging_might(modal: Token, participle: Token) -> bool:
+    """ "might well have fled", "might have been killed": "might have" hedges a past event. In
+    the news prose of the claims corpus it is mostly a counterfactual or an aside ("might have
+    curbed emissions faster", "might not have happened without", "the tax might have been too
+    low"): 1 hedge in 8 on its development part, so only these two forms count."""
+    doc = modal.doc
+    if doc[modal.i + 1].lower_ == "well":
+        return True
+    if participle.lower_ != "been" or participle.i + 1 >= len(doc):
+        return False
+    event = doc[participle.i + 1]
+    return (
+        event.tag_ == "VBN"
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in event.children)
+        and not any(c.dep_ == "neg" for c in event.children)
+    )
 
 
 def _counterfactual(sent: Span) -> bool:
@@ -352,6 +372,27 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     return cue(first, last), tok.i
 
 
+def _unknown_fact(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
+    """ "The source of the attack is unclear", "Whether she converted many voters is unknown":
+    a fact the article says is not known, with the fact as the subject (the "it is unclear
+    whether" form is ``_unclear``). Only a fact's noun ("source", "cause", "motive") or a
+    whether-clause about the past or present; not "he was largely unknown" (not famous)."""
+    if tok.lemma_.lower() not in lexicon.UNKNOWN_ADJECTIVES or tok.dep_ != "acomp":
+        return None
+    be = tok.head
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None:
+        return None
+    if subj.dep_ == "csubj":
+        if not any(c.dep_ == "mark" and c.lower_ == "whether" for c in subj.children):
+            return None
+        if any(c.lower_ in lexicon.FUTURE_AUXILIARIES for c in subj.children):
+            return None  # "whether he will run is unclear": a question about the future
+    elif subj.lemma_.lower() not in lexicon.FACT_NOUNS:
+        return None
+    return cue(subj if subj.dep_ == "nsubj" else subj.left_edge, tok), tok.i
+
+
 def _attributed_to_research(tok: Token) -> bool:
     """ "a preliminary study hints that ... may have evolved": the hedge is the study's."""
     cur = tok
@@ -425,6 +466,12 @@ HEDGED_RULES = (
         "hedged",
         '"{cue}": the article offers this as a possibility, not as a fact.',
         _hedge(lambda tok, sent: _unclear(tok, sent, "possible"), frozenset({"possible"})),
+    ),
+    Rule(
+        "unknown_fact",
+        "hedged",
+        '"{cue}": the article says this is not known.',
+        _hedge(_unknown_fact, lexicon.UNKNOWN_ADJECTIVES),
     ),
     Rule(
         "hedge_adverb",
