@@ -25,11 +25,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from worker.config import match_budget_seconds
-from worker.pipeline import match_claims
-from worker.store.claim_index import candidates
+from worker.pipeline.claim_match import features, match_features
+from worker.pipeline.claim_match.decision import Claim, claim
+from worker.store.claim_index import Candidate, candidates
 from worker.store.models import AnalysisRow, ArticleRow, ClaimMatchRow, FindingRow, utcnow
 from worker.store.review_exports import verdict_dates
 from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus, Kind
@@ -114,33 +115,61 @@ def find_pairs(
 ) -> tuple[list[Pair], set[tuple[int, int]]]:
     """The pairs the analysis's findings make with stored claims, and every pair looked at.
     Unverifiable claims first (the verdicts that matter most to readers), then attributions;
-    past ``deadline`` (a ``time.monotonic()``) no further finding is started."""
+    past ``deadline`` (a ``time.monotonic()``) no further finding is started. Each finding
+    reached is parsed once and its features stored with it (``store_features``); the stored
+    claims it is scored against are read from their stored features, parsed only when they
+    have none. The decision is ``match_claims(new, stored)``'s, to the digit."""
     urls = _urls(analysis.article)
     found: list[Pair] = []
     looked: set[tuple[int, int]] = set()
     # Read afresh, not through the relationship: inside ``_finish`` it may predate the insert.
     findings = session.scalars(
-        select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
+        select(FindingRow)
+        .where(FindingRow.analysis_id == analysis.id)
+        .options(undefer(FindingRow.claim_features))
+        .order_by(FindingRow.id)
     ).all()
     findings = sorted(findings, key=lambda f: (f.kind != Kind.UNVERIFIED, f.id))
     for finding in findings:
         if deadline is not None and time.monotonic() > deadline:
             break
+        if not finding.text.strip():
+            continue  # nothing to match (match_claims says "empty")
+        mine = store_features(finding)
         cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
         stored = _stored(session, [c.finding_id for c in cands])
-        mine = word_set(finding.text)
+        my_words = word_set(finding.text)
         for cand in cands:
             old = stored.get(cand.finding_id)
             if old is None or not eligible(finding.text, urls, old):
                 continue
             looked.add((finding.id, old.finding_id))
-            if not worth_scoring(mine, word_set(old.text)):
+            if not old.text.strip() or not worth_scoring(my_words, word_set(old.text)):
                 continue
-            result = match_claims(finding.text, old.text)
+            result = match_features(mine, stored_claim(cand))
             if result.same:
                 reasons = [r.to_dict() for r in result.reasons]
                 found.append(Pair(finding.id, old.finding_id, round(result.score, 4), reasons))
     return found, looked
+
+
+def store_features(finding: FindingRow) -> Claim:
+    """The finding's claim, parsed (or read back); its features written to its row when the row
+    has none of this version (the caller's transaction writes them)."""
+    text = finding.text.strip()
+    held = features.load(text, finding.claim_features)
+    if held is not None:
+        return held
+    parsed = claim(text)
+    finding.claim_features = features.dump(parsed)
+    return parsed
+
+
+def stored_claim(cand: Candidate) -> Claim:
+    """A candidate's claim from its stored features; parsed when it has none (a row matched
+    before migration 0009, or under an older features version)."""
+    text = cand.text.strip()
+    return features.load(text, cand.features) or claim(text)
 
 
 def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:

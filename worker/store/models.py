@@ -145,6 +145,9 @@ class FindingRow(Base):
     text_changed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime | None] = mapped_column()
+    # The claim's match features (``worker.pipeline.claim_match.features``, migration 0009),
+    # written when the finding is first matched; deferred: only matching reads them.
+    claim_features: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
     analysis: Mapped[AnalysisRow] = relationship(back_populates="findings")
     events: Mapped[list[ReviewEvent]] = relationship(
