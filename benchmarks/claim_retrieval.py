@@ -25,10 +25,11 @@ as the worker does it since migration 0009: the new claim parsed, the stored one
 match features stored with them (``worker.pipeline.claim_match.features``), nothing cached; the
 decisions of the two ways are compared. Prints median, p95 and worst in milliseconds.
 
-Every row carries stored features: for a million rows they are those of a pool sentence of the
-same length (parsing a million sentences takes hours; see ``placeholder_features``), so that the
-table and what retrieval reads are as large as in a real store; the rows the queries retrieve
-get their own features (``_own_features``) before they are scored.
+Every finding has a ``claim_features`` row (migration 0009): for a million rows they are those of
+a pool sentence of the same length (parsing a million sentences takes hours; see
+``placeholder_features``), so that the table and what retrieval reads are as large as in a real
+store; the rows the queries retrieve get their own features (``_own_features``) before they are
+scored.
 """
 
 from __future__ import annotations
@@ -150,25 +151,30 @@ def populate(url: str, n: int, pool: list[str], seed: int = 11) -> None:
         cur = raw.cursor()
         columns = (
             'analysis_id, fid, kind, type, start, "end", text, confidence, data, '
-            "review_status, text_changed, created_at, claim_features"
+            "review_status, text_changed, created_at"
         )
-        buf = io.StringIO()
+        buf, features_buf = io.StringIO(), io.StringIO()
         for i in range(n):
             article = i // PER_ARTICLE + 1
             source = rng.choice(pool)
             sentence = rw.rewrite(source, 0.1 if rng.random() < 0.05 else 0.5)
             created = (now - timedelta(minutes=article)).isoformat()
+            # ids are 1..n in a fresh table (checked below); the features row goes with its id
             stored = nearest[min(199, len(sentence.split()))]
+            features_buf.write(f"{i + 1}\t{_copy_escape(stored)}\n")
             buf.write(
                 f"a{article}\tf{i % PER_ARTICLE + 1}\tunverified\tunconfirmed\t0\t1\t"
-                f"{_copy_escape(sentence)}\t0.8\t{{}}\tnew\tf\t{created}\t"
-                f"{_copy_escape(stored)}\n"
+                f"{_copy_escape(sentence)}\t0.8\t{{}}\tnew\tf\t{created}\n"
             )
             if (i + 1) % 50_000 == 0 or i + 1 == n:
                 with cur.copy(f"COPY findings ({columns}) FROM STDIN") as copy:
                     copy.write(buf.getvalue())
-                buf = io.StringIO()
+                with cur.copy("COPY claim_features (finding_id, features) FROM STDIN") as copy:
+                    copy.write(features_buf.getvalue())
+                buf, features_buf = io.StringIO(), io.StringIO()
                 print(f"  {i + 1:,} findings", flush=True)
+        cur.execute("SELECT min(id), max(id), count(*) FROM findings")
+        assert cur.fetchone() == (1, n, n), "findings ids are not 1..n"
         raw.commit()
     finally:
         raw.close()
@@ -176,6 +182,7 @@ def populate(url: str, n: int, pool: list[str], seed: int = 11) -> None:
         conn.execute(text("SET maintenance_work_mem = '256MB'"))
         conn.execute(text("CREATE INDEX ix_findings_claim_tsv ON findings USING gin (claim_tsv)"))
         conn.execute(text("VACUUM (ANALYZE) findings"))
+        conn.execute(text("VACUUM (ANALYZE) claim_features"))
 
 
 def _copy_escape(value: str) -> str:
@@ -268,12 +275,13 @@ def _own_features(conn, retrieved: list) -> dict[int, dict]:
     ]
     for i in range(0, len(rows), 500):
         conn.execute(
-            text("UPDATE findings SET claim_features = CAST(:f AS json) WHERE id = :id"),
+            text("UPDATE claim_features SET features = CAST(:f AS json) WHERE finding_id = :id"),
             rows[i : i + 500],
         )
     conn.commit()
     got = conn.execute(
-        text("SELECT id, claim_features FROM findings WHERE id = ANY(:ids)"), {"ids": list(texts)}
+        text("SELECT finding_id, features FROM claim_features WHERE finding_id = ANY(:ids)"),
+        {"ids": list(texts)},
     ).all()
     return {int(fid): value for fid, value in got}
 

@@ -62,8 +62,8 @@ def test_a_real_worker_drains_the_matching_queue_and_writes_claim_matches():
             assert {(fa, fb), (fb, fa)} <= pairs, worker.log()[-3000:]
             # the task stored each matched claim's features with its row (migration 0009)
             stored = conn.execute(
-                "SELECT count(*) FROM findings WHERE analysis_id IN (%s, %s) "
-                "AND claim_features IS NULL",
+                "SELECT count(*) FROM findings f LEFT JOIN claim_features cf "
+                "ON cf.finding_id = f.id WHERE f.analysis_id IN (%s, %s) AND cf.finding_id IS NULL",
                 (a["id"], b["id"]),
             ).fetchone()
             assert stored == (0,)

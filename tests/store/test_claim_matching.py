@@ -25,6 +25,7 @@ from worker.store.migrate import upgrade
 from worker.store.models import (
     AnalysisRow,
     ArticleRow,
+    ClaimFeaturesRow,
     ClaimMatchRow,
     FindingRow,
     ReviewEvent,
@@ -450,7 +451,9 @@ def test_matching_stores_each_claims_features_and_reads_stored_claims_without_pa
         (new_id,) = insert_analysis(session, "new", URL_B, [CLAIM_B + "."])
     with session_scope() as session:
         written = session.scalars(
-            select(FindingRow.claim_features).where(FindingRow.id.in_(stored_ids))
+            select(ClaimFeaturesRow.features)
+            .where(ClaimFeaturesRow.finding_id.in_(stored_ids))
+            .order_by(ClaimFeaturesRow.finding_id)
         ).all()
     assert [f["h"] for f in written] == [
         features.text_key(t) for t in (CLAIM_A + ".", OTHER_FIGURE_B)
@@ -480,6 +483,6 @@ def test_features_written_for_another_text_are_not_used(db_url):
     assert pairs() == set()
     with session_scope() as session:
         # and the stored features of the original text would have matched
-        stored = session.get(FindingRow, old).claim_features
+        stored = session.get(ClaimFeaturesRow, old).features
     assert features.text_key(CLAIM_A + ".") == stored["h"]
     assert match_claims(CLAIM_B + ".", CLAIM_A + ".").same

@@ -56,7 +56,8 @@ class Candidate:
     analysis_id: str
     text: str
     rank: float
-    # the claim's stored match features (``claim_match.features.dump``), None when not yet written
+    # the claim's stored match features (``claim_match.features.dump``, table ``claim_features``),
+    # None when not yet written
     features: dict[str, Any] | None = None
 
 
@@ -176,12 +177,15 @@ def candidates(
         params["all"] = "|".join(f"({c})" for c in combos)
         matches = " OR ".join(f"f.claim_tsv @@ CAST(:q{i} AS tsquery)" for i in range(len(combos)))
         query = f"""
-            SELECT f.id, f.analysis_id, f.text, ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank,
-                f.claim_features
-            FROM findings f
-            WHERE ({matches}) AND f.analysis_id <> :exclude
-            ORDER BY rank DESC, f.id DESC
-            LIMIT :limit
+            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
+                SELECT f.id, f.analysis_id, f.text,
+                    ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank
+                FROM findings f
+                WHERE ({matches}) AND f.analysis_id <> :exclude
+                ORDER BY rank DESC, f.id DESC
+                LIMIT :limit
+            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
+            ORDER BY c.rank DESC, c.id DESC
         """
     else:
         terms = query_terms(text)
@@ -190,12 +194,14 @@ def candidates(
         params["q"] = _at_least(terms, min(MIN_SHARED, len(terms)), '"', "AND", "OR")
         # bm25() is lower for better matches.
         query = """
-            SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank,
-                f.claim_features
-            FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
-            WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
-            ORDER BY rank DESC, f.id DESC
-            LIMIT :limit
+            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
+                SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
+                FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
+                WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
+                ORDER BY rank DESC, f.id DESC
+                LIMIT :limit
+            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
+            ORDER BY c.rank DESC, c.id DESC
         """
     rows = db.execute(sql(query), params).all()
     return [Candidate(int(r[0]), r[1], r[2], float(r[3]), _json(r[4])) for r in rows]

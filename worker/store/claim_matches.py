@@ -25,13 +25,20 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from worker.config import match_budget_seconds
 from worker.pipeline.claim_match import features, match_features
 from worker.pipeline.claim_match.decision import Claim, claim
 from worker.store.claim_index import Candidate, candidates
-from worker.store.models import AnalysisRow, ArticleRow, ClaimMatchRow, FindingRow, utcnow
+from worker.store.models import (
+    AnalysisRow,
+    ArticleRow,
+    ClaimFeaturesRow,
+    ClaimMatchRow,
+    FindingRow,
+    utcnow,
+)
 from worker.store.review_exports import verdict_dates
 from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus, Kind
 
@@ -124,18 +131,22 @@ def find_pairs(
     looked: set[tuple[int, int]] = set()
     # Read afresh, not through the relationship: inside ``_finish`` it may predate the insert.
     findings = session.scalars(
-        select(FindingRow)
-        .where(FindingRow.analysis_id == analysis.id)
-        .options(undefer(FindingRow.claim_features))
-        .order_by(FindingRow.id)
+        select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
     ).all()
     findings = sorted(findings, key=lambda f: (f.kind != Kind.UNVERIFIED, f.id))
+    held = dict(
+        session.execute(
+            select(ClaimFeaturesRow.finding_id, ClaimFeaturesRow.features).where(
+                ClaimFeaturesRow.finding_id.in_([f.id for f in findings])
+            )
+        ).all()
+    )
     for finding in findings:
         if deadline is not None and time.monotonic() > deadline:
             break
         if not finding.text.strip():
             continue  # nothing to match (match_claims says "empty")
-        mine = store_features(finding)
+        mine = store_features(session, finding, held.get(finding.id))
         cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
         stored = _stored(session, [c.finding_id for c in cands])
         my_words = word_set(finding.text)
@@ -153,15 +164,25 @@ def find_pairs(
     return found, looked
 
 
-def store_features(finding: FindingRow) -> Claim:
-    """The finding's claim, parsed (or read back); its features written to its row when the row
-    has none of this version (the caller's transaction writes them)."""
+def store_features(session: Session, finding: FindingRow, stored: Any) -> Claim:
+    """The finding's claim, read back from ``stored`` (its ``claim_features`` row) or parsed;
+    when parsed, its features are written (in the caller's transaction) for whoever matches a
+    new claim against it later."""
     text = finding.text.strip()
-    held = features.load(text, finding.claim_features)
+    held = features.load(text, stored)
     if held is not None:
         return held
     parsed = claim(text)
-    finding.claim_features = features.dump(parsed)
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    row = {"finding_id": finding.id, "features": features.dump(parsed)}
+    stmt = insert(ClaimFeaturesRow).values(row)
+    # a redelivered task may match the same analysis at the same moment: last write wins
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["finding_id"], set_={"features": stmt.excluded.features}
+        )
+    )
     return parsed
 
 

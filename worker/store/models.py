@@ -145,9 +145,6 @@ class FindingRow(Base):
     text_changed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime | None] = mapped_column()
-    # The claim's match features (``worker.pipeline.claim_match.features``, migration 0009),
-    # written when the finding is first matched; deferred: only matching reads them.
-    claim_features: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
     analysis: Mapped[AnalysisRow] = relationship(back_populates="findings")
     events: Mapped[list[ReviewEvent]] = relationship(
@@ -180,6 +177,20 @@ class ReviewEvent(Base):
 
     finding: Mapped[FindingRow] = relationship(back_populates="events")
     user: Mapped[User | None] = relationship()
+
+
+class ClaimFeaturesRow(Base):
+    """A finding's claim as the matcher reads it (``worker.pipeline.claim_match.features``),
+    written when the finding is first matched, so that matching it later needs no parse. A
+    table of its own, not a column of ``findings``: writing it then would be an UPDATE of each
+    new finding, a second entry for it in the full-text GIN index."""
+
+    __tablename__ = "claim_features"
+
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True
+    )
+    features: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class ClaimMatchRow(Base):

@@ -1,5 +1,5 @@
 """claim features: each finding's match features (``worker.pipeline.claim_match.features``)
-stored with its claim-index row, so matching reads a stored claim instead of parsing it again
+stored next to its claim-index row, so matching reads a stored claim instead of parsing it again
 
 Revision ID: 0009
 Revises: 0008
@@ -17,13 +17,21 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # Nullable, no backfill: the features need the parser, which a migration does not load.
-    # A finding without them (older rows, or an older features version) is parsed when matched,
-    # as before, and gets them when its own analysis is matched again.
-    with op.batch_alter_table("findings") as batch:
-        batch.add_column(sa.Column("claim_features", sa.JSON, nullable=True))
+    # A table of its own keyed by finding: written when a finding is first matched, which as a
+    # column of ``findings`` would be an UPDATE of each new row (a second tuple, a second entry
+    # in the GIN index's pending list). No backfill: the features need the parser, which a
+    # migration does not load; a finding without them is parsed when matched, as before.
+    op.create_table(
+        "claim_features",
+        sa.Column(
+            "finding_id",
+            sa.Integer,
+            sa.ForeignKey("findings.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("features", sa.JSON, nullable=False),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("findings") as batch:
-        batch.drop_column("claim_features")
+    op.drop_table("claim_features")
