@@ -180,7 +180,12 @@ def populate(url: str, n: int, pool: list[str], seed: int = 11) -> None:
         raw.close()
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("SET maintenance_work_mem = '256MB'"))
-        conn.execute(text("CREATE INDEX ix_findings_claim_tsv ON findings USING gin (claim_tsv)"))
+        conn.execute(
+            text(
+                "CREATE INDEX ix_findings_claim_tsv ON findings USING gin (claim_tsv) "
+                "WITH (fastupdate = off)"  # as migration 0009 sets it
+            )
+        )
         conn.execute(text("VACUUM (ANALYZE) findings"))
         conn.execute(text("VACUUM (ANALYZE) claim_features"))
 

@@ -11,6 +11,9 @@ benchmark call it). It takes a SQLAlchemy ``Session`` or ``Connection`` on eithe
 - SQLite (embedded mode): the FTS5 table ``findings_claim_fts`` (porter stemmer), ranked by
   ``bm25``.
 
+Each candidate comes with its claim's stored match features (table ``claim_features``,
+migration 0009), so that ``match_features`` scores it without parsing it again.
+
 The query is the claim's most telling words (at most ``TERMS``), and a row must contain at least
 ``MIN_SHARED`` of them: ``match_claims`` gives a pair with fewer than three shared content words
 no chance (``few_shared_words``). On SQLite the telling words are figures, names, then the
