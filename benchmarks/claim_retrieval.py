@@ -20,8 +20,16 @@ Queries: ``--queries`` new claims, half a light paraphrase of a stored sentence'
 claim is in the store), half a corpus sentence from the frozen-free dev pool heavily rewritten
 (the claim is not). For each: retrieval (wall time of the query, as the worker waits for it),
 then scoring of the candidates (thread time), once with every parse cold (the parse cache
-emptied: the worst case, a worker's first look at those stored sentences) and once warm. Prints
-median, p95 and worst in milliseconds.
+emptied: the worst case, a worker's first look at those stored sentences), once warm, and once
+as the worker does it since migration 0009: the new claim parsed, the stored ones read from the
+match features stored with them (``worker.pipeline.claim_match.features``), nothing cached; the
+decisions of the two ways are compared. Prints median, p95 and worst in milliseconds.
+
+Every finding has a ``claim_features`` row (migration 0009): for a million rows they are those of
+a pool sentence of the same length (parsing a million sentences takes hours; see
+``placeholder_features``), so that the table and what retrieval reads are as large as in a real
+store; the rows the queries retrieve get their own features (``_own_features``) before they are
+scored.
 """
 
 from __future__ import annotations
@@ -85,10 +93,33 @@ class Rewriter:
         return NUMBER.sub(lambda _: str(self.rng.randint(2, 5000)), out) if share > 0.2 else out
 
 
+def placeholder_features(pool: list[str], sample: int = 600, seed: int = 3) -> dict[int, str]:
+    """Stored features of the right size for a sentence of each length: the features of a
+    sample of pool sentences (parsed here), by word count. Parsing a million rows is hours, and
+    only the rows a query retrieves are scored; ``measure`` writes their own features before
+    it scores them. These keep the table and what retrieval reads as large as in a store where
+    every claim has its features."""
+    from worker.pipeline.claim_match import features
+    from worker.pipeline.claim_match.decision import claim
+
+    rng = random.Random(seed)
+    by_length: dict[int, str] = {}
+    for sentence in rng.sample(pool, min(sample, len(pool))):
+        blob = json.dumps(features.dump(claim(sentence)), separators=(",", ":"))
+        by_length.setdefault(len(sentence.split()), blob)
+    return by_length
+
+
+def _nearest(by_length: dict[int, str], words: int) -> str:
+    return by_length[min(by_length, key=lambda n: (abs(n - words), n))]
+
+
 def populate(url: str, n: int, pool: list[str], seed: int = 11) -> None:
     from worker.store import get_engine
     from worker.store.models import utcnow
 
+    by_length = placeholder_features(pool)
+    nearest = {w: _nearest(by_length, w) for w in range(0, 200)}
     rng = random.Random(seed)
     rw = Rewriter(pool, rng)
     engine = get_engine(url)
@@ -122,12 +153,15 @@ def populate(url: str, n: int, pool: list[str], seed: int = 11) -> None:
             'analysis_id, fid, kind, type, start, "end", text, confidence, data, '
             "review_status, text_changed, created_at"
         )
-        buf = io.StringIO()
+        buf, features_buf = io.StringIO(), io.StringIO()
         for i in range(n):
             article = i // PER_ARTICLE + 1
             source = rng.choice(pool)
             sentence = rw.rewrite(source, 0.1 if rng.random() < 0.05 else 0.5)
             created = (now - timedelta(minutes=article)).isoformat()
+            # ids are 1..n in a fresh table (checked below); the features row goes with its id
+            stored = nearest[min(199, len(sentence.split()))]
+            features_buf.write(f"{i + 1}\t{_copy_escape(stored)}\n")
             buf.write(
                 f"a{article}\tf{i % PER_ARTICLE + 1}\tunverified\tunconfirmed\t0\t1\t"
                 f"{_copy_escape(sentence)}\t0.8\t{{}}\tnew\tf\t{created}\n"
@@ -135,15 +169,25 @@ def populate(url: str, n: int, pool: list[str], seed: int = 11) -> None:
             if (i + 1) % 50_000 == 0 or i + 1 == n:
                 with cur.copy(f"COPY findings ({columns}) FROM STDIN") as copy:
                     copy.write(buf.getvalue())
-                buf = io.StringIO()
+                with cur.copy("COPY claim_features (finding_id, features) FROM STDIN") as copy:
+                    copy.write(features_buf.getvalue())
+                buf, features_buf = io.StringIO(), io.StringIO()
                 print(f"  {i + 1:,} findings", flush=True)
+        cur.execute("SELECT min(id), max(id), count(*) FROM findings")
+        assert cur.fetchone() == (1, n, n), "findings ids are not 1..n"
         raw.commit()
     finally:
         raw.close()
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("SET maintenance_work_mem = '256MB'"))
-        conn.execute(text("CREATE INDEX ix_findings_claim_tsv ON findings USING gin (claim_tsv)"))
+        conn.execute(
+            text(
+                "CREATE INDEX ix_findings_claim_tsv ON findings USING gin (claim_tsv) "
+                "WITH (fastupdate = off)"  # as migration 0009 sets it
+            )
+        )
         conn.execute(text("VACUUM (ANALYZE) findings"))
+        conn.execute(text("VACUUM (ANALYZE) claim_features"))
 
 
 def _copy_escape(value: str) -> str:
@@ -157,7 +201,7 @@ def _summary(values: list[float]) -> str:
 
 
 def measure(url: str, pool: list[str], queries: int, limit: int, seed: int = 5) -> None:
-    from worker.pipeline.claim_match import decision
+    from worker.pipeline.claim_match import decision, features, match_features
     from worker.store import get_engine
     from worker.store.claim_index import candidates
     from worker.store.claim_matches import word_set, worth_scoring
@@ -166,15 +210,20 @@ def measure(url: str, pool: list[str], queries: int, limit: int, seed: int = 5) 
     rw = Rewriter(pool, rng)
     claims = [rw.rewrite(rng.choice(pool), 0.05 if i % 2 == 0 else 0.6) for i in range(queries)]
     decision.claim("Warm up the parser once.")  # the model load is not a query's cost
-    results: dict[str, list[float]] = {"retrieval": [], "cold": [], "warm": [], "found": []}
-    scored_counts, same_counts = [], []
+    results: dict[str, list[float]] = {"retrieval": [], "cold": [], "warm": [], "stored": []}
+    found_counts, scored_counts, same_counts = [], [], []
+    identical = True
     with get_engine(url).connect() as conn:
         candidates(conn, "warm up the connection and the index pages")
+        retrieved = []
         for claim in claims:
             t0 = time.perf_counter()
             found = candidates(conn, claim, limit=limit, exclude_analysis="new")
             results["retrieval"].append((time.perf_counter() - t0) * 1000)
-            results["found"].append(len(found))
+            retrieved.append(found)
+        stored = _own_features(conn, retrieved)
+        for claim, found in zip(claims, retrieved, strict=True):
+            found_counts.append(len(found))
             mine = word_set(claim)
             passing = [c for c in found if worth_scoring(mine, word_set(c.text))]
             scored_counts.append(len(passing))
@@ -186,18 +235,60 @@ def measure(url: str, pool: list[str], queries: int, limit: int, seed: int = 5) 
                     if worth_scoring(mine, word_set(c.text)):
                         decision.match_claims(claim, c.text)
                 results[label].append((time.thread_time() - t0) * 1000)
-            same_counts.append(sum(decision.match_claims(claim, c.text).same for c in passing))
-    total = [r + s for r, s in zip(results["retrieval"], results["cold"], strict=True)]
-    total_warm = [r + s for r, s in zip(results["retrieval"], results["warm"], strict=True)]
+            # What the worker does: the new claim parsed, the stored ones read from their
+            # features as retrieval returned them (parse cache empty: nothing remembered).
+            decision.claim.cache_clear()
+            t0 = time.thread_time()
+            mine_claim = decision.claim(claim.strip())
+            by_features = []
+            for c in found:
+                if worth_scoring(mine, word_set(c.text)):
+                    text_ = c.text.strip()
+                    theirs = features.load(text_, stored[c.finding_id]) or decision.claim(text_)
+                    by_features.append(match_features(mine_claim, theirs))
+            results["stored"].append((time.thread_time() - t0) * 1000)
+            by_parse = [decision.match_claims(claim, c.text) for c in passing]
+            identical = identical and by_parse == by_features
+            same_counts.append(sum(m.same for m in by_parse))
     print(f"\n{queries} new claims, candidates limit {limit}:")
-    print(f"  candidates returned      median {statistics.median(results['found']):.0f}")
+    print(f"  candidates returned      median {statistics.median(found_counts):.0f}")
     print(f"  passing the word filter  median {statistics.median(scored_counts):.0f}")
     print(f"  called the same          total {sum(same_counts)}")
+    print(f"  stored features decide as a fresh parse: {'yes' if identical else 'NO'}")
     print(f"  retrieval (wall, ms)     {_summary(results['retrieval'])}")
-    print(f"  scoring cold (thread ms) {_summary(results['cold'])}")
-    print(f"  scoring warm (thread ms) {_summary(results['warm'])}")
-    print(f"  one finding, cold (ms)   {_summary(total)}")
-    print(f"  one finding, warm (ms)   {_summary(total_warm)}")
+    for label, name in (
+        ("stored", "stored features"),
+        ("cold", "every parse cold"),
+        ("warm", "parses cached"),
+    ):
+        total = [r + s for r, s in zip(results["retrieval"], results[label], strict=True)]
+        print(f"  scoring, {name:<17} (thread ms) {_summary(results[label])}")
+        print(f"  one finding, {name:<13} (ms) {_summary(total)}")
+
+
+def _own_features(conn, retrieved: list) -> dict[int, dict]:
+    """Write each retrieved row's own features (as matching it when it was new would have) and
+    read them back as retrieval returns them; the rows keep them for a ``--database`` run."""
+    from worker.pipeline.claim_match import features
+    from worker.pipeline.claim_match.decision import claim
+
+    texts = {c.finding_id: c.text.strip() for found in retrieved for c in found}
+    rows = [
+        {"id": fid, "f": json.dumps(features.dump(claim(t)), separators=(",", ":"))}
+        for fid, t in texts.items()
+        if t
+    ]
+    for i in range(0, len(rows), 500):
+        conn.execute(
+            text("UPDATE claim_features SET features = CAST(:f AS json) WHERE finding_id = :id"),
+            rows[i : i + 500],
+        )
+    conn.commit()
+    got = conn.execute(
+        text("SELECT finding_id, features FROM claim_features WHERE finding_id = ANY(:ids)"),
+        {"ids": list(texts)},
+    ).all()
+    return {int(fid): value for fid, value in got}
 
 
 def main() -> None:

@@ -115,6 +115,25 @@ MATCHED = {
     },
 }
 _JSONLD = {"application/ld+json": {"schema": {"type": "object"}}}
+_BATCH_ID = {
+    "name": "batch",
+    "in": "path",
+    "required": True,
+    "description": "A verdict-by-match action ('batch' of its response)",
+    "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+}
+BATCH = {
+    "type": "object",
+    "properties": {
+        "batch": {"type": "string"},
+        "finding_id": {"type": "integer", "description": "The finding the verdict was given on"},
+        "verdict": {"type": ["string", "null"], "enum": [*_VERDICT, None]},
+        "at": {"type": "string", "format": "date-time"},
+        "changed": {"type": "integer", "description": "Verdicts the action changed"},
+        "undone": {"type": "boolean"},
+        "links": {"type": "object", "properties": {"undo": {"type": "string"}}},
+    },
+}
 
 PATHS: dict[str, Any] = {
     "/findings": {
@@ -256,6 +275,115 @@ PATHS: dict[str, Any] = {
                     },
                 },
                 **_errors(401, 403, 404, 429, 503),
+            },
+        }
+    },
+    "/findings/{finding_id}/verdict-by-match": {
+        "post": {
+            "operationId": "verdictByMatch",
+            "summary": "Give a verdict to a finding and to every finding making the same claim "
+            "in other articles, in one action (editor)",
+            "description": "Each change is a 'verdict' event in the audit trail with via "
+            "'match:<finding_id>' (none on the finding itself) and the action's batch; "
+            "findings already so are left unchanged. POST the 'undo' link to revert.",
+            "parameters": [_FINDING_ID],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["verdict"],
+                            "properties": {"verdict": {"type": "string", "enum": _VERDICT}},
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "What the action changed",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "finding_id": {"type": "integer"},
+                                    "verdict": {"type": "string", "enum": _VERDICT},
+                                    "batch": {"type": "string"},
+                                    "changed": {
+                                        "type": "array",
+                                        "items": {"type": "integer"},
+                                        "description": "Findings whose verdict changed",
+                                    },
+                                    "matched": {
+                                        "type": "integer",
+                                        "description": "Findings making the same claim",
+                                    },
+                                    "links": {
+                                        "type": "object",
+                                        "properties": {
+                                            "undo": {"type": "string"},
+                                            "history": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            }
+                        }
+                    },
+                },
+                **_errors(400, 401, 403, 404, 413, 415, 422, 429, 503),
+            },
+        }
+    },
+    "/findings/{finding_id}/verdict-batches": {
+        "get": {
+            "operationId": "verdictBatches",
+            "summary": "The latest verdict-by-match actions that changed a finding (editor)",
+            "parameters": [_FINDING_ID],
+            "responses": {
+                "200": {
+                    "description": "Newest first",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "finding_id": {"type": "integer"},
+                                    "items": {"type": "array", "items": BATCH},
+                                },
+                            }
+                        }
+                    },
+                },
+                **_errors(401, 403, 404, 429, 503),
+            },
+        }
+    },
+    "/verdict-batches/{batch}/undo": {
+        "post": {
+            "operationId": "undoVerdictBatch",
+            "summary": "Undo a verdict-by-match action (editor)",
+            "description": "Sets back each verdict the action set, unless it was changed "
+            "since (the later verdict stands); each as a 'verdict' event with via "
+            "'undo:<batch>'. 422 when already undone.",
+            "parameters": [_BATCH_ID],
+            "responses": {
+                "200": {
+                    "description": "The findings set back",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "batch": {"type": "string"},
+                                    "reverted": {"type": "array", "items": {"type": "integer"}},
+                                },
+                            }
+                        }
+                    },
+                },
+                **_errors(401, 403, 404, 422, 429, 503),
             },
         }
     },

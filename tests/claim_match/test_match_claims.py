@@ -88,3 +88,11 @@ def test_empty_and_wrong_input():
     assert m.score == 0.0 and not m.same and codes(m) == {"empty"}
     with pytest.raises(TypeError):
         match_claims(None, BASE)  # type: ignore[arg-type]
+
+
+def test_a_denial_is_its_claims_polarity_not_a_further_assertion():
+    denied = "The ministry denied that the army had used cluster munitions."
+    assert match_claims(denied, "The army did not use cluster munitions, the ministry said.").same
+    asserted = match_claims(denied, "The ministry said the army had used cluster munitions.")
+    assert not asserted.same
+    assert "negation_mismatch" in [r.code for r in asserted.reasons]

@@ -11,6 +11,9 @@ benchmark call it). It takes a SQLAlchemy ``Session`` or ``Connection`` on eithe
 - SQLite (embedded mode): the FTS5 table ``findings_claim_fts`` (porter stemmer), ranked by
   ``bm25``.
 
+Each candidate comes with its claim's stored match features (table ``claim_features``,
+migration 0009), so that ``match_features`` scores it without parsing it again.
+
 The query is the claim's most telling words (at most ``TERMS``), and a row must contain at least
 ``MIN_SHARED`` of them: ``match_claims`` gives a pair with fewer than three shared content words
 no chance (``few_shared_words``). On SQLite the telling words are figures, names, then the
@@ -25,11 +28,13 @@ first ANALYZE, no lexeme counts as common.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import Connection
@@ -54,6 +59,9 @@ class Candidate:
     analysis_id: str
     text: str
     rank: float
+    # the claim's stored match features (``claim_match.features.dump``, table ``claim_features``),
+    # None when not yet written
+    features: dict[str, Any] | None = None
 
 
 def query_terms(claim: str, most: int = TERMS) -> list[str]:
@@ -172,11 +180,15 @@ def candidates(
         params["all"] = "|".join(f"({c})" for c in combos)
         matches = " OR ".join(f"f.claim_tsv @@ CAST(:q{i} AS tsquery)" for i in range(len(combos)))
         query = f"""
-            SELECT f.id, f.analysis_id, f.text, ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank
-            FROM findings f
-            WHERE ({matches}) AND f.analysis_id <> :exclude
-            ORDER BY rank DESC, f.id DESC
-            LIMIT :limit
+            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
+                SELECT f.id, f.analysis_id, f.text,
+                    ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank
+                FROM findings f
+                WHERE ({matches}) AND f.analysis_id <> :exclude
+                ORDER BY rank DESC, f.id DESC
+                LIMIT :limit
+            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
+            ORDER BY c.rank DESC, c.id DESC
         """
     else:
         terms = query_terms(text)
@@ -185,11 +197,24 @@ def candidates(
         params["q"] = _at_least(terms, min(MIN_SHARED, len(terms)), '"', "AND", "OR")
         # bm25() is lower for better matches.
         query = """
-            SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
-            FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
-            WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
-            ORDER BY rank DESC, f.id DESC
-            LIMIT :limit
+            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
+                SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
+                FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
+                WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
+                ORDER BY rank DESC, f.id DESC
+                LIMIT :limit
+            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
+            ORDER BY c.rank DESC, c.id DESC
         """
     rows = db.execute(sql(query), params).all()
-    return [Candidate(int(r[0]), r[1], r[2], float(r[3])) for r in rows]
+    return [Candidate(int(r[0]), r[1], r[2], float(r[3]), _json(r[4])) for r in rows]
+
+
+def _json(value: Any) -> dict[str, Any] | None:
+    """A JSON column read by plain SQL: parsed by psycopg on PostgreSQL, text on SQLite."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) else None

@@ -28,9 +28,17 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from worker.config import match_budget_seconds
-from worker.pipeline import match_claims
-from worker.store.claim_index import candidates
-from worker.store.models import AnalysisRow, ArticleRow, ClaimMatchRow, FindingRow, utcnow
+from worker.pipeline.claim_match import features, match_features
+from worker.pipeline.claim_match.decision import Claim, claim
+from worker.store.claim_index import Candidate, candidates
+from worker.store.models import (
+    AnalysisRow,
+    ArticleRow,
+    ClaimFeaturesRow,
+    ClaimMatchRow,
+    FindingRow,
+    utcnow,
+)
 from worker.store.review_exports import verdict_dates
 from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus, Kind
 
@@ -114,7 +122,10 @@ def find_pairs(
 ) -> tuple[list[Pair], set[tuple[int, int]]]:
     """The pairs the analysis's findings make with stored claims, and every pair looked at.
     Unverifiable claims first (the verdicts that matter most to readers), then attributions;
-    past ``deadline`` (a ``time.monotonic()``) no further finding is started."""
+    past ``deadline`` (a ``time.monotonic()``) no further finding is started. Each finding
+    reached is parsed once and its features stored with it (``store_features``); the stored
+    claims it is scored against are read from their stored features, parsed only when they
+    have none. The decision is ``match_claims(new, stored)``'s, to the digit."""
     urls = _urls(analysis.article)
     found: list[Pair] = []
     looked: set[tuple[int, int]] = set()
@@ -123,24 +134,63 @@ def find_pairs(
         select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
     ).all()
     findings = sorted(findings, key=lambda f: (f.kind != Kind.UNVERIFIED, f.id))
+    held = dict(
+        session.execute(
+            select(ClaimFeaturesRow.finding_id, ClaimFeaturesRow.features).where(
+                ClaimFeaturesRow.finding_id.in_([f.id for f in findings])
+            )
+        ).all()
+    )
     for finding in findings:
         if deadline is not None and time.monotonic() > deadline:
             break
+        if not finding.text.strip():
+            continue  # nothing to match (match_claims says "empty")
+        mine = store_features(session, finding, held.get(finding.id))
         cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
         stored = _stored(session, [c.finding_id for c in cands])
-        mine = word_set(finding.text)
+        my_words = word_set(finding.text)
         for cand in cands:
             old = stored.get(cand.finding_id)
             if old is None or not eligible(finding.text, urls, old):
                 continue
             looked.add((finding.id, old.finding_id))
-            if not worth_scoring(mine, word_set(old.text)):
+            if not old.text.strip() or not worth_scoring(my_words, word_set(old.text)):
                 continue
-            result = match_claims(finding.text, old.text)
+            result = match_features(mine, stored_claim(cand))
             if result.same:
                 reasons = [r.to_dict() for r in result.reasons]
                 found.append(Pair(finding.id, old.finding_id, round(result.score, 4), reasons))
     return found, looked
+
+
+def store_features(session: Session, finding: FindingRow, stored: Any) -> Claim:
+    """The finding's claim, read back from ``stored`` (its ``claim_features`` row) or parsed;
+    when parsed, its features are written (in the caller's transaction) for whoever matches a
+    new claim against it later."""
+    text = finding.text.strip()
+    held = features.load(text, stored)
+    if held is not None:
+        return held
+    parsed = claim(text)
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    row = {"finding_id": finding.id, "features": features.dump(parsed)}
+    stmt = insert(ClaimFeaturesRow).values(row)
+    # a redelivered task may match the same analysis at the same moment: last write wins
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["finding_id"], set_={"features": stmt.excluded.features}
+        )
+    )
+    return parsed
+
+
+def stored_claim(cand: Candidate) -> Claim:
+    """A candidate's claim from its stored features; parsed when it has none (a row matched
+    before migration 0009, or under an older features version)."""
+    text = cand.text.strip()
+    return features.load(text, cand.features) or claim(text)
 
 
 def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -179,6 +179,20 @@ class ReviewEvent(Base):
     user: Mapped[User | None] = relationship()
 
 
+class ClaimFeaturesRow(Base):
+    """A finding's claim as the matcher reads it (``worker.pipeline.claim_match.features``),
+    written when the finding is first matched, so that matching it later needs no parse. A
+    table of its own, not a column of ``findings``: writing it then would be an UPDATE of each
+    new finding, a second entry for it in the full-text GIN index."""
+
+    __tablename__ = "claim_features"
+
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True
+    )
+    features: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class ClaimMatchRow(Base):
     """Two findings of different analyses that make the same claim (``match_claims``), stored
     once per direction so that a finding's matches are one primary-key range."""

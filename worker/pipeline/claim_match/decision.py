@@ -193,8 +193,15 @@ def match_claims(a: str, b: str) -> ClaimMatch:
     if not isinstance(a, str) or not isinstance(b, str):
         raise TypeError("match_claims takes two strings")
     if not a.strip() or not b.strip():
-        return ClaimMatch(0.0, False, [MatchReason("empty", "one of the claims is empty")])
-    ca, cb = claim(a.strip()), claim(b.strip())
+        return _empty()
+    return match_features(claim(a.strip()), claim(b.strip()))
+
+
+def match_features(ca: Claim, cb: Claim) -> ClaimMatch:
+    """``match_claims`` on two claims already parsed, by ``claim`` or read back from the store
+    (``features.load``): the store scores a new claim against stored ones without parsing them."""
+    if not ca.text.strip() or not cb.text.strip():
+        return _empty()
     sim = (1 - CONTAINMENT_WEIGHT) * similarity.dice(ca.bag, cb.bag) + (
         CONTAINMENT_WEIGHT * similarity.containment(ca.bag, cb.bag)
     )
@@ -209,6 +216,11 @@ def match_claims(a: str, b: str) -> ClaimMatch:
         reasons.append(MatchReason("low_similarity", f"little wording in common ({sim:.2f})"))
     score = max(0.0, min(1.0, score))
     return ClaimMatch(score, score >= THRESHOLD, reasons, sim)
+
+
+def _empty() -> ClaimMatch:
+    # a new list each time: ``reasons`` is a list a caller may extend
+    return ClaimMatch(0.0, False, [MatchReason("empty", "one of the claims is empty")])
 
 
 def _missing(a: Claim, b: Claim, quoted: quotes.Segment | None) -> list[ent.Entity]:

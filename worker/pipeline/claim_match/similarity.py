@@ -170,12 +170,18 @@ def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, 
     return found
 
 
+# Verbs of denial carry a claim's polarity, which ``negation`` compares on its own: "denied
+# that the army used X" and "the army did not use X" assert the same thing.
+_DENIAL_VERBS = frozenset({"deny", "refuse", "dismiss", "reject"})
+
+
 def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
     """Verbs one claim adds while the other has none of its own: a further assertion
     ("... and regularly incites violence"), not a rewording (where both sides change verbs).
     Light and attitude verbs ("plans to", "believes", "left two dead") assert nothing new."""
-    only_a = {v for v in a.verbs - b.words if v not in _LIGHT_VERBS and not _variant_of(v, b)}
-    only_b = {v for v in b.verbs - a.words if v not in _LIGHT_VERBS and not _variant_of(v, a)}
+    skip = _LIGHT_VERBS | _DENIAL_VERBS
+    only_a = {v for v in a.verbs - b.words if v not in skip and not _variant_of(v, b)}
+    only_b = {v for v in b.verbs - a.words if v not in skip and not _variant_of(v, a)}
     if only_a and not only_b:
         return only_a
     if only_b and not only_a:
