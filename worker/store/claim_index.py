@@ -136,27 +136,43 @@ def _at_least(terms: list[str], k: int, quote: str, and_: str, or_: str) -> str:
     return f" {or_} ".join(clauses)
 
 
+def pg_lexemes(db: Session | Connection, texts: list[str]) -> list[list[str]] | None:
+    """The English lexemes of each text as PostgreSQL's full-text search makes them, all texts
+    in one query (an analysis's claims are looked up together); None on another database."""
+    if _dialect(db) != "postgresql":
+        return None
+    if not texts:
+        return []
+    rows = db.execute(
+        sql(
+            "SELECT tsvector_to_array(to_tsvector('english', x.t)) FROM "
+            "unnest(CAST(:texts AS text[])) WITH ORDINALITY AS x(t, n) ORDER BY x.n"
+        ),
+        {"texts": list(texts)},
+    ).scalars()
+    return [list(lexemes or ()) for lexemes in rows]
+
+
 def candidates(
     db: Session | Connection,
     text: str,
     *,
     limit: int = 50,
     exclude_analysis: str | None = None,
+    lexemes: list[str] | None = None,
 ) -> list[Candidate]:
     """Stored findings sharing at least ``MIN_SHARED`` of the claim ``text``'s telling words
     (all of them when it has fewer), best ranked first, at most ``limit`` (capped at
     ``MAX_LIMIT``); findings of ``exclude_analysis`` (the analysis the claim comes from) are
-    left out. An empty or wordless claim has none."""
+    left out. An empty or wordless claim has none. On PostgreSQL ``lexemes`` (``pg_lexemes``
+    of ``text``) saves a round trip."""
     if not isinstance(text, str):
         raise TypeError("candidates takes the claim as a string")
     limit = max(1, min(int(limit), MAX_LIMIT))
     params: dict[str, object] = {"limit": limit, "exclude": exclude_analysis or ""}
     if _dialect(db) == "postgresql":
-        lexemes = list(
-            db.execute(
-                sql("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": text}
-            ).scalars()
-        )
+        if lexemes is None:
+            lexemes = pg_lexemes(db, [text])[0]  # type: ignore[index]
         terms = pg_terms(lexemes, _lexeme_rows(db), most=PG_TERMS)
         if not terms:
             return []

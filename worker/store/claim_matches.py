@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from worker.config import match_budget_seconds
 from worker.pipeline import match_claims
-from worker.store.claim_index import candidates
+from worker.store.claim_index import candidates, pg_lexemes
 from worker.store.models import AnalysisRow, ArticleRow, ClaimMatchRow, FindingRow, utcnow
 from worker.store.review_exports import verdict_dates
 from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus, Kind
@@ -84,13 +84,24 @@ def _urls(article: ArticleRow) -> frozenset[str]:
 def _stored(session: Session, ids: Sequence[int]) -> dict[int, _Stored]:
     if not ids:
         return {}
+    # The two URLs, not the article: its row holds the page (about 100 KB gzipped) and text,
+    # which a whole-row load would fetch for each of the 30 candidates of every finding.
     rows = session.execute(
-        select(FindingRow.id, FindingRow.analysis_id, FindingRow.text, ArticleRow)
+        select(
+            FindingRow.id,
+            FindingRow.analysis_id,
+            FindingRow.text,
+            ArticleRow.url,
+            ArticleRow.canonical_url,
+        )
         .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
         .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
         .where(FindingRow.id.in_(list(ids)), AnalysisRow.status == AnalysisStatus.DONE)
     ).all()
-    return {fid: _Stored(fid, aid, text, _urls(art)) for fid, aid, text, art in rows}
+    return {
+        fid: _Stored(fid, aid, text, frozenset(u for u in (url, canonical) if u))
+        for fid, aid, text, url, canonical in rows
+    }
 
 
 def eligible(new_text: str, new_urls: frozenset[str], old: _Stored) -> bool:
@@ -123,10 +134,18 @@ def find_pairs(
         select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
     ).all()
     findings = sorted(findings, key=lambda f: (f.kind != Kind.UNVERIFIED, f.id))
-    for finding in findings:
+    # Every claim's search words in one round trip (PostgreSQL), not one per claim.
+    lexemes = pg_lexemes(session, [f.text for f in findings])
+    for i, finding in enumerate(findings):
         if deadline is not None and time.monotonic() > deadline:
             break
-        cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
+        cands = candidates(
+            session,
+            finding.text,
+            limit=limit,
+            exclude_analysis=analysis.id,
+            lexemes=None if lexemes is None else lexemes[i],
+        )
         stored = _stored(session, [c.finding_id for c in cands])
         mine = word_set(finding.text)
         for cand in cands:
