@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, contains_eager, joinedload, object_session
 
 from worker.pipeline.model import Article, Finding
@@ -329,20 +329,20 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=utcnow().tzinfo)
 
 
-def _finding_row(analysis_id: str, data: dict[str, Any]) -> FindingRow:
+def _finding_values(analysis_id: str, data: dict[str, Any]) -> dict[str, Any]:
     speaker = data.get("speaker") or {}
-    return FindingRow(
-        analysis_id=analysis_id,
-        fid=data["id"],
-        kind=data["kind"],
-        type=data["type"],
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        speaker_name=(speaker.get("name") or speaker.get("text")) if speaker else None,
-        confidence=float(data.get("confidence", 0.5)),
-        data=data,
-    )
+    return {
+        "analysis_id": analysis_id,
+        "fid": data["id"],
+        "kind": data["kind"],
+        "type": data["type"],
+        "start": data["start"],
+        "end": data["end"],
+        "text": data["text"],
+        "speaker_name": (speaker.get("name") or speaker.get("text")) if speaker else None,
+        "confidence": float(data.get("confidence", 0.5)),
+        "data": data,
+    }
 
 
 def save_result(
@@ -368,8 +368,10 @@ def _finish(
     if row is None or row.status != AnalysisStatus.RUNNING:
         return False
     session.execute(delete(FindingRow).where(FindingRow.analysis_id == analysis_id))
-    for data in findings:
-        session.add(_finding_row(analysis_id, data))
+    if findings:
+        # One multi-row INSERT in the findings' order (their ids follow it), without building
+        # ORM objects nobody reads in this transaction: what follows queries the rows.
+        session.execute(insert(FindingRow), [_finding_values(analysis_id, d) for d in findings])
     carry_over_reviews(session, row)
     row.status = AnalysisStatus.DONE
     row.error = None
