@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from worker.config import match_budget_seconds
 from worker.pipeline import match_claims
-from worker.store.claim_index import candidates, pg_lexemes
+from worker.store.claim_index import Candidate, candidates, pg_lexemes
 from worker.store.models import AnalysisRow, ArticleRow, ClaimMatchRow, FindingRow, utcnow
 from worker.store.review_exports import verdict_dates
 from worker.vocabulary import DRAFT_STATUSES, AnalysisStatus, Kind
@@ -81,27 +81,33 @@ def _urls(article: ArticleRow) -> frozenset[str]:
     return frozenset(u for u in (article.url, article.canonical_url) if u)
 
 
+STORED_CHUNK = 5000  # ids per query, well under SQLite's bound-parameter limit
+
+
 def _stored(session: Session, ids: Sequence[int]) -> dict[int, _Stored]:
-    if not ids:
-        return {}
-    # The two URLs, not the article: its row holds the page (about 100 KB gzipped) and text,
-    # which a whole-row load would fetch for each of the 30 candidates of every finding.
-    rows = session.execute(
-        select(
-            FindingRow.id,
-            FindingRow.analysis_id,
-            FindingRow.text,
-            ArticleRow.url,
-            ArticleRow.canonical_url,
-        )
-        .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
-        .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
-        .where(FindingRow.id.in_(list(ids)), AnalysisRow.status == AnalysisStatus.DONE)
-    ).all()
-    return {
-        fid: _Stored(fid, aid, text, frozenset(u for u in (url, canonical) if u))
-        for fid, aid, text, url, canonical in rows
-    }
+    ids = list(ids)
+    out: dict[int, _Stored] = {}
+    for at in range(0, len(ids), STORED_CHUNK):
+        # The two URLs, not the article: its row holds the page (about 100 KB gzipped) and
+        # text, which a whole-row load would fetch for every candidate.
+        rows = session.execute(
+            select(
+                FindingRow.id,
+                FindingRow.analysis_id,
+                FindingRow.text,
+                ArticleRow.url,
+                ArticleRow.canonical_url,
+            )
+            .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
+            .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
+            .where(
+                FindingRow.id.in_(ids[at : at + STORED_CHUNK]),
+                AnalysisRow.status == AnalysisStatus.DONE,
+            )
+        ).all()
+        for fid, aid, text, url, canonical in rows:
+            out[fid] = _Stored(fid, aid, text, frozenset(u for u in (url, canonical) if u))
+    return out
 
 
 def eligible(new_text: str, new_urls: frozenset[str], old: _Stored) -> bool:
@@ -125,7 +131,7 @@ def find_pairs(
 ) -> tuple[list[Pair], set[tuple[int, int]]]:
     """The pairs the analysis's findings make with stored claims, and every pair looked at.
     Unverifiable claims first (the verdicts that matter most to readers), then attributions;
-    past ``deadline`` (a ``time.monotonic()``) no further finding is started."""
+    past ``deadline`` (a ``time.monotonic()``) no further finding is looked up or scored."""
     urls = _urls(analysis.article)
     found: list[Pair] = []
     looked: set[tuple[int, int]] = set()
@@ -134,10 +140,12 @@ def find_pairs(
         select(FindingRow).where(FindingRow.analysis_id == analysis.id).order_by(FindingRow.id)
     ).all()
     findings = sorted(findings, key=lambda f: (f.kind != Kind.UNVERIFIED, f.id))
-    # Every claim's search words in one round trip (PostgreSQL), not one per claim.
+    # Every claim's search words in one round trip (PostgreSQL), not one per claim; then each
+    # claim's candidates; then what is known of all the candidates, again in one round trip.
     lexemes = pg_lexemes(session, [f.text for f in findings])
+    looked_up: list[tuple[FindingRow, list[Candidate]]] = []
     for i, finding in enumerate(findings):
-        if deadline is not None and time.monotonic() > deadline:
+        if _past(deadline):
             break
         cands = candidates(
             session,
@@ -146,20 +154,32 @@ def find_pairs(
             exclude_analysis=analysis.id,
             lexemes=None if lexemes is None else lexemes[i],
         )
-        stored = _stored(session, [c.finding_id for c in cands])
+        looked_up.append((finding, cands))
+    stored = _stored(session, sorted({c.finding_id for _, cands in looked_up for c in cands}))
+    words: dict[int, frozenset[str]] = {}
+    for finding, cands in looked_up:
+        if _past(deadline):
+            break
         mine = word_set(finding.text)
         for cand in cands:
             old = stored.get(cand.finding_id)
             if old is None or not eligible(finding.text, urls, old):
                 continue
             looked.add((finding.id, old.finding_id))
-            if not worth_scoring(mine, word_set(old.text)):
+            theirs = words.get(old.finding_id)
+            if theirs is None:
+                theirs = words[old.finding_id] = word_set(old.text)
+            if not worth_scoring(mine, theirs):
                 continue
             result = match_claims(finding.text, old.text)
             if result.same:
                 reasons = [r.to_dict() for r in result.reasons]
                 found.append(Pair(finding.id, old.finding_id, round(result.score, 4), reasons))
     return found, looked
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() > deadline
 
 
 def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
