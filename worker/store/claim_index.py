@@ -29,10 +29,11 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from sqlalchemy import Connection
+from sqlalchemy import Connection, TextClause
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -186,26 +187,40 @@ def candidates(
         ]
         params.update({f"q{i}": c for i, c in enumerate(combos)})
         params["all"] = "|".join(f"({c})" for c in combos)
-        matches = " OR ".join(f"f.claim_tsv @@ CAST(:q{i} AS tsquery)" for i in range(len(combos)))
-        query = f"""
+        query = _pg_query(len(combos))
+    else:
+        terms = query_terms(text)
+        if not terms:
+            return []
+        params["q"] = _at_least(terms, min(MIN_SHARED, len(terms)), '"', "AND", "OR")
+        query = _SQLITE_QUERY
+    rows = db.execute(query, params).all()
+    return [Candidate(int(r[0]), r[1], r[2], float(r[3])) for r in rows]
+
+
+@lru_cache(maxsize=32)
+def _pg_query(combos: int) -> TextClause:
+    """The ranking query for ``combos`` word combinations, made once per count (at most 20):
+    the same statement object each time, so SQLAlchemy neither parses nor compiles it again."""
+    matches = " OR ".join(f"f.claim_tsv @@ CAST(:q{i} AS tsquery)" for i in range(combos))
+    return sql(
+        f"""
             SELECT f.id, f.analysis_id, f.text, ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank
             FROM findings f
             WHERE ({matches}) AND f.analysis_id <> :exclude
             ORDER BY rank DESC, f.id DESC
             LIMIT :limit
         """
-    else:
-        terms = query_terms(text)
-        if not terms:
-            return []
-        params["q"] = _at_least(terms, min(MIN_SHARED, len(terms)), '"', "AND", "OR")
-        # bm25() is lower for better matches.
-        query = """
+    )
+
+
+# bm25() is lower for better matches.
+_SQLITE_QUERY = sql(
+    """
             SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
             FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
             WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
             ORDER BY rank DESC, f.id DESC
             LIMIT :limit
         """
-    rows = db.execute(sql(query), params).all()
-    return [Candidate(int(r[0]), r[1], r[2], float(r[3])) for r in rows]
+)
