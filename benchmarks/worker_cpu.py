@@ -14,9 +14,14 @@ announcement. ``--rounds`` repeats the set under new URLs, as ``benchmarks.load`
 rows do, so from the second round on every claim has stored twins for the first matching pass
 to score (the load benchmark's situation from its second rate on).
 
-Printed per round: the worker's CPU (``time.process_time``) per analysis, mean and median, the
-CPU of the PostgreSQL backends serving it (``/proc``, the same cores on this machine), wall
-time; with ``--profile``, where the worker's CPU went, by stage (cProfile, cumulative).
+Printed per round: the worker's CPU (``time.process_time``) per analysis, mean and median, and
+by stage (extraction, parse and detectors, storing with the first matching pass, figures and
+fact-checks, the rest), the SQL statements sent, the CPU of the PostgreSQL backends serving it
+(``/proc``, the same cores on this machine), wall time. Then the second matching pass is run,
+untimed by the rounds, for every analysis (its CPU per analysis printed), and a fingerprint of
+everything stored, keyed by URL: equal before and after a change that must not alter results.
+With ``--profile``, where the worker's CPU went, by function (cProfile on process time,
+cumulative; its overhead falls mostly on Python code, so compare runs, not stages).
 """
 
 from __future__ import annotations
