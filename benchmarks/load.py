@@ -125,6 +125,45 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
+def _run_wrk(
+    s: Stack, script: Path, env: dict[str, str], seconds: int, connections: int, timeout: float
+) -> dict:
+    """One wrk run (one thread) POSTing to the analyses endpoint; the script's SMK summary."""
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            s.url + "/api/v1/analyses",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    ).stdout
+    return json.loads(next(x for x in out.splitlines() if x.startswith("SMK "))[4:])
+
+
+def _wrk_row(scenario: str, stats: dict, note: str) -> Row:
+    """A table row of a wrk run: only 2xx answers counted, refusals named in the note."""
+    return Row(
+        scenario,
+        "-",
+        _served(stats),
+        stats["duration_us"] / 1e6,
+        stats["p50_us"] / 1000,
+        stats["p95_us"] / 1000,
+        stats["p99_us"] / 1000,
+        note + _refusals(stats),
+    )
+
+
 # --- the stack --------------------------------------------------------------------------------
 
 
@@ -187,45 +226,16 @@ def cached(s: Stack, token: str, page: Page, seconds: int, connections: int, use
             "SMK_TOKEN": token,
             "SMK_GZIP": "1" if use_gzip else "0",
         }
-        out = subprocess.run(
-            [
-                "wrk",
-                "-t1",
-                f"-c{connections}",
-                f"-d{seconds}s",
-                "--timeout",
-                "10s",
-                "-s",
-                str(work / "post.lua"),
-                s.url + "/api/v1/analyses",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=seconds + 60,
-            check=True,
-        ).stdout
+        stats = _run_wrk(s, work / "post.lua", env, seconds, connections, timeout=seconds + 60)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    line = next(x for x in out.splitlines() if x.startswith("SMK "))
-    stats = json.loads(line[4:])
     note = f"{len(body) // 1024} KB page{' gzipped' if use_gzip else ''}, {connections} conns"
     if (
         os.environ.get("SOURCEMARK_REUSE_CACHE_SECONDS") == "0"
         or s.env.get("SOURCEMARK_REUSE_CACHE_SECONDS") == "0"
     ):
         note += ", in-process caches off"
-    note += _refusals(stats)
-    return Row(
-        "cached (same URL and HTML)",
-        "-",
-        _served(stats),
-        stats["duration_us"] / 1e6,
-        stats["p50_us"] / 1000,
-        stats["p95_us"] / 1000,
-        stats["p99_us"] / 1000,
-        note,
-    )
+    return _wrk_row("cached (same URL and HTML)", stats, note)
 
 
 ROTATING_SCRIPT = """
@@ -277,43 +287,15 @@ def same_text(
             (work / f"body{k}").write_bytes(gzip.compress(body, compresslevel=1))
         (work / "post.lua").write_text(ROTATING_SCRIPT)
         env = {**os.environ, "SMK_DIR": str(work), "SMK_COUNT": str(bodies), "SMK_TOKEN": token}
-        out = subprocess.run(
-            [
-                "wrk",
-                "-t1",
-                f"-c{connections}",
-                f"-d{seconds}s",
-                "--timeout",
-                "10s",
-                "-s",
-                str(work / "post.lua"),
-                s.url + "/api/v1/analyses",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=seconds + 120,
-            check=True,
-        ).stdout
+        stats = _run_wrk(s, work / "post.lua", env, seconds, connections, timeout=seconds + 120)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    stats = json.loads(next(x for x in out.splitlines() if x.startswith("SMK "))[4:])
     rechecks = count_rows(s, "SELECT count(*) FROM rechecks")
     note = (
         f"{bodies:,} distinct gzipped bodies cycled, {connections} conns; "
         f"{rechecks} re-check(s) scheduled"
     )
-    note += _refusals(stats)
-    return Row(
-        "same URL and article, fresh HTML each click",
-        "-",
-        _served(stats),
-        stats["duration_us"] / 1e6,
-        stats["p50_us"] / 1000,
-        stats["p95_us"] / 1000,
-        stats["p99_us"] / 1000,
-        note,
-    )
+    return _wrk_row("same URL and article, fresh HTML each click", stats, note)
 
 
 def count_rows(s: Stack, sql: str, *params: object) -> int:

@@ -5,6 +5,7 @@ Runs on SQLite and on a fresh PostgreSQL database.
 
 from __future__ import annotations
 
+import gzip
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from worker.store import session_scope
 from worker.store.analyses import (
     claim,
     create_analysis,
+    create_submission,
     find_reusable,
     html_key,
     mark_failed,
@@ -192,6 +194,45 @@ def test_a_claim_gives_up_after_repeated_interruptions(db_url):
         assert (row.status, row.error_code) == ("failed", "interrupted")
         assert f"interrupted {tasks.MAX_ATTEMPTS} times" in row.error
         assert claim(session, analysis_id, lease_seconds=60).outcome == "finished"
+
+
+def test_the_claim_hands_over_the_stored_page_only_when_it_is_not_extracted(db_url):
+    """The worker extracts from what the claim read (no second read of the row); an analysis
+    whose article is already extracted (a re-check's new revision) gets no page."""
+    html = (
+        "<html><head><title>Calm</title></head><body><article>"
+        + ("<p>" + '"We are safe," the mayor said on Tuesday. ' * 8 + "</p>") * 3
+        + "</article></body></html>"
+    )
+    with session_scope(db_url) as session:
+        submitted = create_submission(
+            session,
+            url="https://example.org/b",
+            html=html,
+            title="Reader's title",
+            pipeline_version="t",
+            user_id=None,
+        ).id
+    extracted = _new(db_url)
+    with session_scope(db_url) as session:
+        got = claim(session, submitted, lease_seconds=60)
+        assert got.outcome == "claimed" and not got.extracted
+        assert got.page.url == "https://example.org/b"
+        assert gzip.decompress(got.page.html_gz).decode() == html
+        other = claim(session, extracted, lease_seconds=60)
+        assert other.outcome == "claimed" and other.extracted and other.page is None
+        assert other.text == ARTICLE.text
+    # Its lease runs out: the next delivery extracts and analyses it, recording the article.
+    with session_scope(db_url) as session:
+        session.get(AnalysisRow, submitted).lease_until = utcnow() - timedelta(seconds=1)
+    assert tasks.process_analysis(submitted) == "done"
+    with session_scope(db_url) as session:
+        row = session.get(AnalysisRow, submitted)
+        assert row.article.text.startswith('"We are safe,"')
+        assert row.article.content_hash == sha256(row.article.text)
+        assert row.article.title == "Calm"
+        assert row.timings["extract_ms"] >= 0 and row.timings["claims_ms"] >= 0
+        assert row.findings and row.attempts == 2
 
 
 def test_transient_errors_retry_with_backoff_then_fail_with_a_message(db_url, monkeypatch):

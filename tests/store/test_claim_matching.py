@@ -116,6 +116,58 @@ def insert_analysis(session, analysis_id: str, url: str, texts: list[str]) -> li
 # --- retrieval ---------------------------------------------------------------------------------
 
 
+def test_an_analysis_claims_lexemes_in_one_query_give_the_same_candidates(db_url):
+    """The worker looks every claim of an analysis up with the lexemes of one batched query
+    (``pg_lexemes``): the candidates are those of one query per claim, on PostgreSQL; SQLite
+    has no such step (None)."""
+    claims = [
+        "Officials said no fewer than 40 protesters died in Almaty on Wednesday.",
+        "Forecasters said the weather in Paris was mild for the season.",
+        "  ,;  ",
+        "Police cleared the square in Almaty, officials said.",
+    ]
+    with session_scope() as session:
+        insert_analysis(
+            session,
+            "a1",
+            URL_A,
+            [
+                "At least 40 protesters were killed in Almaty on Wednesday, officials said.",
+                "The weather in Paris was mild for the season, forecasters said.",
+            ],
+        )
+        insert_analysis(session, "a2", URL_B, ["Police cleared the square in Almaty."])
+    with session_scope() as session:
+        batched = claim_index.pg_lexemes(session, claims)
+        if session.get_bind().dialect.name != "postgresql":
+            assert batched is None
+            return
+        assert len(batched) == len(claims) and batched[2] == []
+        assert batched[0] == claim_index.pg_lexemes(session, [claims[0]])[0]
+        found = 0
+        for claim, lexemes in zip(claims, batched, strict=True):
+            one_by_one = candidates(session, claim)
+            assert candidates(session, claim, lexemes=lexemes) == one_by_one
+            found += len(one_by_one)
+        assert found >= 3
+
+
+def test_findings_are_stored_in_their_order(db_url):
+    """One multi-row INSERT stores an analysis's findings: their store ids follow the
+    findings' order, as matching (and editors' lists) expect."""
+    analysis_id = analysed("outlet-a.html", URL_A)
+    with session_scope() as session:
+        rows = session.execute(
+            select(FindingRow.id, FindingRow.fid, FindingRow.start, FindingRow.created_at)
+            .where(FindingRow.analysis_id == analysis_id)
+            .order_by(FindingRow.id)
+        ).all()
+    assert len(rows) >= 2
+    assert [r.fid for r in rows] == [f"f{i}" for i in range(1, len(rows) + 1)]
+    assert [r.start for r in rows] == sorted(r.start for r in rows)
+    assert all(r.created_at is not None for r in rows)
+
+
 def test_candidates_find_a_paraphrase_in_another_analysis_and_follow_edits(db_url):
     with session_scope() as session:
         (kaz, weather) = insert_analysis(

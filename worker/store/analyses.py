@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session, contains_eager, object_session
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session, contains_eager, joinedload, object_session
 
 from worker.pipeline.model import Article, Finding
 from worker.store.claim_matches import match_within
@@ -143,34 +143,39 @@ def last_checked(row: AnalysisRow) -> datetime | None:
 
 
 def record_extraction(
-    session: Session, analysis_id: str, article: Article, extract_ms: float
-) -> None:
-    """Fill in the article a worker extracted from the stored page."""
-    row = session.get(AnalysisRow, analysis_id)
-    if row is None:
-        return
-    art = row.article
-    art.canonical_url = article.url if article.url and article.url != art.url else None
-    art.site, art.byline = article.site, article.byline
-    art.published, art.language = article.published, article.language
-    # The reader's title stands in when the page has none.
-    art.title = article.title or art.title
-    art.text = article.text
-    art.content_hash = sha256(article.text)
-    row.timings = {**(row.timings or {}), "extract_ms": round(extract_ms, 1)}
+    session: Session, analysis_id: str, page: StoredPage, article: Article, extract_ms: float
+) -> str:
+    """Fill in the article a worker extracted from the stored page; returns its content hash.
+    Two UPDATEs by key: the claim already read what they build on."""
+    values: dict[str, Any] = {
+        "canonical_url": article.url if article.url and article.url != page.url else None,
+        "site": article.site,
+        "byline": article.byline,
+        "published": article.published,
+        "language": article.language,
+        "text": article.text,
+        "content_hash": sha256(article.text),
+    }
+    if article.title:  # the reader's title stands in when the page has none
+        values["title"] = article.title
+    session.execute(update(ArticleRow).where(ArticleRow.id == page.article_id).values(values))
+    timings = {**(page.timings or {}), "extract_ms": round(extract_ms, 1)}
+    session.execute(
+        update(AnalysisRow).where(AnalysisRow.id == analysis_id).values(timings=timings)
+    )
+    return values["content_hash"]
 
 
-def same_text_done(session: Session, analysis_id: str) -> AnalysisRow | None:
+def same_text_done(
+    session: Session, analysis_id: str, page: StoredPage, content_hash: str
+) -> AnalysisRow | None:
     """An earlier finished analysis of the same URL with the same text as this one."""
-    row = session.get(AnalysisRow, analysis_id)
-    if row is None or row.article.content_hash == NOT_EXTRACTED:
-        return None
     return session.scalars(
         select(AnalysisRow)
         .join(ArticleRow)
-        .where(ArticleRow.url == row.article.url)
-        .where(ArticleRow.content_hash == row.article.content_hash)
-        .where(AnalysisRow.pipeline_version == row.pipeline_version)
+        .where(ArticleRow.url == page.url)
+        .where(ArticleRow.content_hash == content_hash)
+        .where(AnalysisRow.pipeline_version == page.pipeline_version)
         .where(AnalysisRow.status == AnalysisStatus.DONE)
         .where(AnalysisRow.id != analysis_id)
         .order_by(AnalysisRow.created_at.desc())
@@ -222,6 +227,17 @@ def mark_enqueued(session: Session, analysis_id: str) -> None:
 
 
 @dataclass(frozen=True)
+class StoredPage:
+    """What a worker needs to extract a submission's article, read with the claim itself."""
+
+    article_id: int
+    url: str
+    html_gz: bytes
+    pipeline_version: str
+    timings: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
 class Claim:
     """What a worker got when it asked to work on an analysis."""
 
@@ -229,6 +245,7 @@ class Claim:
     text: str = ""
     retry_in: float = 0.0
     extracted: bool = True  # False: the worker extracts the stored page first
+    page: StoredPage | None = None  # the stored page, when not extracted
 
 
 # Interrupted attempts (expired leases) after which an analysis is given up.
@@ -251,28 +268,16 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
     redelivered message cannot start it again.
     """
     now = utcnow()
-    gave_up = session.execute(
-        update(AnalysisRow)
-        .where(AnalysisRow.id == analysis_id)
-        .where(AnalysisRow.status == AnalysisStatus.RUNNING)
-        .where(AnalysisRow.lease_until < now)
-        .where(AnalysisRow.attempts >= MAX_ATTEMPTS)
-        .values(
-            status=AnalysisStatus.FAILED,
-            error_code="interrupted",
-            error=interrupted_message(MAX_ATTEMPTS),
-            finished_at=now,
-            lease_until=None,
-        )
-    )
-    if gave_up.rowcount == 1:
-        return Claim("gave_up")
+    expired = (AnalysisRow.status == AnalysisStatus.RUNNING) & (AnalysisRow.lease_until < now)
+    # The usual case in one statement: a queued analysis, or one whose lease ran out with
+    # attempts left. Only when that takes nothing is the give-up looked for (the conditions
+    # split what one UPDATE each did before: the same outcome for every state).
     result = session.execute(
         update(AnalysisRow)
         .where(AnalysisRow.id == analysis_id)
         .where(
             (AnalysisRow.status == AnalysisStatus.QUEUED)
-            | ((AnalysisRow.status == AnalysisStatus.RUNNING) & (AnalysisRow.lease_until < now))
+            | (expired & (AnalysisRow.attempts.is_(None) | (AnalysisRow.attempts < MAX_ATTEMPTS)))
         )
         .values(
             status=AnalysisStatus.RUNNING,
@@ -281,13 +286,38 @@ def claim(session: Session, analysis_id: str, lease_seconds: float) -> Claim:
             attempts=AnalysisRow.attempts + 1,
         )
     )
-    row = session.get(AnalysisRow, analysis_id, populate_existing=True)
+    if result.rowcount != 1:
+        gave_up = session.execute(
+            update(AnalysisRow)
+            .where(AnalysisRow.id == analysis_id)
+            .where(expired)
+            .where(AnalysisRow.attempts >= MAX_ATTEMPTS)
+            .values(
+                status=AnalysisStatus.FAILED,
+                error_code="interrupted",
+                error=interrupted_message(MAX_ATTEMPTS),
+                finished_at=now,
+                lease_until=None,
+            )
+        )
+        if gave_up.rowcount == 1:
+            return Claim("gave_up")
+    # The analysis and its article in one query (the page comes along: the worker extracts it
+    # next unless it already was).
+    row = session.scalars(
+        select(AnalysisRow)
+        .options(joinedload(AnalysisRow.article, innerjoin=True).undefer(ArticleRow.html_gz))
+        .where(AnalysisRow.id == analysis_id)
+        .execution_options(populate_existing=True)
+    ).first()
     if row is None:
         return Claim("missing")
     if result.rowcount == 1:
-        return Claim(
-            "claimed", text=row.article.text, extracted=row.article.content_hash != NOT_EXTRACTED
-        )
+        art = row.article
+        if art.content_hash != NOT_EXTRACTED:
+            return Claim("claimed", text=art.text)
+        page = StoredPage(art.id, art.url, art.html_gz or b"", row.pipeline_version, row.timings)
+        return Claim("claimed", text=art.text, extracted=False, page=page)
     if row.status in FINISHED:
         return Claim("finished")
     remaining = (_aware(row.lease_until) - now).total_seconds() if row.lease_until else 1.0
@@ -299,20 +329,20 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=utcnow().tzinfo)
 
 
-def _finding_row(analysis_id: str, data: dict[str, Any]) -> FindingRow:
+def _finding_values(analysis_id: str, data: dict[str, Any]) -> dict[str, Any]:
     speaker = data.get("speaker") or {}
-    return FindingRow(
-        analysis_id=analysis_id,
-        fid=data["id"],
-        kind=data["kind"],
-        type=data["type"],
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        speaker_name=(speaker.get("name") or speaker.get("text")) if speaker else None,
-        confidence=float(data.get("confidence", 0.5)),
-        data=data,
-    )
+    return {
+        "analysis_id": analysis_id,
+        "fid": data["id"],
+        "kind": data["kind"],
+        "type": data["type"],
+        "start": data["start"],
+        "end": data["end"],
+        "text": data["text"],
+        "speaker_name": (speaker.get("name") or speaker.get("text")) if speaker else None,
+        "confidence": float(data.get("confidence", 0.5)),
+        "data": data,
+    }
 
 
 def save_result(
@@ -338,8 +368,10 @@ def _finish(
     if row is None or row.status != AnalysisStatus.RUNNING:
         return False
     session.execute(delete(FindingRow).where(FindingRow.analysis_id == analysis_id))
-    for data in findings:
-        session.add(_finding_row(analysis_id, data))
+    if findings:
+        # One multi-row INSERT in the findings' order (their ids follow it), without building
+        # ORM objects nobody reads in this transaction: what follows queries the rows.
+        session.execute(insert(FindingRow), [_finding_values(analysis_id, d) for d in findings])
     carry_over_reviews(session, row)
     row.status = AnalysisStatus.DONE
     row.error = None

@@ -33,11 +33,12 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from sqlalchemy import Connection
+from sqlalchemy import Connection, TextClause
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -144,27 +145,43 @@ def _at_least(terms: list[str], k: int, quote: str, and_: str, or_: str) -> str:
     return f" {or_} ".join(clauses)
 
 
+def pg_lexemes(db: Session | Connection, texts: list[str]) -> list[list[str]] | None:
+    """The English lexemes of each text as PostgreSQL's full-text search makes them, all texts
+    in one query (an analysis's claims are looked up together); None on another database."""
+    if _dialect(db) != "postgresql":
+        return None
+    if not texts:
+        return []
+    rows = db.execute(
+        sql(
+            "SELECT tsvector_to_array(to_tsvector('english', x.t)) FROM "
+            "unnest(CAST(:texts AS text[])) WITH ORDINALITY AS x(t, n) ORDER BY x.n"
+        ),
+        {"texts": list(texts)},
+    ).scalars()
+    return [list(lexemes or ()) for lexemes in rows]
+
+
 def candidates(
     db: Session | Connection,
     text: str,
     *,
     limit: int = 50,
     exclude_analysis: str | None = None,
+    lexemes: list[str] | None = None,
 ) -> list[Candidate]:
     """Stored findings sharing at least ``MIN_SHARED`` of the claim ``text``'s telling words
     (all of them when it has fewer), best ranked first, at most ``limit`` (capped at
     ``MAX_LIMIT``); findings of ``exclude_analysis`` (the analysis the claim comes from) are
-    left out. An empty or wordless claim has none."""
+    left out. An empty or wordless claim has none. On PostgreSQL ``lexemes`` (``pg_lexemes``
+    of ``text``) saves a round trip."""
     if not isinstance(text, str):
         raise TypeError("candidates takes the claim as a string")
     limit = max(1, min(int(limit), MAX_LIMIT))
     params: dict[str, object] = {"limit": limit, "exclude": exclude_analysis or ""}
     if _dialect(db) == "postgresql":
-        lexemes = list(
-            db.execute(
-                sql("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": text}
-            ).scalars()
-        )
+        if lexemes is None:
+            lexemes = pg_lexemes(db, [text])[0]  # type: ignore[index]
         terms = pg_terms(lexemes, _lexeme_rows(db), most=PG_TERMS)
         if not terms:
             return []
@@ -178,35 +195,14 @@ def candidates(
         ]
         params.update({f"q{i}": c for i, c in enumerate(combos)})
         params["all"] = "|".join(f"({c})" for c in combos)
-        matches = " OR ".join(f"f.claim_tsv @@ CAST(:q{i} AS tsquery)" for i in range(len(combos)))
-        query = f"""
-            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
-                SELECT f.id, f.analysis_id, f.text,
-                    ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank
-                FROM findings f
-                WHERE ({matches}) AND f.analysis_id <> :exclude
-                ORDER BY rank DESC, f.id DESC
-                LIMIT :limit
-            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
-            ORDER BY c.rank DESC, c.id DESC
-        """
+        query = _pg_query(len(combos))
     else:
         terms = query_terms(text)
         if not terms:
             return []
         params["q"] = _at_least(terms, min(MIN_SHARED, len(terms)), '"', "AND", "OR")
-        # bm25() is lower for better matches.
-        query = """
-            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
-                SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
-                FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
-                WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
-                ORDER BY rank DESC, f.id DESC
-                LIMIT :limit
-            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
-            ORDER BY c.rank DESC, c.id DESC
-        """
-    rows = db.execute(sql(query), params).all()
+        query = _SQLITE_QUERY
+    rows = db.execute(query, params).all()
     return [Candidate(int(r[0]), r[1], r[2], float(r[3]), _json(r[4])) for r in rows]
 
 
@@ -218,3 +214,38 @@ def _json(value: Any) -> dict[str, Any] | None:
         except ValueError:
             return None
     return value if isinstance(value, dict) else None
+
+
+@lru_cache(maxsize=32)
+def _pg_query(combos: int) -> TextClause:
+    """The ranking query for ``combos`` word combinations, made once per count (at most 20):
+    the same statement object each time, so SQLAlchemy neither parses nor compiles it again."""
+    matches = " OR ".join(f"f.claim_tsv @@ CAST(:q{i} AS tsquery)" for i in range(combos))
+    return sql(
+        f"""
+            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
+                SELECT f.id, f.analysis_id, f.text,
+                    ts_rank(f.claim_tsv, CAST(:all AS tsquery)) AS rank
+                FROM findings f
+                WHERE ({matches}) AND f.analysis_id <> :exclude
+                ORDER BY rank DESC, f.id DESC
+                LIMIT :limit
+            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
+            ORDER BY c.rank DESC, c.id DESC
+        """
+    )
+
+
+# bm25() is lower for better matches.
+_SQLITE_QUERY = sql(
+    """
+            SELECT c.id, c.analysis_id, c.text, c.rank, cf.features FROM (
+                SELECT f.id, f.analysis_id, f.text, -bm25(findings_claim_fts) AS rank
+                FROM findings_claim_fts JOIN findings f ON f.id = findings_claim_fts.rowid
+                WHERE findings_claim_fts MATCH :q AND f.analysis_id <> :exclude
+                ORDER BY rank DESC, f.id DESC
+                LIMIT :limit
+            ) c LEFT JOIN claim_features cf ON cf.finding_id = c.id
+            ORDER BY c.rank DESC, c.id DESC
+        """
+)

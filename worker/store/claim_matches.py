@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from worker.config import match_budget_seconds
 from worker.pipeline.claim_match import features, match_features
 from worker.pipeline.claim_match.decision import Claim, claim
-from worker.store.claim_index import Candidate, candidates
+from worker.store.claim_index import Candidate, candidates, pg_lexemes
 from worker.store.models import (
     AnalysisRow,
     ArticleRow,
@@ -89,16 +89,33 @@ def _urls(article: ArticleRow) -> frozenset[str]:
     return frozenset(u for u in (article.url, article.canonical_url) if u)
 
 
+STORED_CHUNK = 5000  # ids per query, well under SQLite's bound-parameter limit
+
+
 def _stored(session: Session, ids: Sequence[int]) -> dict[int, _Stored]:
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(FindingRow.id, FindingRow.analysis_id, FindingRow.text, ArticleRow)
-        .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
-        .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
-        .where(FindingRow.id.in_(list(ids)), AnalysisRow.status == AnalysisStatus.DONE)
-    ).all()
-    return {fid: _Stored(fid, aid, text, _urls(art)) for fid, aid, text, art in rows}
+    ids = list(ids)
+    out: dict[int, _Stored] = {}
+    for at in range(0, len(ids), STORED_CHUNK):
+        # The two URLs, not the article: its row holds the page (about 100 KB gzipped) and
+        # text, which a whole-row load would fetch for every candidate.
+        rows = session.execute(
+            select(
+                FindingRow.id,
+                FindingRow.analysis_id,
+                FindingRow.text,
+                ArticleRow.url,
+                ArticleRow.canonical_url,
+            )
+            .join(AnalysisRow, FindingRow.analysis_id == AnalysisRow.id)
+            .join(ArticleRow, AnalysisRow.article_id == ArticleRow.id)
+            .where(
+                FindingRow.id.in_(ids[at : at + STORED_CHUNK]),
+                AnalysisRow.status == AnalysisStatus.DONE,
+            )
+        ).all()
+        for fid, aid, text, url, canonical in rows:
+            out[fid] = _Stored(fid, aid, text, frozenset(u for u in (url, canonical) if u))
+    return out
 
 
 def eligible(new_text: str, new_urls: frozenset[str], old: _Stored) -> bool:
@@ -122,10 +139,10 @@ def find_pairs(
 ) -> tuple[list[Pair], set[tuple[int, int]]]:
     """The pairs the analysis's findings make with stored claims, and every pair looked at.
     Unverifiable claims first (the verdicts that matter most to readers), then attributions;
-    past ``deadline`` (a ``time.monotonic()``) no further finding is started. Each finding
-    reached is parsed once and its features stored with it (``store_features``); the stored
-    claims it is scored against are read from their stored features, parsed only when they
-    have none. The decision is ``match_claims(new, stored)``'s, to the digit."""
+    past ``deadline`` (a ``time.monotonic()``) no further finding is looked up or scored.
+    Each finding reached is parsed once and its features stored with it (``store_features``);
+    the stored claims it is scored against are read from their stored features, parsed only
+    when they have none. The decision is ``match_claims(new, stored)``'s, to the digit."""
     urls = _urls(analysis.article)
     found: list[Pair] = []
     looked: set[tuple[int, int]] = set()
@@ -141,21 +158,39 @@ def find_pairs(
             )
         ).all()
     )
-    for finding in findings:
-        if deadline is not None and time.monotonic() > deadline:
+    # Every claim's search words in one round trip (PostgreSQL), not one per claim; then each
+    # claim's candidates; then what is known of all the candidates, again in one round trip.
+    lexemes = pg_lexemes(session, [f.text for f in findings])
+    looked_up: list[tuple[FindingRow, list[Candidate]]] = []
+    for i, finding in enumerate(findings):
+        if _past(deadline):
             break
         if not finding.text.strip():
             continue  # nothing to match (match_claims says "empty")
+        cands = candidates(
+            session,
+            finding.text,
+            limit=limit,
+            exclude_analysis=analysis.id,
+            lexemes=None if lexemes is None else lexemes[i],
+        )
+        looked_up.append((finding, cands))
+    stored = _stored(session, sorted({c.finding_id for _, cands in looked_up for c in cands}))
+    words: dict[int, frozenset[str]] = {}
+    for finding, cands in looked_up:
+        if _past(deadline):
+            break
         mine = store_features(session, finding, held.get(finding.id))
-        cands = candidates(session, finding.text, limit=limit, exclude_analysis=analysis.id)
-        stored = _stored(session, [c.finding_id for c in cands])
         my_words = word_set(finding.text)
         for cand in cands:
             old = stored.get(cand.finding_id)
             if old is None or not eligible(finding.text, urls, old):
                 continue
             looked.add((finding.id, old.finding_id))
-            if not old.text.strip() or not worth_scoring(my_words, word_set(old.text)):
+            theirs = words.get(old.finding_id)
+            if theirs is None:
+                theirs = words[old.finding_id] = word_set(old.text)
+            if not old.text.strip() or not worth_scoring(my_words, theirs):
                 continue
             result = match_features(mine, stored_claim(cand))
             if result.same:
@@ -191,6 +226,10 @@ def stored_claim(cand: Candidate) -> Claim:
     before migration 0009, or under an older features version)."""
     text = cand.text.strip()
     return features.load(text, cand.features) or claim(text)
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() > deadline
 
 
 def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:

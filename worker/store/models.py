@@ -79,7 +79,9 @@ class ArticleRow(Base):
     language: Mapped[str | None] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
-    html_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The page as submitted (about 100 KB gzipped): read only by the worker that extracts it
+    # (``analyses.claim`` asks for it), never with every load of the article.
+    html_gz: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     html_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

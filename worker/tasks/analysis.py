@@ -66,8 +66,8 @@ def process_analysis(analysis_id: str) -> str:
     started = time.perf_counter()
     text = got.text
     try:
-        if not got.extracted:
-            prepared = prepare(analysis_id)
+        if got.page is not None:  # not extracted yet
+            prepared = prepare(analysis_id, got.page)
             if prepared.text is None:
                 _after_done(analysis_id)
                 announce(analysis_id)

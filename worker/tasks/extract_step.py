@@ -17,8 +17,12 @@ from worker.pipeline.claims import check_length
 from worker.pipeline.errors import UnsupportedLanguageError
 from worker.pipeline.model import Article
 from worker.store import session_scope
-from worker.store.analyses import record_extraction, reuse_findings, same_text_done
-from worker.store.models import AnalysisRow
+from worker.store.analyses import (
+    StoredPage,
+    record_extraction,
+    reuse_findings,
+    same_text_done,
+)
 
 
 def check_language(article: Article, supported: tuple[str, ...]) -> None:
@@ -45,18 +49,15 @@ class Prepared:
     outcome: str = "extracted"  # or "reused": finished with an earlier analysis's findings
 
 
-def prepare(analysis_id: str) -> Prepared:
-    """Extract the claimed analysis's stored page; finish it at once when the same URL already
-    has a finished analysis of the same text (a reader's snapshot with other ads)."""
+def prepare(analysis_id: str, page: StoredPage) -> Prepared:
+    """Extract the claimed analysis's stored page (read with the claim); finish it at once when
+    the same URL already has a finished analysis of the same text (a reader's snapshot with
+    other ads)."""
+    html = gzip.decompress(page.html_gz).decode("utf-8", "replace")
+    article, extract_ms = extract_checked(html, page.url)
     with session_scope() as session:
-        row = session.get(AnalysisRow, analysis_id)
-        html = gzip.decompress(row.article.html_gz or b"").decode("utf-8", "replace")
-        url = row.article.url
-    article, extract_ms = extract_checked(html, url)
-    with session_scope() as session:
-        record_extraction(session, analysis_id, article, extract_ms)
-        session.flush()
-        earlier = same_text_done(session, analysis_id)
+        content_hash = record_extraction(session, analysis_id, page, article, extract_ms)
+        earlier = same_text_done(session, analysis_id, page, content_hash)
         if earlier is not None and reuse_findings(session, analysis_id, earlier, {}):
             return Prepared(None, "reused")
     return Prepared(article.text)
