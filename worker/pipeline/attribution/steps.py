@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from worker.pipeline.attribution.combine import (
     attach_following_quotes,
     classify_with_quotes,
+    drop_nested_echoes,
     release_clause_quotes,
     stop_at_quote_cues,
 )
@@ -149,6 +150,12 @@ def following_quotes(reading: Reading, found: Found) -> Found:
     return found.replace(relations, found.quotes_used)
 
 
+def nested_echoes(reading: Reading, found: Found) -> Found:
+    """Last, when every content is final: an attribution nested in another's content that
+    repeats most of it is dropped."""
+    return found.replace(drop_nested_echoes(list(found.relations)), found.quotes_used)
+
+
 STEPS: tuple[Step, ...] = (
     Step("quotations", "each quotation linked to its cue and source", quotations),
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
@@ -163,6 +170,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         "following_quotes", "an unattributed quotation continuing the one before", following_quotes
     ),
+    Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
 
 
