@@ -25,7 +25,7 @@ from worker.pipeline.attribution.combine import (
     stop_at_quote_cues,
 )
 from worker.pipeline.attribution.direct import link_quotes
-from worker.pipeline.attribution.findings import find_object_findings
+from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
@@ -111,6 +111,12 @@ def object_findings(reading: Reading, found: Found) -> Found:
     return found.add(find_object_findings(reading.doc, taken))
 
 
+def whole_findings(reading: Reading, found: Found) -> Found:
+    """After the finders and before content is cut at quotation cues: a poll's or a document's
+    finding runs over all its verb's objects, not only the clause the finder took."""
+    return found.replace(widen_findings(reading.doc, list(found.relations)), found.quotes_used)
+
+
 def summaries(reading: Reading, found: Found) -> Found:
     """After every finder of clausal content, whose cues it skips: what is left of the verbs
     of speech with a bare object ("attacked Trump", "called for a ban") is a summed-up
@@ -164,6 +170,9 @@ STEPS: tuple[Step, ...] = (
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step(
+        "whole_findings", "a poll's or a document's finding widened to its clause", whole_findings
+    ),
     Step("summaries", "`X attacked Y`, `called for Y`: a statement summed up", summaries),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),

@@ -1,6 +1,7 @@
-"""Nested attributions that repeat their outer one (``nested_echoes``): "a survey showed that
-60 percent of parents said X" is one highlight, the survey's; a nested statement with content of
-its own, and "X said Y, according to Z", stay two."""
+"""How much one attribution holds: a nested attribution that repeats its outer one ("a survey
+showed that 60 percent of parents said X") is one finding, the survey's; a nested statement with
+content of its own and "X said Y, according to Z" stay two; a poll's finding runs over all the
+objects of its verb."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def test_a_nested_statement_with_content_of_its_own_stays() -> None:
 def test_according_to_keeps_the_statement_it_reports() -> None:
     text = "The mayor said the shelter would get more money, according to the budget office."
     assert [cue for cue, _ in found(text)] == ["said", "according to"]
+
+
+def test_a_poll_finding_runs_over_all_the_verbs_objects() -> None:
+    text = (
+        "A state poll last week showed the mayor leading the challenger comfortably, 52 percent "
+        "to 31 percent, among likely voters."
+    )
+    assert found(text) == [
+        (
+            "showed",
+            "the mayor leading the challenger comfortably, 52 percent to 31 percent, among "
+            "likely voters",
+        )
+    ]
