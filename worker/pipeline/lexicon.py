@@ -1229,3 +1229,12 @@ POINTING_BACK = words("that this")
 # Verbs of appeal whose content is "on X to do Y": "called on Sanders to release the
 # transcripts" (PolNeAR development part).
 CALL_ON_VERBS = words("call")
+
+# Verbs of declining to speak: "the spokesman declined to comment", "she declined to say
+# whether …", "he declined an interview request". PARC 3.0 and PolNeAR annotate them as
+# attributions whose content is what was declined (PolNeAR dev).
+REFUSAL_VERBS = words(
+    """
+    decline
+    """
+)

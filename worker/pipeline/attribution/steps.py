@@ -28,6 +28,7 @@ from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.questions import find_questions
+from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.summaries import find_summaries
@@ -125,6 +126,13 @@ def summaries(reading: Reading, found: Found) -> Found:
     return found.add(find_summaries(reading.doc, taken))
 
 
+def refusals(reading: Reading, found: Found) -> Found:
+    """With the summaries, after the reported-speech finder (which skips "say" under
+    "declined"): the refusal to speak is the attribution."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_refusals(reading.doc, taken))
+
+
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     """After every finder of reported content and before ``quotes_in_reported``: content is cut
     at the cues the quotation steps found, then typed by the quotations it still holds."""
@@ -174,6 +182,7 @@ STEPS: tuple[Step, ...] = (
         "whole_findings", "a poll's or a document's finding widened to its clause", whole_findings
     ),
     Step("summaries", "`X attacked Y`, `called for Y`: a statement summed up", summaries),
+    Step("refusals", "`X declined to comment`: a refusal to speak", refusals),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
