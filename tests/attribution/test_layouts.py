@@ -160,7 +160,10 @@ def test_reporting_verb_inside_a_quote_is_part_of_the_quote():
 
 def test_negated_and_declined_cues_are_not_attributions():
     assert run("He did not say whether the plant would close.") == []
-    assert run("She declined to say when the deal would be signed.") == []
+    # Nothing was said: the refusal is the attribution (a summary on "declined"), never a
+    # statement on "say".
+    (refusal,) = run("She declined to say when the deal would be signed.")
+    assert (refusal.type, refusal.cue.text) == ("summary", "declined")
 
 
 def test_a_string_instead_of_a_doc_is_a_type_error():

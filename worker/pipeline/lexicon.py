@@ -1399,3 +1399,12 @@ FACT_NOUNS = words(
     whereabouts
     """
 )
+
+# Verbs of declining to speak: "the spokesman declined to comment", "she declined to say
+# whether …", "he declined an interview request". PARC 3.0 and PolNeAR annotate them as
+# attributions whose content is what was declined (PolNeAR dev).
+REFUSAL_VERBS = words(
+    """
+    decline
+    """
+)

@@ -153,3 +153,33 @@ def stop_at_quote_cues(text: str, rel: Relation, quote_relations: list[Relation]
     pieces = [(s, min(e, cut)) for s, e in rel.content if s < cut]
     trimmed = (trim_span(text, s, e) for s, e in pieces)
     return replace(rel, content=[p for p in trimmed if p[1] > p[0]])
+
+
+def _chars(rel: Relation) -> set[int]:
+    return {i for s, e in rel.content for i in range(s, e)}
+
+
+# An attribution inside another's content whose content is most of the outer one's (character
+# Jaccard >= 0.5: "a poll showed 72 percent said X", "he noted donors feel X") repeats it to the
+# reader: one highlight, the outer attribution's (PolNeAR dev: such inner findings were 4 times
+# as often unannotated as the outer ones; a lower bar drops real nested statements of our set).
+ECHO_OVERLAP = 0.5
+
+
+def drop_nested_echoes(relations: list[Relation]) -> list[Relation]:
+    """Relations without those nested inside another's content that repeat most of it."""
+    chars = [_chars(r) for r in relations]
+    drop = set()
+    for i, inner in enumerate(relations):
+        for j, outer in enumerate(relations):
+            if i == j or j in drop or not chars[i] or not chars[j]:
+                continue
+            if inner.cue[0] not in chars[j]:
+                continue
+            if "according_to" in (inner.type, outer.type):
+                continue  # "X said Y, according to Z": who reports it and who said it, both
+            inter = len(chars[i] & chars[j])
+            if inter / len(chars[i] | chars[j]) >= ECHO_OVERLAP:
+                drop.add(i)
+                break
+    return [r for k, r in enumerate(relations) if k not in drop]

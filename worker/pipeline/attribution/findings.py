@@ -11,6 +11,8 @@ house", "the bridge shows cracks") it attributes nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import cue_bounds
@@ -60,3 +62,36 @@ def find_object_findings(doc: Doc, taken: set[int]) -> list[Relation]:
             Relation("indirect", cue_bounds(tok), "speech", mention_tokens(subject), [piece], tok.i)
         )
     return relations
+
+
+def widen_findings(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """A findings verb with a poll, a study or a document as subject reports all that follows
+    it in its clause: "a poll showed the mayor leading, 45 to 18 percent, among women" and "an
+    analysis showed the party with the most votes won" (the parse hands the clause finder only
+    the verb's clausal part). Reported content that sits inside that span is widened to it."""
+    text = text_of(doc)
+    out = []
+    for rel in relations:
+        tok = doc[rel.cue_token] if rel.cue_token is not None else None
+        if (
+            tok is None
+            or not rel.content
+            or rel.source is None
+            or tok.lemma_.lower() not in FINDING_OBJECT_VERBS
+            or rel.source.root.lemma_.lower() not in FINDING_SOURCES
+        ):
+            out.append(rel)
+            continue
+        bounds = _content(tok)
+        if bounds is None:
+            out.append(rel)
+            continue
+        start = bounds[0]
+        while start < bounds[1] - 1 and doc[start].dep_ == "mark":
+            start += 1  # "showed that …": the complementizer is no part of the finding
+        first, last = doc[start], doc[bounds[1] - 1]
+        s, e = trim_span(text, first.idx, last.idx + len(last.text))
+        if s <= rel.content[0][0] and rel.content[-1][1] <= e and (s, e) != rel.content[0]:
+            rel = replace(rel, content=[(s, e)])
+        out.append(rel)
+    return out

@@ -75,7 +75,7 @@ MAX_PARENTHETICAL_TOKENS = 12
 Piece = tuple[int, int]
 
 
-def _span(doc: Doc, start: int, end: int) -> Piece | None:
+def content_span(doc: Doc, start: int, end: int) -> Piece | None:
     """Characters of tokens ``[start, end)`` with punctuation and spaces trimmed off the ends."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -137,7 +137,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
                     and not _own_subject(c)
                 ):
                     end = c.left_edge.i
-        piece = _span(doc, start, end)
+        piece = content_span(doc, start, end)
         return [piece] if piece else None
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
     # the cue, followed by a subject, still opens the content.
@@ -152,7 +152,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
             and tok.head.i > tok.i
             and tok.head.pos_ in grammar.VERB_POS
         ):
-            piece = _span(doc, tok.i + 1, tok.head.right_edge.i + 1)
+            piece = content_span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
                 return [piece]
     hung = _that_clause_on_argument(cue)
@@ -185,7 +185,7 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             if not marks or not _own_subject(clause):
                 continue
-            piece = _span(doc, marks[0].i + 1, clause.right_edge.i + 1)
+            piece = content_span(doc, marks[0].i + 1, clause.right_edge.i + 1)
             return [piece] if piece else None
     return None
 
@@ -209,7 +209,7 @@ def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
             and not any(g.dep_ in grammar.SUBJECT_DEPS for g in c.children)
             for c in obj.children
         ):
-            piece = _span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            piece = content_span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
             return [piece] if piece else None
     return None
 
@@ -240,7 +240,12 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     if not separated:
         return None
     pieces = [
-        p for p in (_span(doc, head.left_edge.i, lo), _span(doc, hi, head.right_edge.i + 1)) if p
+        p
+        for p in (
+            content_span(doc, head.left_edge.i, lo),
+            content_span(doc, hi, head.right_edge.i + 1),
+        )
+        if p
     ]
     return pieces or None
 
@@ -286,7 +291,7 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     end = max(a.right_edge.i for a in args + preds + gerunds) + 1
     if start < cue.i:
         return None
-    piece = _span(doc, start, end)
+    piece = content_span(doc, start, end)
     return [piece] if piece else None
 
 
@@ -305,7 +310,7 @@ def _quoted_as(cue: Token) -> Token | None:
     return _antecedent(subject) if subject is not None else None
 
 
-def _source_of(cue: Token) -> Token | None:
+def source_of(cue: Token) -> Token | None:
     quoted = _quoted_as(cue)
     if quoted is not None:
         return quoted
@@ -339,7 +344,7 @@ def _antecedent(subject: Token) -> Token:
     return subject
 
 
-def _blocked(cue: Token) -> bool:
+def is_blocked(cue: Token) -> bool:
     """Negated, declined or conditional cues attribute nothing."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
@@ -383,12 +388,12 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if tok.i in used_cues:
             continue
         kind = cue_kind(tok)
-        if kind is None or _blocked(tok):
+        if kind is None or is_blocked(tok):
             continue
         content = _content_of(tok)
         if not content:
             continue
-        source = _source_of(tok) or untagged_subject(tok)
+        source = source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
@@ -427,7 +432,7 @@ def _pointed_back(doc: Doc, according: Token) -> list[Piece]:
     if sent.start == 0:
         return []
     prev = doc[sent.start - 1].sent
-    piece = _span(doc, prev.start, prev.end)
+    piece = content_span(doc, prev.start, prev.end)
     if piece is None:
         return []
     s, e = trim_span(text_of(doc), *piece)
@@ -455,7 +460,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
         for a, b in ((lo, tok.i), (phrase_end, hi)):
-            piece = _span(doc, a, b) if b > a else None
+            piece = content_span(doc, a, b) if b > a else None
             if piece:
                 s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
                 if e - s >= 8:

@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from worker.pipeline.attribution.combine import (
     attach_following_quotes,
     classify_with_quotes,
+    drop_nested_echoes,
     release_clause_quotes,
     stop_at_quote_cues,
 )
 from worker.pipeline.attribution.direct import link_quotes
-from worker.pipeline.attribution.findings import find_object_findings
+from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.questions import find_questions
+from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.summaries import find_summaries
@@ -110,12 +112,25 @@ def object_findings(reading: Reading, found: Found) -> Found:
     return found.add(find_object_findings(reading.doc, taken))
 
 
+def whole_findings(reading: Reading, found: Found) -> Found:
+    """After the finders and before content is cut at quotation cues: a poll's or a document's
+    finding runs over all its verb's objects, not only the clause the finder took."""
+    return found.replace(widen_findings(reading.doc, list(found.relations)), found.quotes_used)
+
+
 def summaries(reading: Reading, found: Found) -> Found:
     """After every finder of clausal content, whose cues it skips: what is left of the verbs
     of speech with a bare object ("attacked Trump", "called for a ban") is a summed-up
     statement."""
     taken = {r.cue_token for r in found.relations if r.cue_token is not None}
     return found.add(find_summaries(reading.doc, taken))
+
+
+def refusals(reading: Reading, found: Found) -> Found:
+    """With the summaries, after the reported-speech finder (which skips "say" under
+    "declined"): the refusal to speak is the attribution."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_refusals(reading.doc, taken))
 
 
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
@@ -149,6 +164,12 @@ def following_quotes(reading: Reading, found: Found) -> Found:
     return found.replace(relations, found.quotes_used)
 
 
+def nested_echoes(reading: Reading, found: Found) -> Found:
+    """Last, when every content is final: an attribution nested in another's content that
+    repeats most of it is dropped."""
+    return found.replace(drop_nested_echoes(list(found.relations)), found.quotes_used)
+
+
 STEPS: tuple[Step, ...] = (
     Step("quotations", "each quotation linked to its cue and source", quotations),
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
@@ -157,12 +178,17 @@ STEPS: tuple[Step, ...] = (
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step(
+        "whole_findings", "a poll's or a document's finding widened to its clause", whole_findings
+    ),
     Step("summaries", "`X attacked Y`, `called for Y`: a statement summed up", summaries),
+    Step("refusals", "`X declined to comment`: a refusal to speak", refusals),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
         "following_quotes", "an unattributed quotation continuing the one before", following_quotes
     ),
+    Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
 
 

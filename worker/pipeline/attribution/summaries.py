@@ -20,9 +20,9 @@ from worker.pipeline.attribution.cues import SPEECH
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
-    _blocked,
-    _source_of,
-    _span,
+    content_span,
+    is_blocked,
+    source_of,
 )
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.attribution.subjects import untagged_subject
@@ -102,7 +102,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         called_on = _called_on(tok)
         found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
-        if found is None or _blocked(tok):
+        if found is None or is_blocked(tok):
             continue
         obj, prep = found
         if obj.lower_ in _EMPTY_OBJECTS and obj.n_lefts + obj.n_rights == 0:
@@ -126,12 +126,12 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             ]
             if more:
                 last = max(c.right_edge.i for c in more)
-        source = _source_of(tok) or untagged_subject(tok)
+        source = source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS:
             continue
-        piece = _span(doc, first, last + 1)
+        piece = content_span(doc, first, last + 1)
         if piece is None and last == first:
             piece = (obj.idx, obj.idx + len(obj.text))
         if piece is None:

@@ -1,0 +1,71 @@
+"""Declining to speak: `the spokesman declined to comment`, `Cook declined to say whether it
+broke the rules`, `Gore declined an interview request`.
+
+PARC 3.0 and PolNeAR annotate these as attributions: the source is the one who declined, the
+cue the verb, the content what was declined ("to comment", "to say whether …"). The reported
+speech finder skips "say" under "declined" (nothing was said); this finder gives the refusal
+itself, typed ``summary`` as the words are the writer's. A verb from ``lexicon.REFUSAL_VERBS``
+needs a to-infinitive or a nominal object and a source that can speak ("sales declined 5
+percent" has neither).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from worker.pipeline import grammar, lexicon
+from worker.pipeline.attribution.cues import SPEECH
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.attribution.reported_speech import (
+    _NO_SOURCE_PRONOUNS,
+    is_blocked,
+    source_of,
+    weak_subject,
+)
+from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.attribution.subjects import untagged_subject
+from worker.pipeline.attribution.summaries import SUMMARY
+from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+
+
+def _declined(cue: Token) -> Token | None:
+    """What was declined: the to-infinitive ("to comment") or a nominal object ("an interview
+    request")."""
+    for c in cue.children:
+        if c.i < cue.i:
+            continue
+        if c.dep_ == "xcomp" and any(g.tag_ == "TO" or g.lower_ == "to" for g in c.children):
+            return c
+        if c.dep_ == "dobj" and c.pos_ in grammar.NOMINAL_POS:
+            return c
+    return None
+
+
+def find_refusals(doc: Doc, used_cues: set[int]) -> list[Relation]:
+    relations: list[Relation] = []
+    text = text_of(doc)
+    for tok in doc:
+        if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
+            continue
+        if tok.lemma_.lower() not in lexicon.REFUSAL_VERBS:
+            continue
+        declined = _declined(tok)
+        if declined is None or is_blocked(tok):
+            continue
+        source = source_of(tok) or untagged_subject(tok)
+        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
+            continue
+        if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
+            continue
+        first, last = doc[declined.left_edge.i], doc[declined.right_edge.i]
+        mention = mention_tokens(source)
+        p_start, p_end = paragraph_bounds(text, tok.idx)
+        if not (p_start <= mention.start_char and mention.end_char <= p_end):
+            continue
+        s, e = trim_span(text, max(first.idx, p_start), min(last.idx + len(last.text), p_end))
+        if e - s < 2 or (mention.start_char < e and s < mention.end_char):
+            continue
+        relations.append(
+            Relation(SUMMARY, (tok.idx, tok.idx + len(tok.text)), SPEECH, mention, [(s, e)], tok.i)
+        )
+    return relations
