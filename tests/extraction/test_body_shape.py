@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from worker.pipeline.extraction import extract_article
-from worker.pipeline.extraction.main_extractor import combine
+from worker.pipeline.extraction.main_extractor import _is_teaser, combine
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "extraction"
 
@@ -139,3 +139,15 @@ def test_a_relative_canonical_is_resolved_against_the_page_url():
     resolved = extract_article(html, "https://coastalherald.example/m/x?ref=app")
     assert resolved.url == "https://coastalherald.example/news/2023/05/14/harbour-bridge-reopens"
     assert extract_article(html).url is None
+
+
+def test_a_teaser_opens_with_a_linked_headline_of_two_to_sixteen_words():
+    # The prefix lookup is bounded: one word says nothing, and a headline is at most 16 words.
+    sixteen = " ".join(f"w{i}" for i in range(16))
+    headlines = frozenset({"storm hits", sixteen, f"{sixteen} w16", "alone"})
+    assert _is_teaser("Storm hits the  coast, snippet follows.", headlines)
+    assert _is_teaser(f"{sixteen.upper()} and its snippet.", headlines)
+    assert not _is_teaser(f"{sixteen}x and its snippet.", headlines)  # 16th word differs
+    assert not _is_teaser(f"{sixteen} w16 snippet.", frozenset({f"{sixteen} w16"}))  # 17 words
+    assert not _is_teaser("Alone", headlines)  # one word
+    assert not _is_teaser("Storm", headlines)

@@ -170,7 +170,8 @@ def flat(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
-    return " ".join(t.lower() for t in _WORD.findall(text or ""))
+    # Lowercased once, joined: the same as token by token (spaces keep Greek final sigma).
+    return " ".join(_WORD.findall(text or "")).lower()
 
 
 @lru_cache(maxsize=8192)

@@ -195,12 +195,18 @@ def _remove(el: etree._Element) -> None:
 MIN_PARAGRAPH_CHARS = 1000
 
 
+# Plain strings, not lxml's "smart" ones: only lengths are read, and a smart string costs a
+# Python object tied to its parent element for every text node of the page.
+_P_TEXTS = etree.XPath(".//p//text()", smart_strings=False)
+_UNLINKED_TEXTS = etree.XPath(".//text()[not(ancestor::a)]", smart_strings=False)
+
+
 def _p_length(el: etree._Element) -> int:
-    return sum(len(t) for t in el.xpath(".//p//text()"))
+    return sum(map(len, _P_TEXTS(el)))
 
 
 def _unlinked_length(el: etree._Element) -> int:
-    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+    return sum(len(t.strip()) for t in _UNLINKED_TEXTS(el))
 
 
 def _prose_length(el: etree._Element, by_paragraphs: bool = True) -> int:
@@ -294,13 +300,18 @@ def _lift_social_embeds(body: etree._Element) -> None:
             outer.getparent().replace(outer, quote)
 
 
+# Only containers with a class can be a split body's parts; libxml2 finds them, in document
+# order, without a Python object for every other element.
+_CLASSED_CONTAINERS = etree.XPath(".//div[@class]|.//section[@class]")
+
+
 def _join_split_bodies(body: etree._Element) -> None:
     """Join a story body that the template split into sibling containers of the same class.
 
     Templates break the body around ad slots and players as ``<div class="article-body">``
     repeated; extractors take the first such container as *the* body and lose the rest.
     """
-    for container in list(body.iter("div", "section")):
+    for container in _CLASSED_CONTAINERS(body):
         words = (container.get("class") or "").split()
         if not words or not _CONTENT_WORDS.match(words[0]) or container.getparent() is None:
             continue

@@ -8,6 +8,7 @@ languages; for Latin-script text the share of each language's commonest function
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml.html import HtmlElement
 
@@ -87,8 +88,11 @@ def text_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 20:
         return None
+    # Each distinct word looked up once per language, weighted by how often it occurs.
+    counts = Counter(words)
     scores = {
-        lang: sum(1 for w in words if w in stops) / len(words) for lang, stops in _STOPSETS.items()
+        lang: sum(n for w, n in counts.items() if w in stops) / len(words)
+        for lang, stops in _STOPSETS.items()
     }
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.12 else None

@@ -330,9 +330,15 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
 def _is_teaser(paragraph: str, headlines: frozenset[str]) -> bool:
     """Whether the paragraph opens with another page's linked headline (its snippet follows)."""
     words = flat(paragraph).split()
-    return any(
-        " ".join(words[:k]) in headlines for k in range(2, min(MAX_HEADLINE_WORDS, len(words)) + 1)
-    )
+    if len(words) < 2:
+        return False
+    # The opening 2, 3, ... words, each prefix grown from the last rather than joined anew.
+    prefix = words[0]
+    for word in words[1:MAX_HEADLINE_WORDS]:
+        prefix = f"{prefix} {word}"
+        if prefix in headlines:
+            return True
+    return False
 
 
 def is_teaser_list(
