@@ -80,9 +80,9 @@ def desk_name() -> str:
 
 def match_budget_seconds() -> float:
     """How long matching a new analysis's claims with the stored ones may delay its result
-    (``SOURCEMARK_MATCH_BUDGET_MS``, default 100): the findings not reached by then are matched
+    (``SOURCEMARK_MATCH_BUDGET_MS``, default 25): the findings not reached by then are matched
     right after the readers are told. 0 leaves all matching until then."""
-    return max(0, int_setting("SOURCEMARK_MATCH_BUDGET_MS", 100)) / 1000
+    return max(0, int_setting("SOURCEMARK_MATCH_BUDGET_MS", 25)) / 1000
 
 
 def recheck_retention_hours() -> int:

@@ -346,23 +346,37 @@ def _finding_values(analysis_id: str, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def save_result(
-    session: Session, analysis_id: str, findings: list[Finding], timings: dict[str, float]
+    session: Session,
+    analysis_id: str,
+    findings: list[Finding],
+    timings: dict[str, float],
+    match_budget: float | None = None,
 ) -> bool:
-    """Store the findings and mark the analysis done, in one transaction. False if not ours."""
-    return _finish(session, analysis_id, [f.to_dict() for f in findings], timings)
+    """Store the findings and mark the analysis done, in one transaction, matching its claims
+    for at most ``match_budget`` seconds (``match_within``). False if not ours."""
+    data = [f.to_dict() for f in findings]
+    return _finish(session, analysis_id, data, timings, match_budget)
 
 
 def reuse_findings(
-    session: Session, analysis_id: str, source: AnalysisRow, timings: dict[str, float]
+    session: Session,
+    analysis_id: str,
+    source: AnalysisRow,
+    timings: dict[str, float],
+    match_budget: float | None = None,
 ) -> bool:
     """Finish the analysis with the findings of ``source``, an analysis of the same text: no
     second parse. Reviews follow as for any new revision."""
     data = [dict(f.data) for f in source.findings]
-    return _finish(session, analysis_id, data, timings)
+    return _finish(session, analysis_id, data, timings, match_budget)
 
 
 def _finish(
-    session: Session, analysis_id: str, findings: list[dict[str, Any]], timings: dict[str, Any]
+    session: Session,
+    analysis_id: str,
+    findings: list[dict[str, Any]],
+    timings: dict[str, Any],
+    match_budget: float | None,
 ) -> bool:
     row = session.get(AnalysisRow, analysis_id, with_for_update=True)
     if row is None or row.status != AnalysisStatus.RUNNING:
@@ -385,7 +399,7 @@ def _finish(
         merged["queue_ms"] = round(max(0.0, waited), 1)
     row.timings = {**merged, **timings}
     # In the same transaction: an analysis is never seen done without its claim matches.
-    match_within(session, row)
+    match_within(session, row, match_budget)
     return True
 
 

@@ -285,16 +285,24 @@ def match_analysis(
     return len(found)
 
 
-def match_within(session: Session, analysis: AnalysisRow) -> int | None:
+def match_within(
+    session: Session, analysis: AnalysisRow, budget_seconds: float | None = None
+) -> int | None:
     """Match a just-finished analysis inside the transaction that marks it done (so whoever
-    sees it done sees its matches), for at most ``match_budget_seconds()`` (what is not reached
-    is matched after the readers are told), in a savepoint: a failure is logged and rolls back
-    only the matching, never the findings. Records ``timings.match_ms``; None when it failed."""
+    sees it done sees its matches), for at most ``budget_seconds`` (default
+    ``match_budget_seconds()``; what is not reached is matched after the readers are told), in
+    a savepoint: a failure is logged and rolls back only the matching, never the findings.
+    Records ``timings.match_ms``; None when it failed, 0 pairs when the budget is 0."""
+    budget = match_budget_seconds() if budget_seconds is None else budget_seconds
+    if budget <= 0:
+        # Nothing looked at, nothing spent: the second pass matches them all.
+        analysis.timings = {**(analysis.timings or {}), "match_ms": 0.0}
+        return 0
     started = time.perf_counter()
     session.flush()
     try:
         with session.begin_nested():
-            pairs = match_analysis(session, analysis.id, budget_seconds=match_budget_seconds())
+            pairs = match_analysis(session, analysis.id, budget_seconds=budget)
     except Exception:  # noqa: BLE001 - the analysis is stored all the same; matching is redone after
         log.exception("claim matching failed for analysis %s", analysis.id)
         return None

@@ -26,7 +26,7 @@ from worker.store.figures import record_figures
 from worker.tasks.celery_app import celery_app
 from worker.tasks.completion import announce
 from worker.tasks.extract_step import prepare
-from worker.tasks.match_step import schedule_matching
+from worker.tasks.match_step import first_pass_budget, schedule_matching
 from worker.vocabulary import AnalysisStatus
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def process_analysis(analysis_id: str) -> str:
         return AnalysisStatus.FAILED
     timings = {"claims_ms": round((time.perf_counter() - started) * 1000, 1)}
     with session_scope() as session:
-        saved = save_result(session, analysis_id, findings, timings)
+        saved = save_result(session, analysis_id, findings, timings, first_pass_budget())
     if saved:
         _after_done(analysis_id)
         announce(analysis_id)

@@ -83,7 +83,9 @@ _publisher: tuple[int, str, redis.Redis] | None = None
 _publisher_lock = threading.Lock()
 
 
-def _redis_for_publishing(url: str) -> redis.Redis:
+def worker_redis(url: str) -> redis.Redis:
+    """This process's own client for the worker's small Redis calls (announcements, queue
+    lengths): short timeouts, no retries."""
     global _publisher
     with _publisher_lock:
         # Per process: a Celery pool process is forked from the main one and must not share
@@ -105,7 +107,7 @@ def announce(analysis_id: str) -> None:
     if url is None:
         return
     try:
-        _redis_for_publishing(url).publish(channel(url), analysis_id)
+        worker_redis(url).publish(channel(url), analysis_id)
     except Exception as exc:  # noqa: BLE001 - redis raises many kinds when it is down
         log.warning("could not announce analysis %s finished: %s", analysis_id, exc)
 

@@ -23,6 +23,7 @@ from worker.store.analyses import (
     reuse_findings,
     same_text_done,
 )
+from worker.tasks.match_step import first_pass_budget
 
 
 def check_language(article: Article, supported: tuple[str, ...]) -> None:
@@ -58,6 +59,8 @@ def prepare(analysis_id: str, page: StoredPage) -> Prepared:
     with session_scope() as session:
         content_hash = record_extraction(session, analysis_id, page, article, extract_ms)
         earlier = same_text_done(session, analysis_id, page, content_hash)
-        if earlier is not None and reuse_findings(session, analysis_id, earlier, {}):
+        if earlier is None:
+            return Prepared(article.text)
+        if reuse_findings(session, analysis_id, earlier, {}, first_pass_budget()):
             return Prepared(None, "reused")
     return Prepared(article.text)
