@@ -55,6 +55,18 @@ class CachedPage:
     without: tuple[str, ...]
 
 
+def require_cached(sets: list[str]) -> None:
+    """Exit with a sentence saying how to build the cache when a set or the split is absent."""
+    missing = [s for s in sets if not (CACHE / s / "truth.json").exists()]
+    if missing or not MEMBERSHIP.exists():
+        datasets.missing(
+            "the extraction development sets",
+            f"no cache for {missing} under {CACHE}" if missing else f"{MEMBERSHIP} is absent",
+            "run `.venv/bin/python -m benchmarks.fetch_extraction_data` (it reads the public "
+            "repositories' snapshots; see its docstring); the frozen membership is committed",
+        )
+
+
 def load_set(set_name: str) -> list[CachedPage]:
     folder = CACHE / set_name
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
@@ -219,14 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         help="list the N dev pages where sourcemark trails the better peer most",
     )
     args = parser.parse_args(argv)
-    missing = [s for s in args.sets if not (CACHE / s / "truth.json").exists()]
-    if missing or not MEMBERSHIP.exists():
-        datasets.missing(
-            "the extraction development sets",
-            f"no cache for {missing} under {CACHE}" if missing else f"{MEMBERSHIP} is absent",
-            "run `.venv/bin/python -m benchmarks.fetch_extraction_data` (it reads the public "
-            "repositories' snapshots; see its docstring); the frozen membership is committed",
-        )
+    require_cached(args.sets)
     if args.check:
         return check(args.sets)
     frozen = frozen_ids()

@@ -17,7 +17,7 @@ import sys
 import time
 
 from benchmarks.extraction import _trafilatura
-from benchmarks.extraction_sets import _split, load_set, sourcemark_output
+from benchmarks.extraction_sets import _split, load_set, require_cached, sourcemark_output
 from benchmarks.extraction_split import frozen_ids
 from benchmarks.fetch_extraction_data import SETS
 
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in args.sets if s not in SETS]
     if unknown:
         parser.error(f"unknown sets {unknown}; known: {list(SETS)}")
+    require_cached(args.sets)
     peer = _trafilatura()
     extractors = {
         "sourcemark": sourcemark_output,
