@@ -122,14 +122,7 @@ def batches_for(session: Session, finding_id: int, limit: int = 5) -> list[Batch
 
 
 def describe(session: Session, batch: str) -> Batch | None:
-    events = list(
-        session.scalars(
-            select(ReviewEvent)
-            .where(ReviewEvent.batch == batch, ReviewEvent.field == "verdict")
-            .order_by(ReviewEvent.id)
-        )
-    )
-    applied = [e for e in events if not (e.via or "").startswith(UNDO)]
+    applied = _applied(session, batch)
     if not applied:
         return None
     return Batch(
@@ -140,6 +133,16 @@ def describe(session: Session, batch: str) -> Batch | None:
         changed=len(applied),
         undone=_undone(session, batch),
     )
+
+
+def _applied(session: Session, batch: str) -> list[ReviewEvent]:
+    """The verdict changes an action made, in order, without the ones its undo made."""
+    events = session.scalars(
+        select(ReviewEvent)
+        .where(ReviewEvent.batch == batch, ReviewEvent.field == "verdict")
+        .order_by(ReviewEvent.id)
+    )
+    return [e for e in events if not (e.via or "").startswith(UNDO)]
 
 
 def _undone(session: Session, batch: str) -> bool:
@@ -156,14 +159,7 @@ def undo(session: Session, batch: str, user_id: int | None) -> list[int]:
     ids reverted. Raises ``ReviewError`` when there is no such action or it was undone."""
     if not isinstance(batch, str) or len(batch) != 32:
         raise ReviewError("batch", "No verdict-by-match action has this id.")
-    events = list(
-        session.scalars(
-            select(ReviewEvent)
-            .where(ReviewEvent.batch == batch, ReviewEvent.field == "verdict")
-            .order_by(ReviewEvent.id)
-        )
-    )
-    applied = [e for e in events if not (e.via or "").startswith(UNDO)]
+    applied = _applied(session, batch)
     if not applied:
         raise ReviewError("batch", "No verdict-by-match action has this id.")
     if _undone(session, batch):
