@@ -193,6 +193,57 @@ def _reason(exc: Exception) -> str:
     return getattr(exc, "strerror", None) or type(exc).__name__
 
 
+# --- claims across articles ---------------------------------------------------------------
+
+
+@main.group()
+def claims() -> None:
+    """Claims across articles (the store's claim matching)."""
+
+
+@claims.command("backfill-features")
+@click.option(
+    "--batch",
+    default=200,
+    show_default=True,
+    type=click.IntRange(1, 5000),
+    help="Findings parsed and written per transaction.",
+)
+@click.option(
+    "--limit", default=None, type=click.IntRange(min=1), help="Stop after this many findings."
+)
+def claims_backfill_features(batch: int, limit: int | None) -> None:
+    """Store match features for findings that have none (stored before migration 0009).
+
+    Without them matching parses each such finding every time it meets it. Safe while workers
+    run (short transactions, insert only); stop it any time and run it again to go on.
+    """
+    import time
+
+    from worker.store import get_sessionmaker
+    from worker.store.claim_features_backfill import BackfillResult, backfill
+    from worker.store.migrate import upgrade
+
+    upgrade()
+    started = time.monotonic()
+
+    def progress(result: BackfillResult, wanted: int) -> None:
+        done = result.written + result.skipped
+        rate = done / max(time.monotonic() - started, 1e-6)
+        left = (wanted - done) / rate if rate else 0.0
+        click.echo(
+            f"{done:,}/{wanted:,} findings: {result.written:,} written, "
+            f"{result.skipped:,} already had them or were deleted; "
+            f"{rate:,.0f}/s, about {left:,.0f} s left"
+        )
+
+    result = backfill(get_sessionmaker(database_url()), batch=batch, limit=limit, progress=progress)
+    click.echo(
+        f"done: {count(result.written, 'finding')} given features; "
+        f"{result.remaining:,} still without"
+    )
+
+
 # --- serve and worker -----------------------------------------------------------------------
 
 
