@@ -13,9 +13,18 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from worker.factchecks.claimreview import FactCheck
-from worker.factchecks.matching import Reach, reaches
-from worker.store.claim_index import candidates
-from worker.store.models import FactCheckMatch, FactCheckRow, FindingRow, utcnow
+from worker.factchecks.matching import Reach, reaches_claims
+from worker.pipeline.claim_match import features
+from worker.pipeline.claim_match.decision import Claim, claim
+from worker.store.claim_index import Candidate, candidates
+from worker.store.claim_matches import finding_claim
+from worker.store.models import (
+    ClaimFeaturesRow,
+    FactCheckMatch,
+    FactCheckRow,
+    FindingRow,
+    utcnow,
+)
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[A-Za-z][A-Za-z'-]+")
 # Words the fallback retrieval looks for: the longest content words of a claim carry the most.
@@ -90,12 +99,37 @@ def import_reviews(
     session: Session, reviews: list[FactCheck], source: str | None = None
 ) -> ImportResult:
     """Save the reviews and match each against the findings in the store (one transaction: the
-    caller commits or rolls back)."""
+    caller commits or rolls back). Each review's claim is parsed once and its features kept
+    with it; the candidate findings are read from their stored features (``claim_features``),
+    parsed, and their features written, only when they have none. The decision is
+    ``match_claims(review claim, finding text)``'s, to the digit."""
     rows, added, updated, unchanged = save_reviews(session, reviews, source)
     matched = 0
     for row in rows:
-        matched += record(session, row.id, reaches(row.claim, _candidates(session, row.claim)))
+        mine = factcheck_claim(row)
+        found = candidates(session, row.claim, limit=CANDIDATE_LIMIT)
+        matched += record(session, row.id, reaches_claims(mine, _claims(session, found)))
     return ImportResult(added, updated, unchanged, matched)
+
+
+def factcheck_claim(row: FactCheckRow) -> Claim:
+    """A fact-check's claim from its stored features, or parsed and its features kept on the
+    row (written with the caller's transaction)."""
+    text = row.claim.strip()
+    held = features.load(text, row.features)
+    if held is not None:
+        return held
+    parsed = claim(text)
+    row.features = features.dump(parsed)
+    return parsed
+
+
+def _claims(session: Session, found: list[Candidate]) -> list[tuple[int, Claim]]:
+    return [
+        (c.finding_id, finding_claim(session, c.finding_id, c.text, c.features))
+        for c in found
+        if c.text.strip()  # match_claims calls a blank side "empty": never the same
+    ]
 
 
 def record(session: Session, factcheck_id: int, found: list[Reach]) -> int:
@@ -169,12 +203,21 @@ def match_analysis(session: Session, analysis_id: str) -> int:
     if not session.scalar(select(FactCheckRow.id).limit(1)):
         return 0  # no fact-checks imported: nothing to parse or compare
     findings = session.execute(
-        select(FindingRow.id, FindingRow.text).where(FindingRow.analysis_id == analysis_id)
+        select(FindingRow.id, FindingRow.text, ClaimFeaturesRow.features)
+        .outerjoin(ClaimFeaturesRow, ClaimFeaturesRow.finding_id == FindingRow.id)
+        .where(FindingRow.analysis_id == analysis_id)
+        .order_by(FindingRow.id)
     ).tuples()
     recorded = 0
-    for finding_id, text in findings:
-        for fc in _factcheck_candidates(session, text):
-            recorded += record(session, fc.id, reaches(fc.claim, [(finding_id, text)]))
+    for finding_id, text, held in findings:
+        fcs = _factcheck_candidates(session, text)
+        if not fcs or not text.strip():
+            continue
+        # Parsed (and its features written) only when a fact-check may reach it, and once.
+        mine = finding_claim(session, finding_id, text, held)
+        for fc in fcs:
+            found = reaches_claims(factcheck_claim(fc), [(finding_id, mine)])
+            recorded += record(session, fc.id, found)
     return recorded
 
 
