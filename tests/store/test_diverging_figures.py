@@ -8,7 +8,7 @@ import random
 from collections import defaultdict
 from datetime import timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 
 from server import create_app
 from server.review import figures as view
@@ -146,6 +146,74 @@ def test_pages_give_the_groups_of_the_whole_list_in_its_order(db_url):
         )
         listed = {f["finding_id"] for g in diverging_groups(session, 30) for f in g["figures"]}
         assert len(older) == 24 and listed and not listed & older
+
+
+def test_pages_kept_between_requests_follow_every_change(db_url):
+    fill(30)
+    with session_scope() as session:
+        first = diverging_groups(session, 14)
+        assert diverging_page(session, 14, 2, 3)[0] == first[3:6]  # the groups kept, read again
+    # a new article whose figure diverges from one listed joins its group
+    listed = first[0]["figures"][0]
+    with session_scope() as session:
+        fig = session.scalars(
+            select(FigureRow).where(FigureRow.finding_id == listed["finding_id"])
+        ).one()
+        analysis = AnalysisRow(
+            id="late",
+            article=ArticleRow(
+                url="https://late.example/1",
+                site="late.example",
+                text="x",
+                content_hash="late",
+                title="Late",
+            ),
+            status="done",
+            pipeline_version="t",
+            attempts=1,
+        )
+        finding = FindingRow(
+            analysis=analysis,
+            fid="f1",
+            kind="unverified",
+            type="unsourced_figure",
+            start=0,
+            end=1,
+            text="x",
+            data={},
+        )
+        session.add(finding)
+        session.flush()
+        session.add(
+            FigureRow(
+                finding_id=finding.id,
+                analysis_id="late",
+                kind=fig.kind,
+                low=fig.low + 1,
+                high=fig.low + 1,
+                text="other",
+                offset=0,
+                sourcing="unsourced",
+                places=fig.places,
+                sentence_places=fig.sentence_places,
+                day=fig.day,
+            )
+        )
+    with session_scope() as session:
+        after = diverging_groups(session, 14)
+        assert after == as_first_written(session, 14) != first
+        assert any(f["title"] == "Late" for g in after for f in g["figures"])
+    # an article removed takes its figures with it
+    with session_scope() as session:
+        session.execute(delete(AnalysisRow).where(AnalysisRow.id == "late"))
+    with session_scope() as session:
+        assert diverging_groups(session, 14) == as_first_written(session, 14) == first
+        # a title edited shows at once: what a figure shows is not kept
+        session.execute(update(ArticleRow).values(title="Edited"))
+    with session_scope() as session:
+        assert {f["title"] for g in diverging_groups(session, 14) for f in g["figures"]} == {
+            "Edited"
+        }
 
 
 def test_the_editors_page_shows_one_page_of_groups(db_url, monkeypatch):

@@ -10,6 +10,7 @@ query of the same kind of count within the date window. The decisions are
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -25,6 +26,13 @@ MAX_FIGURES_PER_FINDING = 8
 # Rows read at most: the card's query (one kind of count over a week) and the editors' list.
 MAX_ROWS = 2000
 MAX_LIST_ROWS = 5000
+
+# The editors' list's groups by (database, days), with the signature of the figures they were
+# found among (count, greatest and sum of the period's figure row ids): the next page, or the
+# same page again, reuses them while no figure was written, rewritten (new ids) or left the
+# period. What a figure shows is read afresh for each page.
+_GROUPS: dict[tuple[str, int], tuple[tuple[Any, ...], list[list[fc.FigureClaim]]]] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def article_json(article: ArticleRow) -> dict[str, Any]:
@@ -228,6 +236,52 @@ def diverging_page(
     # Analysed in the period (the figures' own days are their articles' dates, which may be
     # older: an article read today about last month's event).
     since = utcnow() - timedelta(days=days)
+    period = (AnalysisRow.status == AnalysisStatus.DONE, AnalysisRow.created_at >= since)
+    key = (str(session.get_bind().engine.url), days)
+    signature = tuple(
+        session.execute(
+            select(func.count(FigureRow.id), func.max(FigureRow.id), func.sum(FigureRow.id))
+            .join(AnalysisRow, AnalysisRow.id == FigureRow.analysis_id)
+            .where(*period)
+        ).one()
+    )
+    with _CACHE_LOCK:
+        held = _GROUPS.get(key)
+    if held is not None and held[0] == signature:
+        found = held[1]
+    else:
+        found = _find_groups(session, period)
+        with _CACHE_LOCK:
+            _GROUPS[key] = (signature, found)
+    shown = found if per_page is None else found[(page - 1) * per_page : page * per_page]
+    details = _details(session, [int(c.ref) for g in shown for c in g])
+    out = []
+    for members in shown:
+        figures = []
+        for c in members:
+            d = details.get(int(c.ref))
+            if d is None:
+                continue  # deleted since the signature was read: gone from the next page too
+            figures.append({**d, "date": c.date, "site": c.site, "url": c.article})
+        out.append(
+            {
+                "kind": members[0].count.kind,
+                "places": sorted({p for c in members for p in c.places}),
+                "figures": figures,
+            }
+        )
+    return out, len(found)
+
+
+def forget_groups() -> None:
+    """Drop the groups kept between pages (benchmarks measure the list found afresh)."""
+    with _CACHE_LOCK:
+        _GROUPS.clear()
+
+
+def _find_groups(session: Session, period: tuple[Any, ...]) -> list[list[fc.FigureClaim]]:
+    """The diverging groups among the figures of analyses in ``period``, newest first, each
+    figure's ``ref`` its ``figures`` row id."""
     url = func.coalesce(ArticleRow.canonical_url, ArticleRow.url)
     rows = session.execute(
         select(
@@ -243,7 +297,7 @@ def diverging_page(
         )
         .join(AnalysisRow, AnalysisRow.id == FigureRow.analysis_id)
         .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
-        .where(AnalysisRow.status == AnalysisStatus.DONE, AnalysisRow.created_at >= since)
+        .where(*period)
         .order_by(AnalysisRow.created_at.desc(), FigureRow.id)
         .limit(MAX_LIST_ROWS)
     ).all()
@@ -276,22 +330,7 @@ def diverging_page(
             if fc.diverging(group):
                 found.append(sorted(group, key=lambda c: (c.date or "", c.site or "")))
     found.sort(key=lambda g: max(c.date or "" for c in g), reverse=True)
-    shown = found if per_page is None else found[(page - 1) * per_page : page * per_page]
-    details = _details(session, [int(c.ref) for g in shown for c in g])
-    out = []
-    for members in shown:
-        figures = []
-        for c in members:
-            d = details[int(c.ref)]
-            figures.append({**d, "date": c.date, "site": c.site, "url": c.article})
-        out.append(
-            {
-                "kind": members[0].count.kind,
-                "places": sorted({p for c in members for p in c.places}),
-                "figures": figures,
-            }
-        )
-    return out, len(found)
+    return found
 
 
 def _maybe_joined(rows: list[Any]) -> list[Any]:
