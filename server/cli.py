@@ -155,6 +155,7 @@ def factchecks_import(files: tuple[str, ...]) -> None:
     """
     from worker.factchecks.claimreview import Parsed, parse_text
     from worker.factchecks.store import import_reviews
+    from worker.store.claim_features_backfill import write as write_features
     from worker.store.migrate import upgrade
 
     parsed: list[tuple[str, Parsed]] = []
@@ -173,13 +174,20 @@ def factchecks_import(files: tuple[str, ...]) -> None:
             click.echo(line, err=True)
         raise click.ClickException(f"{count(len(problems), 'problem')} found: nothing was imported")
     upgrade()
+    found: list[dict] = []
     with _session() as session:
         totals = [0, 0, 0, 0]
         for name, result in parsed:
             done = import_reviews(session, [r for _, r in result.reviews], Path(name).name)
             for i, n in enumerate((done.added, done.updated, done.unchanged, done.matched)):
                 totals[i] += n
+            found += done.features
             click.echo(f"{name}: {count(len(result.reviews), 'review')}")
+    # The candidates parsed for want of stored features: stored now, after the import, in
+    # short transactions of their own (workers may be writing features too).
+    for at in range(0, len(found), 200):
+        with _session() as session:
+            write_features(session, found[at : at + 200])
     added, updated, unchanged, matched = totals
     click.echo(
         f"imported: {added:,} new, {updated:,} updated, {unchanged:,} unchanged; "

@@ -22,7 +22,7 @@ from worker.factchecks.store import (
 )
 from worker.pipeline.claim_match import decision, features
 from worker.store import get_sessionmaker, session_scope
-from worker.store.claim_features_backfill import backfill
+from worker.store.claim_features_backfill import backfill, write
 from worker.store.models import ClaimFeaturesRow, FactCheckMatch, FactCheckRow, FindingRow
 
 ROWS = [
@@ -86,9 +86,13 @@ def test_import_reads_stored_features_and_decides_as_parsing_did(db_url):
 
     decision.claim.cache_clear()
     with session_scope(db_url) as session:
-        import_reviews(session, reviews())
+        result = import_reviews(session, reviews())
     parsed = decision.claim.cache_info().misses
     assert recorded(db_url) == expected
+    # the candidates' features parsed for want of stored ones: stored after the import, as
+    # `sourcemark factchecks import` does, in a transaction of their own
+    with session_scope(db_url) as session:
+        assert write(session, result.features) == len(result.features) > 0
     with session_scope(db_url) as session:
         after = session.scalar(select(func.count()).select_from(ClaimFeaturesRow))
         kept = dict(session.execute(select(FactCheckRow.claim, FactCheckRow.features)).all())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -38,6 +38,10 @@ class ImportResult:
     updated: int
     unchanged: int
     matched: int  # (fact-check, finding) pairs recorded
+    # Match features of candidate findings that had none, parsed here: for the caller to store
+    # after the import commits (``claim_features_backfill.write``), in a short transaction of
+    # its own, so that a long import holds no ``claim_features`` rows a worker may write.
+    features: list[dict[str, Any]] = field(default_factory=list)
 
 
 def claim_hash(claim: str) -> str:
@@ -101,15 +105,16 @@ def import_reviews(
     """Save the reviews and match each against the findings in the store (one transaction: the
     caller commits or rolls back). Each review's claim is parsed once and its features kept
     with it; the candidate findings are read from their stored features (``claim_features``),
-    parsed, and their features written, only when they have none. The decision is
-    ``match_claims(review claim, finding text)``'s, to the digit."""
+    parsed only when they have none (those features come back in ``features``). The decision
+    is ``match_claims(review claim, finding text)``'s, to the digit."""
     rows, added, updated, unchanged = save_reviews(session, reviews, source)
     matched = 0
+    parsed: dict[int, dict[str, Any]] = {}
     for row in rows:
         mine = factcheck_claim(row)
         found = candidates(session, row.claim, limit=CANDIDATE_LIMIT)
-        matched += record(session, row.id, reaches_claims(mine, _claims(session, found)))
-    return ImportResult(added, updated, unchanged, matched)
+        matched += record(session, row.id, reaches_claims(mine, _claims(found, parsed)))
+    return ImportResult(added, updated, unchanged, matched, list(parsed.values()))
 
 
 def factcheck_claim(row: FactCheckRow) -> Claim:
@@ -124,12 +129,21 @@ def factcheck_claim(row: FactCheckRow) -> Claim:
     return parsed
 
 
-def _claims(session: Session, found: list[Candidate]) -> list[tuple[int, Claim]]:
-    return [
-        (c.finding_id, finding_claim(session, c.finding_id, c.text, c.features))
-        for c in found
-        if c.text.strip()  # match_claims calls a blank side "empty": never the same
-    ]
+def _claims(found: list[Candidate], parsed: dict[int, dict[str, Any]]) -> list[tuple[int, Claim]]:
+    """The candidates' claims from their stored features; one without them is parsed and its
+    features added to ``parsed`` (by finding id), which also serves a candidate met again."""
+    out = []
+    for c in found:
+        text = c.text.strip()
+        if not text:
+            continue  # match_claims calls a blank side "empty": never the same
+        seen = parsed.get(c.finding_id, {}).get("features")
+        held = features.load(text, c.features) or features.load(text, seen)
+        if held is None:
+            held = claim(text)
+            parsed[c.finding_id] = {"finding_id": c.finding_id, "features": features.dump(held)}
+        out.append((c.finding_id, held))
+    return out
 
 
 def record(session: Session, factcheck_id: int, found: list[Reach]) -> int:
