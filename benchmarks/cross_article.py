@@ -3,10 +3,14 @@ analysis against a PostgreSQL store of realistically shaped findings (the editor
 benchmark's rows: 50 findings per article, one article every 20 minutes, with a count figure
 recorded for one finding in ten), and the editors' diverging-figures list.
 
-    .venv/bin/python -m benchmarks.cross_article [--findings 100000] [--runs 5]
+    .venv/bin/python -m benchmarks.cross_article [--findings 100000] [--runs 5] [--keep]
+    .venv/bin/python -m benchmarks.cross_article --database URL   # again on a kept database
 
 Prints the median and worst of ``--runs`` runs in milliseconds (wall clock, on a shared machine:
-rough).
+rough), and for the diverging figures the median CPU time of this process (what the machine's load
+does not inflate; PostgreSQL's own time is the difference). "the editors' page" is
+``GET /review/figures`` through the Flask app, signed in as an editor: the query, the grouping
+and the HTML of one page.
 """
 
 from __future__ import annotations
@@ -15,8 +19,11 @@ import argparse
 import random
 import statistics
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from benchmarks.datasets import require_services
 from benchmarks.review_queue import populate
@@ -25,7 +32,13 @@ from worker.factchecks.claimreview import FactCheck
 from worker.factchecks.store import factchecks_by_finding, import_reviews
 from worker.pipeline import figure_compare as fc
 from worker.store import get_sessionmaker
-from worker.store.figures import diverging_groups, other_figures, record_figures
+from worker.store.figures import (
+    diverging_groups,
+    diverging_page,
+    forget_groups,
+    other_figures,
+    record_figures,
+)
 from worker.store.migrate import upgrade
 from worker.store.models import AnalysisRow, ArticleRow, FigureRow, FindingRow
 
@@ -120,61 +133,140 @@ def add_figures(session, every: int = 10, seed: int = 7) -> int:  # noqa: ANN001
     return len(batch)
 
 
-def timed(fn, runs: int) -> tuple[float, float]:  # noqa: ANN001
+def timed(fn, runs: int) -> tuple[float, float, float]:  # noqa: ANN001
     times = []
+    cpu = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(times), max(times), statistics.median(cpu)
+
+
+def fresh(fn, *args):  # noqa: ANN001, ANN201
+    """``fn`` with the diverging groups found afresh each time (none kept from a page before)."""
+
+    def run() -> None:
+        forget_groups()
+        fn(*args)
+
+    return run
+
+
+def editors_page(url: str):  # noqa: ANN201 - a callable
+    """A signed-in editor's client asking for the diverging-figures page."""
+    from server import create_app
+    from tests.review.conftest import PASSWORD, sign_in
+    from worker.store.accounts import create_user
+    from worker.store.models import User
+
+    maker = get_sessionmaker(url)
+    with maker() as session:
+        if session.scalar(select(User.id).where(User.email == "figures@example.org")) is None:
+            create_user(session, "figures@example.org", "editor", PASSWORD)
+            session.commit()
+    app = create_app({"TESTING": True, "DATABASE_URL": url})
+    client = app.test_client()
+    sign_in(client, "figures@example.org")
+
+    def get() -> None:
+        page = client.get("/review/figures")
+        assert page.status_code == 200, page.status_code
+
+    get()  # templates compiled, connections opened
+    return get
+
+
+def fill(url: str, findings: int) -> str:
+    """The synthetic store, its count figures, one event's articles and a fact-check; returns
+    the analysis measured (the event's last article)."""
+    upgrade(url)
+    populate(url, findings)
+    maker = get_sessionmaker(url)
+    with maker() as session:
+        add_figures(session)
+        measured = add_event(session, 6)
+        import_reviews(
+            session,
+            [
+                FactCheck(
+                    url="https://checks.example.org/1",
+                    claim="At least 40 protesters were killed in Valdera.",
+                    rating="Unproven",
+                    publisher="Example Checks",
+                )
+            ],
+        )
+        session.commit()
+    return measured
+
+
+def measure(url: str, runs: int) -> None:
+    maker = get_sessionmaker(url)
+    with maker() as session:
+        figures = session.scalar(select(func.count()).select_from(FigureRow))
+        findings = session.scalar(select(func.count()).select_from(FindingRow))
+        row = session.get(AnalysisRow, f"event{5:04d}")
+        ids = [f.id for f in row.findings]
+        page = editors_page(url)
+        results = {
+            "other_figures (one analysis)": timed(lambda: other_figures(session, row), runs),
+            "factchecks (one analysis)": timed(lambda: factchecks_by_finding(session, ids), runs),
+            "diverging figures, 14 days, all groups": timed(fresh(diverging_groups, session), runs),
+            "diverging figures, 14 days, one page (25 groups)": timed(
+                fresh(diverging_page, session), runs
+            ),
+            "the editors' page, `GET /review/figures`": timed(fresh(page), runs),
+            "the same page again, or the next (groups kept)": timed(page, runs),
+        }
+        found = other_figures(session, row)
+        groups = diverging_groups(session)
+    print(
+        f"{findings:,} findings ({figures:,} count figures), 6 articles of one event; "
+        f"{sum(len(v) for v in found.values())} other figures found, "
+        f"{len(groups):,} diverging groups listed"
+    )
+    print("| query | median ms | worst ms | median CPU ms (this process) |\n|---|---|---|---|")
+    for name, (median, worst, cpu) in results.items():
+        print(f"| {name} | {median:.1f} | {worst:.1f} | {cpu:.1f} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--findings", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the filled database and print its URL"
+    )
+    parser.add_argument("--database", help="measure again on a database a --keep run filled")
     args = parser.parse_args()
     require_services()
-    with fresh_database() as url:
-        upgrade(url)
-        populate(url, args.findings)
-        maker = get_sessionmaker(url)
-        with maker() as session:
-            figures = add_figures(session)
-            measured = add_event(session, 6)
-            import_reviews(
-                session,
-                [
-                    FactCheck(
-                        url="https://checks.example.org/1",
-                        claim="At least 40 protesters were killed in Valdera.",
-                        rating="Unproven",
-                        publisher="Example Checks",
-                    )
-                ],
-            )
-            session.commit()
-        with maker() as session:
-            row = session.get(AnalysisRow, measured)
-            ids = [f.id for f in row.findings]
-            results = {
-                "other_figures (one analysis)": timed(
-                    lambda: other_figures(session, row), args.runs
-                ),
-                "factchecks (one analysis)": timed(
-                    lambda: factchecks_by_finding(session, ids), args.runs
-                ),
-                "diverging figures, 14 days": timed(lambda: diverging_groups(session), args.runs),
-            }
-            found = other_figures(session, row)
-        print(
-            f"{args.findings:,} synthetic findings ({figures:,} count figures), "
-            "6 articles of one event; "
-            f"{sum(len(v) for v in found.values())} other figures found"
-        )
-        print("| query | median ms | worst ms |\n|---|---|---|")
-        for name, (median, worst) in results.items():
-            print(f"| {name} | {median:.1f} | {worst:.1f} |")
+    if args.database:
+        upgrade(args.database)  # a kept database gets the migrations written since
+        measure(args.database, args.runs)
+        return
+    with _database(args.keep) as url:
+        fill(url, args.findings)
+        measure(url, args.runs)
+        if args.keep:
+            print(f"kept: --database {url}")
+
+
+@contextmanager
+def _database(keep: bool) -> Iterator[str]:
+    if not keep:
+        with fresh_database() as url:
+            yield url
+        return
+    import psycopg
+
+    from tests.support.services import PG_ADMIN
+
+    name = f"sourcemark_figures_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
 if __name__ == "__main__":

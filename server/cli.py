@@ -155,6 +155,7 @@ def factchecks_import(files: tuple[str, ...]) -> None:
     """
     from worker.factchecks.claimreview import Parsed, parse_text
     from worker.factchecks.store import import_reviews
+    from worker.store.claim_features_backfill import write as write_features
     from worker.store.migrate import upgrade
 
     parsed: list[tuple[str, Parsed]] = []
@@ -173,13 +174,20 @@ def factchecks_import(files: tuple[str, ...]) -> None:
             click.echo(line, err=True)
         raise click.ClickException(f"{count(len(problems), 'problem')} found: nothing was imported")
     upgrade()
+    found: list[dict] = []
     with _session() as session:
         totals = [0, 0, 0, 0]
         for name, result in parsed:
             done = import_reviews(session, [r for _, r in result.reviews], Path(name).name)
             for i, n in enumerate((done.added, done.updated, done.unchanged, done.matched)):
                 totals[i] += n
+            found += done.features
             click.echo(f"{name}: {count(len(result.reviews), 'review')}")
+    # The candidates parsed for want of stored features: stored now, after the import, in
+    # short transactions of their own (workers may be writing features too).
+    for at in range(0, len(found), 200):
+        with _session() as session:
+            write_features(session, found[at : at + 200])
     added, updated, unchanged, matched = totals
     click.echo(
         f"imported: {added:,} new, {updated:,} updated, {unchanged:,} unchanged; "
@@ -191,6 +199,57 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
     return getattr(exc, "strerror", None) or type(exc).__name__
+
+
+# --- claims across articles ---------------------------------------------------------------
+
+
+@main.group()
+def claims() -> None:
+    """Claims across articles (the store's claim matching)."""
+
+
+@claims.command("backfill-features")
+@click.option(
+    "--batch",
+    default=200,
+    show_default=True,
+    type=click.IntRange(1, 5000),
+    help="Findings parsed and written per transaction.",
+)
+@click.option(
+    "--limit", default=None, type=click.IntRange(min=1), help="Stop after this many findings."
+)
+def claims_backfill_features(batch: int, limit: int | None) -> None:
+    """Store match features for findings that have none (stored before migration 0009).
+
+    Without them matching parses each such finding every time it meets it. Safe while workers
+    run (short transactions, insert only); stop it any time and run it again to go on.
+    """
+    import time
+
+    from worker.store import get_sessionmaker
+    from worker.store.claim_features_backfill import BackfillResult, backfill
+    from worker.store.migrate import upgrade
+
+    upgrade()
+    started = time.monotonic()
+
+    def progress(result: BackfillResult, wanted: int) -> None:
+        done = result.written + result.skipped
+        rate = done / max(time.monotonic() - started, 1e-6)
+        left = (wanted - done) / rate if rate else 0.0
+        click.echo(
+            f"{done:,}/{wanted:,} findings: {result.written:,} written, "
+            f"{result.skipped:,} already had them or were deleted; "
+            f"{rate:,.0f}/s, about {left:,.0f} s left"
+        )
+
+    result = backfill(get_sessionmaker(database_url()), batch=batch, limit=limit, progress=progress)
+    click.echo(
+        f"done: {count(result.written, 'finding')} given features; "
+        f"{result.remaining:,} still without"
+    )
 
 
 # --- serve and worker -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from server import create_app
 from worker.store import session_scope
 from worker.store.accounts import create_token, create_user
-from worker.store.models import FactCheckMatch, FactCheckRow
+from worker.store.models import ClaimFeaturesRow, FactCheckMatch, FactCheckRow
 
 BIN = Path(sys.executable).parent / "sourcemark"
 
@@ -95,6 +95,10 @@ def test_import_matches_findings_and_a_second_import_changes_nothing(
     assert reached(db_url) == {
         ("https://checks.example.org/reviews/1", written_articles["a"]["f1"])
     }
+    # the candidates it parsed (none had stored features) keep theirs for the next import
+    with session_scope(db_url) as session:
+        stored = set(session.scalars(select(ClaimFeaturesRow.finding_id)))
+    assert written_articles["a"]["f1"] in stored
     again = run(feed)
     assert again.returncode == 0, again.stderr
     assert "imported: 0 new, 0 updated, 2 unchanged; 0 findings newly reached" in again.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -13,9 +13,18 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from worker.factchecks.claimreview import FactCheck
-from worker.factchecks.matching import Reach, reaches
-from worker.store.claim_index import candidates
-from worker.store.models import FactCheckMatch, FactCheckRow, FindingRow, utcnow
+from worker.factchecks.matching import Reach, reaches_claims
+from worker.pipeline.claim_match import features
+from worker.pipeline.claim_match.decision import Claim, claim
+from worker.store.claim_index import Candidate, candidates
+from worker.store.claim_matches import finding_claim
+from worker.store.models import (
+    ClaimFeaturesRow,
+    FactCheckMatch,
+    FactCheckRow,
+    FindingRow,
+    utcnow,
+)
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[A-Za-z][A-Za-z'-]+")
 # Words the fallback retrieval looks for: the longest content words of a claim carry the most.
@@ -29,6 +38,10 @@ class ImportResult:
     updated: int
     unchanged: int
     matched: int  # (fact-check, finding) pairs recorded
+    # Match features of candidate findings that had none, parsed here: for the caller to store
+    # after the import commits (``claim_features_backfill.write``), in a short transaction of
+    # its own, so that a long import holds no ``claim_features`` rows a worker may write.
+    features: list[dict[str, Any]] = field(default_factory=list)
 
 
 def claim_hash(claim: str) -> str:
@@ -90,12 +103,47 @@ def import_reviews(
     session: Session, reviews: list[FactCheck], source: str | None = None
 ) -> ImportResult:
     """Save the reviews and match each against the findings in the store (one transaction: the
-    caller commits or rolls back)."""
+    caller commits or rolls back). Each review's claim is parsed once and its features kept
+    with it; the candidate findings are read from their stored features (``claim_features``),
+    parsed only when they have none (those features come back in ``features``). The decision
+    is ``match_claims(review claim, finding text)``'s, to the digit."""
     rows, added, updated, unchanged = save_reviews(session, reviews, source)
     matched = 0
+    parsed: dict[int, dict[str, Any]] = {}
     for row in rows:
-        matched += record(session, row.id, reaches(row.claim, _candidates(session, row.claim)))
-    return ImportResult(added, updated, unchanged, matched)
+        mine = factcheck_claim(row)
+        found = candidates(session, row.claim, limit=CANDIDATE_LIMIT)
+        matched += record(session, row.id, reaches_claims(mine, _claims(found, parsed)))
+    return ImportResult(added, updated, unchanged, matched, list(parsed.values()))
+
+
+def factcheck_claim(row: FactCheckRow) -> Claim:
+    """A fact-check's claim from its stored features, or parsed and its features kept on the
+    row (written with the caller's transaction)."""
+    text = row.claim.strip()
+    held = features.load(text, row.features)
+    if held is not None:
+        return held
+    parsed = claim(text)
+    row.features = features.dump(parsed)
+    return parsed
+
+
+def _claims(found: list[Candidate], parsed: dict[int, dict[str, Any]]) -> list[tuple[int, Claim]]:
+    """The candidates' claims from their stored features; one without them is parsed and its
+    features added to ``parsed`` (by finding id), which also serves a candidate met again."""
+    out = []
+    for c in found:
+        text = c.text.strip()
+        if not text:
+            continue  # match_claims calls a blank side "empty": never the same
+        seen = parsed.get(c.finding_id, {}).get("features")
+        held = features.load(text, c.features) or features.load(text, seen)
+        if held is None:
+            held = claim(text)
+            parsed[c.finding_id] = {"finding_id": c.finding_id, "features": features.dump(held)}
+        out.append((c.finding_id, held))
+    return out
 
 
 def record(session: Session, factcheck_id: int, found: list[Reach]) -> int:
@@ -169,12 +217,21 @@ def match_analysis(session: Session, analysis_id: str) -> int:
     if not session.scalar(select(FactCheckRow.id).limit(1)):
         return 0  # no fact-checks imported: nothing to parse or compare
     findings = session.execute(
-        select(FindingRow.id, FindingRow.text).where(FindingRow.analysis_id == analysis_id)
+        select(FindingRow.id, FindingRow.text, ClaimFeaturesRow.features)
+        .outerjoin(ClaimFeaturesRow, ClaimFeaturesRow.finding_id == FindingRow.id)
+        .where(FindingRow.analysis_id == analysis_id)
+        .order_by(FindingRow.id)
     ).tuples()
     recorded = 0
-    for finding_id, text in findings:
-        for fc in _factcheck_candidates(session, text):
-            recorded += record(session, fc.id, reaches(fc.claim, [(finding_id, text)]))
+    for finding_id, text, held in findings:
+        fcs = _factcheck_candidates(session, text)
+        if not fcs or not text.strip():
+            continue
+        # Parsed (and its features written) only when a fact-check may reach it, and once.
+        mine = finding_claim(session, finding_id, text, held)
+        for fc in fcs:
+            found = reaches_claims(factcheck_claim(fc), [(finding_id, mine)])
+            recorded += record(session, fc.id, found)
     return recorded
 
 

@@ -203,16 +203,22 @@ def store_features(session: Session, finding: FindingRow, stored: Any) -> Claim:
     """The finding's claim, read back from ``stored`` (its ``claim_features`` row) or parsed;
     when parsed, its features are written (in the caller's transaction) for whoever matches a
     new claim against it later."""
-    text = finding.text.strip()
+    return finding_claim(session, finding.id, finding.text, stored)
+
+
+def finding_claim(session: Session, finding_id: int, text: str, stored: Any) -> Claim:
+    """``store_features`` by id and text: the claim of stored finding ``finding_id`` from its
+    features ``stored``, or parsed and its features written (last write wins: a redelivered
+    task may match the same analysis at the same moment)."""
+    text = text.strip()
     held = features.load(text, stored)
     if held is not None:
         return held
     parsed = claim(text)
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    row = {"finding_id": finding.id, "features": features.dump(parsed)}
+    row = {"finding_id": finding_id, "features": features.dump(parsed)}
     stmt = insert(ClaimFeaturesRow).values(row)
-    # a redelivered task may match the same analysis at the same moment: last write wins
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=["finding_id"], set_={"features": stmt.excluded.features}

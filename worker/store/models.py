@@ -277,6 +277,9 @@ class FactCheckRow(Base):
     claim_author: Mapped[str | None] = mapped_column(String(300))
     appearances: Mapped[list[str]] = mapped_column(JSON, default=list)
     source: Mapped[str | None] = mapped_column(String(500))
+    # The claim as the matcher reads it (``claim_match.features.dump``), written at import
+    # (migration 0010): matching each new analysis against the fact-checks reads it, no parse.
+    features: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime | None] = mapped_column()
 
