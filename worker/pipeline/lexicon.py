@@ -1423,3 +1423,6 @@ VIEW_SPREAD_VERBS = words("abound grow linger mount persist spread swirl")
 # "This leads many experts to suspect", "leaving many to wonder": verbs that hand a group a
 # view (observed).
 STIRRING_VERBS = words("cause lead leave prompt")
+
+# "spent $2 million more than ...": comparatives a sum of money can measure (observed).
+COMPARATIVE_AMOUNTS = words("less more")
