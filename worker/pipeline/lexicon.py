@@ -1408,3 +1408,21 @@ REFUSAL_VERBS = words(
     decline
     """
 )
+
+# --- Unverified recall, third pass (issue 14): views given to a group without a verb of theirs
+# (the claims corpus's development part; MOS:WEASEL). Kept apart so helpers' lists merge cleanly.
+
+# "mounting anxiety among senior Democrats that", "suspicions persist that": nouns of a view
+# whose holders the article leaves unnamed (CONCERN_NOUNS and their kin, observed).
+GROUP_CONCERN_NOUNS = CONCERN_NOUNS | words("anxiety doubt unease")
+
+# "suspicions persist that", "fears grew that": verbs that say a view is held without saying by
+# whom (observed).
+VIEW_SPREAD_VERBS = words("abound grow linger mount persist spread swirl")
+
+# "This leads many experts to suspect", "leaving many to wonder": verbs that hand a group a
+# view (observed).
+STIRRING_VERBS = words("cause lead leave prompt")
+
+# "spent $2 million more than ...": comparatives a sum of money can measure (observed).
+COMPARATIVE_AMOUNTS = words("less more")

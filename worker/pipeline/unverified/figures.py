@@ -179,7 +179,9 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
                 continue  # "two men emerged", "three friends joined him": no crowd
             if kind == "money_noun" and _tree_distance(n, c) > 2:
                 continue
-            if kind == "money" and not (n.head.i == c.i and n.dep_ in _COUNTED_DEPS):
+            if kind == "money" and not (
+                (n.head.i == c.i and n.dep_ in _COUNTED_DEPS) or _sum_more_than(n, c)
+            ):
                 continue  # "spent $2m", "cost $5m"; not "lost 0.06% to $1,737" (a price)
             if kind == "money" and _price_or_deal(c):
                 continue
@@ -224,6 +226,17 @@ def _spending_and_protest_figures(
             last = max(n, q, key=lambda t: t.i)
             out.append(("money", cue(first, last)))
     return out
+
+
+def _sum_more_than(n: Token, verb: Token) -> bool:
+    """ "spent roughly $2 million more than the Clinton campaign": the sum measures the
+    comparative the verb takes as its object."""
+    return (
+        n.dep_ == "npadvmod"
+        and n.head.lower_ in lexicon.COMPARATIVE_AMOUNTS
+        and n.head.dep_ in _COUNTED_DEPS
+        and n.head.head.i == verb.i
+    )
 
 
 def _small_count(q: Token) -> bool:
@@ -325,9 +338,10 @@ def _hypothetical(verb: Token) -> bool:
     # a bare gerund ("vowing to bring back millions of jobs") is no count; a progressive ("are
     # studying") tells what is going on
     progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-    return (verb.tag_ == "VBG" and not progressive) or (
-        verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB"
-    )
+    # a gerund after a preposition tells a fact ("credit for taking in one million migrants",
+    # "talking about deporting millions")
+    gerund = verb.tag_ == "VBG" and not progressive and verb.dep_ != "pcomp"
+    return gerund or (verb.dep_ in _INFINITIVE_DEPS and verb.tag_ == "VB")
 
 
 def _is_people(n: Token) -> bool:

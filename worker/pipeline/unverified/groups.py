@@ -19,17 +19,32 @@ _MODALS = frozenset({"may", "might", "could", "can", "will", "'ll", "would", "sh
 _BODY_ENTS = frozenset({"ORG", "FAC"})
 _SAY = frozenset({"say", "tell"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubj"})
+_CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "conj", "relcl"})
+_BEFORE_CLAUSE_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADV"})
+_VIEW_OBJECT_DEPS = frozenset({"ccomp", "dobj"})
+# The words of a group's noun phrase ("senior Democrats and some Clinton allies").
+_GROUP_PHRASE_POS = frozenset({"ADJ", "CCONJ", "DET", "NOUN", "PROPN"})
+# "leads experts to suspect" (xcomp on the verb) and "leaves many wondering" (on the object)
+_VIEW_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 
 
 def _group_subject(verb: Token) -> Token | None:
     """The verb's subject when it is an unnamed group of people: a plural noun of
     ``GROUP_HEADS`` ("strategists", "Clinton allies", "her advisers"), not pointed back to
     ("the experts", "these voters"), not a person's name, not the people of a named body."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "NAFTA, which many voters believe hurt workers": the parser hangs the relative pronoun on
+    # the view verb too; the group is the subject that is no relative pronoun
+    subj = next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
+    return None if subj is None else _unnamed_group(subj)
+
+
+def _unnamed_group(subj: Token) -> Token | None:
+    """``subj`` (or the group it counts or joins) when it is an unnamed group of people."""
     if subj.lower_ in lexicon.VAGUE_PRONOUNS - {"those"} and subj.tag_ != "PRP":
         return subj  # "many fear", "some view it as", "others argue"
     if subj.lemma_.lower() in lexicon.COLLECTIVE_HEADS:
@@ -123,6 +138,11 @@ def _group_view(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue  # "some followers questioned her identity": an act, not a view
         yield _cue_of(subj, verb)
         return
+    for word in s.having(lexicon.GROUP_OPINION_VERBS):
+        pronoun = _pronoun_before_verb_read_as_noun(word)
+        if pronoun is not None and not s.quoted(word.idx):
+            yield cue(pronoun, word)
+            return
     for adj in s.having(lexicon.GROUP_MOOD_ADJECTIVES):
         if adj.lemma_.lower() not in lexicon.GROUP_MOOD_ADJECTIVES or adj.dep_ != "acomp":
             continue
@@ -130,6 +150,117 @@ def _group_view(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if subj is not None and _asserted(adj.head, s):
             yield _cue_of(subj, adj)
             return
+
+
+def _pronoun_before_verb_read_as_noun(word: Token) -> Token | None:
+    """ "Many fear Trump will ...", "Some view his nomination as ...": the parser reads the view
+    verb after a bare quantifier as a noun ("many fears") heading the clause; its clause or
+    object shows it is the verb. The quantifier, when so."""
+    if word.pos_ != "NOUN" or word.tag_ != "NN" or word.i == 0:
+        return None
+    if word.dep_ not in _CLAUSE_HEAD_DEPS:
+        return None
+    before = word.doc[word.i - 1]
+    if before.head.i != word.i or before.lower_ not in lexicon.VAGUE_PRONOUNS - {"those"}:
+        return None
+    if before.i > word.sent.start and before.nbor(-1).pos_ not in _BEFORE_CLAUSE_POS:
+        return None  # "the many fear tactics": a noun phrase, not a clause
+    if not any(c.dep_ in _VIEW_OBJECT_DEPS for c in word.children):
+        return None
+    return before
+
+
+def _stirred_group(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "This leads many cyber experts to suspect that", "leaving many to wonder whether", "has
+    led some allies to worry": the sentence hands an unnamed group a view. Not a named person
+    ("led Smith to suspect") nor a group the story points back to ("led the experts to")."""
+    if any(f.type == "weasel" for f in found):
+        return
+    for verb in s.having(lexicon.STIRRING_VERBS):
+        if verb.lemma_.lower() not in lexicon.STIRRING_VERBS or verb.pos_ != "VERB":
+            continue
+        if s.quoted(verb.idx):
+            continue
+        group = next(
+            (c for c in verb.children if c.dep_ in _OBJECT_DEPS and _unnamed_group(c) is not None),
+            None,
+        )
+        if group is None:
+            continue
+        view = next(
+            (
+                c
+                for c in (*verb.children, *group.children)
+                if c.dep_ in _VIEW_CLAUSE_DEPS
+                and c.lemma_.lower() in lexicon.GROUP_OPINION_VERBS
+                and c.pos_ == "VERB"
+            ),
+            None,
+        )
+        if view is None:
+            continue
+        if any(c.dep_ in grammar.AUX_DEPS and c.lower_ in _MODALS for c in verb.children):
+            continue  # "could lead some to believe": a possibility, not a view held
+        yield cue(group.left_edge if group.left_edge.i >= group.i - 4 else group, view)
+        return
+
+
+def _group_concern(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "there is mounting anxiety among senior Democrats that", "sparking fears among
+    progressive economists that", "suspicions persist that": a fear or doubt given to an
+    unnamed group, or to no one. Not a named holder's ("Trump's fears", "fears among Pentagon
+    officials") nor one inside a quotation."""
+    if any(f.type == "weasel" for f in found):
+        return
+    for noun in s.having(lexicon.GROUP_CONCERN_NOUNS):
+        if noun.lemma_.lower() not in lexicon.GROUP_CONCERN_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if s.quoted(noun.idx) or any(c.dep_ == "poss" for c in noun.children):
+            continue
+        among = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        holders = [g for g in among.children if g.dep_ == "pobj"] if among is not None else []
+        if holders:
+            # "anxiety among fundraisers about meeting the goal" is a mood; "fears among
+            # economists that he will..." gives them a view of what is so
+            if _unnamed_group(holders[0]) is not None and (
+                _has_content_clause(noun) or _clause_after(holders[0])
+            ):
+                yield cue(noun, holders[0])
+                return
+            continue
+        spreads = (
+            noun.dep_ == "nsubj"
+            and noun.head.lemma_.lower() in lexicon.VIEW_SPREAD_VERBS
+            and noun.tag_ == "NNS"
+            and _has_content_clause(noun)
+        )
+        if spreads and not any(
+            c.dep_ in grammar.AUX_DEPS and c.lower_ in _MODALS for c in noun.head.children
+        ):
+            yield cue(noun, noun.head)
+            return
+
+
+def _has_content_clause(noun: Token) -> bool:
+    """ "suspicions persist that there was ...": the view's content follows as a clause, on the
+    noun or (as the parser often hangs it) on the verb after it."""
+    for head in (noun, noun.head):
+        for c in head.children:
+            if c.dep_ in grammar.NOUN_CLAUSE_DEPS | grammar.COMPLEMENT_DEPS and any(
+                g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children
+            ):
+                return True
+    return False
+
+
+def _clause_after(holder: Token) -> bool:
+    """ "anxiety among senior Democrats and some Clinton allies that the firewall ...": the
+    clause right after the holders, wherever the parser hangs it."""
+    doc = holder.doc
+    i = holder.i + 1
+    while i < len(doc) and doc[i].pos_ in _GROUP_PHRASE_POS:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("that", "whether")
 
 
 def _anonymity_phrase(s: Sentence) -> tuple[int, int] | None:
@@ -228,5 +359,19 @@ GROUP_WEASEL_RULES = (
         '"{cue}": the view is given to a group of people the article does not name, so nobody'
         " stands behind it.",
         _group_view,
+    ),
+    Rule(
+        "stirred_group",
+        "weasel",
+        '"{cue}": the article says an unnamed group has come to hold this view, without saying'
+        " who they are.",
+        _stirred_group,
+    ),
+    Rule(
+        "group_concern",
+        "weasel",
+        '"{cue}": the article does not say whose fear or doubt this is, so nobody stands'
+        " behind it.",
+        _group_concern,
     ),
 )

@@ -418,6 +418,11 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
         verb = m.cue
+        if verb.lower_ == "according" and m.head.head.head.i == verb.i and _people(m.head):
+            # "according to Democratic and independent analysts", "according to many local
+            # officials": a view given to a group, not a report ("according to one estimate")
+            out.append(cue(verb, m.last))
+            continue
         if verb.lower_ == "according" or verb.lemma_.lower() == "cite":
             continue  # "according to one estimate" is a report, handled as ``reported``
         if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in verb.children):
@@ -471,6 +476,17 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from _unquoted(s, out)
+
+
+def _people(head: Token) -> bool:
+    """A group of people, not a document: "analysts", "many local officials", "some" (not
+    "one estimate", "media reports", "polls")."""
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.REPORT_OR_ESTIMATE | lexicon.UNNAMED_POLL_NOUNS or lemma == "media":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False  # "a fact sheet lawmakers released": the parser's plural is a document
+    return lemma in lexicon.GROUP_HEADS | lexicon.BODY_SPEAKER_HEADS or head.tag_ in ("NNS", "NNPS")
 
 
 def _acts_on_thing(verb: Token) -> bool:
