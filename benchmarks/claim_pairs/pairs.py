@@ -64,11 +64,15 @@ class Pair:
     label: str  # "same", "related" or "unrelated"
     a: str
     b: str
+    cluster: str = ""  # pairs of one cluster (or written event) stay together in a CV fold
 
 
 def written_pairs() -> list[Pair]:
     rows = [json.loads(line) for line in WRITTEN.open(encoding="utf-8")]
-    return [Pair(r["id"], "written", r["split"], r["label"], r["a"], r["b"]) for r in rows]
+    return [
+        Pair(r["id"], "written", r["split"], r["label"], r["a"], r["b"], "w:" + r["group"])
+        for r in rows
+    ]
 
 
 def build_cache() -> int:
@@ -92,7 +96,14 @@ def build_cache() -> int:
                 raise MissingData(f"{r['id']}: the text of {s['article']} is not the one labelled")
             joined[side] = text
         rows.append(
-            {"id": r["id"], "source": "polnear", "split": r["split"], "label": r["label"], **joined}
+            {
+                "id": r["id"],
+                "source": "polnear",
+                "split": r["split"],
+                "label": r["label"],
+                **joined,
+                "cluster": r["cluster"],
+            }
         )
     CACHE.mkdir(parents=True, exist_ok=True)
     with JOINED.open("w", encoding="utf-8") as out:
@@ -135,7 +146,7 @@ def all_pairs() -> list[Pair]:
     if not JOINED.exists():
         build_cache()
     polnear = [Pair(**json.loads(line)) for line in JOINED.open(encoding="utf-8")]
-    if len(polnear) != len(_polnear_lines()):
+    if len(polnear) != len(_polnear_lines()) or not all(p.cluster for p in polnear):
         build_cache()
         polnear = [Pair(**json.loads(line)) for line in JOINED.open(encoding="utf-8")]
     return polnear + written_pairs()
