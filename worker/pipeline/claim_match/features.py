@@ -22,7 +22,7 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.claim_match.decision import Claim
 
-VERSION = 1
+VERSION = 2  # 2: accents folded in names, durations, quotations inside balanced marks
 
 
 def text_key(text: str) -> str:

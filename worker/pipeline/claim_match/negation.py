@@ -117,6 +117,7 @@ def polarity(doc: Doc) -> Polarity:
         t.text
         for t in doc
         if t.lower_ in _HEDGES
+        and not (t.text == "May" and t.tag_ != "MD")  # the month
         and not (t.lower_ == "could" and t.i + 1 < len(doc) and doc[t.i + 1].dep_ == "neg")
     )
     return Polarity(tuple(cues), frozenset(negated), lemmas, hedges, tuple(offsets))
