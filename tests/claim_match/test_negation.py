@@ -90,3 +90,9 @@ def test_the_month_may_is_no_hedge():
     assert polarity(nlp("The process began in May and concluded Monday.")).hedges == ()
     assert polarity(nlp("May the best candidate win.")).hedges == ("May",)
     assert polarity(nlp("The minister may resign.")).hedges == ("may",)
+
+
+def test_a_source_that_reported_is_no_hedge():
+    nlp = get_nlp()
+    assert polarity(nlp("Emissions fell by 12 percent, the agency reported.")).hedges == ()
+    assert polarity(nlp("The reported attack killed 12.")).hedges == ("reported",)
