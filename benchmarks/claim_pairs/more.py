@@ -172,5 +172,16 @@ def fix() -> None:
             out.write(json.dumps(row) + "\n")
 
 
+def main(argv: list[str]) -> int:
+    # the texts first: a bare run where they are missing says so, before the arguments
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    steps = {"draw": draw, "fix": fix}
+    if len(argv) != 1 or argv[0] not in steps:
+        print(__doc__, file=sys.stderr)
+        return 2
+    steps[argv[0]]()
+    return 0
+
+
 if __name__ == "__main__":
-    {"draw": draw, "fix": fix}[sys.argv[1]]()
+    sys.exit(main(sys.argv[1:]))
