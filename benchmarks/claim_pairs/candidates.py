@@ -17,7 +17,13 @@ import sys
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, articles, sentence_hash, split
+from benchmarks.claim_pairs.sentences import (
+    POLNEAR_TEXT,
+    Sentence,
+    articles,
+    sentence_hash,
+    split,
+)
 from benchmarks.datasets import GET_POLNEAR, require
 
 SEED = 16
@@ -25,13 +31,12 @@ BANDS = [(0.60, 1.01, 230), (0.42, 0.60, 170), (0.25, 0.42, 80)]
 RANDOM = 60
 
 
-def main() -> None:
-    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
-    sentences = [s for a, t in articles() for s in split(a, t) if 8 <= len(s.text.split()) <= 60]
+def scored_pairs(sentences: list[Sentence]) -> dict[tuple[int, int], float]:
+    """TF-IDF cosine of every two sentences of different articles, >= 0.25, verbatim repeats out."""
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, ngram_range=(1, 2))
     m = vec.fit_transform([s.text for s in sentences])
     art = np.array([s.article for s in sentences])
-    texts = {}
+    texts: dict = {}
     pairs: dict[tuple[int, int], float] = {}
     for i0 in range(0, len(sentences), 2000):
         block = (m[i0 : i0 + 2000] @ m.T).tocoo()
@@ -41,6 +46,14 @@ def main() -> None:
                 if ti == tj or texts.setdefault((ti, tj), 0):
                     continue  # verbatim repeats (boilerplate) teach nothing
                 pairs[(i, j)] = float(v)
+    return pairs
+
+
+def main() -> None:
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    sentences = [s for a, t in articles() for s in split(a, t) if 8 <= len(s.text.split()) <= 60]
+    pairs = scored_pairs(sentences)
+    art = np.array([s.article for s in sentences])
     rng = random.Random(SEED)
     uses: dict[int, int] = {}
     chosen: list[tuple[int, int, float, str]] = []

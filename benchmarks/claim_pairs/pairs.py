@@ -25,12 +25,17 @@ from benchmarks.datasets import GET_POLNEAR, missing, require
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 POLNEAR_PAIRS = HERE / "polnear_pairs.jsonl"
+# the second draw (``more.py``): dev only
+POLNEAR_PAIRS_MORE = HERE / "polnear_pairs_more.jsonl"
 WRITTEN = ROOT / "tests" / "data" / "claim_pairs" / "written.jsonl"
 CACHE = datasets.CACHE / "claims_pairs"
 JOINED = CACHE / "pairs.jsonl"
 SECOND_PASS = CACHE / "second_pass_input.jsonl"
 SECOND_PASS_SIZE = 150
 SECOND_PASS_SEED = 150
+SECOND_PASS_MORE = CACHE / "second_pass_more_input.jsonl"
+SECOND_PASS_MORE_SIZE = 70
+SECOND_PASS_MORE_SEED = 1617
 
 
 class MissingData(Exception):
@@ -59,11 +64,15 @@ class Pair:
     label: str  # "same", "related" or "unrelated"
     a: str
     b: str
+    cluster: str = ""  # pairs of one cluster (or written event) stay together in a CV fold
 
 
 def written_pairs() -> list[Pair]:
     rows = [json.loads(line) for line in WRITTEN.open(encoding="utf-8")]
-    return [Pair(r["id"], "written", r["split"], r["label"], r["a"], r["b"]) for r in rows]
+    return [
+        Pair(r["id"], "written", r["split"], r["label"], r["a"], r["b"], "w:" + r["group"])
+        for r in rows
+    ]
 
 
 def build_cache() -> int:
@@ -75,7 +84,7 @@ def build_cache() -> int:
         )
     texts: dict[str, str] = {}
     rows = []
-    for line in POLNEAR_PAIRS.open():
+    for line in _polnear_lines():
         r = json.loads(line)
         joined = {}
         for side in ("a", "b"):
@@ -87,21 +96,42 @@ def build_cache() -> int:
                 raise MissingData(f"{r['id']}: the text of {s['article']} is not the one labelled")
             joined[side] = text
         rows.append(
-            {"id": r["id"], "source": "polnear", "split": r["split"], "label": r["label"], **joined}
+            {
+                "id": r["id"],
+                "source": "polnear",
+                "split": r["split"],
+                "label": r["label"],
+                **joined,
+                "cluster": r["cluster"],
+            }
         )
     CACHE.mkdir(parents=True, exist_ok=True)
     with JOINED.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    _write_second_pass(rows + [p.__dict__ for p in written_pairs()])
+    first = [r for r in rows if not r["id"].startswith("m")]
+    more = [r for r in rows if r["id"].startswith("m")]
+    _write_second_pass(
+        first + [p.__dict__ for p in written_pairs()],
+        SECOND_PASS,
+        SECOND_PASS_SIZE,
+        SECOND_PASS_SEED,
+    )
+    if more:
+        _write_second_pass(more, SECOND_PASS_MORE, SECOND_PASS_MORE_SIZE, SECOND_PASS_MORE_SEED)
     return len(rows)
 
 
-def _write_second_pass(rows: list[dict]) -> None:
-    sample = random.Random(SECOND_PASS_SEED).sample(
-        sorted(rows, key=lambda r: r["id"]), SECOND_PASS_SIZE
-    )
-    with SECOND_PASS.open("w", encoding="utf-8") as out:
+def _polnear_lines() -> list[str]:
+    lines = POLNEAR_PAIRS.read_text().splitlines()
+    if POLNEAR_PAIRS_MORE.exists():
+        lines += POLNEAR_PAIRS_MORE.read_text().splitlines()
+    return lines
+
+
+def _write_second_pass(rows: list[dict], path: Path, size: int, seed: int) -> None:
+    sample = random.Random(seed).sample(sorted(rows, key=lambda r: r["id"]), size)
+    with path.open("w", encoding="utf-8") as out:
         for r in sample:
             out.write(
                 json.dumps(
@@ -116,7 +146,7 @@ def all_pairs() -> list[Pair]:
     if not JOINED.exists():
         build_cache()
     polnear = [Pair(**json.loads(line)) for line in JOINED.open(encoding="utf-8")]
-    if len(polnear) != sum(1 for _ in POLNEAR_PAIRS.open()):
+    if len(polnear) != len(_polnear_lines()) or not all(p.cluster for p in polnear):
         build_cache()
         polnear = [Pair(**json.loads(line)) for line in JOINED.open(encoding="utf-8")]
     return polnear + written_pairs()

@@ -61,3 +61,10 @@ def test_speakers_compare_by_name():
     un = speaker(nlp("The United Nations said it could not confirm it."))
     assert un.same_as(speaker(nlp("The UN said it was unable to confirm it.")))
     assert not un.same_as(speaker(nlp("The Red Cross said it could not confirm it.")))
+
+
+def test_a_name_with_and_without_its_accent_is_one_speaker():
+    nlp = get_nlp()
+    a = speaker(nlp("“We will not pay for such a wall,” Calderon told CNBC."))
+    b = speaker(nlp("“We will not pay for such a wall,” Calderón said in an interview."))
+    assert a is not None and b is not None and a.same_as(b)

@@ -96,3 +96,16 @@ def test_a_denial_is_its_claims_polarity_not_a_further_assertion():
     asserted = match_claims(denied, "The ministry said the army had used cluster munitions.")
     assert not asserted.same
     assert "negation_mismatch" in [r.code for r in asserted.reasons]
+
+
+def test_a_shared_quotation_is_shared_wording_however_few_its_content_words():
+    m = match_claims(
+        "“She did it again and I’ll say it again.",
+        "Right after, David Axelrod tweeted this: \"She did it again and I'll say it again.",
+    )
+    assert m.same and "few_shared_words" not in [r.code for r in m.reasons]
+    # without the quotation the few shared words still count
+    m = match_claims(
+        "He will do it in front of a crowd, too.", "He then had a question for the crowd."
+    )
+    assert not m.same

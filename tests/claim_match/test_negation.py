@@ -83,3 +83,16 @@ def test_hedges_are_recorded():
     assert polarity(nlp("The minister accepted bribes.")).hedges == ()
     # "could not" is a negation, not a hedge
     assert polarity(nlp("The UN could not confirm it.")).hedges == ()
+
+
+def test_the_month_may_is_no_hedge():
+    nlp = get_nlp()
+    assert polarity(nlp("The process began in May and concluded Monday.")).hedges == ()
+    assert polarity(nlp("May the best candidate win.")).hedges == ("May",)
+    assert polarity(nlp("The minister may resign.")).hedges == ("may",)
+
+
+def test_a_source_that_reported_is_no_hedge():
+    nlp = get_nlp()
+    assert polarity(nlp("Emissions fell by 12 percent, the agency reported.")).hedges == ()
+    assert polarity(nlp("The reported attack killed 12.")).hedges == ("reported",)

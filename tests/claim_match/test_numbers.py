@@ -81,3 +81,20 @@ def test_the_same_figures_in_another_order_are_reordered():
 
 def test_units_must_agree():
     assert compare(quantities("4.2 percent"), quantities("$4.2")).mismatch
+
+
+def test_durations_compare_in_hours():
+    check = compare(quantities("a 72-hour ceasefire"), quantities("a three-day ceasefire"))
+    assert not check.only_a and not check.only_b
+    check = compare(quantities("a 48-hour ceasefire"), quantities("a three-day ceasefire"))
+    assert check.mismatch
+
+
+def test_a_year_only_one_side_gives_dates_the_claim():
+    check = compare(
+        quantities("He served in the House from 1991 to 2007 and passed 12 amendments."),
+        quantities("He passed 12 amendments."),
+    )
+    assert not check.missing and not check.mismatch and check.matched == 1
+    # two different years are two different dates
+    assert compare(quantities("in 2015"), quantities("in 2014")).mismatch

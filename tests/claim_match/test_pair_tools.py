@@ -43,3 +43,19 @@ def test_cohen_kappa():
     # agreement no better than chance
     assert cohen_kappa(["s", "s", "r", "r"], ["s", "r", "s", "r"]) == pytest.approx(0.0)
     assert cohen_kappa(["s", "s", "s", "r"], ["s", "s", "r", "r"]) == pytest.approx(0.5)
+
+
+def test_second_draw_is_dev_only_and_shares_no_sentence_with_the_first():
+    first = [json.loads(line) for line in pairs.POLNEAR_PAIRS.open()]
+    more = [json.loads(line) for line in pairs.POLNEAR_PAIRS_MORE.open()]
+    assert len(more) >= 300
+    assert {r["split"] for r in more} == {"dev"}
+    assert len({r["id"] for r in first + more}) == len(first) + len(more)
+    for row in more:
+        assert set(row) == {"id", "a", "b", "label", "cluster", "split", "drawn"}
+        assert set(row["a"]) == set(row["b"]) == {"article", "start", "end", "sha"}
+    used = {(r[s]["article"], r[s]["start"]) for r in first for s in ("a", "b")}
+    assert not used & {(r[s]["article"], r[s]["start"]) for r in more for s in ("a", "b")}
+    # a cluster shared with the first draw is a dev cluster there
+    first_split = {r["cluster"]: r["split"] for r in first}
+    assert all(first_split.get(r["cluster"], "dev") == "dev" for r in more)

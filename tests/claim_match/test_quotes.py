@@ -30,3 +30,19 @@ def test_different_quotations_are_not_shared():
     a = '"We will build the wall and it will be beautiful," he said.'
     b = '"We have to get the job done today," Trump said.'
     assert shared_quote(segments(a), segments(b)) is None
+
+
+def test_the_framing_around_balanced_marks_is_not_a_quotation():
+    a = '"I can\'t really find a candidate that I like," he said in a follow-up phone interview.'
+    b = "\"I've had two grants, but I'm still hung up,\" she said in a follow-up phone interview."
+    assert [a[s.start : s.end] for s in segments(a)] == [
+        "I can't really find a candidate that I like,"
+    ]
+    assert shared_quote(segments(a), segments(b)) is None
+
+
+def test_a_plural_possessive_is_not_a_quotation_mark():
+    a = "“This campaign is revolutionizing politics,” Jeff Weaver, Sanders’ campaign manager, said."
+    assert [a[s.start : s.end] for s in segments(a)] == [
+        "This campaign is revolutionizing politics,"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from worker.pipeline.claim_match.decision import claim
 from worker.pipeline.claim_match.similarity import (
     added_verbs,
     containment,
@@ -63,3 +64,20 @@ def test_an_added_verb_is_a_further_assertion():
         added_verbs(bag("The airline will cut jobs."), bag("The airline plans to cut jobs."))
         == frozenset()
     )
+
+
+def test_a_verb_in_a_clause_that_modifies_is_no_further_assertion():
+    short = claim(
+        "It is the losses that stand out, in the mirror image of the Tea Party Republicans."
+    )
+    longer = claim(
+        "It is the losses that stand out, in the mirror image of the Tea Party Republicans "
+        "who oppose large-scale legislation."
+    )
+    assert not added_verbs(short.bag, longer.bag)
+    # a verb of the main clause is one
+    more = claim(
+        "It is the losses that stand out, and he regrets them, in the mirror image of the Tea "
+        "Party Republicans."
+    )
+    assert added_verbs(short.bag, more.bag) == {"regret"}

@@ -9,6 +9,7 @@ subject of a speech verb ("X said", "X told", "X announced") or the object of "a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,15 @@ SPEECH_LEMMAS = {
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "who",
              "which", "that", "this", "one"}  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Calderón" and "Calderon" are one name (outlets differ)."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
+
+
 # Words a name's comparison skips ("the Bank of England" ~ "Bank England"), and those its
 # initials skip too ("Department of Health and Human Services" ~ "DHHS").
 _NAME_FILLERS = frozenset({"the", "of"})
@@ -63,14 +73,14 @@ class Entity:
 
 
 def _words(text: str) -> frozenset[str]:
-    every = [w for w in _WORD.findall(text.lower().replace(".", "")) if w not in _NAME_FILLERS]
+    every = [w for w in _WORD.findall(fold(text).replace(".", "")) if w not in _NAME_FILLERS]
     distinctive = frozenset(w for w in every if w not in _GENERIC)
     # a name made only of common words ("the United States") is those words
     return distinctive or frozenset(every)
 
 
 def _initials(text: str) -> str:
-    parts = [w for w in _WORD.findall(text.lower()) if w not in _INITIALS_FILLERS]
+    parts = [w for w in _WORD.findall(fold(text)) if w not in _INITIALS_FILLERS]
     return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
@@ -141,7 +151,7 @@ def present_in(entity: Entity, others: list[Entity], doc_words: frozenset[str]) 
 
 
 def doc_words(doc: Doc) -> frozenset[str]:
-    return frozenset(w for t in doc for w in _WORD.findall(t.lower_.replace(".", "")))
+    return frozenset(w for t in doc for w in _WORD.findall(fold(t.lower_).replace(".", "")))
 
 
 @dataclass(frozen=True)
@@ -188,7 +198,7 @@ def _speaker_from(span: Span) -> Speaker | None:
     if len(span) > _SPEAKER_MAX_TOKENS or any(t.is_quote for t in span):
         return None  # a quotation parsed as the subject, not a source
     words = frozenset(
-        (t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower())
+        fold(t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower())
         for t in span
         if t.is_alpha
         and t.lower_ not in _PRONOUNS

@@ -22,7 +22,7 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.claim_match.decision import Claim
 
-VERSION = 1
+VERSION = 2  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs
 
 
 def text_key(text: str) -> str:
@@ -63,7 +63,7 @@ def dump(c: Claim) -> dict[str, Any]:
             c.speaker.start,
             c.speaker.end,
         ],
-        "b": [_sorted(c.bag.words), _sorted(c.bag.verbs)],
+        "b": [_sorted(c.bag.words), _sorted(c.bag.verbs), _sorted(c.bag.modifier_verbs)],
         "l": [list(item) for item in sorted(c.slots.items)],
         "t": [[s.start, s.end, list(s.words)] for s in c.quotes],
     }
@@ -77,7 +77,7 @@ def load(text: str, data: Any) -> Claim | None:
     try:
         negations, negated, lemmas, hedges, offsets = data["p"]
         speaker = data["s"]
-        bag_words, bag_verbs = data["b"]
+        bag_words, bag_verbs, bag_modifier_verbs = data["b"]
         return Claim(
             text=text,
             quantities=tuple(
@@ -99,7 +99,9 @@ def load(text: str, data: Any) -> Claim | None:
             speaker=None
             if speaker is None
             else ent.Speaker(speaker[0], frozenset(speaker[1]), speaker[2], speaker[3], speaker[4]),
-            bag=similarity.Bag(frozenset(bag_words), frozenset(bag_verbs)),
+            bag=similarity.Bag(
+                frozenset(bag_words), frozenset(bag_verbs), frozenset(bag_modifier_verbs)
+            ),
             slots=similarity.Slots(frozenset((slot, word) for slot, word in data["l"])),
             quotes=tuple(quotes.Segment(s, e, tuple(words)) for s, e, words in data["t"]),
         )

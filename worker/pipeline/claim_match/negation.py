@@ -37,6 +37,7 @@ _CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "accusation", "ch
 _HEDGES = {"allegedly", "reportedly", "purportedly", "may", "might", "possibly", "perhaps",
            "probably", "likely", "apparently", "suspected", "alleged", "reported", "unconfirmed",
            "could"}  # fmt: skip
+_SPEECH_HEDGES = frozenset({"reported", "alleged"})
 _OPPOSITES = [
     ("rise", "fall"), ("gain", "lose"), ("win", "lose"), ("lead", "trail"), ("agree", "reject"),
     ("accept", "reject"), ("impose", "lift"), ("confirm", "deny"), ("admit", "deny"),
@@ -117,6 +118,9 @@ def polarity(doc: Doc) -> Polarity:
         t.text
         for t in doc
         if t.lower_ in _HEDGES
+        and not (t.text == "May" and t.tag_ != "MD")  # the month
+        # "the agency reported": a source speaking, not "the reported attack"
+        and not (t.lower_ in _SPEECH_HEDGES and any(c.dep_ == "nsubj" for c in t.children))
         and not (t.lower_ == "could" and t.i + 1 < len(doc) and doc[t.i + 1].dep_ == "neg")
     )
     return Polarity(tuple(cues), frozenset(negated), lemmas, hedges, tuple(offsets))

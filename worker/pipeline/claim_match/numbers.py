@@ -8,7 +8,7 @@ vague and equals no exact figure. Works on the raw text, so it needs no parse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -74,7 +74,11 @@ _UNITS = {
     "percentage point": "point", "percentage points": "point", "point": "point",
     "points": "point", "$": "usd", "dollar": "usd", "dollars": "usd", "usd": "usd",
     "€": "eur", "euro": "eur", "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
+    "weeks": "week",
 }  # fmt: skip
+# Durations in hours: "a 72-hour ceasefire" is "a three-day ceasefire".
+_HOURS = {"hour": 1, "day": 24, "week": 168}
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<ord>st|nd|rd|th)?"
     r"|(?P<word>[A-Za-z]+)|(?P<sym>[$€£%])"
@@ -237,13 +241,39 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     if a.vague or b.vague:
         return a.vague is not None and a.vague == b.vague
     assert a.value is not None and b.value is not None
-    if a.unit and b.unit and a.unit != b.unit:
+    x, y = a.value, b.value
+    if a.unit in _HOURS and b.unit in _HOURS:
+        x, y = x * _HOURS[a.unit], y * _HOURS[b.unit]
+    elif a.unit and b.unit and a.unit != b.unit:
         return False
-    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x))
+
+
+def is_year(q: Quantity) -> bool:
+    """A year written as one ("2015", "the 1960s"): it dates the claim, like a named day."""
+    return (
+        q.value is not None
+        and q.unit is None
+        and q.bound == "="
+        and q.value.is_integer()
+        and 1900 <= q.value <= 2099
+        and q.text[:4].isdigit()
+    )
 
 
 def compare(qa: list[Quantity], qb: list[Quantity]) -> NumberCheck:
-    """Pair each figure with an equal one on the other side; report what is left over."""
+    """Pair each figure with an equal one on the other side; report what is left over. Years
+    count only when both sides give years and none agree ("in 2015" / "last year" is one date;
+    "from 1991 to 2007" only dates a career the other side also describes)."""
+    ya, yb = [q for q in qa if is_year(q)], [q for q in qb if is_year(q)]
+    if not (ya and yb and not {q.value for q in ya} & {q.value for q in yb}):
+        shared = len({q.value for q in ya} & {q.value for q in yb})
+        check = _compare([q for q in qa if not is_year(q)], [q for q in qb if not is_year(q)])
+        return replace(check, matched=check.matched + shared)
+    return _compare(qa, qb)
+
+
+def _compare(qa: list[Quantity], qb: list[Quantity]) -> NumberCheck:
     used: set[int] = set()
     only_a: list[Quantity] = []
     differs: list[tuple[Quantity, Quantity]] = []

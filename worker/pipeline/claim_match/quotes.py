@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # Straight and curly double quotes, doubled single quotes, and single quotes that are not
 # apostrophes (an apostrophe has a letter on both sides: "don't").
 _QUOTE = re.compile(r"[\"“”]|''|(?<![A-Za-z])[‘’']|[‘’'](?![A-Za-z])")
+_SINGLE = frozenset("‘’'")
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 5
 
@@ -27,13 +28,32 @@ class Segment:
 
 
 def segments(text: str) -> list[Segment]:
-    """Stretches between quotation marks, of at least MIN_WORDS words; none without a mark."""
+    """Stretches between quotation marks, of at least MIN_WORDS words; none without a mark.
+
+    Double marks are the quotation's when there are any (single ones are then quotes inside it,
+    or a plural possessive: "Sanders' campaign"). With the marks balanced only the stretches
+    inside them are quoted: the framing ("he said in a phone interview") is not a quotation two
+    outlets share. With a mark missing, which side is inside is unknown and every stretch counts.
+    """
     marks = [m for m in _QUOTE.finditer(text)]
+    double = [m for m in marks if m.group(0) not in _SINGLE]
+    single = [m for m in marks if m.group(0) in _SINGLE]
+    if not double:
+        return _stretches(text, single, len(single) % 2 == 0)
+    found = _stretches(text, double, len(double) % 2 == 0)
+    if len(single) % 2 == 0:
+        found += _stretches(text, single, True)  # a quotation inside the quotation
+    return found
+
+
+def _stretches(text: str, marks: list[re.Match[str]], balanced: bool) -> list[Segment]:
     if not marks:
         return []
     bounds = [0] + [p for m in marks for p in (m.start(), m.end())] + [len(text)]
     found = []
-    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+    for i, (start, end) in enumerate(zip(bounds[::2], bounds[1::2], strict=True)):
+        if balanced and i % 2 == 0:
+            continue  # outside the marks
         words = tuple(_WORD.findall(text[start:end].lower()))
         if len(words) >= MIN_WORDS:
             found.append(Segment(start, end, words))

@@ -63,12 +63,14 @@ def canonical(lemma: str) -> str:
 @dataclass(frozen=True)
 class Bag:
     words: frozenset[str]
-    verbs: frozenset[str] = frozenset()  # the content words that are verbs
+    verbs: frozenset[str] = frozenset()  # content verbs of the main clause and its complements
+    modifier_verbs: frozenset[str] = frozenset()  # content verbs of clauses that modify
 
 
 def content_words(doc: Doc) -> Bag:
     words = set()
     verbs = set()
+    modifiers = set()
     for t in doc:
         if not _is_content(t):
             continue
@@ -79,8 +81,26 @@ def content_words(doc: Doc) -> Bag:
             continue  # polarity is checked on its own
         words.add(_word(t))
         if t.pos_ == "VERB":
-            verbs.add(_word(t))
-    return Bag(frozenset(words), frozenset(verbs))
+            (verbs if _asserted(t) else modifiers).add(_word(t))
+    return Bag(frozenset(words), frozenset(verbs), frozenset(modifiers - verbs))
+
+
+# Clauses that describe a noun or set the scene ("the Tea Party Republicans who oppose ...",
+# "in a poll conducted by ...", "including by marking it ..."): a verb inside one
+# elaborates the claim; a verb of the main clause or its complement asserts something.
+# An "acl" is a modifier when its verb is a participle ("a poll conducted by"); a finite one
+# is a main clause the parser hung on a noun ("Editor's note: Trump regularly incites ...").
+_MODIFIER_CLAUSES = frozenset({"relcl", "amod", "pcomp", "appos"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
+def _asserted(t: Token) -> bool:
+    while True:
+        if t.dep_ in _MODIFIER_CLAUSES or (t.dep_ == "acl" and t.tag_ in _PARTICIPLES):
+            return False
+        if t.head.i == t.i:
+            return True
+        t = t.head
 
 
 def dice(a: Bag, b: Bag) -> float:
@@ -176,16 +196,20 @@ _DENIAL_VERBS = frozenset({"deny", "refuse", "dismiss", "reject"})
 
 
 def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
-    """Verbs one claim adds while the other has none of its own: a further assertion
-    ("... and regularly incites violence"), not a rewording (where both sides change verbs).
+    """Verbs one claim's main clause adds while the other has no verb of its own: a further
+    assertion ("... and regularly incites violence"), not a rewording (where both sides change
+    verbs) nor an elaboration in a clause that modifies ("the Republicans who oppose it").
     Light and attitude verbs ("plans to", "believes", "left two dead") assert nothing new."""
     skip = _LIGHT_VERBS | _DENIAL_VERBS
-    only_a = {v for v in a.verbs - b.words if v not in skip and not _variant_of(v, b)}
-    only_b = {v for v in b.verbs - a.words if v not in skip and not _variant_of(v, a)}
-    if only_a and not only_b:
-        return only_a
-    if only_b and not only_a:
-        return only_b
+
+    def only(x: Bag, y: Bag, verbs: frozenset[str]) -> set[str]:
+        return {v for v in verbs - y.words if v not in skip and not _variant_of(v, y)}
+
+    only_a, only_b = only(a, b, a.verbs), only(b, a, b.verbs)
+    if only_a and not only_b and not only(b, a, b.modifier_verbs):
+        return frozenset(only_a)
+    if only_b and not only_a and not only(a, b, a.modifier_verbs):
+        return frozenset(only_b)
     return frozenset()
 
 

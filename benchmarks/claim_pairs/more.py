@@ -1,0 +1,187 @@
+"""A second draw of dev pairs from PolNeAR train (issue 16: more dev data), the same procedure as
+``candidates.py`` with a new seed, no sentence already in a labelled pair, all pairs dev.
+
+    PYTHONPATH=$PWD python -m benchmarks.claim_pairs.more draw
+    PYTHONPATH=$PWD python -m benchmarks.claim_pairs.more fix
+
+``draw`` writes ``.cache/claims_pairs/more_candidates.jsonl`` (with text); ``fix`` reads the hand
+labels in the same order from ``.cache/claims_pairs/more_labels.txt`` (``s``/``r``/``u``, groups
+of ten separated by ``|``) and writes ``polnear_pairs_more.jsonl`` beside this file (no text).
+
+A sentence whose first eight words open a sentence of a frozen pair is left out as well: it is the
+same statement reprinted, and ``freeze.py`` would have put it in that frozen pair's cluster. The
+frozen split's membership and size stay as they were; the new pairs never go to it. Clusters (for
+grouped cross-validation on dev) are made as in ``freeze.py``, joined to the first draw's dev
+clusters where a new sentence opens like one of theirs.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+from benchmarks.claim_pairs.candidates import scored_pairs
+from benchmarks.claim_pairs.freeze import LABELS, _key, _Union
+from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS, POLNEAR_PAIRS_MORE
+from benchmarks.claim_pairs.sentences import (
+    POLNEAR_TEXT,
+    articles,
+    sentence_hash,
+    split,
+)
+from benchmarks.datasets import GET_POLNEAR, require
+
+SEED = 1617
+# The first draw left few high-band pairs (sentences used at most twice): all of them are taken,
+# and the middle band is split in two so that more of its upper half (nearer paraphrase) is drawn.
+BANDS = [(0.60, 1.01, 230), (0.50, 0.60, 100), (0.42, 0.50, 70), (0.25, 0.42, 40)]
+RANDOM = 20
+CANDIDATES = CACHE / "more_candidates.jsonl"
+LABELS_FILE = CACHE / "more_labels.txt"
+
+
+def _first_draw() -> tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]:
+    """Sentences already in a pair; the opening key of each first-draw sentence -> its split and
+    its cluster (keys computed from the texts, nothing printed)."""
+    used: set[tuple[str, int]] = set()
+    split_of: dict[str, str] = {}
+    cluster_of: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for line in POLNEAR_PAIRS.open():
+        r = json.loads(line)
+        for side in ("a", "b"):
+            s = r[side]
+            used.add((s["article"], s["start"]))
+            if s["article"] not in texts:
+                texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
+            key = _key(texts[s["article"]][s["start"] : s["end"]])
+            if split_of.get(key) != "frozen":
+                split_of[key] = r["split"]
+                cluster_of[key] = r["cluster"]
+    return used, split_of, cluster_of
+
+
+def draw() -> None:
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    used, split_of, _ = _first_draw()
+    sentences = [
+        s
+        for a, t in articles()
+        for s in split(a, t)
+        if 8 <= len(s.text.split()) <= 60
+        and (s.article, s.start) not in used
+        and split_of.get(_key(s.text)) != "frozen"
+    ]
+    pairs = scored_pairs(sentences)
+    rng = random.Random(SEED)
+    uses: dict[int, int] = {}
+    chosen: list[tuple[int, int, float, str]] = []
+    for lo, hi, n in BANDS:
+        band = sorted(k for k, v in pairs.items() if lo <= v < hi)
+        rng.shuffle(band)
+        taken = 0
+        for i, j in band:
+            if taken >= n:
+                break
+            if uses.get(i, 0) >= 2 or uses.get(j, 0) >= 2:
+                continue
+            uses[i] = uses.get(i, 0) + 1
+            uses[j] = uses.get(j, 0) + 1
+            chosen.append((i, j, pairs[(i, j)], f"cos{lo:.2f}"))
+            taken += 1
+    art = [s.article for s in sentences]
+    while sum(1 for c in chosen if c[3] == "random") < RANDOM:
+        i, j = rng.randrange(len(sentences)), rng.randrange(len(sentences))
+        if art[i] != art[j]:
+            chosen.append((min(i, j), max(i, j), 0.0, "random"))
+    rng.shuffle(chosen)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with CANDIDATES.open("w", encoding="utf-8") as out:
+        for i, j, v, band in chosen:
+            a, b = sentences[i], sentences[j]
+            row = {
+                "a": {
+                    "article": a.article,
+                    "start": a.start,
+                    "end": a.end,
+                    "sha": sentence_hash(a.text),
+                },
+                "b": {
+                    "article": b.article,
+                    "start": b.start,
+                    "end": b.end,
+                    "sha": sentence_hash(b.text),
+                },
+                "band": band,
+                "cos": round(v, 3),
+                "text_a": a.text,
+                "text_b": b.text,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(
+        f"{len(sentences)} sentences, {len(pairs)} pairs >= 0.25, {len(chosen)} drawn",
+        file=sys.stderr,
+    )
+
+
+def fix() -> None:
+    require(
+        CANDIDATES, "the second draw's candidates", "run `... benchmarks.claim_pairs.more draw`"
+    )
+    require(LABELS_FILE, "their hand labels", "label them in order (s/r/u, groups of ten)")
+    candidates = [json.loads(line) for line in CANDIDATES.open()]
+    chunks = LABELS_FILE.read_text().replace("\n", "|").strip("|").split("|")
+    if any(len(c.split()) != 10 for c in chunks[:-1]):
+        raise SystemExit(f"{LABELS_FILE}: a group of ten is not ten long")
+    labels = [x for c in chunks for x in c.split()]
+    if len(labels) != len(candidates):
+        raise SystemExit(f"{len(labels)} labels for {len(candidates)} candidates")
+    _, split_of, cluster_of = _first_draw()
+    union = _Union()
+    for c in candidates:
+        ids = []
+        for side in ("a", "b"):
+            s = c[side]
+            sid = f"{s['article']}:{s['start']}"
+            key = _key(c["text_" + side])
+            assert split_of.get(key) != "frozen"
+            union.join(sid, "t:" + key)
+            if key in cluster_of:
+                union.join(sid, "old:" + cluster_of[key])
+            ids.append(sid)
+        union.join(*ids)
+    names: dict[str, str] = {}
+    with POLNEAR_PAIRS_MORE.open("w") as out:
+        for i, (c, lab) in enumerate(zip(candidates, labels, strict=True)):
+            root = union.find(f"{c['a']['article']}:{c['a']['start']}")
+            old = next(
+                (k[4:] for k in union.parent if k.startswith("old:") and union.find(k) == root),
+                None,
+            )
+            cluster = old or names.setdefault(root, f"m{len(names):03d}")
+            row = {
+                "id": f"m{i:03d}",
+                "a": c["a"],
+                "b": c["b"],
+                "label": LABELS[lab],
+                "cluster": cluster,
+                "split": "dev",
+                "drawn": c["band"],
+            }
+            out.write(json.dumps(row) + "\n")
+
+
+def main(argv: list[str]) -> int:
+    # the texts first: a bare run where they are missing says so, before the arguments
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    steps = {"draw": draw, "fix": fix}
+    if len(argv) != 1 or argv[0] not in steps:
+        print(__doc__, file=sys.stderr)
+        return 2
+    steps[argv[0]]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
