@@ -31,6 +31,8 @@ MAX_TAIL_TOKENS = 12
 # Wh-words (what, which, who) as a verb's own argument make its clause a relative one.
 _WH_TAGS = frozenset({"WP", "WDT"})
 MAX_GAP_WORDS = 30
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]*$")
+DOUBLED_OPENING_MARKS = frozenset({"''", "``", "\u2018\u2018"})
 _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -131,13 +133,15 @@ def _has_own_content_after(cue: Token, quote: Quote) -> bool:
         if c.dep_ != "ccomp" or c.idx < quote.outer_end:
             continue
         first = c.left_edge.i
-        if doc[first].is_quote or (first > 0 and doc[first - 1].is_quote):
+        # `"A," he said, "and when B."`: the mark may stand a conjunction or two before the
+        # clause's first word.
+        if any(t.is_quote for t in doc[max(cue.i + 1, first - 2) : first + 1]):
             continue
         return True
     return False
 
 
-def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
+def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation | None:
     if quote.pieces[-1].close is None:
         return None
     tail = _tail_tokens(doc, quote, limit)
@@ -178,15 +182,38 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue
+        pieces = [(p.start, p.end) for p in quote.pieces]
+        lead = lead_in(doc, quote, floor)
+        if lead is not None:
+            # `America needs leaders "who understand …," Clinton said.`: the sentence is hers,
+            # its first words reported in the writer's own (a mixed quote).
+            pieces[0] = (lead, pieces[0][1])
         return Relation(
-            "direct_quote",
+            "mixed" if lead is not None else "direct_quote",
             cue_bounds(tok),
             kind,
             mention_tokens(subj),
-            [(p.start, p.end) for p in quote.pieces],
+            pieces,
             tok.i,
         )
     return None
+
+
+def lead_in(doc: Doc, quote: Quote, floor: int) -> int | None:
+    """Where the writer's own words begin when the quotation opens in the middle of a clause
+    (`The event "was the first time …"`, `the prime minister ''looked ashen''`): the start of
+    the sentence when a word stands right before the opening mark. None when the quote opens its
+    sentence or follows a comma, colon or dash (`said of them, "A"`) or another quotation."""
+    text = text_of(doc)
+    opening = mark_start(text, quote)
+    p_start, _ = paragraph_bounds(text, quote.open)
+    start = sentence_start(text, opening, max(p_start, floor))
+    if start == floor > p_start and not _ENDS_SENTENCE.search(text[:floor].rstrip()):
+        return None  # `"A" and "B," he said`: the sentence holds an earlier quotation
+    before = text[start:opening].rstrip()
+    if not before[-1:].isalnum():
+        return None
+    return trim_span(text, start, opening)[0]
 
 
 def _link_after_fragment(
@@ -213,12 +240,21 @@ def _link_after_fragment(
     return None
 
 
+def mark_start(text: str, quote: Quote) -> int:
+    """Where the quotation's opening mark begins: ``Quote.open`` is the last character of a
+    doubled mark (plain-text archives type ''A'' and ``A''), whose first one is no text before
+    the quote."""
+    o = quote.open
+    return o - 1 if o > 0 and text[o - 1 : o + 1] in DOUBLED_OPENING_MARKS else o
+
+
 def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
     text = text_of(doc)
+    opening = mark_start(text, quote)
     p_start, _ = paragraph_bounds(text, quote.open)
     start = max(p_start, floor)
-    before = text[start : quote.open].rstrip()
-    head_text = text[p_start : quote.open]
+    before = text[start:opening].rstrip()
+    head_text = text[p_start:opening]
     if not head_text.strip() and floor < p_start:
         # "From the White House:" alone in the paragraph before the quote
         prev_end = len(text[:p_start].rstrip("\n"))
@@ -228,7 +264,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             if text[:prev_end].endswith(":"):
                 # "Reporter Ann Lee says:¶“…”": a colon ends the paragraph the quote follows.
                 start = prev_start
-                before = text[start : quote.open].rstrip()
+                before = text[start:opening].rstrip()
     from_match = _FROM.match(head_text) if floor <= p_start else None
     if from_match:
         span = char_tokens(doc, p_start + from_match.start(1), p_start + from_match.end(1))
@@ -258,7 +294,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             continue
         # A cue whose clausal content starts between it and the quote frames a mixed quote.
         if any(
-            c.dep_ == "ccomp" and c.i > tok.i and tok.idx < c.left_edge.idx < quote.open
+            c.dep_ == "ccomp" and c.i > tok.i and tok.idx < c.left_edge.idx < opening
             for c in tok.children
         ):
             return None
@@ -298,7 +334,7 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
     for k, quote in enumerate(quotes):
         limit = quotes[k + 1].open if k + 1 < len(quotes) else len(text_of(doc))
         floor = quotes[k - 1].outer_end if k > 0 else 0
-        rel = _link_after(doc, quote, limit)
+        rel = _link_after(doc, quote, limit, floor)
         prev = owner.get(k - 1)
         if prev is not None and inside_tail(text_of(doc), prev, quote):
             # `"A," she said on "Meet the Press." "B."`: the title belongs to the attribution's

@@ -1,0 +1,96 @@
+"""Linking quotations to their attribution in the layouts PolNeAR's development part showed we
+missed: plain-text double marks ('' for both), a split quote going on with "and", and a
+quotation that opens in the middle of the writer's sentence (real parse, real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline.attribution import find_attributions
+from worker.pipeline.nlp import parse
+
+
+def run(text: str):
+    findings = find_attributions(parse(text))
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+        for c in f.content:
+            assert text[c.start : c.end]
+    return findings
+
+
+def contents(text: str, finding) -> list[str]:
+    return [text[c.start : c.end] for c in finding.content]
+
+
+def test_colon_before_a_plain_text_quote_links_it():
+    text = "Mitt Romney tweeted in response: ''Important distinction: thug Putin kills critics.''"
+    (f,) = run(text)
+    assert f.type == "direct_quote"
+    assert f.speaker.text == "Mitt Romney" and f.cue.text == "tweeted"
+    assert contents(text, f) == ["Important distinction: thug Putin kills critics."]
+
+
+def test_comma_before_a_plain_text_quote_links_it():
+    text = "Asked about the storm, the mayor said, ''We were ready.''"
+    (f,) = run(text)
+    assert f.type == "direct_quote" and f.speaker.text == "the mayor"
+
+
+def test_split_plain_text_quote_going_on_with_and_is_one_finding():
+    text = (
+        "''The problems started when the bank lent for deficits,'' Ms. Acosta said, ''and "
+        "when it lent to entities that had no source of repayment.''"
+    )
+    (f,) = run(text)
+    assert f.type == "direct_quote" and f.speaker.text == "Ms. Acosta"
+    assert len(f.content) == 2
+    assert contents(text, f)[1].startswith("and when it lent")
+
+
+def test_split_curly_quote_going_on_with_and_is_one_finding():
+    text = (
+        "\u201cWe hold him in the highest esteem,\u201d Trump said, \u201cand I fully support "
+        "his re-election.\u201d"
+    )
+    (f,) = run(text)
+    assert f.type == "direct_quote" and len(f.content) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "America needs leaders \u201cwho understand that bombastic comments cause "
+            "turbulence,\u201d Clinton said.",
+            "America needs leaders",
+        ),
+        (
+            "Emerging from the meeting, the prime minister ''looked ashen,'' Mr. Arad said.",
+            "Emerging from the meeting, the prime minister",
+        ),
+        (
+            'The program "is gaining considerable traction," the official said. It began in May.',
+            "The program",
+        ),
+    ],
+)
+def test_quote_opening_mid_sentence_is_mixed_with_the_writers_words(text, lead):
+    f = next(f for f in run(text) if f.cue.text == "said")
+    assert f.type == "mixed"
+    assert contents(text, f)[0].startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe are full,\u201d she said.",
+        "In her words, \u201cit will fail,\u201d she said.",
+        'The vote was close. "We won," he said.',
+        '"We lost." "We will be back," he said.',
+    ],
+)
+def test_quote_opening_its_sentence_or_after_a_comma_stays_direct(text):
+    f = next(f for f in run(text) if f.cue.text == "said")
+    assert f.type == "direct_quote"
+    assert contents(text, f)[0][0] not in "AT"
