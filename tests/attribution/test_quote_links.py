@@ -94,3 +94,33 @@ def test_quote_opening_its_sentence_or_after_a_comma_stays_direct(text):
     f = next(f for f in run(text) if f.cue.text == "said")
     assert f.type == "direct_quote"
     assert contents(text, f)[0][0] not in "AT"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'She then addressed the protesters again: "Here is what I regret."',
+            "She",
+        ),
+        ('Hoff\'s letter makes a libertarian-style case: "We must stand together."', "letter"),
+        ('They differ on it.\n\nClinton: "Our goal is to win." Bush: "We will win."', "Clinton"),
+        ("And Mr. Christie gloated: ''I told you he wouldn't be ready.''", "Mr. Christie"),
+    ],
+)
+def test_colon_after_a_clause_without_a_verb_of_speech_is_the_cue(text, speaker):
+    f = run(text)[0]
+    assert f.type == "direct_quote" and f.cue.text == ":"
+    assert speaker in f.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'There is one rule here: "Never quit."',
+        'It is simple: "Vote."',
+        'Why not just say: "They will go home"?',
+    ],
+)
+def test_colon_after_there_it_or_no_subject_names_no_speaker(text):
+    assert run(text) == []

@@ -309,7 +309,48 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             [(p.start, p.end) for p in quote.pieces],
             tok.i,
         )
+    if last == ":":
+        return _link_colon(quote, tokens)
     return None
+
+
+# Who may speak through a colon: a name, a noun (a letter, a footnote, the crowd) or a personal
+# pronoun; never "there", "it" or "this", whose colon announces an example, not a speaker.
+_COLON_SPEAKER_POS = frozenset({"PROPN", "NOUN"})
+_COLON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+MAX_COLON_LABEL_TOKENS = 8
+
+
+def _link_colon(quote: Quote, tokens: list[Token]) -> Relation | None:
+    """`She then addressed the supporters again: "A."`, `Hoff's letter makes a case: "A."`,
+    `Clinton: "A." Bush: "B."`: a colon ending the clause before a quotation is its cue (PARC's
+    convention) when no verb of speech stands there; the speaker is the clause's subject, or the
+    name that is all of it."""
+    if not tokens or tokens[-1].text != ":" or len(tokens) < 2:
+        return None
+    colon, clause = tokens[-1], tokens[:-1]
+    window = {t.i for t in clause}
+    roots = [t for t in clause if t.head.i not in window or t.head.i == t.i]
+    verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        subj = nearest_subject(verb)
+        if subj is None or subj.i not in window:
+            return None
+    elif len(clause) <= MAX_COLON_LABEL_TOKENS:
+        subj = next((t for t in roots if t.pos_ == "PROPN"), None)
+    else:
+        return None
+    if subj is None:
+        return None
+    if subj.pos_ not in _COLON_SPEAKER_POS and subj.lower_ not in _COLON_PRONOUNS:
+        return None
+    return Relation(
+        "direct_quote",
+        (colon.idx, colon.idx + 1),
+        SPEECH,
+        mention_tokens(subj),
+        [(p.start, p.end) for p in quote.pieces],
+    )
 
 
 def _only_tail_between(doc: Doc, rel: Relation, gap_start: int, gap_end: int) -> bool:
