@@ -124,3 +124,50 @@ def test_colon_after_a_clause_without_a_verb_of_speech_is_the_cue(text, speaker)
 )
 def test_colon_after_there_it_or_no_subject_names_no_speaker(text):
     assert run(text) == []
+
+
+def _parsed(words, spaces, heads, deps, pos):
+    """A Doc with the parse given (the misparse under test), the article's own text."""
+    from spacy.tokens import Doc
+
+    from worker.pipeline.nlp import get_nlp
+
+    lemmas = ["say" if w == "said" else w.lower() for w in words]
+    return Doc(
+        get_nlp().vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+    )
+
+
+def test_a_misparsed_second_complement_does_not_unlink_the_quote_the_cue_governs():
+    # `"We won," Smith said of Acme, whose parent moved jobs.`: the parser hangs both the quote
+    # and the relative clause on "said" as complements; the quote is still Smith's.
+    words = ["\u201c", "We", "won", ",", "\u201d", "Smith", "said", "of", "Acme", ","]
+    words += ["whose", "parent", "moved", "jobs", "."]
+    spaces = [False, True, False, False, True, True, True, True, False, True]
+    spaces += [True, True, True, False, False]
+    heads = [6, 2, 6, 6, 6, 6, 6, 6, 7, 8, 11, 12, 6, 12, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "prep", "pobj"]
+    deps += ["punct", "poss", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    pos += ["DET", "NOUN", "VERB", "NOUN", "PUNCT"]
+    doc = _parsed(words, spaces, heads, deps, pos)
+    findings = find_attributions(doc)
+    (f,) = [f for f in findings if f.type == "direct_quote"]
+    assert f.speaker.text == "Smith" and contents(doc.text, f) == ["We won,"]
+
+
+def test_a_complement_of_its_own_after_the_quote_still_unlinks_it():
+    # `"Yes," he said the plan works.`-like parses: the cue's only complement is after the quote.
+    words = ["\u201c", "Yes", ",", "\u201d", "he", "said", "the", "plan", "works", "."]
+    spaces = [False, False, False, True, True, True, True, True, False, False]
+    heads = [5, 5, 5, 5, 5, 5, 7, 8, 5, 5]
+    deps = ["punct", "intj", "punct", "punct", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PRON", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(words, spaces, heads, deps, pos)
+    assert not [f for f in find_attributions(doc) if f.type == "direct_quote"]

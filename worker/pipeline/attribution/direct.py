@@ -129,8 +129,14 @@ def _has_own_content_after(cue: Token, quote: Quote) -> bool:
     """The cue has a clause of its own after the quote (`"A," he said, adding B`); a clause
     that opens a second quotation (`"A," he said, "and B."`) is the same quote going on."""
     doc = cue.doc
-    for c in cue.children:
-        if c.dep_ != "ccomp" or c.idx < quote.outer_end:
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if any(quote.start <= c.idx < quote.end for c in clauses):
+        # The parse hangs the quote itself on the cue (`"A," Trump said in February of Carrier,
+        # whose parent relocated jobs`): a later "complement" is a misparsed relative clause or
+        # an aside of the writer's, not the cue's own content.
+        return False
+    for c in clauses:
+        if c.idx < quote.outer_end:
             continue
         first = c.left_edge.i
         # `"A," he said, "and when B."`: the mark may stand a conjunction or two before the
