@@ -171,3 +171,30 @@ def test_a_complement_of_its_own_after_the_quote_still_unlinks_it():
     pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PRON", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
     doc = _parsed(words, spaces, heads, deps, pos)
     assert not [f for f in find_attributions(doc) if f.type == "direct_quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("\u201cAmerica is great!\u201d read one banner.", "one banner"),
+        ("\u201cPeople are afraid of wasting their votes,\u201d he surmised.", "he"),
+        ("\u201cLet me talk,\u201d Trump shot back.", "Trump"),
+        ("\u201cPlease do not touch the protester,\u201d begins a scripted message.", "message"),
+    ],
+)
+def test_verbs_that_attribute_only_beside_a_quotation(text, speaker):
+    (f,) = run(text)
+    assert f.type == "direct_quote" and speaker in f.speaker.text
+
+
+def test_verbs_beside_a_quotation_only_are_no_cue_without_one():
+    assert run("He read the report and shot back at critics on Monday.") == []
+
+
+def test_speaker_named_after_the_quote_with_a_long_description_before_the_cue():
+    text = (
+        "\u201cVery good reporter, very good reporter this guy,\u201d Smith, the party\u2019s "
+        "presidential frontrunner nationally and current polling leader in Ohio, said."
+    )
+    (f,) = run(text)
+    assert f.type == "direct_quote" and f.speaker.text == "Smith"

@@ -28,6 +28,7 @@ _SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
 MAX_TAIL_TOKENS = 12
+MAX_DESCRIBED_TAIL_TOKENS = 30
 # Wh-words (what, which, who) as a verb's own argument make its clause a relative one.
 _WH_TAGS = frozenset({"WP", "WDT"})
 MAX_GAP_WORDS = 30
@@ -179,7 +180,8 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
         # `are “right to be angry,” but also hungry for what she calls…`: the sentence goes on
         # past the quote; an attribution after the quote never opens with "but" or "and".
         return None
-    for tok in tail[:max_tail]:
+    reach = MAX_DESCRIBED_TAIL_TOKENS if max_tail == MAX_TAIL_TOKENS else max_tail
+    for k, tok in enumerate(tail[:reach]):
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
             continue
@@ -187,6 +189,10 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
             continue  # "what she calls", "which he described": the cue of a relative clause
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
+            continue
+        if k >= max_tail and not (subj.i < tok.i and subj.i <= tail[0].i + 3):
+            # Past the usual reach only `"A," Name, a long description, said`: the speaker
+            # named right after the quote, the cue after the description.
             continue
         pieces = [(p.start, p.end) for p in quote.pieces]
         lead = lead_in(doc, quote, floor)
