@@ -198,3 +198,34 @@ def test_speaker_named_after_the_quote_with_a_long_description_before_the_cue():
     )
     (f,) = run(text)
     assert f.type == "direct_quote" and f.speaker.text == "Smith"
+
+
+def test_a_paragraph_that_is_only_a_quotation_continues_the_direct_quote_before():
+    text = (
+        "\u201cWe are full,\u201d said Maria Lopez, who runs the shelter.\n\n"
+        "\u201cWe turn people away every night.\u201d\n\n"
+        "\u201cAnd the winter has not even started.\u201d\n\n"
+        "The city council meets on Monday."
+    )
+    (f,) = run(text)
+    assert f.type == "direct_quote" and f.speaker.text == "Maria Lopez"
+    assert contents(text, f) == [
+        "We are full,",
+        "We turn people away every night.",
+        "And the winter has not even started.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # the paragraph before ends in the writer's words, not in the quote
+        "\u201cWe are full,\u201d said Maria Lopez. The shelter opened in May.\n\n",
+        # the quotation paragraph has words of the writer's too
+        "\u201cWe are full,\u201d said Maria Lopez.\n\nThe sign reads ",
+    ],
+)
+def test_a_quotation_paragraph_after_other_words_continues_nothing(between):
+    text = between + "\u201cClosed for the night.\u201d"
+    findings = run(text)
+    assert all("Closed for the night." not in contents(text, f) for f in findings)
