@@ -229,3 +229,25 @@ def test_a_quotation_paragraph_after_other_words_continues_nothing(between):
     text = between + "\u201cClosed for the night.\u201d"
     findings = run(text)
     assert all("Closed for the night." not in contents(text, f) for f in findings)
+
+
+def test_a_quotation_signed_by_a_dash_and_a_name_on_the_next_line():
+    text = (
+        "She spoke next.\n\n\u201cBig firms pay no taxes at all.\u201d\n\n- Sanders.\n\n"
+        "This is a complex issue."
+    )
+    (f,) = run(text)
+    assert f.type == "direct_quote" and f.cue.text == "-" and f.speaker.text == "Sanders"
+    assert contents(text, f) == ["Big firms pay no taxes at all."]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "\n\n- 2016 was a good year.",
+        "\n\n- and then the vote came.",
+        " The rest followed.\n\n- Sanders.",
+    ],
+)
+def test_a_dash_line_without_a_name_or_after_more_words_signs_nothing(after):
+    assert run("\u201cWe won.\u201d" + after) == []

@@ -34,6 +34,10 @@ _WH_TAGS = frozenset({"WP", "WDT"})
 MAX_GAP_WORDS = 30
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]*$")
 DOUBLED_OPENING_MARKS = frozenset({"''", "``", "\u2018\u2018"})
+# The line after a quotation: a dash, then a name up to a comma or the line's end.
+_DASH_LINE = re.compile(
+    r"\s*[-\u2014\u2013]\s*([A-Z][^,\n.]{1,60}?)\s*(?:[,.][^\n]{0,80})?\s*(?:\n|$)"
+)
 _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -153,7 +157,7 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
         return None
     tail = _tail_tokens(doc, quote, limit)
     if not tail:
-        return None
+        return _link_dash_line(doc, quote, limit)
     window = {t.i for t in tail}
     last_piece = quote.pieces[-1]
     quoted = text_of(doc)[last_piece.start : last_piece.end].rstrip("'\u2019\u201d\" ")
@@ -226,6 +230,36 @@ def lead_in(doc: Doc, quote: Quote, floor: int) -> int | None:
     if not before[-1:].isalnum():
         return None
     return trim_span(text, start, opening)[0]
+
+
+def _link_dash_line(doc: Doc, quote: Quote, limit: int) -> Relation | None:
+    """`"A."¶- Hillary Clinton.`: a quotation ending its paragraph, signed on the next line
+    by a dash and a name (fact checks and quote boxes)."""
+    text = text_of(doc)
+    _, p_end = paragraph_bounds(text, quote.outer_end)
+    if text[quote.outer_end : p_end].strip():
+        return None
+    m = _DASH_LINE.match(text, p_end)
+    if m is None or m.start(1) >= limit:
+        return None
+    span = char_tokens(doc, m.start(1), m.end(1))
+    names = [t for t in span if t.pos_ == "PROPN"] if span is not None else []
+    if not names:
+        return None
+    # "Hillary Clinton": the last of adjacent names heads them; else the first name.
+    adjacent = all(t.i + 1 == u.i for t, u in zip(names, names[1:], strict=False))
+    head = names[-1] if adjacent else names[0]
+    dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip())
+    mention = mention_tokens(head)
+    if mention[0].text[0] in DASHES and len(mention) > 1:
+        mention = mention[1:]  # "-President Obama": the tokenizer glues the dash to the title
+    return Relation(
+        "direct_quote",
+        (dash, dash + 1),
+        SPEECH,
+        mention,
+        [(p.start, p.end) for p in quote.pieces],
+    )
 
 
 def _link_after_fragment(
