@@ -120,11 +120,13 @@ def test_passive_with_agent():
 
 
 def test_colon_layout_and_dash_layout():
+    # A colon ending the clause before a quote is its cue (PARC's convention; issue 13).
     text = 'The coach was blunt: "We lost."\n\n"Hope is not a strategy." \u2014 Rick Page'
     findings = run(text)
-    assert [f.cue.text for f in findings] == ["\u2014"]
-    (f,) = findings
-    assert f.speaker.text == "Rick Page" and contents(text, f) == ["Hope is not a strategy."]
+    assert [f.cue.text for f in findings] == [":", "\u2014"]
+    colon, dash = findings
+    assert colon.speaker.text == "The coach" and contents(text, colon) == ["We lost."]
+    assert dash.speaker.text == "Rick Page" and contents(text, dash) == ["Hope is not a strategy."]
 
 
 def test_from_layout():

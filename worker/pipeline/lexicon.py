@@ -1426,3 +1426,13 @@ STIRRING_VERBS = words("cause lead leave prompt")
 
 # "spent $2 million more than ...": comparatives a sum of money can measure (observed).
 COMPARATIVE_AMOUNTS = words("less more")
+
+# Verbs that attribute a quotation only right beside it, mostly with a text or a voice as the
+# speaker: `"America is great!" read one`, `"If a protester starts…," begins a scripted message`,
+# `"People are afraid," he surmised` (PolNeAR dev's direct quotes we left unlinked). Read with
+# ``TAIL_ONLY_VERBS``; "shoot back" is matched with its particle in ``cues.cue_kind``.
+QUOTE_TAIL_VERBS = words(
+    """
+    begin exhort interject read surmise
+    """
+)

@@ -26,6 +26,7 @@ from worker.pipeline.lexicon import (
     PARTICLE_CUES,
     PREDICATE_CUES,
     PROPOSAL_CUES,
+    QUOTE_TAIL_VERBS,
     REQUEST_CUES,
     STATEMENT_VERBS,
     TAIL_ONLY_VERBS,
@@ -57,9 +58,15 @@ def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
         return SPEECH
     if lemma in BELIEF_VERBS:
         return BELIEF
-    if beside_quote and lemma in TAIL_ONLY_VERBS:
+    if beside_quote and (lemma in TAIL_ONLY_VERBS or lemma in QUOTE_TAIL_VERBS):
         return TAIL
+    if beside_quote and lemma == "shoot" and _next_word_is(token, "back"):
+        return TAIL  # "shot back": the parser reads "back" as a particle or an adverb
     return None
+
+
+def _next_word_is(token: Token, word: str) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word
 
 
 def _has_particle(token: Token, particle: str) -> bool:

@@ -28,9 +28,16 @@ _SUBJECT_SEARCH_STOP_POS = frozenset({"ADP", "VERB"})
 DASHES = frozenset("\u2014\u2013-")
 SENTENCE_END = frozenset({".", "!", "?"})
 MAX_TAIL_TOKENS = 12
+MAX_DESCRIBED_TAIL_TOKENS = 30
 # Wh-words (what, which, who) as a verb's own argument make its clause a relative one.
 _WH_TAGS = frozenset({"WP", "WDT"})
 MAX_GAP_WORDS = 30
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]*$")
+DOUBLED_OPENING_MARKS = frozenset({"''", "``", "\u2018\u2018"})
+# The line after a quotation: a dash, then a name up to a comma or the line's end.
+_DASH_LINE = re.compile(
+    r"\s*[-\u2014\u2013]\s*([A-Z][^,\n.]{1,60}?)\s*(?:[,.][^\n]{0,80})?\s*(?:\n|$)"
+)
 _FROM = re.compile(r"\s*From ([^:\n]{2,60}):\s*$")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -127,22 +134,30 @@ def _has_own_content_after(cue: Token, quote: Quote) -> bool:
     """The cue has a clause of its own after the quote (`"A," he said, adding B`); a clause
     that opens a second quotation (`"A," he said, "and B."`) is the same quote going on."""
     doc = cue.doc
-    for c in cue.children:
-        if c.dep_ != "ccomp" or c.idx < quote.outer_end:
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if any(quote.start <= c.idx < quote.end for c in clauses):
+        # The parse hangs the quote itself on the cue (`"A," Trump said in February of Carrier,
+        # whose parent relocated jobs`): a later "complement" is a misparsed relative clause or
+        # an aside of the writer's, not the cue's own content.
+        return False
+    for c in clauses:
+        if c.idx < quote.outer_end:
             continue
         first = c.left_edge.i
-        if doc[first].is_quote or (first > 0 and doc[first - 1].is_quote):
+        # `"A," he said, "and when B."`: the mark may stand a conjunction or two before the
+        # clause's first word.
+        if any(t.is_quote for t in doc[max(cue.i + 1, first - 2) : first + 1]):
             continue
         return True
     return False
 
 
-def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
+def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation | None:
     if quote.pieces[-1].close is None:
         return None
     tail = _tail_tokens(doc, quote, limit)
     if not tail:
-        return None
+        return _link_dash_line(doc, quote, limit)
     window = {t.i for t in tail}
     last_piece = quote.pieces[-1]
     quoted = text_of(doc)[last_piece.start : last_piece.end].rstrip("'\u2019\u201d\" ")
@@ -169,7 +184,8 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
         # `are “right to be angry,” but also hungry for what she calls…`: the sentence goes on
         # past the quote; an attribution after the quote never opens with "but" or "and".
         return None
-    for tok in tail[:max_tail]:
+    reach = MAX_DESCRIBED_TAIL_TOKENS if max_tail == MAX_TAIL_TOKENS else max_tail
+    for k, tok in enumerate(tail[:reach]):
         kind = cue_kind(tok, beside_quote=True)
         if kind is None or _has_own_content_after(tok, quote):
             continue
@@ -178,15 +194,72 @@ def _link_after(doc: Doc, quote: Quote, limit: int) -> Relation | None:
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue
+        if k >= max_tail and not (subj.i < tok.i and subj.i <= tail[0].i + 3):
+            # Past the usual reach only `"A," Name, a long description, said`: the speaker
+            # named right after the quote, the cue after the description.
+            continue
+        pieces = [(p.start, p.end) for p in quote.pieces]
+        lead = lead_in(doc, quote, floor)
+        if lead is not None:
+            # `America needs leaders "who understand …," Clinton said.`: the sentence is hers,
+            # its first words reported in the writer's own (a mixed quote).
+            pieces[0] = (lead, pieces[0][1])
         return Relation(
-            "direct_quote",
+            "mixed" if lead is not None else "direct_quote",
             cue_bounds(tok),
             kind,
             mention_tokens(subj),
-            [(p.start, p.end) for p in quote.pieces],
+            pieces,
             tok.i,
         )
     return None
+
+
+def lead_in(doc: Doc, quote: Quote, floor: int) -> int | None:
+    """Where the writer's own words begin when the quotation opens in the middle of a clause
+    (`The event "was the first time …"`, `the prime minister ''looked ashen''`): the start of
+    the sentence when a word stands right before the opening mark. None when the quote opens its
+    sentence or follows a comma, colon or dash (`said of them, "A"`) or another quotation."""
+    text = text_of(doc)
+    opening = mark_start(text, quote)
+    p_start, _ = paragraph_bounds(text, quote.open)
+    start = sentence_start(text, opening, max(p_start, floor))
+    if start == floor > p_start and not _ENDS_SENTENCE.search(text[:floor].rstrip()):
+        return None  # `"A" and "B," he said`: the sentence holds an earlier quotation
+    before = text[start:opening].rstrip()
+    if not before[-1:].isalnum():
+        return None
+    return trim_span(text, start, opening)[0]
+
+
+def _link_dash_line(doc: Doc, quote: Quote, limit: int) -> Relation | None:
+    """`"A."¶- Hillary Clinton.`: a quotation ending its paragraph, signed on the next line
+    by a dash and a name (fact checks and quote boxes)."""
+    text = text_of(doc)
+    _, p_end = paragraph_bounds(text, quote.outer_end)
+    if text[quote.outer_end : p_end].strip():
+        return None
+    m = _DASH_LINE.match(text, p_end)
+    if m is None or m.start(1) >= limit:
+        return None
+    span = char_tokens(doc, m.start(1), m.end(1))
+    names = [t for t in span if t.pos_ == "PROPN"] if span is not None else []
+    if not names:
+        return None
+    # "Hillary Clinton": the last of adjacent names heads them; else the first name.
+    adjacent = all(t.i + 1 == u.i for t, u in zip(names, names[1:], strict=False))
+    head = names[-1] if adjacent else names[0]
+    dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip())
+    mention = mention_tokens(head)
+    if mention[0].text[0] in DASHES and len(mention) > 1:
+        mention = mention[1:]  # "-President Obama": the tokenizer glues the dash to the title
+    return Relation(
+        "direct_quote",
+        (dash, dash + 1),
+        SPEECH,
+        mention,
+        [(p.start, p.end) for p in quote.pieces],
+    )
 
 
 def _link_after_fragment(
@@ -213,12 +286,21 @@ def _link_after_fragment(
     return None
 
 
+def mark_start(text: str, quote: Quote) -> int:
+    """Where the quotation's opening mark begins: ``Quote.open`` is the last character of a
+    doubled mark (plain-text archives type ''A'' and ``A''), whose first one is no text before
+    the quote."""
+    o = quote.open
+    return o - 1 if o > 0 and text[o - 1 : o + 1] in DOUBLED_OPENING_MARKS else o
+
+
 def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
     text = text_of(doc)
+    opening = mark_start(text, quote)
     p_start, _ = paragraph_bounds(text, quote.open)
     start = max(p_start, floor)
-    before = text[start : quote.open].rstrip()
-    head_text = text[p_start : quote.open]
+    before = text[start:opening].rstrip()
+    head_text = text[p_start:opening]
     if not head_text.strip() and floor < p_start:
         # "From the White House:" alone in the paragraph before the quote
         prev_end = len(text[:p_start].rstrip("\n"))
@@ -228,7 +310,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             if text[:prev_end].endswith(":"):
                 # "Reporter Ann Lee says:¶“…”": a colon ends the paragraph the quote follows.
                 start = prev_start
-                before = text[start : quote.open].rstrip()
+                before = text[start:opening].rstrip()
     from_match = _FROM.match(head_text) if floor <= p_start else None
     if from_match:
         span = char_tokens(doc, p_start + from_match.start(1), p_start + from_match.end(1))
@@ -258,7 +340,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             continue
         # A cue whose clausal content starts between it and the quote frames a mixed quote.
         if any(
-            c.dep_ == "ccomp" and c.i > tok.i and tok.idx < c.left_edge.idx < quote.open
+            c.dep_ == "ccomp" and c.i > tok.i and tok.idx < c.left_edge.idx < opening
             for c in tok.children
         ):
             return None
@@ -273,7 +355,48 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             [(p.start, p.end) for p in quote.pieces],
             tok.i,
         )
+    if last == ":":
+        return _link_colon(quote, tokens)
     return None
+
+
+# Who may speak through a colon: a name, a noun (a letter, a footnote, the crowd) or a personal
+# pronoun; never "there", "it" or "this", whose colon announces an example, not a speaker.
+_COLON_SPEAKER_POS = frozenset({"PROPN", "NOUN"})
+_COLON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+MAX_COLON_LABEL_TOKENS = 8
+
+
+def _link_colon(quote: Quote, tokens: list[Token]) -> Relation | None:
+    """`She then addressed the supporters again: "A."`, `Hoff's letter makes a case: "A."`,
+    `Clinton: "A." Bush: "B."`: a colon ending the clause before a quotation is its cue (PARC's
+    convention) when no verb of speech stands there; the speaker is the clause's subject, or the
+    name that is all of it."""
+    if not tokens or tokens[-1].text != ":" or len(tokens) < 2:
+        return None
+    colon, clause = tokens[-1], tokens[:-1]
+    window = {t.i for t in clause}
+    roots = [t for t in clause if t.head.i not in window or t.head.i == t.i]
+    verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        subj = nearest_subject(verb)
+        if subj is None or subj.i not in window:
+            return None
+    elif len(clause) <= MAX_COLON_LABEL_TOKENS:
+        subj = next((t for t in roots if t.pos_ == "PROPN"), None)
+    else:
+        return None
+    if subj is None:
+        return None
+    if subj.pos_ not in _COLON_SPEAKER_POS and subj.lower_ not in _COLON_PRONOUNS:
+        return None
+    return Relation(
+        "direct_quote",
+        (colon.idx, colon.idx + 1),
+        SPEECH,
+        mention_tokens(subj),
+        [(p.start, p.end) for p in quote.pieces],
+    )
 
 
 def _only_tail_between(doc: Doc, rel: Relation, gap_start: int, gap_end: int) -> bool:
@@ -298,7 +421,7 @@ def link_quotes(doc: Doc, quotes: list[Quote]) -> tuple[list[Relation], set[int]
     for k, quote in enumerate(quotes):
         limit = quotes[k + 1].open if k + 1 < len(quotes) else len(text_of(doc))
         floor = quotes[k - 1].outer_end if k > 0 else 0
-        rel = _link_after(doc, quote, limit)
+        rel = _link_after(doc, quote, limit, floor)
         prev = owner.get(k - 1)
         if prev is not None and inside_tail(text_of(doc), prev, quote):
             # `"A," she said on "Meet the Press." "B."`: the title belongs to the attribution's

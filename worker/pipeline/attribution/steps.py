@@ -24,6 +24,7 @@ from worker.pipeline.attribution.combine import (
     release_clause_quotes,
     stop_at_quote_cues,
 )
+from worker.pipeline.attribution.continuation import continue_quote_paragraphs
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
@@ -164,6 +165,16 @@ def following_quotes(reading: Reading, found: Found) -> Found:
     return found.replace(relations, found.quotes_used)
 
 
+def quote_paragraphs(reading: Reading, found: Found) -> Found:
+    """After ``following_quotes``, which attaches quotations inside the attribution's own
+    paragraph: what is left of the quotations that fill a paragraph continue the direct quote
+    ending the paragraph before."""
+    relations, used = continue_quote_paragraphs(
+        reading.text, list(found.relations), list(reading.quotes), found.quotes_used
+    )
+    return found.replace(relations, used)
+
+
 def nested_echoes(reading: Reading, found: Found) -> Found:
     """Last, when every content is final: an attribution nested in another's content that
     repeats most of it is dropped."""
@@ -187,6 +198,11 @@ STEPS: tuple[Step, ...] = (
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
         "following_quotes", "an unattributed quotation continuing the one before", following_quotes
+    ),
+    Step(
+        "quote_paragraphs",
+        "a paragraph that is only a quotation continuing the direct quote before",
+        quote_paragraphs,
     ),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
