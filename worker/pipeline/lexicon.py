@@ -1408,3 +1408,37 @@ REFUSAL_VERBS = words(
     decline
     """
 )
+
+
+# --- Attribution, noun cues (issue 13): statements named by a noun, documents as sources -----
+# Appended at the end so parallel edits to the lists above merge cleanly.
+
+# Nouns of a statement whose "that" clause is what was stated: "her warning that rents would
+# rise", "the senator's claim that the bridge was unsafe", "an assertion by the coach that…"
+# (PARC 3.0 noun cues; PolNeAR development part). Lemmas; "fact", "idea", "hope" and "fear"
+# stay out: they name a thought or a state of affairs, not words said.
+STATEMENT_NOUNS = words(
+    """
+    accusation admission allegation announcement argument assertion assurance boast charge
+    claim comment complaint contention declaration denial insistence pledge prediction promise
+    remark statement suggestion threat vow warning
+    """
+)
+
+# Verbs by which a source puts out a document: "issued a statement saying…", "sent a letter
+# urging…", "posted a message calling…" (PolNeAR development part).
+ISSUING_VERBS = words(
+    """
+    circulate distribute email file issue post publish put release send tweet write
+    """
+)
+
+# Documents that state what their participle says: "emails showing that the agency knew", "a
+# memo warning that…", "a new survey showing the governor down" (PARC 3.0 documents as sources;
+# PolNeAR development part), beyond ``FINDING_SOURCES``. Pictures stay out: "a video showing the
+# rescue" shows a scene, it states nothing.
+SHOWING_DOCUMENTS = words(
+    """
+    message note text
+    """
+)
