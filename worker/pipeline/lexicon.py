@@ -1442,3 +1442,22 @@ SHOWING_DOCUMENTS = words(
     message note text
     """
 )
+
+# Findings verbs as the last word of a sentence, ", county records show." (the parser often
+# reads them as nouns there): surface forms (PolNeAR development part).
+TRAILING_FINDING_FORMS = words(
+    """
+    find finds found indicate indicated indicates reveal revealed reveals show showed shows
+    suggest suggested suggests
+    """
+)
+
+# More subjects that report a finding: "an average of polls shows", "audit files show", "her
+# remarks indicated that", "election returns suggest" (PARC 3.0 documents as sources; PolNeAR
+# development part). Rebound here, at the end, so the word lists above merge cleanly; every
+# reader of ``FINDING_SOURCES`` imports the module whole and so sees the full set.
+FINDING_SOURCES = FINDING_SOURCES | words(
+    """
+    article average comment file message polling remark return testimony
+    """
+)

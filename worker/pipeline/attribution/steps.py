@@ -33,6 +33,7 @@ from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.summaries import find_summaries
+from worker.pipeline.attribution.trailing_findings import find_trailing_findings
 from worker.pipeline.reading import Reading
 
 
@@ -111,6 +112,13 @@ def object_findings(reading: Reading, found: Found) -> Found:
     shows …" is the finding stated as an object."""
     taken = {r.cue_token for r in found.relations if r.cue_token is not None}
     return found.add(find_object_findings(reading.doc, taken))
+
+
+def trailing_findings(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: ", records show." closing a
+    sentence is what that finder misses when the parser reads "show" as a noun."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_trailing_findings(reading.doc, taken))
 
 
 def document_participles(reading: Reading, found: Found) -> Found:
@@ -194,6 +202,7 @@ STEPS: tuple[Step, ...] = (
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step("trailing_findings", "`…, county records show.` misparsed as a noun", trailing_findings),
     Step(
         "document_participles",
         "`issued a statement saying X`, `a poll showing X`: a document's participle",
