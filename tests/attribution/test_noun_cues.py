@@ -65,6 +65,10 @@ def test_a_documents_participle_is_its_statement(text: str, expected: list) -> N
             "Voters shrugged at the treasurer's promise that taxes would not go up.",
             [("indirect", "the treasurer's", "promise", "taxes would not go up")],
         ),
+        (
+            "The mayor's answer was that the city cannot afford a new stadium.",
+            [("indirect", "The mayor's", "answer", "the city cannot afford a new stadium")],
+        ),
     ],
 )
 def test_a_statement_nouns_clause_is_attributed_to_its_speaker(text: str, expected: list) -> None:

@@ -1419,9 +1419,9 @@ REFUSAL_VERBS = words(
 # stay out: they name a thought or a state of affairs, not words said.
 STATEMENT_NOUNS = words(
     """
-    accusation admission allegation announcement argument assertion assurance boast charge
-    claim comment complaint contention declaration denial insistence pledge prediction promise
-    remark statement suggestion threat vow warning
+    accusation admission allegation announcement answer argument assertion assurance boast
+    charge claim comment complaint contention declaration denial explanation insistence pledge
+    prediction promise remark reply response statement suggestion threat vow warning
     """
 )
 

@@ -148,7 +148,7 @@ def _noun_speaker(noun: Token) -> Token | None:
 
 def _that_clause(noun: Token) -> Piece | None:
     """The "that" clause of a statement noun, also when the parser hangs it on the speaker of
-    "an assertion by the coach that …"."""
+    "an assertion by the coach that …" or on the verb of "the mayor's answer was that …"."""
     heads = [noun] + [
         g
         for c in noun.children
@@ -156,6 +156,8 @@ def _that_clause(noun: Token) -> Piece | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+        heads.append(noun.head)  # "the mayor's answer was that …"
     doc = noun.doc
     for head in heads:
         for clause in head.children:
@@ -166,7 +168,7 @@ def _that_clause(noun: Token) -> Piece | None:
                 continue
             if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
                 continue
-            if that.i > head.right_edge.i or that.i - noun.i > 8:
+            if that.i > clause.i or that.i - noun.i > 8:
                 continue
             return content_span(doc, that.i + 1, clause.right_edge.i + 1)
     return None
