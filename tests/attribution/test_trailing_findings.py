@@ -1,7 +1,7 @@
 """Findings whose document closes the sentence (``trailing_findings``), and the wider set of
-subjects that report a finding (``lexicon.FINDING_SOURCES``): ", county records show." and "an
-average of polls shows …" are attributions; ", he found." and "the bridge shows cracks" are not
-findings of a document."""
+subjects that report a finding (``lexicon.FINDING_SOURCES``, and "which" standing for one):
+", county records show." and "an average of polls shows …" are attributions; ", he found." and
+"the bridge shows cracks" are not findings of a document."""
 
 from __future__ import annotations
 
@@ -51,3 +51,12 @@ def test_an_average_of_polls_reports_a_finding() -> None:
 )
 def test_no_document_no_finding(text: str) -> None:
     assert found(text) == []
+
+
+def test_which_stands_for_the_document_that_found() -> None:
+    text = "The state released the audit, which found that the agency lost $4 million."
+    assert found(text) == [("indirect", "the audit", "found", "the agency lost $4 million")]
+
+
+def test_which_standing_for_a_thing_finds_nothing() -> None:
+    assert found("The bridge, which showed signs of rust, was closed.") == []

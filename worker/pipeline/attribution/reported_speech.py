@@ -338,8 +338,15 @@ def source_of(cue: Token) -> Token | None:
 
 
 def _antecedent(subject: Token) -> Token:
-    """ "a career Army officer who described…": the relative pronoun's noun."""
+    """ "a career Army officer who described…": the relative pronoun's noun; "which" only for
+    a document ("the audit, which found that…"), since it mostly stands for a thing."""
     if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return subject.head.head
+    if (
+        subject.lower_ == "which"
+        and subject.head.dep_ == "relcl"
+        and subject.head.head.lemma_.lower() in FINDING_SOURCES
+    ):
         return subject.head.head
     return subject
 
