@@ -1452,12 +1452,13 @@ TRAILING_FINDING_FORMS = words(
     """
 )
 
-# More subjects that report a finding: "an average of polls shows", "audit files show", "her
-# remarks indicated that", "election returns suggest" (PARC 3.0 documents as sources; PolNeAR
-# development part). Rebound here, at the end, so the word lists above merge cleanly; every
-# reader of ``FINDING_SOURCES`` imports the module whole and so sees the full set.
+# More subjects that report a finding: "an average of polls shows", "her remarks indicated
+# that", "election returns suggest" (PARC 3.0 documents as sources; PolNeAR development part).
+# Rebound here, at the end, so the word lists above merge cleanly; every reader of
+# ``FINDING_SOURCES`` imports the module whole and so sees the full set. Words that head a web
+# page's labels ("Comment:", "Message:", "File:") stay out: ``labelled`` reads these as sources.
 FINDING_SOURCES = FINDING_SOURCES | words(
     """
-    article average comment file message polling remark return testimony
+    article average polling remark return testimony
     """
 )
