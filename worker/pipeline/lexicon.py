@@ -1436,3 +1436,57 @@ QUOTE_TAIL_VERBS = words(
     begin exhort interject read surmise
     """
 )
+
+
+# --- Attribution, noun cues (issue 13): statements named by a noun, documents as sources -----
+# Appended at the end so parallel edits to the lists above merge cleanly.
+
+# Nouns of a statement whose "that" clause is what was stated: "her warning that rents would
+# rise", "the senator's claim that the bridge was unsafe", "an assertion by the coach that…"
+# (PARC 3.0 noun cues; PolNeAR development part). Lemmas; "fact", "idea", "hope" and "fear"
+# stay out: they name a thought or a state of affairs, not words said.
+STATEMENT_NOUNS = words(
+    """
+    accusation admission allegation announcement answer argument assertion assurance boast
+    charge claim comment complaint contention declaration denial explanation insistence pledge
+    prediction promise remark reply response statement suggestion threat vow warning
+    """
+)
+
+# Verbs by which a source puts out a document: "issued a statement saying…", "sent a letter
+# urging…", "posted a message calling…" (PolNeAR development part).
+ISSUING_VERBS = words(
+    """
+    circulate distribute email file issue post publish put release send tweet write
+    """
+)
+
+# Documents that state what their participle says: "emails showing that the agency knew", "a
+# memo warning that…", "a new survey showing the governor down" (PARC 3.0 documents as sources;
+# PolNeAR development part), beyond ``FINDING_SOURCES``. Pictures stay out: "a video showing the
+# rescue" shows a scene, it states nothing.
+SHOWING_DOCUMENTS = words(
+    """
+    message note text
+    """
+)
+
+# Findings verbs as the last word of a sentence, ", county records show." (the parser often
+# reads them as nouns there): surface forms (PolNeAR development part).
+TRAILING_FINDING_FORMS = words(
+    """
+    find finds found indicate indicated indicates reveal revealed reveals show showed shows
+    suggest suggested suggests
+    """
+)
+
+# More subjects that report a finding: "an average of polls shows", "her remarks indicated
+# that", "election returns suggest" (PARC 3.0 documents as sources; PolNeAR development part).
+# Rebound here, at the end, so the word lists above merge cleanly; every reader of
+# ``FINDING_SOURCES`` imports the module whole and so sees the full set. Words that head a web
+# page's labels ("Comment:", "Message:", "File:") stay out: ``labelled`` reads these as sources.
+FINDING_SOURCES = FINDING_SOURCES | words(
+    """
+    article average polling remark return testimony
+    """
+)

@@ -338,8 +338,15 @@ def source_of(cue: Token) -> Token | None:
 
 
 def _antecedent(subject: Token) -> Token:
-    """ "a career Army officer who described…": the relative pronoun's noun."""
+    """ "a career Army officer who described…": the relative pronoun's noun; "which" only for
+    a document ("the audit, which found that…"), since it mostly stands for a thing."""
     if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return subject.head.head
+    if (
+        subject.lower_ == "which"
+        and subject.head.dep_ == "relcl"
+        and subject.head.head.lemma_.lower() in FINDING_SOURCES
+    ):
         return subject.head.head
     return subject
 
@@ -439,6 +446,24 @@ def _pointed_back(doc: Doc, according: Token) -> list[Piece]:
     return [(s, e)] if e - s >= 8 else []
 
 
+# Clauses that carry on the one before them: "A, and B, according to X" and "A, while B,
+# according to X" report A too.
+_CARRYING_ON_DEPS = frozenset({"conj", "advcl"})
+
+
+def _reported_clause(head: Token) -> Token:
+    """The clause "according to X" vouches for: the parser hangs the phrase on the last of
+    coordinated clauses, or on a clause trailing the main one, which the source reports
+    with it."""
+    while (
+        head.dep_ in _CARRYING_ON_DEPS
+        and head.head.i < head.i
+        and head.head.pos_ in grammar.VERB_POS
+    ):
+        head = head.head
+    return head
+
+
 def find_according_to(doc: Doc) -> list[Relation]:
     """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
@@ -453,7 +478,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         source = mention_tokens(objs[0])
         phrase_end = objs[0].right_edge.i + 1
         sent = tok.sent
-        head = tok.head
+        head = _reported_clause(tok.head)
         lo, hi = sent.start, sent.end
         if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ != "ROOT":
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)

@@ -28,11 +28,13 @@ from worker.pipeline.attribution.continuation import continue_quote_paragraphs
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
+from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.summaries import find_summaries
+from worker.pipeline.attribution.trailing_findings import find_trailing_findings
 from worker.pipeline.reading import Reading
 
 
@@ -113,6 +115,28 @@ def object_findings(reading: Reading, found: Found) -> Found:
     return found.add(find_object_findings(reading.doc, taken))
 
 
+def trailing_findings(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: ", records show." closing a
+    sentence is what that finder misses when the parser reads "show" as a noun."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_trailing_findings(reading.doc, taken))
+
+
+def document_participles(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: a participle of speech on a
+    document ("issued a statement saying …", "a poll showing …") has no subject of its own."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_document_participles(reading.doc, taken))
+
+
+def noun_clauses(reading: Reading, found: Found) -> Found:
+    """With the finders, before content is trimmed: "the senator's claim that …" is a noun
+    cue no verb finder reads; a content some verb cue already took is left to it."""
+    have = {tuple(r.content) for r in found.relations}
+    new = [r for r in find_noun_clauses(reading.doc) if tuple(r.content) not in have]
+    return found.add(new)
+
+
 def whole_findings(reading: Reading, found: Found) -> Found:
     """After the finders and before content is cut at quotation cues: a poll's or a document's
     finding runs over all its verb's objects, not only the clause the finder took."""
@@ -189,6 +213,13 @@ STEPS: tuple[Step, ...] = (
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
+    Step("trailing_findings", "`…, county records show.` misparsed as a noun", trailing_findings),
+    Step(
+        "document_participles",
+        "`issued a statement saying X`, `a poll showing X`: a document's participle",
+        document_participles,
+    ),
+    Step("noun_clauses", "`the senator's claim that X`: a statement noun's clause", noun_clauses),
     Step(
         "whole_findings", "a poll's or a document's finding widened to its clause", whole_findings
     ),
