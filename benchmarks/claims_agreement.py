@@ -110,11 +110,12 @@ or the detector's output before you are done. Write one JSON object per line to
 
 
 def make_sample(n: int) -> int:
-    from benchmarks.claims_corpus_texts import extraction_texts, polnear_texts
+    from benchmarks.claims_corpus_texts import texts_of
 
-    require_texts({"extraction", "polnear"})
     rows = read_jsonl(CORPUS)
-    texts = {(t.source, t.article): t.text for t in extraction_texts() + polnear_texts()}
+    sources = {r["source"] for r in rows}
+    require_texts(sources)
+    texts = texts_of(sources)
     out = []
     for r in stratified_sample(rows, n):
         text = texts[(r["source"], r["article"])]

@@ -63,9 +63,11 @@ def test_rows_are_well_formed(sentences) -> None:
         assert r["outlet"] == articles[key]["outlet"]
         assert (key, r["start"]) not in seen, "a sentence is labelled twice"
         seen.add((key, r["start"]))
-        if r["source"] == "polnear":
-            # PolNeAR's licence keeps its text out of the repository: ids, offsets, hashes only
+        if r["source"] in ("polnear", "bench"):
+            # PolNeAR states no licence and the benchmark pages' publishers own them: ids,
+            # offsets and hashes only, never their text
             assert "text" not in r and "paragraph" not in r
+            assert r["para_start"] <= r["start"] < r["end"] <= r["para_end"]
         else:
             assert r["source"] == "extraction"
             assert sha(r["text"]) == r["sha"]
