@@ -269,6 +269,13 @@ def main(argv: list[str]) -> int:
                 scored([r for r in sides["dev"] if r["source"] == source]),
                 scored([r for r in sides["frozen"] if r["source"] == source]),
             )
+        if "bench" in sources:
+            # the corpus as it was before the benchmark pages joined it, for comparison over time
+            show(
+                "Detector, extraction and polnear articles (the corpus before the benchmark pages)",
+                scored([r for r in sides["dev"] if r["source"] != "bench"]),
+                scored([r for r in sides["frozen"] if r["source"] != "bench"]),
+            )
     return 0
 
 
