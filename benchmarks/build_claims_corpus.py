@@ -3,10 +3,12 @@
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.build_claims_corpus
 
 Reads ``tests/data/unverified/corpus/{articles,sentences,split}.jsonl`` and the texts they point
-into (the extraction set's bodies, PolNeAR's train texts in ``../shared``), checks every
+into (the extraction set's bodies, PolNeAR's train texts in ``../shared``, the public extraction
+benchmarks' pages in ``.cache/extraction``), checks every
 article's and every sentence's hash, and writes ``.cache/claims/corpus.jsonl`` (git-ignored):
 one row per labelled sentence with its text, its paragraph, its article's outlet, year and side
-of the frozen split. PolNeAR's texts may not be redistributed, so only this cache holds them.
+of the frozen split. PolNeAR's and the benchmark pages' texts may not be redistributed, so only
+this cache holds them.
 Exits with status 2, saying what is missing and how to get it, when a text is not there, and 1
 when a hash differs.
 """
@@ -21,38 +23,27 @@ from benchmarks.claims_corpus_texts import (
     ROOT,
     SENTENCES,
     SPLIT,
-    SourceText,
-    extraction_texts,
-    polnear_texts,
     read_jsonl,
     require_texts,
     sha,
+    texts_of,
     write_jsonl,
 )
 from benchmarks.datasets import require
-
-
-def source_texts(sources: set[str]) -> dict[tuple[str, str], SourceText]:
-    texts: list[SourceText] = []
-    if "extraction" in sources:
-        texts += extraction_texts()
-    if "polnear" in sources:
-        texts += polnear_texts()
-    return {(t.source, t.article): t for t in texts}
 
 
 def join(articles: list[dict], sentences: list[dict], split: list[dict]) -> list[dict]:
     """Rows with text, paragraph and split; raises ValueError on any hash mismatch."""
     side = {(s["source"], s["article"]): s["split"] for s in split}
     meta = {(a["source"], a["article"]): a for a in articles}
-    texts = source_texts({a["source"] for a in articles})
+    texts = texts_of({a["source"] for a in articles})
     problems = []
     for key, a in meta.items():
         src = texts.get(key)
         if src is None:
             problems.append(f"article {key} not found among the source texts")
-        elif sha(src.text) != a["sha"]:
-            problems.append(f"article {key}: its text changed (hash {sha(src.text)} != {a['sha']})")
+        elif sha(src) != a["sha"]:
+            problems.append(f"article {key}: its text changed (hash {sha(src)} != {a['sha']})")
     if problems:
         raise ValueError(
             "; ".join(problems[:5]) + (f" (+{len(problems) - 5})" if len(problems) > 5 else "")
@@ -60,7 +51,7 @@ def join(articles: list[dict], sentences: list[dict], split: list[dict]) -> list
     out = []
     for row in sentences:
         key = (row["source"], row["article"])
-        text = texts[key].text
+        text = texts[key]
         sentence = text[row["start"] : row["end"]]
         if sha(sentence) != row["sha"]:
             problems.append(f"{key} {row['start']}-{row['end']}: sentence hash differs")

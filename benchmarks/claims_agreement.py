@@ -1,7 +1,7 @@
 """The second, independent labelling pass of the unverifiable-claims corpus and its agreement.
 
     # 1. a blind sample (labels hidden), stratified by type and source, fixed seed:
-    PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_agreement sample [--n 400]
+    PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_agreement sample [--n 400] [--source S]
        -> .cache/claims/second_pass_input.jsonl  (+ second_pass_README.md: the rules, the format)
     # 2. someone who has not seen the first pass labels it by the same rules, one line per item:
     #    {"id": "...", "label": "<type or none>"}  -> .cache/claims/second_pass_labels.jsonl
@@ -109,12 +109,14 @@ or the detector's output before you are done. Write one JSON object per line to
 """
 
 
-def make_sample(n: int) -> int:
-    from benchmarks.claims_corpus_texts import extraction_texts, polnear_texts
+def make_sample(n: int, source: str | None = None) -> int:
+    from benchmarks.claims_corpus_texts import texts_of
 
-    require_texts({"extraction", "polnear"})
-    rows = read_jsonl(CORPUS)
-    texts = {(t.source, t.article): t.text for t in extraction_texts() + polnear_texts()}
+    # --source: a pass over one part only (e.g. the rows a later batch added)
+    rows = [r for r in read_jsonl(CORPUS) if source in (None, r["source"])]
+    sources = {r["source"] for r in rows}
+    require_texts(sources)
+    texts = texts_of(sources)
     out = []
     for r in stratified_sample(rows, n):
         text = texts[(r["source"], r["article"])]
@@ -176,13 +178,14 @@ def main(argv: list[str]) -> int:
     sub = parser.add_subparsers(dest="cmd")
     s = sub.add_parser("sample")
     s.add_argument("--n", type=int, default=400)
+    s.add_argument("--source", choices=("extraction", "polnear", "bench"))
     c = sub.add_parser("score")
     c.add_argument("labels", nargs="?", type=Path, default=LABELS)
     args = parser.parse_args(argv)
     require_corpus()  # both steps read it: a bare run says it is missing before asking for a step
     if args.cmd is None:
         parser.error("choose a step: sample or score")
-    return make_sample(args.n) if args.cmd == "sample" else score(args.labels)
+    return make_sample(args.n, args.source) if args.cmd == "sample" else score(args.labels)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,11 @@ from collections import Counter, defaultdict
 
 from benchmarks.claims_corpus_texts import (
     CORPUS,
-    extraction_texts,
-    polnear_texts,
     read_jsonl,
     require_corpus,
     require_texts,
     sha,
+    texts_of,
 )
 from worker.pipeline.model import UNVERIFIED_TYPES
 
@@ -208,11 +207,7 @@ def main(argv: list[str]) -> int:
     ]
     sources = {r["source"] for r in rows}
     require_texts(sources)
-    texts = {
-        (t.source, t.article): t.text
-        for t in (extraction_texts() if "extraction" in sources else [])
-        + (polnear_texts() if "polnear" in sources else [])
-    }
+    texts = texts_of(sources)
     by_article: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for r in rows:
         by_article[(r["source"], r["article"])].append(r)
@@ -273,6 +268,13 @@ def main(argv: list[str]) -> int:
                 f"Detector, {source} articles only",
                 scored([r for r in sides["dev"] if r["source"] == source]),
                 scored([r for r in sides["frozen"] if r["source"] == source]),
+            )
+        if "bench" in sources:
+            # the corpus as it was before the benchmark pages joined it, for comparison over time
+            show(
+                "Detector, extraction and polnear articles (the corpus before the benchmark pages)",
+                scored([r for r in sides["dev"] if r["source"] != "bench"]),
+                scored([r for r in sides["frozen"] if r["source"] != "bench"]),
             )
     return 0
 

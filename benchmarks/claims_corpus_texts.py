@@ -7,7 +7,11 @@ article's canonical text, which is
   (``tests/data/extraction-set/ground-truth.json``, MIT), its lines stripped, blank ones
   dropped, joined by a blank line (``\\n\\n``) as the extractor joins paragraphs;
 - ``polnear``: the file ``../shared/data/polnear-train/text/NAME.txt`` exactly as it is
-  (PolNeAR states no licence: these rows carry no text, only offsets and a hash).
+  (PolNeAR states no licence: these rows carry no text, only offsets and a hash);
+- ``bench``: the expected text of a page of a public extraction benchmark in the extraction cache
+  (``.cache/extraction/SET/truth.json``, built by ``python -m benchmarks.fetch_extraction_data``;
+  article ``SET/ID``, SET one of ``BENCH_SETS``), joined as ``extraction`` bodies are. Their
+  publishers own the pages, so these rows too carry no text.
 
 Each row carries ``sha``: the first 16 hex digits of the SHA-256 of the sentence text, so a join
 with a changed text fails loudly instead of labelling the wrong words.
@@ -38,14 +42,22 @@ GET_CORPUS = (
 )
 EXTRACTION_TRUTH = EXTRACTION_DIR / "ground-truth.json"
 POLNEAR_TEXT = POLNEAR_TRAIN / "text"
+BENCH_CACHE = datasets.CACHE / "extraction"
+# Only sets that may be read: never page-signal, dragnet or the held-out scrapinghub half.
+BENCH_SETS = ("readability", "cleaneval-dev", "cleaneval-final", "cleanportaleval")
+GET_BENCH = (
+    "build the extraction cache with `PYTHONPATH=$PWD .venv/bin/python -m "
+    "benchmarks.fetch_extraction_data` (it reads the public mirrors it names)"
+)
 
 _ENGLISH = re.compile(r"\b(the|and|of|to|in|is|that|for|was|with)\b", re.I)
 
 
 @dataclass(frozen=True)
 class SourceText:
-    source: str  # "extraction" or "polnear"
-    article: str  # page key (first 12 hex digits) or PolNeAR file name without ".txt"
+    source: str  # "extraction", "polnear" or "bench"
+    # page key (first 12 hex digits), PolNeAR file name without ".txt", or "SET/ID" (bench)
+    article: str
     text: str
     outlet: str
     year: int | None
@@ -62,6 +74,9 @@ def require_texts(sources: set[str]) -> None:
         require(EXTRACTION_TRUTH, "the extraction set's ground truth", GET_EXTRACTION)
     if "polnear" in sources:
         require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    if "bench" in sources:
+        for name in BENCH_SETS:
+            require(BENCH_CACHE / name / "truth.json", f"the {name} extraction pages", GET_BENCH)
 
 
 def require_corpus() -> Path:
@@ -125,6 +140,38 @@ def polnear_texts() -> list[SourceText]:
         outlet, date, _ = path.stem.split("_", 2)
         out.append(SourceText("polnear", path.stem, path.read_text("utf-8"), outlet, int(date[:4])))
     return out
+
+
+def bench_texts() -> list[SourceText]:
+    """English expected texts of the public extraction benchmarks' pages (``BENCH_SETS``)."""
+    out = []
+    for name in BENCH_SETS:
+        path = BENCH_CACHE / name / "truth.json"
+        if not path.is_file():
+            raise MissingDataError(f"{path} is missing: {GET_BENCH}.")
+        for key, value in sorted(json.loads(path.read_text("utf-8")).items()):
+            text = canonical_body(value["expected"])
+            if not is_english(text):
+                continue
+            url = value.get("url")
+            m = _URL_YEAR.search(url or "")
+            # Readability's pages have no URL: the folder name says the site ("bbc-1" -> "bbc")
+            outlet = _outlet_of(url) if url else re.sub(r"[-_]?\d+$", "", key)
+            year = int(m.group(1)) if m else None
+            out.append(SourceText("bench", f"{name}/{key}", text, outlet, year, url))
+    return out
+
+
+def texts_of(sources: set[str]) -> dict[tuple[str, str], str]:
+    """``(source, article) -> canonical text`` for every article of the given sources."""
+    texts: list[SourceText] = []
+    if "extraction" in sources:
+        texts += extraction_texts()
+    if "polnear" in sources:
+        texts += polnear_texts()
+    if "bench" in sources:
+        texts += bench_texts()
+    return {(t.source, t.article): t.text for t in texts}
 
 
 def read_jsonl(path: Path) -> list[dict]:

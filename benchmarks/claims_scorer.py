@@ -43,12 +43,11 @@ from benchmarks.claims_corpus_texts import (
     CACHE,
     CORPUS,
     ROOT,
-    extraction_texts,
-    polnear_texts,
     read_jsonl,
     require_corpus,
     require_texts,
     sha,
+    texts_of,
 )
 from worker.pipeline.unverified.scorer import Scorer, write_scorer
 
@@ -103,7 +102,7 @@ def load_rows() -> tuple[list[Row], dict[str, str]]:
     corpus_sentences = {r["sha"] for r in corpus}
     texts: dict[str, str] = {}
     rows: list[Row] = []
-    sources = {(t.source, t.article): t.text for t in extraction_texts() + polnear_texts()}
+    sources = texts_of({r["source"] for r in corpus})
     for r in corpus:
         if r["split"] != "dev":
             continue
