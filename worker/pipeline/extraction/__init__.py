@@ -1,10 +1,10 @@
 """Article extraction: the body and metadata of a news page.
 
 ``extract_article`` runs, in order: decoding (bytes to text, non-HTML refused), parsing under
-structural bounds, metadata, boilerplate-subtree removal, body choice (trafilatura and
-readability combined), paragraph filters, the is-this-an-article check and the language check,
-all under a time limit. Every failure is a typed ``PipelineError``: ``NotHTMLError``,
-``NoArticleError`` or ``PageTooComplexError``.
+structural bounds, metadata, boilerplate-subtree removal, loose text made paragraphs, body
+choice (trafilatura and readability combined), paragraph filters, the
+is-this-an-article check and the language check, all under a time limit. Every failure is a
+typed ``PipelineError``: ``NotHTMLError``, ``NoArticleError`` or ``PageTooComplexError``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from worker.pipeline.extraction.htmlprocessing import (
     remove_boilerplate,
 )
 from worker.pipeline.extraction.language import detect_language
+from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
     article_verdict,
     could_change,
@@ -61,6 +62,7 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     # containers that the removal cuts.
     meta = extract_metadata(tree, url)
     remove_boilerplate(tree)
+    wrap_loose_text(tree)
     linked = link_texts(tree)
     context = Context(
         title=meta.title,

@@ -59,9 +59,46 @@ _NOTICE = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|^(?:sign up|subscribe|register|join)\b|\bsubscribe to our\b|"
     r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow (?:us|him|her|them) on\b|"
-    r"\bdownload (?:our|the) app\b|\bget the .{0,30} app\b",
+    r"\bdownload (?:our|the) app\b|\bget the .{0,30} app\b|"
+    # The site's own channels: "download the Nationnews apps", "Follow The Gleaner on Twitter".
+    r"\bdownload (?:our|the)(?: [\w-]+){1,3} apps?\b|\bnever miss\b.{0,60}\b(?:sign|subscrib)|"
+    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b",
     re.IGNORECASE,
 )
+# The same notices as other languages write them: "read also" pointers to another story
+# ("Lea también: ...", "À lire aussi", "Czytaj też"), a teaser box's label, and promotions of
+# the site's own channels. The short imperatives that are also first names ("Mira", "Lea")
+# count only in capitals, as news sites set them.
+_FOREIGN_POINTER = (
+    r"lea (?:también|más|además)|lee (?:también|más)|vea (?:también|más)|mire(?: también)?|"
+    r"puede(?:s)? ver|(?:le|te) puede (?:interesar|gustar)|(?:le|te) recomendamos|"
+    r"noticias relacionadas|art[íi]culos? relacionados?|relacionad[oa]s?|"
+    r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|"
+    r"(?:à |a )?lire (?:aussi|également|la suite)|(?:à |a )?voir aussi|"
+    r"lesen sie (?:auch|mehr|hier)|auch lesen|schon gelesen|weiterlesen|mehr zum thema|"
+    r"weitere (?:themen|artikel|informationen zum thema)|"
+    r"(?:das )?könnte sie (?:auch )?interessieren|"
+    r"siehe auch|passend (?:dazu|zum thema)|auch interessant|meist(?:-| )?(?:gelesen|diskutiert)|"
+    r"leggi (?:anche|tutto)|potrebbe interessarti|articoli correlati|"
+    r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także)|"
+    r"lees (?:ook|meer)|bekijk ook"
+)
+# The two-word pointers, which also open a longer label ("Lesen Sie auch die folgenden
+# Beiträge:"); single words ("Relacionado") open prose too, a quote's lead-in among it.
+_FOREIGN_LABEL = (
+    r"lesen sie (?:auch|mehr)|lea (?:también|más)|lee también|vea también|leia também|"
+    r"veja também|(?:à |a )?lire aussi|czytaj (?:też|także)|zobacz (?:też|także)|leggi anche|"
+    r"lees ook"
+)
+_FOREIGN_NOTICE = re.compile(
+    r"^(?:(?:" + _FOREIGN_POINTER + r")\s*(?:[:?!.|»›>-]|$)"
+    r"|(?:" + _FOREIGN_LABEL + r")\b.{0,60}:$"
+    r"|(?-i:MIRA|MIRE|VEA|LEA)\s*:"
+    r"|(?:vea|mire)\s*:)",
+    re.IGNORECASE,
+)
+# A teaser box's label alone ("Lesen Sie auch", "À lire aussi"): the box's short items follow.
+_FOREIGN_TEASER_HEADING = re.compile(r"^(?:" + _FOREIGN_POINTER + r")\W*$", re.IGNORECASE)
 # CMS shortcodes left unrendered: "[button link=...]Send us your review[/button]".
 _SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
 # Photo and image credits: a short paragraph naming a picture's source.
@@ -209,6 +246,8 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return False
     if _NOTICE.match(text) or _CREDIT.match(text) or _SHORTCODE.match(text):
         return True
+    if _FOREIGN_NOTICE.match(text):
+        return True
     if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
         return True
     if _is_byline(text):
@@ -291,7 +330,11 @@ def _heading_text(paragraph: str) -> str | None:
 def is_tail_heading(paragraph: str) -> bool:
     """Whether a paragraph heads a teaser box or end-of-page furniture."""
     text = _heading_text(paragraph)
-    return text is not None and bool(_TEASER_HEADING.match(text) or _END_HEADING.match(text))
+    return text is not None and bool(
+        _TEASER_HEADING.match(text)
+        or _FOREIGN_TEASER_HEADING.match(text)
+        or _END_HEADING.match(text)
+    )
 
 
 def _drop_teaser_boxes(paragraphs: list[str]) -> list[str]:
@@ -304,7 +347,9 @@ def _drop_teaser_boxes(paragraphs: list[str]) -> list[str]:
             continue
         skipping = 0
         text = _heading_text(paragraph)
-        if text is not None and _TEASER_HEADING.match(text):
+        if text is not None and (
+            _TEASER_HEADING.match(text) or _FOREIGN_TEASER_HEADING.match(text)
+        ):
             skipping = MAX_TEASER_RUN
             continue
         kept.append(paragraph)
