@@ -1490,3 +1490,29 @@ FINDING_SOURCES = FINDING_SOURCES | words(
     article average polling remark return testimony
     """
 )
+
+# --- Attribution, verbs beyond say and tell (issue 13): blaming, crediting, characterising -----
+# Appended at the end so parallel edits to the lists above merge cleanly. Lists of the rounds
+# above are rebound here; every reader imports the module after it has run and sees the full set.
+
+# Verbs that give a source's judgement of someone through a "for" predicate: "Cruz blamed Bush
+# for the housing bust", "Limbaugh began by crediting Trump for his instincts" (PARC 3.0 attitude
+# cues; PolNeAR development part). As judgement cues, a bare object ("blamed the weather") is no
+# content. "threaten" and "deny" were tried and left out: in news of crimes and rulings they
+# name acts ("threatening to kill", "denied bail"), and our annotated set does not mark them.
+JUDGEMENT_CUES = JUDGEMENT_CUES | words(
+    """
+    blame credit
+    """
+)
+
+# Verbs of characterising whose content is the object with an "as" predicate and nothing else:
+# "he portrayed immigrants as criminals", "the ad paints the senator as a career politician",
+# "Trump identified the judge as 'Spanish'" (PolNeAR development part). "cast" stays out: it
+# casts votes and film roles as often as rivals ("cast 42 votes for Trump", "cast an actor as").
+AS_ONLY_CUES = words(
+    """
+    identify paint portray
+    """
+)
+JUDGEMENT_CUES = JUDGEMENT_CUES | AS_ONLY_CUES

@@ -277,6 +277,9 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     if cue.lemma_.lower() not in PREDICATE_CUES:
         # Judgements and requests: "praised X for …", "ordered X to …", never "ordered new tests".
         preds = [p for p in preds if p.dep_ != "dobj"]
+    if cue.lemma_.lower() in lexicon.AS_ONLY_CUES:
+        # "portrayed X as Y": "cast 42 votes for Trump" characterises nobody.
+        preds = [p for p in preds if p.dep_ == "prep" and p.lower_ == "as"]
     wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
     if not preds or not (args or wh_object or any(p.dep_ == "prep" for p in preds)):
         return None
@@ -286,7 +289,16 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     if cue.lemma_.lower() in lexicon.REQUEST_CUES and not any(a.dep_ == "dobj" for a in args):
         return None
     # "admitted to threatening the girl, and hiding her": a coordinated gerund belongs too.
-    gerunds = [c for c in after if c.dep_ == "conj" and c.tag_ == "VBG"]
+    # "who threatened to…, and who has been hoping to…": a gerund with a subject or an
+    # auxiliary of its own is another clause, not more of the content.
+    gerunds = [
+        c
+        for c in after
+        if c.dep_ == "conj"
+        and c.tag_ == "VBG"
+        and not _own_subject(c)
+        and not any(g.dep_ in grammar.AUX_DEPS for g in c.children)
+    ]
     start = min(a.left_edge.i for a in args + preds)
     end = max(a.right_edge.i for a in args + preds + gerunds) + 1
     if start < cue.i:
