@@ -41,10 +41,7 @@ import random
 import re
 import statistics
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from itertools import accumulate
 
@@ -308,7 +305,9 @@ def main() -> None:
     if args.database:
         measure(args.database, pool, args.queries, args.limit)
         return
-    with _database(args.keep) as url:
+    from tests.support.services import benchmark_database
+
+    with benchmark_database(args.keep, "sourcemark_claims") as url:
         upgrade(url)
         started = time.time()
         print(f"filling {args.findings:,} findings from {len(pool):,} dev sentences ...")
@@ -320,22 +319,6 @@ def main() -> None:
                 f"kept: --database {url}  (drop it with: dropdb -h 127.0.0.1 -U postgres "
                 f"{url.rsplit('/', 1)[1]})"
             )
-
-
-@contextmanager
-def _database(keep: bool) -> Iterator[str]:
-    from tests.support.services import PG_ADMIN, fresh_database
-
-    if not keep:
-        with fresh_database() as url:
-            yield url
-        return
-    import psycopg
-
-    name = f"sourcemark_claims_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ context, each labelled by hand with its type or "none" (labelling rules in
 from __future__ import annotations
 
 import json
-import re
 import statistics
 import sys
 import time
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.claims_corpus import NONE, naive_predict, prf  # noqa: E402
 from benchmarks.datasets import extraction_set  # noqa: E402
 from worker.pipeline.attribution import find_attributions  # noqa: E402
 from worker.pipeline.model import UNVERIFIED_TYPES, Finding  # noqa: E402
@@ -37,55 +37,9 @@ from worker.pipeline.unverified.scorer import SCORER, Scorer  # noqa: E402
 LABELLED = ROOT / "tests" / "data" / "unverified" / "sentences.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "unverified" / "heldout.jsonl"
 
-NONE = "none"
-
-# The naive baseline: the issue's own cue words, first match wins, no context.
-NAIVE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("unconfirmed", re.compile(r"(?i)\b(confirm|verif|unconfirmed)\w*")),
-    (
-        "reported",
-        re.compile(
-            r"(?i)\b(reportedly|allegedly|purportedly|rumou?r\w*|reports? of|"
-            r"according to (media )?reports|reports suggest)\b"
-        ),
-    ),
-    (
-        "anonymous_source",
-        re.compile(
-            r"(?i)\b(sources? (said|say|told)|familiar with|anonymity|"
-            r"officials said|it is understood)\b"
-        ),
-    ),
-    (
-        "hedged",
-        re.compile(r"(?i)\b(may have|might have|is believed to|not clear whether|unclear)\b"),
-    ),
-    (
-        "weasel",
-        re.compile(
-            r"(?i)\b(some say|critics (say|argue)|many believe|experts (say|warn)|"
-            r"analysts say)\b"
-        ),
-    ),
-    (
-        "unsourced_figure",
-        re.compile(
-            r"(?i)\b\d[\d,.]*\b.{0,40}\b(killed|dead|died|injured|wounded|"
-            r"arrested|detained|protesters|people)\b"
-        ),
-    ),
-]
-
 
 def load_labelled(path: Path = LABELLED) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def naive_predict(item: dict) -> str:
-    for type_, pattern in NAIVE_CUES:
-        if pattern.search(item["sentence"]):
-            return type_
-    return NONE
 
 
 def detector_predictions(
@@ -111,13 +65,6 @@ def detector_predictions(
     return preds, behind
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def score(golds: list[str], preds: list[str]) -> dict:
     """Detection P/R/F1 (a hit is any type on a positive), type accuracy on hits, per type."""
     tp = sum(g != NONE and p != NONE for g, p in zip(golds, preds, strict=True))
@@ -129,8 +76,8 @@ def score(golds: list[str], preds: list[str]) -> dict:
         ttp = sum(g == t and p == t for g, p in zip(golds, preds, strict=True))
         tfp = sum(g != t and p == t for g, p in zip(golds, preds, strict=True))
         tfn = sum(g == t and p != t for g, p in zip(golds, preds, strict=True))
-        per_type[t] = (*_prf(ttp, tfp, tfn), sum(g == t for g in golds), ttp, tfp, tfn)
-    p, r, f = _prf(tp, fp, fn)
+        per_type[t] = (*prf(ttp, tfp, tfn), sum(g == t for g in golds), ttp, tfp, tfn)
+    p, r, f = prf(tp, fp, fn)
     return {
         "precision": p,
         "recall": r,
@@ -247,7 +194,9 @@ def main(argv: list[str]) -> None:
     )
     own, _ = detector_predictions(items, use_attributions=False)
     print_scores("Detector alone (no attributions passed in)", score(golds, own))
-    print_scores("Naive cue-list baseline", score(golds, [naive_predict(it) for it in items]))
+    print_scores(
+        "Naive cue-list baseline", score(golds, [naive_predict(it["sentence"]) for it in items])
+    )
     held = load_labelled(HELDOUT)
     hgolds = [it["label"] for it in held]
     hpreds, _ = detector_predictions(held, use_attributions=True)
@@ -261,7 +210,7 @@ def main(argv: list[str]) -> None:
         f"  flagged {hs['tp'] + hs['fp']}, right {hs['tp']}, false positives {hs['fp']} of "
         f"{negatives} negatives ({hs['fp'] / negatives:.1%}), missed {hs['fn']}"
     )
-    nh = score(hgolds, [naive_predict(it) for it in held])
+    nh = score(hgolds, [naive_predict(it["sentence"]) for it in held])
     print(f"  naive baseline: false positives {nh['fp']} of {negatives}, missed {nh['fn']}")
     print("\nConfidence of the findings (the learned scorer's probability):")
     calibration_report(golds, behind, fit=False)

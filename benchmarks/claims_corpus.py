@@ -123,7 +123,7 @@ def print_reliability(sides: dict[str, dict]) -> None:
             print(f"    {lo:.1f}-{lo + 0.1:.1f}      {n:>5} {hit:>9.3f} {right:>11.3f}")
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -138,7 +138,7 @@ def score(golds: list[str], preds: list[str]) -> dict:
     out = {
         "n": len(pairs),
         "pos": tp + fn,
-        "prf": _prf(tp, fp, fn),
+        "prf": prf(tp, fp, fn),
         "counts": (tp, fp, fn),
         "typed": typed / tp if tp else 0.0,
         "per_type": {},
@@ -147,7 +147,7 @@ def score(golds: list[str], preds: list[str]) -> dict:
         ttp = sum(g == t and p == t for g, p in pairs)
         tfp = sum(g != t and p == t for g, p in pairs)
         tfn = sum(g == t and p != t for g, p in pairs)
-        out["per_type"][t] = (*_prf(ttp, tfp, tfn), ttp + tfn)
+        out["per_type"][t] = (*prf(ttp, tfp, tfn), ttp + tfn)
     return out
 
 

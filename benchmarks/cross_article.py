@@ -19,15 +19,12 @@ import argparse
 import random
 import statistics
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from sqlalchemy import func, insert, select
 
 from benchmarks.datasets import require_services
 from benchmarks.review_queue import populate
-from tests.support.services import fresh_database
+from tests.support.services import benchmark_database
 from worker.factchecks.claimreview import FactCheck
 from worker.factchecks.store import factchecks_by_finding, import_reviews
 from worker.pipeline import figure_compare as fc
@@ -246,27 +243,11 @@ def main() -> None:
         upgrade(args.database)  # a kept database gets the migrations written since
         measure(args.database, args.runs)
         return
-    with _database(args.keep) as url:
+    with benchmark_database(args.keep, "sourcemark_figures") as url:
         fill(url, args.findings)
         measure(url, args.runs)
         if args.keep:
             print(f"kept: --database {url}")
-
-
-@contextmanager
-def _database(keep: bool) -> Iterator[str]:
-    if not keep:
-        with fresh_database() as url:
-            yield url
-        return
-    import psycopg
-
-    from tests.support.services import PG_ADMIN
-
-    name = f"sourcemark_figures_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
 if __name__ == "__main__":

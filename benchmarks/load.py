@@ -150,6 +150,14 @@ def _run_wrk(
     return json.loads(next(x for x in out.splitlines() if x.startswith("SMK "))[4:])
 
 
+def _timed_row(
+    scenario: str, workers: str, latencies: list[float], elapsed: float, note: str
+) -> Row:
+    """A table row of clicks timed here: one request per latency (ms) over ``elapsed`` s."""
+    p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
+    return Row(scenario, workers, len(latencies), elapsed, p50, p95, p99, note)
+
+
 def _wrk_row(scenario: str, stats: dict, note: str) -> Row:
     """A table row of a wrk run: only 2xx answers counted, refusals named in the note."""
     return Row(
@@ -366,16 +374,7 @@ def changed_burst(s: Stack, token: str, readers: int, workers: str) -> Row:
         f"{readers} readers at once, {len(latencies)} answered 200 from the store; "
         f"{rechecks.count('scheduled')} re-check scheduled -> {analyses - 1} re-analysis"
     )
-    return Row(
-        "changed article, repeat clicks at once",
-        workers,
-        len(latencies),
-        elapsed,
-        percentile(latencies, 50),
-        percentile(latencies, 95),
-        percentile(latencies, 99),
-        note,
-    )
+    return _timed_row("changed article, repeat clicks at once", workers, latencies, elapsed, note)
 
 
 def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> Row:
@@ -418,16 +417,7 @@ def same_page(s: Stack, token: str, page: Page, readers: int, workers: str) -> R
     note = f"{readers} readers at once -> {len(ids)} analysis(es)" + (
         f", {bad} not done" if bad else ""
     )
-    return Row(
-        "same fresh page, click to done",
-        workers,
-        len(latencies),
-        elapsed,
-        percentile(latencies, 50),
-        percentile(latencies, 95),
-        percentile(latencies, 99),
-        note,
-    )
+    return _timed_row("same fresh page, click to done", workers, latencies, elapsed, note)
 
 
 def distinct(
@@ -469,16 +459,7 @@ def distinct(
     note = f"{rate:g} new pages/s offered for {seconds:g} s; {len(latencies) / elapsed:.1f} done/s"
     if refused:
         note += f"; {refused} not analysed ({', '.join(kinds)})"
-    return Row(
-        "distinct pages, click to done",
-        workers,
-        len(latencies),
-        elapsed,
-        percentile(latencies, 50),
-        percentile(latencies, 95),
-        percentile(latencies, 99),
-        note,
-    )
+    return _timed_row("distinct pages, click to done", workers, latencies, elapsed, note)
 
 
 def worker_rss_mb(s: Stack) -> list[float]:

@@ -155,6 +155,7 @@ def factchecks_import(files: tuple[str, ...]) -> None:
     """
     from worker.factchecks.claimreview import Parsed, parse_text
     from worker.factchecks.store import import_reviews
+    from worker.store.claim_features_backfill import BATCH
     from worker.store.claim_features_backfill import write as write_features
     from worker.store.migrate import upgrade
 
@@ -185,9 +186,9 @@ def factchecks_import(files: tuple[str, ...]) -> None:
             click.echo(f"{name}: {count(len(result.reviews), 'review')}")
     # The candidates parsed for want of stored features: stored now, after the import, in
     # short transactions of their own (workers may be writing features too).
-    for at in range(0, len(found), 200):
+    for at in range(0, len(found), BATCH):
         with _session() as session:
-            write_features(session, found[at : at + 200])
+            write_features(session, found[at : at + BATCH])
     added, updated, unchanged, matched = totals
     click.echo(
         f"imported: {added:,} new, {updated:,} updated, {unchanged:,} unchanged; "

@@ -16,16 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.claim_pairs.pairs import MissingData, all_pairs, exit_missing, require_pairs
+from benchmarks.claims_agreement import cohen_kappa
 
 CLASSES = ("same", "related", "unrelated")
-
-
-def cohen_kappa(x: list[str], y: list[str]) -> float:
-    n = len(x)
-    observed = sum(a == b for a, b in zip(x, y, strict=True)) / n
-    cx, cy = Counter(x), Counter(y)
-    expected = sum(cx[k] * cy[k] for k in set(cx) | set(cy)) / (n * n)
-    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
 def main(argv: list[str]) -> int:

@@ -49,15 +49,18 @@ def scored_pairs(sentences: list[Sentence]) -> dict[tuple[int, int], float]:
     return pairs
 
 
-def main() -> None:
-    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
-    sentences = [s for a, t in articles() for s in split(a, t) if 8 <= len(s.text.split()) <= 60]
-    pairs = scored_pairs(sentences)
-    art = np.array([s.article for s in sentences])
-    rng = random.Random(SEED)
+def draw_pairs(
+    sentences: list[Sentence],
+    pairs: dict[tuple[int, int], float],
+    rng: random.Random,
+    bands: list[tuple[float, float, int]],
+    random_count: int,
+) -> list[tuple[int, int, float, str]]:
+    """``(i, j, cosine, band)`` drawn from each cosine band (a sentence in two pairs at most),
+    then ``random_count`` random pairs of different articles, shuffled."""
     uses: dict[int, int] = {}
     chosen: list[tuple[int, int, float, str]] = []
-    for lo, hi, n in BANDS:
+    for lo, hi, n in bands:
         band = sorted(k for k, v in pairs.items() if lo <= v < hi)
         rng.shuffle(band)
         taken = 0
@@ -70,36 +73,34 @@ def main() -> None:
             uses[j] = uses.get(j, 0) + 1
             chosen.append((i, j, pairs[(i, j)], f"cos{lo:.2f}"))
             taken += 1
-    while sum(1 for c in chosen if c[3] == "random") < RANDOM:
+    art = [s.article for s in sentences]
+    while sum(1 for c in chosen if c[3] == "random") < random_count:
         i, j = rng.randrange(len(sentences)), rng.randrange(len(sentences))
         if art[i] != art[j]:
             chosen.append((min(i, j), max(i, j), 0.0, "random"))
     rng.shuffle(chosen)
-    for i, j, v, band in chosen:
-        a, b = sentences[i], sentences[j]
-        print(
-            json.dumps(
-                {
-                    "a": {
-                        "article": a.article,
-                        "start": a.start,
-                        "end": a.end,
-                        "sha": sentence_hash(a.text),
-                    },
-                    "b": {
-                        "article": b.article,
-                        "start": b.start,
-                        "end": b.end,
-                        "sha": sentence_hash(b.text),
-                    },
-                    "band": band,
-                    "cos": round(v, 3),
-                    "text_a": a.text,
-                    "text_b": b.text,
-                },
-                ensure_ascii=False,
-            )
-        )
+    return chosen
+
+
+def candidate_line(a: Sentence, b: Sentence, band: str, cos: float) -> str:
+    """A candidate pair as one JSON line (with the texts, for labelling; never committed)."""
+    row = {
+        "a": {"article": a.article, "start": a.start, "end": a.end, "sha": sentence_hash(a.text)},
+        "b": {"article": b.article, "start": b.start, "end": b.end, "sha": sentence_hash(b.text)},
+        "band": band,
+        "cos": round(cos, 3),
+        "text_a": a.text,
+        "text_b": b.text,
+    }
+    return json.dumps(row, ensure_ascii=False)
+
+
+def main() -> None:
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    sentences = [s for a, t in articles() for s in split(a, t) if 8 <= len(s.text.split()) <= 60]
+    pairs = scored_pairs(sentences)
+    for i, j, v, band in draw_pairs(sentences, pairs, random.Random(SEED), BANDS, RANDOM):
+        print(candidate_line(sentences[i], sentences[j], band, v))
     print(f"{len(sentences)} sentences, {len(pairs)} pairs >= 0.25", file=sys.stderr)
 
 

@@ -52,6 +52,18 @@ class _Union:
         self.parent[self.find(a)] = self.find(b)
 
 
+def read_labels(path: Path, count: int) -> list[str]:
+    """The hand labels of ``count`` candidates, in order: ``s``/``r``/``u``, groups of ten
+    separated by ``|`` or line ends (a group of another length shows a slip)."""
+    chunks = path.read_text().replace("\n", "|").strip("|").split("|")
+    if any(len(c.split()) != 10 for c in chunks[:-1]):
+        raise SystemExit(f"{path.name}: a group of ten is not ten long")
+    labels = [x for c in chunks for x in c.split()]
+    if len(labels) != count:
+        raise SystemExit(f"{len(labels)} labels for {count} candidates")
+    return labels
+
+
 def assign_splits(groups: list[str], seed: int = SEED) -> dict[str, str]:
     sizes: dict[str, int] = {}
     for g in groups:
@@ -81,12 +93,7 @@ def main() -> None:
         "label the candidates in order as this module's docstring says (s/r/u, groups of ten)",
     )
     candidates = [json.loads(line) for line in (CACHE / "candidates.jsonl").open()]
-    chunks = (CACHE / "labels.txt").read_text().replace("\n", "|").strip("|").split("|")
-    if any(len(c.split()) != 10 for c in chunks[:-1]):
-        raise SystemExit("labels.txt: a group of ten is not ten long")
-    labels = [x for c in chunks for x in c.split()]
-    if len(labels) != len(candidates):
-        raise SystemExit(f"{len(labels)} labels for {len(candidates)} candidates")
+    labels = read_labels(CACHE / "labels.txt", len(candidates))
     union = _Union()
     for c in candidates:
         ids = []

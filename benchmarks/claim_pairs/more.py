@@ -21,13 +21,12 @@ import json
 import random
 import sys
 
-from benchmarks.claim_pairs.candidates import scored_pairs
-from benchmarks.claim_pairs.freeze import LABELS, _key, _Union
+from benchmarks.claim_pairs.candidates import candidate_line, draw_pairs, scored_pairs
+from benchmarks.claim_pairs.freeze import LABELS, _key, _Union, read_labels
 from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS, POLNEAR_PAIRS_MORE
 from benchmarks.claim_pairs.sentences import (
     POLNEAR_TEXT,
     articles,
-    sentence_hash,
     split,
 )
 from benchmarks.datasets import GET_POLNEAR, require
@@ -74,51 +73,11 @@ def draw() -> None:
         and split_of.get(_key(s.text)) != "frozen"
     ]
     pairs = scored_pairs(sentences)
-    rng = random.Random(SEED)
-    uses: dict[int, int] = {}
-    chosen: list[tuple[int, int, float, str]] = []
-    for lo, hi, n in BANDS:
-        band = sorted(k for k, v in pairs.items() if lo <= v < hi)
-        rng.shuffle(band)
-        taken = 0
-        for i, j in band:
-            if taken >= n:
-                break
-            if uses.get(i, 0) >= 2 or uses.get(j, 0) >= 2:
-                continue
-            uses[i] = uses.get(i, 0) + 1
-            uses[j] = uses.get(j, 0) + 1
-            chosen.append((i, j, pairs[(i, j)], f"cos{lo:.2f}"))
-            taken += 1
-    art = [s.article for s in sentences]
-    while sum(1 for c in chosen if c[3] == "random") < RANDOM:
-        i, j = rng.randrange(len(sentences)), rng.randrange(len(sentences))
-        if art[i] != art[j]:
-            chosen.append((min(i, j), max(i, j), 0.0, "random"))
-    rng.shuffle(chosen)
+    chosen = draw_pairs(sentences, pairs, random.Random(SEED), BANDS, RANDOM)
     CACHE.mkdir(parents=True, exist_ok=True)
     with CANDIDATES.open("w", encoding="utf-8") as out:
         for i, j, v, band in chosen:
-            a, b = sentences[i], sentences[j]
-            row = {
-                "a": {
-                    "article": a.article,
-                    "start": a.start,
-                    "end": a.end,
-                    "sha": sentence_hash(a.text),
-                },
-                "b": {
-                    "article": b.article,
-                    "start": b.start,
-                    "end": b.end,
-                    "sha": sentence_hash(b.text),
-                },
-                "band": band,
-                "cos": round(v, 3),
-                "text_a": a.text,
-                "text_b": b.text,
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(candidate_line(sentences[i], sentences[j], band, v) + "\n")
     print(
         f"{len(sentences)} sentences, {len(pairs)} pairs >= 0.25, {len(chosen)} drawn",
         file=sys.stderr,
@@ -131,12 +90,7 @@ def fix() -> None:
     )
     require(LABELS_FILE, "their hand labels", "label them in order (s/r/u, groups of ten)")
     candidates = [json.loads(line) for line in CANDIDATES.open()]
-    chunks = LABELS_FILE.read_text().replace("\n", "|").strip("|").split("|")
-    if any(len(c.split()) != 10 for c in chunks[:-1]):
-        raise SystemExit(f"{LABELS_FILE}: a group of ten is not ten long")
-    labels = [x for c in chunks for x in c.split()]
-    if len(labels) != len(candidates):
-        raise SystemExit(f"{len(labels)} labels for {len(candidates)} candidates")
+    labels = read_labels(LABELS_FILE, len(candidates))
     _, split_of, cluster_of = _first_draw()
     union = _Union()
     for c in candidates:

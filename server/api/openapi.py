@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, jsonify
 
 from server.api.fresh import RECHECK_STATUSES
+from server.api.openapi_parts import ANALYSIS_ID, errors, json_content
 from server.api.review_spec import PATHS as REVIEW_PATHS
 from worker.pipeline import PIPELINE_VERSION
 from worker.pipeline.errors import NoArticleError
@@ -15,13 +16,6 @@ from worker.store.rechecks import FOLLOW_STATUSES
 from worker.vocabulary import ANALYSIS_STATUSES, KINDS, TYPES, VERDICTS, AnalysisStatus
 
 bp = Blueprint("openapi", __name__)
-
-_ERROR = {"$ref": "#/components/responses/Error"}
-
-
-def _errors(*codes: int) -> dict[str, Any]:
-    return {str(code): _ERROR for code in codes}
-
 
 SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -58,18 +52,12 @@ SPEC: dict[str, Any] = {
                 "text is served from the store without a second parse.",
                 "requestBody": {
                     "required": True,
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Submission"}}
-                    },
+                    "content": json_content({"$ref": "#/components/schemas/Submission"}),
                 },
                 "responses": {
                     "202": {
                         "description": "Accepted and queued",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Accepted"}
-                            }
-                        },
+                        "content": json_content({"$ref": "#/components/schemas/Accepted"}),
                     },
                     "200": {
                         "description": "Already analysed (or under way): the stored analysis",
@@ -79,13 +67,9 @@ SPEC: dict[str, Any] = {
                                 "schema": {"type": "string", "enum": list(RECHECK_STATUSES)},
                             }
                         },
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Analysis"}
-                            }
-                        },
+                        "content": json_content({"$ref": "#/components/schemas/Analysis"}),
                     },
-                    **_errors(400, 401, 403, 413, 415, 422, 429, 503),
+                    **errors(400, 401, 403, 413, 415, 422, 429, 503),
                 },
             }
         },
@@ -98,12 +82,7 @@ SPEC: dict[str, Any] = {
                 "SOURCEMARK_WAIT_MAX_SECONDS, 25 by default), with the state it then has. "
                 "Without 'wait', answered at once.",
                 "parameters": [
-                    {
-                        "name": "analysis_id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string", "maxLength": 64},
-                    },
+                    ANALYSIS_ID,
                     {
                         "name": "wait",
                         "in": "query",
@@ -127,13 +106,9 @@ SPEC: dict[str, Any] = {
                                 "schema": {"type": "number"},
                             }
                         },
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Analysis"}
-                            }
-                        },
+                        "content": json_content({"$ref": "#/components/schemas/Analysis"}),
                     },
-                    **_errors(400, 401, 404, 429, 503),
+                    **errors(400, 401, 404, 429, 503),
                 },
             }
         },
@@ -150,12 +125,7 @@ SPEC: dict[str, Any] = {
                 "/analyses/{analysis_id}: answered when it is no longer 'pending' or after "
                 "'wait' seconds.",
                 "parameters": [
-                    {
-                        "name": "analysis_id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string", "maxLength": 64},
-                    },
+                    ANALYSIS_ID,
                     {
                         "name": "wait",
                         "in": "query",
@@ -175,13 +145,9 @@ SPEC: dict[str, Any] = {
                                 "schema": {"type": "number"},
                             }
                         },
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/RecheckState"}
-                            }
-                        },
+                        "content": json_content({"$ref": "#/components/schemas/RecheckState"}),
                     },
-                    **_errors(400, 401, 404, 429, 503),
+                    **errors(400, 401, 404, 429, 503),
                 },
             }
         },
@@ -192,11 +158,9 @@ SPEC: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "description": "The token's role and name",
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/Me"}}
-                        },
+                        "content": json_content({"$ref": "#/components/schemas/Me"}),
                     },
-                    **_errors(401, 429, 503),
+                    **errors(401, 429, 503),
                 },
             }
         },
@@ -205,12 +169,7 @@ SPEC: dict[str, Any] = {
                 "operationId": "reportFinding",
                 "summary": "A reader marks a finding as looking wrong",
                 "parameters": [
-                    {
-                        "name": "analysis_id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string", "maxLength": 64},
-                    },
+                    ANALYSIS_ID,
                     {
                         "name": "fid",
                         "in": "path",
@@ -220,18 +179,16 @@ SPEC: dict[str, Any] = {
                 ],
                 "requestBody": {
                     "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {"comment": {"type": "string", "maxLength": 2000}},
-                            }
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {"comment": {"type": "string", "maxLength": 2000}},
                         }
-                    },
+                    ),
                 },
                 "responses": {
                     "201": {"description": "Report received"},
-                    **_errors(400, 401, 404, 415, 422, 429, 503),
+                    **errors(400, 401, 404, 415, 422, 429, 503),
                 },
             }
         },
@@ -241,7 +198,7 @@ SPEC: dict[str, Any] = {
         "responses": {
             "Error": {
                 "description": "An error",
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                "content": json_content({"$ref": "#/components/schemas/Error"}),
             }
         },
         "schemas": {

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.api.openapi_parts import ANALYSIS_ID, errors, json_content
 from worker.store.review_validation import MAX_NOTE
 from worker.vocabulary import KINDS, REVIEW_STATUSES, TYPES, VERDICTS
-
-_ERROR = {"$ref": "#/components/responses/Error"}
-
-
-def _errors(*codes: int) -> dict[str, Any]:
-    return {str(code): _ERROR for code in codes}
 
 
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -144,22 +139,20 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "A page of findings",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "items": {"type": "array", "items": ITEM},
-                                    "total": {"type": "integer"},
-                                    "next_after": {"type": ["integer", "null"]},
-                                    "prev_before": {"type": ["integer", "null"]},
-                                    "links": {"type": "object"},
-                                },
-                            }
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "items": {"type": "array", "items": ITEM},
+                                "total": {"type": "integer"},
+                                "next_after": {"type": ["integer", "null"]},
+                                "prev_before": {"type": ["integer", "null"]},
+                                "links": {"type": "object"},
+                            },
                         }
-                    },
+                    ),
                 },
-                **_errors(401, 403, 422, 429, 503),
+                **errors(401, 403, 422, 429, 503),
             },
         }
     },
@@ -171,25 +164,23 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "The finding as a queue item, with its matches",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                **ITEM,
-                                "properties": {
-                                    **ITEM["properties"],
-                                    "matches": {
-                                        "type": "object",
-                                        "properties": {
-                                            "count": {"type": "integer"},
-                                            "items": {"type": "array", "items": MATCHED},
-                                        },
+                    "content": json_content(
+                        {
+                            **ITEM,
+                            "properties": {
+                                **ITEM["properties"],
+                                "matches": {
+                                    "type": "object",
+                                    "properties": {
+                                        "count": {"type": "integer"},
+                                        "items": {"type": "array", "items": MATCHED},
                                     },
                                 },
-                            }
+                            },
                         }
-                    },
+                    ),
                 },
-                **_errors(401, 403, 404, 429, 503),
+                **errors(401, 403, 404, 429, 503),
             },
         },
         "patch": {
@@ -198,40 +189,38 @@ PATHS: dict[str, Any] = {
             "parameters": [_FINDING_ID],
             "requestBody": {
                 "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "minProperties": 1,
-                            "properties": {
-                                "status": {"type": "string", "enum": _STATUS},
-                                "verdict": {
-                                    "oneOf": [
-                                        {"type": "string", "enum": _VERDICT},
-                                        {"type": "null"},
-                                    ]
-                                },
-                                "note": {"type": ["string", "null"], "maxLength": MAX_NOTE},
-                                "assignee": {
-                                    "description": "user id, email or null",
-                                    "oneOf": [
-                                        {"type": "integer"},
-                                        {"type": "string"},
-                                        {"type": "null"},
-                                    ],
-                                },
+                "content": json_content(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "minProperties": 1,
+                        "properties": {
+                            "status": {"type": "string", "enum": _STATUS},
+                            "verdict": {
+                                "oneOf": [
+                                    {"type": "string", "enum": _VERDICT},
+                                    {"type": "null"},
+                                ]
                             },
-                        }
+                            "note": {"type": ["string", "null"], "maxLength": MAX_NOTE},
+                            "assignee": {
+                                "description": "user id, email or null",
+                                "oneOf": [
+                                    {"type": "integer"},
+                                    {"type": "string"},
+                                    {"type": "null"},
+                                ],
+                            },
+                        },
                     }
-                },
+                ),
             },
             "responses": {
                 "200": {
                     "description": "The finding after the change",
-                    "content": {"application/json": {"schema": ITEM}},
+                    "content": json_content(ITEM),
                 },
-                **_errors(400, 401, 403, 404, 415, 422, 429, 503),
+                **errors(400, 401, 403, 404, 415, 422, 429, 503),
             },
         },
     },
@@ -243,38 +232,36 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "Events, oldest first",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "finding_id": {"type": "integer"},
-                                    "events": {
-                                        "type": "array",
-                                        "items": {
-                                            "type": "object",
-                                            "properties": {
-                                                "at": {"type": "string"},
-                                                "who": {"type": "string"},
-                                                "field": {"type": "string"},
-                                                "from": {"type": ["string", "null"]},
-                                                "to": {"type": ["string", "null"]},
-                                                "via": {
-                                                    "type": ["string", "null"],
-                                                    "description": "'match:<finding_id>': "
-                                                    "applied from a finding making the same "
-                                                    "claim; 'undo:<batch>': such an action "
-                                                    "undone; null: set on this finding",
-                                                },
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "finding_id": {"type": "integer"},
+                                "events": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "at": {"type": "string"},
+                                            "who": {"type": "string"},
+                                            "field": {"type": "string"},
+                                            "from": {"type": ["string", "null"]},
+                                            "to": {"type": ["string", "null"]},
+                                            "via": {
+                                                "type": ["string", "null"],
+                                                "description": "'match:<finding_id>': "
+                                                "applied from a finding making the same "
+                                                "claim; 'undo:<batch>': such an action "
+                                                "undone; null: set on this finding",
                                             },
                                         },
                                     },
                                 },
-                            }
+                            },
                         }
-                    },
+                    ),
                 },
-                **_errors(401, 403, 404, 429, 503),
+                **errors(401, 403, 404, 429, 503),
             },
         }
     },
@@ -289,50 +276,46 @@ PATHS: dict[str, Any] = {
             "parameters": [_FINDING_ID],
             "requestBody": {
                 "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["verdict"],
-                            "properties": {"verdict": {"type": "string", "enum": _VERDICT}},
-                        }
+                "content": json_content(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["verdict"],
+                        "properties": {"verdict": {"type": "string", "enum": _VERDICT}},
                     }
-                },
+                ),
             },
             "responses": {
                 "200": {
                     "description": "What the action changed",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "finding_id": {"type": "integer"},
-                                    "verdict": {"type": "string", "enum": _VERDICT},
-                                    "batch": {"type": "string"},
-                                    "changed": {
-                                        "type": "array",
-                                        "items": {"type": "integer"},
-                                        "description": "Findings whose verdict changed",
-                                    },
-                                    "matched": {
-                                        "type": "integer",
-                                        "description": "Findings making the same claim",
-                                    },
-                                    "links": {
-                                        "type": "object",
-                                        "properties": {
-                                            "undo": {"type": "string"},
-                                            "history": {"type": "string"},
-                                        },
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "finding_id": {"type": "integer"},
+                                "verdict": {"type": "string", "enum": _VERDICT},
+                                "batch": {"type": "string"},
+                                "changed": {
+                                    "type": "array",
+                                    "items": {"type": "integer"},
+                                    "description": "Findings whose verdict changed",
+                                },
+                                "matched": {
+                                    "type": "integer",
+                                    "description": "Findings making the same claim",
+                                },
+                                "links": {
+                                    "type": "object",
+                                    "properties": {
+                                        "undo": {"type": "string"},
+                                        "history": {"type": "string"},
                                     },
                                 },
-                            }
+                            },
                         }
-                    },
+                    ),
                 },
-                **_errors(400, 401, 403, 404, 413, 415, 422, 429, 503),
+                **errors(400, 401, 403, 404, 413, 415, 422, 429, 503),
             },
         }
     },
@@ -344,19 +327,17 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "Newest first",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "finding_id": {"type": "integer"},
-                                    "items": {"type": "array", "items": BATCH},
-                                },
-                            }
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "finding_id": {"type": "integer"},
+                                "items": {"type": "array", "items": BATCH},
+                            },
                         }
-                    },
+                    ),
                 },
-                **_errors(401, 403, 404, 429, 503),
+                **errors(401, 403, 404, 429, 503),
             },
         }
     },
@@ -371,19 +352,17 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "The findings set back",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "batch": {"type": "string"},
-                                    "reverted": {"type": "array", "items": {"type": "integer"}},
-                                },
-                            }
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "batch": {"type": "string"},
+                                "reverted": {"type": "array", "items": {"type": "integer"}},
+                            },
                         }
-                    },
+                    ),
                 },
-                **_errors(401, 403, 404, 422, 429, 503),
+                **errors(401, 403, 404, 422, 429, 503),
             },
         }
     },
@@ -391,17 +370,10 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "analysisAnnotations",
             "summary": "W3C Web Annotation JSON-LD (AnnotationCollection) of an analysis",
-            "parameters": [
-                {
-                    "name": "analysis_id",
-                    "in": "path",
-                    "required": True,
-                    "schema": {"type": "string", "maxLength": 64},
-                }
-            ],
+            "parameters": [ANALYSIS_ID],
             "responses": {
                 "200": {"description": "AnnotationCollection", "content": _JSONLD},
-                **_errors(401, 403, 404, 429, 503),
+                **errors(401, 403, 404, 429, 503),
             },
         }
     },
@@ -412,7 +384,7 @@ PATHS: dict[str, Any] = {
             "parameters": FILTERS,
             "responses": {
                 "200": {"description": "ClaimReviews in an @graph", "content": _JSONLD},
-                **_errors(401, 403, 422, 429, 503),
+                **errors(401, 403, 422, 429, 503),
             },
         }
     },
@@ -426,7 +398,7 @@ PATHS: dict[str, Any] = {
                     "description": "CSV",
                     "content": {"text/csv": {"schema": {"type": "string"}}},
                 },
-                **_errors(401, 403, 422, 429, 503),
+                **errors(401, 403, 422, 429, 503),
             },
         }
     },

@@ -12,7 +12,9 @@ import pytest
 
 from tests.support.data import DATA
 from tests.support.services import fresh_database
+from worker.factchecks.store import CANDIDATE_LIMIT
 from worker.store import session_scope
+from worker.store.claim_index import candidates
 from worker.store.figures import record_figures
 from worker.store.migrate import upgrade
 from worker.store.models import AnalysisRow, ArticleRow, FindingRow
@@ -199,3 +201,10 @@ def insert_written(url_of_db: str, article: dict[str, Any], analysis_id: str) ->
     with session_scope(url_of_db) as session:
         record_figures(session, analysis_id)  # as the analysis task does when it finishes
     return ids
+
+
+def text_candidates(session, text: str) -> list[tuple[int, str]]:
+    """The findings an import considers for a review's claim ``text`` (the store's full-text
+    retrieval, as ``import_reviews`` runs it), as ``(finding id, text)``: what ``reaches``
+    takes."""
+    return [(c.finding_id, c.text) for c in candidates(session, text, limit=CANDIDATE_LIMIT)]

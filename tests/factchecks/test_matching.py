@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.factchecks.conftest import insert_article
+from tests.factchecks.conftest import insert_article, text_candidates
 from worker.factchecks.claimreview import parse_document
 from worker.factchecks.matching import reaches
-from worker.factchecks.store import _candidates, import_reviews, match_analysis, query_words
+from worker.factchecks.store import import_reviews, match_analysis, query_words
 from worker.store import session_scope
 from worker.store.models import FactCheckMatch
 
@@ -66,7 +66,7 @@ def test_a_review_imported_first_reaches_a_later_analysis(db_url):
     )
     with session_scope(db_url) as session:
         # the fallback retrieval finds both sentences; the matcher keeps the same claim only
-        assert {fid for fid, _ in _candidates(session, REVIEW["claimReviewed"])} == set(
+        assert {fid for fid, _ in text_candidates(session, REVIEW["claimReviewed"])} == set(
             ids.values()
         )
         assert match_analysis(session, "later") == 1

@@ -9,12 +9,11 @@ import json
 
 from sqlalchemy import func, select
 
-from tests.factchecks.conftest import insert_article
+from tests.factchecks.conftest import insert_article, text_candidates
 from tests.support.data import DATA
 from worker.factchecks.claimreview import FactCheck
 from worker.factchecks.matching import reaches
 from worker.factchecks.store import (
-    _candidates,
     _factcheck_candidates,
     claim_hash,
     import_reviews,
@@ -80,7 +79,7 @@ def test_import_reads_stored_features_and_decides_as_parsing_did(db_url):
         # what the import recorded before: match_claims on both sentences, parsed
         expected = set()
         for review in reviews():
-            for reach in reaches(review.claim, _candidates(session, review.claim)):
+            for reach in reaches(review.claim, text_candidates(session, review.claim)):
                 expected.add((review.claim, reach.finding_id, reach.match.score))
     assert before == len(ids) // 2 and expected  # the dev pairs do reach findings
 

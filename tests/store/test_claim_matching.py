@@ -113,6 +113,22 @@ def insert_analysis(session, analysis_id: str, url: str, texts: list[str]) -> li
     return [r.id for r in rows]
 
 
+def _almaty_and_paris(session) -> tuple[int, int]:
+    """Two analyses: a1's Almaty casualty claim and Paris weather (their ids), a2's cleared
+    square in Almaty (shares words with the first, not its claim)."""
+    kaz, weather = insert_analysis(
+        session,
+        "a1",
+        URL_A,
+        [
+            "At least 40 protesters were killed in Almaty on Wednesday, officials said.",
+            "The weather in Paris was mild for the season, forecasters said.",
+        ],
+    )
+    insert_analysis(session, "a2", URL_B, ["Police cleared the square in Almaty."])
+    return kaz, weather
+
+
 # --- retrieval ---------------------------------------------------------------------------------
 
 
@@ -127,16 +143,7 @@ def test_an_analysis_claims_lexemes_in_one_query_give_the_same_candidates(db_url
         "Police cleared the square in Almaty, officials said.",
     ]
     with session_scope() as session:
-        insert_analysis(
-            session,
-            "a1",
-            URL_A,
-            [
-                "At least 40 protesters were killed in Almaty on Wednesday, officials said.",
-                "The weather in Paris was mild for the season, forecasters said.",
-            ],
-        )
-        insert_analysis(session, "a2", URL_B, ["Police cleared the square in Almaty."])
+        _almaty_and_paris(session)
     with session_scope() as session:
         batched = claim_index.pg_lexemes(session, claims)
         if session.get_bind().dialect.name != "postgresql":
@@ -170,16 +177,7 @@ def test_findings_are_stored_in_their_order(db_url):
 
 def test_candidates_find_a_paraphrase_in_another_analysis_and_follow_edits(db_url):
     with session_scope() as session:
-        (kaz, weather) = insert_analysis(
-            session,
-            "a1",
-            URL_A,
-            [
-                "At least 40 protesters were killed in Almaty on Wednesday, officials said.",
-                "The weather in Paris was mild for the season, forecasters said.",
-            ],
-        )
-        insert_analysis(session, "a2", URL_B, ["Police cleared the square in Almaty."])
+        kaz, weather = _almaty_and_paris(session)
     query = "Officials said no fewer than 40 protesters died in Almaty on Wednesday."
     with session_scope() as session:
         found = candidates(session, query)

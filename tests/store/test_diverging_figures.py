@@ -20,6 +20,19 @@ from worker.store.figures import MAX_LIST_ROWS, _read, diverging_groups, divergi
 from worker.store.models import AnalysisRow, ArticleRow, FigureRow, FindingRow, utcnow
 
 
+def _figure_finding(analysis: AnalysisRow, fid: str) -> FindingRow:
+    return FindingRow(
+        analysis=analysis,
+        fid=fid,
+        kind="unverified",
+        type="unsourced_figure",
+        start=0,
+        end=1,
+        text="x",
+        data={},
+    )
+
+
 def fill(n_articles: int = 60, seed: int = 3) -> None:
     """Articles of 12 sites over 20 days, each with a few count figures of six kinds in a few
     of eight places; one article in ten a newer revision of the one before (same URL), some
@@ -45,19 +58,7 @@ def fill(n_articles: int = 60, seed: int = 3) -> None:
                 attempts=1,
                 created_at=created,
             )
-            findings = [
-                FindingRow(
-                    analysis=analysis,
-                    fid=f"f{i}",
-                    kind="unverified",
-                    type="unsourced_figure",
-                    start=0,
-                    end=1,
-                    text="x",
-                    data={},
-                )
-                for i in range(4)
-            ]
+            findings = [_figure_finding(analysis, f"f{i}") for i in range(4)]
             session.add_all(findings)
             session.flush()
             rows = []
@@ -172,16 +173,7 @@ def test_pages_kept_between_requests_follow_every_change(db_url):
             pipeline_version="t",
             attempts=1,
         )
-        finding = FindingRow(
-            analysis=analysis,
-            fid="f1",
-            kind="unverified",
-            type="unsourced_figure",
-            start=0,
-            end=1,
-            text="x",
-            data={},
-        )
+        finding = _figure_finding(analysis, "f1")
         session.add(finding)
         session.flush()
         session.add(

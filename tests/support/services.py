@@ -71,6 +71,20 @@ def fresh_database() -> Iterator[str]:
 
 
 @contextmanager
+def benchmark_database(keep: bool, prefix: str) -> Iterator[str]:
+    """A new database for a benchmark run: dropped afterwards like ``fresh_database``, or with
+    ``keep`` left for a later run to measure again (named ``<prefix>_<8 hex digits>``)."""
+    if not keep:
+        with fresh_database() as url:
+            yield url
+        return
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+@contextmanager
 def fresh_redis_db() -> Iterator[str]:
     """A Redis URL on a database number of its own, flushed before and after.
 

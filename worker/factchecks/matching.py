@@ -25,20 +25,15 @@ class Reach:
 
 def reaches(claim: str, candidates: Iterable[tuple[int, str]]) -> list[Reach]:
     """The candidates that make the same claim as ``claim``, best first."""
-    found = []
-    for finding_id, text in candidates:
-        result = match_claims(claim, text)
-        if result.same:
-            found.append(Reach(finding_id, result))
-    return sorted(found, key=lambda r: (-r.match.score, r.finding_id))
+    return _best_first((i, match_claims(claim, text)) for i, text in candidates)
 
 
 def reaches_claims(claim: Claim, candidates: Iterable[tuple[int, Claim]]) -> list[Reach]:
     """``reaches`` on claims already parsed or read from their stored features
     (``claim_match.features``): the same decision, to the digit, with no parse."""
-    found = []
-    for finding_id, other in candidates:
-        result = match_features(claim, other)
-        if result.same:
-            found.append(Reach(finding_id, result))
+    return _best_first((i, match_features(claim, other)) for i, other in candidates)
+
+
+def _best_first(results: Iterable[tuple[int, ClaimMatch]]) -> list[Reach]:
+    found = [Reach(finding_id, result) for finding_id, result in results if result.same]
     return sorted(found, key=lambda r: (-r.match.score, r.finding_id))

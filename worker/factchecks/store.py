@@ -176,20 +176,6 @@ def query_words(text: str, n: int = _QUERY_WORDS) -> list[str]:
     return content[:n]
 
 
-def _candidates(
-    session: Session,
-    text: str,
-    *,
-    limit: int = CANDIDATE_LIMIT,
-    exclude_analysis: str | None = None,
-) -> list[tuple[int, str]]:
-    """Findings that may make the same claim as ``text``, as ``(finding id, text)``: the
-    store's full-text retrieval (``worker.store.claim_index.candidates``, the claim index of
-    migration 0008), the same the findings' own matching uses."""
-    found = candidates(session, text, limit=limit, exclude_analysis=exclude_analysis)
-    return [(c.finding_id, c.text) for c in found]
-
-
 def _factcheck_candidates(session: Session, text: str, limit: int = 20) -> list[FactCheckRow]:
     """Fact-checks whose claim may be ``text``'s (the same word test, on the other table)."""
     words = query_words(text)

@@ -43,24 +43,32 @@ def find_reusable(
     html_hash: str | None = None,
 ) -> AnalysisRow | None:
     """The newest analysis of the same URL and text (or exact HTML) that is not failed."""
-    query = (
-        select(AnalysisRow)
-        .join(ArticleRow)
-        # The caller serialises the article next: load it with this query, not another.
-        .options(contains_eager(AnalysisRow.article))
-        .where(ArticleRow.url == url)
-        .where(AnalysisRow.pipeline_version == pipeline_version)
-        .where(AnalysisRow.status != AnalysisStatus.FAILED)
-        .order_by(AnalysisRow.created_at.desc())
-        .limit(1)
-    )
     if content_hash is not None:
-        query = query.where(ArticleRow.content_hash == content_hash)
+        same = ArticleRow.content_hash == content_hash
     elif html_hash is not None:
-        query = query.where(ArticleRow.html_hash == html_hash)
+        same = ArticleRow.html_hash == html_hash
     else:
         raise ValueError("content_hash or html_hash is required")
-    return session.scalars(query).first()
+    return _newest_with_article(
+        session,
+        ArticleRow.url == url,
+        AnalysisRow.pipeline_version == pipeline_version,
+        AnalysisRow.status != AnalysisStatus.FAILED,
+        same,
+    )
+
+
+def _newest_with_article(session: Session, *where: Any) -> AnalysisRow | None:
+    """The newest analysis meeting ``where``, its article loaded by the same query (callers
+    serialise it next)."""
+    return session.scalars(
+        select(AnalysisRow)
+        .join(ArticleRow)
+        .options(contains_eager(AnalysisRow.article))
+        .where(*where)
+        .order_by(AnalysisRow.created_at.desc())
+        .limit(1)
+    ).first()
 
 
 # The content hash of an article whose page a worker has not extracted yet: first submissions are
@@ -109,31 +117,23 @@ def create_submission(
 def pending_for_url(session: Session, *, url: str, pipeline_version: str) -> AnalysisRow | None:
     """The newest analysis of ``url`` still queued or running: readers clicking a page whose
     analysis is under way share it."""
-    return session.scalars(
-        select(AnalysisRow)
-        .join(ArticleRow)
-        .options(contains_eager(AnalysisRow.article))
-        .where(ArticleRow.url == url)
-        .where(AnalysisRow.pipeline_version == pipeline_version)
-        .where(AnalysisRow.status.in_((AnalysisStatus.QUEUED, AnalysisStatus.RUNNING)))
-        .order_by(AnalysisRow.created_at.desc())
-        .limit(1)
-    ).first()
+    return _newest_with_article(
+        session,
+        ArticleRow.url == url,
+        AnalysisRow.pipeline_version == pipeline_version,
+        AnalysisRow.status.in_((AnalysisStatus.QUEUED, AnalysisStatus.RUNNING)),
+    )
 
 
 def latest_done(session: Session, *, url: str, pipeline_version: str) -> AnalysisRow | None:
     """The newest finished analysis whose page was submitted at ``url`` or names it canonical:
     the latest revision of the article, as readers should see it."""
-    return session.scalars(
-        select(AnalysisRow)
-        .join(ArticleRow)
-        .options(contains_eager(AnalysisRow.article))
-        .where((ArticleRow.url == url) | (ArticleRow.canonical_url == url))
-        .where(AnalysisRow.pipeline_version == pipeline_version)
-        .where(AnalysisRow.status == AnalysisStatus.DONE)
-        .order_by(AnalysisRow.created_at.desc())
-        .limit(1)
-    ).first()
+    return _newest_with_article(
+        session,
+        (ArticleRow.url == url) | (ArticleRow.canonical_url == url),
+        AnalysisRow.pipeline_version == pipeline_version,
+        AnalysisRow.status == AnalysisStatus.DONE,
+    )
 
 
 def last_checked(row: AnalysisRow) -> datetime | None:
