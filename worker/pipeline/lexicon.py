@@ -669,8 +669,9 @@ WIDELY_HELD = words(
 
 # --- Grammar words the rules test (determiners, marks, auxiliaries) ---------------------------
 
-# "declined to confirm", "unable to verify": refusing or failing to check (observed).
-REFUSAL_VERBS = words(
+# "declined to confirm", "unable to verify": refusing or failing to check (observed). (Named
+# apart from the attribution detector's ``REFUSAL_VERBS`` below, which once shadowed it.)
+CONFIRM_REFUSAL_VERBS = words(
     """
     decline fail refuse unable
     """
@@ -1516,3 +1517,18 @@ AS_ONLY_CUES = words(
     """
 )
 JUDGEMENT_CUES = JUDGEMENT_CUES | AS_ONLY_CUES
+
+# --- Unverified: unconfirmed, reported and hedged on any outlet's prose (issue 14, the corpus's
+# benchmark pages). Kept apart so helpers' lists merge cleanly.
+
+# "aren't confirmable", "not verifiable": the text says a claim cannot be checked (observed).
+CHECKABLE_ADJECTIVES = words("confirmable corroborable verifiable")
+
+# "no one knows for sure", "nobody knows how many": no one can check it (observed).
+NO_ONE_SUBJECTS = words("nobody noone")
+
+# Nouns of checking a claim besides ``CONFIRMATION_NOUNS``: "no corroboration" (observed).
+CORROBORATION_NOUNS = words("corroboration")
+
+# Auxiliaries of a present perfect: "cases have been reported" (observed).
+PERFECT_AUXILIARIES = words("has have")

@@ -108,7 +108,8 @@ def _rumour_as_topic(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         tok = tok.head.head  # "a variety of conspiracy theories"
     if tok.dep_ == "dobj":
-        return True
+        # "I hear rumors that the first run is sold out": the rumour's content is passed on
+        return not _has_that_clause(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ not in lexicon.RUMOUR_CARRIER_PREPOSITIONS
 
 
@@ -207,6 +208,41 @@ def _said_to(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             yield from _unquoted(s, [cue(aux, tok)])
 
 
+def _has_been_reported(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "Isolated cases of angioedema have been reported", "savings of 30 percent have been
+    reported": a present-perfect passive of reporting with a thing as its subject and no one
+    who reported it. Not "it has been reported that" (``said_to``), not "was reported in 21% of
+    patients" (a study's own count, past tense), not "reported to the police" or "by Reuters"."""
+    for tok in s.having({"reported"}):
+        if tok.lower_ != "reported" or tok.tag_ != "VBN" or s.quoted(tok.idx):
+            continue
+        kids = list(tok.children)
+        auxpass = next((c for c in kids if c.dep_ == "auxpass"), None)
+        aux = [c for c in kids if c.dep_ == "aux"]
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if (
+            auxpass is None
+            or subj is None
+            or subj.pos_ == "PRON"
+            or any(c.lower_ == "no" for c in subj.children)  # "no deaths have been reported"
+            or not aux
+            or any(a.lower_ not in lexicon.PERFECT_AUXILIARIES for a in aux)
+            or any(c.dep_ in ("neg", "agent", "xcomp", "ccomp") for c in kids)
+            or any(c.dep_ == "prep" and _names_or_addresses(c) for c in kids)
+            or named_cover(tok, s.sources)
+        ):
+            continue
+        yield cue(aux[0], tok)
+
+
+def _names_or_addresses(prep: Token) -> bool:
+    """ "reported to the police", "reported in The Lancet", "reported by Reuters": someone the
+    reader can check received or made the report."""
+    if prep.lower_ == "to":
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG for t in prep.subtree)
+
+
 def _claimed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "Both men claimed ... but it is impossible to know": supports another rule's finding; a
     bare "claimed" is an ordinary attribution."""
@@ -262,6 +298,10 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
         # "some reports suggest", "reports say": reports with no author
         return ("unnamed_report", cue(tok.left_edge, tok))
     if of is not None and tok.tag_ == "NNS":
+        if "no" in dets or any(c.lower_ == "no" for c in children):
+            return None  # "there were no reports of casualties": nothing is passed on
+        if tok.dep_ == "dobj":
+            return None  # "teams that review reports of abuse", "he cited reports of": a topic
         last = next((c for c in of.children if c.dep_ == "pobj"), of)
         return ("reports_of", cue(tok, last.right_edge if last.right_edge.i - tok.i < 6 else last))
     if (that_clause and tok.tag_ == "NNS") or (after_according and unnamed_mod):
@@ -715,6 +755,12 @@ REPORTED_RULES = (
         "reported",
         '"{cue}": the article says it is said, without saying by whom.',
         _said_to,
+    ),
+    Rule(
+        "has_been_reported",
+        "reported",
+        '"{cue}": the article says this has been reported, without saying by whom or where.',
+        _has_been_reported,
     ),
 )
 

@@ -25,6 +25,8 @@ _CONCESSION_DEPS = frozenset({"prep", "mark"})
 _ATTRIBUTIVE_DEPS = frozenset({"amod", "compound"})
 _PREDICATIVE_DEPS = frozenset({"acomp", "attr", "ROOT"})
 _IT_DEPS = frozenset({"nsubj", "expl"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_IT_SUBJECT_DEPS = _IT_DEPS | {"nsubjpass"}
 
 
 def _confirm_verbs(s: Sentence) -> Iterator[Token]:
@@ -37,16 +39,71 @@ def _cannot_confirm(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]
     """ "hard for the UN to confirm", "impossible to know whether", "unable to verify"."""
     for tok in _confirm_verbs(s):
         blocker = _blocker(tok)
-        if blocker is not None:
+        if blocker is not None and not _about_the_future(tok):
             yield cue(blocker, tok)
+        elif blocker is None:
+            hit = _no_one_can(tok)
+            if hit is not None:
+                yield hit
+
+
+def _no_one_can(verb: Token) -> Candidate | None:
+    """ "there is no way to know what other firms were queried", "no one knows for sure": the
+    text says nobody can check it, now ("no one knew at first whether" tells of a past gap).
+    Only with what is to be known ("whether", "how many", "for sure"), not "no way to know her"
+    or "nobody knew him"."""
+    if not (_has_wh_complement(verb) or _for_sure(verb)) or _about_the_future(verb):
+        return None
+    head = verb.head
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and head.lower_ == "way"
+        and any(c.lower_ == "no" for c in head.children)
+    ):
+        return cue(next(c for c in head.children if c.lower_ == "no"), verb)
+    if verb.tag_ not in _PRESENT_TAGS:
+        return None  # "no one knew at first whether ...": not known then, found out since
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.lower_ in lexicon.NO_ONE_SUBJECTS:
+            return cue(c, verb)
+        if c.lower_ == "one" and any(g.lower_ == "no" for g in c.children):
+            return cue(next(g for g in c.children if g.lower_ == "no"), verb)
+    return None
+
+
+def _for_sure(verb: Token) -> bool:
+    """ "knows for sure", "know for certain"."""
+    return any(
+        c.lower_ == "for" and any(g.lower_ in ("sure", "certain") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _about_the_future(verb: Token) -> bool:
+    """ "will not be confirmed" (a vote ahead), "hard to know where donors will put their money":
+    a question about what is to come, not a claim nobody can check."""
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.FUTURE_AUXILIARIES for c in verb.children):
+        return True
+    return any(
+        g.dep_ == "aux" and g.lower_ in lexicon.FUTURE_AUXILIARIES
+        for c in verb.children
+        if c.dep_ in grammar.COMPLEMENT_DEPS and c.i > verb.i
+        for g in c.children
+    )
 
 
 def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "could not be independently verified", "declined to confirm", "no confirmation"."""
-    for tok in s.having(lexicon.CONFIRM_WORDS):
+    for tok in s.having(_NOT_CONFIRMED_WORDS):
         lemma = tok.lemma_.lower()
-        if lemma in lexicon.CONFIRM_VERBS and tok.pos_ in grammar.VERB_POS:
-            if _blocker(tok) is not None:
+        if lemma in lexicon.CHECKABLE_ADJECTIVES or tok.lower_ in lexicon.CHECKABLE_ADJECTIVES:
+            neg = _negated_adjective(tok)
+            if neg is not None:
+                yield cue(neg, tok)
+        elif lemma in lexicon.CONFIRM_VERBS and tok.pos_ in grammar.VERB_POS:
+            if _blocker(tok) is not None or _about_the_future(tok):
                 continue
             checkable = lemma in lexicon.CHECKING_VERBS or (
                 lemma in lexicon.FINDING_OUT_VERBS and _has_wh_complement(tok)
@@ -54,8 +111,20 @@ def _not_confirmed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             neg = _negation(tok) if checkable else None
             if neg is not None:
                 yield cue(neg, tok)
-        elif lemma in lexicon.CONFIRMATION_NOUNS and any(c.lower_ == "no" for c in tok.children):
+        elif lemma in _CONFIRMATION_NOUNS and any(c.lower_ == "no" for c in tok.children):
             yield cue(next(c for c in tok.children if c.lower_ == "no"), tok)
+
+
+_CONFIRMATION_NOUNS = lexicon.CONFIRMATION_NOUNS | lexicon.CORROBORATION_NOUNS
+_NOT_CONFIRMED_WORDS = lexicon.CONFIRM_WORDS | _CONFIRMATION_NOUNS | lexicon.CHECKABLE_ADJECTIVES
+
+
+def _negated_adjective(adj: Token) -> Token | None:
+    """ "many of which aren't confirmable": the adjective's verb is negated."""
+    if adj.dep_ not in _PREDICATIVE_DEPS:
+        return None
+    be = adj.head if adj.dep_ != "ROOT" else adj
+    return next((c for c in be.children if c.dep_ == "neg"), None)
 
 
 def _disputed(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -86,11 +155,13 @@ def _unconfirmed_label(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
 def _negation(verb: Token) -> Token | None:
     """ "could not be independently verified", "declined to confirm", "can't confirm"."""
     for c in verb.children:
+        if c.dep_ == "preconj" and c.lower_ == "neither":
+            return c  # "neither confirmed nor denied"
         if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lexicon.CANNOT):
             aux = [a for a in verb.children if a.dep_ in grammar.AUX_DEPS and a.i < c.i]
             return aux[0] if aux else c
     head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_.lower() in lexicon.REFUSAL_VERBS):
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in lexicon.CONFIRM_REFUSAL_VERBS):
         return head
     if (
         verb.dep_ == "xcomp"
@@ -114,13 +185,27 @@ def _blocker(verb: Token) -> Token | None:
 
 
 def _has_wh_complement(verb: Token) -> bool:
+    """ "know whether", "determine how often rights were violated", "how many worked there
+    cannot be determined". A wh-word before the verb that is its own clause's ("voters who are
+    not established", "that voters don't determine the outcome") is no complement."""
     wh = lexicon.WH_WORDS
-    return any(
-        g.lower_ in wh
-        for c in verb.children
-        if c.dep_ in grammar.COMPLEMENT_DEPS
-        for g in c.children
-    ) or any(c.lower_ in wh for c in verb.children)
+    return (
+        any(
+            g.lower_ in wh
+            for c in verb.children
+            if c.dep_ in grammar.COMPLEMENT_DEPS
+            for g in c.children
+        )
+        or any(c.lower_ in wh and c.i > verb.i for c in verb.children)
+        or any(
+            c.left_edge.lower_ in wh - {"that"}
+            for c in verb.children
+            if c.dep_ in _WH_CLAUSE_DEPS and c.left_edge.i != c.i
+        )
+    )
+
+
+_WH_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "csubjpass"})
 
 
 def _hedge(
@@ -166,7 +251,11 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return None
     if tok.lower_ == "might" and not _hedging_might(tok, doc[k]):
         return None
+    if doc[k].dep_ == "amod":
+        return None  # "may have limited visitation": "have" owns, the participle describes
     verb = tok.head
+    if _in_who_clause(verb):
+        return None
     before = [t for t in doc[sent.start : tok.i] if not t.is_punct and t.pos_ not in _FILLER_POS]
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
         before and before[-1].lower_ in lexicon.FIRST_SECOND_SUBJECTS
@@ -175,6 +264,26 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
         return None
     return cue(tok, doc[k]), verb.i
+
+
+def _in_who_clause(verb: Token) -> bool:
+    """ "staff members who may have been involved", "groups that may have been denied": a
+    restrictive relative clause, where the possibility picks out whom the sentence is about
+    (those it may concern) and claims nothing about anyone in particular (none of the
+    development part's 7 were flagged). Set off by a comma ("The film, which may have been his
+    best, flopped") it is a claim about the film."""
+    if verb.dep_ != "relcl":
+        return False
+    doc = verb.doc
+    return any(
+        c.dep_ in grammar.SUBJECT_DEPS
+        and c.lower_ in _RELATIVE_SUBJECTS
+        and not (c.i > 0 and doc[c.i - 1].text == ",")
+        for c in verb.children
+    )
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 
 
 def _hedging_might(modal: Token, participle: Token) -> bool:
@@ -324,6 +433,8 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     """ "it is unclear whether", "it was not clear whether", "it's possible (that)" about a
     present or past fact; not about the future ("unclear if it will follow suit")."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ == "known" and tok.tag_ == "VBN":
+        lemma = "known"  # "it is not known if": the participle, as the adjective
     if lemma not in lexicon.UNCLEAR_ADJECTIVES and lemma not in lexicon.UNCLEAR_NEGATED:
         return None  # the cheap test first: this runs on every token of the article
     negated = any(c.dep_ == "neg" for c in tok.head.children) or any(
@@ -331,15 +442,25 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     )
     if not (lemma in lexicon.UNCLEAR_ADJECTIVES or (lemma in lexicon.UNCLEAR_NEGATED and negated)):
         return None
-    if tok.pos_ != "ADJ" or tok.dep_ not in _PREDICATIVE_DEPS:
+    known = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+    if (tok.pos_ != "ADJ" and not known) or tok.dep_ not in _PREDICATIVE_DEPS:
         return None
-    be = tok.head if tok.dep_ != "ROOT" else tok
-    if not any(c.lower_ == "it" and c.dep_ in _IT_DEPS for c in be.children):
+    be = tok if known or tok.dep_ == "ROOT" else tok.head
+    if not any(c.lower_ == "it" and c.dep_ in _IT_SUBJECT_DEPS for c in be.children):
         return None
     doc = tok.doc
     sent_end = tok.sent.end
-    # the content clause: the first wh-word or "that"/bare clause after the adjective
+    # the content clause: the first wh-word or "that"/bare clause after the adjective, past a
+    # short phrase that says from what ("unclear from this letter whether", "at this point")
     k = tok.i + 1
+    if k < sent_end and doc[k].dep_ == "prep" and doc[k].head.i in (tok.i, be.i):
+        # read on the surface: the parser often hangs the clause on the phrase's noun
+        for j in range(k + 1, min(sent_end, k + 6)):
+            if doc[j].pos_ in grammar.VERB_POS:
+                break
+            if doc[j].lower_ in lexicon.WH_WORDS - {"that"}:
+                k = j
+                break
     if (
         k + 1 < sent_end
         and doc[k].pos_ == "ADV"
@@ -459,7 +580,7 @@ HEDGED_RULES = (
         "unclear",
         "hedged",
         '"{cue}": the article says the facts are not known.',
-        _hedge(_unclear, lexicon.UNCLEAR_ADJECTIVES | lexicon.UNCLEAR_NEGATED),
+        _hedge(_unclear, lexicon.UNCLEAR_ADJECTIVES | lexicon.UNCLEAR_NEGATED | {"known"}),
     ),
     Rule(
         "possible",
