@@ -9,6 +9,7 @@ overlap except where the overlap is the point.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -145,3 +146,31 @@ def test_every_list_holds_trimmed_words_lowercased_unless_compared_as_written() 
         assert all(w and w.strip() == w for w in value), name
         if name not in CASED:
             assert all(w == w.lower() for w in value), name
+
+
+def _rebinds_only_to_widen(node: ast.Assign, name: str) -> bool:
+    """``NAME = NAME | words(...)``: a later block widening a list, which every reader sees."""
+    value = node.value
+    while isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
+        if isinstance(value.left, ast.Name) and value.left.id == name:
+            return True
+        value = value.left
+    return False
+
+
+def test_no_list_is_silently_replaced_by_a_later_one_of_the_same_name() -> None:
+    # Helpers append their lists at the end of the module; a second plain ``NAME = words(...)``
+    # replaced the unverified detector's refusal verbs with attribution's for a whole stop.
+    tree = ast.parse(LEXICON.read_text(encoding="utf-8"))
+    seen: set[str] = set()
+    replaced = []
+    for node in tree.body:
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if not isinstance(target, ast.Name):
+                continue
+            if target.id in seen and not _rebinds_only_to_widen(node, target.id):
+                replaced.append(f"{target.id} (line {node.lineno})")
+            seen.add(target.id)
+    assert not replaced, f"bound again without widening the earlier list: {replaced}"
