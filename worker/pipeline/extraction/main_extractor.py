@@ -15,7 +15,6 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 
-import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.external import try_readability
 
@@ -27,6 +26,7 @@ from worker.pipeline.extraction.filters import (
     is_tail_heading,
     is_title,
 )
+from worker.pipeline.extraction.trafilatura_fast import fast_recall_text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "td")
@@ -82,21 +82,10 @@ def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
 
 
 def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=True,
-        # Recall: the edges are trimmed below where readability does not support them, and a
-        # missed paragraph cannot be brought back.
-        favor_recall=True,
-        with_metadata=False,
-        deduplicate=False,
-        include_tables=True,
-        include_comments=False,
-    )
-    if doc is None or not doc.text:
-        return []
-    return [line.strip() for line in doc.text.split("\n") if line.strip()]
+    # Fast mode, recall: the edges are trimmed below where readability does not support them,
+    # and a missed paragraph cannot be brought back.
+    text = fast_recall_text(tree, url)
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def readability_blocks(tree: HtmlElement) -> list[str]:
@@ -246,7 +235,8 @@ def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None)
     The combined body comes first; each opinion alone follows, for when the combination turns
     out not to read as an article (the caller decides that after cleaning).
     """
-    # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
+    # The trafilatura opinion copies the tree it is given; readability edits its input, so it
+    # gets a copy.
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
     combined = combine(primary, second, title)
