@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 from trafilatura.external import try_readability
@@ -255,6 +256,11 @@ def extract_body(tree: HtmlElement, url: str | None) -> Body:
     return extract_bodies(tree, url)[0]
 
 
+# Paragraphs are judged in each candidate body and by several checks, each comparing the flat
+# form with the page's link texts: flattened once (bounded, like filters' caches).
+_flat = lru_cache(maxsize=8192)(flat)
+
+
 def _is_snippet(paragraph: str) -> bool:
     text = paragraph.strip()
     return text.startswith(("...", "…")) or text.endswith(("...", "…"))
@@ -319,7 +325,7 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
 
 def _is_teaser(paragraph: str, headlines: frozenset[str]) -> bool:
     """Whether the paragraph opens with another page's linked headline (its snippet follows)."""
-    words = flat(paragraph).split()
+    words = _flat(paragraph).split()
     if len(words) < 2:
         return False
     # The opening 2, 3, ... words, each prefix grown from the last rather than joined anew.
@@ -342,7 +348,7 @@ def is_teaser_list(
     if not headlines:
         return False
     total = sum(len(p) for p in paragraphs) or 1
-    teasers = [p for p in paragraphs if flat(p) in linked or _is_teaser(p, headlines)]
+    teasers = [p for p in paragraphs if _flat(p) in linked or _is_teaser(p, headlines)]
     return len(teasers) >= MIN_TEASERS and sum(len(p) for p in teasers) > 0.5 * total
 
 
@@ -359,10 +365,10 @@ def article_verdict(
     if not paragraphs:
         return "too_short"
     total = sum(len(p) for p in paragraphs) or 1
-    linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
+    linked_chars = sum(len(p) for p in paragraphs if _flat(p) in linked)
     if linked_chars > 0.5 * total or is_teaser_list(paragraphs, linked, headlines):
         return "index_page"
-    unlinked = [p for p in paragraphs if flat(p) not in linked]
+    unlinked = [p for p in paragraphs if _flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
     if any(is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
         return None
@@ -386,7 +392,7 @@ def article_verdict(
         not linked_chars
         and not snippets
         and len(lines.encode("utf-8")) >= MIN_UNLINKED_LIST_BYTES
-        and not any(flat(p).lstrip("- ") in headlines for p in paragraphs)
+        and not any(_flat(p).lstrip("- ") in headlines for p in paragraphs)
     ):
         return None
     return "index_page" if linked_chars or len(unlinked) > 5 else "too_short"
