@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
-import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.external import try_readability
 
@@ -27,6 +27,7 @@ from worker.pipeline.extraction.filters import (
     is_tail_heading,
     is_title,
 )
+from worker.pipeline.extraction.trafilatura_fast import fast_recall_text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "td")
@@ -82,21 +83,10 @@ def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
 
 
 def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[str]:
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=True,
-        # Recall: the edges are trimmed below where readability does not support them, and a
-        # missed paragraph cannot be brought back.
-        favor_recall=True,
-        with_metadata=False,
-        deduplicate=False,
-        include_tables=True,
-        include_comments=False,
-    )
-    if doc is None or not doc.text:
-        return []
-    return [line.strip() for line in doc.text.split("\n") if line.strip()]
+    # Fast mode, recall: the edges are trimmed below where readability does not support them,
+    # and a missed paragraph cannot be brought back.
+    text = fast_recall_text(tree, url)
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def readability_blocks(tree: HtmlElement) -> list[str]:
@@ -246,7 +236,8 @@ def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None)
     The combined body comes first; each opinion alone follows, for when the combination turns
     out not to read as an article (the caller decides that after cleaning).
     """
-    # bare_extraction copies a tree it is given; readability edits its input, so it gets a copy.
+    # The trafilatura opinion copies the tree it is given; readability edits its input, so it
+    # gets a copy.
     primary = trafilatura_blocks(tree, url)
     second = readability_blocks(deepcopy(tree))
     combined = combine(primary, second, title)
@@ -263,6 +254,11 @@ def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None)
 def extract_body(tree: HtmlElement, url: str | None) -> Body:
     """The combined body of a cleaned page tree (see ``combine``)."""
     return extract_bodies(tree, url)[0]
+
+
+# Paragraphs are judged in each candidate body and by several checks, each comparing the flat
+# form with the page's link texts: flattened once (bounded, like filters' caches).
+_flat = lru_cache(maxsize=8192)(flat)
 
 
 def _is_snippet(paragraph: str) -> bool:
@@ -329,7 +325,7 @@ def looks_like_article(paragraphs: list[str], linked: frozenset[str]) -> bool:
 
 def _is_teaser(paragraph: str, headlines: frozenset[str]) -> bool:
     """Whether the paragraph opens with another page's linked headline (its snippet follows)."""
-    words = flat(paragraph).split()
+    words = _flat(paragraph).split()
     if len(words) < 2:
         return False
     # The opening 2, 3, ... words, each prefix grown from the last rather than joined anew.
@@ -352,7 +348,7 @@ def is_teaser_list(
     if not headlines:
         return False
     total = sum(len(p) for p in paragraphs) or 1
-    teasers = [p for p in paragraphs if flat(p) in linked or _is_teaser(p, headlines)]
+    teasers = [p for p in paragraphs if _flat(p) in linked or _is_teaser(p, headlines)]
     return len(teasers) >= MIN_TEASERS and sum(len(p) for p in teasers) > 0.5 * total
 
 
@@ -369,10 +365,10 @@ def article_verdict(
     if not paragraphs:
         return "too_short"
     total = sum(len(p) for p in paragraphs) or 1
-    linked_chars = sum(len(p) for p in paragraphs if flat(p) in linked)
+    linked_chars = sum(len(p) for p in paragraphs if _flat(p) in linked)
     if linked_chars > 0.5 * total or is_teaser_list(paragraphs, linked, headlines):
         return "index_page"
-    unlinked = [p for p in paragraphs if flat(p) not in linked]
+    unlinked = [p for p in paragraphs if _flat(p) not in linked]
     # Prose anywhere counts, list items too (listicles); a snippet cut off with "..." does not.
     if any(is_prose(p) and not p.rstrip().endswith(("...", "…")) for p in unlinked):
         return None
@@ -396,7 +392,7 @@ def article_verdict(
         not linked_chars
         and not snippets
         and len(lines.encode("utf-8")) >= MIN_UNLINKED_LIST_BYTES
-        and not any(flat(p).lstrip("- ") in headlines for p in paragraphs)
+        and not any(_flat(p).lstrip("- ") in headlines for p in paragraphs)
     ):
         return None
     return "index_page" if linked_chars or len(unlinked) > 5 else "too_short"
