@@ -60,6 +60,6 @@ def test_detector_alone_floor(bench, items) -> None:
 
 def test_beats_the_naive_cue_list(bench, items) -> None:
     golds = [it["label"] for it in items]
-    naive = bench.score(golds, [bench.naive_predict(it) for it in items])
+    naive = bench.score(golds, [bench.naive_predict(it["sentence"]) for it in items])
     preds, _ = bench.detector_predictions(items, use_attributions=False)
     assert bench.score(golds, preds)["f1"] > naive["f1"] + 0.3
