@@ -59,7 +59,9 @@ _NOTICE = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|^(?:sign up|subscribe|register|join)\b|\bsubscribe to our\b|"
     r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow (?:us|him|her|them) on\b|"
-    r"\bdownload (?:our|the) app\b|\bget the .{0,30} app\b|"
+    # "Get the NBC News app" names an app in a few words; "get the new version of the app,
+    # Google Play sends ..." is a sentence about apps, not a call to action.
+    r"\bdownload (?:our|the) app\b|\bget the (?:[\w'&.-]+ ){1,3}app\b|"
     # The site's own channels: "download the Nationnews apps", "Follow The Gleaner on Twitter".
     r"\bdownload (?:our|the)(?: [\w-]+){1,3} apps?\b|\bnever miss\b.{0,60}\b(?:sign|subscrib)|"
     r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b",

@@ -281,7 +281,36 @@ def _is_furniture_container(el: etree._Element, total: int, by_paragraphs: bool 
             return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.
-    return _prose_length(el, by_paragraphs) <= 0.25 * total and el.find(".//h1") is None
+    prose = _prose_length(el, by_paragraphs)
+    if prose > 0.25 * total or el.find(".//h1") is not None:
+        return False
+    return not _holds_marked_body(el, prose, by_paragraphs)
+
+
+_MARKED = etree.XPath(".//*[@class or @itemprop]")
+# Words naming a post's body; a bare "article" or "story" is as often a teaser card in a promo.
+_BODY_WORDS = re.compile(
+    r"^(?:articlebody|article-?body|article-?content|story-?body|story-?content|"
+    r"post-?body|post-?content|entry-?content|body-?text)$",
+    re.IGNORECASE,
+)
+
+
+def _holds_marked_body(el: etree._Element, prose: int, by_paragraphs: bool) -> bool:
+    """Whether most of the container's text is in one element the page marks as a post's body.
+
+    Blogger wraps every post in "widget Blog": a post of verse or of short lines (lyrics, a
+    recipe) is a small share of a page with a long sidebar, yet it is the page's article.
+    """
+    if not prose:
+        return False
+    for inner in _MARKED(el):
+        words = f"{inner.get('class', '')} {inner.get('itemprop', '')}".split()
+        if any(_BODY_WORDS.match(word) for word in words) and (
+            _prose_length(inner, by_paragraphs) >= 0.5 * prose
+        ):
+            return True
+    return False
 
 
 _EMBED_WRAPPER = re.compile(r"tweet|embed|social|widget|instagram|tiktok", re.IGNORECASE)
