@@ -222,10 +222,12 @@ def claims() -> None:
     "--limit", default=None, type=click.IntRange(min=1), help="Stop after this many findings."
 )
 def claims_backfill_features(batch: int, limit: int | None) -> None:
-    """Store match features for findings that have none (stored before migration 0009).
+    """Store match features for findings that have none (stored before migration 0009) or
+    have them from an older matcher.
 
     Without them matching parses each such finding every time it meets it. Safe while workers
-    run (short transactions, insert only); stop it any time and run it again to go on.
+    run (short transactions; a row a worker made current is left); stop it any time and run it
+    again to go on.
     """
     import time
 

@@ -123,3 +123,50 @@ def test_the_command_prints_progress_and_stops_at_limit(db_url):
     assert out.stdout.strip().splitlines()[-1] == "done: 2 findings given features; 0 still without"
     with session_scope() as session:
         assert session.scalar(select(func.count()).select_from(ClaimFeaturesRow)) == len(ids)
+
+
+def test_rows_of_an_older_features_version_are_rewritten_and_current_ones_left(db_url):
+    # The matcher's features changed (VERSION 1 -> 2 this stop): a store matched before holds
+    # rows that load() refuses, so every match would parse those findings again.
+    ids = fill(1)
+    maker = get_sessionmaker(db_url)
+    assert bf.backfill(maker).written == len(ids)
+    current = stored()
+    old, worker_current = ids[:3], ids[3]
+    with session_scope() as session:
+        for fid in old:
+            row = session.get(ClaimFeaturesRow, fid)
+            row.features = {**current[fid], "v": features.VERSION - 1}
+        session.get(ClaimFeaturesRow, ids[4]).features = {"legacy": True}  # no version at all
+    with session_scope() as session:
+        assert bf.count_missing(session) == 4
+
+    result = bf.backfill(maker, batch=2)
+    assert (result.written, result.skipped, result.remaining) == (4, 0, 0)
+    assert stored() == current  # rewritten as a fresh parse writes them; the rest untouched
+    assert stored()[worker_current] == current[worker_current]
+    assert bf.backfill(maker).written == 0
+
+
+def test_a_row_made_current_meanwhile_is_not_rewritten(db_url, monkeypatch):
+    ids = fill(1)
+    maker = get_sessionmaker(db_url)
+    bf.backfill(maker)
+    target = ids[0]
+    with session_scope() as session:
+        row = session.get(ClaimFeaturesRow, target)
+        row.features = {**row.features, "v": features.VERSION - 1}
+    parse = bf.features_of
+
+    def meanwhile(rows):
+        out = parse(rows)
+        with session_scope() as session:  # a worker re-matches it first and writes it current
+            session.get(ClaimFeaturesRow, target).features = {
+                **features.dump(claim("a worker's row")),
+            }
+        return out
+
+    monkeypatch.setattr(bf, "features_of", meanwhile)
+    result = bf.backfill(maker)
+    assert (result.written, result.skipped) == (0, 1)
+    assert stored()[target] == features.dump(claim("a worker's row"))

@@ -1,15 +1,17 @@
-"""Stored match features for the findings that have none: those stored before migration 0009
-(or whose analysis was never matched), which matching otherwise parses each time it meets them.
+"""Stored match features for the findings that have none (stored before migration 0009, or
+whose analysis was never matched) or have them under an older ``features.VERSION`` (the matcher
+has changed since): matching otherwise parses each of them every time it meets them.
 
     backfill(url, *, batch=200, limit=None, progress=None) -> BackfillResult
 
 Safe beside running workers: each batch is read in one short transaction, parsed with no
 transaction open (the parse is most of the time, 6 to 7 ms a sentence), and written in
-another short one that only inserts ``claim_features`` rows, ``ON CONFLICT DO NOTHING`` (a
-worker that matched the finding meanwhile wrote the same features: its row stays). Nothing
-is locked but the new rows and, for the foreign-key check, the findings they point to.
-Resumable and idempotent: a finding is picked only while it has no row, so a run stopped
-anywhere goes on where it stopped, and a second run over a complete store does nothing.
+another short one that inserts ``claim_features`` rows and rewrites only rows still of an older
+version (a worker that matched the finding meanwhile wrote the same features: its row stays).
+Nothing is locked but those rows and, for the foreign-key check, the findings they point to.
+Resumable and idempotent: a finding is picked only while its row is missing or outdated, so a
+run stopped anywhere goes on where it stopped, and a second run over a current store does
+nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -38,14 +40,19 @@ class BackfillResult:
     remaining: int = 0  # findings still without features when the run ended (by --limit)
 
 
+def _outdated():  # noqa: ANN202 - a SQLAlchemy expression
+    """A row written under another features version (or with none recorded)."""
+    return func.coalesce(ClaimFeaturesRow.features["v"].as_integer(), 0) != features.VERSION
+
+
 def missing_query(after: int = 0):  # noqa: ANN201 - a SQLAlchemy Select
-    """Findings with no ``claim_features`` row, by id from ``after`` (an anti-join on the
+    """Findings with no current ``claim_features`` row, by id from ``after`` (a join on the
     primary key of both tables: no scan of ``claim_features`` per finding)."""
     return (
         select(FindingRow.id, FindingRow.text)
         .outerjoin(ClaimFeaturesRow, ClaimFeaturesRow.finding_id == FindingRow.id)
         .where(
-            ClaimFeaturesRow.finding_id.is_(None),
+            or_(ClaimFeaturesRow.finding_id.is_(None), _outdated()),
             FindingRow.id > after,
             func.length(func.trim(FindingRow.text)) > 0,  # nothing to match: never needed
         )
@@ -69,8 +76,9 @@ def features_of(rows: list[tuple[int, str]]) -> list[dict]:
 
 
 def write(session: Session, rows: list[dict]) -> int:
-    """Insert the rows not there yet; returns how many were inserted. A finding deleted since
-    it was read (its analysis removed) is left out rather than failing the batch."""
+    """Insert the rows not there yet and rewrite those of an older version; returns how many
+    were written. A finding deleted since it was read (its analysis removed) is left out rather
+    than failing the batch; a row a worker made current meanwhile is left as it is."""
     if not rows:
         return 0
     dialect = session.get_bind().dialect.name
@@ -83,11 +91,13 @@ def write(session: Session, rows: list[dict]) -> int:
     rows = [r for r in rows if r["finding_id"] in present]
     if not rows:
         return 0
+    new = insert(ClaimFeaturesRow).values(rows)
     stmt = (
-        insert(ClaimFeaturesRow)
-        .values(rows)
-        .on_conflict_do_nothing(index_elements=["finding_id"])
-        .returning(ClaimFeaturesRow.finding_id)  # rowcount is -1 here on psycopg
+        new.on_conflict_do_update(
+            index_elements=["finding_id"],
+            set_={"features": new.excluded.features},
+            where=_outdated(),
+        ).returning(ClaimFeaturesRow.finding_id)  # rowcount is -1 here on psycopg
     )
     return len(session.execute(stmt).all())
 
