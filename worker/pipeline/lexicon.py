@@ -1532,3 +1532,16 @@ CORROBORATION_NOUNS = words("corroboration")
 
 # Auxiliaries of a present perfect: "cases have been reported" (observed).
 PERFECT_AUXILIARIES = words("has have")
+
+# --- Attribution, statements summed up beyond say and tell (issue 13, recall on unseen prose) ---
+# Appended at the end so parallel edits to the lists above merge cleanly.
+
+# More verbs whose summed-up content follows a preposition: "asked Carson about his ties to the
+# company", "pointed to the poll", "alluded to the scandal", "tweeted about the debate" (PolNeAR
+# development part). Rebound with ``|`` so the entries above stay as they are.
+SUMMARY_PREPOSITIONS = SUMMARY_PREPOSITIONS | {
+    "allude": words("to"),
+    "ask": words("about"),
+    "point": words("to"),
+    "tweet": words("about"),
+}
