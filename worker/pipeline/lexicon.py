@@ -1545,3 +1545,36 @@ SUMMARY_PREPOSITIONS = SUMMARY_PREPOSITIONS | {
     "point": words("to"),
     "tweet": words("about"),
 }
+
+# Nouns of a statement whose topic follows a preposition, summed up like "attacked X": "his
+# attacks on Clinton", "her criticism of the vote", "a call for a ban", "raised questions about
+# his record" (PARC 3.0 noun cues; PolNeAR development part). Lemma to the prepositions that open
+# the topic; a noun counts only with a speaker (a possessive, "by"/"from", or the subject of a
+# ``STATEMENT_MAKING_VERBS`` verb whose object it is). "on" stays off "comments" and "remarks":
+# it opens their time or place ("remarks on Tuesday", "a comment on Twitter") as often as a topic.
+TOPIC_STATEMENT_NOUNS: dict[str, frozenset[str]] = {
+    "accusation": words("against of"),
+    "allegation": words("against of"),
+    "attack": words("against on"),
+    "call": words("for"),
+    "comment": words("about"),
+    "complaint": words("about"),
+    "criticism": words("of"),
+    "demand": words("for"),
+    "message": words("about"),
+    "praise": words("for"),
+    "question": words("about"),
+    "remark": words("about"),
+    "statement": words("about"),
+    "warning": words("about against"),
+}
+
+# Verbs that make their object noun a statement of their subject's: "Trump launched an attack on
+# Obama", "she made a call for unity", "he raised questions about the deal" (PolNeAR
+# development part).
+STATEMENT_MAKING_VERBS = words(
+    """
+    continue deliver direct express issue launch level make offer post raise renew repeat send
+    step voice
+    """
+)
