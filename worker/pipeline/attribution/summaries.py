@@ -105,7 +105,11 @@ def _accompanying(verb: Token) -> bool:
 
 def _relative_statement(verb: Token) -> bool:
     """ "Sanders, who on Tuesday endorsed Clinton": a relative clause whose own subject is the
-    relative pronoun standing for its speaker; "the man whom Obama mentioned" is not one."""
+    relative pronoun standing for its speaker; "the man whom Obama mentioned" is not one, nor a
+    habit in the present ("a candidate who routinely ridicules losers", "a writer who writes
+    about credit"), which describes the speaker rather than reports a statement."""
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in grammar.AUX_DEPS for c in verb.children):
+        return False
     return any(c.dep_ == "nsubj" and c.lower_ in lexicon.RELATIVE_PRONOUNS for c in verb.children)
 
 
