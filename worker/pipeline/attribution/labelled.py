@@ -54,11 +54,36 @@ def _is_speaker_label(doc: Doc, start: int, end: int, label: str) -> bool:
     if span.root.lemma_.lower() in FINDING_SOURCES:
         return True  # Report:, Poll:, WSJ editorial:
     names = [t for t in span if t.is_alpha]
-    return (
-        bool(names)
-        and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in names)
-        and any(t.pos_ == "PROPN" for t in names)
+    if not names or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in names):
+        return False
+    return any(t.pos_ == "PROPN" for t in names) or _named_elsewhere(doc, span)
+
+
+def _named_elsewhere(doc: Doc, label) -> bool:
+    """`Sanders: Brexit's message…`, `Issa: Clinton's honesty…`: a one-word label the parser
+    takes for a noun or an adjective is a speaker when the article names that word a person or
+    an organisation elsewhere."""
+    if len(label) != 1:
+        return False
+    word = label[0].text
+    return any(
+        t.text == word and t.ent_type_ in ("PERSON", "ORG") and not label.start <= t.i < label.end
+        for t in doc
     )
+
+
+_ADDRESSED = re.compile(r"(\S.*?)\s+[Tt]o\s")
+
+
+def _addressed_label_end(doc: Doc, k: int, start: int, label: str) -> int | None:
+    """A headline's `Clinton to Planned Parenthood: Trump will…`, `Obama To Asians Worried About
+    U.S. Election: It's Going To Be OK`: the speaker is the label before "to"; where its label
+    ends, or None."""
+    match = _ADDRESSED.match(label)
+    if k != 0 or match is None:
+        return None
+    end = start + len(match.group(1))
+    return end if _is_speaker_label(doc, start, end, match.group(1)) else None
 
 
 def _one_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -87,7 +112,9 @@ def find_labelled(doc: Doc, quotes: list[Quote]) -> list[Relation]:
         l_start, l_end = match.span(1)
         colon = text.index(":", l_end)
         if not _is_speaker_label(doc, l_start, l_end, match.group(1)):
-            continue
+            l_end = _addressed_label_end(doc, k, l_start, match.group(1))
+            if l_end is None:
+                continue
         c_start, c_end = trim_span(text, match.end(), p_end)
         if c_end - c_start < MIN_CONTENT_CHARS and k + 1 < len(paragraphs):
             nxt_start, nxt_end = paragraphs[k + 1]

@@ -29,6 +29,7 @@ from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
+from worker.pipeline.attribution.noun_topics import find_noun_topics
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
@@ -151,6 +152,13 @@ def summaries(reading: Reading, found: Found) -> Found:
     return found.add(find_summaries(reading.doc, taken))
 
 
+def noun_topics(reading: Reading, found: Found) -> Found:
+    """With the summaries, after the finders of clausal content: "his attacks on X" is the
+    noun of "attacked X"; a topic some finder already took is left to it."""
+    have = {tuple(r.content) for r in found.relations}
+    return found.add([r for r in find_noun_topics(reading.doc) if tuple(r.content) not in have])
+
+
 def refusals(reading: Reading, found: Found) -> Found:
     """With the summaries, after the reported-speech finder (which skips "say" under
     "declined"): the refusal to speak is the attribution."""
@@ -224,6 +232,7 @@ STEPS: tuple[Step, ...] = (
         "whole_findings", "a poll's or a document's finding widened to its clause", whole_findings
     ),
     Step("summaries", "`X attacked Y`, `called for Y`: a statement summed up", summaries),
+    Step("noun_topics", "`his attacks on Y`, `made a call for Y`: a noun summed up", noun_topics),
     Step("refusals", "`X declined to comment`: a refusal to speak", refusals),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),

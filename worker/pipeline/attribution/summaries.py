@@ -92,13 +92,38 @@ def _tensed(verb: Token) -> bool:
     )
 
 
+def _accompanying(verb: Token) -> bool:
+    """A participle that tells what the subject of a tensed verb did in saying it: "…," said
+    Cardenas, referring to Trump", "he spoke for an hour, citing low growth", "defended the ban
+    by citing a poll". The statement is as real as its head's, unlike "began citing"."""
+    if verb.tag_ != "VBG" or not _tensed(verb.head) or verb.head.pos_ not in grammar.VERB_POS:
+        return False
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ in ("mark", "nsubj", "aux") for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+
+
+def _relative_statement(verb: Token) -> bool:
+    """ "Sanders, who on Tuesday endorsed Clinton": a relative clause whose own subject is the
+    relative pronoun standing for its speaker; "the man whom Obama mentioned" is not one, nor a
+    habit in the present ("a candidate who routinely ridicules losers", "a writer who writes
+    about credit"), which describes the speaker rather than reports a statement."""
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in grammar.AUX_DEPS for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in lexicon.RELATIVE_PRONOUNS for c in verb.children)
+
+
 def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
     text = text_of(doc)
     for tok in doc:
         if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
             continue
-        if not _tensed(tok) and tok.lemma_.lower() not in lexicon.TOPIC_SPEECH_VERBS:
+        if (
+            not _tensed(tok)
+            and not _accompanying(tok)
+            and tok.lemma_.lower() not in lexicon.TOPIC_SPEECH_VERBS
+        ):
             continue
         called_on = _called_on(tok)
         found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
@@ -107,7 +132,9 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         obj, prep = found
         if obj.lower_ in _EMPTY_OBJECTS and obj.n_lefts + obj.n_rights == 0:
             continue
-        if obj.ent_type_ in _WHEN_ENTS or tok.dep_ in _RELATIVE_DEPS:
+        if obj.ent_type_ in _WHEN_ENTS or (
+            tok.dep_ in _RELATIVE_DEPS and not _relative_statement(tok)
+        ):
             # "spoke on June 14"; "Christie, who endorsed him last week": the relative
             # clause describes its noun, the sentence is about something else.
             continue
