@@ -191,6 +191,10 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
             continue
         if any(c.tag_ in _WH_TAGS and c.i < tok.i for c in tok.children):
             continue  # "what she calls", "which he described": the cue of a relative clause
+        if max_tail < MAX_TAIL_TOKENS and _introduces_next(doc, tail, limit):
+            # `"A." He adds, "B."`: after a full stop, a cue clause ending in a comma or colon
+            # right before the next quotation opens that one, not this one.
+            return None
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue
@@ -213,6 +217,16 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
             tok.i,
         )
     return None
+
+
+def _introduces_next(doc: Doc, tail: list[Token], limit: int) -> bool:
+    """The tail after a quote is a cue clause ending in a comma or colon that runs into the
+    next quotation (``limit`` is where that one opens)."""
+    last = tail[-1]
+    if last.text not in (",", ":") or limit >= len(text_of(doc)):
+        return False
+    between = text_of(doc)[last.idx + 1 : limit]
+    return not between.strip(" \t\"'\u201c\u2018`")
 
 
 def lead_in(doc: Doc, quote: Quote, floor: int) -> int | None:
