@@ -28,3 +28,17 @@ def test_a_cue_after_a_full_stop_opens_the_next_quote_not_the_one_before() -> No
 def test_a_cue_closing_a_quote_after_a_comma_still_takes_both_quotes() -> None:
     text = "“We will win this state,” the governor said, “and we will win it big.”"
     assert [(t, c) for t, c, _ in found(text)] == [("direct_quote", "said")]
+
+
+def test_a_term_quoted_inside_a_clause_before_a_dash_is_nobodys_statement() -> None:
+    text = (
+        "Nearly 1,600 emails have now been upgraded to “confidential” — a lower level of "
+        "classification. The hashtag #PorteOuverte - ''open door'' - became a vehicle for "
+        "offering shelter."
+    )
+    assert found(text) == []
+
+
+def test_a_quote_signed_by_a_name_after_a_dash_keeps_its_speaker() -> None:
+    text = "“Never give up on your dreams.” — Hillary Clinton, in a speech on Monday."
+    assert [(t, c) for t, c, _ in found(text)] == [("direct_quote", "—")]
