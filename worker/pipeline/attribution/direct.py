@@ -167,6 +167,9 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
     if tail[0].text in DASHES or (tail[0].text == "," and len(tail) > 1 and tail[1].text in DASHES):
         dash = tail[0] if tail[0].text in DASHES else tail[1]
         names = [t for t in tail if t.i > dash.i and t.pos_ in grammar.NOUN_POS]
+        if names and not _signed_by_dash(doc, quote, dash, floor):
+            # The writer's aside after a dash: no cue of this quote's lies past it.
+            return None
         if names:
             head = names[0]
             while head.dep_ in grammar.NAME_DEPS and head.head.i in window:
@@ -191,6 +194,10 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
             continue
         if any(c.tag_ in _WH_TAGS and c.i < tok.i for c in tok.children):
             continue  # "what she calls", "which he described": the cue of a relative clause
+        if max_tail < MAX_TAIL_TOKENS and _introduces_next(doc, tail, limit):
+            # `"A." He adds, "B."`: after a full stop, a cue clause ending in a comma or colon
+            # right before the next quotation opens that one, not this one.
+            return None
         subj = _subject(tok, window) or inherited_subject(tok)
         if subj is None:
             continue
@@ -213,6 +220,29 @@ def _link_after(doc: Doc, quote: Quote, limit: int, floor: int = 0) -> Relation 
             tok.i,
         )
     return None
+
+
+def _signed_by_dash(doc: Doc, quote: Quote, dash: Token, floor: int) -> bool:
+    """`"A." — Hillary Clinton`: a quotation that opens its sentence (or follows a comma or
+    colon), signed by a name right after the dash. A term quoted inside a clause or between
+    dashes and followed by the writer's aside (`upgraded to "confidential" — a lower level of
+    classification`, `the hashtag - ''open door'' - became …`) is nobody's statement."""
+    nxt = doc[dash.i + 1] if dash.i + 1 < len(doc) else None
+    if nxt is None or not (nxt.pos_ == "PROPN" or nxt.text.startswith("@")):
+        return False
+    text = text_of(doc)
+    before = text[max(floor, paragraph_bounds(text, quote.open)[0]) : mark_start(text, quote)]
+    return lead_in(doc, quote, floor) is None and not before.rstrip().endswith(tuple(DASHES))
+
+
+def _introduces_next(doc: Doc, tail: list[Token], limit: int) -> bool:
+    """The tail after a quote is a cue clause ending in a comma or colon that runs into the
+    next quotation (``limit`` is where that one opens)."""
+    last = tail[-1]
+    if last.text not in (",", ":") or limit >= len(text_of(doc)):
+        return False
+    between = text_of(doc)[last.idx + 1 : limit]
+    return not between.strip(" \t\"'\u201c\u2018`")
 
 
 def lead_in(doc: Doc, quote: Quote, floor: int) -> int | None:
