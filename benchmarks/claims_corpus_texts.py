@@ -178,10 +178,19 @@ def bench_texts() -> list[SourceText]:
             # trafilatura's unnamed ones: the id's host ("stluciatimes.com-dea")
             outlet = _outlet_of(url) if url else re.sub(r"[-_]?\d+$", "", key)
             if not url and name == "trafilatura":
-                outlet = _outlet_of("http://" + key.split("-", 1)[0])
+                outlet = _outlet_of("http://" + _host_of_id(key))
             year = int(m.group(1)) if m else None
             out.append(SourceText("bench", f"{name}/{key}", text, outlet, year, url))
     return out
+
+
+_ID_HOST = re.compile(r"^(.*?\.(?:com|org|net|edu|gov|io|xyz|vc|de|ie|uk|at))(?=[-.]|$)")
+
+
+def _host_of_id(page_id: str) -> str:
+    """The host a trafilatura page id starts with: "dw.com.colonial" -> "dw.com"."""
+    m = _ID_HOST.match(page_id)
+    return m.group(1) if m else page_id.split("-", 1)[0]
 
 
 def _trafilatura_bodies(truth: dict[str, dict]) -> dict[str, str]:
