@@ -170,3 +170,16 @@ def test_trafilatura_pages_are_extraction_dev_pages_placed_once(side) -> None:
     assert len({a["sha"] for a in articles}) == len(articles)
     sides = [side[("bench", a["article"])] for a in articles]
     assert 0.15 <= sides.count("frozen") / len(sides) <= 0.30
+
+
+def test_trafilatura_page_without_url_takes_the_outlet_of_its_id() -> None:
+    # trafilatura's "hard::NAME.html" pages carry no URL: the id starts with the host
+    from benchmarks.claims_corpus_texts import _host_of_id, _outlet_of
+
+    def outlet(page_id: str) -> str:
+        return _outlet_of("http://" + _host_of_id(page_id))
+
+    assert outlet("dw.com.colonial") == "dw.com"
+    assert outlet("jamaica.gleaner.com-victims") == "gleaner.com"
+    assert outlet("thestkittsnevisobserver.com-bvi") == "thestkittsnevisobserver.com"
+    assert outlet("blog.python.org") == "python.org"
