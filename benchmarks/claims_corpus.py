@@ -276,6 +276,19 @@ def main(argv: list[str]) -> int:
                 scored([r for r in sides["dev"] if r["source"] != "bench"]),
                 scored([r for r in sides["frozen"] if r["source"] != "bench"]),
             )
+        traf = [r for r in rows if r["article"].startswith("trafilatura/")]
+        if traf:
+            # the third batch apart, and the corpus as it was before it joined
+            show(
+                "Detector, trafilatura evaluation pages only",
+                scored([r for r in traf if r["split"] == "dev"]),
+                scored([r for r in traf if r["split"] == "frozen"]),
+            )
+            show(
+                "Detector, the corpus before the trafilatura pages",
+                scored([r for r in sides["dev"] if not r["article"].startswith("trafilatura/")]),
+                scored([r for r in sides["frozen"] if not r["article"].startswith("trafilatura/")]),
+            )
     return 0
 
 

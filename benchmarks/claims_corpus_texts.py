@@ -11,7 +11,14 @@ article's canonical text, which is
 - ``bench``: the expected text of a page of a public extraction benchmark in the extraction cache
   (``.cache/extraction/SET/truth.json``, built by ``python -m benchmarks.fetch_extraction_data``;
   article ``SET/ID``, SET one of ``BENCH_SETS``), joined as ``extraction`` bodies are. Their
-  publishers own the pages, so these rows too carry no text.
+  publishers own the pages, so these rows too carry no text;
+- ``bench`` with SET ``trafilatura``: adbar/trafilatura's evaluation pages give only snippets as
+  their expected text, so the canonical text is ``trafilatura.extract`` (the version pinned in
+  ``pyproject.toml``, ``TRAFILATURA_OPTIONS``) of the page's HTML in
+  ``.cache/extraction/trafilatura/html``, joined the same way; only English texts of 500
+  characters or more, and never a page of the extraction benchmark's frozen split
+  (``benchmarks/extraction_frozen.json``): those stay unread. The extraction is cached in
+  ``.cache/claims/trafilatura_texts.json`` keyed by the page's hash and the library's version.
 
 Each row carries ``sha``: the first 16 hex digits of the SHA-256 of the sentence text, so a join
 with a changed text fails loudly instead of labelling the wrong words.
@@ -44,7 +51,10 @@ EXTRACTION_TRUTH = EXTRACTION_DIR / "ground-truth.json"
 POLNEAR_TEXT = POLNEAR_TRAIN / "text"
 BENCH_CACHE = datasets.CACHE / "extraction"
 # Only sets that may be read: never page-signal, dragnet or the held-out scrapinghub half.
-BENCH_SETS = ("readability", "cleaneval-dev", "cleaneval-final", "cleanportaleval")
+BENCH_SETS = ("readability", "cleaneval-dev", "cleaneval-final", "cleanportaleval", "trafilatura")
+# trafilatura's truth holds snippets: its pages' texts are extracted from the HTML with these
+TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": False}
+TRAFILATURA_CACHE = datasets.CACHE / "claims" / "trafilatura_texts.json"
 GET_BENCH = (
     "build the extraction cache with `PYTHONPATH=$PWD .venv/bin/python -m "
     "benchmarks.fetch_extraction_data` (it reads the public mirrors it names)"
@@ -149,16 +159,67 @@ def bench_texts() -> list[SourceText]:
         path = BENCH_CACHE / name / "truth.json"
         if not path.is_file():
             raise MissingDataError(f"{path} is missing: {GET_BENCH}.")
-        for key, value in sorted(json.loads(path.read_text("utf-8")).items()):
-            text = canonical_body(value["expected"])
+        truth = json.loads(path.read_text("utf-8"))
+        extracted = _trafilatura_bodies(truth) if name == "trafilatura" else {}
+        for key, value in sorted(truth.items()):
+            if name == "trafilatura":
+                text = extracted.get(key, "")
+                if len(text) < 500:
+                    continue
+            else:
+                text = canonical_body(value["expected"])
             if not is_english(text):
                 continue
             url = value.get("url")
             m = _URL_YEAR.search(url or "")
-            # Readability's pages have no URL: the folder name says the site ("bbc-1" -> "bbc")
+            if url and "://" not in url:
+                url = None  # trafilatura's "hard::NAME.html" pages: the id starts with the host
+            # Readability's pages have no URL: the folder name says the site ("bbc-1" -> "bbc");
+            # trafilatura's unnamed ones: the id's host ("stluciatimes.com-dea")
             outlet = _outlet_of(url) if url else re.sub(r"[-_]?\d+$", "", key)
+            if not url and name == "trafilatura":
+                outlet = _outlet_of("http://" + _host_of_id(key))
             year = int(m.group(1)) if m else None
             out.append(SourceText("bench", f"{name}/{key}", text, outlet, year, url))
+    return out
+
+
+_ID_HOST = re.compile(r"^(.*?\.(?:com|org|net|edu|gov|io|xyz|vc|de|ie|uk|at))(?=[-.]|$)")
+
+
+def _host_of_id(page_id: str) -> str:
+    """The host a trafilatura page id starts with: "dw.com.colonial" -> "dw.com"."""
+    m = _ID_HOST.match(page_id)
+    return m.group(1) if m else page_id.split("-", 1)[0]
+
+
+def _trafilatura_bodies(truth: dict[str, dict]) -> dict[str, str]:
+    """Canonical bodies of the trafilatura set's development pages, extracted from their HTML.
+
+    The extraction benchmark's frozen pages are skipped unread. Extraction takes minutes, so
+    results are cached by the page bytes' hash and trafilatura's version (a new version
+    re-extracts, and a changed text then fails the corpus's hash check loudly)."""
+    import trafilatura
+
+    from benchmarks.extraction_split import frozen_ids
+
+    frozen = frozen_ids().get("trafilatura", frozenset())
+    cache = json.loads(TRAFILATURA_CACHE.read_text("utf-8")) if TRAFILATURA_CACHE.is_file() else {}
+    out, changed = {}, False
+    for key in sorted(truth):
+        if key in frozen:
+            continue
+        raw = (BENCH_CACHE / "trafilatura" / "html" / f"{key}.html").read_bytes()
+        stamp = f"{trafilatura.__version__}:{hashlib.sha256(raw).hexdigest()[:16]}"
+        hit = cache.get(key)
+        if hit is None or hit["stamp"] != stamp:
+            body = trafilatura.extract(raw, **TRAFILATURA_OPTIONS) or ""
+            hit = cache[key] = {"stamp": stamp, "text": canonical_body(body)}
+            changed = True
+        out[key] = hit["text"]
+    if changed:
+        TRAFILATURA_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        TRAFILATURA_CACHE.write_text(json.dumps(cache, ensure_ascii=False), "utf-8")
     return out
 
 

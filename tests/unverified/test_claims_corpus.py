@@ -10,6 +10,7 @@ figures differ a little.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -150,3 +151,35 @@ def test_detector_quality_floor_on_the_mit_part(sentences, side) -> None:
     assert result["pos"] >= 50
     assert p >= FLOOR_PRECISION, result
     assert r >= FLOOR_RECALL, result
+
+
+def test_trafilatura_pages_are_extraction_dev_pages_placed_once(side) -> None:
+    # trafilatura's evaluation pages joined as source "bench", set "trafilatura": only pages on the
+    # development side of the extraction benchmark's split (its frozen pages stay unread), each
+    # text once (the set holds a duplicated page), about a fifth frozen by place_new
+    from benchmarks.extraction_split import MEMBERSHIP
+
+    frozen_pages = set(json.loads(MEMBERSHIP.read_text("utf-8"))["frozen"]["trafilatura"])
+    articles = [
+        a
+        for a in read_jsonl(ARTICLES)
+        if a["source"] == "bench" and a["article"].startswith("trafilatura/")
+    ]
+    assert len(articles) >= 100
+    assert not {a["article"].split("/", 1)[1] for a in articles} & frozen_pages
+    assert len({a["sha"] for a in articles}) == len(articles)
+    sides = [side[("bench", a["article"])] for a in articles]
+    assert 0.15 <= sides.count("frozen") / len(sides) <= 0.30
+
+
+def test_trafilatura_page_without_url_takes_the_outlet_of_its_id() -> None:
+    # trafilatura's "hard::NAME.html" pages carry no URL: the id starts with the host
+    from benchmarks.claims_corpus_texts import _host_of_id, _outlet_of
+
+    def outlet(page_id: str) -> str:
+        return _outlet_of("http://" + _host_of_id(page_id))
+
+    assert outlet("dw.com.colonial") == "dw.com"
+    assert outlet("jamaica.gleaner.com-victims") == "gleaner.com"
+    assert outlet("thestkittsnevisobserver.com-bvi") == "thestkittsnevisobserver.com"
+    assert outlet("blog.python.org") == "python.org"
