@@ -26,13 +26,16 @@ DATA = "scorer.json"
 @dataclass(frozen=True)
 class Scorer:
     """A linear model: ``bias`` plus the weights of the features present, through a sigmoid.
-    ``codes``: the reason codes seen in training."""
+    ``codes``: the reason codes seen in training. ``threshold`` is the keep threshold of a
+    finding type ``thresholds`` does not name: a type whose flags are mostly wrong gets a
+    higher one of its own, so precision is set where the flags are weak."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
     codes: frozenset[str] = frozenset()
     about: dict[str, Any] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def knows(self, codes: list[str]) -> bool:
         """Were all these reason codes seen in training?"""
@@ -44,10 +47,12 @@ class Scorer:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def keeps(self, probability: float) -> bool:
-        return probability >= self.threshold
+    def keeps(self, probability: float, ftype: str | None = None) -> bool:
+        """Is a candidate of type ``ftype`` with this probability kept?"""
+        return probability >= self.thresholds.get(ftype or "", self.threshold)
 
     def to_json(self) -> str:
+        per_type = {k: round(v, 6) for k, v in sorted(self.thresholds.items())}
         weights = ",\n".join(
             f"    {json.dumps(k)}: {round(v, 6)!r}" for k, v in sorted(self.weights.items())
         )
@@ -56,6 +61,7 @@ class Scorer:
             f'  "about": {json.dumps(self.about, sort_keys=True)},\n'
             f'  "bias": {round(self.bias, 6)!r},\n'
             f'  "threshold": {round(self.threshold, 6)!r},\n'
+            f'  "thresholds": {json.dumps(per_type)},\n'
             f'  "codes": {json.dumps(sorted(self.codes))},\n'
             f'  "weights": {{\n{weights}\n  }}\n'
             "}\n"
@@ -68,7 +74,10 @@ def parse_scorer(text: str) -> Scorer:
     try:
         weights = {str(k): float(v) for k, v in raw["weights"].items()}
         codes = frozenset(str(c) for c in raw["codes"])
-        return Scorer(weights, float(raw["bias"]), float(raw["threshold"]), codes, raw["about"])
+        thresholds = {str(k): float(v) for k, v in raw.get("thresholds", {}).items()}
+        return Scorer(
+            weights, float(raw["bias"]), float(raw["threshold"]), codes, raw["about"], thresholds
+        )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(
             f"{DATA} is not a scorer (about, bias, threshold, codes, weights): {exc}"
