@@ -2,13 +2,14 @@
 
 The rules find candidates and give the reasons a reader sees; this logistic model over the
 rules' codes and the sentence's parse (``features``) gives each candidate the probability that
-the labelling rules call it unverifiable. A candidate below ``threshold`` is dropped; a kept one
-gets that probability as its confidence. A candidate with a reason code the scorer never saw in
-training (a rule added since the last fit) passes as the rules made it, until the scorer is
-refit. The weights are data (``scorer.json`` beside this
-module, loaded once at import), written by ``python -m benchmarks.claims_scorer --fit`` from
-text that may be redistributed only (never PolNeAR); scoring is a sum over a dict, so it is
-deterministic and costs microseconds per flagged sentence.
+the labelling rules call it unverifiable. A candidate below its type's threshold is dropped; a
+kept one gets that probability as its confidence (calibrated: one scale and one offset per type,
+fitted out of fold, are folded into the weights). A candidate with a reason code registered
+after the last fit passes as the rules made it, until the scorer is refit. The weights are data
+(``scorer.json`` beside this module, loaded once at import), written by
+``python -m benchmarks.claims_scorer --fit`` from text that may be redistributed only (never
+PolNeAR); scoring is a sum over a dict, so it is deterministic and costs microseconds per
+flagged sentence.
 """
 
 from __future__ import annotations
