@@ -92,10 +92,13 @@ def test_a_known_positive_is_kept_and_a_known_negative_scored_below_it() -> None
     neg = _candidate_for(_item(NEGATIVE))
     p_pos, p_neg = SCORER.probability(pos.features), SCORER.probability(neg.features)
     assert SCORER.keeps(p_pos) and p_pos >= 0.8, p_pos
-    assert p_neg < 0.6, p_neg
-    # the rules alone give the wrong flag 0.86; the scorer puts it well below the right one
+    # the confidence is calibrated on the corpus's dev rows (flags scored 0.6-0.7 there are right
+    # about 61% of the time), which pulls the extremes in: 0.65, not 0.6 as before calibration
+    assert p_neg < 0.65, p_neg
+    # the rules alone give the wrong flag 0.86; the scorer puts it well below that and the right one
     assert neg.finding.confidence > 0.8
-    assert p_neg < p_pos - 0.2
+    assert p_neg < neg.finding.confidence - 0.2
+    assert p_neg < p_pos - 0.15
 
 
 def test_the_scorer_changes_the_detector_output() -> None:
@@ -147,3 +150,86 @@ def test_scoring_is_deterministic() -> None:
     first = [f.to_dict() for f in find_unverified(_reading(item["context"]))]
     second = [f.to_dict() for f in find_unverified(_reading(item["context"]))]
     assert first == second and first
+
+
+def test_a_type_with_its_own_threshold_drops_what_the_global_one_keeps() -> None:
+    """Per-type thresholds: a type whose flags are mostly wrong can be held to a higher bar
+    than the others (the same probability kept for one type, dropped for another)."""
+    text = "The rebels reportedly seized the airport."
+    reading = _reading(text)
+    (cand,) = candidates(reading)
+    codes = frozenset(r.code for r in cand.finding.reasons)
+    p80 = 1.3862944  # log-odds of 0.8
+    lenient = Scorer({}, p80, 0.5, codes, {}, {"hedged": 0.9})
+    strict = Scorer({}, p80, 0.5, codes, {}, {"reported": 0.9})
+    assert [f.type for f in find_unverified(reading, scorer=lenient)] == ["reported"]
+    assert find_unverified(reading, scorer=strict) == []
+    assert strict.keeps(0.8, "weasel") and not strict.keeps(0.8, "reported")
+
+
+def test_per_type_thresholds_round_trip_and_an_older_file_still_loads() -> None:
+    scorer = Scorer(
+        {"type=reported": 0.5}, -1.0, 0.2, frozenset({"reportedly"}), {"a": 1}, {"hedged": 0.45}
+    )
+    assert parse_scorer(scorer.to_json()) == scorer
+    old = '{"about": {}, "bias": 0.1, "threshold": 0.3, "codes": [], "weights": {}}'
+    assert parse_scorer(old).thresholds == {} and parse_scorer(old).keeps(0.3, "hedged")
+
+
+def test_the_calibration_folds_into_the_weights() -> None:
+    """One scale and an offset per type, folded into the linear model: the shipped scorer gives
+    sigmoid(scale * z + offset[type]) with no extra step at run time."""
+    import math
+
+    from benchmarks.claims_scorer import calibrated
+
+    model = Scorer({"code=reportedly": 1.2, "type=reported": 0.3, "number": -0.7}, 0.4, 0.0)
+    cal = calibrated(model, 0.5, {"reported": -0.25, "hedged": 1.0})
+    feats = {"code=reportedly": 1.0, "type=reported": 1.0, "number": 1.0}
+    z = 0.4 + 1.2 + 0.3 - 0.7
+    assert math.isclose(cal.probability(feats), 1 / (1 + math.exp(-(0.5 * z - 0.25))))
+    assert cal.weights["type=hedged"] == 1.0
+
+
+def test_the_calibration_fit_recovers_a_known_scale_and_offsets() -> None:
+    import numpy as np
+
+    from benchmarks.claims_scorer import fit_calibration
+
+    rng = np.random.default_rng(14)
+    z = rng.normal(0, 2, 6000)
+    types = ["hedged" if k % 2 else "weasel" for k in range(len(z))]
+    true = 0.5 * z + np.where(np.array(types) == "hedged", -1.0, 0.5)
+    y = (rng.random(len(z)) < 1 / (1 + np.exp(-true))).astype(float)
+    scale, offsets = fit_calibration(z, types, y, l2=0.01)
+    assert abs(scale - 0.5) < 0.06
+    assert abs(offsets["hedged"] + 1.0) < 0.15 and abs(offsets["weasel"] - 0.5) < 0.15
+
+
+def test_thresholds_rise_only_for_a_type_where_dropping_flags_helps() -> None:
+    from benchmarks.claims_scorer import choose_thresholds
+
+    # a toy objective: hedged is best held at 0.5, weasel is best kept whole
+    def objective(t: dict[str, float]) -> float:
+        return -abs(t["hedged"] - 0.5) - t["weasel"]
+
+    thresholds, best = choose_thresholds(objective, ("hedged", "weasel"), (0.0, 0.25, 0.5, 0.75))
+    assert thresholds == {"hedged": 0.5, "weasel": 0.0} and best == 0.0
+
+
+def test_the_features_read_the_paragraph_and_the_cue_in_context() -> None:
+    """What the rules check one at a time, as scorer features: a source elsewhere in the
+    paragraph, negation, a named entity, where the cue sits and how the parser reads it."""
+    text = (
+        "The rebels reportedly did not seize the airport in Kandahar. "
+        "Police said the city was calm.\n\nSome say the war is over."
+    )
+    found = {c.finding.text.split()[1]: c.features for c in candidates(_reading(text))}
+    rebels = found["rebels"]
+    assert {"sourced_elsewhere", "negation", "names_entity", "lead_paragraph"} <= set(rebels)
+    assert "reported&sourced_elsewhere" in rebels
+    assert any(name.startswith("cuedep=reportedly:") for name in rebels)
+    assert 0.0 <= rebels["article_position"] < 0.5
+    some = found["say"]
+    assert "lead_paragraph" not in some and "sourced_elsewhere" not in some
+    assert "lone_sentence" in some and "cue_initial" in some

@@ -58,7 +58,7 @@ def find_unverified(
             kept.append(c.finding)  # a rule newer than the scorer: as the rules made it
             continue
         p = scorer.probability(c.features)
-        if scorer.keeps(p):
+        if scorer.keeps(p, c.finding.type):
             kept.append(replace(c.finding, confidence=round(min(0.99, p), 3)))
     return kept
 

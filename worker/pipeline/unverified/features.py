@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from worker.pipeline.lexicon import SOURCE_VERBS
 from worker.pipeline.sources import ANONYMOUS, VAGUE
 from worker.pipeline.unverified.calibration import confidence
 from worker.pipeline.unverified.rule import Sentence, Signal
@@ -91,4 +92,80 @@ def features(
             out[f"cue={sig.code}:{span.root.lemma_.lower()}"] = 1.0
     for src in s.sources:
         out[f"source={src.kind}:{src.head.lemma_.lower()}"] = 1.0
+    out.update(_context(s, ftype, decisive, out))
+    return out
+
+
+# Entity labels that name a checkable someone: a person, an organisation, a country or a group.
+_NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Entity labels of numbers that are no count of people or money lost (dates, ages, shares).
+_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
+_BY_TYPE_CONTEXT = (
+    "sourced_elsewhere",
+    "figures_sourced_elsewhere",
+    "negation",
+    "names_entity",
+    "reporting_verb",
+    "lead_paragraph",
+    "cue_initial",
+    "quote_in_sentence",
+    "anonymous_source",
+    "vague_source",
+    "number",
+)
+
+
+def _context(
+    s: Sentence, ftype: str, decisive: Sequence[Signal], base: dict[str, float]
+) -> dict[str, float]:
+    """What the rules read one at a time and the scorer may weigh together: where the sentence
+    stands in the article and its paragraph, whether the rest of the paragraph has a source (or
+    a source telling a figure), negation, named entities, a reporting verb, where the cue sits
+    in the sentence and what the parser makes of it."""
+    reading = s.reading
+    tokens = s.tokens
+    sent = s.span
+    n = max(1, len(reading.sentences))
+    para = reading.paragraph_of[s.index]
+    in_para = [i for i, p in enumerate(reading.paragraph_of) if p == para]
+    elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    figures_elsewhere = (
+        elsewhere if s.figures_sourced_elsewhere is None else s.figures_sourced_elsewhere
+    )
+    first_cue = min((sig.start for sig in decisive), default=sent.start_char)
+    span_chars = max(1, sent.end_char - sent.start_char)
+    ents = list(sent.ents)
+    flags = {
+        "sourced_elsewhere": bool(elsewhere),
+        "figures_sourced_elsewhere": bool(figures_elsewhere),
+        "negation": any(t.dep_ == "neg" for t in tokens),
+        "names_entity": any(e.label_ in _NAMING_ENTS for e in ents),
+        "person_entity": any(e.label_ == "PERSON" for e in ents),
+        "money_entity": any(e.label_ == "MONEY" for e in ents),
+        "count_number": any(t.like_num and t.ent_type_ not in _NOT_COUNT_ENTS for t in tokens),
+        "reporting_verb": any(
+            t.lemma_.lower() in SOURCE_VERBS and t.pos_ in ("VERB", "AUX") for t in tokens
+        ),
+        "lead_paragraph": para == 0,
+        "lone_sentence": len(in_para) == 1,
+        "paragraph_first": bool(in_para) and in_para[0] == s.index,
+        "cue_initial": (first_cue - sent.start_char) / span_chars < 0.25,
+        "cue_any_quoted": any(s.quoted(sig.start) for sig in decisive),
+        "starts_quoted": bool(tokens) and s.quoted(tokens[0].idx),
+        "no_final_stop": not sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?")),
+    }
+    out: dict[str, float] = {"article_position": s.index / n}
+    for name, on in flags.items():
+        if on:
+            out[name] = 1.0
+    for name in _BY_TYPE_CONTEXT:
+        if base.get(name) or flags.get(name):
+            out[f"{ftype}&{name}"] = 1.0
+    # how the parser reads each cue: its head's dependency (a cue as the main verb or buried in
+    # a clause) and part of speech
+    doc = s.doc
+    for sig in decisive:
+        span = doc.char_span(sig.start, sig.end, alignment_mode="expand")
+        if span is not None:
+            out[f"cuedep={sig.code}:{span.root.dep_}"] = 1.0
     return out
