@@ -1532,3 +1532,14 @@ CORROBORATION_NOUNS = words("corroboration")
 
 # Auxiliaries of a present perfect: "cases have been reported" (observed).
 PERFECT_AUXILIARIES = words("has have")
+
+# --- Unverified: hedged claims on any outlet's prose (issue 14, unv-hedged) ---------------------
+# Appended at the end so parallel edits merge cleanly; ``FACT_NOUNS`` is rebound with ``|``.
+
+# More nouns of a fact that can be "unclear" or "unknown": "the long-term effect of the drug is
+# unknown", "the incidence of the syndrome remains unclear" (the corpus's benchmark pages).
+FACT_NOUNS = FACT_NOUNS | words("effect incidence prevalence recurrence")
+
+# Verbs of the writer's own guess: "I suppose the word may have come from ...", "we think it
+# might have been" — a hedge under them is first-person opinion, which the labels leave alone.
+FIRST_PERSON_GUESS_VERBS = words("believe guess imagine suppose suspect think")
