@@ -118,6 +118,13 @@ CASES = [
     # a reputation ("known to be") and the writer's own guess are no hedged fact
     ("A builder known to be fond of marble bought the old bank.", "none", None),
     ("I suppose the custom may have come from the harvest feasts.", "none", None),
+    # a guessed cause, and a gap the article says has since been filled
+    (
+        "Patients who smoked were less likely to heal, possibly because the wound stayed infected.",
+        "none",
+        None,
+    ),
+    ("Until this week it had been unclear how the hackers entered the network.", "none", None),
 ]
 
 

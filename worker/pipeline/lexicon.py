@@ -1543,3 +1543,11 @@ FACT_NOUNS = FACT_NOUNS | words("effect incidence prevalence recurrence")
 # Verbs of the writer's own guess: "I suppose the word may have come from ...", "we think it
 # might have been" — a hedge under them is first-person opinion, which the labels leave alone.
 FIRST_PERSON_GUESS_VERBS = words("believe guess imagine suppose suspect think")
+
+# Modals of duty or advice: "people should think about that", "critics must ask" tell a group
+# what to do, they report no view it holds (the claims corpus's benchmark pages).
+OBLIGATION_MODALS = words("must shall should")
+
+# Words that open a cause right after a hedge adverb: "possibly because the infection spread",
+# "probably due to the rain" — a guessed explanation, which the labels leave alone.
+CAUSE_MARKS = words("because due")

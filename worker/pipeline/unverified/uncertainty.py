@@ -384,6 +384,8 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return None
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lexicon.CAUSE_MARKS:
+        return None  # "possibly because the infection spread": a guessed cause, not a fact
     return cue(tok, tok), verb.i
 
 
@@ -467,6 +469,8 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     be = tok if known or tok.dep_ == "ROOT" else tok.head
     if not any(c.lower_ == "it" and c.dep_ in _IT_SUBJECT_DEPS for c in be.children):
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in be.children):
+        return None  # "until now it had been unclear how": a gap the article has since filled
     doc = tok.doc
     sent_end = tok.sent.end
     # the content clause: the first wh-word or "that"/bare clause after the adjective, past a
