@@ -67,6 +67,10 @@ CASES = [
     # ... not a mood with no claim in it, nor a named holder's fear
     ("The budget reflects anxiety among donors about the coming election.", "none", None),
     ("The governor's fears that the dam would fail proved unfounded.", "none", None),
+    # ... nor advice to a group, nor the writer's "all considered"
+    ("People should think about that when they oppose every new security measure.", "none", None),
+    ("All considered, the new bridge is a disaster for the town.", "none", None),
+    ("Critics say the new bridge is a disaster for the town.", "weasel", "vague_source"),
 ]
 
 

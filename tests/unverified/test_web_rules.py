@@ -102,6 +102,29 @@ CASES = [
         None,
     ),
     ("Other campuses may have limited hours during the week.", "none", None),
+    # unknown_fact: a fronted whether-clause the parser reads as the main clause, "remains",
+    # the nouns of a finding; not a question about what is to come
+    ("Whether Tehran has since enriched more uranium is unclear.", "hedged", "unknown_fact"),
+    (
+        "Whether the junta is in the process of expanding its purported chemical arsenal, "
+        "however, remains unclear.",
+        "hedged",
+        "unknown_fact",
+    ),
+    ("The long-term effect of the drug on older patients is unknown.", "hedged", "unknown_fact"),
+    ("The incidence of the disease among miners remains unclear.", "hedged", "unknown_fact"),
+    ("Whether the mayor will run again remains unclear.", "none", None),
+    ("The extent to which a new dam would help the farmers is unclear.", "none", None),
+    # a reputation ("known to be") and the writer's own guess are no hedged fact
+    ("A builder known to be fond of marble bought the old bank.", "none", None),
+    ("I suppose the custom may have come from the harvest feasts.", "none", None),
+    # a guessed cause, and a gap the article says has since been filled
+    (
+        "Patients who smoked were less likely to heal, possibly because the wound stayed infected.",
+        "none",
+        None,
+    ),
+    ("Until this week it had been unclear how the hackers entered the network.", "none", None),
 ]
 
 

@@ -1589,3 +1589,22 @@ SUMMARY_VERBS = SUMMARY_VERBS | words(
     bemoan lament note reference reiterate
     """
 )
+
+# --- Unverified: hedged claims on any outlet's prose (issue 14, unv-hedged) ---------------------
+# Appended at the end so parallel edits merge cleanly; ``FACT_NOUNS`` is rebound with ``|``.
+
+# More nouns of a fact that can be "unclear" or "unknown": "the long-term effect of the drug is
+# unknown", "the incidence of the syndrome remains unclear" (the corpus's benchmark pages).
+FACT_NOUNS = FACT_NOUNS | words("effect incidence prevalence recurrence")
+
+# Verbs of the writer's own guess: "I suppose the word may have come from ...", "we think it
+# might have been" — a hedge under them is first-person opinion, which the labels leave alone.
+FIRST_PERSON_GUESS_VERBS = words("believe guess imagine suppose suspect think")
+
+# Modals of duty or advice: "people should think about that", "critics must ask" tell a group
+# what to do, they report no view it holds (the claims corpus's benchmark pages).
+OBLIGATION_MODALS = words("must shall should")
+
+# Words that open a cause right after a hedge adverb: "possibly because the infection spread",
+# "probably due to the rain" — a guessed explanation, which the labels leave alone.
+CAUSE_MARKS = words("because due")

@@ -478,6 +478,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             modals & {"would"} and verb.lemma_.lower() != "like"
         ):
             continue  # "others may argue": a hypothetical objection, not a claim
+        if modals & lexicon.OBLIGATION_MODALS:
+            continue  # "people should think about that": advice to a group, no view it holds
         content_subjects = {
             g.lower_
             for c in verb.children
@@ -614,8 +616,13 @@ def _agentless_passive(s: Sentence, found: Sequence[Signal]) -> Iterator[Candida
                 continue
             yield from _not_a_named_view(s, cue(aux[0], tok))
         elif tok.dep_ in grammar.PARTICIPLE_DEPS and tok.lemma_.lower() != "deem":
+            if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _ALL_CONSIDERED:
+                continue  # "all (things) considered, ...": the writer weighing up, no one's view
             # the reduced passive: "the territories, seen as pivotal", "long considered one of"
             yield from _not_a_named_view(s, cue(tok, tok))
+
+
+_ALL_CONSIDERED = frozenset({"all", "things"})
 
 
 def _not_asserted(verb: Token, aux: Token) -> bool:

@@ -263,7 +263,24 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return None
     if is_concessive(tok, sent) or _under_concession(tok) or _counterfactual(sent):
         return None
+    if _first_person_guess(verb):
+        return None
     return cue(tok, doc[k]), verb.i
+
+
+def _first_person_guess(verb: Token) -> bool:
+    """ "I suppose the word may have come from ...": the writer's own guess, which the labels
+    leave alone as first-person opinion (a named believer is ``named_cover``'s)."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in lexicon.FIRST_PERSON_GUESS_VERBS and (
+            subject_person(cur) in lexicon.FIRST_SECOND_SUBJECTS - {"you"}
+        ):
+            return True
+    return False
 
 
 def _in_who_clause(verb: Token) -> bool:
@@ -367,6 +384,8 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return None
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lexicon.CAUSE_MARKS:
+        return None  # "possibly because the infection spread": a guessed cause, not a fact
     return cue(tok, tok), verb.i
 
 
@@ -390,6 +409,8 @@ def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return None
     if any(c.dep_ == "agent" for c in tok.children):
         return None
+    if tok.lemma_.lower() == "know" and tok.dep_ in grammar.PARTICIPLE_DEPS:
+        return None  # "a developer known to be bullish on golf": a reputation, not a hedged fact
     doc = tok.doc
     if (
         tok.i > 0
@@ -448,6 +469,8 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     be = tok if known or tok.dep_ == "ROOT" else tok.head
     if not any(c.lower_ == "it" and c.dep_ in _IT_SUBJECT_DEPS for c in be.children):
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in be.children):
+        return None  # "until now it had been unclear how": a gap the article has since filled
     doc = tok.doc
     sent_end = tok.sent.end
     # the content clause: the first wh-word or "that"/bare clause after the adjective, past a
@@ -501,6 +524,11 @@ def _unknown_fact(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if tok.lemma_.lower() not in lexicon.UNKNOWN_ADJECTIVES or tok.dep_ != "acomp":
         return None
     be = tok.head
+    whether = _fronted_whether(be, sent)
+    if whether is not None:
+        if any(t.lower_ in lexicon.FUTURE_AUXILIARIES for t in tok.doc[whether.i : tok.i]):
+            return None  # "whether he will run remains unclear": a question about the future
+        return cue(whether, tok), tok.i
     subj = next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None:
         return None
@@ -509,9 +537,23 @@ def _unknown_fact(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
             return None
         if any(c.lower_ in lexicon.FUTURE_AUXILIARIES for c in subj.children):
             return None  # "whether he will run is unclear": a question about the future
-    elif subj.lemma_.lower() not in lexicon.FACT_NOUNS:
-        return None
+    elif subj.lemma_.lower() not in lexicon.FACT_NOUNS or any(
+        t.lower_ in lexicon.FUTURE_AUXILIARIES for t in subj.subtree
+    ):
+        return None  # "the extent to which a test would advance ... is unclear": what is to come
     return cue(subj if subj.dep_ == "nsubj" else subj.left_edge, tok), tok.i
+
+
+def _fronted_whether(be: Token, sent: Span) -> Token | None:
+    """The "whether" that opens the sentence with the subject of "unclear": "Whether Pyongyang
+    has since built weapons is unclear", "Whether X is ..., however, remains unclear". The
+    parser often takes the clause's verb for the sentence's own, hangs the clause on it as an
+    adverbial or reads its participle as an adjective ("enriched more uranium"), so the
+    whether-clause is no ``csubj`` there; it hangs somewhere below the verb of "unclear"."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.lower_ != "whether" or first.dep_ != "mark":
+        return None
+    return first if any(a.i == be.i for a in first.ancestors) else None
 
 
 def _attributed_to_research(tok: Token) -> bool:
