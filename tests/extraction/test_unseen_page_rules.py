@@ -155,3 +155,31 @@ def test_a_live_blogs_entries_are_not_cut_as_comments():
     text = extract_article(page).text
     assert "Entry 10 of the match" in text and "Entry 90 of the match" in text
     assert "A reader wrote" not in text
+
+
+def _anchors(*texts: str) -> frozenset[str]:
+    return frozenset(t.lower() for t in texts)
+
+
+def test_a_table_row_of_links_only_is_a_menu_laid_out_as_a_table():
+    anchors = _anchors("Home", "Current House Value", "Buyer Services", "Contact")
+    context = Context(anchors=anchors)
+    paragraphs = [
+        "| Home \\| Current House Value \\| Contact |",
+        "| Buyer Services |",
+        "| | Contact | |",
+        LONG,
+    ]
+    assert clean_paragraphs(paragraphs, context) == [LONG]
+
+
+def test_a_table_row_with_text_beside_its_links_is_kept():
+    context = Context(anchors=_anchors("Wellington", "Capital"))
+    row = "| Capital | Wellington, on the southern tip of the North Island |"
+    assert clean_paragraphs([row, LONG], context) == [row, LONG]
+
+
+def test_a_long_table_row_of_links_is_a_menu_whatever_its_length():
+    names = [f"Section number {i}" for i in range(20)]
+    row = "| " + " \\| ".join(names) + " |"
+    assert clean_paragraphs([row, LONG], Context(anchors=_anchors(*names))) == [LONG]

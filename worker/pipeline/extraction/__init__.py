@@ -19,6 +19,7 @@ from worker.pipeline.extraction.decoding import to_text
 from worker.pipeline.extraction.fallbacks import fallbacks
 from worker.pipeline.extraction.filters import Context, clean_paragraphs
 from worker.pipeline.extraction.htmlprocessing import (
+    anchor_texts,
     headline_texts,
     link_texts,
     parse_html,
@@ -71,6 +72,7 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         site=meta.site,
         linked=linked,
         headlines=headline_texts(tree),
+        anchors=anchor_texts(tree),
     )
     paragraphs = _first_article(tree, url, meta.article_body, context, budget)
     return Article(

@@ -200,6 +200,9 @@ class Context:
     linked: frozenset[str] = frozenset()
     # Link texts of two words or more (see htmlprocessing.headline_texts): teasers open with one.
     headlines: frozenset[str] = frozenset()
+    # Every link text of the page, however short (see htmlprocessing.anchor_texts): a table
+    # row whose every cell is a link is a navigation bar laid out as a table.
+    anchors: frozenset[str] = frozenset()
 
 
 def flat(text: str) -> str:
@@ -244,6 +247,8 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if not _WORD.search(text):
         return True  # punctuation, arrows or emoji rows
+    if context.anchors and text.startswith("|") and _is_link_row(text, context.anchors):
+        return True
     if _words(text) > MAX_FURNITURE_WORDS:
         return False
     if _NOTICE.match(text) or _CREDIT.match(text) or _SHORTCODE.match(text):
@@ -269,6 +274,18 @@ def is_furniture(paragraph: str, context: Context) -> bool:
     if byline and norm and (norm == byline or norm.startswith(f"by {byline}")):
         return True
     return text.startswith("http") and " " not in text
+
+
+def _is_link_row(text: str, anchors: frozenset[str]) -> bool:
+    """A table row (trafilatura writes cells between "|") whose every filled cell is a link.
+
+    Pages laid out in tables put their menus there, a link per row or per cell; the row reads
+    as a short paragraph that no single link text matches. Pipes the page writes inside a cell
+    ("Home | News | Sport", escaped by trafilatura) part its links too.
+    """
+    pieces = [flat(piece.strip("\\")) for piece in text.split("|")]
+    pieces = [piece for piece in pieces if piece]
+    return bool(pieces) and all(piece in anchors for piece in pieces)
 
 
 def _is_title(norm: str, title: str) -> bool:

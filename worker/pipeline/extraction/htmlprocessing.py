@@ -387,3 +387,13 @@ def headline_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
         if " " in text and len(text) >= 8:
             texts.add(text)
     return frozenset(texts)
+
+
+def anchor_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """Every link text of the page (lowercased, whitespace-collapsed), however short."""
+    texts = set()
+    for a in tree.iter("a"):
+        text = " ".join(a.text_content().split()).lower()
+        if text:
+            texts.add(text)
+    return frozenset(texts)
