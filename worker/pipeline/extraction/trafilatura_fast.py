@@ -6,20 +6,32 @@ never runs). For the one mode used here (fast, favor_recall, no comments, no met
 runs the same steps of trafilatura's own cascade (``trafilatura.core.trafilatura_sequence``,
 trafilatura 2.3.1, pinned) on a single copy, and builds the options once: the text is the same
 (``tests/extraction/test_trafilatura_fast.py`` compares it with ``bare_extraction``'s).
+
+The cascade's pruning and frame XPaths are evaluated as Python (``trafilatura_rules``): they
+are most of its time otherwise. Trafilatura's own functions run, given those rules in place of
+the module's XPaths (see ``_with_rules``): nothing of trafilatura is changed for other callers.
 """
 
 from __future__ import annotations
 
+import types
 from copy import copy
 
 from lxml.html import HtmlElement
+from trafilatura import main_extractor
 from trafilatura.baseline import baseline
 from trafilatura.core import _forum_thread_page
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+from worker.pipeline.extraction.trafilatura_rules import (
+    BODY_RULES,
+    COMMENT_RULES,
+    DISCARD_IMAGE_RULES,
+    OVERALL_DISCARD_RULES,
+    RAW_TREE_PRUNE_RULES,
+)
 
 # Read-only after construction (trafilatura copies options before changing any).
 _OPTIONS = Extractor(
@@ -33,6 +45,36 @@ _OPTIONS = Extractor(
 )
 
 
+def _with_rules(module: types.ModuleType, rules: dict[str, list], names: list[str]) -> dict:
+    """Copies of ``module``'s functions ``names`` that read ``rules`` in place of its globals.
+
+    Each copy runs the module's own code with a copy of its namespace in which the XPath lists
+    are replaced by their Python rules and the functions by each other's copies (so
+    ``extract_content`` calls the ``_extract`` that uses the rules); the module is untouched.
+    """
+    namespace = {**vars(module), **rules}
+    for name in names:
+        fn = getattr(module, name)
+        copied = types.FunctionType(
+            fn.__code__, namespace, fn.__name__, fn.__defaults__, fn.__closure__
+        )
+        copied.__kwdefaults__ = fn.__kwdefaults__
+        namespace[name] = copied
+    return namespace
+
+
+_CASCADE = _with_rules(
+    main_extractor,
+    {
+        "BODY_XPATH": BODY_RULES,
+        "OVERALL_DISCARD_XPATH": OVERALL_DISCARD_RULES,
+        "DISCARD_IMAGE_ELEMENTS": DISCARD_IMAGE_RULES,
+    },
+    ["extract_content", "_extract", "recover_wild_text", "prune_unwanted_sections"],
+)
+extract_content = _CASCADE["extract_content"]
+
+
 def _options(url: str | None) -> Extractor:
     options = copy(_OPTIONS)
     options.url = url
@@ -43,10 +85,10 @@ def _options(url: str | None) -> Extractor:
 def _pruned(tree: HtmlElement) -> HtmlElement:
     """The raw tree as trafilatura's cascade prunes it first (in place)."""
     is_forum = _forum_thread_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_RULES)
     # Comments are off: their containers are pruned, except on a thread forum (posts are text).
     if not is_forum:
-        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        tree = prune_unwanted_nodes(tree, COMMENT_RULES)
     return tree
 
 
