@@ -44,6 +44,20 @@ def dev_docs(articles: list) -> list:
     return docs
 
 
+def dev_articles() -> list | None:
+    """The development part's articles, or None after saying on stderr how to get them."""
+    try:
+        return load_part(corpus_dir(SHARED), load_split()["dev"])
+    except MissingDataError as err:
+        print(
+            f"missing the PolNeAR development articles: {err}\nTo get it: lay PolNeAR's train "
+            "split out under ../shared/data/polnear-train as the README's attribution section "
+            "describes.",
+            file=sys.stderr,
+        )
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", metavar="CUE", help="list missed statements with this cue")
@@ -54,15 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         help="only misses where our overlapping finding is shorter, longer, or absent",
     )
     args = parser.parse_args(argv)
-    try:
-        articles = load_part(corpus_dir(SHARED), load_split()["dev"])
-    except MissingDataError as err:
-        print(
-            f"missing the PolNeAR development articles: {err}\nTo get it: lay PolNeAR's train "
-            "split out under ../shared/data/polnear-train as the README's attribution section "
-            "describes.",
-            file=sys.stderr,
-        )
+    articles = dev_articles()
+    if articles is None:
         return 2
 
     from worker.pipeline.attribution import find_attributions

@@ -30,9 +30,7 @@ import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from benchmarks.datasets import SHARED
 from benchmarks.polnear import CACHE
-from benchmarks.polnear_data import corpus_dir, load_part, load_split
 from benchmarks.polnear_misses import cue_key
 from benchmarks.polnear_score import Relation, from_findings, gold_relations, jaccard, match
 
@@ -128,8 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diff", metavar="NAME")
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args(argv)
-    articles = load_part(corpus_dir(SHARED), load_split()["dev"])  # development part only
-    from benchmarks.polnear_dev import dev_docs
+    from benchmarks.polnear_dev import dev_articles, dev_docs
+
+    articles = dev_articles()  # development part only
+    if articles is None:
+        return 2
     from worker.pipeline.attribution import find_attributions
     from worker.pipeline.reading import read
 
