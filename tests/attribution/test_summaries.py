@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.attribution.found import summaries
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.nlp import parse
-
-
-def summaries(text: str) -> list[tuple[str, str, str]]:
-    """(speaker, cue, content) of each summary finding."""
-    return [
-        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
-        for f in find_attributions(parse(text))
-        if f.type == "summary"
-    ]
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.pipeline.attribution import find_attributions
-from worker.pipeline.nlp import parse
-
-
-def summaries(text: str) -> list[tuple[str, str, str]]:
-    """(speaker, cue, content) of each summary finding."""
-    return [
-        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
-        for f in find_attributions(parse(text))
-        if f.type == "summary"
-    ]
+from tests.attribution.found import summaries
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,15 @@
+"""What the attribution tests read off ``find_attributions``: one shape for every test file."""
+
+from __future__ import annotations
+
+from worker.pipeline.attribution import find_attributions
+from worker.pipeline.nlp import parse
+
+
+def summaries(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, cue, content) of each ``summary`` finding of ``text``."""
+    return [
+        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
+        for f in find_attributions(parse(text))
+        if f.type == "summary"
+    ]
