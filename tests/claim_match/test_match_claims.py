@@ -109,3 +109,46 @@ def test_a_shared_quotation_is_shared_wording_however_few_its_content_words():
         "He will do it in front of a crowd, too.", "He then had a question for the crowd."
     )
     assert not m.same
+
+
+def test_a_date_one_side_adds_does_not_contradict_a_name_the_other_lacks():
+    # "Oct. 9 on ABC" / "October 9th": ABC is only missing, the date is the same
+    m = match_claims(
+        "The final debate is scheduled for Oct. 9 on ABC.",
+        "The final debate is scheduled for October 9th.",
+    )
+    assert m.same, m
+    assert "entity_mismatch" not in codes(m)
+
+
+def test_another_day_is_still_another_event():
+    m = match_claims(
+        BASE, "At least 40 protesters were killed in Almaty on Thursday, officials said."
+    )
+    assert not m.same and "entity_mismatch" in codes(m)
+
+
+def test_a_state_abbreviated_is_the_state():
+    m = match_claims(
+        "The governor signed the bill in Tallahassee, Fla., on Monday.",
+        "The governor signed the bill in Tallahassee, Florida, on Monday.",
+    )
+    assert m.same and m.reasons == [], m
+
+
+def test_a_wire_dateline_is_not_part_of_the_claim():
+    # the dateline's day ("Nov. 3") is no figure of the claim, its city and agency no names
+    m = match_claims(
+        "PARIS, Nov. 3 (AFP) — Police arrested 12 people at the protest.",
+        "Police arrested 12 people at the protest.",
+    )
+    assert m.same and m.reasons == [], m
+
+
+def test_two_verbs_of_denial_are_one_polarity():
+    m = match_claims(
+        "The company denied that its trucks had leaked oil into the river.",
+        "The company rejected claims that its trucks had leaked oil into the river.",
+    )
+    assert m.same, m
+    assert "word_substituted" not in codes(m)

@@ -8,6 +8,7 @@ pair below the threshold. The threshold is set on the dev pairs for precision.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -77,20 +78,36 @@ class Claim:
     quotes: tuple[quotes.Segment, ...]
 
 
+# A wire dateline ("NEW YORK, Dec. 22 (UPI) — ", "JACKSON, Miss. - ", "WASHINGTON (AP) — ")
+# says where the copy was filed, not what it claims: one outlet keeps it, another drops it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?:, [A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s+"
+    r"(?=[A-Z\"“‘'])"
+)
+
+
+def body(text: str) -> str:
+    """The sentence without a wire dateline at its start (offsets count from the body)."""
+    m = _DATELINE.match(text)
+    return text[m.end() :] if m else text
+
+
 @lru_cache(maxsize=4096)
 def claim(text: str) -> Claim:
     """Parse a claim sentence once; the store matches one new claim against many."""
-    doc: Doc = get_nlp()(text)
+    said = body(text)
+    doc: Doc = get_nlp()(said)
     return Claim(
         text=text,
-        quantities=tuple(numbers.quantities(text)),
+        quantities=tuple(numbers.quantities(said)),
         polarity=negation.polarity(doc),
         entities=tuple(ent.entities(doc)),
         words=ent.doc_words(doc),
         speaker=ent.speaker(doc),
         bag=similarity.content_words(doc),
         slots=similarity.slots(doc),
-        quotes=tuple(quotes.segments(text)),
+        quotes=tuple(quotes.segments(said)),
     )
 
 
@@ -149,17 +166,24 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         reasons.append(MatchReason("opposite_meaning", f"'{x}' versus '{y}'"))
     missing_a = _missing(a, b, quote.a if quote else None)
     missing_b = _missing(b, a, quote.b if quote else None)
-    if missing_a and missing_b:
+    # A day or month only one side gives dates the same event; only a different one counts, and
+    # a date one side adds is no other name for what the other side names ("Dec. 15 on CNN" /
+    # "December 15th": CNN is only missing, not contradicted).
+    named_a = [e for e in missing_a if not e.temporal]
+    named_b = [e for e in missing_b if not e.temporal]
+    days_a = [e for e in missing_a if e.temporal]
+    days_b = [e for e in missing_b if e.temporal]
+    if (named_a and named_b) or (days_a and days_b):
         reasons.append(
             MatchReason(
                 "entity_mismatch",
                 f"different names: {_names(missing_a)} versus {_names(missing_b)}",
             )
         )
-    elif [e for e in missing_a or missing_b if not e.temporal]:
-        # a day or month only one side gives dates the same event; only a different one counts
-        missing = [e for e in missing_a or missing_b if not e.temporal]
-        reasons.append(MatchReason("entity_missing", f"only one names {_names(missing)}"))
+    elif named_a or named_b:
+        reasons.append(
+            MatchReason("entity_missing", f"only one names {_names(named_a or named_b)}")
+        )
     named = _shared_name_words(a, b)
     for x, y, core in similarity.substitutions(a.slots, a.bag, b.slots, b.bag):
         if x in named or y in named:

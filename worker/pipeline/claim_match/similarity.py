@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from worker.pipeline.claim_match.entities import ABBREVIATIONS
+
 _PREDICATE_DEPS = frozenset({"acomp", "attr"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "poss", "prep", "punct"})
 
@@ -124,6 +126,8 @@ class Slots:
 
 def _word(t: Token) -> str:
     lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
+    if t.text in ABBREVIATIONS:
+        lemma = ABBREVIATIONS[t.text].lower()  # "Dec." is "December", "Fla." is "Florida"
     # the parser tags "down" in "stepped down" as a particle or as an adverb
     particle = next(
         (
@@ -185,6 +189,8 @@ def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, 
         if w in b.words:
             continue
         for other in sorted(by_slot.get(slot, ())):
+            if w in _DENIAL_VERBS and other in _DENIAL_VERBS:
+                continue  # "denied that" / "rejected claims that": one polarity, checked apart
             if not _spelling_variant(w, other):
                 found.append((w, other, core_slot(slot)))
     return found
