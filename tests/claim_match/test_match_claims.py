@@ -152,3 +152,13 @@ def test_two_verbs_of_denial_are_one_polarity():
     )
     assert m.same, m
     assert "word_substituted" not in codes(m)
+
+
+def test_another_verb_negated_in_the_claims_place_is_the_opposite_claim():
+    # "has not changed" denies what "has doubled" asserts, though the two verbs differ
+    m = match_claims(
+        "The cost of rent has doubled since 2019, the agency said.",
+        "The cost of rent has not changed since 2019, the agency said.",
+    )
+    assert not m.same and "negation_mismatch" in codes(m)
+    assert m.score < 0.5

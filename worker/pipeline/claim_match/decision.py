@@ -188,6 +188,13 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
     for x, y, core in similarity.substitutions(a.slots, a.bag, b.slots, b.bag):
         if x in named or y in named:
             continue  # "the European Union" / "the EU": one name, two spellings
+        if core and (x in a.polarity.negated) != (y in b.polarity.negated):
+            # "has doubled" / "has not changed": the other word, and negated, in the claim's place
+            negated = y if y in b.polarity.negated else x
+            reasons.append(
+                MatchReason("negation_mismatch", f"'{x}' versus '{y}', '{negated}' negated")
+            )
+            continue
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
