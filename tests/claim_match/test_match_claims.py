@@ -162,3 +162,22 @@ def test_another_verb_negated_in_the_claims_place_is_the_opposite_claim():
     )
     assert not m.same and "negation_mismatch" in codes(m)
     assert m.score < 0.5
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Exports fell 3 percent in the second quarter, the ministry said.",
+            "Imports fell 3 percent in the second quarter, the ministry said.",
+        ),
+        (
+            "The strike closed every port in the region on Friday.",
+            "The storm closed every port in the region on Friday.",
+        ),
+    ],
+)
+def test_another_subject_is_a_claim_about_another_thing(a, b):
+    m = match_claims(a, b)
+    assert not m.same and "subject_substituted" in codes(m)
+    assert m.score < 0.6  # well below any threshold chosen on dev (0.67 to 0.73)

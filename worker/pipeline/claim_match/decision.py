@@ -30,6 +30,7 @@ PENALTY = {
     "entity_missing": 1.0,
     "speaker_mismatch": 0.1,
     "word_substituted": 0.85,
+    "subject_substituted": 0.5,
     "word_substituted_minor": 1.0,
     "few_shared_words": 0.1,
     "hedge_mismatch": 0.8,
@@ -195,6 +196,11 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
                 MatchReason("negation_mismatch", f"'{x}' versus '{y}', '{negated}' negated")
             )
             continue
+        if core and x in _subject_nouns(a) and y in _subject_nouns(b):
+            # "Unemployment fell to 4.2%" / "Inflation fell to 4.2%": what the claim is about
+            # is another thing, however much of the rest is shared
+            reasons.append(MatchReason("subject_substituted", f"'{x}' versus '{y}' as subject"))
+            continue
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
@@ -269,6 +275,12 @@ def _missing(a: Claim, b: Claim, quoted: quotes.Segment | None) -> list[ent.Enti
             continue
         out.append(e)
     return out
+
+
+def _subject_nouns(c: Claim) -> set[str]:
+    """Words that are a clause's subject and no verb of the claim."""
+    verbs = c.bag.verbs | c.bag.modifier_verbs
+    return {w for slot, w in c.slots.items if slot.startswith("nsubj") and w not in verbs}
 
 
 def _shared_name_words(a: Claim, b: Claim) -> set[str]:
