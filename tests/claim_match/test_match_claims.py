@@ -6,6 +6,7 @@ import pytest
 
 from worker.pipeline import ClaimMatch, match_claims
 from worker.pipeline.claim_match import THRESHOLD
+from worker.pipeline.claim_match.similarity import Bag, nominalised
 
 BASE = "At least 40 protesters were killed in Almaty on Wednesday, officials said."
 
@@ -181,3 +182,30 @@ def test_another_subject_is_a_claim_about_another_thing(a, b):
     m = match_claims(a, b)
     assert not m.same and "subject_substituted" in codes(m)
     assert m.score < 0.6  # well below any threshold chosen on dev (0.67 to 0.73)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police investigated the fire at the warehouse for three weeks.",
+            "The police investigation of the fire at the warehouse took three weeks.",
+        ),
+        (
+            "The ministry announced the relocation of the embassy to the capital.",
+            "The ministry announced that it will relocate the embassy to the capital.",
+        ),
+    ],
+)
+def test_a_verb_and_its_nominalisation_are_one_word(a, b):
+    m = match_claims(a, b)
+    assert m.same, m
+    assert "extra_assertion" not in codes(m)
+
+
+def test_a_noun_is_no_nominalisation_of_a_verb_it_only_resembles():
+    # "station" is not a nominalisation of "state", nor "statement" of the noun "state"
+    assert not nominalised(
+        Bag(frozenset({"station"})), Bag(frozenset({"state"}), frozenset({"state"}))
+    )
+    assert not nominalised(Bag(frozenset({"statement"})), Bag(frozenset({"state"})))

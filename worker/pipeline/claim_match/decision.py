@@ -209,7 +209,7 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         reasons.append(
             MatchReason("extra_assertion", f"only one also asserts {', '.join(sorted(added))}")
         )
-    shared = len(a.bag.words & b.bag.words) + nums.matched
+    shared = similarity.shared(a.bag, b.bag) + nums.matched
     # a shared quotation is shared wording, whatever its content words ("She did it again.")
     if shared < MIN_SHARED_WORDS and quote is None:
         reasons.append(MatchReason("few_shared_words", f"only {shared} content words in common"))

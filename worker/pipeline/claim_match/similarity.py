@@ -108,13 +108,45 @@ def _asserted(t: Token) -> bool:
 def dice(a: Bag, b: Bag) -> float:
     if not a.words or not b.words:
         return 0.0
-    return 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    return 2 * shared(a, b) / (len(a.words) + len(b.words))
 
 
 def containment(a: Bag, b: Bag) -> float:
     """Share of the shorter claim's words found in the longer one."""
     short = min(len(a.words), len(b.words))
-    return len(a.words & b.words) / short if short else 0.0
+    return min(1.0, shared(a, b) / short) if short else 0.0
+
+
+def shared(a: Bag, b: Bag) -> int:
+    """Words in common, a verb and its nominalisation on the other side counting as one
+    ("announced" / "the announcement", "refused" / "his refusal")."""
+    return len(a.words & b.words) + len(nominalised(a, b)) + len(nominalised(b, a))
+
+
+# Suffixes that make a noun of a verb, tried in order; a verb is compared without its final
+# "e" ("refuse" / "refusal" -> "refus", "elect" / "election" -> "elect").
+_NOMINAL_SUFFIXES = ("ment", "ion", "ing", "al")
+_MIN_STEM = 5
+
+
+def _stem(word: str) -> str:
+    for suffix in _NOMINAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") else word
+
+
+def nominalised(a: Bag, b: Bag, *, counted: bool = True) -> frozenset[str]:
+    """Verbs of b (asserted or modifying) that a says as a noun of the same stem. Only a verb
+    meets a noun: "statement" is not the noun "state". With ``counted``, a noun b also uses is
+    left out (it is a shared word already)."""
+    b_verbs = (b.verbs | b.modifier_verbs) - a.words
+    stems = {_stem(v): v for v in b_verbs if len(_stem(v)) >= _MIN_STEM}
+    if not stems:
+        return frozenset()
+    nouns = a.words - a.verbs - a.modifier_verbs - (b.words if counted else frozenset())
+    return frozenset(stems[_stem(w)] for w in nouns if w != _stem(w) and _stem(w) in stems)
 
 
 @dataclass(frozen=True)
@@ -209,7 +241,13 @@ def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
     skip = _LIGHT_VERBS | _DENIAL_VERBS
 
     def only(x: Bag, y: Bag, verbs: frozenset[str]) -> set[str]:
-        return {v for v in verbs - y.words if v not in skip and not _variant_of(v, y)}
+        # "announced" here, "the announcement" there
+        said_as_noun = nominalised(y, x, counted=False)
+        return {
+            v
+            for v in verbs - y.words
+            if v not in skip and not _variant_of(v, y) and v not in said_as_noun
+        }
 
     only_a, only_b = only(a, b, a.verbs), only(b, a, b.verbs)
     if only_a and not only_b and not only(b, a, b.modifier_verbs):
