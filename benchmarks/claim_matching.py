@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claim_matching [--no-speed]
 
-Pairs (``benchmarks/claim_pairs/README.md``): 846 PolNeAR sentence pairs across outlets (text
+Pairs (``benchmarks/claim_pairs/README.md``): 1,145 PolNeAR sentence pairs across outlets (text
 joined from ``../shared`` into ``.cache/claims_pairs``) and 182 written pairs of hard cases.
 "same" is the positive class; "related" and "unrelated" are negatives. Two columns: dev, where
 the checks and the threshold were tuned, and frozen, fixed once by seed and never looked at while

@@ -27,6 +27,8 @@ ROOT = HERE.parent.parent
 POLNEAR_PAIRS = HERE / "polnear_pairs.jsonl"
 # the second draw (``more.py``): dev only
 POLNEAR_PAIRS_MORE = HERE / "polnear_pairs_more.jsonl"
+# the third draw (``third.py``): dev only
+POLNEAR_PAIRS_THIRD = HERE / "polnear_pairs_third.jsonl"
 WRITTEN = ROOT / "tests" / "data" / "claim_pairs" / "written.jsonl"
 CACHE = datasets.CACHE / "claims_pairs"
 JOINED = CACHE / "pairs.jsonl"
@@ -109,7 +111,8 @@ def build_cache() -> int:
     with JOINED.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    first = [r for r in rows if not r["id"].startswith("m")]
+    # each draw's blind sample stays what it was: the third draw ("t") joins neither
+    first = [r for r in rows if r["id"].startswith("p")]
     more = [r for r in rows if r["id"].startswith("m")]
     _write_second_pass(
         first + [p.__dict__ for p in written_pairs()],
@@ -124,8 +127,9 @@ def build_cache() -> int:
 
 def _polnear_lines() -> list[str]:
     lines = POLNEAR_PAIRS.read_text().splitlines()
-    if POLNEAR_PAIRS_MORE.exists():
-        lines += POLNEAR_PAIRS_MORE.read_text().splitlines()
+    for extra in (POLNEAR_PAIRS_MORE, POLNEAR_PAIRS_THIRD):
+        if extra.exists():
+            lines += extra.read_text().splitlines()
     return lines
 
 

@@ -68,3 +68,22 @@ def test_a_name_with_and_without_its_accent_is_one_speaker():
     a = speaker(nlp("“We will not pay for such a wall,” Calderon told CNBC."))
     b = speaker(nlp("“We will not pay for such a wall,” Calderón said in an interview."))
     assert a is not None and b is not None and a.same_as(b)
+
+
+def test_abbreviated_months_and_states_are_the_names():
+    assert named("The vote is on December 15.", "The vote is on Dec. 15.")
+    assert named("He spoke in Jupiter, Fla.", "He spoke in Jupiter, Florida.")
+    assert named("Kelly Ayotte of New Hampshire spoke.", "Sen. Kelly Ayotte, R-N.H., spoke.")
+
+
+def test_a_word_is_not_an_abbreviation_without_its_full_stop():
+    # "miss" the verb is not "Miss." the state
+    assert "mississippi" not in doc_words(get_nlp()("They will miss the vote."))
+
+
+def test_a_shared_middle_initial_is_not_the_same_person():
+    a = ents("The ruling came from U.S. District Judge Michael W.")
+    b = ents("The ruling came from U.S. District Judge Carlton W.")
+    person_a = next(e for e in a if "michael" in e.words)
+    person_b = next(e for e in b if "carlton" in e.words)
+    assert not person_a.same_as(person_b)

@@ -6,6 +6,7 @@ import pytest
 
 from worker.pipeline import ClaimMatch, match_claims
 from worker.pipeline.claim_match import THRESHOLD
+from worker.pipeline.claim_match.similarity import Bag, nominalised
 
 BASE = "At least 40 protesters were killed in Almaty on Wednesday, officials said."
 
@@ -109,3 +110,102 @@ def test_a_shared_quotation_is_shared_wording_however_few_its_content_words():
         "He will do it in front of a crowd, too.", "He then had a question for the crowd."
     )
     assert not m.same
+
+
+def test_a_date_one_side_adds_does_not_contradict_a_name_the_other_lacks():
+    # "Oct. 9 on ABC" / "October 9th": ABC is only missing, the date is the same
+    m = match_claims(
+        "The final debate is scheduled for Oct. 9 on ABC.",
+        "The final debate is scheduled for October 9th.",
+    )
+    assert m.same, m
+    assert "entity_mismatch" not in codes(m)
+
+
+def test_another_day_is_still_another_event():
+    m = match_claims(
+        BASE, "At least 40 protesters were killed in Almaty on Thursday, officials said."
+    )
+    assert not m.same and "entity_mismatch" in codes(m)
+
+
+def test_a_state_abbreviated_is_the_state():
+    m = match_claims(
+        "The governor signed the bill in Tallahassee, Fla., on Monday.",
+        "The governor signed the bill in Tallahassee, Florida, on Monday.",
+    )
+    assert m.same and m.reasons == [], m
+
+
+def test_a_wire_dateline_is_not_part_of_the_claim():
+    # the dateline's day ("Nov. 3") is no figure of the claim, its city and agency no names
+    m = match_claims(
+        "PARIS, Nov. 3 (AFP) — Police arrested 12 people at the protest.",
+        "Police arrested 12 people at the protest.",
+    )
+    assert m.same and m.reasons == [], m
+
+
+def test_two_verbs_of_denial_are_one_polarity():
+    m = match_claims(
+        "The company denied that its trucks had leaked oil into the river.",
+        "The company rejected claims that its trucks had leaked oil into the river.",
+    )
+    assert m.same, m
+    assert "word_substituted" not in codes(m)
+
+
+def test_another_verb_negated_in_the_claims_place_is_the_opposite_claim():
+    # "has not changed" denies what "has doubled" asserts, though the two verbs differ
+    m = match_claims(
+        "The cost of rent has doubled since 2019, the agency said.",
+        "The cost of rent has not changed since 2019, the agency said.",
+    )
+    assert not m.same and "negation_mismatch" in codes(m)
+    assert m.score < 0.5
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Exports fell 3 percent in the second quarter, the ministry said.",
+            "Imports fell 3 percent in the second quarter, the ministry said.",
+        ),
+        (
+            "The strike closed every port in the region on Friday.",
+            "The storm closed every port in the region on Friday.",
+        ),
+    ],
+)
+def test_another_subject_is_a_claim_about_another_thing(a, b):
+    m = match_claims(a, b)
+    assert not m.same and "subject_substituted" in codes(m)
+    assert m.score < 0.6  # well below any threshold chosen on dev (0.67 to 0.73)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police investigated the fire at the warehouse for three weeks.",
+            "The police investigation of the fire at the warehouse took three weeks.",
+        ),
+        (
+            "The ministry announced the relocation of the embassy to the capital.",
+            "The ministry announced that it will relocate the embassy to the capital.",
+        ),
+    ],
+)
+def test_a_verb_and_its_nominalisation_are_one_word(a, b):
+    m = match_claims(a, b)
+    assert m.same, m
+    assert "extra_assertion" not in codes(m)
+
+
+def test_a_noun_is_no_nominalisation_of_a_verb_it_only_resembles():
+    # "station" is not a nominalisation of "state", nor "statement" of the noun "state"
+    assert not nominalised(
+        Bag(frozenset({"station"})), Bag(frozenset({"state"}), frozenset({"state"}))
+    )
+    assert not nominalised(Bag(frozenset({"statement"})), Bag(frozenset({"state"})))

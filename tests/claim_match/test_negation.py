@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from worker.pipeline import match_claims
 from worker.pipeline.claim_match.negation import opposite_words, polarity, polarity_conflicts
 from worker.pipeline.nlp import get_nlp
 
@@ -96,3 +97,13 @@ def test_a_source_that_reported_is_no_hedge():
     nlp = get_nlp()
     assert polarity(nlp("Emissions fell by 12 percent, the agency reported.")).hedges == ()
     assert polarity(nlp("The reported attack killed 12.")).hedges == ("reported",)
+
+
+@pytest.mark.parametrize("verb", ["rescued", "found"])
+def test_missing_as_a_participle_is_the_opposite_of_found(verb):
+    # the parser lemmatises "are missing" to "miss"; the opposite is still "missing"
+    m = match_claims(
+        "Twelve climbers are missing after the avalanche, the park service said.",
+        f"Twelve climbers were {verb} after the avalanche, the park service said.",
+    )
+    assert not m.same and "opposite_meaning" in {r.code for r in m.reasons}

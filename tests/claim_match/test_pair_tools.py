@@ -59,3 +59,23 @@ def test_second_draw_is_dev_only_and_shares_no_sentence_with_the_first():
     # a cluster shared with the first draw is a dev cluster there
     first_split = {r["cluster"]: r["split"] for r in first}
     assert all(first_split.get(r["cluster"], "dev") == "dev" for r in more)
+
+
+def test_third_draw_is_dev_only_and_shares_no_sentence_with_the_earlier_draws():
+    earlier = [
+        json.loads(line)
+        for path in (pairs.POLNEAR_PAIRS, pairs.POLNEAR_PAIRS_MORE)
+        for line in path.open()
+    ]
+    third = [json.loads(line) for line in pairs.POLNEAR_PAIRS_THIRD.open()]
+    assert len(third) >= 290
+    assert {r["split"] for r in third} == {"dev"}
+    assert {r["id"][0] for r in third} == {"t"}
+    for row in third:
+        assert set(row) == {"id", "a", "b", "label", "cluster", "split", "drawn"}
+        assert set(row["a"]) == set(row["b"]) == {"article", "start", "end", "sha"}
+    used = {(r[s]["article"], r[s]["start"]) for r in earlier for s in ("a", "b")}
+    assert not used & {(r[s]["article"], r[s]["start"]) for r in third for s in ("a", "b")}
+    # a cluster shared with an earlier draw is a dev cluster there
+    earlier_split = {r["cluster"]: r["split"] for r in earlier}
+    assert all(earlier_split.get(r["cluster"], "dev") == "dev" for r in third)

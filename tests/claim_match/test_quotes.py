@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from worker.pipeline import match_claims
 from worker.pipeline.claim_match.quotes import segments, shared_quote
 
 
@@ -46,3 +47,22 @@ def test_a_plural_possessive_is_not_a_quotation_mark():
     assert [a[s.start : s.end] for s in segments(a)] == [
         "This campaign is revolutionizing politics,"
     ]
+
+
+def test_a_quoted_title_is_a_name_not_a_shared_utterance():
+    # two claims about one book share its title in quotation marks, not a quotation
+    m = match_claims(
+        "The senator's memoir, “A Life in the Arena: Lessons From Forty Years,” sold 80,000 "
+        "copies in its first month.",
+        "Reviewers panned the senator's memoir, “A Life in the Arena: Lessons From Forty "
+        "Years,” as self-serving.",
+    )
+    assert not m.same, m
+
+
+def test_a_quoted_sentence_is_still_an_utterance():
+    m = match_claims(
+        "“We will not raise taxes on working families,” the governor said.",
+        "The governor said: “We will not raise taxes on working families.”",
+    )
+    assert m.same and m.reasons == [], m

@@ -72,9 +72,39 @@ class Entity:
         return _same(self.words, self.initials, other.words, other.initials)
 
 
+# News style abbreviates months and US states with a full stop ("Dec. 15", "Jupiter, Fla.",
+# "R-N.H."); one outlet writes the word out where another abbreviates it. Keys are the
+# abbreviation as written, full stop included, so "Miss." the state is not "miss" the verb.
+ABBREVIATIONS = {
+    "Jan.": "January", "Feb.": "February", "Aug.": "August", "Sept.": "September",
+    "Sep.": "September", "Oct.": "October", "Nov.": "November", "Dec.": "December",
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+_ABBREVIATION = re.compile(
+    r"(?<![A-Za-z.])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len)[::-1]) + ")"
+)
+
+
+def expand(text: str) -> str:
+    """The text with news-style abbreviations of months and states written out."""
+    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+
+
 def _words(text: str) -> frozenset[str]:
+    text = expand(text)
     every = [w for w in _WORD.findall(fold(text).replace(".", "")) if w not in _NAME_FILLERS]
-    distinctive = frozenset(w for w in every if w not in _GENERIC)
+    # a middle initial ("Michael W." / "Carlton W.") tells no two people apart
+    distinctive = frozenset(w for w in every if w not in _GENERIC and len(w) > 1)
     # a name made only of common words ("the United States") is those words
     return distinctive or frozenset(every)
 
@@ -151,7 +181,7 @@ def present_in(entity: Entity, others: list[Entity], doc_words: frozenset[str]) 
 
 
 def doc_words(doc: Doc) -> frozenset[str]:
-    return frozenset(w for t in doc for w in _WORD.findall(fold(t.lower_).replace(".", "")))
+    return frozenset(w for t in doc for w in _WORD.findall(fold(expand(t.text)).replace(".", "")))
 
 
 @dataclass(frozen=True)

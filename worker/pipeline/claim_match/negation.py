@@ -20,6 +20,7 @@ from worker.pipeline.claim_match.similarity import canonical
 _PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp"})
 _DENIAL_POS = frozenset({"VERB", "ADJ"})
 _CONTENT_DEPS = frozenset({"acl", "ccomp"})
+_PARTICIPLE_TAGS = frozenset({"VBG", "VBN", "JJ"})
 
 _NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor",
              "cannot", "without"}  # fmt: skip
@@ -113,7 +114,11 @@ def polarity(doc: Doc) -> Polarity:
             offsets.append(tok.idx)
             negated.add(_lemma(tok))
             negated.update(_lemma(_target(c)) for c in complements)
-    lemmas = frozenset(_lemma(t) for t in doc if not t.is_punct)
+    # a participle or adjective also as written: "are missing" is lemmatised to "miss", and the
+    # opposites table speaks of "missing" ("missing" / "rescued")
+    lemmas = frozenset(_lemma(t) for t in doc if not t.is_punct) | {
+        t.lower_ for t in doc if t.tag_ in _PARTICIPLE_TAGS
+    }
     hedges = tuple(
         t.text
         for t in doc

@@ -55,9 +55,24 @@ def _stretches(text: str, marks: list[re.Match[str]], balanced: bool) -> list[Se
         if balanced and i % 2 == 0:
             continue  # outside the marks
         words = tuple(_WORD.findall(text[start:end].lower()))
-        if len(words) >= MIN_WORDS:
+        if len(words) >= MIN_WORDS and not (balanced and _title(text[start:end])):
             found.append(Segment(start, end, words))
     return found
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][a-z’']{3,}")
+
+
+def _title(stretch: str) -> bool:
+    """A quoted title ("Crippled America: How to Make America Great Again", "Face the Nation")
+    names a work; two outlets naming it share no utterance. Every word of four letters or more
+    is capitalised, as in headline style, and no sentence ends inside."""
+    long_words = _LONG_WORD.findall(stretch)
+    return (
+        len(long_words) >= 2
+        and all(w[0].isupper() for w in long_words)
+        and not re.search(r"[.!?]\s", stretch.strip())
+    )
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from worker.pipeline.claim_match.entities import ABBREVIATIONS
+
 _PREDICATE_DEPS = frozenset({"acomp", "attr"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "poss", "prep", "punct"})
 
@@ -106,13 +108,45 @@ def _asserted(t: Token) -> bool:
 def dice(a: Bag, b: Bag) -> float:
     if not a.words or not b.words:
         return 0.0
-    return 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    return 2 * shared(a, b) / (len(a.words) + len(b.words))
 
 
 def containment(a: Bag, b: Bag) -> float:
     """Share of the shorter claim's words found in the longer one."""
     short = min(len(a.words), len(b.words))
-    return len(a.words & b.words) / short if short else 0.0
+    return min(1.0, shared(a, b) / short) if short else 0.0
+
+
+def shared(a: Bag, b: Bag) -> int:
+    """Words in common, a verb and its nominalisation on the other side counting as one
+    ("announced" / "the announcement", "refused" / "his refusal")."""
+    return len(a.words & b.words) + len(nominalised(a, b)) + len(nominalised(b, a))
+
+
+# Suffixes that make a noun of a verb, tried in order; a verb is compared without its final
+# "e" ("refuse" / "refusal" -> "refus", "elect" / "election" -> "elect").
+_NOMINAL_SUFFIXES = ("ment", "ion", "ing", "al")
+_MIN_STEM = 5
+
+
+def _stem(word: str) -> str:
+    for suffix in _NOMINAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") else word
+
+
+def nominalised(a: Bag, b: Bag, *, counted: bool = True) -> frozenset[str]:
+    """Verbs of b (asserted or modifying) that a says as a noun of the same stem. Only a verb
+    meets a noun: "statement" is not the noun "state". With ``counted``, a noun b also uses is
+    left out (it is a shared word already)."""
+    b_verbs = (b.verbs | b.modifier_verbs) - a.words
+    stems = {_stem(v): v for v in b_verbs if len(_stem(v)) >= _MIN_STEM}
+    if not stems:
+        return frozenset()
+    nouns = a.words - a.verbs - a.modifier_verbs - (b.words if counted else frozenset())
+    return frozenset(stems[_stem(w)] for w in nouns if w != _stem(w) and _stem(w) in stems)
 
 
 @dataclass(frozen=True)
@@ -124,6 +158,8 @@ class Slots:
 
 def _word(t: Token) -> str:
     lemma = t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower()
+    if t.text in ABBREVIATIONS:
+        lemma = ABBREVIATIONS[t.text].lower()  # "Dec." is "December", "Fla." is "Florida"
     # the parser tags "down" in "stepped down" as a particle or as an adverb
     particle = next(
         (
@@ -185,6 +221,8 @@ def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, 
         if w in b.words:
             continue
         for other in sorted(by_slot.get(slot, ())):
+            if w in _DENIAL_VERBS and other in _DENIAL_VERBS:
+                continue  # "denied that" / "rejected claims that": one polarity, checked apart
             if not _spelling_variant(w, other):
                 found.append((w, other, core_slot(slot)))
     return found
@@ -203,7 +241,13 @@ def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
     skip = _LIGHT_VERBS | _DENIAL_VERBS
 
     def only(x: Bag, y: Bag, verbs: frozenset[str]) -> set[str]:
-        return {v for v in verbs - y.words if v not in skip and not _variant_of(v, y)}
+        # "announced" here, "the announcement" there
+        said_as_noun = nominalised(y, x, counted=False)
+        return {
+            v
+            for v in verbs - y.words
+            if v not in skip and not _variant_of(v, y) and v not in said_as_noun
+        }
 
     only_a, only_b = only(a, b, a.verbs), only(b, a, b.verbs)
     if only_a and not only_b and not only(b, a, b.modifier_verbs):
