@@ -27,9 +27,11 @@ def snapshot(i: int) -> str:
 
 def test_a_recheck_survives_its_worker_being_killed():
     limits = {
-        "SOURCEMARK_TASK_SOFT_LIMIT": "10",
-        "SOURCEMARK_TASK_HARD_LIMIT": "12",  # lease 17 s, sweep every 6 s
-        "SOURCEMARK_VISIBILITY_TIMEOUT": "20",
+        # Short enough that the killed re-check's lease runs out within the test, long enough
+        # that the first analysis of a huge page finishes on a machine at load 10 (10 s did not).
+        "SOURCEMARK_TASK_SOFT_LIMIT": "20",
+        "SOURCEMARK_TASK_HARD_LIMIT": "24",  # lease 29 s
+        "SOURCEMARK_VISIBILITY_TIMEOUT": "32",
         "SOURCEMARK_FRESH_SECONDS": str(WINDOW),
     }
     with stack(distributed=True, extra_env=limits) as s:
