@@ -1608,3 +1608,14 @@ OBLIGATION_MODALS = words("must shall should")
 # Words that open a cause right after a hedge adverb: "possibly because the infection spread",
 # "probably due to the rain" — a guessed explanation, which the labels leave alone.
 CAUSE_MARKS = words("because due")
+
+# --- Attribution, polls, studies and documents as sources (issue 13, att-cues) -----------------
+# Appended at the end so parallel edits to the lists above merge cleanly.
+
+# Nouns of a poll whose finding a sentence-opening phrase gives: "In a Marist poll
+# released Sunday, 40 percent of voters backed the mayor", "In the new survey, the senator leads"
+# (PARC 3.0 documents and studies as sources; PolNeAR development part). Lemmas.
+POLL_PHRASE_NOUNS = words("poll survey")
+
+# Prepositions that open such a phrase (English grammar).
+POLL_PHRASE_PREPOSITIONS = words("in")
