@@ -476,6 +476,28 @@ def _reported_clause(head: Token) -> Token:
     return head
 
 
+def _trailing_appendage(doc: Doc, according: Token, lo: int) -> int | None:
+    """Where the content starts when "according to X" closes a relative clause set off by
+    commas (`the gap in delegates, which stood at 263, according to the AP`): the source vouches
+    for what the clause adds, not for the sentence it hangs on. (A "with" phrase closing the
+    sentence is not read so: on PolNeAR's development part the source covered the whole sentence
+    as often as the phrase alone.)"""
+    if according.i < 2 or doc[according.i - 1].text != ",":
+        return None
+    last = doc[according.i - 2]
+    for node in [last, *last.ancestors]:
+        if node.i < lo:
+            break
+        if node.right_edge.i != last.i:
+            continue
+        start = node.left_edge.i
+        if start <= lo or doc[start - 1].text != ",":
+            continue
+        if node.dep_ == "relcl" and any(t.tag_ in _WH_TAGS for t in doc[start : node.i]):
+            return start
+    return None
+
+
 def find_according_to(doc: Doc) -> list[Relation]:
     """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
@@ -494,6 +516,9 @@ def find_according_to(doc: Doc) -> list[Relation]:
         lo, hi = sent.start, sent.end
         if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ != "ROOT":
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
+        appendage = _trailing_appendage(doc, tok, lo)
+        if appendage is not None:
+            lo, hi = appendage, tok.i
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
         for a, b in ((lo, tok.i), (phrase_end, hi)):
