@@ -1619,3 +1619,12 @@ POLL_PHRASE_NOUNS = words("poll survey")
 
 # Prepositions that open such a phrase (English grammar).
 POLL_PHRASE_PREPOSITIONS = words("in")
+
+# More prepositions after a summed-up statement's object that carry more of it: "announced his
+# engagement to Jerry Hall", "announced the deal with state lawmakers", "criticized the deal
+# against the advice of …" (PolNeAR development part).
+SUMMARY_OBJECT_PREPOSITIONS = SUMMARY_OBJECT_PREPOSITIONS | words("about against to with")
+
+# Prepositions that open the writer's aside when a comma comes before them: "condemned the test,
+# with Republicans taking shots at the White House" (English grammar: the absolute "with").
+ASIDE_PREPOSITIONS = words("with")
