@@ -334,6 +334,9 @@ def source_of(cue: Token) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
+    agent = _participle_agent(cue)
+    if agent is not None:
+        return agent
     subject = nearest_subject(cue)
     if subject is not None:
         return _antecedent(subject)
@@ -347,6 +350,18 @@ def source_of(cue: Token) -> Token | None:
         ):
             return child
     return inherited_subject(cue)
+
+
+def _participle_agent(cue: Token) -> Token | None:
+    """ "As reported by Western Journalism, investigators found …": a bare participle names its
+    source in its "by" phrase (it has no auxiliary, so it does not read as a passive); the
+    subject of the clause it hangs on is no source of it."""
+    if cue.tag_ != "VBN" or any(c.dep_ in _OWN_SUBJECT_DEPS for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _antecedent(subject: Token) -> Token:
