@@ -1628,3 +1628,8 @@ SUMMARY_OBJECT_PREPOSITIONS = SUMMARY_OBJECT_PREPOSITIONS | words("about against
 # Prepositions that open the writer's aside when a comma comes before them: "condemned the test,
 # with Republicans taking shots at the White House" (English grammar: the absolute "with").
 ASIDE_PREPOSITIONS = words("with")
+
+# Verbs of reporting, admitting and remembering whose content may be a gerund with the cue's own
+# subject: "the PAC reported spending $6 million", "he denied taking the money", "she recalled
+# meeting him" (PARC 3.0; PolNeAR development part).
+GERUND_CUES = words("acknowledge admit deny mention recall report")

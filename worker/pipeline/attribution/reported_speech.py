@@ -66,6 +66,9 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
+# How the parser hangs a gerund on its verb ("reported spending", "denied taking").
+_GERUND_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+
 # Relative pronouns (which, who, that as WDT).
 _WH_TAGS = frozenset({"WDT", "WP"})
 
@@ -163,7 +166,29 @@ def _content_of(cue: Token) -> list[Piece] | None:
     misparsed = _clause_parsed_as_object(cue)
     if misparsed:
         return misparsed
+    gerund = _gerund_content(cue)
+    if gerund:
+        return gerund
     return _parenthetical_content(cue)
+
+
+def _gerund_content(cue: Token) -> list[Piece] | None:
+    """ "the PAC reported spending $6 million", "he denied taking the money", "she recalled
+    meeting him": what a verb of reporting, admitting or remembering takes as a gerund (with the
+    cue's own subject) is what was said."""
+    if cue.lemma_.lower() not in lexicon.GERUND_CUES:
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ in _GERUND_DEPS
+            and c.tag_ == "VBG"
+            and c.i > cue.i
+            and c.left_edge.i == c.i
+            and not _own_subject(c)
+        ):
+            piece = content_span(cue.doc, c.i, c.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
 
 
 def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
