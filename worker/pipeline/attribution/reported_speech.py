@@ -328,8 +328,22 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     end = max(a.right_edge.i for a in args + preds + gerunds) + 1
     if start < cue.i:
         return None
+    end = _before_cue_coordinate(cue, preds, end)
     piece = content_span(doc, start, end)
     return [piece] if piece else None
+
+
+def _before_cue_coordinate(cue: Token, preds: list[Token], end: int) -> int:
+    """ "urged the party to unite and tried to make the case …", "urging voters to look ahead
+    and promising to …": the parser hangs the cue's own coordinate on the infinitive; a verb in
+    the cue's form (not the infinitive's) is the source's next act, not more of the request."""
+    for pred in preds:
+        if pred.dep_ != "xcomp":
+            continue
+        for c in pred.children:
+            if c.dep_ == "conj" and c.tag_ == cue.tag_ and c.tag_ != "VB" and c.i < end:
+                end = c.left_edge.i
+    return end
 
 
 def _quoted_as(cue: Token) -> Token | None:
