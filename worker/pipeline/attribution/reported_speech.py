@@ -323,6 +323,9 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         and c.tag_ == "VBG"
         and not _own_subject(c)
         and not any(g.dep_ in grammar.AUX_DEPS for g in c.children)
+        # "calling them rapists and vowing to make Mexico pay": a gerund that is a cue itself
+        # is the source's next statement, attributed on its own.
+        and cue_kind(c) is None
     ]
     start = min(a.left_edge.i for a in args + preds)
     end = max(a.right_edge.i for a in args + preds + gerunds) + 1
