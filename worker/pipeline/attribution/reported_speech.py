@@ -306,6 +306,23 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         # "portrayed X as Y": "cast 42 votes for Trump" characterises nobody.
         preds = [p for p in preds if p.dep_ == "prep" and p.lower_ == "as"]
     wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
+    # "the server, which he described as an open orchid": the relative pronoun is the one
+    # described, and opens the content ("which he called a disaster" is left as it was: PolNeAR
+    # marks its content now with the pronoun, now without).
+    relative_object = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "dobj" and c.tag_ in _WH_TAGS and c.lower_ != "what" and c.i < cue.i
+        ),
+        None,
+    )
+    described_as = [p for p in preds if p.dep_ == "prep" and p.lower_ == "as"]
+    if cue.dep_ == "relcl" and relative_object is not None and described_as:
+        # Two pieces around the source and the cue: "which" and "as an open orchid".
+        described = (relative_object.idx, relative_object.idx + len(relative_object.text))
+        piece = content_span(doc, described_as[0].i, described_as[-1].right_edge.i + 1)
+        return [described, piece] if piece else None
     if not preds or not (args or wh_object or any(p.dep_ == "prep" for p in preds)):
         return None
     if not args and not wh_object and not any(p.lower_ == "to" for p in preds):
