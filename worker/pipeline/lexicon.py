@@ -1608,3 +1608,28 @@ OBLIGATION_MODALS = words("must shall should")
 # Words that open a cause right after a hedge adverb: "possibly because the infection spread",
 # "probably due to the rain" — a guessed explanation, which the labels leave alone.
 CAUSE_MARKS = words("because due")
+
+# --- Attribution, polls, studies and documents as sources (issue 13, att-cues) -----------------
+# Appended at the end so parallel edits to the lists above merge cleanly.
+
+# Nouns of a poll whose finding a sentence-opening phrase gives: "In a Marist poll
+# released Sunday, 40 percent of voters backed the mayor", "In the new survey, the senator leads"
+# (PARC 3.0 documents and studies as sources; PolNeAR development part). Lemmas.
+POLL_PHRASE_NOUNS = words("poll survey")
+
+# Prepositions that open such a phrase (English grammar).
+POLL_PHRASE_PREPOSITIONS = words("in")
+
+# More prepositions after a summed-up statement's object that carry more of it: "announced his
+# engagement to Jerry Hall", "announced the deal with state lawmakers", "criticized the deal
+# against the advice of …" (PolNeAR development part).
+SUMMARY_OBJECT_PREPOSITIONS = SUMMARY_OBJECT_PREPOSITIONS | words("about against to with")
+
+# Prepositions that open the writer's aside when a comma comes before them: "condemned the test,
+# with Republicans taking shots at the White House" (English grammar: the absolute "with").
+ASIDE_PREPOSITIONS = words("with")
+
+# Verbs of reporting, admitting and remembering whose content may be a gerund with the cue's own
+# subject: "the PAC reported spending $6 million", "he denied taking the money", "she recalled
+# meeting him" (PARC 3.0; PolNeAR development part).
+GERUND_CUES = words("acknowledge admit deny mention recall report")

@@ -66,6 +66,9 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
 
+# How the parser hangs a gerund on its verb ("reported spending", "denied taking").
+_GERUND_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+
 # Relative pronouns (which, who, that as WDT).
 _WH_TAGS = frozenset({"WDT", "WP"})
 
@@ -163,7 +166,29 @@ def _content_of(cue: Token) -> list[Piece] | None:
     misparsed = _clause_parsed_as_object(cue)
     if misparsed:
         return misparsed
+    gerund = _gerund_content(cue)
+    if gerund:
+        return gerund
     return _parenthetical_content(cue)
+
+
+def _gerund_content(cue: Token) -> list[Piece] | None:
+    """ "the PAC reported spending $6 million", "he denied taking the money", "she recalled
+    meeting him": what a verb of reporting, admitting or remembering takes as a gerund (with the
+    cue's own subject) is what was said."""
+    if cue.lemma_.lower() not in lexicon.GERUND_CUES:
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ in _GERUND_DEPS
+            and c.tag_ == "VBG"
+            and c.i > cue.i
+            and c.left_edge.i == c.i
+            and not _own_subject(c)
+        ):
+            piece = content_span(cue.doc, c.i, c.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
 
 
 def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
@@ -281,6 +306,23 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         # "portrayed X as Y": "cast 42 votes for Trump" characterises nobody.
         preds = [p for p in preds if p.dep_ == "prep" and p.lower_ == "as"]
     wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
+    # "the server, which he described as an open orchid": the relative pronoun is the one
+    # described, and opens the content ("which he called a disaster" is left as it was: PolNeAR
+    # marks its content now with the pronoun, now without).
+    relative_object = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "dobj" and c.tag_ in _WH_TAGS and c.lower_ != "what" and c.i < cue.i
+        ),
+        None,
+    )
+    described_as = [p for p in preds if p.dep_ == "prep" and p.lower_ == "as"]
+    if cue.dep_ == "relcl" and relative_object is not None and described_as:
+        # Two pieces around the source and the cue: "which" and "as an open orchid".
+        described = (relative_object.idx, relative_object.idx + len(relative_object.text))
+        piece = content_span(doc, described_as[0].i, described_as[-1].right_edge.i + 1)
+        return [described, piece] if piece else None
     if not preds or not (args or wh_object or any(p.dep_ == "prep" for p in preds)):
         return None
     if not args and not wh_object and not any(p.lower_ == "to" for p in preds):
@@ -298,13 +340,30 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
         and c.tag_ == "VBG"
         and not _own_subject(c)
         and not any(g.dep_ in grammar.AUX_DEPS for g in c.children)
+        # "calling them rapists and vowing to make Mexico pay": a gerund that is a cue itself
+        # is the source's next statement, attributed on its own.
+        and cue_kind(c) is None
     ]
     start = min(a.left_edge.i for a in args + preds)
     end = max(a.right_edge.i for a in args + preds + gerunds) + 1
     if start < cue.i:
         return None
+    end = _before_cue_coordinate(cue, preds, end)
     piece = content_span(doc, start, end)
     return [piece] if piece else None
+
+
+def _before_cue_coordinate(cue: Token, preds: list[Token], end: int) -> int:
+    """ "urged the party to unite and tried to make the case …", "urging voters to look ahead
+    and promising to …": the parser hangs the cue's own coordinate on the infinitive; a verb in
+    the cue's form (not the infinitive's) is the source's next act, not more of the request."""
+    for pred in preds:
+        if pred.dep_ != "xcomp":
+            continue
+        for c in pred.children:
+            if c.dep_ == "conj" and c.tag_ == cue.tag_ and c.tag_ != "VB" and c.i < end:
+                end = c.left_edge.i
+    return end
 
 
 def _quoted_as(cue: Token) -> Token | None:
@@ -334,6 +393,9 @@ def source_of(cue: Token) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
+    agent = _participle_agent(cue)
+    if agent is not None:
+        return agent
     subject = nearest_subject(cue)
     if subject is not None:
         return _antecedent(subject)
@@ -347,6 +409,18 @@ def source_of(cue: Token) -> Token | None:
         ):
             return child
     return inherited_subject(cue)
+
+
+def _participle_agent(cue: Token) -> Token | None:
+    """ "As reported by Western Journalism, investigators found …": a bare participle names its
+    source in its "by" phrase (it has no auxiliary, so it does not read as a passive); the
+    subject of the clause it hangs on is no source of it."""
+    if cue.tag_ != "VBN" or any(c.dep_ in _OWN_SUBJECT_DEPS for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _antecedent(subject: Token) -> Token:
@@ -476,6 +550,28 @@ def _reported_clause(head: Token) -> Token:
     return head
 
 
+def _trailing_appendage(doc: Doc, according: Token, lo: int) -> int | None:
+    """Where the content starts when "according to X" closes a relative clause set off by
+    commas (`the gap in delegates, which stood at 263, according to the AP`): the source vouches
+    for what the clause adds, not for the sentence it hangs on. (A "with" phrase closing the
+    sentence is not read so: on PolNeAR's development part the source covered the whole sentence
+    as often as the phrase alone.)"""
+    if according.i < 2 or doc[according.i - 1].text != ",":
+        return None
+    last = doc[according.i - 2]
+    for node in [last, *last.ancestors]:
+        if node.i < lo:
+            break
+        if node.right_edge.i != last.i:
+            continue
+        start = node.left_edge.i
+        if start <= lo or doc[start - 1].text != ",":
+            continue
+        if node.dep_ == "relcl" and any(t.tag_ in _WH_TAGS for t in doc[start : node.i]):
+            return start
+    return None
+
+
 def find_according_to(doc: Doc) -> list[Relation]:
     """`according to X`: the clause the phrase attaches to is the content."""
     relations: list[Relation] = []
@@ -494,6 +590,9 @@ def find_according_to(doc: Doc) -> list[Relation]:
         lo, hi = sent.start, sent.end
         if head.i != tok.i and head.pos_ in grammar.VERB_POS and head.dep_ != "ROOT":
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
+        appendage = _trailing_appendage(doc, tok, lo)
+        if appendage is not None:
+            lo, hi = appendage, tok.i
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
         for a, b in ((lo, tok.i), (phrase_end, hi)):

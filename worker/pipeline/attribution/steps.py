@@ -30,6 +30,7 @@ from worker.pipeline.attribution.findings import find_object_findings, widen_fin
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.noun_topics import find_noun_topics
+from worker.pipeline.attribution.poll_phrases import find_poll_phrases
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
@@ -94,6 +95,12 @@ def reported_speech(reading: Reading, found: Found) -> Found:
 def according_to(reading: Reading, found: Found) -> Found:
     """With the other parse finders, before the steps that trim and type reported content."""
     return found.add(find_according_to(reading.doc))
+
+
+def poll_phrases(reading: Reading, found: Found) -> Found:
+    """With ``according_to``, its kin: "In a poll released Sunday, X" is "according to" a poll
+    put first, and its content is trimmed and typed like any reported content after it."""
+    return found.add(find_poll_phrases(reading.doc))
 
 
 def labelled(reading: Reading, found: Found) -> Found:
@@ -218,6 +225,7 @@ STEPS: tuple[Step, ...] = (
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
     Step("reported_speech", "`X said (that) …` and its variants, from the parse", reported_speech),
     Step("according_to", "`according to X`, the clause the phrase attaches to", according_to),
+    Step("poll_phrases", "`In a poll released Sunday, X`: a poll's finding", poll_phrases),
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),

@@ -150,6 +150,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 if c.i > obj.i
                 and c.dep_ == "prep"
                 and c.lower_ in lexicon.SUMMARY_OBJECT_PREPOSITIONS
+                # ", with Republicans taking shots at …": after a comma, the writer's aside
+                and not (c.lower_ in lexicon.ASIDE_PREPOSITIONS and doc[c.i - 1].text == ",")
             ]
             if more:
                 last = max(c.right_edge.i for c in more)
