@@ -479,7 +479,11 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if not content:
             continue
         source = source_of(tok) or untagged_subject(tok)
-        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
+        if source is None or (
+            source.pos_ == "PRON"
+            and source.lower_ in _NO_SOURCE_PRONOUNS
+            and not _it_speaks(tok, source)
+        ):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
             continue
@@ -635,3 +639,13 @@ def _sentence_after_cue(cue: Token) -> Piece | None:
         return None
     s, e = trim_span(text, piece[0], min(piece[1], p_end))
     return (s, e) if e - s >= 3 else None
+
+
+def _it_speaks(cue: Token, source: Token) -> bool:
+    """ "It said it had expanded the teams …": "it" as the own subject of a verb of saying
+    stands for a company, an agency or a document (PolNeAR marks it a source); "it is safe to
+    say", whose "it" the cue only inherits, and "it showed" stay out."""
+    if source.lower_ != "it" or cue.lemma_.lower() not in lexicon.CLAUSE_VERBS:
+        return False
+    subject = nearest_subject(cue)
+    return subject is not None and subject.i == source.i
