@@ -169,10 +169,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
         return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
         return _predicate_content(cue)
-    misparsed = _clause_parsed_as_object(cue)
+    misparsed = _clause_parsed_as_object(cue) or _clause_parsed_as_gerund(cue)
     if misparsed:
         return misparsed
-    return _parenthetical_content(cue)
+    return _parenthetical_content(cue) or _said_object(cue)
 
 
 def _content_around(cue: Token, comps: list[Token]) -> list[Piece] | None:
@@ -649,3 +649,45 @@ def _it_speaks(cue: Token, source: Token) -> bool:
         return False
     subject = nearest_subject(cue)
     return subject is not None and subject.i == source.i
+
+
+def _clause_parsed_as_gerund(cue: Token) -> list[Piece] | None:
+    """ "He said legalizing it could put thousands to work": a clause whose subject is a gerund,
+    which the parser reads as the cue's own participle; the tensed verb under it gives it away."""
+    if cue.lemma_.lower() not in lexicon.CLAUSE_VERBS:
+        return None
+    for comp in cue.children:
+        if comp.dep_ != "xcomp" or comp.tag_ != "VBG" or comp.i != cue.i + 1:
+            continue
+        if any(
+            c.dep_ == "ccomp" and c.i > comp.i and any(g.tag_ == "MD" for g in c.children)
+            for c in comp.children
+        ):
+            piece = content_span(cue.doc, comp.i, comp.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
+
+
+# What poll respondents "said the same of": the words stand for a statement reported before.
+_SAME_STATEMENT = frozenset({"same", "opposite"})
+
+
+def _said_object(cue: Token) -> list[Piece] | None:
+    """ "said the same of Sanders", and a clause the parser read as the object of "say" ("the
+    candidate said families of people killed by police file lawsuits"): an object that holds a
+    verb, or "the same/opposite" about someone, is what was said. "said different things",
+    "said the wrong thing" name no statement and stay out."""
+    if cue.lemma_.lower() != "say":
+        return None
+    for obj in cue.children:
+        if obj.dep_ != "dobj" or obj.i < cue.i or obj.pos_ == "PRON":
+            continue
+        words = cue.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        clause = len(words) >= 4 and any(
+            t.pos_ in grammar.VERB_POS and t.i > obj.i and t.tag_ != "VBG" for t in words
+        )
+        same = obj.lower_ in _SAME_STATEMENT and any(c.dep_ == "prep" for c in obj.children)
+        if clause or same:
+            piece = content_span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
