@@ -47,10 +47,18 @@ def release_clause_quotes(
                 break  # ", adding that …": another attribution follows; the quote stays bare
             beside = sum(1 for t in outside if t.is_alpha)
         if beside >= MIN_WORDS_BESIDE_QUOTE:
-            released.discard(k)
+            # Every quotation the dropped relation held goes free, not only the first: `"A"
+            # before the incident, she said. "B."` -- B is then free to continue the mixed quote.
+            released -= {j for j, other in enumerate(quotes) if _held(rel, other)}
         else:
             kept.append(rel)
     return kept, released
+
+
+def _held(rel: Relation, quote: Quote) -> bool:
+    """The relation's content holds the quotation's first piece."""
+    first = quote.pieces[0]
+    return any(s <= first.start and first.end <= e for s, e in rel.content)
 
 
 def _quote_of(rel: Relation, quotes: list[Quote]) -> int | None:

@@ -24,6 +24,18 @@ from worker.pipeline.text import paragraph_bounds
 
 OPENING_MARKS = "'`\u2018\u201c\""
 _NEW_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]*\s+\S")
+# A full stop after a lower-case word or a number, then a new sentence that opens with a
+# conjunction right before a quotation: `…," he said outside the building. But "B."` (not after
+# "Sen." or "D.C.", whose capitals rule them out).
+_RESUMING = re.compile(r"\b[a-z0-9][a-z0-9]+[.!?]\s+(?:But|And|Yet|So)\s*$")
+
+
+def _resumes_after_sentence(text: str, cue_end: int, quote_open: int) -> bool:
+    """Between the cue and the quotation a sentence ends, and the next opens with nothing but a
+    conjunction before the quotation: the speaker's quote resumes there, no title of the
+    attribution's sentence."""
+    before = text[cue_end:quote_open].rstrip(OPENING_MARKS + " \t\u00a0")
+    return "\n" not in before and _RESUMING.search(before) is not None
 
 
 def inside_tail(text: str, rel: Relation, quote: Quote) -> bool:
@@ -32,6 +44,9 @@ def inside_tail(text: str, rel: Relation, quote: Quote) -> bool:
     the comma, colon or full stop that lets a speaker's quote resume, or one inside the
     speaker's description."""
     if quote.open < rel.cue[1]:
+        return False
+    if _resumes_after_sentence(text, rel.cue[1], quote.open):
+        # `"A," he said outside the building. But "B."`: the speaker's quote goes on.
         return False
     before = text[: quote.open].rstrip(OPENING_MARKS + " \t\u00a0")  # a doubled mark: '' or ``
     if before[-1:].isalnum() and "\n" not in text[rel.cue[1] : quote.open]:

@@ -18,6 +18,7 @@ from worker.pipeline.attribution.continuation import inside_tail
 from worker.pipeline.attribution.cues import SPEECH, TAIL, cue_bounds, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.attribution.speakers import mention_tokens
+from worker.pipeline.attribution.subjects import untagged_subject
 from worker.pipeline.lexicon import FIRST_SECOND_SUBJECTS
 from worker.pipeline.quotes import Quote
 from worker.pipeline.text import paragraph_bounds, text_of, trim_span
@@ -374,7 +375,7 @@ def _link_before(doc: Doc, quote: Quote, floor: int) -> Relation | None:
             for c in tok.children
         ):
             return None
-        subj = _subject(tok, window) or inherited_subject(tok)
+        subj = _subject(tok, window) or inherited_subject(tok) or untagged_subject(tok)
         if subj is None:
             return None
         return Relation(

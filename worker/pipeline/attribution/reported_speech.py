@@ -108,6 +108,9 @@ def _content_of(cue: Token) -> list[Piece] | None:
     """Character ranges of the cue's content, or None."""
     doc = cue.doc
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    around = _content_around(cue, comps)
+    if around:
+        return around
     if comps:
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
@@ -128,6 +131,8 @@ def _content_of(cue: Token) -> list[Piece] | None:
         # long clauses get parsed with their tail attached elsewhere.
         before = end <= own_start
         end = own_start if before else _cut_writer_clause(doc, comps[-1], start, end)
+        if not before:
+            end = _conjoined_content_end(cue, end)
         # "said he never used the term and added, …": a coordinated cue is not content.
         # "said X but that she was informed…": a coordinated verb with its own subject is more
         # of the content.
@@ -141,6 +146,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
                 ):
                     end = c.left_edge.i
         piece = content_span(doc, start, end)
+        if piece and before:
+            rest = _sentence_after_cue(cue)
+            if rest:
+                return [piece, rest]
         return [piece] if piece else None
     # "claimed at the time that they were…" parsed as a relative clause: a "that" shortly after
     # the cue, followed by a subject, still opens the content.
@@ -163,13 +172,45 @@ def _content_of(cue: Token) -> list[Piece] | None:
         return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
         return _predicate_content(cue)
-    misparsed = _clause_parsed_as_object(cue)
+    misparsed = _clause_parsed_as_object(cue) or _clause_parsed_as_gerund(cue)
     if misparsed:
         return misparsed
     gerund = _gerund_content(cue)
     if gerund:
         return gerund
-    return _parenthetical_content(cue)
+    return _parenthetical_content(cue) or _said_object(cue)
+
+
+def _content_around(cue: Token, comps: list[Token]) -> list[Piece] | None:
+    """ "There is a risk, some Democrats said, that Sanders would push the party left": the
+    parser makes both halves of the interrupted sentence complements of the cue; the content is
+    the two pieces either side of the cue clause set off by commas."""
+    doc = cue.doc
+    left = [c for c in comps if c.right_edge.i < cue.i]
+    right = [c for c in comps if c.left_edge.i > cue.i]
+    subject = nearest_subject(cue)
+    if not left or not right or subject is None or not left[-1].i < subject.i < cue.i:
+        return None
+    lead = subject.left_edge.i
+    if doc[lead - 1].text != "," or max(c.right_edge.i for c in left) >= lead:
+        return None
+    first = min(c.left_edge.i for c in right)
+    if doc[first - 1].text != "," and doc[first].text != ",":
+        return None
+    start = min(c.left_edge.i for c in left)
+    if doc[first].text == ",":
+        first += 1
+    if doc[first].lower_ == "that" and first + 1 < len(doc):
+        first += 1  # "…, some Democrats said, that …": the complementiser is not content
+    pieces = [
+        p
+        for p in (
+            content_span(doc, start, lead),
+            content_span(doc, first, max(c.right_edge.i for c in right) + 1),
+        )
+        if p
+    ]
+    return pieces if len(pieces) == 2 else None
 
 
 def _gerund_content(cue: Token) -> list[Piece] | None:
@@ -239,6 +280,28 @@ def _clause_parsed_as_object(cue: Token) -> list[Piece] | None:
     return None
 
 
+# How a fronted phrase hangs on a parenthetical cue when the parser takes it for the cue's own.
+_FRONTED_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+
+
+def _fronted_phrases(cue: Token) -> list[int]:
+    """Indexes of the cue's children that stand before its subject and end in a comma right
+    before it: a phrase fronted in the clause the cue interrupts, not a part of the cue clause."""
+    doc = cue.doc
+    subject = nearest_subject(cue)
+    if subject is None or subject.i > cue.i:
+        return []
+    lead = subject.left_edge.i
+    return [
+        c.i
+        for c in cue.children
+        if c.dep_ in _FRONTED_DEPS
+        and c.right_edge.i < lead
+        and c.right_edge.i + 1 < len(doc)
+        and doc[c.right_edge.i + 1].text == ","
+    ]
+
+
 def _parenthetical_content(cue: Token) -> list[Piece] | None:
     """ "The talks, he said, will resume" / "…, officials said." / "As Gupta noted, …": the
     content is the clause the short cue clause interrupts."""
@@ -251,8 +314,11 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     marks = [c for c in cue.children if c.dep_ == "mark"]
     if any(m.lower_ != "as" for m in marks):
         return None
-    # The cue clause without the commas the parser may have attached to it.
-    words = [cue, *(c for c in cue.children if not c.is_punct)]
+    # The cue clause without the commas the parser may have attached to it, nor the fronted
+    # phrase it may have taken from the clause it interrupts ("After the court ruled, Hebert
+    # said, most laws were thought safe": "After …" is the content's).
+    fronted = set(_fronted_phrases(cue))
+    words = [cue, *(c for c in cue.children if not c.is_punct and c.i not in fronted)]
     lo = min(w.left_edge.i if w is not cue else w.i for w in words)
     hi = max(w.right_edge.i if w is not cue else w.i for w in words) + 1
     if hi - lo > MAX_PARENTHETICAL_TOKENS:
@@ -487,7 +553,11 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if not content:
             continue
         source = source_of(tok) or untagged_subject(tok)
-        if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
+        if source is None or (
+            source.pos_ == "PRON"
+            and source.lower_ in _NO_SOURCE_PRONOUNS
+            and not _it_speaks(tok, source)
+        ):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
             continue
@@ -608,3 +678,115 @@ def find_according_to(doc: Doc) -> list[Relation]:
         cue = (tok.idx, to.idx + len(to.text))
         relations.append(Relation("according_to", cue, SPEECH, source, pieces, tok.i))
     return relations
+
+
+def _conjoined_content_end(cue: Token, end: int) -> int:
+    """ "said the U.S. needs a guest-worker program, but that he would not support …": the
+    parser hangs a second "that" clause on the cue instead of on the first content clause; the
+    complementiser makes it more of what was said. (A conjoined verb without "that" may be the
+    writer's narration, "said X and left"; on PolNeAR dev taking those gained no statement.)"""
+    doc = cue.doc
+    for c in cue.children:
+        if (
+            c.dep_ == "conj"
+            and c.i >= end
+            and c.sent.start == cue.sent.start
+            and c.pos_ in grammar.VERB_POS
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and any(t.dep_ == "cc" for t in doc[end : c.left_edge.i + 1])
+        ):
+            end = max(end, c.right_edge.i + 1)
+    return end
+
+
+def _sentence_after_cue(cue: Token) -> Piece | None:
+    """ "The argument would be aided, Devine said, by the upcoming primary calendar": a cue
+    clause set off by commas inside the reported sentence; the words after it, to the sentence's
+    end, finish the content the parser hung on the cue (PARC's content runs over both sides)."""
+    doc = cue.doc
+    sent_end = cue.sent.end
+    subject = nearest_subject(cue)
+    # Only "…, Devine said, …": a subject before an active cue, set off by a comma before it
+    # ("said Ms. Gil, with games …" goes on about the speaker, not with the content).
+    if subject is None or subject.i > cue.i or any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    lead = subject.left_edge.i
+    if lead == 0 or doc[lead - 1].text != ",":
+        return None
+    k = cue.i + 1
+    # The cue's own short modifiers ("said Tuesday", "said in an interview") up to the comma.
+    while k < sent_end and doc[k].text != "," and not doc[k].is_space:
+        if doc[k].text in (".", "!", "?", ";", ":") or k - cue.i > MAX_PARENTHETICAL_TOKENS:
+            return None
+        k += 1
+    if k >= sent_end or doc[k].text != ",":
+        return None
+    rest = [t for t in doc[k + 1 : sent_end] if not t.is_space]
+    if not rest:
+        return None
+    first = next((t for t in rest if not t.is_punct), None)
+    if first is None or first.tag_ == "VBG" or cue_kind(first) is not None:
+        return None  # ", adding that …", ", citing …": the cue's own clause or another cue
+    if sum(t.is_alpha for t in rest) < MIN_CONTENT_TOKENS:
+        return None
+    if any(cue_kind(t) is not None and _own_subject(t) for t in rest):
+        return None  # ", because he said …": another attribution of its own
+    text = text_of(doc)
+    p_start, p_end = paragraph_bounds(text, cue.idx)
+    piece = content_span(doc, rest[0].i, rest[-1].i + 1)
+    if piece is None:
+        return None
+    s, e = trim_span(text, piece[0], min(piece[1], p_end))
+    return (s, e) if e - s >= 3 else None
+
+
+def _it_speaks(cue: Token, source: Token) -> bool:
+    """ "It said it had expanded the teams …": "it" as the own subject of a verb of saying
+    stands for a company, an agency or a document (PolNeAR marks it a source); "it is safe to
+    say", whose "it" the cue only inherits, and "it showed" stay out."""
+    if source.lower_ != "it" or cue.lemma_.lower() not in lexicon.CLAUSE_VERBS:
+        return False
+    subject = nearest_subject(cue)
+    return subject is not None and subject.i == source.i
+
+
+def _clause_parsed_as_gerund(cue: Token) -> list[Piece] | None:
+    """ "He said legalizing it could put thousands to work": a clause whose subject is a gerund,
+    which the parser reads as the cue's own participle; the tensed verb under it gives it away."""
+    if cue.lemma_.lower() not in lexicon.CLAUSE_VERBS:
+        return None
+    for comp in cue.children:
+        if comp.dep_ != "xcomp" or comp.tag_ != "VBG" or comp.i != cue.i + 1:
+            continue
+        if any(
+            c.dep_ == "ccomp" and c.i > comp.i and any(g.tag_ == "MD" for g in c.children)
+            for c in comp.children
+        ):
+            piece = content_span(cue.doc, comp.i, comp.right_edge.i + 1)
+            return [piece] if piece else None
+    return None
+
+
+# What poll respondents "said the same of": the words stand for a statement reported before.
+_SAME_STATEMENT = frozenset({"same", "opposite"})
+
+
+def _said_object(cue: Token) -> list[Piece] | None:
+    """ "said the same of Sanders", and a clause the parser read as the object of "say" ("the
+    candidate said families of people killed by police file lawsuits"): an object that holds a
+    verb, or "the same/opposite" about someone, is what was said. "said different things",
+    "said the wrong thing" name no statement and stay out."""
+    if cue.lemma_.lower() != "say":
+        return None
+    for obj in cue.children:
+        if obj.dep_ != "dobj" or obj.i < cue.i or obj.pos_ == "PRON":
+            continue
+        words = cue.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        clause = len(words) >= 4 and any(
+            t.pos_ in grammar.VERB_POS and t.i > obj.i and t.tag_ != "VBG" for t in words
+        )
+        same = obj.lower_ in _SAME_STATEMENT and any(c.dep_ == "prep" for c in obj.children)
+        if clause or same:
+            piece = content_span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            return [piece] if piece else None
+    return None

@@ -4,7 +4,8 @@ The parser sometimes misreads the speaker right before a cue: "Jolly said he wou
 "Jolly" as an adverb, "Trump just saying…" hangs "Trump" elsewhere. A cue that heads its
 sentence (or a clause of it) with content but no subject takes the word right before it, past
 adverbs and auxiliaries ("also", "has", "would"), when that word is a noun or a name, or a
-capitalised word opening the sentence.
+capitalised word opening the sentence; or a name the parse hung on an earlier noun as an
+apposition, closed by a comma right before the cue.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def untagged_subject(cue: Token) -> Token | None:
             return tok if tok.pos_ not in ("DET", "ADP", "SCONJ", "CCONJ") else None
         if tok.pos_ in SKIPPED and tok.lower_ != "not":
             continue
+        if tok.text == "," and k == cue.i - 1 and k > sent_start:
+            # "In a statement to the Observer, her adviser, Jake Sullivan, said: …": the parse
+            # hangs the name on the newspaper as an apposition; it closes right before the cue.
+            name = cue.doc[k - 1]
+            return name if name.pos_ == "PROPN" and name.dep_ == "appos" else None
         if tok.pos_ in NOMINAL and tok.dep_ not in ("pobj", "dobj", "poss"):
             return tok
         return None
