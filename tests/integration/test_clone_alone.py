@@ -93,6 +93,8 @@ def test_every_test_collects_in_a_clone(clone: Path) -> None:
     assert " tests collected" in done.stdout.splitlines()[-1], done.stdout[-500:]
 
 
+# Four test folders in a subprocess: about 3 minutes idle, over 5 at load 10 (the suite's 300 s).
+@pytest.mark.timeout(1800)
 def test_the_data_dependent_tests_pass_in_a_clone(clone: Path) -> None:
     done, reads = run_pytest(clone, *DATA_DEPENDENT)
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-3000:]
