@@ -26,6 +26,9 @@ _VIEW_HEAD_POS = frozenset({"VERB", "ADJ"})
 
 # "rumored", "rumours": the forms a rumour word starts with.
 _RUMOUR_STEMS = tuple(sorted(lexicon.RUMOUR_WORDS))
+# Adverbs that pass on what someone told: a teller the sentence or paragraph names makes them an
+# attribution ("supposedly"/"purportedly" are the writer's doubt, whoever is named).
+_NAMED_TELLER_ADVERBS = frozenset({"reportedly", "allegedly"})
 
 
 def _mods_name_someone(tok: Token) -> bool:
@@ -61,8 +64,13 @@ def _adverb(word: str) -> Detect:
                 continue  # "supposedly secret statements": a sneer at a word, not a claim
             if head.tag_ == "VBG" and head.head.lower_ in lexicon.CHARGE_PREPOSITIONS:
                 continue  # "charged for allegedly abusing his office": naming the charge
-            if word == "reportedly" and (named_cover(head, s.sources) or s.other_named_report):
-                continue  # the report's source is named: an attribution, not a rumour
+            if word in _NAMED_TELLER_ADVERBS and (
+                named_cover(head, s.sources) or s.other_named_report
+            ):
+                # the report's source is named ("the Post reported"), or the act is a charge a
+                # named authority brings ("the judge said a plot he allegedly hatched"): an
+                # attribution, not a rumour
+                continue
             yield cue(tok, tok)
 
     return detect
