@@ -22,7 +22,11 @@ CASES = [
         "none",
         None,
     ),
-    ("Weiner allegedly sent lurid photos to another woman, the New York Post reported.", "none", None),
+    (
+        "Weiner allegedly sent lurid photos to another woman, the New York Post reported.",
+        "none",
+        None,
+    ),
     # no teller named: the article passes the claim on
     ("The guard allegedly took a bribe from the smugglers.", "reported", "allegedly"),
     (
