@@ -5,8 +5,8 @@
 // Test contract (DESIGN.md): globalThis.sourcemark.analyzeTab(tab) is the click handler; it
 // resolves when the overlay is drawn and rejects with the error the reader was shown.
 import {
-  SourcemarkError, followAnalysis, followRecheck, normalizeServerUrl, originPattern, reportFinding,
-  submitPage,
+  SourcemarkError, followAnalysis, followMatching, followRecheck, normalizeServerUrl, originPattern,
+  reportFinding, submitPage,
 } from './lib/api.js';
 
 const ext = globalThis.browser || globalThis.chrome;
@@ -155,6 +155,12 @@ async function run(tab) {
     // Answered from the store: the server compares the page with it in the background; a
     // changed article's new revision replaces these marks when it is analysed.
     const recheck = first.status === 200 && analysis.recheck ? analysis.recheck : null;
+    // Claims not yet matched with other articles' when the answer left the server: their
+    // verdicts, fact-checks and figures join the cards as soon as the server has them.
+    if (analysis.matching === 'pending') {
+      sourcemark.lastMatching = addMatchesWhenMade(tab, server, token, analysis.id);
+      sourcemark.lastMatching.catch(() => {});
+    }
     if (recheck && recheck.links && recheck.links.follow) {
       sourcemark.lastFollow = redrawWhenRevised(tab, server, token, analysis.id);
       sourcemark.lastFollow.catch(() => {});
@@ -201,6 +207,24 @@ async function redrawWhenRevised(tab, server, token, analysisId) {
   return { ...result, analysisId: revision.id, redrawn: true, anchored: s.anchored, total: s.total };
 }
 
+/**
+ * Follow the matching of the analysis drawn on a tab; once done, give its findings what the
+ * server now knows across articles (matches, verdicts, fact-checks, other figures) without
+ * redrawing the marks. Resolves to {status, updated} (what the tests look at): 'done',
+ * 'pending' (gave up waiting), or 'moved' (the tab shows something else now).
+ */
+async function addMatchesWhenMade(tab, server, token, analysisId) {
+  const onTick = () => ext.runtime.getPlatformInfo().catch(() => {});
+  const analysis = await followMatching(server, token, analysisId, { onTick });
+  if (!analysis) return { status: 'pending', updated: 0 };
+  const where = shown.get(tab.id);
+  if (!where || where.analysisId !== analysisId || !(await ping(tab.id))) {
+    return { status: 'moved', updated: 0 };
+  }
+  const updated = await send(tab.id, { type: 'sourcemark:across', analysis });
+  return { status: 'done', updated };
+}
+
 /** The toolbar click. Resolves to {total, anchored, unanchored, ...} once the overlay is drawn. */
 function analyzeTab(tab) {
   if (!tab || typeof tab.id !== 'number') {
@@ -241,5 +265,5 @@ ext.action.onClicked.addListener((tab) => {
 
 ext.tabs.onRemoved.addListener((tabId) => shown.delete(tabId));
 
-const sourcemark = { analyzeTab, showAnalysis, lastRun: null, lastFollow: null };
+const sourcemark = { analyzeTab, showAnalysis, lastRun: null, lastFollow: null, lastMatching: null };
 globalThis.sourcemark = sourcemark;

@@ -6,6 +6,8 @@
  *   sourcemark:serialize  -> {html, url, title}: the DOM after the page's scripts ran
  *   sourcemark:show       -> marks the findings, draws the panel; -> {total, anchored, unanchored}
  *   sourcemark:toggle     -> hides or shows the overlay again
+ *   sourcemark:across     -> the same analysis again, once matched with other articles: its
+ *                            findings' cross-article keys replace the shown ones; -> how many changed
  * Injection can happen more than once per page; the guard keeps one controller.
  */
 (function (root) {
@@ -193,6 +195,33 @@
     return s;
   }
 
+  // What the server adds to a finding from other articles; the rest of a finding never changes.
+  const ACROSS = ['review_id', 'matches', 'checked', 'factchecks', 'other_figures'];
+
+  /** The shown analysis's findings get what the server knows now across articles; an open
+   * card is drawn again. Marks stay as they are: the findings and their places are the same. */
+  function across(analysis) {
+    if (!state.analysis || !analysis || analysis.id !== state.analysis.id) return 0;
+    const fresh = new Map((Array.isArray(analysis.findings) ? analysis.findings : [])
+      .filter((f) => f && typeof f === 'object').map((f) => [f.id, f]));
+    let changed = 0;
+    for (const f of state.analysis.findings) {
+      const g = fresh.get(f.id);
+      if (!g) continue;
+      const before = JSON.stringify(ACROSS.map((k) => f[k]));
+      for (const k of ACROSS) {
+        if (k in g) f[k] = g[k];
+      }
+      if (JSON.stringify(ACROSS.map((k) => f[k])) !== before) changed += 1;
+    }
+    state.analysis.matching = analysis.matching;
+    if (changed) {
+      overlay.setFindings(state.analysis.findings);
+      overlay.refreshCard();
+    }
+    return changed;
+  }
+
   /** The page as rendered now, without anything sourcemark added to it. */
   function serialize() {
     const clone = document.documentElement.cloneNode(true);
@@ -244,6 +273,7 @@
     'sourcemark:serialize': () => serialize(),
     'sourcemark:show': (msg) => show(msg.analysis),
     'sourcemark:toggle': () => toggle(),
+    'sourcemark:across': (msg) => across(msg.analysis),
   };
 
   ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -257,5 +287,5 @@
     return false;
   });
 
-  root.__sourcemarkContent = { state, show, hide, toggle, serialize };
+  root.__sourcemarkContent = { state, show, hide, toggle, serialize, across };
 })(globalThis);

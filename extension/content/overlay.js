@@ -398,6 +398,17 @@ textarea { width: 100%; min-height: 60px; font: inherit; }
       }
     }
 
+    /** Draw the open card again from the findings as they are now (new cross-article keys). */
+    refreshCard() {
+      if (!this.card || !this.cardFor || !this.cardAnchor) return;
+      // A reader writing a report keeps the card as it is; the next one opened is fresh.
+      if (this.card.querySelector('form:not([hidden])')) return;
+      const key = this.cardFor;
+      const anchor = this.cardAnchor;
+      this.openCard(key.split(' '), key, anchor);
+      if (this.card) this.placeCard(anchor);
+    }
+
     openCard(ids, key, anchor) {
       this.closeCard();
       const sections = ids.map((id) => this.findings.get(id)).filter(Boolean).map((f) => this.cardSection(f));

@@ -294,6 +294,28 @@ export async function followRecheck(server, token, analysisId, options = {}) {
   }
 }
 
+// How long after drawing the overlay to ask again for matches still being made: the server
+// matches what its first pass did not reach right after answering, usually within seconds.
+export const MATCHING_DELAYS_MS = [1000, 2000, 3000, 5000, 8000, 13000];
+
+/**
+ * After an analysis was drawn whose `matching` is 'pending': ask for it again, backing off,
+ * until the server says every finding was matched with the claims of other articles.
+ * Resolves to the analysis ('done') or null when it is still pending after the last delay.
+ * `onTick` is called before each request (the service worker uses it to stay awake).
+ */
+export async function followMatching(server, token, analysisId, options = {}) {
+  const { delays = MATCHING_DELAYS_MS, onTick = () => {} } = options;
+  for (const delay of delays) {
+    await sleep(delay);
+    await onTick();
+    const analysis = await getAnalysis(server, token, analysisId);
+    if (!analysis || analysis.status !== 'done' || !Array.isArray(analysis.findings)) return null;
+    if (analysis.matching !== 'pending') return analysis;
+  }
+  return null;
+}
+
 /** A reader's "looks wrong" on one finding. */
 export async function reportFinding(server, token, analysisId, findingId, comment) {
   const body = comment && comment.trim() ? { comment: comment.trim() } : {};

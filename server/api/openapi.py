@@ -455,6 +455,14 @@ SPEC: dict[str, Any] = {
                             },
                         },
                     },
+                    "matching": {
+                        "type": "string",
+                        "enum": ["pending", "done"],
+                        "description": "On a done analysis: 'pending' while some findings "
+                        "are still being matched with the claims of other articles (their "
+                        "'matches', 'checked' and 'factchecks' may grow; ask again in a few "
+                        "seconds), 'done' once every finding has been.",
+                    },
                     "findings": {
                         "type": "array",
                         "items": {"$ref": "#/components/schemas/Finding"},

@@ -483,6 +483,42 @@ def test_what_the_time_budget_leaves_is_matched_after_the_readers_are_told(db_ur
     assert {(x, y) for x, y, _ in pairs()} == {(fa, fb), (fb, fa)}
 
 
+def test_an_analysis_tells_readers_whether_its_matching_is_done(db_url, monkeypatch):
+    # Stored but not yet matched (a first pass out of time): readers are told to ask again.
+    with session_scope() as session:
+        insert_analysis(session, "old", URL_A, [CLAIM_A + "."])
+        insert_analysis(session, "new", URL_B, [CLAIM_B + "."])
+    with session_scope() as session:
+        new = session.get(AnalysisRow, "new")
+        assert new.matched_at is None
+        assert analysis_dict(new)["matching"] == "pending"
+        assert analysis_dict(new)["findings"][0]["matches"]["count"] == 0
+    with session_scope() as session:
+        assert match_analysis(session, "new") == 1
+    with session_scope() as session:
+        new = session.get(AnalysisRow, "new")
+        assert new.matched_at is not None
+        body = analysis_dict(new)
+        assert body["matching"] == "done"
+        assert body["findings"][0]["matches"]["count"] == 1
+    # The pipeline's own path: a first pass with no budget leaves it to the second, which ends
+    # with every finding matched.
+    monkeypatch.setenv("SOURCEMARK_MATCH_BUDGET_MS", "0")
+    b = analysed("outlet-b.html", URL_B + "?v=2")
+    with session_scope() as session:
+        row = session.get(AnalysisRow, b)
+        assert row.timings["match_ms"] == 0.0
+        assert row.matched_at is not None and analysis_dict(row)["matching"] == "done"
+
+
+def test_a_failed_analysis_says_nothing_of_matching(db_url):
+    with session_scope() as session:
+        insert_analysis(session, "f", URL_A, [CLAIM_A + "."])
+        session.get(AnalysisRow, "f").status = "failed"
+    with session_scope() as session:
+        assert "matching" not in analysis_dict(session.get(AnalysisRow, "f"))
+
+
 # --- stored match features (migration 0009) ----------------------------------------------------
 
 

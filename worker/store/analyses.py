@@ -480,6 +480,9 @@ def analysis_dict(row: AnalysisRow) -> dict[str, Any]:
         },
         "findings": _findings(row) if row.status == AnalysisStatus.DONE else [],
     }
+    if row.status == AnalysisStatus.DONE:
+        # "pending": findings not yet matched with other articles' claims; ask again shortly.
+        d["matching"] = "done" if row.matched_at is not None else "pending"
     if row.status == AnalysisStatus.FAILED:
         d["error"] = row.error or "The analysis failed."
         d["error_code"] = row.error_code or "failed"

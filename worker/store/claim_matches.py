@@ -136,8 +136,9 @@ def find_pairs(
     analysis: AnalysisRow,
     limit: int = CANDIDATES,
     deadline: float | None = None,
-) -> tuple[list[Pair], set[tuple[int, int]]]:
-    """The pairs the analysis's findings make with stored claims, and every pair looked at.
+) -> tuple[list[Pair], set[tuple[int, int]], bool]:
+    """The pairs the analysis's findings make with stored claims, every pair looked at, and
+    whether every finding was reached before ``deadline``.
     Unverifiable claims first (the verdicts that matter most to readers), then attributions;
     past ``deadline`` (a ``time.monotonic()``) no further finding is looked up or scored.
     Each finding reached is parsed once and its features stored with it (``store_features``);
@@ -162,8 +163,10 @@ def find_pairs(
     # claim's candidates; then what is known of all the candidates, again in one round trip.
     lexemes = pg_lexemes(session, [f.text for f in findings])
     looked_up: list[tuple[FindingRow, list[Candidate]]] = []
+    complete = True
     for i, finding in enumerate(findings):
         if _past(deadline):
+            complete = False
             break
         if not finding.text.strip():
             continue  # nothing to match (match_claims says "empty")
@@ -179,6 +182,7 @@ def find_pairs(
     words: dict[int, frozenset[str]] = {}
     for finding, cands in looked_up:
         if _past(deadline):
+            complete = False
             break
         mine = store_features(session, finding, held.get(finding.id))
         my_words = word_set(finding.text)
@@ -196,7 +200,7 @@ def find_pairs(
             if result.same:
                 reasons = [r.to_dict() for r in result.reasons]
                 found.append(Pair(finding.id, old.finding_id, round(result.score, 4), reasons))
-    return found, looked
+    return found, looked, complete
 
 
 def store_features(session: Session, finding: FindingRow, stored: Any) -> Claim:
@@ -264,7 +268,7 @@ def match_analysis(
     if analysis is None or analysis.status != AnalysisStatus.DONE:
         return 0
     deadline = None if budget_seconds is None else time.monotonic() + budget_seconds
-    found, looked = find_pairs(session, analysis, limit, deadline)
+    found, looked, complete = find_pairs(session, analysis, limit, deadline)
     same = {(p.finding_id, p.other_id) for p in found}
     gone = [pair for pair in looked if pair not in same]
     if gone:
@@ -288,6 +292,8 @@ def match_analysis(
                 }
             )
     _upsert(session, rows)
+    if complete:
+        analysis.matched_at = now
     return len(found)
 
 

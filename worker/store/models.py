@@ -113,6 +113,10 @@ class AnalysisRow(Base):
     # The last time a worker found the live page's text still equal to this analysis's text (a
     # re-check); the analysis is served at once to repeat clicks while this is recent.
     checked_at: Mapped[datetime | None] = mapped_column()
+    # When every finding had been matched with the claims stored before it (``claim_matches``);
+    # None while the pass after the readers were told has findings left to match. The overlay
+    # asks again until it is set, so a verdict given elsewhere reaches the first reader too.
+    matched_at: Mapped[datetime | None] = mapped_column()
 
     article: Mapped[ArticleRow] = relationship(back_populates="analyses")
     findings: Mapped[list[FindingRow]] = relationship(
