@@ -91,7 +91,9 @@ def test_a_known_positive_is_kept_and_a_known_negative_scored_below_it() -> None
     pos = _candidate_for(_item(POSITIVE))
     neg = _candidate_for(_item(NEGATIVE))
     p_pos, p_neg = SCORER.probability(pos.features), SCORER.probability(neg.features)
-    assert SCORER.keeps(p_pos) and p_pos >= 0.8, p_pos
+    # kept and high; the calibration refit on the relabelled corpus (scale 0.81, dev Brier 0.179
+    # -> 0.175) pulls the top in a little further, so 0.78, not 0.8 (0.796 there)
+    assert SCORER.keeps(p_pos) and p_pos >= 0.78, p_pos
     # the confidence is calibrated on the corpus's dev rows (flags scored 0.6-0.7 there are right
     # about 61% of the time), which pulls the extremes in: 0.65, not 0.6 as before calibration
     assert p_neg < 0.65, p_neg

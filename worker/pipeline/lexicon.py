@@ -1633,3 +1633,29 @@ ASIDE_PREPOSITIONS = words("with")
 # subject: "the PAC reported spending $6 million", "he denied taking the money", "she recalled
 # meeting him" (PARC 3.0; PolNeAR development part).
 GERUND_CUES = words("acknowledge admit deny mention recall report")
+
+# --- Unverified: anonymous sources and vague groups told apart (issue 14, unv-fit) -------------
+# Appended at the end so parallel edits merge cleanly.
+
+# Heads that name an informant, whatever verb the article gives them: "Gulf sources believe" is
+# an anonymous source's account, not a vague group's opinion.
+INFORMANT_HEADS = words("source")
+
+# Determiners that make a source one person: "a Democratic senator said", "said one activist".
+ONE_PERSON_DETERMINERS = words("a an one another")
+
+# Verbs by which one unnamed person tells something (not a view: "a voter thinks").
+SAY_VERBS_OF_ONE = words(
+    """
+    add confirm disclose explain note recall reveal say tell write
+    """
+)
+
+# A group's wish or expectation, which a sentence can compare the facts with or talk about without
+# handing the group a claim: "as many people expected", "what people want to hear", "what
+# people think of him".
+WISH_OR_EXPECT_VERBS = words(
+    """
+    anticipate expect hope like need predict think want wish
+    """
+)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.unverified.rule import Candidate, Rule, Sentence, Signal, cue
+from worker.pipeline.unverified.secondhand import view_as_topic
 
 _MODALS = frozenset({"may", "might", "could", "can", "will", "'ll", "would", "should", "must"})
 # Bodies that make a group theirs ("economists at Goldman Sachs"): the body can be asked.
@@ -132,6 +133,8 @@ def _group_view(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         subj = _group_subject(verb)
         if subj is None or not _asserted(verb, s) or _self_report(verb):
             continue
+        if view_as_topic(verb):
+            continue  # "more delegates than her advisers expected": compared with, not held
         if lemma in lexicon.ACT_NOT_VIEW_VERBS and not any(
             c.dep_ in grammar.COMPLEMENT_DEPS or c.lower_ == "as" for c in verb.children
         ):

@@ -26,6 +26,9 @@ _VIEW_HEAD_POS = frozenset({"VERB", "ADJ"})
 
 # "rumored", "rumours": the forms a rumour word starts with.
 _RUMOUR_STEMS = tuple(sorted(lexicon.RUMOUR_WORDS))
+# Adverbs that pass on what someone told: a teller the sentence or paragraph names makes them an
+# attribution ("supposedly"/"purportedly" are the writer's doubt, whoever is named).
+_NAMED_TELLER_ADVERBS = frozenset({"reportedly", "allegedly"})
 
 
 def _mods_name_someone(tok: Token) -> bool:
@@ -61,8 +64,13 @@ def _adverb(word: str) -> Detect:
                 continue  # "supposedly secret statements": a sneer at a word, not a claim
             if head.tag_ == "VBG" and head.head.lower_ in lexicon.CHARGE_PREPOSITIONS:
                 continue  # "charged for allegedly abusing his office": naming the charge
-            if word == "reportedly" and (named_cover(head, s.sources) or s.other_named_report):
-                continue  # the report's source is named: an attribution, not a rumour
+            if word in _NAMED_TELLER_ADVERBS and (
+                named_cover(head, s.sources) or s.other_named_report
+            ):
+                # the report's source is named ("the Post reported"), or the act is a charge a
+                # named authority brings ("the judge said a plot he allegedly hatched"): an
+                # attribution, not a rumour
+                continue
             yield cue(tok, tok)
 
     return detect
@@ -82,7 +90,7 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if not (lemma in lexicon.RUMOUR_OR_THEORY or lower.startswith(_RUMOUR_STEMS)):
             continue
         tok = s.tokens[k]
-        if _rumour_as_topic(tok):
+        if _rumour_as_topic(tok) or _in_condition(tok):
             continue
         if _is_rumour_word(tok):
             if not (_denied(sent, lemmas) or named_cover(tok, s.sources)):
@@ -94,6 +102,19 @@ def _rumour(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         ):
             first = next(c for c in tok.children if c.lower_ == "conspiracy")
             yield from _unquoted(s, [cue(first, tok)])
+
+
+def _in_condition(tok: Token) -> bool:
+    """ "If the rumors are true, ...", "if he can start rumors": a rumour inside a condition is
+    weighed, not passed on as the claim."""
+    head = tok.head
+    for _ in range(2):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in head.children):
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
 
 
 def _rumour_as_topic(tok: Token) -> bool:
@@ -315,10 +336,13 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
 def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "officials said", "a person familiar with the matter said", "citing sources"."""
     for m in s.sources:
-        if m.kind != ANONYMOUS or s.quoted(m.head.idx):
+        one_unnamed = m.kind == VAGUE and _one_unnamed_person(m)
+        if not (m.kind == ANONYMOUS or one_unnamed) or s.quoted(m.head.idx):
             continue
-        if m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
+        if m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS and not _informants(m):
             continue  # an unnamed group's wish or belief: a weasel attribution (below)
+        if m.cue.pos_ in grammar.VERB_POS and view_as_topic(m.cue):
+            continue  # "more delegates than her advisers expected": no claim is sourced
         if _officials_of_named_body(m, s):
             continue  # "Pentagon officials said": the body is named, so it can be asked
         if m.cue.pos_ in grammar.VERB_POS and has_modal(
@@ -326,6 +350,52 @@ def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
         ):
             continue  # a hypothetical leaker is no source of this article's claims
         yield from _unquoted(s, [cue(m.first, m.last)])
+
+
+# Nouns of one person who can tell something: a role, an office-holder, a member of a group.
+_ONE_PERSON_HEADS = lexicon.GROUP_HEADS | lexicon.BODY_SPEAKER_HEADS | lexicon.ROLE_WORDS
+
+
+def _informants(m: Source) -> bool:
+    """ "Gulf sources believe", "diplomatic sources think": "sources" are informants whatever
+    verb the article gives them, so what they tell is an anonymous source's, not a vague group's
+    opinion."""
+    return m.head.lemma_.lower() in lexicon.INFORMANT_HEADS
+
+
+def _one_unnamed_person(m: Source) -> bool:
+    """ "a Democratic senator said", "said one party activist": one person the article does not
+    name telling something (issue 14's readings: an unnamed person as the source is
+    ``anonymous_source``; a vague *group* is the weasel). Not a view ("a voter thinks")."""
+    head = m.head
+    if head.tag_ != "NN" or head.ent_type_ == "PERSON" or m.cue.pos_ not in grammar.VERB_POS:
+        return False
+    if head.lemma_.lower() not in _ONE_PERSON_HEADS:
+        return False  # "says a report": a document, not a person
+    if m.cue.lemma_.lower() not in lexicon.SAY_VERBS_OF_ONE:
+        return False
+    return any(
+        c.dep_ in _COUNT_DEPS and c.lower_ in lexicon.ONE_PERSON_DETERMINERS for c in head.children
+    )
+
+
+def view_as_topic(verb: Token) -> bool:
+    """ "what people want to hear", "the $1.11 a share that analysts expected", "as many people
+    expected", "more delegates than her advisers expected": a group's wish or expectation that
+    the sentence only compares the facts with or talks about (its object is the relative or
+    free-relative pronoun, or it is a comparison clause), not a claim the article hands to the
+    group. A belief compared with stays a view held ("not as toxic as most insiders believe",
+    "what many people believed to be a campaign killer")."""
+    if verb.lemma_.lower() not in lexicon.WISH_OR_EXPECT_VERBS:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in kids):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in kids):
+        return True
+    # "what people want to hear": the pronoun is the object of the verb's infinitive
+    verbs = [verb, *(c for c in kids if c.dep_ == "xcomp")]
+    return any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for v in verbs for c in v.children)
 
 
 def _officials_of_named_body(m: Source, s: Sentence) -> bool:
@@ -445,8 +515,12 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     out: list[Candidate] = []
     for m in s.sources:
         opinion_of_insiders = (
-            m.kind == ANONYMOUS and m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
+            m.kind == ANONYMOUS
+            and m.cue.lemma_.lower() in lexicon.PURE_OPINION_VERBS
+            and not _informants(m)
         )
+        if m.kind == VAGUE and _one_unnamed_person(m):
+            continue  # one unnamed person telling something: an anonymous source (above)
         counted = _quantified_group(m.head) and not any(
             x.kind == POLL_OR_STUDY for x in s.sources
         )  # "a Reuters poll shows that most Americans want": the poll's respondents
@@ -469,6 +543,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue  # "if scientists found...": a condition, not a claim
         if verb.lemma_.lower() not in lexicon.WEASEL_VERBS:
             continue
+        if verb.pos_ in grammar.VERB_POS and view_as_topic(verb):
+            continue  # "what people want to hear", "as many expected": a topic, not a claim
         if _acts_on_thing(verb) or _poll_share(m.head):
             continue
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
