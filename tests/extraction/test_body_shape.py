@@ -115,6 +115,23 @@ def test_combine_grows_over_adjacent_prose_readability_missed():
     assert body.source == "combined"
 
 
+def test_combine_keeps_short_edge_blocks_both_opinions_hold_whole():
+    # A section heading and two sub-headings above the first paragraph, and an editor's
+    # sign-off below the last: too short for 4-gram support, but readability holds them too.
+    top = ["出国前后关注点大不同", "出国前：政治科目会出啥考题？", "Before and after"]
+    body = [LONG, LONG.upper() + " X."]
+    sign_off = "(bsc)"
+    primary = ["Teaser for another story", *top, *body, sign_off, "More news"]
+    combined = combine(primary, [*top, *body, sign_off])
+    assert combined.paragraphs == [*top, *body, sign_off]
+
+
+def test_combine_still_trims_short_edge_blocks_readability_does_not_hold():
+    primary = ["Section label", "Another label", LONG, LONG.upper() + " X.", "Footer label"]
+    second = ["Section label ok", LONG, LONG.upper() + " X."]
+    assert combine(primary, second).paragraphs == [LONG, LONG.upper() + " X."]
+
+
 def test_combine_falls_back_to_the_other_opinion_when_one_is_empty():
     assert combine([], [LONG]).paragraphs == [LONG]
     assert combine([LONG], []).paragraphs == [LONG]

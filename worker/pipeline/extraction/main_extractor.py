@@ -157,6 +157,25 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     return grow(first, -1), grow(last, 1)
 
 
+def _held_edges(primary: list[str], first: int, last: int, second: list[str]) -> tuple[int, int]:
+    """Grow the span over the short blocks next to it that the second opinion holds whole.
+
+    Sub-headings, a caption or a one-line sign-off are too short for 4-gram support, so the
+    trimming drops them at the span's edges; when readability's container holds the very same
+    block, both opinions put it in the body (furniture among them is cleaned later).
+    """
+    held = {flat(block) for block in second}
+
+    def shared(i: int) -> bool:
+        return flat(primary[i]) in held and not is_tail_heading(primary[i])
+
+    while first > 0 and shared(first - 1):
+        first -= 1
+    while last + 1 < len(primary) and shared(last + 1):
+        last += 1
+    return first, last
+
+
 def _after_headline(primary: list[str], first: int, title: str | None) -> int:
     """Where the article starts when the headline sits a few blocks above the agreed span.
 
@@ -190,6 +209,7 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
+    first, last = _held_edges(primary, first, last, second)
     first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
     # comment thread, a second story) for the body, and the article is what comes before.
