@@ -132,6 +132,40 @@ def test_combine_still_trims_short_edge_blocks_readability_does_not_hold():
     assert combine(primary, second).paragraphs == [LONG, LONG.upper() + " X."]
 
 
+def test_combine_puts_back_a_sub_heading_only_readability_kept():
+    # Trafilatura in recall mode can drop an <h2> between two paragraphs it keeps; readability
+    # holds it between the same two (its list item without trafilatura's "- ", its inline
+    # text spaced apart).
+    one = "Innere Zufriedenheit ist der Schlüssel zu einem erfüllten Leben, schreibt sie hier."
+    item = "Setze dir klare Ziele und arbeite an ihrer Erreichung, jeden Tag ein wenig mehr."
+    last = "Am Ende zählt, was du aus den Tipps machst, und wie du sie in den Alltag bringst."
+    primary = [one, f"- {item}", last]
+    second = [one, "10 Tipps für innere Zufriedenheit:", item, "Fazit", last.replace(",", " ,")]
+    assert combine(primary, second).paragraphs == [
+        one,
+        "10 Tipps für innere Zufriedenheit:",
+        f"- {item}",
+        "Fazit",
+        last,
+    ]
+
+
+def test_combine_puts_back_no_prose_or_furniture_from_between_its_blocks():
+    one, two = LONG, LONG.upper() + " X."
+    between = [
+        f"{LONG} Another paragraph readability alone holds.",
+        "Advertisement",
+        "Trending News",
+        # Captions, a signature, a back-link: short, but not sub-headings.
+        "Apple iPhone 11 Pro.",
+        "The first global geologic map of Titan. ( NASA/JPL-Caltech/ASU )",
+        "-- Josh Marshall",
+        "(Back to top)",
+    ]
+    for block in between:
+        assert combine([one, two], [one, block, two]).paragraphs == [one, two]
+
+
 def test_combine_falls_back_to_the_other_opinion_when_one_is_empty():
     assert combine([], [LONG]).paragraphs == [LONG]
     assert combine([LONG], []).paragraphs == [LONG]

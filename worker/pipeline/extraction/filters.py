@@ -168,7 +168,7 @@ _TEASER_HEADING = re.compile(
     r"recommended(?: for you| stories| reading)?|read next|up next|what to read next|"
     r"(?:also|must) read|read more|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
     r"don'?t miss|see more|see also|popular (?:stories|posts|now)|editor'?s picks?|"
-    r"top stories|latest (?:news|stories))\W*$",
+    r"top stories|latest (?:news|stories)|trending news)\W*$",
     re.IGNORECASE,
 )
 # Headings that open end-of-page furniture whose items are prose (comments, author bios):
