@@ -126,6 +126,14 @@ def test_combine_keeps_short_edge_blocks_both_opinions_hold_whole():
     assert combined.paragraphs == [*top, *body, sign_off]
 
 
+def test_combine_keeps_an_edge_list_item_readability_holds_in_its_own_spacing():
+    # Trafilatura writes a list item "- Ort: Kasberg", readability "Ort : Kasberg".
+    body = [LONG, LONG.upper() + " X."]
+    primary = [*body, "- Ort: Kasberg im Frankenland", "Share"]
+    second = [*body, "Ort : Kasberg im Frankenland"]
+    assert combine(primary, second).paragraphs == [*body, "- Ort: Kasberg im Frankenland"]
+
+
 def test_combine_still_trims_short_edge_blocks_readability_does_not_hold():
     primary = ["Section label", "Another label", LONG, LONG.upper() + " X.", "Footer label"]
     second = ["Section label ok", LONG, LONG.upper() + " X."]

@@ -166,10 +166,12 @@ def _held_edges(primary: list[str], first: int, last: int, second: list[str]) ->
     trimming drops them at the span's edges; when readability's container holds the very same
     block, both opinions put it in the body (furniture among them is cleaned later).
     """
-    held = {flat(block) for block in second}
+    # Compared as words, as in _with_headings.
+    held = {" ".join(_tokens(block)) for block in second}
 
     def shared(i: int) -> bool:
-        return flat(primary[i]) in held and not is_tail_heading(primary[i])
+        words = " ".join(_tokens(primary[i]))
+        return bool(words) and words in held and not is_tail_heading(primary[i])
 
     while first > 0 and shared(first - 1):
         first -= 1
