@@ -115,6 +115,65 @@ def test_combine_grows_over_adjacent_prose_readability_missed():
     assert body.source == "combined"
 
 
+def test_combine_keeps_short_edge_blocks_both_opinions_hold_whole():
+    # A section heading and two sub-headings above the first paragraph, and an editor's
+    # sign-off below the last: too short for 4-gram support, but readability holds them too.
+    top = ["出国前后关注点大不同", "出国前：政治科目会出啥考题？", "Before and after"]
+    body = [LONG, LONG.upper() + " X."]
+    sign_off = "(bsc)"
+    primary = ["Teaser for another story", *top, *body, sign_off, "More news"]
+    combined = combine(primary, [*top, *body, sign_off])
+    assert combined.paragraphs == [*top, *body, sign_off]
+
+
+def test_combine_keeps_an_edge_list_item_readability_holds_in_its_own_spacing():
+    # Trafilatura writes a list item "- Ort: Kasberg", readability "Ort : Kasberg".
+    body = [LONG, LONG.upper() + " X."]
+    primary = [*body, "- Ort: Kasberg im Frankenland", "Share"]
+    second = [*body, "Ort : Kasberg im Frankenland"]
+    assert combine(primary, second).paragraphs == [*body, "- Ort: Kasberg im Frankenland"]
+
+
+def test_combine_still_trims_short_edge_blocks_readability_does_not_hold():
+    primary = ["Section label", "Another label", LONG, LONG.upper() + " X.", "Footer label"]
+    second = ["Section label ok", LONG, LONG.upper() + " X."]
+    assert combine(primary, second).paragraphs == [LONG, LONG.upper() + " X."]
+
+
+def test_combine_puts_back_a_sub_heading_only_readability_kept():
+    # Trafilatura in recall mode can drop an <h2> between two paragraphs it keeps; readability
+    # holds it between the same two (its list item without trafilatura's "- ", its inline
+    # text spaced apart).
+    one = "Innere Zufriedenheit ist der Schlüssel zu einem erfüllten Leben, schreibt sie hier."
+    item = "Setze dir klare Ziele und arbeite an ihrer Erreichung, jeden Tag ein wenig mehr."
+    last = "Am Ende zählt, was du aus den Tipps machst, und wie du sie in den Alltag bringst."
+    primary = [one, f"- {item}", last]
+    second = [one, "10 Tipps für innere Zufriedenheit:", item, "Fazit", last.replace(",", " ,")]
+    assert combine(primary, second).paragraphs == [
+        one,
+        "10 Tipps für innere Zufriedenheit:",
+        f"- {item}",
+        "Fazit",
+        last,
+    ]
+
+
+def test_combine_puts_back_no_prose_or_furniture_from_between_its_blocks():
+    one, two = LONG, LONG.upper() + " X."
+    between = [
+        f"{LONG} Another paragraph readability alone holds.",
+        "Advertisement",
+        "Trending News",
+        # Captions, a signature, a back-link: short, but not sub-headings.
+        "Apple iPhone 11 Pro.",
+        "The first global geologic map of Titan. ( NASA/JPL-Caltech/ASU )",
+        "-- Josh Marshall",
+        "(Back to top)",
+    ]
+    for block in between:
+        assert combine([one, two], [one, block, two]).paragraphs == [one, two]
+
+
 def test_combine_falls_back_to_the_other_opinion_when_one_is_empty():
     assert combine([], [LONG]).paragraphs == [LONG]
     assert combine([LONG], []).paragraphs == [LONG]

@@ -37,6 +37,18 @@ PROSA = (
         "For the latest stories and breaking news updates download the Nationnews apps for iOS.",
         "Never miss the latest news by signing up to our free newsletter.",
         "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.",
+        # Seventh round: teaser labels, picture credits and reading-time estimates.
+        "Empfohlene Beiträge",
+        "Lust auf mehr?",
+        "Das könnte Dich auch interessieren: Olympischer Fackellauf in Peking gestartet",
+        "Foto: M. Rädel",
+        "Fotos/Illustration: Bär Kittelmann",
+        "Bildquelle: SWR",
+        "Crédits photos : Bestimage",
+        "Tempo de leitura: 2 minutos",
+        "Lesedauer etwa 2 Min",
+        "Estimated reading time: 6 minutes",
+        "5 min read",
     ],
 )
 def test_a_foreign_pointer_or_channel_promotion_is_furniture(paragraph):
@@ -53,6 +65,11 @@ def test_a_foreign_pointer_or_channel_promotion_is_furniture(paragraph):
         # A quote's lead-in that opens with a pointer's first word.
         "Relacionado con el caso, el fiscal dijo:",
         "Saiba mais sobre a vacina no site do ministério, disse a secretária.",
+        # Sentences that open with a credit's or a reading-time label's words.
+        "Fotografie ist seine Leidenschaft: er fotografiert seit zwanzig Jahren.",
+        "Bilder sagen mehr als Worte, meinte der Kurator.",
+        "Lust auf mehr Sonne hat nach dem langen Winter jeder, sagte die Meteorologin.",
+        "Reading time is short for children's books, the study found.",
         PROSA,
     ],
 )

@@ -53,6 +53,12 @@ _NOTICE = re.compile(
     r"|an error has occurred|there was an error processing"
     r"|(?:you may also like|you might also like|more from .{0,40}|more stories|up next)\W*$"
     r"|we use cookies"
+    # A reading-time estimate: "5 min read", "Reading time: 3 minutes", "Lesedauer etwa 2 Min".
+    r"|\d+\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lecture|de leitura|"
+    r"de lectura|di lettura)\W*$"
+    r"|(?:estimated )?(?:reading time|read time|lesezeit|lesedauer|temps de lecture|"
+    r"tempo de leitura|tiempo de lectura|tempo di lettura)\b\W*(?:\w+\W*){0,2}"
+    r"\d+\s*(?:min|minute|minuten|minutos|minuti)\w*\.?$"
     r")",
     re.IGNORECASE,
 )
@@ -79,7 +85,8 @@ _FOREIGN_POINTER = (
     r"(?:à |a )?lire (?:aussi|également|la suite)|(?:à |a )?voir aussi|"
     r"lesen sie (?:auch|mehr|hier)|auch lesen|schon gelesen|weiterlesen|mehr zum thema|"
     r"weitere (?:themen|artikel|informationen zum thema)|"
-    r"(?:das )?könnte sie (?:auch )?interessieren|"
+    r"(?:das )?könnte (?:sie|dich|euch) (?:auch )?interessieren|"
+    r"(?:empfohlene|ähnliche|verwandte) (?:beiträge|artikel)|lust auf mehr|"
     r"siehe auch|passend (?:dazu|zum thema)|auch interessant|meist(?:-| )?(?:gelesen|diskutiert)|"
     r"leggi (?:anche|tutto)|potrebbe interessarti|articoli correlati|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także)|"
@@ -110,6 +117,11 @@ _CREDIT = re.compile(
     r"|\(?(?:getty images|ap photo|afp|reuters|shutterstock|istock|epa|alamy)\b.{0,60}$"
     r"|.{0,120}\((?:photo|image|picture|credit)[^)]*\)$"
     r"|.{0,80}(?:/ ?getty images|/ ?ap photo|/ ?reuters|/ ?afp|/ ?shutterstock|/ ?istock)\)?$"
+    # The same labels as other languages write them: "Foto: M. Rädel", "Bildquelle: SWR",
+    # "Crédits photos : Bestimage", "Beitragsbild: ..."; never "Quelle:", a table's data source.
+    r"|\(?(?:fotos?|fotograf(?:ie|ía|ia)|bild(?:er|quelle|nachweis)?|beitragsbild|titelbild|"
+    r"symbolbild|cr[ée]dits? photos?|cr[ée]ditos?(?: d[ae])? fotos?|foto di|zdj[eę]cie)"
+    r"(?:/[\w ]{1,20})?\s*(?::|©)"
     r")",
     re.IGNORECASE,
 )
@@ -156,7 +168,7 @@ _TEASER_HEADING = re.compile(
     r"recommended(?: for you| stories| reading)?|read next|up next|what to read next|"
     r"(?:also|must) read|read more|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
     r"don'?t miss|see more|see also|popular (?:stories|posts|now)|editor'?s picks?|"
-    r"top stories|latest (?:news|stories))\W*$",
+    r"top stories|latest (?:news|stories)|trending news)\W*$",
     re.IGNORECASE,
 )
 # Headings that open end-of-page furniture whose items are prose (comments, author bios):

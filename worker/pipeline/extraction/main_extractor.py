@@ -62,6 +62,8 @@ MAX_INTRO_BLOCKS = 8
 MAX_LEAD_BLOCKS = 12
 # How many short blocks (sub-headings, captions) growth may cross between two prose blocks.
 MAX_SHORT_GAP = 2
+# A sub-heading is at most this many words (see _with_headings).
+MAX_HEADING_BLOCK_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,27 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     return grow(first, -1), grow(last, 1)
 
 
+def _held_edges(primary: list[str], first: int, last: int, second: list[str]) -> tuple[int, int]:
+    """Grow the span over the short blocks next to it that the second opinion holds whole.
+
+    Sub-headings, a caption or a one-line sign-off are too short for 4-gram support, so the
+    trimming drops them at the span's edges; when readability's container holds the very same
+    block, both opinions put it in the body (furniture among them is cleaned later).
+    """
+    # Compared as words, as in _with_headings.
+    held = {" ".join(_tokens(block)) for block in second}
+
+    def shared(i: int) -> bool:
+        words = " ".join(_tokens(primary[i]))
+        return bool(words) and words in held and not is_tail_heading(primary[i])
+
+    while first > 0 and shared(first - 1):
+        first -= 1
+    while last + 1 < len(primary) and shared(last + 1):
+        last += 1
+    return first, last
+
+
 def _after_headline(primary: list[str], first: int, title: str | None) -> int:
     """Where the article starts when the headline sits a few blocks above the agreed span.
 
@@ -190,13 +213,61 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
+    first, last = _held_edges(primary, first, last, second)
     first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
     # comment thread, a second story) for the body, and the article is what comes before.
     kept = sum(len(b) for b in primary[first : last + 1])
     if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
-    return Body(_lead(second, primary, budget) + primary[first : last + 1], "combined")
+    span = _with_headings(primary[first : last + 1], second)
+    return Body(_lead(second, primary, budget) + span, "combined")
+
+
+def _looks_like_heading(block: str) -> bool:
+    """A few words that open with a letter or digit and do not end like a sentence or caption.
+
+    A caption ends in a full stop or a bracketed credit, a signature opens with "--", a
+    "(Back to top)" or "[ Reply ]" link is bracketed: none of them is a sub-heading.
+    """
+    text = block.strip()
+    return (
+        bool(text)
+        and text[0].isalnum()
+        and text[-1] not in ".)]"
+        and len(_WORD.findall(text)) <= MAX_HEADING_BLOCK_WORDS
+    )
+
+
+def _with_headings(span: list[str], second: list[str]) -> list[str]:
+    """Put back the sub-headings readability holds between two blocks both opinions hold whole.
+
+    Trafilatura in recall mode sometimes leaves a story's sub-headings out ("Fazit", "10 tips
+    for ...:") while keeping the paragraphs around them; between two neighbours found verbatim
+    and adjacent in the first opinion, readability's short non-prose blocks are those headings.
+    """
+    # Compared as words: list items carry trafilatura's "- ", and readability spaces the text
+    # of inline tags apart ("said , adding").
+    where: dict[str, int] = {}
+    for j, block in enumerate(second):
+        where.setdefault(" ".join(_tokens(block)), j)
+    out: list[str] = []
+    for i, block in enumerate(span):
+        if out:
+            before = where.get(" ".join(_tokens(span[i - 1])))
+            here = where.get(" ".join(_tokens(block)))
+            if before is not None and here is not None and 1 < here - before <= 1 + MAX_SHORT_GAP:
+                between = second[before + 1 : here]
+                if all(
+                    _looks_like_heading(b)
+                    and not is_prose(b)
+                    and not is_tail_heading(b)
+                    and not is_furniture(b, Context())
+                    for b in between
+                ):
+                    out.extend(between)
+        out.append(block)
+    return out
 
 
 def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]:
