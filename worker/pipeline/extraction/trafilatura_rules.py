@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import xpaths as X
 
@@ -58,10 +59,20 @@ _OD_ID = _search(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_ID_T
 _OD_CLASS = _search(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_CLASS_TOKENS))
 
 
+# Only elements carrying one of the attributes a rule reads can match it: libxml2 picks those
+# out (document order, descendants only, as ``iterdescendants`` gives them) and the Python
+# tests run on them alone, not on every element of the page.
+_FRAME_CANDIDATES = etree.XPath(
+    ".//*[self::div or self::item or self::list or self::p or self::section or self::span]"
+    "[@data-lp-replacement-content or @role or @data-component or @id or @class]"
+)
+_HIDDEN_CANDIDATES = etree.XPath(".//*[@class or @id or @style or @aria-hidden]")
+
+
 def overall_discard_frames(tree: HtmlElement) -> list[HtmlElement]:
     return [
         el
-        for el in tree.iterdescendants(*_FRAME_TAGS)
+        for el in _FRAME_CANDIDATES(tree)
         if el.get("data-lp-replacement-content") is not None
         or "nav" in (el.get("role") or "").replace("N", "n")
         or "MostPopularStories" in (el.get("data-component") or "")
@@ -82,9 +93,7 @@ _HIDDEN_CLASS = _search(
 
 def overall_discard_hidden(tree: HtmlElement) -> list[HtmlElement]:
     found = []
-    for el in tree.iterdescendants():
-        if not isinstance(el.tag, str):
-            continue  # comments, processing instructions: not matched by *
+    for el in _HIDDEN_CANDIDATES(tree):
         cls, style = el.get("class"), el.get("style") or ""
         if (
             cls == "comments-title"
