@@ -259,16 +259,20 @@ def _lead(
     return run
 
 
-def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None) -> list[Body]:
-    """Candidate bodies of a cleaned page tree, best first (the tree is left unchanged).
+def extract_bodies(
+    tree: HtmlElement, url: str | None, title: str | None = None, *, consume: bool = False
+) -> list[Body]:
+    """Candidate bodies of a cleaned page tree, best first.
 
     The combined body comes first; each opinion alone follows, for when the combination turns
-    out not to read as an article (the caller decides that after cleaning).
+    out not to read as an article (the caller decides that after cleaning). The tree is left
+    unchanged unless ``consume``: then readability edits it in place (a caller that has no
+    further use for the tree saves a copy of the page).
     """
-    # The trafilatura opinion copies the tree it is given; readability edits its input, so it
-    # gets a copy.
+    # The trafilatura opinion copies the tree it is given, so it runs first; readability edits
+    # its input, so it gets a copy unless the caller gave the tree up.
     primary = trafilatura_blocks(tree, url)
-    second = readability_blocks(deepcopy(tree))
+    second = readability_blocks(tree if consume else deepcopy(tree))
     combined = combine(primary, second, title)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
     bodies = [Body(combined.paragraphs, "combined")]
