@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml.html import HtmlElement
-from trafilatura.external import try_readability
 
 from worker.pipeline.extraction.filters import (
     Context,
@@ -27,6 +26,7 @@ from worker.pipeline.extraction.filters import (
     is_tail_heading,
     is_title,
 )
+from worker.pipeline.extraction.readability_fast import try_readability
 from worker.pipeline.extraction.trafilatura_fast import fast_recall_text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
