@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import xpaths as X
 
@@ -59,26 +58,24 @@ _OD_ID = _search(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_ID_T
 _OD_CLASS = _search(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_CLASS_TOKENS))
 
 
-# Only elements carrying one of the attributes a rule reads can match it: libxml2 picks those
-# out (document order, descendants only, as ``iterdescendants`` gives them) and the Python
-# tests run on them alone, not on every element of the page.
-_FRAME_CANDIDATES = etree.XPath(
-    ".//*[self::div or self::item or self::list or self::p or self::section or self::span]"
-    "[@data-lp-replacement-content or @role or @data-component or @id or @class]"
-)
-_HIDDEN_CANDIDATES = etree.XPath(".//*[@class or @id or @style or @aria-hidden]")
+# OVERALL_DISCARD_XPATH's tests all read an attribute, and none matches a missing one (their
+# patterns never match the empty string), so an element without attributes, most of a page, is
+# passed over at once.
 
 
 def overall_discard_frames(tree: HtmlElement) -> list[HtmlElement]:
     return [
         el
-        for el in _FRAME_CANDIDATES(tree)
-        if el.get("data-lp-replacement-content") is not None
-        or "nav" in (el.get("role") or "").replace("N", "n")
-        or "MostPopularStories" in (el.get("data-component") or "")
-        or _OD_CONSENT(_first_of(el, "id", "class"))
-        or _OD_ID(el.get("id") or "")
-        or _OD_CLASS(el.get("class") or "")
+        for el in tree.iterdescendants(*_FRAME_TAGS)
+        if el.keys()
+        and (
+            el.get("data-lp-replacement-content") is not None
+            or "nav" in (el.get("role") or "").replace("N", "n")
+            or "MostPopularStories" in (el.get("data-component") or "")
+            or _OD_CONSENT(_first_of(el, "id", "class"))
+            or _OD_ID(el.get("id") or "")
+            or _OD_CLASS(el.get("class") or "")
+        )
     ]
 
 
@@ -93,7 +90,9 @@ _HIDDEN_CLASS = _search(
 
 def overall_discard_hidden(tree: HtmlElement) -> list[HtmlElement]:
     found = []
-    for el in _HIDDEN_CANDIDATES(tree):
+    for el in tree.iterdescendants():
+        if not el.keys() or not isinstance(el.tag, str):
+            continue  # no attribute to match; comments, processing instructions: not matched by *
         cls, style = el.get("class"), el.get("style") or ""
         if (
             cls == "comments-title"
