@@ -9,9 +9,11 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from lxml import html as lxml_html
 
 from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.extraction import extract_article
+from worker.pipeline.extraction.metadata import extract_byline
 
 # key prefix: (title, byline, published, language)
 EXPECTED = {
@@ -128,3 +130,19 @@ def test_metadata_matches_the_page(prefix):
 def test_canonical_url_is_reported():
     html, url = _page("374ac9a5")
     assert extract_article(html, None).url.startswith("https://www.cnbc.com/2019/11/20/emirates")
+
+
+def test_author_markup_outranks_a_byline_class_found_earlier_in_the_page():
+    # One pass finds both kinds of byline element; the author markup is still asked first,
+    # wherever it sits, and a byline class only when no author markup names anyone.
+    tree = lxml_html.document_fromstring(
+        '<html><body><div class="byline">By Jane Roe</div><p>Text.</p>'
+        '<span itemprop="author"><span itemprop="name">John Doe</span> staff</span>'
+        '<a rel="author" href="/">   </a></body></html>'
+    )
+    assert extract_byline(tree, {}, []) == "John Doe"
+    tree = lxml_html.document_fromstring(
+        '<html><body><a rel="author" href="/"> </a><div class="story-byline">By Jane Roe'
+        "</div></body></html>"
+    )
+    assert extract_byline(tree, {}, []) == "Jane Roe"

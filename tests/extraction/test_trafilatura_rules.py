@@ -86,6 +86,9 @@ def test_same_elements_as_the_xpaths_on_every_repository_page():
         '<div role="Navigation">x</div><p data-lp-replacement-content="">y</p>',
         '<div data-component="MostPopularStories">x</div><section class="navbar">y</section>',
         '<!-- a comment --><div class="ad-slot"><?pi x?><span class=" ad ">y</span></div>',
+        # Attributes no rule reads: such elements are never candidates (rules pick candidates
+        # by the attributes they test).
+        '<div title="hidden"><p lang="hide">x</p><span data-x="display:none">y</span></div>',
         '<div id="caption-1">x</div><p class="image-caption">y</p>'
         '<figure class="caption">z</figure>',
         # Raw-tree prunes: infinite scroll unless it holds the headline, share buttons.

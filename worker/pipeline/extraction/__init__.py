@@ -10,6 +10,7 @@ typed ``PipelineError``: ``NotHTMLError``, ``NoArticleError`` or ``PageTooComple
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
 
 from lxml.html import HtmlElement
 
@@ -25,9 +26,10 @@ from worker.pipeline.extraction.htmlprocessing import (
     parse_html,
     remove_boilerplate,
 )
-from worker.pipeline.extraction.language import detect_language
+from worker.pipeline.extraction.language import declared_language, language_of
 from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
+    Body,
     article_verdict,
     could_change,
     extract_bodies,
@@ -74,7 +76,9 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         headlines=headline_texts(tree),
         anchors=anchor_texts(tree),
     )
-    paragraphs = _first_article(tree, url, meta.article_body, context, budget)
+    # Read before the body is chosen: readability uses the tree up (see _first_article).
+    declared = declared_language(tree)
+    paragraphs = _first_article(tree, text, url, meta.article_body, context, budget)
     return Article(
         text="\n\n".join(paragraphs).strip(),
         title=meta.title,
@@ -82,26 +86,36 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         published=meta.published,
         site=meta.site,
         url=meta.url,
-        language=detect_language(tree, " ".join(paragraphs[:30])),
+        language=language_of(declared, " ".join(paragraphs[:30])),
     )
 
 
 def _first_article(
-    tree: HtmlElement, url: str | None, article_body: str | None, context: Context, budget: Budget
+    tree: HtmlElement,
+    text: str,
+    url: str | None,
+    article_body: str | None,
+    context: Context,
+    budget: Budget,
 ) -> list[str]:
     """The paragraphs of the first candidate body that reads as an article.
 
     The combined body is tried first; the fallbacks only when it does not read as an article,
     so a page is answered ``no_article`` only when no way of reading it finds one. The reason
-    given is the combined body's: what a person looking at the page would see.
+    given is the combined body's: what a person looking at the page would see. ``tree`` is
+    used up (``text`` is the page it was parsed from).
     """
     reason = None
     saw_text = False
     readable: dict[str, list[str]] = {}
     # The three opinions are all weighed; the fallbacks are asked in turn, only when none of
-    # them reads as an article, until one does.
-    opinions = [lambda body=body: body for body in extract_bodies(tree, url, context.title)]
-    for make in itertools.chain(opinions, fallbacks(tree, url, article_body)):
+    # them reads as an article, until one does. Readability edits the tree in place rather
+    # than a copy (a copy of the page on every page); the few pages that reach the fallbacks
+    # build the tree again.
+    bodies = extract_bodies(tree, url, context.title, consume=True)
+    opinions = [lambda body=body: body for body in bodies]
+    later = _fallbacks_unless(readable, text, url, article_body)
+    for make in itertools.chain(opinions, later):
         if readable and make not in opinions:
             break
         body = make()
@@ -127,6 +141,22 @@ def _first_article(
     if not saw_text:
         raise NoArticleError("The page holds no text.", reason="empty_page")
     raise NoArticleError(_MESSAGES[reason or "too_short"], reason=reason or "too_short")
+
+
+def _fallbacks_unless(
+    readable: dict[str, list[str]], text: str, url: str | None, article_body: str | None
+) -> Iterator[Callable[[], Body]]:
+    """The fallbacks, on the tree rebuilt from ``text``, unless an opinion read as an article.
+
+    Asked only once the opinions are spent: the tree is rebuilt (parsed, cut and wrapped as
+    ``_extract`` does) only on pages whose opinions found no article.
+    """
+    if readable:
+        return
+    tree = parse_html(text)
+    remove_boilerplate(tree)
+    wrap_loose_text(tree)
+    yield from fallbacks(tree, url, article_body)
 
 
 _MESSAGES = {

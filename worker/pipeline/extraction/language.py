@@ -99,7 +99,11 @@ def text_language(text: str) -> str | None:
 
 
 def detect_language(tree: HtmlElement, text: str) -> str | None:
-    declared = declared_language(tree)
+    return language_of(declared_language(tree), text)
+
+
+def language_of(declared: str | None, text: str) -> str | None:
+    """``detect_language`` given the page's ``declared_language``, read earlier."""
     found = text_language(text)
     if found is None:
         return declared

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml.html import HtmlElement
-from trafilatura.external import try_readability
 
 from worker.pipeline.extraction.filters import (
     Context,
@@ -27,6 +26,7 @@ from worker.pipeline.extraction.filters import (
     is_tail_heading,
     is_title,
 )
+from worker.pipeline.extraction.readability_fast import try_readability
 from worker.pipeline.extraction.trafilatura_fast import fast_recall_text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -104,14 +104,22 @@ def readability_blocks(tree: HtmlElement) -> list[str]:
     return blocks
 
 
-def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[int]) -> float | None:
+def _support(
+    block: str,
+    grams: set[tuple[str, ...]],
+    flat: str,
+    budget: list[int],
+    tokens: list[str] | None = None,
+) -> float | None:
     """Share of the block's 4-grams found in the other opinion; None for blocks too short to say.
 
     In scripts written without spaces a "word" is a whole clause, so a short block has too few
     4-grams to judge; there the block is looked up whole in the other opinion's text, a scan
-    that ``budget`` caps so a page of thousands of blocks stays linear.
+    that ``budget`` caps so a page of thousands of blocks stays linear. ``tokens`` are the
+    block's ``_tokens`` when the caller has them already.
     """
-    tokens = _tokens(block)
+    if tokens is None:
+        tokens = _tokens(block)
     # Character length stands in for word count in scripts written without spaces.
     if len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40:
         return None
@@ -121,7 +129,11 @@ def _support(block: str, grams: set[tuple[str, ...]], flat: str, budget: list[in
     share = len(mine & grams) / len(mine)
     if share < SUPPORT and len(tokens) < 12 and budget[0] > 0:
         budget[0] -= 1
-        if f" {' '.join(tokens)} " in flat:
+        # ``flat`` is the other opinion's tokens joined by single spaces, so the block is in it
+        # only as a run of its tokens, and then every one of its 4-grams is in ``grams``: with
+        # four tokens or more and a share below SUPPORT the scan cannot succeed and is skipped
+        # (the lookup still counts against the budget, so later blocks are judged as before).
+        if len(tokens) < 4 and f" {' '.join(tokens)} " in flat:
             return 1.0
     return share
 
@@ -202,13 +214,17 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
         return Body(second, "readability")
     if primary_len < MIN_TRAFILATURA_SHARE * second_len:
         return Body(second, "readability")
-    second_tokens = _tokens(" ".join(second))
+    # Each opinion is tokenised once, block by block: the tokens of the joined text are the
+    # blocks' tokens in turn (a word never spans the space that joins two blocks).
+    second_blocks = [_tokens(b) for b in second]
+    primary_blocks = [_tokens(b) for b in primary]
+    second_tokens = [t for tokens in second_blocks for t in tokens]
     grams, flat = _grams(second_tokens), f" {' '.join(second_tokens)} "
     budget = [MAX_WHOLE_BLOCK_LOOKUPS]
     agreed = [
         i
         for i, block in enumerate(primary)
-        if (_support(block, grams, flat, budget) or 0) >= SUPPORT
+        if (_support(block, grams, flat, budget, primary_blocks[i]) or 0) >= SUPPORT
     ]
     if not agreed:
         return Body(primary, "trafilatura")
@@ -221,7 +237,8 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
     if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
     span = _with_headings(primary[first : last + 1], second)
-    return Body(_lead(second, primary, budget) + span, "combined")
+    lead = _lead(second, primary, budget, (second_blocks, primary_blocks))
+    return Body(lead + span, "combined")
 
 
 def _looks_like_heading(block: str) -> bool:
@@ -270,23 +287,35 @@ def _with_headings(span: list[str], second: list[str]) -> list[str]:
     return out
 
 
-def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]:
+def _lead(
+    second: list[str],
+    primary: list[str],
+    budget: list[int],
+    tokenised: tuple[list[list[str]], list[list[str]]] | None = None,
+) -> list[str]:
     """Prose that opens the second opinion's container before anything the first one holds.
 
     Trafilatura sometimes drops a story's first paragraph (a lead set apart in its own
     container, a standfirst-styled intro) that readability keeps at the top of the body it
     chose: the prose there, up to the first block both hold, is the article's opening.
+    ``tokenised``: each opinion's ``_tokens`` per block, when the caller has them already.
     """
+    second_blocks, primary_blocks = tokenised or ([_tokens(b) for b in second], None)
     text = flat(" ".join(primary))
     grams: set[tuple[str, ...]] | None = None
     lead: list[str] = []
-    for block in second[:MAX_LEAD_BLOCKS]:
+    for block, block_tokens in zip(second[:MAX_LEAD_BLOCKS], second_blocks, strict=False):
         if len(block) >= 40 and flat(block) in text:
             break  # found verbatim (short labels recur anywhere and say nothing)
         if grams is None:  # built only when the top block is not found verbatim
-            tokens = _tokens(text)
+            # The tokens of the flattened text are the blocks' tokens in turn (flattening
+            # only collapses spaces and lowercases, as tokenising does).
+            if primary_blocks is None:
+                tokens = _tokens(text)
+            else:
+                tokens = [t for tokens_of in primary_blocks for t in tokens_of]
             grams, joined = _grams(tokens), f" {' '.join(tokens)} "
-        if (_support(block, grams, joined, budget) or 0) >= SUPPORT:
+        if (_support(block, grams, joined, budget, block_tokens) or 0) >= SUPPORT:
             break
         lead.append(block)
     else:
@@ -301,16 +330,20 @@ def _lead(second: list[str], primary: list[str], budget: list[int]) -> list[str]
     return run
 
 
-def extract_bodies(tree: HtmlElement, url: str | None, title: str | None = None) -> list[Body]:
-    """Candidate bodies of a cleaned page tree, best first (the tree is left unchanged).
+def extract_bodies(
+    tree: HtmlElement, url: str | None, title: str | None = None, *, consume: bool = False
+) -> list[Body]:
+    """Candidate bodies of a cleaned page tree, best first.
 
     The combined body comes first; each opinion alone follows, for when the combination turns
-    out not to read as an article (the caller decides that after cleaning).
+    out not to read as an article (the caller decides that after cleaning). The tree is left
+    unchanged unless ``consume``: then readability edits it in place (a caller that has no
+    further use for the tree saves a copy of the page).
     """
-    # The trafilatura opinion copies the tree it is given; readability edits its input, so it
-    # gets a copy.
+    # The trafilatura opinion copies the tree it is given, so it runs first; readability edits
+    # its input, so it gets a copy unless the caller gave the tree up.
     primary = trafilatura_blocks(tree, url)
-    second = readability_blocks(deepcopy(tree))
+    second = readability_blocks(tree if consume else deepcopy(tree))
     combined = combine(primary, second, title)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
     bodies = [Body(combined.paragraphs, "combined")]

@@ -233,16 +233,30 @@ def extract_byline(tree: HtmlElement, meta: dict[str, str], ld: list[dict]) -> s
         name = _clean_byline(meta.get(key))
         if name:
             return name
-    for el in tree.xpath('.//*[@rel="author" or @itemprop="author"]'):
-        inner = el.xpath('.//*[@itemprop="name"]')
+    # Author markup first, then byline classes: both kinds found in one pass over the page.
+    found = _BYLINE_ELEMENTS(tree)
+    for el in found:
+        if el.get("rel") != "author" and el.get("itemprop") != "author":
+            continue
+        inner = _NAME_ELEMENTS(el)
         name = _clean_byline((inner[0] if inner else el).text_content())
         if name:
             return name
-    for el in tree.xpath('.//*[contains(@class,"byline") or contains(@class,"author-name")]'):
+    for el in found:
+        cls = el.get("class") or ""
+        if "byline" not in cls and "author-name" not in cls:
+            continue
         name = _clean_byline(el.text_content())
         if name and len(name.split()) <= 8:
             return name
     return None
+
+
+_BYLINE_ELEMENTS = etree.XPath(
+    './/*[@rel="author" or @itemprop="author"'
+    ' or contains(@class,"byline") or contains(@class,"author-name")]'
+)
+_NAME_ELEMENTS = etree.XPath('.//*[@itemprop="name"]')
 
 
 def extract_date(

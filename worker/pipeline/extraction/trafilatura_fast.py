@@ -17,13 +17,22 @@ from __future__ import annotations
 import types
 from copy import copy
 
+from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 from trafilatura import main_extractor
 from trafilatura.baseline import baseline
 from trafilatura.core import _forum_thread_page
-from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.htmlprocessing import (
+    convert_tags,
+    link_density_test,
+    link_density_test_tables,
+    prune_unwanted_nodes,
+    tree_cleaning,
+)
 from trafilatura.settings import Extractor
-from trafilatura.xml import xmltotxt
+from trafilatura.utils import trim
+from trafilatura.xml import delete_element, xmltotxt
+from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
 from worker.pipeline.extraction.trafilatura_rules import (
     BODY_RULES,
@@ -70,8 +79,75 @@ _CASCADE = _with_rules(
         "OVERALL_DISCARD_XPATH": OVERALL_DISCARD_RULES,
         "DISCARD_IMAGE_ELEMENTS": DISCARD_IMAGE_RULES,
     },
-    ["extract_content", "_extract", "recover_wild_text", "prune_unwanted_sections"],
+    ["extract_content", "_extract", "recover_wild_text"],
 )
+
+
+def _delete_by_link_density(
+    subtree: HtmlElement, tagname: str, backtracking: bool = False, favor_precision: bool = False
+) -> bool:
+    """``trafilatura.htmlprocessing.delete_by_link_density``, saying whether it found any."""
+    deletions = []
+    len_threshold = 200 if favor_precision else 100
+    depth_threshold = 1 if favor_precision else 3
+    for elem in subtree.iter(tagname):
+        result, short_with_links = link_density_test(elem, favor_precision)
+        if result or (
+            backtracking
+            and short_with_links
+            and len(elem) >= depth_threshold
+            and len(trim(elem.text_content())) < len_threshold
+        ):
+            parent = elem.getparent()
+            if tagname == "p" and parent is not None and parent.tag in ("item", "td", "th"):
+                continue
+            deletions.append(elem)
+    for elem in dict.fromkeys(deletions):
+        delete_element(elem)
+    return bool(deletions)
+
+
+def prune_unwanted_sections(
+    tree: HtmlElement, potential_tags: set[str], options: Extractor, keep_teasers: bool = False
+) -> HtmlElement:
+    """``trafilatura.main_extractor.prune_unwanted_sections``, with the rules of this module.
+
+    Trafilatura runs its link-density passes twice over the tree; when the first round
+    deletes nothing the tree is as it was, so the second would decide the same and is
+    skipped. Otherwise trafilatura's code, line for line.
+    """
+    favor_precision = options.focus == "precision"
+    tree = prune_unwanted_nodes(tree, OVERALL_DISCARD_RULES, with_backup=True)
+    if "graphic" not in potential_tags:
+        tree = prune_unwanted_nodes(tree, DISCARD_IMAGE_RULES)
+    if options.focus != "recall":
+        if not keep_teasers:
+            tree = prune_unwanted_nodes(tree, TEASER_DISCARD_XPATH)
+        if favor_precision:
+            tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH)
+    for _ in range(2):
+        deleted = _delete_by_link_density(tree, "div", True, favor_precision)
+        deleted |= _delete_by_link_density(tree, "list", False, favor_precision)
+        deleted |= _delete_by_link_density(tree, "p", False, favor_precision)
+        if not deleted:
+            break
+    if "table" in potential_tags or favor_precision:
+        boilerplate_tables = [
+            elem for elem in tree.iter("table") if link_density_test_tables(elem) is True
+        ]
+        for elem in boilerplate_tables:
+            delete_element(elem, keep_tail=False)
+    if favor_precision:
+        while len(tree) > 0 and (tree[-1].tag == "head"):
+            delete_element(tree[-1], keep_tail=False)
+        _delete_by_link_density(tree, "head", False, True)
+        _delete_by_link_density(tree, "quote", False, True)
+    strip_tags(tree, "span", *(() if "ref" in potential_tags else ("ref",)))
+    return tree
+
+
+# The cascade's _extract and recover_wild_text call this one.
+_CASCADE["prune_unwanted_sections"] = prune_unwanted_sections
 extract_content = _CASCADE["extract_content"]
 
 

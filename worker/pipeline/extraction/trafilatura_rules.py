@@ -58,16 +58,24 @@ _OD_ID = _search(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_ID_T
 _OD_CLASS = _search(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_CLASS_TOKENS))
 
 
+# OVERALL_DISCARD_XPATH's tests all read an attribute, and none matches a missing one (their
+# patterns never match the empty string), so an element without attributes, most of a page, is
+# passed over at once.
+
+
 def overall_discard_frames(tree: HtmlElement) -> list[HtmlElement]:
     return [
         el
         for el in tree.iterdescendants(*_FRAME_TAGS)
-        if el.get("data-lp-replacement-content") is not None
-        or "nav" in (el.get("role") or "").replace("N", "n")
-        or "MostPopularStories" in (el.get("data-component") or "")
-        or _OD_CONSENT(_first_of(el, "id", "class"))
-        or _OD_ID(el.get("id") or "")
-        or _OD_CLASS(el.get("class") or "")
+        if el.keys()
+        and (
+            el.get("data-lp-replacement-content") is not None
+            or "nav" in (el.get("role") or "").replace("N", "n")
+            or "MostPopularStories" in (el.get("data-component") or "")
+            or _OD_CONSENT(_first_of(el, "id", "class"))
+            or _OD_ID(el.get("id") or "")
+            or _OD_CLASS(el.get("class") or "")
+        )
     ]
 
 
@@ -83,8 +91,8 @@ _HIDDEN_CLASS = _search(
 def overall_discard_hidden(tree: HtmlElement) -> list[HtmlElement]:
     found = []
     for el in tree.iterdescendants():
-        if not isinstance(el.tag, str):
-            continue  # comments, processing instructions: not matched by *
+        if not el.keys() or not isinstance(el.tag, str):
+            continue  # no attribute to match; comments, processing instructions: not matched by *
         cls, style = el.get("class"), el.get("style") or ""
         if (
             cls == "comments-title"

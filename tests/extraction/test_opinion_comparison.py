@@ -1,0 +1,92 @@
+"""The opinions' 4-gram comparison tokenises each once and skips lookups that cannot succeed.
+
+``combine`` tokenises each opinion block by block and builds the whole text's tokens from them,
+and ``_support`` skips the whole-block scan for blocks of four tokens or more. Both rest on
+properties of the tokeniser checked here on the opinions of every repository page: if a change
+to ``_tokens`` or ``flat`` broke one of them, the comparison's answers would change silently.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+import pytest
+
+from benchmarks.extraction_score import load_pages
+from tests.support.data import EXTRACTION_DIR
+from worker.pipeline.extraction.decoding import to_text
+from worker.pipeline.extraction.filters import flat
+from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
+from worker.pipeline.extraction.loose_text import wrap_loose_text
+from worker.pipeline.extraction.main_extractor import (
+    MAX_WHOLE_BLOCK_LOOKUPS,
+    _grams,
+    _support,
+    _tokens,
+    readability_blocks,
+    trafilatura_blocks,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def opinions() -> list[tuple[str, list[str], list[str]]]:
+    # Each page's two opinions, built once for every test here.
+    return list(_opinions())
+
+
+def _opinions():
+    pages = [(p.key, p.html, p.url) for p in load_pages(EXTRACTION_DIR)]
+    pages += [(p.name, p.read_bytes(), None) for p in sorted(DATA.rglob("*.html"))]
+    assert len(pages) > 88
+    for name, html, url in pages:
+        tree = parse_html(to_text(html))
+        remove_boilerplate(tree)
+        wrap_loose_text(tree)
+        yield name, trafilatura_blocks(tree, url), readability_blocks(deepcopy(tree))
+
+
+def test_the_joined_texts_tokens_are_the_blocks_tokens_in_turn(opinions):
+    for name, primary, second in opinions:
+        for blocks in (primary, second):
+            in_turn = [t for block in blocks for t in _tokens(block)]
+            assert _tokens(" ".join(blocks)) == in_turn, name
+            assert _tokens(flat(" ".join(blocks))) == in_turn, name
+
+
+def test_a_block_of_four_tokens_found_whole_is_fully_supported(opinions):
+    # Every 4-gram of it is in the other opinion's, so a block of four tokens or more with less
+    # than full support is never found whole: the scan ``_support`` skips could not succeed.
+    for name, primary, second in opinions:
+        other = _tokens(" ".join(second))
+        grams, joined = _grams(other), f" {' '.join(other)} "
+        for block in primary:
+            tokens = _tokens(block)
+            if len(tokens) >= 4 and f" {' '.join(tokens)} " in joined:
+                assert _grams(tokens) <= grams, (name, block)
+
+
+def test_a_short_block_in_a_script_without_spaces_is_still_looked_up_whole():
+    # One "word" of 40 characters (Chinese is written without spaces) has no 4-gram to share;
+    # found whole in the other opinion, it is supported.
+    clause = "今天下午市政府宣布了新的交通管理规定以减少市中心的拥堵情况并鼓励市民使用公共交通"
+    other = _tokens(f"据报道 {clause} 记者 王明")
+    grams, joined = _grams(other), f" {' '.join(other)} "
+    budget = [MAX_WHOLE_BLOCK_LOOKUPS]
+    assert _support(clause, grams, joined, budget) == 1.0
+    assert budget == [MAX_WHOLE_BLOCK_LOOKUPS - 1]
+    assert _support(clause + "吗", grams, joined, budget) == 0.0
+
+
+def test_given_tokens_give_the_same_support_as_tokenising_the_block(opinions):
+    for name, primary, second in opinions:
+        other = _tokens(" ".join(second))
+        grams, joined = _grams(other), f" {' '.join(other)} "
+        mine, given = [MAX_WHOLE_BLOCK_LOOKUPS], [MAX_WHOLE_BLOCK_LOOKUPS]
+        for block in primary:
+            assert _support(block, grams, joined, mine) == _support(
+                block, grams, joined, given, _tokens(block)
+            ), name
+        assert mine == given, name
