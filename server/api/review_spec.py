@@ -56,6 +56,12 @@ FILTERS = [
         {"type": "string", "enum": ["all", "1"]},
     ),
     _query(
+        "hidelow",
+        "1: leave out attributions with confidence below 0.6 (belief cues, nested reports, "
+        "no named speaker); the web view's queue does by default",
+        {"type": "string", "enum": ["0", "1"]},
+    ),
+    _query(
         "q",
         "Full-text search over statement text and speaker (prefix match per word)",
         {"type": "string", "maxLength": 200},

@@ -26,6 +26,7 @@ ARG_NAMES = {
     "analysis_id": "analysis",
     "q": "q",
     "all_versions": "versions",
+    "hide_low_confidence": "hidelow",
 }
 
 
@@ -88,6 +89,7 @@ def parse_filter(args: Mapping[str, str], me: int | None = None) -> QueueFilter:
         analysis_id=_text(args, "analysis", 64),
         q=_text(args, "q", 200),
         all_versions=(args.get("versions") or "").strip() in ("all", "1"),
+        hide_low_confidence=_flag(args, "hidelow"),
     )
 
 

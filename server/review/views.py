@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,7 +20,7 @@ from server.review.throttle import throttle
 from worker.store.accounts import check_password, reviewers
 from worker.store.models import FindingRow, User
 from worker.store.review_events import apply_bulk
-from worker.store.review_queue import QueueFilter, counts, queue_page
+from worker.store.review_queue import QueueFilter, counts, hidden_low_count, queue_page
 from worker.store.review_validation import ReviewError, validate_changes
 from worker.vocabulary import TYPES
 
@@ -103,12 +104,19 @@ def _filter_or_flash() -> tuple[QueueFilter, int | None, int | None, int]:
 def queue() -> Any:
     db = get_session()
     f, after, before, limit = _filter_or_flash()
+    # Low-confidence attributions are hidden unless the editor asks for them ("lowconf").
+    shown_low = (request.args.get("lowconf") or "").strip() == "1"
+    f = replace(f, hide_low_confidence=not shown_low)
     page = queue_page(db, f, after=after, before=before, limit=limit)
+    # "hidelow=1" stays in the links: exports and a finding's previous/next follow the queue.
     args = filter_args(f, current_user.user_id)
+    if shown_low:
+        args["lowconf"] = "1"
     return render_template(
         "review/queue.html",
         page=page,
         facets=counts(db, f),
+        low_hidden=hidden_low_count(db, f) if f.hide_low_confidence else 0,
         f=f,
         args=args,
         types=TYPES,

@@ -61,6 +61,7 @@ def make_finding(
     speaker: str | None = "Jane Doe",
     anonymous: bool = False,
     reasons: list[dict] | None = None,
+    confidence: float = 0.9,
 ) -> dict[str, Any]:
     """A finding JSON as the pipeline writes it (DESIGN.md), for ``text`` at ``start``."""
     end = start + len(text)
@@ -87,7 +88,7 @@ def make_finding(
             else None
         ),
         "reasons": reasons or [],
-        "confidence": 0.9,
+        "confidence": confidence,
     }
 
 
@@ -139,7 +140,7 @@ def seed_store(app: Flask) -> Callable[..., dict[str, Any]]:
                     end=data["end"],
                     text=statement,
                     speaker_name=(data["speaker"] or {}).get("name"),
-                    confidence=0.9,
+                    confidence=data["confidence"],
                     data=data,
                     created_at=now,
                 )

@@ -32,9 +32,12 @@ from worker.store.models import (
     User,
     utcnow,
 )
-from worker.vocabulary import AnalysisStatus
+from worker.vocabulary import AnalysisStatus, Kind
 
 MAX_PAGE = 200
+# Below this an attribution rests on a belief cue, a nested report or no named speaker
+# (``attribution.build._confidence``: a summary by an unnamed source is 0.6, a belief 0.55 at best).
+LOW_CONFIDENCE = 0.6
 MAX_QUERY = 200
 # Must stay identical to the expression indexed by migration 0002 (ix_findings_fts).
 FTS_DOCUMENT = "to_tsvector('simple', findings.text || ' ' || coalesce(findings.speaker_name, ''))"
@@ -63,6 +66,9 @@ class QueueFilter:
     # Findings of an analysis that a newer analysis of the same URL replaced (its reviews were
     # carried over) are hidden unless asked for, or unless one analysis is asked for.
     all_versions: bool = False
+    # Attributions the pipeline is least sure of (``LOW_CONFIDENCE``) left out: the web view's
+    # default, so that an editor is not buried under belief cues and speakerless summaries.
+    hide_low_confidence: bool = False
 
     def without(self, *names: str) -> QueueFilter:
         return replace(
@@ -199,6 +205,10 @@ def conditions(
         out.append(exists().where(ReaderReport.finding_id == FindingRow.id))
     if f.text_changed:
         out.append(FindingRow.text_changed.is_(True))
+    if f.hide_low_confidence:
+        out.append(
+            or_(FindingRow.kind != Kind.ATTRIBUTION, FindingRow.confidence >= LOW_CONFIDENCE)
+        )
     if f.analysis_id:
         out.append(FindingRow.analysis_id == f.analysis_id)
     elif not f.all_versions and hidden:
@@ -302,6 +312,16 @@ def queue_page(
 
 def count(session: Session, f: QueueFilter) -> int:
     stmt = _scoped(select(func.count(FindingRow.id)), f).where(*_where(session, f))
+    return int(session.scalar(stmt) or 0)
+
+
+def hidden_low_count(session: Session, f: QueueFilter) -> int:
+    """How many attributions ``f``'s ``hide_low_confidence`` leaves out of its queue."""
+    stmt = _scoped(select(func.count()), f).where(
+        *_where(session, f.without("hide_low_confidence")),
+        FindingRow.kind == Kind.ATTRIBUTION,
+        FindingRow.confidence < LOW_CONFIDENCE,
+    )
     return int(session.scalar(stmt) or 0)
 
 
