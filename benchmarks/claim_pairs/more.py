@@ -20,6 +20,9 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from benchmarks.claim_pairs.candidates import candidate_line, draw_pairs, scored_pairs
 from benchmarks.claim_pairs.freeze import LABELS, _key, _Union, read_labels
@@ -61,9 +64,25 @@ def _first_draw() -> tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]
     return used, split_of, cluster_of
 
 
-def draw() -> None:
-    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
-    used, split_of, _ = _first_draw()
+@dataclass(frozen=True)
+class Draw:
+    """One later draw of dev pairs: its seed and bands, its files, its id prefix, and the
+    sentences the draws before it used (``earlier``: used, opening key -> split, -> cluster)."""
+
+    name: str  # "second", "third": for messages
+    module: str  # "more", "third": the command that makes it
+    seed: int
+    bands: list[tuple[float, float, int]]
+    candidates: Path
+    labels: Path
+    out: Path
+    prefix: str
+    earlier: Callable[[], tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]]
+
+
+def draw_pairs_of(d: Draw) -> None:
+    """Write the draw's candidate pairs (with text) to ``d.candidates``."""
+    used, split_of, _ = d.earlier()
     sentences = [
         s
         for a, t in articles()
@@ -73,9 +92,9 @@ def draw() -> None:
         and split_of.get(_key(s.text)) != "frozen"
     ]
     pairs = scored_pairs(sentences)
-    chosen = draw_pairs(sentences, pairs, random.Random(SEED), BANDS, RANDOM)
+    chosen = draw_pairs(sentences, pairs, random.Random(d.seed), d.bands, RANDOM)
     CACHE.mkdir(parents=True, exist_ok=True)
-    with CANDIDATES.open("w", encoding="utf-8") as out:
+    with d.candidates.open("w", encoding="utf-8") as out:
         for i, j, v, band in chosen:
             out.write(candidate_line(sentences[i], sentences[j], band, v) + "\n")
     print(
@@ -84,14 +103,17 @@ def draw() -> None:
     )
 
 
-def fix() -> None:
+def fix_pairs_of(d: Draw) -> None:
+    """Join the draw's candidates with their hand labels into ``d.out`` (no text), clustered."""
     require(
-        CANDIDATES, "the second draw's candidates", "run `... benchmarks.claim_pairs.more draw`"
+        d.candidates,
+        f"the {d.name} draw's candidates",
+        f"run `... benchmarks.claim_pairs.{d.module} draw`",
     )
-    require(LABELS_FILE, "their hand labels", "label them in order (s/r/u, groups of ten)")
-    candidates = [json.loads(line) for line in CANDIDATES.open()]
-    labels = read_labels(LABELS_FILE, len(candidates))
-    _, split_of, cluster_of = _first_draw()
+    require(d.labels, "their hand labels", "label them in order (s/r/u, groups of ten)")
+    candidates = [json.loads(line) for line in d.candidates.open()]
+    labels = read_labels(d.labels, len(candidates))
+    _, split_of, cluster_of = d.earlier()
     union = _Union()
     for c in candidates:
         ids = []
@@ -106,16 +128,16 @@ def fix() -> None:
             ids.append(sid)
         union.join(*ids)
     names: dict[str, str] = {}
-    with POLNEAR_PAIRS_MORE.open("w") as out:
+    with d.out.open("w") as out:
         for i, (c, lab) in enumerate(zip(candidates, labels, strict=True)):
             root = union.find(f"{c['a']['article']}:{c['a']['start']}")
             old = next(
                 (k[4:] for k in union.parent if k.startswith("old:") and union.find(k) == root),
                 None,
             )
-            cluster = old or names.setdefault(root, f"m{len(names):03d}")
+            cluster = old or names.setdefault(root, f"{d.prefix}{len(names):03d}")
             row = {
-                "id": f"m{i:03d}",
+                "id": f"{d.prefix}{i:03d}",
                 "a": c["a"],
                 "b": c["b"],
                 "label": LABELS[lab],
@@ -124,6 +146,28 @@ def fix() -> None:
                 "drawn": c["band"],
             }
             out.write(json.dumps(row) + "\n")
+
+
+SECOND = Draw(
+    "second",
+    "more",
+    SEED,
+    BANDS,
+    CANDIDATES,
+    LABELS_FILE,
+    POLNEAR_PAIRS_MORE,
+    "m",
+    _first_draw,
+)
+
+
+def draw() -> None:
+    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
+    draw_pairs_of(SECOND)
+
+
+def fix() -> None:
+    fix_pairs_of(SECOND)
 
 
 def main(argv: list[str]) -> int:

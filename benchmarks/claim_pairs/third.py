@@ -18,14 +18,12 @@ dev cluster where a new sentence opens like one of its sentences.
 from __future__ import annotations
 
 import json
-import random
 import sys
 
-from benchmarks.claim_pairs.candidates import candidate_line, draw_pairs, scored_pairs
-from benchmarks.claim_pairs.freeze import LABELS, _key, _Union, read_labels
-from benchmarks.claim_pairs.more import _first_draw
+from benchmarks.claim_pairs.freeze import _key
+from benchmarks.claim_pairs.more import Draw, _first_draw, draw_pairs_of, fix_pairs_of
 from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS_MORE, POLNEAR_PAIRS_THIRD
-from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, articles, split
+from benchmarks.claim_pairs.sentences import POLNEAR_TEXT
 from benchmarks.datasets import GET_POLNEAR, require
 
 SEED = 1618
@@ -33,7 +31,6 @@ SEED = 1618
 # the upper half of the middle band, where the near paraphrases now are, is drawn more than in
 # the second draw so that the draw reaches about 300 pairs with a comparable "same" share.
 BANDS = [(0.60, 1.01, 230), (0.50, 0.60, 160), (0.42, 0.50, 80), (0.25, 0.42, 40)]
-RANDOM = 20
 CANDIDATES = CACHE / "third_candidates.jsonl"
 LABELS_FILE = CACHE / "third_labels.txt"
 
@@ -56,68 +53,25 @@ def _earlier() -> tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]:
     return used, split_of, cluster_of
 
 
+THIRD = Draw(
+    "third",
+    "third",
+    SEED,
+    BANDS,
+    CANDIDATES,
+    LABELS_FILE,
+    POLNEAR_PAIRS_THIRD,
+    "t",
+    _earlier,
+)
+
+
 def draw() -> None:
-    used, split_of, _ = _earlier()
-    sentences = [
-        s
-        for a, t in articles()
-        for s in split(a, t)
-        if 8 <= len(s.text.split()) <= 60
-        and (s.article, s.start) not in used
-        and split_of.get(_key(s.text)) != "frozen"
-    ]
-    pairs = scored_pairs(sentences)
-    chosen = draw_pairs(sentences, pairs, random.Random(SEED), BANDS, RANDOM)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with CANDIDATES.open("w", encoding="utf-8") as out:
-        for i, j, v, band in chosen:
-            out.write(candidate_line(sentences[i], sentences[j], band, v) + "\n")
-    print(
-        f"{len(sentences)} sentences, {len(pairs)} pairs >= 0.25, {len(chosen)} drawn",
-        file=sys.stderr,
-    )
+    draw_pairs_of(THIRD)
 
 
 def fix() -> None:
-    require(
-        CANDIDATES, "the third draw's candidates", "run `... benchmarks.claim_pairs.third draw`"
-    )
-    require(LABELS_FILE, "their hand labels", "label them in order (s/r/u, groups of ten)")
-    candidates = [json.loads(line) for line in CANDIDATES.open()]
-    labels = read_labels(LABELS_FILE, len(candidates))
-    _, split_of, cluster_of = _earlier()
-    union = _Union()
-    for c in candidates:
-        ids = []
-        for side in ("a", "b"):
-            s = c[side]
-            sid = f"{s['article']}:{s['start']}"
-            key = _key(c["text_" + side])
-            assert split_of.get(key) != "frozen"
-            union.join(sid, "t:" + key)
-            if key in cluster_of:
-                union.join(sid, "old:" + cluster_of[key])
-            ids.append(sid)
-        union.join(*ids)
-    names: dict[str, str] = {}
-    with POLNEAR_PAIRS_THIRD.open("w") as out:
-        for i, (c, lab) in enumerate(zip(candidates, labels, strict=True)):
-            root = union.find(f"{c['a']['article']}:{c['a']['start']}")
-            old = next(
-                (k[4:] for k in union.parent if k.startswith("old:") and union.find(k) == root),
-                None,
-            )
-            cluster = old or names.setdefault(root, f"t{len(names):03d}")
-            row = {
-                "id": f"t{i:03d}",
-                "a": c["a"],
-                "b": c["b"],
-                "label": LABELS[lab],
-                "cluster": cluster,
-                "split": "dev",
-                "drawn": c["band"],
-            }
-            out.write(json.dumps(row) + "\n")
+    fix_pairs_of(THIRD)
 
 
 def main(argv: list[str]) -> int:

@@ -32,7 +32,7 @@ _PARSERS = threading.local()
 # lxml.html's default element lookup is a Python method called for every element proxy lxml
 # creates, millions per page across the extractors; this C-level one gives every element the
 # same HtmlElement class (only form controls lose their form-specific helpers, used nowhere).
-_LOOKUP = etree.ElementDefaultClassLookup(
+ELEMENT_LOOKUP = etree.ElementDefaultClassLookup(
     element=lxml_html.HtmlElement,
     comment=lxml_html.HtmlComment,
     pi=lxml_html.HtmlProcessingInstruction,
@@ -46,7 +46,7 @@ def _parser() -> lxml_html.HTMLParser:
         parser = _PARSERS.parser = lxml_html.HTMLParser(
             huge_tree=True, remove_comments=True, remove_pis=True
         )
-        parser.set_element_class_lookup(_LOOKUP)
+        parser.set_element_class_lookup(ELEMENT_LOOKUP)
     return parser
 
 
@@ -58,7 +58,7 @@ def _utf8_parser() -> lxml_html.HTMLParser:
         parser = _PARSERS.utf8 = lxml_html.HTMLParser(
             huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8"
         )
-        parser.set_element_class_lookup(_LOOKUP)
+        parser.set_element_class_lookup(ELEMENT_LOOKUP)
     return parser
 
 

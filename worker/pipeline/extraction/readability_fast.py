@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 import threading
 
-from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 from trafilatura.readability_lxml import Candidate, Document, text_length
+
+from worker.pipeline.extraction.htmlprocessing import ELEMENT_LOOKUP
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,12 +28,6 @@ LOGGER = logging.getLogger(__name__)
 # Python lookup of lxml.html is called for every element the caller then visits. Parsers are
 # not shared between threads.
 _PARSERS = threading.local()
-_LOOKUP = etree.ElementDefaultClassLookup(
-    element=lxml_html.HtmlElement,
-    comment=lxml_html.HtmlComment,
-    pi=lxml_html.HtmlProcessingInstruction,
-    entity=lxml_html.HtmlEntity,
-)
 
 
 def _parser() -> lxml_html.HTMLParser:
@@ -46,7 +41,7 @@ def _parser() -> lxml_html.HTMLParser:
             remove_comments=True,
             remove_pis=True,
         )
-        parser.set_element_class_lookup(_LOOKUP)
+        parser.set_element_class_lookup(ELEMENT_LOOKUP)
     return parser
 
 
