@@ -209,3 +209,24 @@ def test_a_noun_is_no_nominalisation_of_a_verb_it_only_resembles():
         Bag(frozenset({"station"})), Bag(frozenset({"state"}), frozenset({"state"}))
     )
     assert not nominalised(Bag(frozenset({"statement"})), Bag(frozenset({"state"})))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "Rents in the capital have doubled since the war began, the housing agency said.",
+            "Rents in the capital have tripled since the war began, the housing agency said.",
+            False,
+        ),
+        (
+            "Rents in the capital have doubled since the war began, the housing agency said.",
+            "The housing agency said rents in the capital have doubled since the war began.",
+            True,
+        ),
+    ],
+)
+def test_a_multiple_is_a_figure(a, b, same):
+    m = match_claims(a, b)
+    assert m.same is same, m
+    assert ("number_mismatch" in codes(m)) is not same, m

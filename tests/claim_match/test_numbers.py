@@ -98,3 +98,22 @@ def test_a_year_only_one_side_gives_dates_the_claim():
     assert not check.missing and not check.mismatch and check.matched == 1
     # two different years are two different dates
     assert compare(quantities("in 2015"), quantities("in 2014")).mismatch
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Rents have doubled.", "Rents rose twofold.", True),
+        ("Rents have doubled.", "Rents have tripled.", False),
+        ("Output was halved.", "Output was halved again.", True),
+        ("Fees quadrupled in a year.", "Fees went up fourfold in a year.", True),
+    ],
+)
+def test_multiples_are_figures(a, b, same):
+    check = compare(quantities(a), quantities(b))
+    assert check.mismatch is not same
+    assert check.matched == int(same)
+
+
+def test_a_double_standard_is_no_figure():
+    assert quantities("He applies a double standard.") == []

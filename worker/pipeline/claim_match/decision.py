@@ -18,21 +18,27 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.nlp import get_nlp
 
-THRESHOLD = 0.67  # the lowest with precision >= 0.95 on all dev pairs; grouped CV folds: 0.64-0.67
+THRESHOLD = 0.67  # the lowest with precision >= 0.95 on all dev pairs before multiples were
+# figures; grouped CV folds now choose 0.63-0.67 (median 0.64): kept at the top of that range
+# because one cluster of six reprinted pairs sits at 0.633 and precision is the goal's harder half
+# A difference that makes another claim (another figure, a "not", another speaker or name, too
+# little in common) multiplies the score by one factor: on the dev pairs any factor from 0.1 to
+# 0.3 decides the same, so one factor stands for all of them rather than one fitted per check.
+CONTRADICTION = 0.2
 # How much each failed check multiplies the score by (set on dev pairs).
 PENALTY = {
-    "number_mismatch": 0.3,
+    "number_mismatch": CONTRADICTION,
     "number_missing": 0.8,
     "number_qualifier": 0.9,
-    "negation_mismatch": 0.2,
-    "opposite_meaning": 0.1,
-    "entity_mismatch": 0.1,
+    "negation_mismatch": CONTRADICTION,
+    "opposite_meaning": CONTRADICTION,
+    "entity_mismatch": CONTRADICTION,
     "entity_missing": 1.0,
-    "speaker_mismatch": 0.1,
+    "speaker_mismatch": CONTRADICTION,
     "word_substituted": 0.85,
     "subject_substituted": 0.5,
     "word_substituted_minor": 1.0,
-    "few_shared_words": 0.1,
+    "few_shared_words": CONTRADICTION,
     "hedge_mismatch": 0.8,
     "extra_assertion": 0.7,
 }

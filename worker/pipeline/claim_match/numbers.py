@@ -22,6 +22,14 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# Verbs and adverbs of a multiple: "prices doubled" is "rose twofold", and "tripled" is another
+# figure. Only the inflected verbs and "-fold" words: bare "double" is mostly an adjective
+# ("a double standard", "double-digit").
+_MULTIPLES = {
+    "doubled": 2, "doubling": 2, "doubles": 2, "twofold": 2, "tripled": 3, "tripling": 3,
+    "triples": 3, "threefold": 3, "quadrupled": 4, "quadrupling": 4, "fourfold": 4,
+    "fivefold": 5, "tenfold": 10, "halved": 0.5, "halving": 0.5,
+}  # fmt: skip
 # Plural scale words and quantity words that name no figure ("dozens of protesters").
 _VAGUE = {
     "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "numerous",
@@ -126,6 +134,10 @@ def quantities(text: str) -> list[Quantity]:
             i += 1
         elif words[i] == "a" and i + 1 < len(words) and words[i + 1] == "dozen":
             value, i = 12.0, i + 2
+        elif words[i] in _MULTIPLES:
+            found.append(_multiple(text, tokens[i][1], words[i]))
+            i += 1
+            continue
         elif words[i] == "dozen" and i > 0 and found and found[-1].text.endswith(words[i - 1]):
             i += 1
             continue
@@ -142,6 +154,11 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, bound, unit, vague, raw, tokens[start][1].start()))
         i = max(i, after)
     return found
+
+
+def _multiple(text: str, m: re.Match[str], word: str) -> Quantity:
+    """ "doubled", "threefold": a multiple, its own unit so it meets no plain count."""
+    return Quantity(float(_MULTIPLES[word]), "=", "times", None, m.group(0), m.start())
 
 
 def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
