@@ -230,3 +230,47 @@ def test_a_multiple_is_a_figure(a, b, same):
     m = match_claims(a, b)
     assert m.same is same, m
     assert ("number_mismatch" in codes(m)) is not same, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "code"),
+    [
+        # a hedge only in the framing around the same quotation hedges nothing
+        (
+            "\"Nobody in this city will pay more for water next year,\" the mayor said in a "
+            "speech that may well decide the race.",
+            "\"Nobody in this city will pay more for water next year,\" the mayor said.",
+            True,
+            None,
+        ),
+        # a prediction is not a fact, however much wording the two share
+        (
+            "The flooding left more than 5,000 homes without power, the utility said.",
+            "The flooding may leave more than 5,000 homes without power, the utility said.",
+            False,
+            "hedge_mismatch",
+        ),
+        # a promise frames what is promised, like "said"
+        (
+            "The governor said she would not raise the fuel tax this year.",
+            "The governor pledged not to raise the fuel tax this year.",
+            True,
+            None,
+        ),
+        # another verb of one's own on the other side is a rewording, not a further assertion
+        (
+            "The incumbent won 58 percent of the vote in the county.",
+            "In the county, the incumbent took 58% of the vote.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_framing_around_a_claim(a, b, same, code):
+    m = match_claims(a, b)
+    if same is not None:
+        assert m.same is same, m
+    if code is not None:
+        assert code in codes(m), m
+    else:
+        assert not codes(m) & {"hedge_mismatch", "extra_assertion"}, m

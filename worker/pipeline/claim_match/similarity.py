@@ -53,6 +53,8 @@ _LIGHT_VERBS = {
     "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
     "want", "proclaim", "acknowledge", "argue", "insist", "suggest", "reiterate", "stress",
     "emphasize", "reveal", "confirm", "report", "claim", "hope", "need", "keep", "let", "put",
+    # a promise frames what is promised ("pledged not to raise taxes" / "said she would not")
+    "pledge", "vow",
 }  # fmt: skip
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "NUM", "SYM"}
 
@@ -250,9 +252,12 @@ def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
         }
 
     only_a, only_b = only(a, b, a.verbs), only(b, a, b.verbs)
-    if only_a and not only_b and not only(b, a, b.modifier_verbs):
+    # a light verb of its own on the other side is a rewording too ("won 60%" / "took 60%")
+    own_a = only_a or (a.verbs - b.words) & _LIGHT_VERBS
+    own_b = only_b or (b.verbs - a.words) & _LIGHT_VERBS
+    if only_a and not own_b and not only(b, a, b.modifier_verbs):
         return frozenset(only_a)
-    if only_b and not only_a and not only(a, b, a.modifier_verbs):
+    if only_b and not own_a and not only(a, b, a.modifier_verbs):
         return frozenset(only_b)
     return frozenset()
 
