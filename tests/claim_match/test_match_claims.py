@@ -237,9 +237,9 @@ def test_a_multiple_is_a_figure(a, b, same):
     [
         # a hedge only in the framing around the same quotation hedges nothing
         (
-            "\"Nobody in this city will pay more for water next year,\" the mayor said in a "
+            '"Nobody in this city will pay more for water next year," the mayor said in a '
             "speech that may well decide the race.",
-            "\"Nobody in this city will pay more for water next year,\" the mayor said.",
+            '"Nobody in this city will pay more for water next year," the mayor said.',
             True,
             None,
         ),
