@@ -274,3 +274,25 @@ def test_framing_around_a_claim(a, b, same, code):
         assert code in codes(m), m
     else:
         assert not codes(m) & {"hedge_mismatch", "extra_assertion"}, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The U.N. said the truce in Aleppo had collapsed.",
+            "The truce in Aleppo has collapsed, the United Nations said.",
+        ),
+        (
+            "The EU fined the carmaker 300 million euros.",
+            "The European Union fined the carmaker 300 million euros.",
+        ),
+        (
+            "The WHO declared the outbreak over on Friday.",
+            "The World Health Organization declared the outbreak over on Friday.",
+        ),
+    ],
+)
+def test_a_name_and_its_initials_are_one_word_in_common(a, b):
+    m = match_claims(a, b)
+    assert m.same and m.score >= 0.85, m

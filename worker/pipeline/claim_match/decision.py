@@ -219,7 +219,7 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         reasons.append(
             MatchReason("extra_assertion", f"only one also asserts {', '.join(sorted(added))}")
         )
-    shared = similarity.shared(a.bag, b.bag) + nums.matched
+    shared = similarity.shared(a.bag, b.bag) + nums.matched + renamed(a, b)
     # a shared quotation is shared wording, whatever its content words ("She did it again.")
     if shared < MIN_SHARED_WORDS and quote is None:
         reasons.append(MatchReason("few_shared_words", f"only {shared} content words in common"))
@@ -250,8 +250,9 @@ def match_features(ca: Claim, cb: Claim) -> ClaimMatch:
     (``features.load``): the store scores a new claim against stored ones without parsing them."""
     if not ca.text.strip() or not cb.text.strip():
         return _empty()
-    sim = (1 - CONTAINMENT_WEIGHT) * similarity.dice(ca.bag, cb.bag) + (
-        CONTAINMENT_WEIGHT * similarity.containment(ca.bag, cb.bag)
+    names = renamed(ca, cb)
+    sim = (1 - CONTAINMENT_WEIGHT) * similarity.dice(ca.bag, cb.bag, names) + (
+        CONTAINMENT_WEIGHT * similarity.containment(ca.bag, cb.bag, names)
     )
     quote = quotes.shared_quote(list(ca.quotes), list(cb.quotes))
     if quote is not None:
@@ -300,6 +301,22 @@ def _subject_nouns(c: Claim) -> set[str]:
     """Words that are a clause's subject and no verb of the claim."""
     verbs = c.bag.verbs | c.bag.modifier_verbs
     return {w for slot, w in c.slots.items if slot.startswith("nsubj") and w not in verbs}
+
+
+def renamed(a: Claim, b: Claim) -> int:
+    """Names the two claims write with no word in common, one side's initials or a short form
+    of the other's ("the U.N." / "the United Nations"): each is a word the bags do not share."""
+    found = 0
+    for e in a.entities:
+        if e.temporal or e.words & b.bag.words:
+            continue
+        if any(
+            e.same_as(f) and not e.words & f.words and not f.words & a.bag.words
+            for f in b.entities
+            if not f.temporal
+        ):
+            found += 1
+    return found
 
 
 def _shared_name_words(a: Claim, b: Claim) -> set[str]:

@@ -107,16 +107,18 @@ def _asserted(t: Token) -> bool:
         t = t.head
 
 
-def dice(a: Bag, b: Bag) -> float:
+def dice(a: Bag, b: Bag, renamed: int = 0) -> float:
+    """``renamed``: names written differently on the two sides ("U.N." / "United Nations"),
+    each one word in common."""
     if not a.words or not b.words:
         return 0.0
-    return 2 * shared(a, b) / (len(a.words) + len(b.words))
+    return min(1.0, 2 * (shared(a, b) + renamed) / (len(a.words) + len(b.words)))
 
 
-def containment(a: Bag, b: Bag) -> float:
+def containment(a: Bag, b: Bag, renamed: int = 0) -> float:
     """Share of the shorter claim's words found in the longer one."""
     short = min(len(a.words), len(b.words))
-    return min(1.0, shared(a, b) / short) if short else 0.0
+    return min(1.0, (shared(a, b) + renamed) / short) if short else 0.0
 
 
 def shared(a: Bag, b: Bag) -> int:
