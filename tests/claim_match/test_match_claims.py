@@ -296,3 +296,31 @@ def test_framing_around_a_claim(a, b, same, code):
 def test_a_name_and_its_initials_are_one_word_in_common(a, b):
     m = match_claims(a, b)
     assert m.same and m.score >= 0.85, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        (
+            "Iran accused Saudi Arabia of attacking its embassy.",
+            "Saudi Arabia accused Iran of attacking its embassy.",
+            True,
+        ),
+        # the passive keeps who did what
+        (
+            "Iran accused Saudi Arabia of attacking its embassy.",
+            "Saudi Arabia was accused by Iran of attacking its embassy.",
+            False,
+        ),
+        # "die" is folded with "kill": one participant changing place is no swap
+        (
+            "The landslide killed 14 villagers, the governor said.",
+            "The governor said 14 villagers died in the landslide.",
+            False,
+        ),
+    ],
+)
+def test_participants_trading_places_is_another_claim(a, b, swapped):
+    m = match_claims(a, b)
+    assert ("roles_swapped" in codes(m)) is swapped, m
+    assert m.same is not swapped, m

@@ -117,3 +117,24 @@ def test_multiples_are_figures(a, b, same):
 
 def test_a_double_standard_is_no_figure():
     assert quantities("He applies a double standard.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by a quarter of a percentage point", [(0.25, "=", "point", None)]),
+        ("by half a percentage point", [(0.5, "=", "point", None)]),
+        ("a truce of half a day", [(0.5, "=", "day", None)]),
+        ("half the voters", []),
+    ],
+)
+def test_a_fraction_of_a_unit(text, expected):
+    assert values(text) == expected
+
+
+def test_a_quarter_point_is_025_points():
+    check = compare(
+        quantities("The bank raised its rate by a quarter of a percentage point."),
+        quantities("The bank raised its rate by 0.25 percentage point."),
+    )
+    assert check.matched == 1 and not check.missing

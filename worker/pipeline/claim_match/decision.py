@@ -40,6 +40,7 @@ PENALTY = {
     "subject_substituted": CONTRADICTION,
     "word_substituted_minor": 1.0,
     "few_shared_words": CONTRADICTION,
+    "roles_swapped": CONTRADICTION,
     "hedge_mismatch": CONTRADICTION,
     "extra_assertion": 0.7,
 }
@@ -214,6 +215,11 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
+    swapped = similarity.swapped_roles(a.slots, b.slots)
+    if swapped:
+        who = " and ".join(sorted({f"'{w}'" for w, _ in swapped}))
+        verbs = ", ".join(sorted({f"'{v}'" for _, v in swapped}))
+        reasons.append(MatchReason("roles_swapped", f"{who} trade places around {verbs}"))
     added = similarity.added_verbs(a.bag, b.bag)
     if added and quote is None:
         reasons.append(

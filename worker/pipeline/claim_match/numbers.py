@@ -171,6 +171,12 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
         return None, i
     if w in _FRACTIONS and i + 2 < len(words) and words[i + 1] == "a" and words[i + 2] in _SCALES:
         return _FRACTIONS[w] * _SCALES[words[i + 2]], i + 3  # "half a billion"
+    if w in _FRACTIONS:
+        # "a quarter of a percentage point" is 0.25 points, "half a day" 12 hours
+        for lead in (("a",), ("of", "a")):
+            j = i + 1 + len(lead)
+            if tuple(words[i + 1 : j]) == lead and _unit(words, j, j)[0] is not None:
+                return _FRACTIONS[w], j
     total = 0.0
     current = 0.0
     j = i

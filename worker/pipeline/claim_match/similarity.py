@@ -237,6 +237,24 @@ def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, 
 _DENIAL_VERBS = frozenset({"deny", "refuse", "dismiss", "reject"})
 
 
+def swapped_roles(sa: Slots, sb: Slots) -> list[tuple[str, str]]:
+    """Words that are the subject of a verb in one claim and its object in the other, both in
+    the active voice: "Iran accused Saudi Arabia" / "Saudi Arabia accused Iran" share every word
+    and say the opposite. (A passive has no "nsubj" of the verb, so "X hit Y" / "Y was hit by
+    X" is never a swap.)"""
+
+    def roles(s: Slots, role: str) -> set[tuple[str, str]]:
+        return {(slot.split(":", 1)[1], w) for slot, w in s.items if slot.split(":", 1)[0] == role}
+
+    subj_a, obj_a = roles(sa, "nsubj"), roles(sa, "dobj")
+    subj_b, obj_b = roles(sb, "nsubj"), roles(sb, "dobj")
+    # both participants trade places: one direction alone is a verb folded with its converse
+    # ("the floods killed 112 people" / "112 people died", "die" being "kill" here)
+    doers, undergoers = subj_a & obj_b, obj_a & subj_b
+    verbs = {v for v, _ in doers} & {v for v, _ in undergoers}
+    return sorted((w, v) for v, w in doers | undergoers if v in verbs and v != w)
+
+
 def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
     """Verbs one claim's main clause adds while the other has no verb of its own: a further
     assertion ("... and regularly incites violence"), not a rewording (where both sides change
