@@ -224,12 +224,20 @@ def test_a_noun_is_no_nominalisation_of_a_verb_it_only_resembles():
             "The housing agency said rents in the capital have doubled since the war began.",
             True,
         ),
+        # the multiple is the figure; the verb around it is wording
+        (
+            "Rents in the capital have doubled since the war began, the housing agency said.",
+            "The housing agency said rents in the capital had risen twofold since the war began.",
+            True,
+        ),
     ],
 )
 def test_a_multiple_is_a_figure(a, b, same):
     m = match_claims(a, b)
     assert m.same is same, m
     assert ("number_mismatch" in codes(m)) is not same, m
+    if same:
+        assert not codes(m), m
 
 
 @pytest.mark.parametrize(
@@ -247,6 +255,13 @@ def test_a_multiple_is_a_figure(a, b, same):
         (
             "The flooding left more than 5,000 homes without power, the utility said.",
             "The flooding may leave more than 5,000 homes without power, the utility said.",
+            False,
+            "hedge_mismatch",
+        ),
+        # "maybe" hedges as "perhaps" does
+        (
+            "The old rules of the primary still apply.",
+            "Maybe the old rules of the primary still apply.",
             False,
             "hedge_mismatch",
         ),

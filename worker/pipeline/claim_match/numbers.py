@@ -30,6 +30,8 @@ _MULTIPLES = {
     "triples": 3, "threefold": 3, "quadrupled": 4, "quadrupling": 4, "fourfold": 4,
     "fivefold": 5, "tenfold": 10, "halved": 0.5, "halving": 0.5,
 }  # fmt: skip
+# their lemmas, which the wording checks leave to the figures
+MULTIPLE_VERBS = frozenset({"double", "triple", "quadruple", "halve"})
 # Plural scale words and quantity words that name no figure ("dozens of protesters").
 _VAGUE = {
     "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "numerous",
