@@ -339,3 +339,14 @@ def test_participants_trading_places_is_another_claim(a, b, swapped):
     m = match_claims(a, b)
     assert ("roles_swapped" in codes(m)) is swapped, m
     assert m.same is not swapped, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The budget passed the Senate by 51 votes to 49.", "The Senate passed the budget 51-49."),
+        ("Ortega met Alvarez in Lima on Sunday.", "Alvarez met Ortega in Lima on Sunday."),
+    ],
+)
+def test_places_traded_without_another_claim(a, b):
+    assert "roles_swapped" not in codes(match_claims(a, b))

@@ -45,6 +45,9 @@ PENALTY = {
     "extra_assertion": 0.7,
 }
 MIN_SHARED_WORDS = 3
+# Verbs whose subject and object can trade places without another claim ("Clinton met Sanders").
+_SYMMETRIC_VERBS = frozenset({"meet", "marry", "face", "play", "debate", "tie", "date", "join",
+                              "resemble", "match", "equal", "pass"})  # fmt: skip
 CONTAINMENT_WEIGHT = 0.25
 
 
@@ -217,7 +220,14 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
-    swapped = similarity.swapped_roles(a.slots, b.slots)
+    # names only: "the bill passed the House" / "the House passed the bill" trade places and
+    # say one thing; two parties trading places ("Iran accused Saudi Arabia") do not
+    name_words = {w for e in (*a.entities, *b.entities) for w in e.words}
+    swapped = [
+        (w, v)
+        for w, v in similarity.swapped_roles(a.slots, b.slots)
+        if w in name_words and v not in _SYMMETRIC_VERBS
+    ]
     if swapped:
         who = " and ".join(sorted({f"'{w}'" for w, _ in swapped}))
         verbs = ", ".join(sorted({f"'{v}'" for _, v in swapped}))
