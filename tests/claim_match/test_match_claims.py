@@ -209,3 +209,144 @@ def test_a_noun_is_no_nominalisation_of_a_verb_it_only_resembles():
         Bag(frozenset({"station"})), Bag(frozenset({"state"}), frozenset({"state"}))
     )
     assert not nominalised(Bag(frozenset({"statement"})), Bag(frozenset({"state"})))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "Rents in the capital have doubled since the war began, the housing agency said.",
+            "Rents in the capital have tripled since the war began, the housing agency said.",
+            False,
+        ),
+        (
+            "Rents in the capital have doubled since the war began, the housing agency said.",
+            "The housing agency said rents in the capital have doubled since the war began.",
+            True,
+        ),
+        # the multiple is the figure; the verb around it is wording
+        (
+            "Rents in the capital have doubled since the war began, the housing agency said.",
+            "The housing agency said rents in the capital had risen twofold since the war began.",
+            True,
+        ),
+    ],
+)
+def test_a_multiple_is_a_figure(a, b, same):
+    m = match_claims(a, b)
+    assert m.same is same, m
+    assert ("number_mismatch" in codes(m)) is not same, m
+    if same:
+        assert not codes(m), m
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "code"),
+    [
+        # a hedge only in the framing around the same quotation hedges nothing
+        (
+            '"Nobody in this city will pay more for water next year," the mayor said in a '
+            "speech that may well decide the race.",
+            '"Nobody in this city will pay more for water next year," the mayor said.',
+            True,
+            None,
+        ),
+        # a prediction is not a fact, however much wording the two share
+        (
+            "The flooding left more than 5,000 homes without power, the utility said.",
+            "The flooding may leave more than 5,000 homes without power, the utility said.",
+            False,
+            "hedge_mismatch",
+        ),
+        # "maybe" hedges as "perhaps" does
+        (
+            "The old rules of the primary still apply.",
+            "Maybe the old rules of the primary still apply.",
+            False,
+            "hedge_mismatch",
+        ),
+        # a promise frames what is promised, like "said"
+        (
+            "The governor said she would not raise the fuel tax this year.",
+            "The governor pledged not to raise the fuel tax this year.",
+            True,
+            None,
+        ),
+        # another verb of one's own on the other side is a rewording, not a further assertion
+        (
+            "The incumbent won 58 percent of the vote in the county.",
+            "In the county, the incumbent took 58% of the vote.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_framing_around_a_claim(a, b, same, code):
+    m = match_claims(a, b)
+    if same is not None:
+        assert m.same is same, m
+    if code is not None:
+        assert code in codes(m), m
+    else:
+        assert not codes(m) & {"hedge_mismatch", "extra_assertion"}, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The U.N. said the truce in Aleppo had collapsed.",
+            "The truce in Aleppo has collapsed, the United Nations said.",
+        ),
+        (
+            "The EU fined the carmaker 300 million euros.",
+            "The European Union fined the carmaker 300 million euros.",
+        ),
+        (
+            "The WHO declared the outbreak over on Friday.",
+            "The World Health Organization declared the outbreak over on Friday.",
+        ),
+    ],
+)
+def test_a_name_and_its_initials_are_one_word_in_common(a, b):
+    m = match_claims(a, b)
+    assert m.same and m.score >= 0.85, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        (
+            "Iran accused Saudi Arabia of attacking its embassy.",
+            "Saudi Arabia accused Iran of attacking its embassy.",
+            True,
+        ),
+        # the passive keeps who did what
+        (
+            "Iran accused Saudi Arabia of attacking its embassy.",
+            "Saudi Arabia was accused by Iran of attacking its embassy.",
+            False,
+        ),
+        # "die" is folded with "kill": one participant changing place is no swap
+        (
+            "The landslide killed 14 villagers, the governor said.",
+            "The governor said 14 villagers died in the landslide.",
+            False,
+        ),
+    ],
+)
+def test_participants_trading_places_is_another_claim(a, b, swapped):
+    m = match_claims(a, b)
+    assert ("roles_swapped" in codes(m)) is swapped, m
+    assert m.same is not swapped, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The budget passed the Senate by 51 votes to 49.", "The Senate passed the budget 51-49."),
+        ("Ortega met Alvarez in Lima on Sunday.", "Alvarez met Ortega in Lima on Sunday."),
+    ],
+)
+def test_places_traded_without_another_claim(a, b):
+    assert "roles_swapped" not in codes(match_claims(a, b))

@@ -98,3 +98,43 @@ def test_a_year_only_one_side_gives_dates_the_claim():
     assert not check.missing and not check.mismatch and check.matched == 1
     # two different years are two different dates
     assert compare(quantities("in 2015"), quantities("in 2014")).mismatch
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Rents have doubled.", "Rents rose twofold.", True),
+        ("Rents have doubled.", "Rents have tripled.", False),
+        ("Output was halved.", "Output was halved again.", True),
+        ("Fees quadrupled in a year.", "Fees went up fourfold in a year.", True),
+    ],
+)
+def test_multiples_are_figures(a, b, same):
+    check = compare(quantities(a), quantities(b))
+    assert check.mismatch is not same
+    assert check.matched == int(same)
+
+
+def test_a_double_standard_is_no_figure():
+    assert quantities("He applies a double standard.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by a quarter of a percentage point", [(0.25, "=", "point", None)]),
+        ("by half a percentage point", [(0.5, "=", "point", None)]),
+        ("a truce of half a day", [(0.5, "=", "day", None)]),
+        ("half the voters", []),
+    ],
+)
+def test_a_fraction_of_a_unit(text, expected):
+    assert values(text) == expected
+
+
+def test_a_quarter_point_is_025_points():
+    check = compare(
+        quantities("The bank raised its rate by a quarter of a percentage point."),
+        quantities("The bank raised its rate by 0.25 percentage point."),
+    )
+    assert check.matched == 1 and not check.missing

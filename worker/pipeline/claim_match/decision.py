@@ -18,25 +18,36 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.nlp import get_nlp
 
-THRESHOLD = 0.67  # the lowest with precision >= 0.95 on all dev pairs; grouped CV folds: 0.64-0.67
+THRESHOLD = 0.67  # dev pairs: 0.64 is the lowest with precision >= 0.95, and 0.67 keeps the same
+# recall with fewer false matches; grouped CV folds choose 0.64-0.67. Kept at the top of that
+# range: precision is the harder half of the goal on pairs the matcher was not tuned on.
+# A difference that makes another claim by the labelling rule (another figure, a "not", another
+# speaker, name or subject, a hedge against a fact, too little in common) multiplies the score by
+# one factor: on the dev pairs any factor from 0.1 to 0.3 decides the same (a hedge or a subject
+# anywhere from 0.2 to 0.7), so one factor stands for all of them rather than one fitted per check.
+CONTRADICTION = 0.2
 # How much each failed check multiplies the score by (set on dev pairs).
 PENALTY = {
-    "number_mismatch": 0.3,
+    "number_mismatch": CONTRADICTION,
     "number_missing": 0.8,
     "number_qualifier": 0.9,
-    "negation_mismatch": 0.2,
-    "opposite_meaning": 0.1,
-    "entity_mismatch": 0.1,
+    "negation_mismatch": CONTRADICTION,
+    "opposite_meaning": CONTRADICTION,
+    "entity_mismatch": CONTRADICTION,
     "entity_missing": 1.0,
-    "speaker_mismatch": 0.1,
+    "speaker_mismatch": CONTRADICTION,
     "word_substituted": 0.85,
-    "subject_substituted": 0.5,
+    "subject_substituted": CONTRADICTION,
     "word_substituted_minor": 1.0,
-    "few_shared_words": 0.1,
-    "hedge_mismatch": 0.8,
+    "few_shared_words": CONTRADICTION,
+    "roles_swapped": CONTRADICTION,
+    "hedge_mismatch": CONTRADICTION,
     "extra_assertion": 0.7,
 }
 MIN_SHARED_WORDS = 3
+# Verbs whose subject and object can trade places without another claim ("Clinton met Sanders").
+_SYMMETRIC_VERBS = frozenset({"meet", "marry", "face", "play", "debate", "tie", "date", "join",
+                              "resemble", "match", "equal", "pass"})  # fmt: skip
 CONTAINMENT_WEIGHT = 0.25
 
 
@@ -155,12 +166,15 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
                 f"one denies what the other asserts: {', '.join(repr(w) for w in conflicts)}",
             )
         )
-    if bool(a.polarity.hedges) != bool(b.polarity.hedges):
-        hedged = a if a.polarity.hedges else b
+    hedges_a, hedges_b = (
+        _hedges(a, quote.a if quote else None),
+        _hedges(b, quote.b if quote else None),
+    )
+    if bool(hedges_a) != bool(hedges_b):
         reasons.append(
             MatchReason(
                 "hedge_mismatch",
-                f"one is hedged ({', '.join(hedged.polarity.hedges)}), the other states it as fact",
+                f"one is hedged ({', '.join(hedges_a or hedges_b)}), the other states it as fact",
             )
         )
     for x, y in negation.opposite_words(a.polarity, b.polarity):
@@ -196,6 +210,8 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
                 MatchReason("negation_mismatch", f"'{x}' versus '{y}', '{negated}' negated")
             )
             continue
+        if x in numbers.MULTIPLE_VERBS or y in numbers.MULTIPLE_VERBS:
+            continue  # "doubled" / "rose twofold": a figure, which the figures check compares
         if core and x in _subject_nouns(a) and y in _subject_nouns(b):
             # "Unemployment fell to 4.2%" / "Inflation fell to 4.2%": what the claim is about
             # is another thing, however much of the rest is shared
@@ -204,12 +220,24 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
+    # names only: "the bill passed the House" / "the House passed the bill" trade places and
+    # say one thing; two parties trading places ("Iran accused Saudi Arabia") do not
+    name_words = {w for e in (*a.entities, *b.entities) for w in e.words}
+    swapped = [
+        (w, v)
+        for w, v in similarity.swapped_roles(a.slots, b.slots)
+        if w in name_words and v not in _SYMMETRIC_VERBS
+    ]
+    if swapped:
+        who = " and ".join(sorted({f"'{w}'" for w, _ in swapped}))
+        verbs = ", ".join(sorted({f"'{v}'" for _, v in swapped}))
+        reasons.append(MatchReason("roles_swapped", f"{who} trade places around {verbs}"))
     added = similarity.added_verbs(a.bag, b.bag)
     if added and quote is None:
         reasons.append(
             MatchReason("extra_assertion", f"only one also asserts {', '.join(sorted(added))}")
         )
-    shared = similarity.shared(a.bag, b.bag) + nums.matched
+    shared = similarity.shared(a.bag, b.bag) + nums.matched + renamed(a, b)
     # a shared quotation is shared wording, whatever its content words ("She did it again.")
     if shared < MIN_SHARED_WORDS and quote is None:
         reasons.append(MatchReason("few_shared_words", f"only {shared} content words in common"))
@@ -240,8 +268,9 @@ def match_features(ca: Claim, cb: Claim) -> ClaimMatch:
     (``features.load``): the store scores a new claim against stored ones without parsing them."""
     if not ca.text.strip() or not cb.text.strip():
         return _empty()
-    sim = (1 - CONTAINMENT_WEIGHT) * similarity.dice(ca.bag, cb.bag) + (
-        CONTAINMENT_WEIGHT * similarity.containment(ca.bag, cb.bag)
+    names = renamed(ca, cb)
+    sim = (1 - CONTAINMENT_WEIGHT) * similarity.dice(ca.bag, cb.bag, names) + (
+        CONTAINMENT_WEIGHT * similarity.containment(ca.bag, cb.bag, names)
     )
     quote = quotes.shared_quote(list(ca.quotes), list(cb.quotes))
     if quote is not None:
@@ -277,10 +306,35 @@ def _missing(a: Claim, b: Claim, quoted: quotes.Segment | None) -> list[ent.Enti
     return out
 
 
+def _hedges(c: Claim, quoted: quotes.Segment | None) -> list[str]:
+    """The claim's hedges; with a quotation both sides share, those inside it (a "could" in
+    the framing, "who could easily guess", does not hedge the quoted claim)."""
+    if quoted is None:
+        return list(c.polarity.hedges)
+    inside = body(c.text)[quoted.start : quoted.end].lower()
+    return [h for h in c.polarity.hedges if re.search(rf"\b{re.escape(h.lower())}\b", inside)]
+
+
 def _subject_nouns(c: Claim) -> set[str]:
     """Words that are a clause's subject and no verb of the claim."""
     verbs = c.bag.verbs | c.bag.modifier_verbs
     return {w for slot, w in c.slots.items if slot.startswith("nsubj") and w not in verbs}
+
+
+def renamed(a: Claim, b: Claim) -> int:
+    """Names the two claims write with no word in common, one side's initials or a short form
+    of the other's ("the U.N." / "the United Nations"): each is a word the bags do not share."""
+    found = 0
+    for e in a.entities:
+        if e.temporal or e.words & b.bag.words:
+            continue
+        if any(
+            e.same_as(f) and not e.words & f.words and not f.words & a.bag.words
+            for f in b.entities
+            if not f.temporal
+        ):
+            found += 1
+    return found
 
 
 def _shared_name_words(a: Claim, b: Claim) -> set[str]:

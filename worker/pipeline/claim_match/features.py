@@ -22,8 +22,9 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.claim_match.decision import Claim
 
-VERSION = 3  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
-# 3: abbreviated months and states written out, middle initials no name word, datelines out
+VERSION = 4  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
+# 3: abbreviated months and states written out, middle initials no name word, datelines out;
+# 4: multiples ("doubled", "threefold") are figures
 
 
 def text_key(text: str) -> str:

@@ -151,3 +151,7 @@ def opposite_words(a: Polarity, b: Polarity) -> list[tuple[str, str]]:
             if y in b.lemmas and y not in a.lemmas and x not in b.lemmas:
                 found.append((x, y))
     return found
+
+
+# branch match (issue 16): "Maybe the rules still apply" hedges like "perhaps"
+_HEDGES = _HEDGES | {"maybe"}

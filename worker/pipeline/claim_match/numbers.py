@@ -22,6 +22,16 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# Verbs and adverbs of a multiple: "prices doubled" is "rose twofold", and "tripled" is another
+# figure. Only the inflected verbs and "-fold" words: bare "double" is mostly an adjective
+# ("a double standard", "double-digit").
+_MULTIPLES = {
+    "doubled": 2, "doubling": 2, "doubles": 2, "twofold": 2, "tripled": 3, "tripling": 3,
+    "triples": 3, "threefold": 3, "quadrupled": 4, "quadrupling": 4, "fourfold": 4,
+    "fivefold": 5, "tenfold": 10, "halved": 0.5, "halving": 0.5,
+}  # fmt: skip
+# their lemmas, which the wording checks leave to the figures
+MULTIPLE_VERBS = frozenset({"double", "triple", "quadruple", "halve"})
 # Plural scale words and quantity words that name no figure ("dozens of protesters").
 _VAGUE = {
     "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "numerous",
@@ -126,6 +136,10 @@ def quantities(text: str) -> list[Quantity]:
             i += 1
         elif words[i] == "a" and i + 1 < len(words) and words[i + 1] == "dozen":
             value, i = 12.0, i + 2
+        elif words[i] in _MULTIPLES:
+            found.append(_multiple(text, tokens[i][1], words[i]))
+            i += 1
+            continue
         elif words[i] == "dozen" and i > 0 and found and found[-1].text.endswith(words[i - 1]):
             i += 1
             continue
@@ -144,6 +158,11 @@ def quantities(text: str) -> list[Quantity]:
     return found
 
 
+def _multiple(text: str, m: re.Match[str], word: str) -> Quantity:
+    """ "doubled", "threefold": a multiple, its own unit so it meets no plain count."""
+    return Quantity(float(_MULTIPLES[word]), "=", "times", None, m.group(0), m.start())
+
+
 def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
     """A number written in words from position i ("twenty-three" is split by the tokenizer)."""
     w = words[i]
@@ -154,6 +173,12 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
         return None, i
     if w in _FRACTIONS and i + 2 < len(words) and words[i + 1] == "a" and words[i + 2] in _SCALES:
         return _FRACTIONS[w] * _SCALES[words[i + 2]], i + 3  # "half a billion"
+    if w in _FRACTIONS:
+        # "a quarter of a percentage point" is 0.25 points, "half a day" 12 hours
+        for lead in (("a",), ("of", "a")):
+            j = i + 1 + len(lead)
+            if tuple(words[i + 1 : j]) == lead and _unit(words, j, j)[0] is not None:
+                return _FRACTIONS[w], j
     total = 0.0
     current = 0.0
     j = i

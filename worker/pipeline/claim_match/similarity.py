@@ -53,6 +53,8 @@ _LIGHT_VERBS = {
     "include", "use", "expect", "continue", "believe", "think", "call", "seem", "appear", "try",
     "want", "proclaim", "acknowledge", "argue", "insist", "suggest", "reiterate", "stress",
     "emphasize", "reveal", "confirm", "report", "claim", "hope", "need", "keep", "let", "put",
+    # a promise frames what is promised ("pledged not to raise taxes" / "said she would not")
+    "pledge", "vow",
 }  # fmt: skip
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "NUM", "SYM"}
 
@@ -105,16 +107,18 @@ def _asserted(t: Token) -> bool:
         t = t.head
 
 
-def dice(a: Bag, b: Bag) -> float:
+def dice(a: Bag, b: Bag, renamed: int = 0) -> float:
+    """``renamed``: names written differently on the two sides ("U.N." / "United Nations"),
+    each one word in common."""
     if not a.words or not b.words:
         return 0.0
-    return 2 * shared(a, b) / (len(a.words) + len(b.words))
+    return min(1.0, 2 * (shared(a, b) + renamed) / (len(a.words) + len(b.words)))
 
 
-def containment(a: Bag, b: Bag) -> float:
+def containment(a: Bag, b: Bag, renamed: int = 0) -> float:
     """Share of the shorter claim's words found in the longer one."""
     short = min(len(a.words), len(b.words))
-    return min(1.0, shared(a, b) / short) if short else 0.0
+    return min(1.0, (shared(a, b) + renamed) / short) if short else 0.0
 
 
 def shared(a: Bag, b: Bag) -> int:
@@ -233,6 +237,24 @@ def substitutions(sa: Slots, a: Bag, sb: Slots, b: Bag) -> list[tuple[str, str, 
 _DENIAL_VERBS = frozenset({"deny", "refuse", "dismiss", "reject"})
 
 
+def swapped_roles(sa: Slots, sb: Slots) -> list[tuple[str, str]]:
+    """Words that are the subject of a verb in one claim and its object in the other, both in
+    the active voice: "Iran accused Saudi Arabia" / "Saudi Arabia accused Iran" share every word
+    and say the opposite. (A passive has no "nsubj" of the verb, so "X hit Y" / "Y was hit by
+    X" is never a swap.)"""
+
+    def roles(s: Slots, role: str) -> set[tuple[str, str]]:
+        return {(slot.split(":", 1)[1], w) for slot, w in s.items if slot.split(":", 1)[0] == role}
+
+    subj_a, obj_a = roles(sa, "nsubj"), roles(sa, "dobj")
+    subj_b, obj_b = roles(sb, "nsubj"), roles(sb, "dobj")
+    # both participants trade places: one direction alone is a verb folded with its converse
+    # ("the floods killed 112 people" / "112 people died", "die" being "kill" here)
+    doers, undergoers = subj_a & obj_b, obj_a & subj_b
+    verbs = {v for v, _ in doers} & {v for v, _ in undergoers}
+    return sorted((w, v) for v, w in doers | undergoers if v in verbs and v != w)
+
+
 def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
     """Verbs one claim's main clause adds while the other has no verb of its own: a further
     assertion ("... and regularly incites violence"), not a rewording (where both sides change
@@ -250,9 +272,12 @@ def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
         }
 
     only_a, only_b = only(a, b, a.verbs), only(b, a, b.verbs)
-    if only_a and not only_b and not only(b, a, b.modifier_verbs):
+    # a light verb of its own on the other side is a rewording too ("won 60%" / "took 60%")
+    own_a = only_a or (a.verbs - b.words) & _LIGHT_VERBS
+    own_b = only_b or (b.verbs - a.words) & _LIGHT_VERBS
+    if only_a and not own_b and not only(b, a, b.modifier_verbs):
         return frozenset(only_a)
-    if only_b and not only_a and not only(a, b, a.modifier_verbs):
+    if only_b and not own_a and not only(a, b, a.modifier_verbs):
         return frozenset(only_b)
     return frozenset()
 
