@@ -30,6 +30,7 @@ from worker.pipeline.attribution.findings import find_object_findings, widen_fin
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.noun_topics import find_noun_topics
+from worker.pipeline.attribution.own_cues import release_claimed_pieces
 from worker.pipeline.attribution.poll_phrases import find_poll_phrases
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
@@ -214,6 +215,12 @@ def quote_paragraphs(reading: Reading, found: Found) -> Found:
     return found.replace(relations, used)
 
 
+def claimed_pieces(reading: Reading, found: Found) -> Found:
+    """After every step that extends content over quotation pieces, before ``nested_echoes``:
+    a later piece that another cue between them has as its content is that cue's alone."""
+    return found.replace(release_claimed_pieces(list(found.relations)), found.quotes_used)
+
+
 def nested_echoes(reading: Reading, found: Found) -> Found:
     """Last, when every content is final: an attribution nested in another's content that
     repeats most of it is dropped."""
@@ -252,6 +259,7 @@ STEPS: tuple[Step, ...] = (
         "a paragraph that is only a quotation continuing the direct quote before",
         quote_paragraphs,
     ),
+    Step("claimed_pieces", "a quotation piece another cue claims left to it", claimed_pieces),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
 
