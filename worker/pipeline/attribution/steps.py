@@ -36,6 +36,7 @@ from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
+from worker.pipeline.attribution.subordinate_cues import drop_subordinate_cues
 from worker.pipeline.attribution.summaries import find_summaries
 from worker.pipeline.attribution.trailing_findings import find_trailing_findings
 from worker.pipeline.reading import Reading
@@ -215,6 +216,14 @@ def quote_paragraphs(reading: Reading, found: Found) -> Found:
     return found.replace(relations, used)
 
 
+def subordinate_cues(reading: Reading, found: Found) -> Found:
+    """When every content is final: a cue of the writer's adverbial clause ("as Bush continued
+    to interject") reports nothing of the main clause before it."""
+    return found.replace(
+        drop_subordinate_cues(reading.doc, list(found.relations)), found.quotes_used
+    )
+
+
 def claimed_pieces(reading: Reading, found: Found) -> Found:
     """After every step that extends content over quotation pieces, before ``nested_echoes``:
     a later piece that another cue between them has as its content is that cue's alone."""
@@ -259,6 +268,7 @@ STEPS: tuple[Step, ...] = (
         "a paragraph that is only a quotation continuing the direct quote before",
         quote_paragraphs,
     ),
+    Step("subordinate_cues", "a cue in an adverbial clause after its content", subordinate_cues),
     Step("claimed_pieces", "a quotation piece another cue claims left to it", claimed_pieces),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
