@@ -1,12 +1,15 @@
-"""A quotation read as one across another cue (`"A," she said. He added: "B."`): the later
-piece is the later cue's content only, not also the first cue's (two highlights over B, and B
-is not what "said" introduced)."""
+"""Words one cue introduces and another cue claims too. A quotation read as one across another
+cue (`"A," she said. He added: "B."`): the later piece is the later cue's content only, not also
+the first cue's (two highlights over B, and B is not what "said" introduced). Two cues taking
+the same words, neither inside the other's: the words are the first cue's."""
 
 from __future__ import annotations
 
 import pytest
 
 from worker.pipeline.attribution import find_attributions
+from worker.pipeline.attribution.own_cues import drop_second_claims
+from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.nlp import parse
 
 
@@ -58,3 +61,24 @@ def test_a_quote_resuming_without_a_cue_of_its_own_stays_whole() -> None:
     [(cue, content)] = _found(text)
     assert cue == "said"
     assert content == ["We will win this state,", "Nobody should doubt it."]
+
+
+def _rel(kind: str, cue: tuple[int, int], content: list[tuple[int, int]]) -> Relation:
+    return Relation(kind, cue, "speech", None, content)
+
+
+def test_the_same_words_under_a_second_cue_are_the_first_cues() -> None:
+    # `"Quiet," he demanded, as Ross continued to interject.`: both cues take "Quiet".
+    first = _rel("direct_quote", (9, 17), [(1, 6)])
+    second = _rel("direct_quote", (29, 38), [(1, 6)])
+    assert drop_second_claims([second, first]) == [first]
+
+
+def test_according_to_and_nested_attributions_keep_their_own_findings() -> None:
+    said = _rel("indirect", (40, 44), [(0, 38)])
+    according = _rel("according_to", (46, 58), [(0, 38)])
+    assert drop_second_claims([said, according]) == [said, according]
+    # "The mayor said the engineer told her the bridge was safe": "told" lies in said's words.
+    outer = _rel("indirect", (10, 14), [(15, 60)])
+    inner = _rel("indirect", (29, 33), [(15, 60)])
+    assert drop_second_claims([outer, inner]) == [outer, inner]

@@ -36,3 +36,42 @@ def release_claimed_pieces(relations: list[Relation]) -> list[Relation]:
         k = _claimed_from(rel, relations) if len(rel.content) > 1 else None
         out.append(rel if k is None else replace(rel, content=list(rel.content[:k])))
     return out
+
+
+# Two relations whose contents share at least this much (character Jaccard) give the reader the
+# same words twice, under two cues.
+SAME_WORDS = 0.5
+
+
+def _chars(rel: Relation) -> set[int]:
+    return {i for s, e in rel.content for i in range(s, e)}
+
+
+def _nested(inner: Relation, outer_chars: set[int]) -> bool:
+    return inner.cue[0] in outer_chars
+
+
+def drop_second_claims(relations: list[Relation]) -> list[Relation]:
+    """`"Quiet," he demanded, as Bush continued`, `"A," Trump told reporters in a written
+    statement`: when two cues, neither inside the other's words, take the same words, the words
+    are the first cue's; the later relation is dropped. "According to" stays beside the cue it
+    reports on (who said it and who reports it), and an attribution nested in another's words is
+    ``drop_nested_echoes``'s to judge."""
+    chars = [_chars(r) for r in relations]
+    order = sorted(range(len(relations)), key=lambda k: relations[k].cue[0])
+    kept: list[int] = []
+    dropped: set[int] = set()
+    for k in order:
+        rel = relations[k]
+        for j in kept:
+            first = relations[j]
+            if "according_to" in (rel.type, first.type) or not chars[k] or not chars[j]:
+                continue
+            if _nested(rel, chars[j]) or _nested(first, chars[k]):
+                continue
+            if len(chars[k] & chars[j]) / len(chars[k] | chars[j]) >= SAME_WORDS:
+                dropped.add(k)
+                break
+        if k not in dropped:
+            kept.append(k)
+    return [r for k, r in enumerate(relations) if k not in dropped]

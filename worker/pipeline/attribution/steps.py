@@ -30,7 +30,7 @@ from worker.pipeline.attribution.findings import find_object_findings, widen_fin
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.noun_topics import find_noun_topics
-from worker.pipeline.attribution.own_cues import release_claimed_pieces
+from worker.pipeline.attribution.own_cues import drop_second_claims, release_claimed_pieces
 from worker.pipeline.attribution.poll_phrases import find_poll_phrases
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
@@ -230,6 +230,12 @@ def claimed_pieces(reading: Reading, found: Found) -> Found:
     return found.replace(release_claimed_pieces(list(found.relations)), found.quotes_used)
 
 
+def second_claims(reading: Reading, found: Found) -> Found:
+    """After ``claimed_pieces``, with every content final: the same words taken by two cues,
+    neither inside the other's words, are the first cue's."""
+    return found.replace(drop_second_claims(list(found.relations)), found.quotes_used)
+
+
 def nested_echoes(reading: Reading, found: Found) -> Found:
     """Last, when every content is final: an attribution nested in another's content that
     repeats most of it is dropped."""
@@ -270,6 +276,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step("subordinate_cues", "a cue in an adverbial clause after its content", subordinate_cues),
     Step("claimed_pieces", "a quotation piece another cue claims left to it", claimed_pieces),
+    Step("second_claims", "the same words under a second cue dropped", second_claims),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
 
