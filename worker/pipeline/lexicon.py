@@ -1659,3 +1659,14 @@ WISH_OR_EXPECT_VERBS = words(
     anticipate expect hope like need predict think want wish
     """
 )
+
+# --- Attribution: generic sources of a nested attribution (issue 13, att-prec) ----------------
+# Appended at the end so parallel edits merge cleanly.
+
+# Heads and determiners of a source nobody can be asked: "people who say they are
+# conservatives", "no American would ever say", "those who thought it was". Inside another
+# attribution's words such a source is the outer speaker's figure of speech, not a statement of
+# its own (PolNeAR development part: 1 of 19 such nested findings annotated).
+GENERIC_SOURCE_HEADS = words("anybody anyone everybody everyone nobody one people somebody someone")
+GENERIC_SOURCE_HEADS = GENERIC_SOURCE_HEADS | {"those", "no one"}
+GENERIC_SOURCE_DETERMINERS = words("any every no")

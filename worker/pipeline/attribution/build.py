@@ -17,6 +17,8 @@ from worker.pipeline.attribution.summaries import SUMMARY
 from worker.pipeline.lexicon import (
     FIRST_SECOND,
     FUNCTION_NOUN_FORMS,
+    GENERIC_SOURCE_DETERMINERS,
+    GENERIC_SOURCE_HEADS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
 )
@@ -76,6 +78,13 @@ def _third_party_inside_quote(rel: Relation) -> bool:
     return head.lower_ in ROLE_WORDS or head.lower_ in FUNCTION_NOUN_FORMS
 
 
+def _generic(head) -> bool:
+    """A source nobody can be asked: "people", "those", "no American", "every voter"."""
+    if head.lemma_.lower() in GENERIC_SOURCE_HEADS or head.lower_ in GENERIC_SOURCE_HEADS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_SOURCE_DETERMINERS for c in head.children)
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -130,6 +139,8 @@ def build_findings(reading: Reading, relations: list[Relation]) -> list[Finding]
                 continue
             if head.lower_ in PERSON_PRONOUNS and res.name is None:
                 continue
+            if rel.type != "according_to" and _generic(head):
+                continue  # "people who say …" in another's words: nobody to ask
         findings.append(_finding(reading, rel, res, nested=bool(outer)))
     return findings
 

@@ -30,11 +30,13 @@ from worker.pipeline.attribution.findings import find_object_findings, widen_fin
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.noun_topics import find_noun_topics
+from worker.pipeline.attribution.own_cues import drop_second_claims, release_claimed_pieces
 from worker.pipeline.attribution.poll_phrases import find_poll_phrases
 from worker.pipeline.attribution.questions import find_questions
 from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
+from worker.pipeline.attribution.subordinate_cues import drop_subordinate_cues
 from worker.pipeline.attribution.summaries import find_summaries
 from worker.pipeline.attribution.trailing_findings import find_trailing_findings
 from worker.pipeline.reading import Reading
@@ -214,6 +216,26 @@ def quote_paragraphs(reading: Reading, found: Found) -> Found:
     return found.replace(relations, used)
 
 
+def subordinate_cues(reading: Reading, found: Found) -> Found:
+    """When every content is final: a cue of the writer's adverbial clause ("as Bush continued
+    to interject") reports nothing of the main clause before it."""
+    return found.replace(
+        drop_subordinate_cues(reading.doc, list(found.relations)), found.quotes_used
+    )
+
+
+def claimed_pieces(reading: Reading, found: Found) -> Found:
+    """After every step that extends content over quotation pieces, before ``nested_echoes``:
+    a later piece that another cue between them has as its content is that cue's alone."""
+    return found.replace(release_claimed_pieces(list(found.relations)), found.quotes_used)
+
+
+def second_claims(reading: Reading, found: Found) -> Found:
+    """After ``claimed_pieces``, with every content final: the same words taken by two cues,
+    neither inside the other's words, are the first cue's."""
+    return found.replace(drop_second_claims(list(found.relations)), found.quotes_used)
+
+
 def nested_echoes(reading: Reading, found: Found) -> Found:
     """Last, when every content is final: an attribution nested in another's content that
     repeats most of it is dropped."""
@@ -252,6 +274,9 @@ STEPS: tuple[Step, ...] = (
         "a paragraph that is only a quotation continuing the direct quote before",
         quote_paragraphs,
     ),
+    Step("subordinate_cues", "a cue in an adverbial clause after its content", subordinate_cues),
+    Step("claimed_pieces", "a quotation piece another cue claims left to it", claimed_pieces),
+    Step("second_claims", "the same words under a second cue dropped", second_claims),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
 )
 
