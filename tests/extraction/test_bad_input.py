@@ -12,6 +12,7 @@ import pytest
 
 from worker.pipeline.errors import NoArticleError, NotHTMLError, PageTooComplexError, PipelineError
 from worker.pipeline.extraction import extract_article
+from worker.pipeline.extraction.decoding import check_is_html
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "extraction"
 
@@ -177,6 +178,7 @@ def test_every_error_is_a_pipeline_error_with_a_message():
 SLOW_PAGE_SCRIPT = """
 import signal, sys
 import worker.pipeline.extraction as extraction
+from worker.pipeline.extraction.decoding import check_is_html
 from worker.pipeline.errors import PageTooComplexError
 extraction.TIME_BUDGET_S = 0.2
 page = "<html><body><article>" + "".join(
@@ -250,3 +252,27 @@ def test_megabytes_of_text_are_too_complex():
     sentence = "Words of a very long paragraph that never seems to end. "
     with pytest.raises(PageTooComplexError):
         extract_article(_page(f"<article><p>{sentence * 40_000}</p></article>"))
+
+
+@pytest.mark.parametrize(
+    ("controls", "refused"),
+    [
+        # The sample is the first 4,096 characters: more than 2% of them (81.92) is binary.
+        ("\x00" * 82, True),
+        ("\x00" * 81, False),
+        ("\x08" * 82, True),
+        ("\x0e" * 82, True),
+        ("\x1f" * 82, True),
+        ("\x01\x1f" * 41, True),
+        # Tab, line feed, vertical tab, form feed and carriage return are text.
+        ("\t\n\x0b\x0c\r" * 100, False),
+        (" \x20\x7f" * 100, False),
+    ],
+)
+def test_binary_is_told_by_its_share_of_control_characters(controls, refused):
+    page = "<html><body><p>" + controls + "a" * 5000 + "</p></body></html>"
+    if refused:
+        with pytest.raises(NotHTMLError, match="binary"):
+            check_is_html(page)
+    else:
+        check_is_html(page)

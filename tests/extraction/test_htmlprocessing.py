@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from worker.pipeline.extraction.htmlprocessing import link_texts, parse_html, remove_boilerplate
+from worker.pipeline.extraction.htmlprocessing import (
+    anchor_texts,
+    headline_texts,
+    link_texts,
+    parse_html,
+    remove_boilerplate,
+)
 
 PROSE = "<p>" + "The council met on Tuesday and voted on the budget for next year. " * 4 + "</p>"
 
@@ -89,3 +95,22 @@ def test_link_texts_are_collected_lowercased():
         "</body></html>"
     )
     assert link_texts(tree) == frozenset({"a long headline for another story"})
+
+
+def test_link_and_headline_texts_come_from_one_reading_of_the_links():
+    page = parse_html(
+        "<html><body><p>Text with <a href='/a'>a  LINK</a> in it.</p>"
+        "<ul><li><a href='/b'>Council passes the city budget after a long night</a></li>"
+        "<li><a href='/c'>Sport</a></li><li><a href='/d'>Two words</a></li>"
+        "<li><a href='/e'> </a></li></ul></body></html>"
+    )
+    anchors = anchor_texts(page)
+    assert anchors == {
+        "a link",
+        "council passes the city budget after a long night",
+        "sport",
+        "two words",
+    }
+    long_ones = {"council passes the city budget after a long night"}
+    assert link_texts(page) == link_texts(page, anchors) == long_ones
+    assert headline_texts(page) == headline_texts(page, anchors) == {*long_ones, "two words"}

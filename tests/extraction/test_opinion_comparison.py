@@ -1,9 +1,11 @@
 """The opinions' 4-gram comparison tokenises each once and skips lookups that cannot succeed.
 
 ``combine`` tokenises each opinion block by block and builds the whole text's tokens from them,
-and ``_support`` skips the whole-block scan for blocks of four tokens or more. Both rest on
-properties of the tokeniser checked here on the opinions of every repository page: if a change
-to ``_tokens`` or ``flat`` broke one of them, the comparison's answers would change silently.
+``_support`` skips the whole-block scan for blocks of four tokens or more, and a block found
+whole among the other opinion's blocks is supported without its 4-grams (``_supported``). These
+rest on properties of the tokeniser checked here on the opinions of every repository page: if a
+change to ``_tokens`` or ``flat`` broke one of them, the comparison's answers would change
+silently.
 """
 
 from __future__ import annotations
@@ -15,15 +17,21 @@ import pytest
 
 from benchmarks.extraction_score import load_pages
 from tests.support.data import EXTRACTION_DIR
+from worker.pipeline.extraction import main_extractor
 from worker.pipeline.extraction.decoding import to_text
 from worker.pipeline.extraction.filters import flat
 from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
 from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
     MAX_WHOLE_BLOCK_LOOKUPS,
+    SUPPORT,
     _grams,
+    _Other,
     _support,
+    _supported,
     _tokens,
+    _Words,
+    combine,
     readability_blocks,
     trafilatura_blocks,
 )
@@ -90,3 +98,61 @@ def test_given_tokens_give_the_same_support_as_tokenising_the_block(opinions):
                 block, grams, joined, given, _tokens(block)
             ), name
         assert mine == given, name
+
+
+def test_the_whole_block_shortcut_answers_as_the_4_gram_support(opinions):
+    # Each opinion as the other's: the shortcut must agree with _support on every block and
+    # leave the lookup budget as _support does.
+    for name, primary, second in opinions:
+        for mine, other in ((primary, second), (second, primary)):
+            mine_blocks, other_blocks = [_tokens(b) for b in mine], [_tokens(b) for b in other]
+            words = _Words(other, other_blocks, mine, mine_blocks)
+            tokens = [t for block in other_blocks for t in block]
+            grams, joined = _grams(tokens), f" {' '.join(tokens)} "
+            fast, slow = [MAX_WHOLE_BLOCK_LOOKUPS], [MAX_WHOLE_BLOCK_LOOKUPS]
+            lazy = _Other(other_blocks)
+            for i, block in enumerate(mine):
+                expected = (_support(block, grams, joined, slow, mine_blocks[i]) or 0) >= SUPPORT
+                got = _supported(
+                    block, mine_blocks[i], words.primary[i], words.second_set, lazy, fast
+                )
+                assert got == expected, (name, block)
+            assert fast == slow, name
+
+
+LONG = [
+    "The council voted on Tuesday to close the old bridge to cars from next spring onwards.",
+    "Engineers said the steel under the deck had corroded far more than the survey expected.",
+    "Cyclists and people on foot will still be able to cross while the repairs are carried out.",
+]
+
+
+@pytest.mark.parametrize(
+    ("primary", "second", "combined", "grams_built"),
+    [
+        # Every block of the first opinion is one of the second's: no 4-gram is needed.
+        (LONG, LONG, LONG, 0),
+        # Labels too short to judge need none either.
+        (["Share this story", *LONG], ["Menu", *LONG], LONG, 0),
+        # A block the second holds only in part is compared by its 4-grams (its own and the
+        # second opinion's, built once).
+        (
+            [*LONG, f"{LONG[0]} It was built in 1901."],
+            LONG,
+            [*LONG, f"{LONG[0]} It was built in 1901."],
+            2,
+        ),
+    ],
+)
+def test_the_second_opinions_4_grams_are_built_only_for_a_block_not_found_whole(
+    monkeypatch, primary, second, combined, grams_built
+):
+    calls = []
+
+    def counting(tokens):
+        calls.append(len(tokens))
+        return _grams(tokens)
+
+    monkeypatch.setattr(main_extractor, "_grams", counting)
+    assert combine(primary, second).paragraphs == combined
+    assert len(calls) == grams_built

@@ -66,15 +66,17 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     meta = extract_metadata(tree, url)
     remove_boilerplate(tree)
     wrap_loose_text(tree)
-    linked = link_texts(tree)
+    # The page's links read once: the long and the headline-like texts are among them.
+    anchors = anchor_texts(tree)
+    linked = link_texts(tree, anchors)
     context = Context(
         title=meta.title,
         byline=meta.byline,
         description=meta.description,
         site=meta.site,
         linked=linked,
-        headlines=headline_texts(tree),
-        anchors=anchor_texts(tree),
+        headlines=headline_texts(tree, anchors),
+        anchors=anchors,
     )
     # Read before the body is chosen: readability uses the tree up (see _first_article).
     declared = declared_language(tree)

@@ -364,29 +364,28 @@ def _join_split_bodies(body: etree._Element) -> None:
                 _remove(sibling)
 
 
-def link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
-    """The page's link texts (lowercased, whitespace-collapsed), for telling teasers from prose."""
-    texts = set()
-    for a in tree.iter("a"):
-        text = " ".join(a.text_content().split()).lower()
-        if len(text) >= 20:
-            texts.add(text)
-    return frozenset(texts)
+def link_texts(
+    tree: lxml_html.HtmlElement, anchors: frozenset[str] | None = None
+) -> frozenset[str]:
+    """The page's link texts (lowercased, whitespace-collapsed), for telling teasers from prose.
+
+    ``anchors``: the page's ``anchor_texts`` when the caller has them (each link read once).
+    """
+    texts = anchor_texts(tree) if anchors is None else anchors
+    return frozenset(text for text in texts if len(text) >= 20)
 
 
-def headline_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+def headline_texts(
+    tree: lxml_html.HtmlElement, anchors: frozenset[str] | None = None
+) -> frozenset[str]:
     """Link texts of two words or more, however short (lowercased, whitespace-collapsed).
 
     A section front's teasers open with such a link (a headline, then its snippet in plain
     text); ``link_texts`` keeps only long ones, since a short linked label inside a paragraph
-    says nothing on its own.
+    says nothing on its own. ``anchors`` as for ``link_texts``.
     """
-    texts = set()
-    for a in tree.iter("a"):
-        text = " ".join(a.text_content().split()).lower()
-        if " " in text and len(text) >= 8:
-            texts.add(text)
-    return frozenset(texts)
+    texts = anchor_texts(tree) if anchors is None else anchors
+    return frozenset(text for text in texts if " " in text and len(text) >= 8)
 
 
 def anchor_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:

@@ -120,8 +120,7 @@ def _support(
     """
     if tokens is None:
         tokens = _tokens(block)
-    # Character length stands in for word count in scripts written without spaces.
-    if len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40:
+    if _too_short(block, tokens):
         return None
     mine = _grams(tokens)
     if not mine:
@@ -136,6 +135,71 @@ def _support(
         if len(tokens) < 4 and f" {' '.join(tokens)} " in flat:
             return 1.0
     return share
+
+
+class _Words:
+    """Each opinion's blocks as words (their tokens joined by spaces), made once per comparison.
+
+    The support, edge and heading checks all compare blocks as words; a block found whole
+    among the other opinion's blocks needs no 4-grams at all.
+    """
+
+    def __init__(
+        self,
+        second: list[str],
+        second_blocks: list[list[str]],
+        primary: list[str],
+        primary_blocks: list[list[str]],
+    ) -> None:
+        self.second = [" ".join(tokens) for tokens in second_blocks]
+        self.primary = [" ".join(tokens) for tokens in primary_blocks]
+        self.second_set = set(self.second)
+        self.primary_set = set(self.primary)
+
+    def sliced(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        """The words of ``primary[start:end]`` and of ``second`` (see ``_with_headings``)."""
+        return self.primary[start:end], self.second
+
+
+class _Other:
+    """The second opinion's 4-grams and flat text (see ``_support``), built on first use."""
+
+    def __init__(self, blocks: list[list[str]]) -> None:
+        self._blocks = blocks
+        self._built: tuple[set[tuple[str, ...]], str] | None = None
+
+    def get(self) -> tuple[set[tuple[str, ...]], str]:
+        if self._built is None:
+            tokens = [t for tokens_of in self._blocks for t in tokens_of]
+            self._built = _grams(tokens), f" {' '.join(tokens)} "
+        return self._built
+
+
+def _too_short(block: str, tokens: list[str]) -> bool:
+    """Too short to say anything about agreement (``_support`` is None)."""
+    # Character length stands in for word count in scripts written without spaces.
+    return len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40
+
+
+def _found_whole(tokens: list[str], words: str, held: set[str]) -> bool:
+    """Whether the block is one of the other opinion's blocks whole (``held``, as words).
+
+    Then every one of its 4-grams is in the other opinion: ``_support`` would say 1.0 (with
+    fewer than four tokens it compares the block differently).
+    """
+    return len(tokens) >= 4 and words in held
+
+
+def _supported(
+    block: str, tokens: list[str], words: str, held: set[str], other: _Other, budget: list[int]
+) -> bool:
+    """Whether the other opinion supports the block (``_support`` at least ``SUPPORT``)."""
+    if _too_short(block, tokens):
+        return False
+    if _found_whole(tokens, words, held):
+        return True
+    grams, flat = other.get()
+    return (_support(block, grams, flat, budget, tokens) or 0) >= SUPPORT
 
 
 def _is_sentence(block: str) -> bool:
@@ -171,7 +235,9 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
     return grow(first, -1), grow(last, 1)
 
 
-def _held_edges(primary: list[str], first: int, last: int, second: list[str]) -> tuple[int, int]:
+def _held_edges(
+    primary: list[str], first: int, last: int, second: list[str], words: _Words | None = None
+) -> tuple[int, int]:
     """Grow the span over the short blocks next to it that the second opinion holds whole.
 
     Sub-headings, a caption or a one-line sign-off are too short for 4-gram support, so the
@@ -179,11 +245,11 @@ def _held_edges(primary: list[str], first: int, last: int, second: list[str]) ->
     block, both opinions put it in the body (furniture among them is cleaned later).
     """
     # Compared as words, as in _with_headings.
-    held = {" ".join(_tokens(block)) for block in second}
+    held = words.second_set if words else {" ".join(_tokens(block)) for block in second}
 
     def shared(i: int) -> bool:
-        words = " ".join(_tokens(primary[i]))
-        return bool(words) and words in held and not is_tail_heading(primary[i])
+        mine = words.primary[i] if words else " ".join(_tokens(primary[i]))
+        return bool(mine) and mine in held and not is_tail_heading(primary[i])
 
     while first > 0 and shared(first - 1):
         first -= 1
@@ -218,26 +284,26 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
     # blocks' tokens in turn (a word never spans the space that joins two blocks).
     second_blocks = [_tokens(b) for b in second]
     primary_blocks = [_tokens(b) for b in primary]
-    second_tokens = [t for tokens in second_blocks for t in tokens]
-    grams, flat = _grams(second_tokens), f" {' '.join(second_tokens)} "
+    words = _Words(second, second_blocks, primary, primary_blocks)
+    other = _Other(second_blocks)
     budget = [MAX_WHOLE_BLOCK_LOOKUPS]
     agreed = [
         i
         for i, block in enumerate(primary)
-        if (_support(block, grams, flat, budget, primary_blocks[i]) or 0) >= SUPPORT
+        if _supported(block, primary_blocks[i], words.primary[i], words.second_set, other, budget)
     ]
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
-    first, last = _held_edges(primary, first, last, second)
+    first, last = _held_edges(primary, first, last, second, words)
     first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
     # comment thread, a second story) for the body, and the article is what comes before.
     kept = sum(len(b) for b in primary[first : last + 1])
     if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
-    span = _with_headings(primary[first : last + 1], second)
-    lead = _lead(second, primary, budget, (second_blocks, primary_blocks))
+    span = _with_headings(primary[first : last + 1], second, words.sliced(first, last + 1))
+    lead = _lead(second, primary, budget, (second_blocks, primary_blocks), words)
     return Body(lead + span, "combined")
 
 
@@ -256,23 +322,29 @@ def _looks_like_heading(block: str) -> bool:
     )
 
 
-def _with_headings(span: list[str], second: list[str]) -> list[str]:
+def _with_headings(
+    span: list[str], second: list[str], words: tuple[list[str], list[str]] | None = None
+) -> list[str]:
     """Put back the sub-headings readability holds between two blocks both opinions hold whole.
 
     Trafilatura in recall mode sometimes leaves a story's sub-headings out ("Fazit", "10 tips
     for ...:") while keeping the paragraphs around them; between two neighbours found verbatim
     and adjacent in the first opinion, readability's short non-prose blocks are those headings.
+    ``words``: the blocks of ``span`` and of ``second`` as words, when the caller has them.
     """
     # Compared as words: list items carry trafilatura's "- ", and readability spaces the text
     # of inline tags apart ("said , adding").
+    if words is None:
+        words = [" ".join(_tokens(b)) for b in span], [" ".join(_tokens(b)) for b in second]
+    span_words, second_words = words
     where: dict[str, int] = {}
-    for j, block in enumerate(second):
-        where.setdefault(" ".join(_tokens(block)), j)
+    for j, key in enumerate(second_words):
+        where.setdefault(key, j)
     out: list[str] = []
     for i, block in enumerate(span):
         if out:
-            before = where.get(" ".join(_tokens(span[i - 1])))
-            here = where.get(" ".join(_tokens(block)))
+            before = where.get(span_words[i - 1])
+            here = where.get(span_words[i])
             if before is not None and here is not None and 1 < here - before <= 1 + MAX_SHORT_GAP:
                 between = second[before + 1 : here]
                 if all(
@@ -292,21 +364,30 @@ def _lead(
     primary: list[str],
     budget: list[int],
     tokenised: tuple[list[list[str]], list[list[str]]] | None = None,
+    words: _Words | None = None,
 ) -> list[str]:
     """Prose that opens the second opinion's container before anything the first one holds.
 
     Trafilatura sometimes drops a story's first paragraph (a lead set apart in its own
     container, a standfirst-styled intro) that readability keeps at the top of the body it
     chose: the prose there, up to the first block both hold, is the article's opening.
-    ``tokenised``: each opinion's ``_tokens`` per block, when the caller has them already.
+    ``tokenised``: each opinion's ``_tokens`` per block, and ``words`` the blocks as words,
+    when the caller has them already.
     """
     second_blocks, primary_blocks = tokenised or ([_tokens(b) for b in second], None)
     text = flat(" ".join(primary))
     grams: set[tuple[str, ...]] | None = None
     lead: list[str] = []
-    for block, block_tokens in zip(second[:MAX_LEAD_BLOCKS], second_blocks, strict=False):
+    for j, (block, block_tokens) in enumerate(
+        zip(second[:MAX_LEAD_BLOCKS], second_blocks, strict=False)
+    ):
         if len(block) >= 40 and flat(block) in text:
             break  # found verbatim (short labels recur anywhere and say nothing)
+        if _too_short(block, block_tokens):
+            lead.append(block)  # no support either way (_support is None)
+            continue
+        if words and _found_whole(block_tokens, words.second[j], words.primary_set):
+            break  # one of the first opinion's blocks: supported without its 4-grams
         if grams is None:  # built only when the top block is not found verbatim
             # The tokens of the flattened text are the blocks' tokens in turn (flattening
             # only collapses spaces and lowercases, as tokenising does).

@@ -15,9 +15,10 @@ from __future__ import annotations
 import logging
 import threading
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from trafilatura.readability_lxml import Candidate, Document, text_length
+from trafilatura.readability_lxml import FRAME_TAGS, REGEXES, Candidate, Document, text_length
 
 from worker.pipeline.extraction.htmlprocessing import ELEMENT_LOOKUP
 
@@ -54,6 +55,11 @@ def _fromstring_bytes(text: str) -> HtmlElement | None:
     return None
 
 
+# The elements readability's unlikely-candidate pass can judge: without a class or an id their
+# attribute text is empty and it passes over them (see remove_unlikely_candidates).
+_NAMED = etree.XPath(".//*[@class or @id]")
+
+
 class _Document(Document):
     """Readability's document, remembering link lengths while its paragraphs are scored."""
 
@@ -70,6 +76,23 @@ class _Document(Document):
             return super().score_paragraphs()
         finally:
             self._link_lengths = None
+
+    def remove_unlikely_candidates(self) -> None:
+        # Trafilatura's, over the elements with a class or an id only, selected in C: it reads
+        # every element's attributes in Python and skips those whose class and id are empty
+        # (most of a page). The same elements, in the same order, get the same verdicts.
+        verdicts: dict[str, bool] = {}
+        for elem in _NAMED(self.doc):
+            attrs = " ".join(filter(None, (elem.get("class"), elem.get("id"))))
+            if len(attrs) < 2 or elem.tag in FRAME_TAGS:
+                continue
+            if attrs not in verdicts:
+                low = attrs.lower()
+                verdicts[attrs] = bool(REGEXES["unlikelyCandidatesRe"].search(low)) and not REGEXES[
+                    "okMaybeItsACandidateRe"
+                ].search(low)
+            if verdicts[attrs]:
+                elem.drop_tree()
 
     def get_link_density(self, elem: HtmlElement) -> float:
         lengths = self._link_lengths
