@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
+from worker.pipeline.attribution.clause_sides import clauses_after_subject
 from worker.pipeline.attribution.cues import (
     PREDICATE,
     PREDICATE_VERBS,
@@ -112,6 +113,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if around:
         return around
     if comps:
+        comps = clauses_after_subject(cue, comps)
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
         if start < cue.i < end and doc[start].tag_ in _WH_TAGS:
