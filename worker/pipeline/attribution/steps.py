@@ -36,6 +36,7 @@ from worker.pipeline.attribution.refusals import find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.summaries import find_summaries
+from worker.pipeline.attribution.trailing_asides import cut_trailing_asides
 from worker.pipeline.attribution.trailing_findings import find_trailing_findings
 from worker.pipeline.reading import Reading
 
@@ -187,6 +188,17 @@ def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     return found.replace(out, found.quotes_used)
 
 
+def trailing_asides(reading: Reading, found: Found) -> Found:
+    """After content is cut at quotation cues, before it is typed by the quotations it holds:
+    reported content ends before a comma-set relative clause of the writer's closing it."""
+    quotes = list(reading.quotes)
+    out = [
+        cut_trailing_asides(reading.doc, rel, quotes) if rel.type in REPORTED_TYPES else rel
+        for rel in found.relations
+    ]
+    return found.replace(out, found.quotes_used)
+
+
 def quotes_in_reported(reading: Reading, found: Found) -> Found:
     """After the content is final: reported content that holds a quotation is mixed (or direct
     when the quotation is all of it), and takes that quotation."""
@@ -243,6 +255,11 @@ STEPS: tuple[Step, ...] = (
     Step("noun_topics", "`his attacks on Y`, `made a call for Y`: a noun summed up", noun_topics),
     Step("refusals", "`X declined to comment`: a refusal to speak", refusals),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
+    Step(
+        "trailing_asides",
+        "reported content ended before the writer's closing aside",
+        trailing_asides,
+    ),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
         "following_quotes", "an unattributed quotation continuing the one before", following_quotes
