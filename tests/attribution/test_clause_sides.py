@@ -56,3 +56,36 @@ def test_an_interrupted_sentence_keeps_both_halves() -> None:
             "There is a risk the senator would push the party left",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hashtag #ParisSearch, Mr. Abboud said, accompanied descriptions of loved ones "
+            "sought.",
+            [
+                (
+                    "Mr. Abboud",
+                    "said",
+                    "The hashtag #ParisSearch accompanied descriptions of loved ones sought",
+                )
+            ],
+        ),
+        (
+            "In both cases, Eric Lund said, those donations paid for sponsorships at the "
+            "tournament.",
+            [
+                (
+                    "Eric Lund",
+                    "said",
+                    "In both cases those donations paid for sponsorships at the tournament",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_cue_inside_a_sentence_parsed_round_a_noun_keeps_the_sentence(
+    text: str, expected: list
+) -> None:
+    assert found(text) == expected

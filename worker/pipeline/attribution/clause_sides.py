@@ -25,3 +25,18 @@ def clauses_after_subject(cue: Token, comps: list[Token]) -> list[Token]:
         return comps
     lead = subject.left_edge.i
     return [c for c in comps if c.right_edge.i >= lead]
+
+
+def misparsed_sentence(cue: Token) -> bool:
+    """`The hashtag #ParisSearch, Mr. Abboud said, accompanied descriptions of …`, `In both
+    cases, Eric Trump said, those donations paid for …`: a cue set off by commas inside a
+    sentence the parser could not build round a verb hangs on a noun root; the sentence it
+    interrupts is still its content when a verb follows the cue clause."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.dep_ != "ROOT" or head.pos_ not in _NOUN_POS:
+        return False
+    return any(t.pos_ in _VERB_POS or t.tag_ == "VBD" for t in cue.doc[cue.i + 1 : cue.sent.end])
+
+
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_VERB_POS = frozenset({"VERB", "AUX"})
