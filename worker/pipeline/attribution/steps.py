@@ -28,6 +28,7 @@ from worker.pipeline.attribution.continuation import continue_quote_paragraphs
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
+from worker.pipeline.attribution.made_clear import find_made_clear
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.noun_topics import find_noun_topics
 from worker.pipeline.attribution.poll_phrases import find_poll_phrases
@@ -91,6 +92,13 @@ def reported_speech(reading: Reading, found: Found) -> Found:
     """After the quotation steps, whose cues it skips (a cue is one attribution, not two)."""
     taken = {r.cue_token for r in found.relations if r.cue_token is not None}
     return found.add(find_reported(reading.doc, taken))
+
+
+def made_clear(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: "made (it) clear that …" is a
+    verb of speech the cue lexicon cannot hold ("make" alone is none)."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_made_clear(reading.doc, taken))
 
 
 def according_to(reading: Reading, found: Found) -> Found:
@@ -236,6 +244,7 @@ STEPS: tuple[Step, ...] = (
     Step("quotations", "each quotation linked to its cue and source", quotations),
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
     Step("reported_speech", "`X said (that) …` and its variants, from the parse", reported_speech),
+    Step("made_clear", "`X made (it) clear that …`", made_clear),
     Step("according_to", "`according to X`, the clause the phrase attaches to", according_to),
     Step("poll_phrases", "`In a poll released Sunday, X`: a poll's finding", poll_phrases),
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
