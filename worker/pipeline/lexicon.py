@@ -1659,3 +1659,9 @@ WISH_OR_EXPECT_VERBS = words(
     anticipate expect hope like need predict think want wish
     """
 )
+
+# --- Attribution: documents that report as subjects (issue 13, att-rec) -------------------------
+# Appended at the end so parallel edits merge cleanly. "The inquiry found that …", "the ad
+# concludes that …", "the missive suggests …", "her financial disclosure suggests …", "FEC
+# regulations suggest …" (PolNeAR development part: 8 statements more, no false positive).
+FINDING_SOURCES = FINDING_SOURCES | words("ad disclosure inquiry message missive probe regulation")
