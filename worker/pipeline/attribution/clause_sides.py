@@ -8,6 +8,10 @@ quotation) a second complement of the cue. Taken together, the content runs over
 and the relation is dropped; the reported clause is the one after the cue. The interrupted
 sentence (`There is a risk, some Democrats said, that …`) is read before this
 (``reported_speech._content_around``), so what reaches here is left clauses that are not content.
+
+The reverse failure has the same cure: a cue set off by commas inside a sentence the parser
+built round a noun (`The hashtag #ParisSearch, Mr. Abboud said, accompanied …`) still
+interrupts its content (``misparsed_sentence``).
 """
 
 from __future__ import annotations
