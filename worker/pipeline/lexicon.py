@@ -1670,3 +1670,9 @@ WISH_OR_EXPECT_VERBS = words(
 GENERIC_SOURCE_HEADS = words("anybody anyone everybody everyone nobody one people somebody someone")
 GENERIC_SOURCE_HEADS = GENERIC_SOURCE_HEADS | {"those", "no one"}
 GENERIC_SOURCE_DETERMINERS = words("any every no")
+
+# --- Attribution: documents that report as subjects (issue 13, att-rec) -------------------------
+# Appended at the end so parallel edits merge cleanly. "The inquiry found that …", "the ad
+# concludes that …", "the missive suggests …", "her financial disclosure suggests …", "FEC
+# regulations suggest …" (PolNeAR development part: 8 statements more, no false positive).
+FINDING_SOURCES = FINDING_SOURCES | words("ad disclosure inquiry message missive probe regulation")

@@ -54,6 +54,11 @@ def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
         return None
     if lemma == "go" and not (beside_quote and _has_particle(token, "on")):
         return None
+    if lemma == "put":
+        # "As the mayor put it, the city cannot wait": only in this frame, before the clause it
+        # vouches for, is "put" a cue ("…, as Clinton put it in her memoir" closing a sentence
+        # of reported speech repeats an attribution the clause before already has).
+        return SPEECH if _as_put_it(token) else None
     if lemma in STATEMENT_VERBS or lemma in PREDICATE_VERBS:
         return SPEECH
     if lemma in BELIEF_VERBS:
@@ -63,6 +68,11 @@ def cue_kind(token: Token, *, beside_quote: bool = False) -> str | None:
     if beside_quote and lemma == "shoot" and _next_word_is(token, "back"):
         return TAIL  # "shot back": the parser reads "back" as a particle or an adverb
     return None
+
+
+def _as_put_it(token: Token) -> bool:
+    children = [(c.dep_, c.lower_) for c in token.children]
+    return token.i < token.head.i and ("dobj", "it") in children and ("mark", "as") in children
 
 
 def _next_word_is(token: Token, word: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
+from worker.pipeline.attribution.clause_sides import clauses_after_subject, misparsed_sentence
 from worker.pipeline.attribution.cues import (
     PREDICATE,
     PREDICATE_VERBS,
@@ -112,6 +113,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if around:
         return around
     if comps:
+        comps = clauses_after_subject(cue, comps)
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
         if start < cue.i < end and doc[start].tag_ in _WH_TAGS:
@@ -309,7 +311,7 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
     head = cue.head
     if cue.dep_ not in _PARENTHETICAL_DEPS or head.i == cue.i:
         return None
-    if head.pos_ not in grammar.VERB_POS:
+    if head.pos_ not in grammar.VERB_POS and not misparsed_sentence(cue):
         return None
     marks = [c for c in cue.children if c.dep_ == "mark"]
     if any(m.lower_ != "as" for m in marks):

@@ -40,6 +40,11 @@ def mention_tokens(head: Token) -> Span:
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    # A line break ends a mention: a headline the parser runs into the next line ("…Over Zika
+    # Virus\nChris Christie said") gives no words to the name below it.
+    for tok in doc[start : head.i]:
+        if tok.is_space and "\n" in tok.text:
+            start = tok.i + 1
     end = head.i + 1
     for tok in doc[head.i + 1 : head.right_edge.i + 1]:
         # A relative pronoun opens the relative clause ("an official who ..."): it is no part

@@ -28,6 +28,7 @@ from worker.pipeline.attribution.continuation import continue_quote_paragraphs
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.labelled import find_labelled
+from worker.pipeline.attribution.made_clear import find_made_clear
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
 from worker.pipeline.attribution.noun_topics import find_noun_topics
 from worker.pipeline.attribution.own_cues import drop_second_claims, release_claimed_pieces
@@ -38,6 +39,7 @@ from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Re
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.subordinate_cues import drop_subordinate_cues
 from worker.pipeline.attribution.summaries import find_summaries
+from worker.pipeline.attribution.trailing_asides import cut_trailing_asides
 from worker.pipeline.attribution.trailing_findings import find_trailing_findings
 from worker.pipeline.reading import Reading
 
@@ -92,6 +94,13 @@ def reported_speech(reading: Reading, found: Found) -> Found:
     """After the quotation steps, whose cues it skips (a cue is one attribution, not two)."""
     taken = {r.cue_token for r in found.relations if r.cue_token is not None}
     return found.add(find_reported(reading.doc, taken))
+
+
+def made_clear(reading: Reading, found: Found) -> Found:
+    """After the reported-speech finder, whose cues it skips: "made (it) clear that …" is a
+    verb of speech the cue lexicon cannot hold ("make" alone is none)."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_made_clear(reading.doc, taken))
 
 
 def according_to(reading: Reading, found: Found) -> Found:
@@ -189,6 +198,17 @@ def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     return found.replace(out, found.quotes_used)
 
 
+def trailing_asides(reading: Reading, found: Found) -> Found:
+    """After content is cut at quotation cues, before it is typed by the quotations it holds:
+    reported content ends before a comma-set relative clause of the writer's closing it."""
+    quotes = list(reading.quotes)
+    out = [
+        cut_trailing_asides(reading.doc, rel, quotes) if rel.type in REPORTED_TYPES else rel
+        for rel in found.relations
+    ]
+    return found.replace(out, found.quotes_used)
+
+
 def quotes_in_reported(reading: Reading, found: Found) -> Found:
     """After the content is final: reported content that holds a quotation is mixed (or direct
     when the quotation is all of it), and takes that quotation."""
@@ -246,6 +266,7 @@ STEPS: tuple[Step, ...] = (
     Step("quotations", "each quotation linked to its cue and source", quotations),
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
     Step("reported_speech", "`X said (that) …` and its variants, from the parse", reported_speech),
+    Step("made_clear", "`X made (it) clear that …`", made_clear),
     Step("according_to", "`according to X`, the clause the phrase attaches to", according_to),
     Step("poll_phrases", "`In a poll released Sunday, X`: a poll's finding", poll_phrases),
     Step("labelled", "`Name: words` heading a line (headlines, transcripts)", labelled),
@@ -265,6 +286,11 @@ STEPS: tuple[Step, ...] = (
     Step("noun_topics", "`his attacks on Y`, `made a call for Y`: a noun summed up", noun_topics),
     Step("refusals", "`X declined to comment`: a refusal to speak", refusals),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
+    Step(
+        "trailing_asides",
+        "reported content ended before the writer's closing aside",
+        trailing_asides,
+    ),
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
         "following_quotes", "an unattributed quotation continuing the one before", following_quotes

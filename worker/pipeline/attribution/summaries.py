@@ -96,7 +96,18 @@ def _accompanying(verb: Token) -> bool:
     """A participle that tells what the subject of a tensed verb did in saying it: "…," said
     Cardenas, referring to Trump", "he spoke for an hour, citing low growth", "defended the ban
     by citing a poll". The statement is as real as its head's, unlike "began citing"."""
-    if verb.tag_ != "VBG" or not _tensed(verb.head) or verb.head.pos_ not in grammar.VERB_POS:
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        # "criticizing the pipeline and calling for a ban": the coordinate rides on the same
+        # tensed verb as the participle before it.
+        return not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and _accompanying(
+            verb.head
+        )
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "by":
+        head = head.head  # "defended the ban by citing a poll": "by" hangs on the tensed verb
+    if not _tensed(head) or head.pos_ not in grammar.VERB_POS:
         return False
     if verb.dep_ == "advcl":
         return not any(c.dep_ in ("mark", "nsubj", "aux") for c in verb.children)
