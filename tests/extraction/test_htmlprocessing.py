@@ -101,6 +101,13 @@ def test_phrases_inside_a_sentence_stay_whatever_their_class(paragraph, kept, go
         assert gone not in text
 
 
+def test_ruby_readings_are_not_read_into_the_text():
+    tree = parse_html(
+        "<html><body><p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p></body></html>"
+    )
+    assert tree.find(".//p").text_content() == "漢字を読む"
+
+
 def test_inert_elements_are_dropped_but_structured_data_stays():
     tree = parse_html(
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'

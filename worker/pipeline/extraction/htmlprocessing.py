@@ -81,6 +81,9 @@ _DROP_TAGS = (
     "select",
     "input",
     "textarea",
+    # Ruby readings (furigana) set above the words they gloss: the text is the words.
+    "rt",
+    "rp",
 )
 _BOILERPLATE_TAGS = {"nav", "footer", "aside", "menu"}
 

@@ -47,6 +47,11 @@ MIN_TRIMMED_SHARE = 0.7
 # share of the other's 4-grams.
 MIN_SUPERSET_GROWTH = 1.3
 MIN_SUPERSET_SHARE = 0.9
+# Readability's body replaces the chosen one when the two share almost nothing, readability's is
+# this much longer and the chosen one is mostly not prose (table rows, labels): the opinions read
+# different containers, and trafilatura's is the page's furniture.
+MIN_DISJOINT_GROWTH = 2.0
+MAX_DISJOINT_SHARE = 0.2
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
 # The same for a body of short lines none of which is a link or a headline elsewhere.
@@ -374,6 +379,10 @@ def _size(paragraphs: list[str]) -> int:
     return sum(len(p) for p in paragraphs)
 
 
+def _prose_size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs if is_prose(p))
+
+
 def _contained(inner: list[str], outer: list[str]) -> float:
     """Share of ``inner``'s word 4-grams that ``outer`` holds too."""
     mine = _grams(_tokens(" ".join(inner)))
@@ -401,6 +410,13 @@ def weigh(readable: dict[str, list[str]]) -> list[str] | None:
         and _size(second) >= MIN_SUPERSET_GROWTH * _size(chosen)
         and _contained(chosen, second) >= MIN_SUPERSET_SHARE
         and _contained(second, chosen) >= MIN_SUPERSET_SHARE
+    ):
+        return second
+    if (
+        second is not None
+        and _size(second) >= MIN_DISJOINT_GROWTH * _size(chosen)
+        and _prose_size(chosen) < 0.5 * _size(chosen)
+        and _contained(chosen, second) <= MAX_DISJOINT_SHARE
     ):
         return second
     return chosen
