@@ -159,18 +159,25 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
 
     def grow(index: int, step: int) -> int:
         edge, pending = index, 0
+        # The top of an unbroken run of short sentences right above the edge (growing up).
+        run_top: int | None = None
         i = index + step
         while 0 <= i < len(primary) and pending <= MAX_SHORT_GAP:
             block = primary[i]
             if is_tail_heading(block) or is_furniture(block, Context()):
                 break
             if is_prose(block):
-                edge, pending = i, 0
+                edge, pending, run_top = i, 0, None
             elif step < 0 and _is_sentence(block):
                 pending = 0  # a short sentence of an intro: crossed, though not an edge alone
+                run_top = i if run_top is None or run_top == i + 1 else run_top
             else:
                 pending += 1
             i += step
+        # Short sentences all the way up to trafilatura's first block: an intro written a
+        # sentence to a paragraph, with nothing above it that could be furniture.
+        if step < 0 and run_top == 0 and i < 0 and pending == 0:
+            return 0
         return edge
 
     return grow(first, -1), grow(last, 1)
@@ -327,11 +334,14 @@ def _lead(
         return []  # nothing in common near the top: the opinions hold different containers
     # Only the prose run right above the shared text: headings and labels further up may be
     # the container's furniture.
+    # A short block the first opinion holds too ("Max Lee has more." under a news anchor's
+    # lead) is crossed: it is in the body already, under the lead.
     run: list[str] = []
     for block in reversed(lead):
-        if not is_prose(block):
+        if is_prose(block):
+            run.insert(0, block)
+        elif not (block.strip() and flat(block) in text):
             break
-        run.insert(0, block)
     return run
 
 
