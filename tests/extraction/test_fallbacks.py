@@ -88,6 +88,21 @@ def test_weigh_takes_readability_when_it_is_the_same_text_kept_whole():
     assert weigh({"combined": LONG[:2], "readability": LONG}) == LONG[:2]
 
 
+TABLE_ROWS = [
+    "| Home | Hotels | Sitemap |",
+    "| book this hotel | rate guarantee |",
+    "| Telephone bookings 0845 227 0141 | Copyright 1999-2006 |",
+]
+
+
+def test_weigh_takes_readability_when_the_opinions_read_different_containers():
+    # Trafilatura kept the layout table's rows, readability the review: nothing shared, and
+    # readability's body is prose several times as long.
+    assert weigh({"combined": TABLE_ROWS, "readability": LONG}) == LONG
+    # A short body that is prose (a story's intro) stays: readability may hold its other part.
+    assert weigh({"combined": LONG[:1], "readability": [s * 3 for s in SENTENCES]}) == LONG[:1]
+
+
 def test_weigh_falls_back_in_order():
     assert weigh({"trafilatura-recall": LONG}) == LONG
     assert weigh({}) is None

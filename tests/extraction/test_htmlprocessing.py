@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from worker.pipeline.extraction.htmlprocessing import (
@@ -77,6 +78,40 @@ def test_removal_keeps_the_tail_text_of_a_removed_element():
     tree = parse_html('<html><body><p>Before <span class="ad">AD</span> after.</p></body></html>')
     remove_boilerplate(tree)
     assert " ".join(tree.find(".//p").text_content().split()) == "Before after."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept", "gone"),
+    [
+        # A note-link styled as a pop-up is a word of the sentence.
+        (
+            'I am a <a href="javascript:void(0)" class="popup">rather elderly</a> man.',
+            "I am a rather elderly man.",
+            None,
+        ),
+        ('He read <em class="promo-title">The Times</em> daily.', "He read The Times daily.", None),
+        # Text for screen readers is cut even inside a sentence.
+        (
+            'Shared <a class="sr-only" href="#">opens in a new window</a> by many readers.',
+            "Shared by many readers.",
+            "opens in a new window",
+        ),
+        # A furniture link that stands alone (no words on one side) still goes.
+        ('<a class="share" href="#">Share this</a> now.', "now.", "Share this"),
+    ],
+)
+def test_phrases_inside_a_sentence_stay_whatever_their_class(paragraph, kept, gone):
+    text = _texts_after(f"{PROSE * 3}<p>{paragraph}</p>")
+    assert kept in text
+    if gone:
+        assert gone not in text
+
+
+def test_ruby_readings_are_not_read_into_the_text():
+    tree = parse_html(
+        "<html><body><p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p></body></html>"
+    )
+    assert tree.find(".//p").text_content() == "漢字を読む"
 
 
 def test_inert_elements_are_dropped_but_structured_data_stays():

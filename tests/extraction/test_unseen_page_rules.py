@@ -63,6 +63,32 @@ def test_the_lead_only_readability_kept_opens_the_combined_body():
     assert body.paragraphs == [lead, *BODY]
 
 
+def test_the_lead_is_kept_across_a_short_line_both_opinions_hold():
+    lead = (
+        "Anchor: after heavy downpours on Monday, Tuesday morning was met with strong, cold "
+        "winds that brought early winter temperatures to the whole country."
+    )
+    handover = "Our reporter has more."
+    body = combine([handover, *BODY], [lead, handover, *BODY])
+    assert body.paragraphs == [lead, handover, *BODY]
+
+
+INTRO = [
+    "It can be frustrating to step on the scale and see no change.",
+    "While it is natural to want feedback on your progress, weight is not everything.",
+    "However, your body fat percentage tells you what your weight is made of.",
+]
+
+
+def test_an_intro_of_short_sentences_from_the_top_of_trafilaturas_body_is_kept():
+    assert combine([*INTRO, *BODY], BODY).paragraphs == [*INTRO, *BODY]
+
+
+def test_short_sentences_under_a_label_at_the_top_are_still_trimmed():
+    # Something above the sentences that is not one (a label, a menu): the run may be a teaser.
+    assert combine(["Menu label", *INTRO, *BODY], BODY).paragraphs == BODY
+
+
 def test_readability_blocks_above_the_shared_text_that_are_not_prose_are_not_added():
     primary = [*BODY]
     body = combine(primary, ["Share", "Most read", *BODY])

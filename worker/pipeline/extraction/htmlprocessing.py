@@ -81,6 +81,9 @@ _DROP_TAGS = (
     "select",
     "input",
     "textarea",
+    # Ruby readings (furigana) set above the words they gloss: the text is the words.
+    "rt",
+    "rp",
 )
 _BOILERPLATE_TAGS = {"nav", "footer", "aside", "menu"}
 
@@ -279,12 +282,37 @@ def _is_furniture_container(el: etree._Element, total: int, by_paragraphs: bool 
             return False
         if any(_CONTENT_WORDS.match(word) or _LIVE_WORDS.match(word) for word in words.split()):
             return False
+        if _in_running_text(el) and not _HIDDEN_WORDS.search(words):
+            return False
     # Never cut a container holding much of the page's prose: wrappers sometimes carry
     # furniture words ("has-sidebar", "with-share-rail") around the whole story.
     prose = _prose_length(el, by_paragraphs)
     if prose > 0.25 * total or el.find(".//h1") is not None:
         return False
     return not _holds_marked_body(el, prose, by_paragraphs)
+
+
+# Phrase-level tags: a sentence's words, whatever class a template gives them.
+_INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "cite", "q", "abbr", "font"})
+# Class words of text meant for screen readers or print only: cut even inside a sentence.
+_HIDDEN_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:print-only|skip-link|sr-only|visually-hidden|visuallyhidden)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_WORDISH = re.compile(r"\w", re.UNICODE)
+
+
+def _in_running_text(el: etree._Element) -> bool:
+    """Whether a phrase-level element sits inside a sentence: words on both sides of it.
+
+    A note-link (``<a class="popup">``), an emphasised phrase with a "promo" class: the
+    sentence around it reads as nonsense once its words are cut out.
+    """
+    if el.tag not in _INLINE_TAGS or not _WORDISH.search(el.tail or ""):
+        return False
+    before = el.getprevious()
+    text = (before.tail if before is not None else el.getparent().text) or ""
+    return bool(_WORDISH.search(text))
 
 
 _MARKED = etree.XPath(".//*[@class or @itemprop]")

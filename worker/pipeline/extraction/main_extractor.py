@@ -47,6 +47,11 @@ MIN_TRIMMED_SHARE = 0.7
 # share of the other's 4-grams.
 MIN_SUPERSET_GROWTH = 1.3
 MIN_SUPERSET_SHARE = 0.9
+# Readability's body replaces the chosen one when the two share almost nothing, readability's is
+# this much longer and the chosen one is mostly not prose (table rows, labels): the opinions read
+# different containers, and trafilatura's is the page's furniture.
+MIN_DISJOINT_GROWTH = 2.0
+MAX_DISJOINT_SHARE = 0.2
 # Unlinked text in short lines that reads as a body of its own (see article_verdict).
 MIN_LIST_BYTES = 1500
 # The same for a body of short lines none of which is a link or a headline elsewhere.
@@ -218,18 +223,25 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
 
     def grow(index: int, step: int) -> int:
         edge, pending = index, 0
+        # The top of an unbroken run of short sentences right above the edge (growing up).
+        run_top: int | None = None
         i = index + step
         while 0 <= i < len(primary) and pending <= MAX_SHORT_GAP:
             block = primary[i]
             if is_tail_heading(block) or is_furniture(block, Context()):
                 break
             if is_prose(block):
-                edge, pending = i, 0
+                edge, pending, run_top = i, 0, None
             elif step < 0 and _is_sentence(block):
                 pending = 0  # a short sentence of an intro: crossed, though not an edge alone
+                run_top = i if run_top is None or run_top == i + 1 else run_top
             else:
                 pending += 1
             i += step
+        # Short sentences all the way up to trafilatura's first block: an intro written a
+        # sentence to a paragraph, with nothing above it that could be furniture.
+        if step < 0 and run_top == 0 and i < 0 and pending == 0:
+            return 0
         return edge
 
     return grow(first, -1), grow(last, 1)
@@ -403,11 +415,14 @@ def _lead(
         return []  # nothing in common near the top: the opinions hold different containers
     # Only the prose run right above the shared text: headings and labels further up may be
     # the container's furniture.
+    # A short block the first opinion holds too ("Max Lee has more." under a news anchor's
+    # lead) is crossed: it is in the body already, under the lead.
     run: list[str] = []
     for block in reversed(lead):
-        if not is_prose(block):
+        if is_prose(block):
+            run.insert(0, block)
+        elif not (block.strip() and flat(block) in text):
             break
-        run.insert(0, block)
     return run
 
 
@@ -455,6 +470,10 @@ def _size(paragraphs: list[str]) -> int:
     return sum(len(p) for p in paragraphs)
 
 
+def _prose_size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs if is_prose(p))
+
+
 def _contained(inner: list[str], outer: list[str]) -> float:
     """Share of ``inner``'s word 4-grams that ``outer`` holds too."""
     mine = _grams(_tokens(" ".join(inner)))
@@ -482,6 +501,13 @@ def weigh(readable: dict[str, list[str]]) -> list[str] | None:
         and _size(second) >= MIN_SUPERSET_GROWTH * _size(chosen)
         and _contained(chosen, second) >= MIN_SUPERSET_SHARE
         and _contained(second, chosen) >= MIN_SUPERSET_SHARE
+    ):
+        return second
+    if (
+        second is not None
+        and _size(second) >= MIN_DISJOINT_GROWTH * _size(chosen)
+        and _prose_size(chosen) < 0.5 * _size(chosen)
+        and _contained(chosen, second) <= MAX_DISJOINT_SHARE
     ):
         return second
     return chosen
