@@ -399,8 +399,11 @@ def told_by_source(s: Sentence, c: Candidate) -> bool:
     attribution detector found, in the clause a reporting verb governs ("police said 40 were
     killed"), anywhere in a sentence that cites its source ("according to the ministry") or
     whose source comments on the whole ("40 were killed, police said")?"""
-    if any(a.start <= c.start < a.end for a in s.attributions):
-        return True
+    if any(
+        a.start <= c.start < a.end and not (a.speaker_start <= c.start < a.speaker_end)
+        for a in s.attributions
+    ):
+        return True  # not a count of the speakers themselves ("Hundreds of marchers chanted")
     doc = s.doc
     figure = doc.char_span(c.start, c.end, alignment_mode="expand")
     if figure is None:

@@ -9,8 +9,11 @@ on a sentence another rule has flagged.
 
 from __future__ import annotations
 
+from worker.pipeline.unverified.background import BACKGROUND_RULES
 from worker.pipeline.unverified.figures import FIGURE_RULES
 from worker.pipeline.unverified.groups import GROUP_ANONYMOUS_RULES, GROUP_WEASEL_RULES
+from worker.pipeline.unverified.one_person import ONE_PERSON_RULES
+from worker.pipeline.unverified.reduced_view import REDUCED_VIEW_RULES
 from worker.pipeline.unverified.rule import Rule
 from worker.pipeline.unverified.secondhand import (
     ANONYMOUS_RULES,
@@ -25,11 +28,14 @@ RULES: tuple[Rule, ...] = (
     *UNCONFIRMED_RULES,
     *ANONYMOUS_RULES,
     *GROUP_ANONYMOUS_RULES,
+    *ONE_PERSON_RULES,
     *REPORTED_RULES,
     *HEDGED_RULES,
     *WEASEL_RULES,
     *GROUP_WEASEL_RULES,
+    *REDUCED_VIEW_RULES,
     *FIGURE_RULES,
+    *BACKGROUND_RULES,
     *FROM_ATTRIBUTION_RULES,
     *SUPPORTING_RULES,
 )
