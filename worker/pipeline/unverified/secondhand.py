@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import ANONYMOUS, POLL_OR_STUDY, VAGUE, Source, source_kind
-from worker.pipeline.unverified.negatives import has_modal, named_cover
+from worker.pipeline.unverified.negatives import has_modal, named_cover, told_by_named
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 # Modifiers that may name a report's author ("Reuters reports").
@@ -593,7 +593,7 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
-    yield from _unquoted(s, out)
+    yield from (c for c in _unquoted(s, out) if not told_by_named(s, c))
 
 
 def _people(head: Token) -> bool:
