@@ -406,9 +406,33 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     if m.head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
     phrase = m.first.doc[m.first.i : m.last.i + 1]
-    return _of_an_office(m.head) or any(
-        t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase
+    return (
+        _of_an_office(m.head)
+        or any(t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase)
+        or _capitalised_body(m.head, s)
     )
+
+
+def _capitalised_body(head: Token, s: Sentence) -> bool:
+    """ "Facebook officials say", "an ICE spokeswoman": a capitalised name right before the
+    officials' noun is a body, even where the parser reads it as a common noun and finds no
+    entity. Not the sentence's first word ("Senior officials said"), nor a country, a people or
+    a person ("U.S. officials", "Chinese officials", "Trump officials", anonymous or insiders by
+    issue 14's rules)."""
+    for c in head.children:
+        if (
+            c.dep_ == "compound"
+            and c.i > s.span.start
+            and c.is_alpha
+            and c.text[0].isupper()
+            and c.ent_type_ not in _NOT_A_BODY_ENTS
+            and c.lower_ not in lexicon.OFFICE_MODIFIERS
+        ):
+            return True
+    return False
+
+
+_NOT_A_BODY_ENTS = frozenset({"GPE", "NORP", "PERSON", "LOC"})
 
 
 def _of_an_office(head: Token) -> bool:
@@ -428,8 +452,12 @@ def _body_speaks(speaker: Span, s: Sentence) -> bool:
     head = speaker.root
     if head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
-    return _of_an_office(head) or any(
-        t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
+    return (
+        _of_an_office(head)
+        or any(
+            t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
+        )
+        or _capitalised_body(head, s)
     )
 
 
