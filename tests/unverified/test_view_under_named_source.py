@@ -49,3 +49,20 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected", "code"), CASES, ids=case_ids(CASES))
 def test_view_under_named_source(sentence: str, expected: str, code: str | None) -> None:
     flagged(sentence, expected, code)
+
+
+# papers and the agent of an act the phrase names are no group holding a view; a view given to
+# a group in a reduced passive stays a weasel
+ACT_CASES = [
+    ("Some emails and other records described donors seeking meetings with officials.", "none"),
+    ("Senators blocked the bill because of measures added by Republicans on other issues.", "none"),
+    (
+        "The right to bear arms, considered sacrosanct by gun advocates, is rarely questioned.",
+        "weasel",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ACT_CASES, ids=case_ids(ACT_CASES))
+def test_papers_and_acts_are_no_view(sentence: str, expected: str) -> None:
+    flagged(sentence, expected, None)

@@ -559,7 +559,17 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue  # "those surveyed said": a named poll's respondents, not a vague group
         if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
+        if m.head.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+            continue  # "some emails described": papers, not a group of people holding a view
         verb = m.cue
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.lemma_.lower() not in lexicon.OPINION_VERBS
+        ):
+            # "measures added by Republicans": an act the phrase names, not a claim; a view
+            # stays one ("considered sacrosanct by gun advocates")
+            continue
         if verb.lower_ == "according" and m.head.head.head.i == verb.i and _people(m.head):
             # "according to Democratic and independent analysts", "according to many local
             # officials": a view given to a group, not a report ("according to one estimate")
