@@ -156,6 +156,8 @@ def _reading(head: Token, sent: Span, cited: bool = False) -> str | None:
         and lemma in _MARKED_ANONYMOUS - lexicon.INDEFINITE_ANONYMOUS_HEADS
         and any(c.dep_ == "det" and c.lower_ in lexicon.A_OR_ANOTHER for c in head.children)
     )
+    if head.pos_ == "PROPN" and head.ent_type_ in _ORG_ENTS and head.text[:1].isupper():
+        return _NAMED  # "Business Insider acknowledged": a name, whatever its last word means
     if lemma in lexicon.ALWAYS_ANONYMOUS_HEADS or marked or cited_unnamed:
         if _names_a_body(mods) and not _has_marker(head, sent):
             return _NAMED

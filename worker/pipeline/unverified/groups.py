@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from worker.pipeline import grammar, lexicon
+from worker.pipeline.unverified.negatives import told_by_named
 from worker.pipeline.unverified.rule import Candidate, Rule, Sentence, Signal, cue
 from worker.pipeline.unverified.secondhand import view_as_topic
 
@@ -139,7 +140,8 @@ def _group_view(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             c.dep_ in grammar.COMPLEMENT_DEPS or c.lower_ == "as" for c in verb.children
         ):
             continue  # "some followers questioned her identity": an act, not a view
-        yield _cue_of(subj, verb)
+        if not told_by_named(s, _cue_of(subj, verb)):
+            yield _cue_of(subj, verb)
         return
     for word in s.having(lexicon.GROUP_OPINION_VERBS):
         pronoun = _pronoun_before_verb_read_as_noun(word)
@@ -150,7 +152,7 @@ def _group_view(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if adj.lemma_.lower() not in lexicon.GROUP_MOOD_ADJECTIVES or adj.dep_ != "acomp":
             continue
         subj = _group_subject(adj.head)
-        if subj is not None and _asserted(adj.head, s):
+        if subj is not None and _asserted(adj.head, s) and not told_by_named(s, _cue_of(subj, adj)):
             yield _cue_of(subj, adj)
             return
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import Source
+from worker.pipeline.unverified.rule import Candidate, Sentence
 
 # Auxiliaries, negation and adverbs of a verb group.
 _VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -146,3 +147,27 @@ def _named_in_words(m: Source) -> bool:
         c.dep_ in grammar.DETERMINER_DEPS and c.lower_ != "a" and c.lower_ != "an"
         for c in m.head.children
     )
+
+
+def told_by_named(s: Sentence, c: Candidate) -> bool:
+    """Is the group at ``c`` part of what a source named in so many words says ("Carter said
+    that some critics had been predicting ...", "the senator said allies wanted to know if",
+    "voters view him favorably, according to a Gallup poll")? Then the named source stands
+    behind what the group holds or does and the reader can check with them: no weasel of the
+    article's own (issue 14's labelling rules). A group that itself tells a claim stays one."""
+    span = s.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root if span.root.pos_ in grammar.VERB_POS else span.root.head
+    if verb.lemma_.lower() in _TELLING:
+        # "Palmieri noted that experts say that ISIS has mentioned Trump": the group's own
+        # claim, relayed; the labels keep it a weasel (a view held or an act is not)
+        return False
+    # "they say" most often points back to the group itself ("many watchers expect ..., they
+    # say"), so only a source named otherwise covers the group
+    named = [m for m in s.sources if m.head.lower_ not in _GROUP_PRONOUNS]
+    return named_cover(span.root, named, strict=True) is not None
+
+
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_TELLING = lexicon.SAY_VERBS_OF_ONE | {"argue", "claim", "contend", "insist", "allege", "warn"}

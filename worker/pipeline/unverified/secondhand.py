@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import ANONYMOUS, POLL_OR_STUDY, VAGUE, Source, source_kind
-from worker.pipeline.unverified.negatives import has_modal, named_cover
+from worker.pipeline.unverified.negatives import has_modal, named_cover, told_by_named
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 # Modifiers that may name a report's author ("Reuters reports").
@@ -406,9 +406,33 @@ def _officials_of_named_body(m: Source, s: Sentence) -> bool:
     if m.head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
     phrase = m.first.doc[m.first.i : m.last.i + 1]
-    return _of_an_office(m.head) or any(
-        t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase
+    return (
+        _of_an_office(m.head)
+        or any(t.i != m.head.i and t.pos_ == "PROPN" and t.ent_type_ in _BODY_ENTS for t in phrase)
+        or _capitalised_body(m.head, s)
     )
+
+
+def _capitalised_body(head: Token, s: Sentence) -> bool:
+    """ "Facebook officials say", "an ICE spokeswoman": a capitalised name right before the
+    officials' noun is a body, even where the parser reads it as a common noun and finds no
+    entity. Not the sentence's first word ("Senior officials said"), nor a country, a people or
+    a person ("U.S. officials", "Chinese officials", "Trump officials", anonymous or insiders by
+    issue 14's rules)."""
+    for c in head.children:
+        if (
+            c.dep_ == "compound"
+            and c.i > s.span.start
+            and c.is_alpha
+            and c.text[0].isupper()
+            and c.ent_type_ not in _NOT_A_BODY_ENTS
+            and c.lower_ not in lexicon.OFFICE_MODIFIERS
+        ):
+            return True
+    return False
+
+
+_NOT_A_BODY_ENTS = frozenset({"GPE", "NORP", "PERSON", "LOC"})
 
 
 def _of_an_office(head: Token) -> bool:
@@ -428,8 +452,12 @@ def _body_speaks(speaker: Span, s: Sentence) -> bool:
     head = speaker.root
     if head.lemma_.lower() not in lexicon.BODY_SPEAKER_HEADS or _marked_anonymous(s):
         return False
-    return _of_an_office(head) or any(
-        t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
+    return (
+        _of_an_office(head)
+        or any(
+            t.i != head.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "FAC") for t in speaker
+        )
+        or _capitalised_body(head, s)
     )
 
 
@@ -531,7 +559,17 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue  # "those surveyed said": a named poll's respondents, not a vague group
         if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
+        if m.head.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+            continue  # "some emails described": papers, not a group of people holding a view
         verb = m.cue
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.lemma_.lower() not in lexicon.OPINION_VERBS
+        ):
+            # "measures added by Republicans": an act the phrase names, not a claim; a view
+            # stays one ("considered sacrosanct by gun advocates")
+            continue
         if verb.lower_ == "according" and m.head.head.head.i == verb.i and _people(m.head):
             # "according to Democratic and independent analysts", "according to many local
             # officials": a view given to a group, not a report ("according to one estimate")
@@ -593,7 +631,7 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
-    yield from _unquoted(s, out)
+    yield from (c for c in _unquoted(s, out) if not told_by_named(s, c))
 
 
 def _people(head: Token) -> bool:

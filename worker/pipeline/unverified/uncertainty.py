@@ -498,6 +498,8 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     elif k < sent_end and doc[k].lower_ == "to":
         return None  # "it is possible to grab a pair": ability, not a hedged fact
     window = doc[k : min(sent_end, k + 12)]
+    if _to_the_writer(tok) or _ahead(doc[k - 1]):
+        return None
     for t in window:
         if t.lower_ in lexicon.FUTURE_AUXILIARIES:
             return None
@@ -516,6 +518,37 @@ def _unclear(tok: Token, sent: Span, code: str = "unclear") -> tuple[Candidate, 
     return cue(first, last), tok.i
 
 
+def _to_the_writer(adj: Token) -> bool:
+    """ "unclear to me": the writer's own doubt, first-person opinion the labels leave alone."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in _WRITER for g in c.children)
+        for c in adj.children
+    )
+
+
+_WRITER = frozenset({"me", "us"})
+
+
+def _ahead(wh: Token) -> bool:
+    """The question is about what is to come or may be ("unclear whether the notion may give
+    way this cycle", "whether the approach ... will resonate", however long the subject): the
+    wh-word's verb has a future or possibility modal not followed by "have" (a forecast, not a
+    hedged fact; "unclear whether it could have been prevented" is about the past, and "can"
+    is mostly a present ability: "unclear whether he can comment freely" is labelled hedged)."""
+    if wh.lower_ not in lexicon.WH_WORDS or wh.head.i == wh.i:
+        return False
+    doc = wh.doc
+    return any(
+        c.dep_ == "aux"
+        and (c.lower_ in lexicon.FUTURE_AUXILIARIES or c.lower_ in _POSSIBILITY_AHEAD)
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "have")
+        for c in wh.head.children
+    )
+
+
+_POSSIBILITY_AHEAD = frozenset({"may", "might", "should"})
+
+
 def _unknown_fact(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     """ "The source of the attack is unclear", "Whether she converted many voters is unknown":
     a fact the article says is not known, with the fact as the subject (the "it is unclear
@@ -524,6 +557,8 @@ def _unknown_fact(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if tok.lemma_.lower() not in lexicon.UNKNOWN_ADJECTIVES or tok.dep_ != "acomp":
         return None
     be = tok.head
+    if _to_the_writer(tok):
+        return None
     whether = _fronted_whether(be, sent)
     if whether is not None:
         if any(t.lower_ in lexicon.FUTURE_AUXILIARIES for t in tok.doc[whether.i : tok.i]):
