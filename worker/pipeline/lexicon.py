@@ -1676,3 +1676,15 @@ GENERIC_SOURCE_DETERMINERS = words("any every no")
 # concludes that …", "the missive suggests …", "her financial disclosure suggests …", "FEC
 # regulations suggest …" (PolNeAR development part: 8 statements more, no false positive).
 FINDING_SOURCES = FINDING_SOURCES | words("ad disclosure inquiry message missive probe regulation")
+
+# --- Unverified: verbs by which a body yields a count (issue 14, unv-fig) -----------------------
+# "the CDC is monitoring 265 people", "the ministry counted 40 dead", "police released the
+# identities of the two people killed", "the agency raised the death toll to 267": a named body
+# that keeps or puts out the count sources it. Not the act counted itself ("police arrested
+# six", "the campaign spent $2 million"): the labelling rules leave those unsourced.
+COUNT_KEEPING_VERBS = words(
+    """
+    count document identify increase list log lower monitor name raise register release revise
+    tally track update
+    """
+)
