@@ -14,7 +14,8 @@ from worker.pipeline import find_claims
 # (text, whether an unsourced figure is flagged)
 CASES = [
     # a named organisation counts, monitors, revises or releases the figure
-    ("The CDC is monitoring 265 people who travelled on the flight.", False),
+    ("The CDC is monitoring 148 travellers infected with the virus in Florida.", False),
+    ("The state health department is tracking 148 patients infected with the virus.", False),
     ("The health ministry counted 40 dead after the storm hit the coast.", False),
     ("The police released the identities of the two people killed in the crash.", False),
     ("The national disaster agency raised the death toll from the floods to 312.", False),
