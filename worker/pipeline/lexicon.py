@@ -1712,3 +1712,15 @@ SUMMARY_VERBS = SUMMARY_VERBS | words("articulate congratulate disclose rebut")
 # about/for", "say about", "weigh in on", "request for", "appeal for" (under 0.8 right).
 SUMMARY_PREPOSITIONS = SUMMARY_PREPOSITIONS | {"open": words("about")}
 TOPIC_STATEMENT_NOUNS = TOPIC_STATEMENT_NOUNS | {"reference": words("to")}
+
+# --- Unverified: verbs by which a body yields a count (issue 14, unv-fig) -----------------------
+# "the CDC is monitoring 265 people", "the ministry counted 40 dead", "police released the
+# identities of the two people killed", "the agency raised the death toll to 267": a named body
+# that keeps or puts out the count sources it. Not the act counted itself ("police arrested
+# six", "the campaign spent $2 million"): the labelling rules leave those unsourced.
+COUNT_KEEPING_VERBS = words(
+    """
+    count document identify increase list log lower monitor name raise register release revise
+    tally track update
+    """
+)

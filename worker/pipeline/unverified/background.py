@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.unverified import figures
+from worker.pipeline.unverified.counting_body import counted_by_named_body
 from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
 from worker.pipeline.unverified.rule import Candidate, Rule, Sentence, Signal
 
@@ -82,6 +83,8 @@ def _background_toll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate
             continue
         harm = _harm_word(span)
         verb = _clause_verb(harm)
+        if counted_by_named_body(s, candidate):
+            continue  # "police released the identities of the two people killed"
         if _in_passing(verb) and not _sourced_clause(verb) and not _counts_the_harmful(span, harm):
             yield candidate
             return

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.reading import QuoteMap
 from worker.pipeline.sources import ANONYMOUS
+from worker.pipeline.unverified.counting_body import counted_by_named_body
 from worker.pipeline.unverified.negatives import is_embedded_post, is_sport
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
@@ -386,7 +387,8 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
         # the sentence's own source covers the figures it tells, not the ones around what it
         # tells ("Trump called for the ban after Farook killed 14 people")
         found = [(code, c) for code, c in found if not told_by_source(s, c)]
-    return found
+    # "the ministry counted 40 dead": a named body that yields the count sources it
+    return [(code, c) for code, c in found if not counted_by_named_body(s, c)]
 
 
 # What a reporting verb says: its clausal complement or object ("said 40 were killed", "gave
