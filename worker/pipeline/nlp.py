@@ -44,6 +44,19 @@ _PLAIN_SPACES = str.maketrans(
 )
 
 
+@Language.component("sourcemark_line_starts")
+def line_starts(doc: Doc) -> Doc:
+    """A line break starts a sentence: the parser, which keeps the starts it is given, otherwise
+    ran a headline into the body's first sentence and a list item into the next, and parsed
+    the two lines as one clause (the reading cut them apart afterwards, each with half a
+    tree). Blank lines need no help: ``parse`` hands each paragraph to spaCy on its own."""
+    last = len(doc) - 1
+    for tok in doc:
+        if tok.is_space and tok.i < last and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def _use_one_blas_thread() -> None:
     # A worker's parallelism is its pool of processes, one per core; BLAS threads inside each
     # would only fight them for the same cores.
@@ -69,6 +82,7 @@ def get_nlp() -> Language:
             if not str(nlp.meta.get("version", "")).startswith(MODEL_VERSION):
                 last = RuntimeError(f"{name} {nlp.meta.get('version')} is not {MODEL_VERSION}x")
                 continue
+            nlp.add_pipe("sourcemark_line_starts", before="parser")
             index_attribute_ruler(nlp)
             cache_lemmatizer(nlp)
             return nlp
