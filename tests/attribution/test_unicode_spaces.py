@@ -19,7 +19,8 @@ CASES = [
         "A majority of\u202fvoters in the district",
     ),
     (
-        "\u201cThe bridge will reopen by Friday,\u201d\u00a0said\u2009Tom Reyes, the county engineer.",
+        "\u201cThe bridge will reopen by Friday,\u201d\u00a0said\u2009Tom Reyes, the county"
+        " engineer.",
         "Tom Reyes",
     ),
 ]
