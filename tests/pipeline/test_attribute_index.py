@@ -17,8 +17,11 @@ ODD_TEXT = (
 
 @pytest.fixture(scope="module")
 def stock() -> spacy.language.Language:
-    """The model as spaCy ships it, without our index."""
-    return stock_model(exclude=["ner", "lemmatizer"])
+    """The model as spaCy ships it, without our index (with our line starts, which the parse
+    reads and the index does not touch)."""
+    nlp = stock_model(exclude=["ner", "lemmatizer"])
+    nlp.add_pipe("sourcemark_line_starts", before="parser")
+    return nlp
 
 
 def _texts(limit: int) -> list[str]:

@@ -4,6 +4,8 @@ side yet gives the tokens and offsets of the whole text."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from thinc.api import NumpyOps, use_ops
@@ -17,7 +19,10 @@ from worker.pipeline.nlp import get_nlp, parse
 def with_blis() -> spacy.language.Language:
     """The model on thinc's default backend (blis), as a plain ``spacy.load`` gives it."""
     with use_ops("numpy", use_blis=True):
-        return stock_model()
+        nlp = stock_model()
+    # the same pipes as ours, so only the matrix backend differs
+    nlp.add_pipe("sourcemark_line_starts", before="parser")
+    return nlp
 
 
 def _layers(nlp: spacy.language.Language):
@@ -94,3 +99,43 @@ def test_parse_keeps_real_articles_whole():
         ]
         assert paragraph_starts and all(p in starts for p in paragraph_starts)
         assert all("\n\n" not in e.text for e in doc.ents)
+
+
+# Unicode spaces between words, as pages and pasted text carry them.
+UNICODE_SPACES = [
+    "About 75 percent of\u00a0Democrats said the economy was getting worse.",
+    "\u201cThe plan is dead,\u201d\u00a0the governor said on\u2009Monday.",
+    "Turnout rose to 61\u202f% in the county,\u3000officials said.",
+]
+
+
+@pytest.mark.parametrize("text", UNICODE_SPACES)
+def test_unicode_spaces_parse_as_plain_spaces_at_the_same_offsets(text):
+    plain = "".join(" " if c.isspace() else c for c in text)
+    doc, expected = parse(text), get_nlp()(plain)
+    assert len(doc.text) == len(text)
+    assert [(t.idx, t.text, t.dep_, t.head.i, t.ent_type_) for t in doc] == [
+        (t.idx, t.text, t.dep_, t.head.i, t.ent_type_) for t in expected
+    ]
+    assert not any(t.is_space for t in doc)
+
+
+# A single line break starts a sentence before the parser runs, so a headline or a list item is
+# not parsed into the line below it.
+LINE_STARTS = [
+    "Council Backs New Budget\nThe council voted 7-2 on Monday to approve the budget.",
+    "Key points:\n- rents rose 8 percent\n- wages rose 3 percent",
+    "A first line \n  a second line that goes on.",
+    "One paragraph.\n\nAnother one, with no break inside it.\nAnd a last line",
+]
+
+
+@pytest.mark.parametrize("text", LINE_STARTS)
+def test_a_line_break_starts_a_sentence(text):
+    doc = parse(text)
+    line_starts = [m.end() for m in re.finditer(r"\n\s*", text)]
+    assert line_starts and {t.idx for t in doc if t.is_sent_start} >= set(line_starts)
+    # no sentence, and so no head, reaches over a line break
+    for sent in doc.sents:
+        assert "\n" not in sent.text.strip()
+        assert all(sent.start <= t.head.i < sent.end for t in sent)

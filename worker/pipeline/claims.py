@@ -3,9 +3,11 @@ reading and number the findings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from worker.pipeline.attribution import find_attributions
 from worker.pipeline.errors import ArticleTooLongError
-from worker.pipeline.model import Article, Finding, make_selector
+from worker.pipeline.model import Article, Cue, Finding, make_selector
 from worker.pipeline.nlp import parse
 from worker.pipeline.reading import read, with_attributions
 from worker.pipeline.unverified import find_unverified
@@ -28,10 +30,30 @@ def find_claims(text_or_article: str | Article) -> list[Finding]:
     findings = sorted(
         attributions + unverified, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end)
     )
+    if reading.text != text:
+        findings = [_as_written(f, text) for f in findings]
     for number, finding in enumerate(findings, start=1):
         finding.id = f"f{number}"
         finding.selector = make_selector(text, finding.start, finding.end)
     return findings
+
+
+def _as_written(finding: Finding, text: str) -> Finding:
+    """The finding with its words taken from ``text`` as given: the parse read Unicode spaces as
+    plain ones (``nlp.parse``) at the same offsets, and the extension anchors on the page's own
+    characters."""
+
+    def cue(c: Cue) -> Cue:
+        return replace(c, text=text[c.start : c.end])
+
+    finding.text = text[finding.start : finding.end]
+    if finding.cue is not None:
+        finding.cue = cue(finding.cue)
+    if finding.speaker is not None:
+        s = finding.speaker
+        finding.speaker = replace(s, text=text[s.start : s.end])
+    finding.reasons = [replace(r, cue=cue(r.cue)) for r in finding.reasons]
+    return finding
 
 
 def check_length(text: str) -> None:

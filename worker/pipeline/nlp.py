@@ -30,6 +30,31 @@ _lock = threading.Lock()
 # This is a batching unit, not the definition of a paragraph (``text.paragraph_ranges``):
 # cutting at single newlines too would change the parse of text pasted without blank lines.
 _BATCH_CUT = re.compile(r"(?<=\n\n)(?=\S)")
+# Unicode spaces a page (or text posted to the API) may carry between words: no-break (U+00A0),
+# thin (U+2009), narrow no-break (U+202F) and the rest of Unicode's space separators. spaCy's
+# tokenizer splits only on plain spaces, so ``”\u00a0Trump`` became one token and
+# ``of\u00a0Democrats`` a space token inside a noun phrase: quotes lost their speaker and
+# speakers their words. Each becomes one plain space: one character for one, so every offset
+# into the parsed text is an offset into the original.
+_PLAIN_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
+
+
+@Language.component("sourcemark_line_starts")
+def line_starts(doc: Doc) -> Doc:
+    """A line break starts a sentence: the parser, which keeps the starts it is given, otherwise
+    ran a headline into the body's first sentence and a list item into the next, and parsed
+    the two lines as one clause (the reading cut them apart afterwards, each with half a
+    tree). Blank lines need no help: ``parse`` hands each paragraph to spaCy on its own."""
+    last = len(doc) - 1
+    for tok in doc:
+        if tok.is_space and tok.i < last and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def _use_one_blas_thread() -> None:
@@ -57,6 +82,7 @@ def get_nlp() -> Language:
             if not str(nlp.meta.get("version", "")).startswith(MODEL_VERSION):
                 last = RuntimeError(f"{name} {nlp.meta.get('version')} is not {MODEL_VERSION}x")
                 continue
+            nlp.add_pipe("sourcemark_line_starts", before="parser")
             index_attribute_ruler(nlp)
             cache_lemmatizer(nlp)
             return nlp
@@ -65,8 +91,16 @@ def get_nlp() -> Language:
         ) from last
 
 
+def plain_spaces(text: str) -> str:
+    """``text`` with every Unicode space between words a plain space, offsets unchanged."""
+    return text.translate(_PLAIN_SPACES)
+
+
 def parse(text: str) -> Doc:
     """One ``Doc`` over all of ``text``: its paragraphs parsed side by side, then joined.
+
+    The ``Doc`` is of ``plain_spaces(text)``: the same length and offsets as ``text``, so a
+    finding's range is a range of ``text`` (``claims.find_claims`` takes its words from there).
 
     The parser and the entity recogniser step through a text one transition at a time, and each
     step has a fixed cost (a small matrix product, bookkeeping); parsed as a batch, the
@@ -75,6 +109,7 @@ def parse(text: str) -> Doc:
     sentence either way). Tokens and offsets are exactly those of a whole-text parse.
     """
     nlp = get_nlp()
+    text = plain_spaces(text)
     chunks = _BATCH_CUT.split(text)
     if len(chunks) == 1:
         return nlp(text)
