@@ -13,3 +13,11 @@ def summaries(text: str) -> list[tuple[str, str, str]]:
         for f in find_attributions(parse(text))
         if f.type == "summary"
     ]
+
+
+def attributions(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, cue, content) of each attribution finding of ``text``."""
+    return [
+        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
+        for f in find_attributions(parse(text))
+    ]

@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.pipeline.attribution import find_attributions
-from worker.pipeline.nlp import parse
-
-
-def found(text: str) -> list[tuple[str, str, str]]:
-    """(speaker, cue, content) of each attribution finding."""
-    return [
-        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
-        for f in find_attributions(parse(text))
-    ]
+from tests.attribution.found import attributions as found
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,7 @@ attribution used to be lost for a source reaching over its cue's paragraph."""
 
 from __future__ import annotations
 
-from worker.pipeline.attribution import find_attributions
-from worker.pipeline.nlp import parse
-
-
-def found(text: str) -> list[tuple[str, str, str]]:
-    """(speaker, cue, content) of each attribution finding."""
-    return [
-        (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
-        for f in find_attributions(parse(text))
-    ]
+from tests.attribution.found import attributions as found
 
 
 def test_a_name_under_a_headline_line_is_the_source() -> None:
