@@ -62,3 +62,10 @@ def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
+
+
+def clip_to_paragraph(text: str, pos: int, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` cut to the paragraph holding ``pos`` and trimmed: content never runs past the
+    paragraph of its cue."""
+    p_start, p_end = paragraph_bounds(text, pos)
+    return trim_span(text, max(span[0], p_start), min(span[1], p_end))

@@ -20,8 +20,9 @@ from worker.pipeline.attribution.reported_speech import (
     is_blocked,
     source_of,
 )
+from worker.pipeline.attribution.scope import content_in_paragraph
 from worker.pipeline.attribution.speakers import mention_tokens
-from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+from worker.pipeline.text import text_of
 
 # How far after "clear" the clause may start: "made it clear to House Democrats on Wednesday
 # that …".
@@ -69,12 +70,9 @@ def find_made_clear(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if piece is None:
             continue
         mention = mention_tokens(source)
-        p_start, p_end = paragraph_bounds(text, tok.idx)
-        if not (p_start <= mention.start_char and mention.end_char <= p_end):
-            continue
-        s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
-        if e - s < 3 or (mention.start_char < e and s < mention.end_char):
+        content = content_in_paragraph(text, tok.idx, mention, piece, 3)
+        if content is None:
             continue
         cue = (tok.idx, clear.idx + len(clear.text))
-        relations.append(Relation("indirect", cue, SPEECH, mention, [(s, e)], tok.i))
+        relations.append(Relation("indirect", cue, SPEECH, mention, [content], tok.i))
     return relations

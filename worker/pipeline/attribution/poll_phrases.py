@@ -25,7 +25,7 @@ from worker.pipeline.lexicon import (
     POLL_PHRASE_PREPOSITIONS,
     WRITER_CLAUSE_MARKS,
 )
-from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+from worker.pipeline.text import clip_to_paragraph, text_of
 
 # What makes the poll one given poll: "a/the poll", "May's poll", "this survey".
 _GIVEN_DEPS = frozenset({"det", "poss"})
@@ -90,8 +90,7 @@ def find_poll_phrases(doc: Doc) -> list[Relation]:
         piece = content_span(doc, comma + 1, end)
         if piece is None:
             continue
-        p_start, p_end = paragraph_bounds(text, prep.idx)
-        s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
+        s, e = clip_to_paragraph(text, prep.idx, piece)
         if e - s < MIN_CONTENT_CHARS:
             continue
         poll = next(c for c in prep.children if c.dep_ == "pobj")

@@ -24,9 +24,10 @@ from worker.pipeline.attribution.reported_speech import (
     is_blocked,
     source_of,
 )
+from worker.pipeline.attribution.scope import content_in_paragraph
 from worker.pipeline.attribution.speakers import mention_tokens
 from worker.pipeline.attribution.subjects import untagged_subject
-from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+from worker.pipeline.text import text_of
 
 SUMMARY = "summary"
 # Objects that say nothing of what was said ("announced it", "denied that").
@@ -177,14 +178,11 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if piece is None:
             continue
         mention = mention_tokens(source)
-        p_start, p_end = paragraph_bounds(text, tok.idx)
-        if not (p_start <= mention.start_char and mention.end_char <= p_end):
-            continue
-        s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
-        if e - s < 2 or (mention.start_char < e and s < mention.end_char):
+        content = content_in_paragraph(text, tok.idx, mention, piece, 2)
+        if content is None:
             continue
         # The cue is the verb with its preposition when they stand together ("called for").
         joined = prep is not None and prep.i == tok.i + 1 and prep.dep_ != "mark"
         end = prep.idx + len(prep.text) if joined else tok.idx + len(tok.text)
-        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, [(s, e)], tok.i))
+        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, [content], tok.i))
     return relations

@@ -17,7 +17,7 @@ from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import content_span
-from worker.pipeline.text import paragraph_bounds, text_of, trim_span
+from worker.pipeline.text import clip_to_paragraph, text_of
 
 # A document's name is short: "county election records compiled by a watchdog group".
 MAX_SOURCE_TOKENS = 12
@@ -52,8 +52,7 @@ def find_trailing_findings(doc: Doc, taken: set[int]) -> list[Relation]:
         piece = content_span(doc, sent.start, comma.i)
         if piece is None:
             continue
-        p_start, p_end = paragraph_bounds(text, cue.idx)
-        s, e = trim_span(text, max(piece[0], p_start), min(piece[1], p_end))
+        s, e = clip_to_paragraph(text, cue.idx, piece)
         if e - s < 8:
             continue
         cue_span = (cue.idx, cue.idx + len(cue.text))
