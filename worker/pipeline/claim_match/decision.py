@@ -220,13 +220,11 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
-    # names only: "the bill passed the House" / "the House passed the bill" trade places and
-    # say one thing; two parties trading places ("Iran accused Saudi Arabia") do not
-    name_words = {w for e in (*a.entities, *b.entities) for w in e.words}
+    # two parties trading places ("Iran accused Saudi Arabia", "the opposition accused the
+    # government") make another claim, named or not; parties of a symmetric verb ("the bill
+    # passed the House" / "the House passed the bill") say one thing
     swapped = [
-        (w, v)
-        for w, v in similarity.swapped_roles(a.slots, b.slots)
-        if w in name_words and v not in _SYMMETRIC_VERBS
+        (w, v) for w, v in similarity.swapped_roles(a.slots, b.slots) if v not in _SYMMETRIC_VERBS
     ]
     if swapped:
         who = " and ".join(sorted({f"'{w}'" for w, _ in swapped}))
