@@ -379,3 +379,22 @@ def test_places_traded_without_another_claim(a, b):
 def test_words_of_one_family_are_one_word_in_common(a, b):
     m = match_claims(a, b)
     assert m.same, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # figures of time and "both" (branch match-para)
+        (
+            "The two parties agreed to a 48-hour pause in the talks, the mediator said.",
+            "Both parties agreed to pause the talks for two days, the mediator said.",
+        ),
+        (
+            "The court sentenced the former mayor to a decade in prison for fraud.",
+            "The former mayor was sentenced to 10 years in prison for fraud by the court.",
+        ),
+    ],
+)
+def test_figures_of_time_and_both_written_differently(a, b):
+    m = match_claims(a, b)
+    assert m.same, m

@@ -212,6 +212,8 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
             continue
         if x in numbers.MULTIPLE_VERBS or y in numbers.MULTIPLE_VERBS:
             continue  # "doubled" / "rose twofold": a figure, which the figures check compares
+        if x in numbers.SPAN_WORDS and y in numbers.SPAN_WORDS:
+            continue  # "10 years" / "a decade": units of figures the figures check compares
         if core and x in _subject_nouns(a) and y in _subject_nouns(b):
             # "Unemployment fell to 4.2%" / "Inflation fell to 4.2%": what the claim is about
             # is another thing, however much of the rest is shared
