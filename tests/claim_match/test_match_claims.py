@@ -327,6 +327,12 @@ def test_a_name_and_its_initials_are_one_word_in_common(a, b):
             "Saudi Arabia was accused by Iran of attacking its embassy.",
             False,
         ),
+        # parties that are no names trade places too (branch match-para)
+        (
+            "The union accused the management of lying about the pension fund.",
+            "The management accused the union of lying about the pension fund.",
+            True,
+        ),
         # "die" is folded with "kill": one participant changing place is no swap
         (
             "The landslide killed 14 villagers, the governor said.",
@@ -350,3 +356,45 @@ def test_participants_trading_places_is_another_claim(a, b, swapped):
 )
 def test_places_traded_without_another_claim(a, b):
     assert "roles_swapped" not in codes(match_claims(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one word family, another part of speech on each side (branch match-para)
+        (
+            "Tomas Berg won the mayoral race with 61 percent of the vote.",
+            "Tomas Berg was elected mayor with 61% of the votes cast.",
+        ),
+        (
+            "The governor announced his opposition to the pipeline on Monday.",
+            "On Monday the governor said he opposed the pipeline.",
+        ),
+        (
+            "The council voted for the privatization of the water utility.",
+            "The council voted to privatize the water utility.",
+        ),
+    ],
+)
+def test_words_of_one_family_are_one_word_in_common(a, b):
+    m = match_claims(a, b)
+    assert m.same, m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # figures of time and "both" (branch match-para)
+        (
+            "The two parties agreed to a 48-hour pause in the talks, the mediator said.",
+            "Both parties agreed to pause the talks for two days, the mediator said.",
+        ),
+        (
+            "The court sentenced the former mayor to a decade in prison for fraud.",
+            "The former mayor was sentenced to 10 years in prison for fraud by the court.",
+        ),
+    ],
+)
+def test_figures_of_time_and_both_written_differently(a, b):
+    m = match_claims(a, b)
+    assert m.same, m

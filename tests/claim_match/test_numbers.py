@@ -138,3 +138,26 @@ def test_a_quarter_point_is_025_points():
         quantities("The bank raised its rate by 0.25 percentage point."),
     )
     assert check.matched == 1 and not check.missing
+
+
+def check(a: str, b: str):
+    return compare(quantities(a), quantities(b))
+
+
+def test_longer_spans_compare_in_years():
+    # branch match-para: "two decades" read as a bare 2 contradicted "20 years"
+    agree = check("The mill has stood empty for two decades.", "The mill has been empty 20 years.")
+    assert not agree.only_a and not agree.only_b and agree.matched == 1
+    assert not check("He spent a decade in exile.", "He spent ten years in exile.").only_a
+    differ = check("The mill has stood empty for two decades.", "The mill has been empty 12 years.")
+    assert differ.mismatch
+
+
+def test_both_is_an_optional_two():
+    # "both sides" are "the two sides", and a "both" the other side leaves out is no figure missing
+    assert check("Both unions signed the deal.", "The two unions signed the deal.").matched == 1
+    alone = check("Both unions signed the deal.", "The unions signed the deal.")
+    assert not alone.missing and not alone.mismatch
+    # a "both" at another place in the sentence does not reorder the figures it sits between
+    moved = check("Both unions signed a 3-year deal.", "A 3-year deal was signed by both unions.")
+    assert not moved.reordered and not moved.mismatch

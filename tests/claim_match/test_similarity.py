@@ -8,6 +8,9 @@ from worker.pipeline.claim_match.similarity import (
     containment,
     content_words,
     dice,
+    family_pairs,
+    family_stem,
+    shared,
     slots,
     substitutions,
 )
@@ -81,3 +84,20 @@ def test_a_verb_in_a_clause_that_modifies_is_no_further_assertion():
         "Party Republicans."
     )
     assert added_verbs(short.bag, more.bag) == {"regret"}
+
+
+def test_a_word_family_shares_one_stem():
+    assert family_stem("mayoral") == family_stem("mayor")
+    assert family_stem("allegedly") == family_stem("allege")
+    assert family_stem("opposition") == family_stem("oppose")
+    # four letters stay: "cases" is not "cas"
+    assert family_stem("cases") == "case"
+
+
+def test_family_pairs_count_each_word_once_and_skip_names_with_marks():
+    assert family_pairs(frozenset({"mayoral", "race"}), frozenset({"mayor"})) == [
+        ("mayoral", "mayor")
+    ]
+    assert family_pairs(frozenset({"u.s."}), frozenset({"us"})) == []
+    a, b = bag("Lopez won the mayoral race."), bag("Lopez became mayor.")
+    assert shared(a, b) == 2  # "lopez", and "mayoral" / "mayor"

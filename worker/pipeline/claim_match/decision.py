@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from worker.pipeline.claim_match import entities as ent
-from worker.pipeline.claim_match import negation, numbers, quotes, similarity
+from worker.pipeline.claim_match import negation, numbers, quotes, similarity, wordnet
 from worker.pipeline.nlp import get_nlp
 
 THRESHOLD = 0.67  # dev pairs: 0.64 is the lowest with precision >= 0.95, and 0.67 keeps the same
@@ -38,6 +38,7 @@ PENALTY = {
     "speaker_mismatch": CONTRADICTION,
     "word_substituted": 0.85,
     "subject_substituted": CONTRADICTION,
+    "kind_substituted": CONTRADICTION,
     "word_substituted_minor": 1.0,
     "few_shared_words": CONTRADICTION,
     "roles_swapped": CONTRADICTION,
@@ -203,6 +204,8 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
     for x, y, core in similarity.substitutions(a.slots, a.bag, b.slots, b.bag):
         if x in named or y in named:
             continue  # "the European Union" / "the EU": one name, two spellings
+        if wordnet.akin(x, y):
+            continue  # "the plane" / "the aircraft", "vowed" / "promised": one thing
         if core and (x in a.polarity.negated) != (y in b.polarity.negated):
             # "has doubled" / "has not changed": the other word, and negated, in the claim's place
             negated = y if y in b.polarity.negated else x
@@ -212,21 +215,25 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
             continue
         if x in numbers.MULTIPLE_VERBS or y in numbers.MULTIPLE_VERBS:
             continue  # "doubled" / "rose twofold": a figure, which the figures check compares
+        if x in numbers.SPAN_WORDS and y in numbers.SPAN_WORDS:
+            continue  # "10 years" / "a decade": units of figures the figures check compares
         if core and x in _subject_nouns(a) and y in _subject_nouns(b):
             # "Unemployment fell to 4.2%" / "Inflation fell to 4.2%": what the claim is about
             # is another thing, however much of the rest is shared
             reasons.append(MatchReason("subject_substituted", f"'{x}' versus '{y}' as subject"))
             continue
+        if core and _noun(x, a) and _noun(y, b) and wordnet.kinds_of_one_thing(x, y):
+            # "the price of bread" / "the price of milk": another kind of the same thing
+            reasons.append(MatchReason("kind_substituted", f"'{x}' versus '{y}', two kinds"))
+            continue
         code = "word_substituted" if core else "word_substituted_minor"
         where = "as subject, predicate or object" if core else "in the same place"
         reasons.append(MatchReason(code, f"'{x}' versus '{y}' {where}"))
-    # names only: "the bill passed the House" / "the House passed the bill" trade places and
-    # say one thing; two parties trading places ("Iran accused Saudi Arabia") do not
-    name_words = {w for e in (*a.entities, *b.entities) for w in e.words}
+    # two parties trading places ("Iran accused Saudi Arabia", "the opposition accused the
+    # government") make another claim, named or not; parties of a symmetric verb ("the bill
+    # passed the House" / "the House passed the bill") say one thing
     swapped = [
-        (w, v)
-        for w, v in similarity.swapped_roles(a.slots, b.slots)
-        if w in name_words and v not in _SYMMETRIC_VERBS
+        (w, v) for w, v in similarity.swapped_roles(a.slots, b.slots) if v not in _SYMMETRIC_VERBS
     ]
     if swapped:
         who = " and ".join(sorted({f"'{w}'" for w, _ in swapped}))
@@ -313,6 +320,11 @@ def _hedges(c: Claim, quoted: quotes.Segment | None) -> list[str]:
         return list(c.polarity.hedges)
     inside = body(c.text)[quoted.start : quoted.end].lower()
     return [h for h in c.polarity.hedges if re.search(rf"\b{re.escape(h.lower())}\b", inside)]
+
+
+def _noun(word: str, c: Claim) -> bool:
+    """A content word the claim does not use as a verb."""
+    return word not in c.bag.verbs and word not in c.bag.modifier_verbs
 
 
 def _subject_nouns(c: Claim) -> set[str]:

@@ -89,6 +89,21 @@ _UNITS = {
 }  # fmt: skip
 # Durations in hours: "a 72-hour ceasefire" is "a three-day ceasefire".
 _HOURS = {"hour": 1, "day": 24, "week": 168}
+# Longer spans in years: "two decades" is "20 years", "a decade in prison" "10 years" (branch
+# match-para; without a unit "two decades" read as 2 and contradicted "20 years").
+_UNITS = _UNITS | {
+    "year": "year", "years": "year", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century",
+}  # fmt: skip
+_YEARS = {"year": 1, "decade": 10, "century": 100}
+# Words that are a figure's unit of time, compared with the figure ("10 years" / "a decade").
+SPAN_WORDS = frozenset(_HOURS) | frozenset(_YEARS)
+# Spans that "a" counts as one ("a decade ago"); "a year" and "a day" mostly say how often
+# ("twice a year") or date ("a day after"), which no figure of the claim states.
+_ONE_SPAN = frozenset({"decade", "century"})
+# "Both sides" are "the two sides"; "both" states no figure the other side must repeat, so it
+# pairs with a 2 there and is never missing.
+OPTIONAL = frozenset({"both"})
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<ord>st|nd|rd|th)?"
     r"|(?P<word>[A-Za-z]+)|(?P<sym>[$€£%])"
@@ -136,6 +151,12 @@ def quantities(text: str) -> list[Quantity]:
             i += 1
         elif words[i] == "a" and i + 1 < len(words) and words[i + 1] == "dozen":
             value, i = 12.0, i + 2
+        elif words[i] == "a" and i + 1 < len(words) and words[i + 1] in _ONE_SPAN:
+            value, i = 1.0, i + 1  # the span word after it is the unit
+        elif words[i] in OPTIONAL:
+            found.append(Quantity(2.0, "=", None, None, tokens[i][0], m.start()))
+            i += 1
+            continue
         elif words[i] in _MULTIPLES:
             found.append(_multiple(text, tokens[i][1], words[i]))
             i += 1
@@ -269,6 +290,8 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     x, y = a.value, b.value
     if a.unit in _HOURS and b.unit in _HOURS:
         x, y = x * _HOURS[a.unit], y * _HOURS[b.unit]
+    elif a.unit in _YEARS and b.unit in _YEARS:
+        x, y = x * _YEARS[a.unit], y * _YEARS[b.unit]
     elif a.unit and b.unit and a.unit != b.unit:
         return False
     return abs(x - y) <= 1e-9 * max(1.0, abs(x))
@@ -299,6 +322,28 @@ def compare(qa: list[Quantity], qb: list[Quantity]) -> NumberCheck:
 
 
 def _compare(qa: list[Quantity], qb: list[Quantity]) -> NumberCheck:
+    """Figures paired, then each optional one ("both") with an optional one or a leftover 2 on
+    the other side; an optional one left over is no figure missing."""
+    opt_a = [q for q in qa if q.text.lower() in OPTIONAL]
+    opt_b = [q for q in qb if q.text.lower() in OPTIONAL]
+    check = _pair(
+        [q for q in qa if q.text.lower() not in OPTIONAL],
+        [q for q in qb if q.text.lower() not in OPTIONAL],
+    )
+    only_a, only_b, matched = list(check.only_a), list(check.only_b), check.matched
+    for mine, theirs, left in ((opt_a, opt_b, only_b), (opt_b, opt_a, only_a)):
+        for q in mine:
+            two = next((x for x in left if same_value(q, x)), None)
+            if two is not None:
+                left.remove(two)
+                matched += 1
+            elif theirs and mine is opt_a:
+                theirs.pop()  # "both" on each side, counted once
+                matched += 1
+    return replace(check, only_a=tuple(only_a), only_b=tuple(only_b), matched=matched)
+
+
+def _pair(qa: list[Quantity], qb: list[Quantity]) -> NumberCheck:
     used: set[int] = set()
     only_a: list[Quantity] = []
     differs: list[tuple[Quantity, Quantity]] = []

@@ -10,6 +10,7 @@ cross-outlet paraphrase differs most.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -123,8 +124,56 @@ def containment(a: Bag, b: Bag, renamed: int = 0) -> float:
 
 def shared(a: Bag, b: Bag) -> int:
     """Words in common, a verb and its nominalisation on the other side counting as one
-    ("announced" / "the announcement", "refused" / "his refusal")."""
-    return len(a.words & b.words) + len(nominalised(a, b)) + len(nominalised(b, a))
+    ("announced" / "the announcement", "refused" / "his refusal"), and so do two words of one
+    family ("mayor" / "mayoral", "alleged" / "allegedly")."""
+    nom_a, nom_b = nominalised(a, b), nominalised(b, a)
+    common = len(a.words & b.words) + len(nom_a) + len(nom_b)
+    return common + len(family_pairs(a.words - b.words - nom_a, b.words - a.words - nom_b))
+
+
+# Derivational endings, longest first. Two outlets name one thing with another part of speech
+# ("won the mayoral race" / "was elected mayor", "allegedly accepted" / "is alleged to have
+# taken", "opposition to" / "opposed"), which lemmas keep apart.
+_FAMILY_SUFFIXES = tuple(
+    sorted(
+        ("ization", "isation", "ation", "ition", "ment", "ness", "ity", "ion", "ing", "ical",
+         "ial", "ic", "al", "ly", "ed", "er", "or", "ive", "ous", "ian", "ant", "ance", "ence",
+         "ent", "ist", "ism", "ize", "ise", "ify", "e", "s", "y"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_MIN_FAMILY_STEM = 4
+
+
+@lru_cache(maxsize=65536)
+def family_stem(word: str) -> str:
+    """The word without up to two derivational endings, keeping at least four letters:
+    "allegedly" -> "alleg" ("-ly", then "-ed") as "allege" -> "alleg"."""
+    for _ in range(2):
+        for suffix in _FAMILY_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_FAMILY_STEM:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def family_pairs(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
+    """Words of a and of b of one family (one stem once derivational endings are off), each
+    word paired at most once. Only alphabetic words: names with initials and figures are
+    compared by their own checks."""
+    stems: dict[str, list[str]] = {}
+    for w in sorted(b):
+        if w.isalpha():
+            stems.setdefault(family_stem(w), []).append(w)
+    found = []
+    for w in sorted(a):
+        left = stems.get(family_stem(w)) if w.isalpha() else None
+        if left:
+            found.append((w, left.pop()))
+    return found
 
 
 # Suffixes that make a noun of a verb, tried in order; a verb is compared without its final
