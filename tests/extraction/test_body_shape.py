@@ -186,6 +186,20 @@ def test_combine_keeps_the_article_when_readability_took_a_later_container():
     assert body.paragraphs[: len(article)] == article
 
 
+def test_combine_keeps_the_article_when_readability_took_a_long_table_under_it():
+    # A story followed by a long table (a list of MPs and their addresses, a results grid):
+    # readability takes the table for the body, and its rows outweigh the story in characters
+    # though none of them is prose.
+    article = [f"{LONG} Story paragraph number {i} continues here." for i in range(4)]
+    head = ["| MEMBERS AND THEIR ADDRESSES |  |  |", "|---|---|---|", "| Seat | Member | Email |"]
+    rows = [f"| Seat {i} | Member {i} | member{i}@parliament.example |" for i in range(60)]
+    cells = [
+        c for i in range(60) for c in (f"Seat {i}", f"Member {i}", f"member{i}@parliament.example")
+    ]
+    body = combine([*article, *head, *rows], cells)
+    assert body.paragraphs[: len(article)] == article
+
+
 def test_a_relative_canonical_is_resolved_against_the_page_url():
     html = (
         (DATA / "multipart_article.html")

@@ -310,9 +310,11 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
     first, last = _held_edges(primary, first, last, second, words)
     first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
-    # comment thread, a second story) for the body, and the article is what comes before.
-    kept = sum(len(b) for b in primary[first : last + 1])
-    if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
+    # comment thread, a second story, a table of names under the story) for the body, and the
+    # article is what comes before. Only prose is weighed on both sides: a long table's rows
+    # would outweigh the story above them.
+    kept = _prose_size(primary[first : last + 1])
+    if _prose_size(primary[:first]) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
     span = _with_headings(primary[first : last + 1], second, words.sliced(first, last + 1))
     lead = _lead(second, primary, budget, (second_blocks, primary_blocks), words)
