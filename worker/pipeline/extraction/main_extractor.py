@@ -34,8 +34,13 @@ _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd
 # A block is "supported" when at least this share of its word 4-grams appear in the other opinion.
 SUPPORT = 0.5
 # When trafilatura's text is below this share of readability's, trafilatura latched onto a
-# fragment (a caption, one teaser) and readability's container is the body.
+# fragment (a caption, one teaser, the lead alone) and readability's container is the body.
 MIN_TRAFILATURA_SHARE = 0.2
+# Only a trafilatura body this short can be such a fragment of a long article: the page's text
+# is read, to place the fragment against readability's container, only below it.
+MAX_FRAGMENT_CHARS = 2000
+# The characters of a block looked up in the page's text (enough to be unique there).
+PLACE_CHARS = 60
 # Blocks shorter than this (menu items, labels) say nothing about agreement.
 MIN_ANCHOR_TOKENS = 6
 # Whole-block lookups per page (see _support).
@@ -284,14 +289,44 @@ def _after_headline(primary: list[str], first: int, title: str | None) -> int:
     return first
 
 
-def combine(primary: list[str], second: list[str], title: str | None = None) -> Body:
-    """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose."""
+def _lead_fragment(primary: list[str], second: list[str], page: str | None) -> list[str]:
+    """Trafilatura's fragment when it is the article's opening, set apart above readability's.
+
+    A story whose intro sits in a container of its own (an interview's introduction, a
+    guide's opening paragraph above its sections) gives trafilatura the intro alone and
+    readability the rest. The fragment is the opening when it is all prose, none of it in
+    readability's body, and it comes before that body on the page (``page``: the page's
+    text, flattened); a teaser or notice trafilatura latched onto sits elsewhere, or is no
+    prose.
+    """
+    if page is None or not second or not all(is_prose(b) for b in primary):
+        return []
+    start = page.find(flat(second[0])[:PLACE_CHARS])
+    if start < 0:
+        return []
+    held = flat(" ".join(second))
+    for block in primary:
+        text = flat(block)
+        where = page.find(text[:PLACE_CHARS])
+        if where < 0 or where >= start or text[:PLACE_CHARS] in held:
+            return []
+    return primary
+
+
+def combine(
+    primary: list[str], second: list[str], title: str | None = None, page: str | None = None
+) -> Body:
+    """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose.
+
+    ``page``: the page's text, flattened, when ``primary`` is short enough to be a fragment
+    of ``second`` (see ``_lead_fragment``).
+    """
     primary_len = sum(len(b) for b in primary)
     second_len = sum(len(b) for b in second)
     if not primary:
         return Body(second, "readability")
     if primary_len < MIN_TRAFILATURA_SHARE * second_len:
-        return Body(second, "readability")
+        return Body(_lead_fragment(primary, second, page) + second, "readability")
     # Each opinion is tokenised once, block by block: the tokens of the joined text are the
     # blocks' tokens in turn (a word never spans the space that joins two blocks).
     second_blocks = [_tokens(b) for b in second]
@@ -441,8 +476,10 @@ def extract_bodies(
     # The trafilatura opinion copies the tree it is given, so it runs first; readability edits
     # its input, so it gets a copy unless the caller gave the tree up.
     primary = trafilatura_blocks(tree, url)
+    # Read before readability edits the tree, and only when trafilatura's body is short.
+    page = flat(tree.text_content()) if _size(primary) < MAX_FRAGMENT_CHARS else None
     second = readability_blocks(tree if consume else deepcopy(tree))
-    combined = combine(primary, second, title)
+    combined = combine(primary, second, title, page)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
     bodies = [Body(combined.paragraphs, "combined")]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
