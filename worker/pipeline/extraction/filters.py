@@ -368,12 +368,46 @@ def is_tail_heading(paragraph: str) -> bool:
     )
 
 
-def _drop_teaser_boxes(paragraphs: list[str]) -> list[str]:
-    """Drop each teaser box: its heading and the short blocks under it, up to the next prose."""
+_NUMBERED = re.compile(r"^(?:[-•*] )?(\d{1,3})[.)] \S")
+
+
+def _numbered_sequence(paragraphs: list[str]) -> set[int]:
+    """Indexes of the short blocks that go on the body's own numbering: "5. ..." after "4. ...".
+
+    A list article's numbered sub-headings ("4. Hotel rooms are priced ...", "5. Beware the
+    wall-mounted hairdryer") are short, and one may sit right under a teaser label or a
+    gallery that the template put between two of them; it is the story resuming all the same.
+    Only a number whose predecessor headed prose counts: a teaser box's own numbered items
+    follow one another with no prose between them.
+    """
+    headed: set[int] = set()  # numbers whose heading had prose under it
+    going_on: set[int] = set()
+    last = None
+    for i, paragraph in enumerate(paragraphs):
+        if is_prose(paragraph):
+            if last is not None:
+                headed.add(last)
+            continue
+        m = _NUMBERED.match(paragraph)
+        if m is None:
+            continue
+        last = int(m.group(1))
+        if last - 1 in headed:
+            going_on.add(i)
+    return going_on
+
+
+def _drop_teaser_boxes(paragraphs: list[str], going_on: set[int] | None = None) -> list[str]:
+    """Drop each teaser box: its heading and the short blocks under it, up to the next prose.
+
+    ``going_on``: indexes of blocks that resume the story (see ``_numbered_sequence``); the
+    box ends at one of them as at prose.
+    """
+    going_on = going_on or set()
     kept: list[str] = []
     skipping = 0
-    for paragraph in paragraphs:
-        if skipping and not is_prose(paragraph):
+    for i, paragraph in enumerate(paragraphs):
+        if skipping and not is_prose(paragraph) and i not in going_on:
             skipping -= 1
             continue
         skipping = 0
@@ -404,12 +438,14 @@ _SLIDE = re.compile(r"^(?:[-•*] )?(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b", re.IGNORE
 MIN_SLIDES = 3
 
 
-def _drop_slideshows(paragraphs: list[str]) -> list[str]:
+def _drop_slideshows(paragraphs: list[str], going_on: set[int] | None = None) -> list[str]:
     """Drop a photo gallery's slides: each opens "k/N" (or "k of N"), its caption follows.
 
     A gallery embedded in or under a story ("Business news in pictures") reads as prose, one
     caption per slide, and readability often takes it for the body; it is not the article.
+    ``going_on``: indexes of blocks that resume the story (see ``_numbered_sequence``).
     """
+    going_on = going_on or set()
     marks = [_SLIDE.match(p) for p in paragraphs]
     # Distinct slide numbers: a recipe's "1/2 cup", "1/2 teaspoon" are one fraction repeated.
     slides: dict[str, set[str]] = {}
@@ -423,12 +459,12 @@ def _drop_slideshows(paragraphs: list[str]) -> list[str]:
     # Between one slide and the next, everything is the slide's caption and credit; after the
     # last slide only its short lines are (the story may go on below the gallery).
     between = after_last = False
-    for paragraph, mark in zip(paragraphs, marks, strict=True):
+    for i, (paragraph, mark) in enumerate(zip(paragraphs, marks, strict=True)):
         if mark and mark.group(2) in galleries:
             between = int(mark.group(1)) < int(mark.group(2))
             after_last = not between
             continue
-        if between or (after_last and not is_prose(paragraph)):
+        if i not in going_on and (between or (after_last and not is_prose(paragraph))):
             continue
         between = after_last = False
         kept.append(paragraph)
@@ -438,8 +474,9 @@ def _drop_slideshows(paragraphs: list[str]) -> list[str]:
 def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
     paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
-    paragraphs = _drop_slideshows(_strip_top([p for p in paragraphs if p], context))
-    paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs))
+    paragraphs = _strip_top([p for p in paragraphs if p], context)
+    paragraphs = _drop_slideshows(paragraphs, _numbered_sequence(paragraphs))
+    paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs, _numbered_sequence(paragraphs)))
     kept: list[str] = []
     for paragraph in paragraphs:
         if is_furniture(paragraph, context):
