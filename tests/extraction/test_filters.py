@@ -45,6 +45,9 @@ PROSE = (
         "→ → →",
         "%d Bloggern gefällt das:",
         "12 bloggers like this.",
+        "2022 - Todos los derechos reservados.",
+        "Alle Rechte vorbehalten",
+        "Tous droits réservés.",
     ],
 )
 def test_furniture_is_recognised(paragraph):
@@ -58,6 +61,7 @@ def test_furniture_is_recognised(paragraph):
         "By the end of the day, the river had risen by two metres.",
         "Photographs taken by residents show the water reaching the first floor of several homes.",
         "Read the room, the coach told his players before the final.",
+        "Alle Rechte an dem Grundstück lagen nach dem Urteil wieder bei der Gemeinde.",
         "Copyrighted material was at the centre of the case, lawyers said.",
         "Por la tarde, miles de personas salieron a las calles de la capital.",
         "No comments were made by the ministry on Tuesday.",

@@ -26,6 +26,10 @@ _NOTICE = re.compile(
     r"|if (?:you believe )?(?:this|there is an?) (?:infring|copyright)"
     r"|(?:copyright\b|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b|(?-i:[A-Z]))"
     r"|all rights reserved"
+    # The same notice as other languages write it, after the year or alone in the footer.
+    r"|(?:\d{4}\s*[-–|,.]?\s*)?(?:alle rechte vorbehalten|todos los derechos reservados|"
+    r"tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone|"
+    r"alle rechten voorbehouden|todos os direitos reservados)"
     r"|this copy is for your personal"
     r"|this material may not be (?:published|reproduced)"
     r"|distribution and use of this material"
