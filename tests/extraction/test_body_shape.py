@@ -258,6 +258,31 @@ def test_an_interviews_introduction_in_a_module_of_its_own_is_kept():
     assert text.startswith(intro[0]) and answers[-1] in text
 
 
+def test_combine_grows_over_a_gallerys_counters_to_the_lead_above_them():
+    # The weekly report's lead, then a gallery whose slides trafilatura writes as counters
+    # alone, then the body readability holds: the counters are no gap between lead and body.
+    lead = (
+        "After a clear night the days stayed sunny, a sentence the avalanche bulletins "
+        "repeated all week; the snowpack barely changed and few slides were reported."
+    )
+    gallery = [f"Bild {i} von 10" for i in range(1, 11)]
+    body = [f"{LONG} Body paragraph {i} of the report." for i in range(3)]
+    combined = combine([lead, *gallery, *body], body)
+    assert combined.paragraphs[0] == lead
+    text = extract_article(
+        "<html><body><article><p>"
+        + lead
+        + "</p>"
+        + "".join(
+            f"<div class='slide'><span>{g}</span><img src='{i}.jpg'></div>"
+            for i, g in enumerate(gallery)
+        )
+        + "".join(f"<p>{b}</p>" for b in body)
+        + "</article></body></html>"
+    ).text
+    assert text.startswith(lead) and "Bild 3 von 10" not in text
+
+
 def test_a_relative_canonical_is_resolved_against_the_page_url():
     html = (
         (DATA / "multipart_article.html")

@@ -437,7 +437,21 @@ def _cut_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-_SLIDE = re.compile(r"^(?:[-•*] )?(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b", re.IGNORECASE)
+# "3/10", "3 of 10", and the labelled forms galleries write: "Bild 3 von 10", "Photo 3 of 10".
+_SLIDE = re.compile(
+    r"^(?:[-•*] )?(?:(?:bild|foto|image|photo|picture|slide)\s+)?(\d{1,3}) ?(?:/|of|von) ?"
+    r"(\d{1,3})\b",
+    re.IGNORECASE,
+)
+# A slide's label alone ("Bild 3 von 10"), its caption elsewhere: a few words at most.
+MAX_SLIDE_LABEL_WORDS = 5
+
+
+def is_slide_label(block: str) -> bool:
+    """A gallery's counter standing alone as a block: "Bild 3 von 10", "3/10"."""
+    return _SLIDE.match(block) is not None and _words(block) <= MAX_SLIDE_LABEL_WORDS
+
+
 # A gallery numbers at least this many slides "1/50", "2/50"... with one total.
 MIN_SLIDES = 3
 

@@ -23,6 +23,7 @@ from worker.pipeline.extraction.filters import (
     flat,
     is_furniture,
     is_prose,
+    is_slide_label,
     is_tail_heading,
     is_title,
 )
@@ -222,8 +223,9 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
 
     Readability keeps one container, so a body split into parts (around a video, an ad slot or
     a sub-heading) loses its other parts there; trafilatura keeps them, and they read as prose
-    next to the agreed span. Short blocks are crossed only on the way to more prose, and a
-    tail heading ("Related stories", "Comments") stops the growth.
+    next to the agreed span. Short blocks are crossed only on the way to more prose (a
+    gallery's run of counters, "Bild 1 von 10" ..., counts as none), and a tail heading
+    ("Related stories", "Comments") stops the growth.
     """
 
     def grow(index: int, step: int) -> int:
@@ -237,6 +239,8 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
                 break
             if is_prose(block):
                 edge, pending, run_top = i, 0, None
+            elif is_slide_label(block):
+                pass  # a gallery's counters between two parts of the story: crossed whole
             elif step < 0 and _is_sentence(block):
                 pending = 0  # a short sentence of an intro: crossed, though not an edge alone
                 run_top = i if run_top is None or run_top == i + 1 else run_top
