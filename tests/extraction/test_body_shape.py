@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from worker.pipeline.extraction import extract_article
+from worker.pipeline.extraction.filters import flat
 from worker.pipeline.extraction.main_extractor import _is_teaser, combine
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "extraction"
@@ -184,6 +185,102 @@ def test_combine_keeps_the_article_when_readability_took_a_later_container():
     comments = [f"{LONG.upper()} Reader comment number {i} goes on." for i in range(2)]
     body = combine([*article, "Comments", *comments], comments)
     assert body.paragraphs[: len(article)] == article
+
+
+def test_combine_keeps_the_article_when_readability_took_a_long_table_under_it():
+    # A story followed by a long table (a list of MPs and their addresses, a results grid):
+    # readability takes the table for the body, and its rows outweigh the story in characters
+    # though none of them is prose.
+    article = [f"{LONG} Story paragraph number {i} continues here." for i in range(4)]
+    head = ["| MEMBERS AND THEIR ADDRESSES |  |  |", "|---|---|---|", "| Seat | Member | Email |"]
+    rows = [f"| Seat {i} | Member {i} | member{i}@parliament.example |" for i in range(60)]
+    cells = [
+        c for i in range(60) for c in (f"Seat {i}", f"Member {i}", f"member{i}@parliament.example")
+    ]
+    body = combine([*article, *head, *rows], cells)
+    assert body.paragraphs[: len(article)] == article
+
+
+INTRO = (
+    "Some events cut a life in two, into a before and an after, and for the actress the day "
+    "of the accident was one of them, she says as we sit down in her living room."
+)
+ANSWERS = [f"{LONG} Answer number {i} of the interview goes on here." for i in range(12)]
+
+
+def test_combine_keeps_an_intro_trafilatura_alone_found_above_readabilitys_body():
+    # An interview's introduction in a container of its own, the questions and answers in
+    # another: trafilatura took the introduction alone, readability the rest.
+    page = flat(" ".join(["Menu", INTRO, "Photo gallery", *ANSWERS]))
+    body = combine([INTRO], ANSWERS, page=page)
+    assert body.paragraphs == [INTRO, *ANSWERS]
+
+
+def test_combine_leaves_out_a_fragment_below_readabilitys_body_or_not_prose():
+    # A teaser under the story is not its opening; nor is a label above it.
+    below = flat(" ".join(["Menu", *ANSWERS, INTRO]))
+    assert combine([INTRO], ANSWERS, page=below).paragraphs == ANSWERS
+    label = "Read the whole interview"
+    above = flat(" ".join([label, INTRO, *ANSWERS]))
+    assert combine([label, INTRO], ANSWERS, page=above).paragraphs == ANSWERS
+
+
+def test_an_interviews_introduction_in_a_module_of_its_own_is_kept():
+    # The page builder puts each text block in a module of its own: trafilatura takes the
+    # first module (the introduction), readability the long one with the answers.
+    intro = [
+        INTRO,
+        "Twenty years later she sits cross-legged on the sofa of her house by the sea, talks "
+        "about the long months in hospital and about the novel she has been writing every "
+        "morning since the spring, slowly, one chapter at a time.",
+    ]
+    answers = [
+        f"Question {i}: what did the year {2000 + i} teach you about the stage? Answer: it "
+        "taught me patience, and that every role asks for a piece of yourself, which you do "
+        f"not always get back once the filming of part {i} is over."
+        for i in range(14)
+    ]
+
+    def module(paragraphs: list[str]) -> str:
+        text = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return (
+            '<div class="editorial-module editorial-module--text"><div class="text">'
+            f'<div class="text-text">{text}</div></div></div>'
+        )
+
+    page = (
+        "<html><head><title>Interview</title></head><body><section class='content'>"
+        "<div class='single-wrapper'><div class='editorial-module'><h1>Interview</h1></div>"
+        f"{module(intro)}<div class='editorial-module editorial-module--image'><img src='a.jpg'>"
+        f"</div>{module(answers)}</div></section></body></html>"
+    )
+    text = extract_article(page).text
+    assert text.startswith(intro[0]) and answers[-1] in text
+
+
+def test_combine_grows_over_a_gallerys_counters_to_the_lead_above_them():
+    # The weekly report's lead, then a gallery whose slides trafilatura writes as counters
+    # alone, then the body readability holds: the counters are no gap between lead and body.
+    lead = (
+        "After a clear night the days stayed sunny, a sentence the avalanche bulletins "
+        "repeated all week; the snowpack barely changed and few slides were reported."
+    )
+    gallery = [f"Bild {i} von 10" for i in range(1, 11)]
+    body = [f"{LONG} Body paragraph {i} of the report." for i in range(3)]
+    combined = combine([lead, *gallery, *body], body)
+    assert combined.paragraphs[0] == lead
+    text = extract_article(
+        "<html><body><article><p>"
+        + lead
+        + "</p>"
+        + "".join(
+            f"<div class='slide'><span>{g}</span><img src='{i}.jpg'></div>"
+            for i, g in enumerate(gallery)
+        )
+        + "".join(f"<p>{b}</p>" for b in body)
+        + "</article></body></html>"
+    ).text
+    assert text.startswith(lead) and "Bild 3 von 10" not in text
 
 
 def test_a_relative_canonical_is_resolved_against_the_page_url():

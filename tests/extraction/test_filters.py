@@ -45,6 +45,9 @@ PROSE = (
         "→ → →",
         "%d Bloggern gefällt das:",
         "12 bloggers like this.",
+        "2022 - Todos los derechos reservados.",
+        "Alle Rechte vorbehalten",
+        "Tous droits réservés.",
     ],
 )
 def test_furniture_is_recognised(paragraph):
@@ -58,6 +61,7 @@ def test_furniture_is_recognised(paragraph):
         "By the end of the day, the river had risen by two metres.",
         "Photographs taken by residents show the water reaching the first floor of several homes.",
         "Read the room, the coach told his players before the final.",
+        "Alle Rechte an dem Grundstück lagen nach dem Urteil wieder bei der Gemeinde.",
         "Copyrighted material was at the centre of the case, lawyers said.",
         "Por la tarde, miles de personas salieron a las calles de la capital.",
         "No comments were made by the ministry on Tuesday.",
@@ -152,3 +156,46 @@ def test_a_teaser_box_mid_article_goes_and_the_story_resumes():
         PROSE + " Fourth.",
         "A short closing line that is still part of the story.",
     ]
+
+
+def test_a_list_articles_next_numbered_heading_ends_a_teaser_box_or_a_gallery():
+    # A list article's numbered sub-headings are short; the template put a "Read more" label
+    # between two of them and a gallery between two others: the story resumes at each.
+    slides = [
+        f"- {i}/5 Slide {i} of the gallery A caption that reads as prose, as they do."
+        for i in range(1, 6)
+    ]
+    body = [
+        PROSE,
+        "1. Take the blankets off the bed",
+        PROSE + " One.",
+        "2. Check the peep hole",
+        PROSE + " Two.",
+        "Read more",
+        "3. Beware the wall-mounted hairdryer",
+        PROSE + " Three.",
+        "Business news in pictures",
+        *slides,
+        "4. Mini bars almost always lose money",
+        PROSE + " Four.",
+    ]
+    cleaned = clean_paragraphs(body, Context())
+    for heading in (
+        "3. Beware the wall-mounted hairdryer",
+        "4. Mini bars almost always lose money",
+    ):
+        assert heading in cleaned
+    assert not any("Slide" in p for p in cleaned)
+    assert "Read more" not in cleaned
+
+
+def test_a_teaser_boxs_own_numbered_items_still_go():
+    # Numbered items that do not go on from a number the body used before are the box's own.
+    body = [
+        PROSE,
+        "Read more",
+        "1. Ten things about the budget",
+        "2. The vote in pictures",
+        PROSE + " Two.",
+    ]
+    assert clean_paragraphs(body, Context()) == [PROSE, PROSE + " Two."]

@@ -26,6 +26,10 @@ _NOTICE = re.compile(
     r"|if (?:you believe )?(?:this|there is an?) (?:infring|copyright)"
     r"|(?:copyright\b|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b|(?-i:[A-Z]))"
     r"|all rights reserved"
+    # The same notice as other languages write it, after the year or alone in the footer.
+    r"|(?:\d{4}\s*[-–|,.]?\s*)?(?:alle rechte vorbehalten|todos los derechos reservados|"
+    r"tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone|"
+    r"alle rechten voorbehouden|todos os direitos reservados)"
     r"|this copy is for your personal"
     r"|this material may not be (?:published|reproduced)"
     r"|distribution and use of this material"
@@ -368,12 +372,46 @@ def is_tail_heading(paragraph: str) -> bool:
     )
 
 
-def _drop_teaser_boxes(paragraphs: list[str]) -> list[str]:
-    """Drop each teaser box: its heading and the short blocks under it, up to the next prose."""
+_NUMBERED = re.compile(r"^(?:[-•*] )?(\d{1,3})[.)] \S")
+
+
+def _numbered_sequence(paragraphs: list[str]) -> set[int]:
+    """Indexes of the short blocks that go on the body's own numbering: "5. ..." after "4. ...".
+
+    A list article's numbered sub-headings ("4. Hotel rooms are priced ...", "5. Beware the
+    wall-mounted hairdryer") are short, and one may sit right under a teaser label or a
+    gallery that the template put between two of them; it is the story resuming all the same.
+    Only a number whose predecessor headed prose counts: a teaser box's own numbered items
+    follow one another with no prose between them.
+    """
+    headed: set[int] = set()  # numbers whose heading had prose under it
+    going_on: set[int] = set()
+    last = None
+    for i, paragraph in enumerate(paragraphs):
+        if is_prose(paragraph):
+            if last is not None:
+                headed.add(last)
+            continue
+        m = _NUMBERED.match(paragraph)
+        if m is None:
+            continue
+        last = int(m.group(1))
+        if last - 1 in headed:
+            going_on.add(i)
+    return going_on
+
+
+def _drop_teaser_boxes(paragraphs: list[str], going_on: set[int] | None = None) -> list[str]:
+    """Drop each teaser box: its heading and the short blocks under it, up to the next prose.
+
+    ``going_on``: indexes of blocks that resume the story (see ``_numbered_sequence``); the
+    box ends at one of them as at prose.
+    """
+    going_on = going_on or set()
     kept: list[str] = []
     skipping = 0
-    for paragraph in paragraphs:
-        if skipping and not is_prose(paragraph):
+    for i, paragraph in enumerate(paragraphs):
+        if skipping and not is_prose(paragraph) and i not in going_on:
             skipping -= 1
             continue
         skipping = 0
@@ -399,17 +437,33 @@ def _cut_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-_SLIDE = re.compile(r"^(?:[-•*] )?(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b", re.IGNORECASE)
+# "3/10", "3 of 10", and the labelled forms galleries write: "Bild 3 von 10", "Photo 3 of 10".
+_SLIDE = re.compile(
+    r"^(?:[-•*] )?(?:(?:bild|foto|image|photo|picture|slide)\s+)?(\d{1,3}) ?(?:/|of|von) ?"
+    r"(\d{1,3})\b",
+    re.IGNORECASE,
+)
+# A slide's label alone ("Bild 3 von 10"), its caption elsewhere: a few words at most.
+MAX_SLIDE_LABEL_WORDS = 5
+
+
+def is_slide_label(block: str) -> bool:
+    """A gallery's counter standing alone as a block: "Bild 3 von 10", "3/10"."""
+    return _SLIDE.match(block) is not None and _words(block) <= MAX_SLIDE_LABEL_WORDS
+
+
 # A gallery numbers at least this many slides "1/50", "2/50"... with one total.
 MIN_SLIDES = 3
 
 
-def _drop_slideshows(paragraphs: list[str]) -> list[str]:
+def _drop_slideshows(paragraphs: list[str], going_on: set[int] | None = None) -> list[str]:
     """Drop a photo gallery's slides: each opens "k/N" (or "k of N"), its caption follows.
 
     A gallery embedded in or under a story ("Business news in pictures") reads as prose, one
     caption per slide, and readability often takes it for the body; it is not the article.
+    ``going_on``: indexes of blocks that resume the story (see ``_numbered_sequence``).
     """
+    going_on = going_on or set()
     marks = [_SLIDE.match(p) for p in paragraphs]
     # Distinct slide numbers: a recipe's "1/2 cup", "1/2 teaspoon" are one fraction repeated.
     slides: dict[str, set[str]] = {}
@@ -423,12 +477,12 @@ def _drop_slideshows(paragraphs: list[str]) -> list[str]:
     # Between one slide and the next, everything is the slide's caption and credit; after the
     # last slide only its short lines are (the story may go on below the gallery).
     between = after_last = False
-    for paragraph, mark in zip(paragraphs, marks, strict=True):
+    for i, (paragraph, mark) in enumerate(zip(paragraphs, marks, strict=True)):
         if mark and mark.group(2) in galleries:
             between = int(mark.group(1)) < int(mark.group(2))
             after_last = not between
             continue
-        if between or (after_last and not is_prose(paragraph)):
+        if i not in going_on and (between or (after_last and not is_prose(paragraph))):
             continue
         between = after_last = False
         kept.append(paragraph)
@@ -438,8 +492,9 @@ def _drop_slideshows(paragraphs: list[str]) -> list[str]:
 def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
     paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
-    paragraphs = _drop_slideshows(_strip_top([p for p in paragraphs if p], context))
-    paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs))
+    paragraphs = _strip_top([p for p in paragraphs if p], context)
+    paragraphs = _drop_slideshows(paragraphs, _numbered_sequence(paragraphs))
+    paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs, _numbered_sequence(paragraphs)))
     kept: list[str] = []
     for paragraph in paragraphs:
         if is_furniture(paragraph, context):

@@ -23,6 +23,7 @@ from worker.pipeline.extraction.filters import (
     flat,
     is_furniture,
     is_prose,
+    is_slide_label,
     is_tail_heading,
     is_title,
 )
@@ -34,8 +35,13 @@ _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd
 # A block is "supported" when at least this share of its word 4-grams appear in the other opinion.
 SUPPORT = 0.5
 # When trafilatura's text is below this share of readability's, trafilatura latched onto a
-# fragment (a caption, one teaser) and readability's container is the body.
+# fragment (a caption, one teaser, the lead alone) and readability's container is the body.
 MIN_TRAFILATURA_SHARE = 0.2
+# Only a trafilatura body this short can be such a fragment of a long article: the page's text
+# is read, to place the fragment against readability's container, only below it.
+MAX_FRAGMENT_CHARS = 2000
+# The characters of a block looked up in the page's text (enough to be unique there).
+PLACE_CHARS = 60
 # Blocks shorter than this (menu items, labels) say nothing about agreement.
 MIN_ANCHOR_TOKENS = 6
 # Whole-block lookups per page (see _support).
@@ -217,8 +223,9 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
 
     Readability keeps one container, so a body split into parts (around a video, an ad slot or
     a sub-heading) loses its other parts there; trafilatura keeps them, and they read as prose
-    next to the agreed span. Short blocks are crossed only on the way to more prose, and a
-    tail heading ("Related stories", "Comments") stops the growth.
+    next to the agreed span. Short blocks are crossed only on the way to more prose (a
+    gallery's run of counters, "Bild 1 von 10" ..., counts as none), and a tail heading
+    ("Related stories", "Comments") stops the growth.
     """
 
     def grow(index: int, step: int) -> int:
@@ -232,6 +239,8 @@ def _expand(primary: list[str], first: int, last: int) -> tuple[int, int]:
                 break
             if is_prose(block):
                 edge, pending, run_top = i, 0, None
+            elif is_slide_label(block):
+                pass  # a gallery's counters between two parts of the story: crossed whole
             elif step < 0 and _is_sentence(block):
                 pending = 0  # a short sentence of an intro: crossed, though not an edge alone
                 run_top = i if run_top is None or run_top == i + 1 else run_top
@@ -284,14 +293,44 @@ def _after_headline(primary: list[str], first: int, title: str | None) -> int:
     return first
 
 
-def combine(primary: list[str], second: list[str], title: str | None = None) -> Body:
-    """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose."""
+def _lead_fragment(primary: list[str], second: list[str], page: str | None) -> list[str]:
+    """Trafilatura's fragment when it is the article's opening, set apart above readability's.
+
+    A story whose intro sits in a container of its own (an interview's introduction, a
+    guide's opening paragraph above its sections) gives trafilatura the intro alone and
+    readability the rest. The fragment is the opening when it is all prose, none of it in
+    readability's body, and it comes before that body on the page (``page``: the page's
+    text, flattened); a teaser or notice trafilatura latched onto sits elsewhere, or is no
+    prose.
+    """
+    if page is None or not second or not all(is_prose(b) for b in primary):
+        return []
+    start = page.find(flat(second[0])[:PLACE_CHARS])
+    if start < 0:
+        return []
+    held = flat(" ".join(second))
+    for block in primary:
+        text = flat(block)
+        where = page.find(text[:PLACE_CHARS])
+        if where < 0 or where >= start or text[:PLACE_CHARS] in held:
+            return []
+    return primary
+
+
+def combine(
+    primary: list[str], second: list[str], title: str | None = None, page: str | None = None
+) -> Body:
+    """Trim ``primary``'s edges to the span that ``second`` supports, grown over adjacent prose.
+
+    ``page``: the page's text, flattened, when ``primary`` is short enough to be a fragment
+    of ``second`` (see ``_lead_fragment``).
+    """
     primary_len = sum(len(b) for b in primary)
     second_len = sum(len(b) for b in second)
     if not primary:
         return Body(second, "readability")
     if primary_len < MIN_TRAFILATURA_SHARE * second_len:
-        return Body(second, "readability")
+        return Body(_lead_fragment(primary, second, page) + second, "readability")
     # Each opinion is tokenised once, block by block: the tokens of the joined text are the
     # blocks' tokens in turn (a word never spans the space that joins two blocks).
     second_blocks = [_tokens(b) for b in second]
@@ -310,9 +349,11 @@ def combine(primary: list[str], second: list[str], title: str | None = None) -> 
     first, last = _held_edges(primary, first, last, second, words)
     first = _after_headline(primary, first, title)
     # More prose before the agreed span than in it: readability took a later container (a
-    # comment thread, a second story) for the body, and the article is what comes before.
-    kept = sum(len(b) for b in primary[first : last + 1])
-    if sum(len(b) for b in primary[:first] if is_prose(b)) > kept:
+    # comment thread, a second story, a table of names under the story) for the body, and the
+    # article is what comes before. Only prose is weighed on both sides: a long table's rows
+    # would outweigh the story above them.
+    kept = _prose_size(primary[first : last + 1])
+    if _prose_size(primary[:first]) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
     span = _with_headings(primary[first : last + 1], second, words.sliced(first, last + 1))
     lead = _lead(second, primary, budget, (second_blocks, primary_blocks), words)
@@ -439,8 +480,10 @@ def extract_bodies(
     # The trafilatura opinion copies the tree it is given, so it runs first; readability edits
     # its input, so it gets a copy unless the caller gave the tree up.
     primary = trafilatura_blocks(tree, url)
+    # Read before readability edits the tree, and only when trafilatura's body is short.
+    page = flat(tree.text_content()) if _size(primary) < MAX_FRAGMENT_CHARS else None
     second = readability_blocks(tree if consume else deepcopy(tree))
-    combined = combine(primary, second, title)
+    combined = combine(primary, second, title, page)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
     bodies = [Body(combined.paragraphs, "combined")]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
