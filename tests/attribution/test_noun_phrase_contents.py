@@ -161,10 +161,3 @@ def test_a_statement_put_out_sums_up_through_its_participle(
 )
 def test_a_statement_with_no_speaker_sums_up_nothing(text: str) -> None:
     assert summaries(text) == []
-
-
-def test_a_topic_runs_over_a_coordinated_question() -> None:
-    text = "He talked about trade and how he would improve it as president."
-    assert summaries(text) == [
-        ("He", "talked about", "trade and how he would improve it as president")
-    ]

@@ -184,23 +184,6 @@ def _document_speaker(verb: Token) -> Token | None:
     return _antecedent(subject) if subject is not None else None
 
 
-def _coordinated_question(cue: Token, last: int) -> int:
-    """The content's last token, carried over "and how/why/what …" right after it: "talked about
-    trade and how he would improve it" is one topic, which the parser splits by hanging the
-    question on the verb."""
-    doc = cue.doc
-    if last + 2 >= len(doc) or doc[last + 1].lower_ != "and":
-        return last
-    for c in cue.children:
-        if (
-            c.dep_ == "conj"
-            and c.left_edge.i == last + 2
-            and doc[last + 2].lower_ in lexicon.QUESTION_WORDS
-        ):
-            return c.right_edge.i
-    return last
-
-
 def _relative_statement(verb: Token) -> bool:
     """ "Sanders, who on Tuesday endorsed Clinton": a relative clause whose own subject is the
     relative pronoun standing for its speaker; "the man whom Obama mentioned" is not one, nor a
@@ -261,7 +244,6 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             ]
             if more:
                 last = max(c.right_edge.i for c in more)
-        last = _coordinated_question(tok, last)
         source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
