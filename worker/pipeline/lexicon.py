@@ -1724,3 +1724,52 @@ COUNT_KEEPING_VERBS = words(
     tally track update
     """
 )
+
+# --- Attribution: statements with a noun-phrase content (issue 13, att-np) ----------------------
+# Appended at the end so parallel edits merge cleanly.
+
+# Characterising through an "as" predicate, when the one characterised is named or pointed to
+# and the description is no name: "Cruz cast himself as a Washington outsider", "Sanders has cast
+# Clinton as unqualified" (PolNeAR development part). A film's casting ("cast a local actor as
+# the young king", "cast Stone as Cruella") and votes cast ("cast 66 votes for") stay out.
+CASTING_CUES = words("cast")
+AS_ONLY_CUES = AS_ONLY_CUES | CASTING_CUES
+JUDGEMENT_CUES = JUDGEMENT_CUES | CASTING_CUES
+
+# Verbs whose bare object is a summed-up statement only when it names a charge or a claim: "Ailes
+# denied the charges", "the campaign denies any wrongdoing", "the government has denied any role
+# in the attacks" (PolNeAR development part). With other objects they are acts ("denied bail",
+# "the court denied the party a place on the ballot"). Lemma to the object nouns (lemmas).
+SUMMARY_OBJECT_NOUNS: dict[str, frozenset[str]] = {
+    "deny": words(
+        """
+        accusation allegation charge claim involvement knowledge link report role rumor rumour
+        wrongdoing
+        """
+    ),
+    # "the group claimed responsibility for the attack", "she claimed credit for the deal";
+    # "claimed victory" stays out: in sports news it reports a win.
+    "claim": words("credit responsibility"),
+}
+
+# Objects whose "in" phrase is part of them when the parser hangs it on the verb: "denied any
+# role in the attacks", "denied involvement in the scheme".
+PART_NOUNS = words("involvement part role")
+
+# Verbs that say the infinitive or gerund after them was done, so a summed-up statement under
+# them was made: "went on to attack Trump", "continued to question his temperament", "took to
+# Twitter to praise the ruling", "used his speech to call for a ban", "spent the hour mocking
+# Bush" (PolNeAR development part). "began", "tried", "plans" and "expected" stay out: a start,
+# an attempt or a plan is no statement made.
+CARRYING_OUT_VERBS = words("continue go proceed spend take use")
+# Of these, the verbs that carry out through an object of their own ("used his speech to …",
+# "spent the hour …"); without one they sit in a relative clause about a habit ("a term he has
+# used to describe her").
+CARRYING_OUT_WITH_OBJECT = words("spend use")
+
+# Statements put out as a document, whose participle sums up what they said: "her statement
+# condemning the test", "the candidates issued statements condemning the attacks", "he gave a
+# speech attacking the nominee" (PolNeAR development part). The speaker is the document's
+# possessive or the subject of the verb that put it out.
+SPEAKING_DOCUMENTS = words("editorial letter op-ed remark speech statement tweet")
+DOCUMENT_MAKING_VERBS = ISSUING_VERBS | words("deliver give make")

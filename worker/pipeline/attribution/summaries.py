@@ -8,7 +8,12 @@ card says the words are the writer's summary.
 
 A summary needs a verb of speech from ``lexicon.SUMMARY_VERBS`` with a nominal object (or
 ``SUMMARY_PREPOSITIONS``' prepositional object), a source that can speak, and the same blocks as
-reported speech (negated, conditional, a participle on a noun).
+reported speech (negated, conditional, a participle on a noun). A few verbs count only with
+objects that name a charge (``lexicon.SUMMARY_OBJECT_NOUNS``: "denied the allegations", not
+"denied bail"). Besides a tensed verb, the statement may be an infinitive or a gerund a tensed
+verb says was done ("went on to attack Trump", "continued to question his record"), or the
+participle of a statement put out ("her statement condemning the test", "issued statements
+condemning the attacks").
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH
+from worker.pipeline.attribution.direct import nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
+    _antecedent,
     content_span,
     is_blocked,
     source_of,
@@ -36,6 +43,9 @@ _OBJECT_DEPS = frozenset({"dobj"})
 _PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
 _RELATIVE_DEPS = frozenset({"relcl"})
+# How an infinitive or a gerund hangs on the verb that says it was carried out.
+_CARRIED_DEPS = frozenset({"xcomp", "advcl"})
+_UNTENSED_TAGS = frozenset({"VB", "VBG"})
 
 
 def _object(cue: Token) -> tuple[Token, Token | None] | None:
@@ -44,6 +54,13 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
     if lemma in lexicon.SUMMARY_VERBS:
         for c in cue.children:
             if c.dep_ in _OBJECT_DEPS and c.i > cue.i and c.pos_ in grammar.NOMINAL_POS:
+                return c, None
+    nouns = lexicon.SUMMARY_OBJECT_NOUNS.get(lemma)
+    if nouns:
+        # "denied the allegations", "denies any wrongdoing": only a charge makes a denial a
+        # statement ("denied bail", "denied him a permit" are acts).
+        for c in cue.children:
+            if c.dep_ in _OBJECT_DEPS and c.i > cue.i and c.lemma_.lower() in nouns:
                 return c, None
     preps = lexicon.SUMMARY_PREPOSITIONS.get(lemma)
     if preps:
@@ -59,6 +76,11 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
                 if mark is not None and mark.i == cue.i + 1:
                     return c, mark
     return None
+
+
+def _part_in(obj: Token) -> bool:
+    """An object that takes part in something ("denied any role in the attacks")."""
+    return obj.lemma_.lower() in lexicon.PART_NOUNS
 
 
 def _called_on(cue: Token) -> tuple[int, int, Token] | None:
@@ -115,6 +137,53 @@ def _accompanying(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ == "by"
 
 
+def _carried_out(verb: Token) -> bool:
+    """An infinitive or a gerund that a tensed verb says was done: "went on to attack Trump",
+    "continued to question his temperament", "took to the talk shows to defend the remark", "used
+    his speech to call for a ban", "spent the hour mocking Bush". Unlike "plans to attack" or
+    "is expected to endorse", the statement was made."""
+    if verb.dep_ not in _CARRIED_DEPS or verb.tag_ not in _UNTENSED_TAGS:
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in lexicon.CARRYING_OUT_VERBS or head.pos_ not in grammar.VERB_POS:
+        return False
+    if verb.tag_ == "VB" and not any(c.lower_ == "to" for c in verb.children):
+        return False
+    if head.lower_ == "going" or any(c.dep_ == "auxpass" for c in head.children):
+        # "is going to defend" is a future; "the term was used to describe" says nothing of
+        # who used it.
+        return False
+    if head.lemma_.lower() in lexicon.CARRYING_OUT_WITH_OBJECT and not any(
+        c.dep_ == "dobj" for c in head.children
+    ):
+        # "a term Rubio has used to describe Trump": the relative clause's object is the term,
+        # a habit of speech, not the statement.
+        return False
+    return _tensed(head) and not is_blocked(head)
+
+
+def _document_speaker(verb: Token) -> Token | None:
+    """Who speaks through the statement a participle hangs on: "her statement condemning the
+    test", "all three candidates issued statements condemning the attacks", "he gave a speech
+    attacking the nominee". A document with no speaker ("a statement praising the mayor") or
+    one found somewhere ("ads attacking him ran") is left."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.i > verb.i:
+        return None
+    if noun.lemma_.lower() not in lexicon.SPEAKING_DOCUMENTS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner if owner.lower_ not in lexicon.FIRST_SECOND else None
+    maker = noun.head
+    if noun.dep_ != "dobj" or maker.lemma_.lower() not in lexicon.DOCUMENT_MAKING_VERBS:
+        return None
+    if not _tensed(maker) or is_blocked(maker):
+        return None
+    subject = nearest_subject(maker)
+    return _antecedent(subject) if subject is not None else None
+
+
 def _relative_statement(verb: Token) -> bool:
     """ "Sanders, who on Tuesday endorsed Clinton": a relative clause whose own subject is the
     relative pronoun standing for its speaker; "the man whom Obama mentioned" is not one, nor a
@@ -131,9 +200,12 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
     for tok in doc:
         if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
             continue
+        issuer = _document_speaker(tok)
         if (
             not _tensed(tok)
             and not _accompanying(tok)
+            and not _carried_out(tok)
+            and issuer is None
             and tok.lemma_.lower() not in lexicon.TOPIC_SPEECH_VERBS
         ):
             continue
@@ -161,13 +233,18 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 for c in tok.children
                 if c.i > obj.i
                 and c.dep_ == "prep"
-                and c.lower_ in lexicon.SUMMARY_OBJECT_PREPOSITIONS
+                and (
+                    c.lower_ in lexicon.SUMMARY_OBJECT_PREPOSITIONS
+                    # "denied any role in the attacks": the parser hangs the charge's "in" on
+                    # the verb.
+                    or (c.lower_ == "in" and c.i == obj.right_edge.i + 1 and _part_in(obj))
+                )
                 # ", with Republicans taking shots at …": after a comma, the writer's aside
                 and not (c.lower_ in lexicon.ASIDE_PREPOSITIONS and doc[c.i - 1].text == ",")
             ]
             if more:
                 last = max(c.right_edge.i for c in more)
-        source = source_of(tok) or untagged_subject(tok)
+        source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS:
