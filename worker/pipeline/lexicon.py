@@ -1728,14 +1728,6 @@ COUNT_KEEPING_VERBS = words(
 # --- Attribution: statements with a noun-phrase content (issue 13, att-np) ----------------------
 # Appended at the end so parallel edits merge cleanly.
 
-# Characterising through an "as" predicate, when the one characterised is named or pointed to
-# and the description is no name: "Cruz cast himself as a Washington outsider", "Sanders has cast
-# Clinton as unqualified" (PolNeAR development part). A film's casting ("cast a local actor as
-# the young king", "cast Stone as Cruella") and votes cast ("cast 66 votes for") stay out.
-CASTING_CUES = words("cast")
-AS_ONLY_CUES = AS_ONLY_CUES | CASTING_CUES
-JUDGEMENT_CUES = JUDGEMENT_CUES | CASTING_CUES
-
 # Verbs whose bare object is a summed-up statement only when it names a charge or a claim: "Ailes
 # denied the charges", "the campaign denies any wrongdoing", "the government has denied any role
 # in the attacks" (PolNeAR development part). With other objects they are acts ("denied bail",

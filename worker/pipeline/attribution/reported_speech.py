@@ -373,8 +373,6 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     if cue.lemma_.lower() in lexicon.AS_ONLY_CUES:
         # "portrayed X as Y": "cast 42 votes for Trump" characterises nobody.
         preds = [p for p in preds if p.dep_ == "prep" and p.lower_ == "as"]
-    if cue.lemma_.lower() in lexicon.CASTING_CUES and not _casts_someone(args, preds):
-        return None
     wh_object = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
     # "the server, which he described as an open orchid": the relative pronoun is the one
     # described, and opens the content ("which he called a disaster" is left as it was: PolNeAR
@@ -421,17 +419,6 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     end = _before_cue_coordinate(cue, preds, end)
     piece = content_span(doc, start, end)
     return [piece] if piece else None
-
-
-def _casts_someone(args: list[Token], preds: list[Token]) -> bool:
-    """ "Cruz cast himself as an outsider", "Sanders has cast Clinton as unqualified": one named
-    or pointed to, given a description. A film's casting gives a common noun a role ("cast a
-    local actor as the king") or a name one ("cast Stone as Cruella")."""
-    objects = [a for a in args if a.dep_ == "dobj"]
-    if not objects or any(o.pos_ not in _NAMED_POS for o in objects):
-        return False
-    roles = [g for p in preds for g in p.children if not g.is_punct]
-    return bool(roles) and not any(r.pos_ == "PROPN" for r in roles)
 
 
 def _before_cue_coordinate(cue: Token, preds: list[Token], end: int) -> int:
