@@ -116,16 +116,36 @@ def calibration_report(golds: list[str], behind: list[Finding | None], fit: bool
         ys = bins[key]
         print(f"  {key:12} {len(ys):>4} {statistics.fmean(ys):>8.3f}")
     if fit:
-        counts: dict[str, list[int]] = {rule.code: [0, 0] for rule in RULES}
-        for g, f in zip(golds, behind, strict=True):
-            if f is None:
-                continue
-            for code in {r.code for r in f.reasons}:
-                counts[code][1] += 1
-                counts[code][0] += int(g == f.type)
-        path = calibration.write_counts({c: (n[0], n[1]) for c, n in counts.items()})
+        counts = rule_counts(golds, behind)
+        path = calibration.write_counts(counts)
         print(f"\nCalibration counts of {len(counts)} codes written to {path}")
     return brier
+
+
+def rule_counts(golds: list[str], behind: list[Finding | None]) -> dict[str, tuple[int, int]]:
+    """Reason code -> (findings with it whose type is right, findings with it), for every
+    registered rule: ``(0, 0)`` for one that never fired."""
+    counts: dict[str, list[int]] = {rule.code: [0, 0] for rule in RULES}
+    for g, f in zip(golds, behind, strict=True):
+        if f is None:
+            continue
+        for code in {r.code for r in f.reasons}:
+            counts[code][1] += 1
+            counts[code][0] += int(g == f.type)
+    return {c: (n[0], n[1]) for c, n in counts.items()}
+
+
+def refit_counts() -> dict[str, tuple[int, int]]:
+    """Write ``calibration.json`` from the rules' findings (scorer off) on the labelled set, and
+    load the new counts into the running process, so that features computed after this call
+    (the scorer's ``rules_logit``) read them: the scorer is fitted on the counts it ships with."""
+    items = load_labelled()
+    _, behind = detector_predictions(items, use_attributions=True, scorer=None)
+    counts = rule_counts([it["label"] for it in items], behind)
+    calibration.write_counts(counts)
+    calibration.COUNTS.clear()
+    calibration.COUNTS.update(calibration.load_counts())
+    return counts
 
 
 def _bodies() -> list[str]:

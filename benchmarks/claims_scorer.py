@@ -4,7 +4,10 @@
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_scorer --fit      # write scorer.json
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_scorer --train all  # measurement only
 
-``--fit`` is the one command to run after the rules change (it reads the rules as they are).
+``--fit`` is the one command to run after the rules change (it reads the rules as they are): it
+first rewrites the rules' calibration counts (``calibration.json``, as ``benchmarks/claims.py
+--fit`` does), because the scorer reads the rules' confidence as a feature and must be fitted on
+the counts it ships with, then fits and writes ``scorer.json``.
 
 Training data, development side only (never a frozen article):
 - ``mit`` (what ships; open text only): the corpus rows of extraction-set articles (MIT) and of
@@ -553,6 +556,11 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.fit and args.train != "mit":
         parser.error("--fit writes the shipped model, which trains on redistributable text only")
+    if args.fit:
+        from benchmarks.claims import refit_counts
+
+        counts = refit_counts()
+        print(f"calibration counts of {len(counts)} codes rewritten (the scorer's rules_logit)")
     rows, texts = load_rows()
     print(f"{len(rows)} dev rows over {len(texts)} texts; reading (parses cached in {PARSES})")
     cands = collect(texts)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from worker.pipeline.lexicon import SOURCE_VERBS
-from worker.pipeline.sources import ANONYMOUS, VAGUE
+from worker.pipeline.sources import ANONYMOUS, VAGUE, Source
 from worker.pipeline.unverified.calibration import confidence
 from worker.pipeline.unverified.rule import Sentence, Signal
 
@@ -168,4 +170,68 @@ def _context(
         span = doc.char_span(sig.start, sig.end, alignment_mode="expand")
         if span is not None:
             out[f"cuedep={sig.code}:{span.root.dep_}"] = 1.0
+    for name in _cue_clause(s, decisive):
+        out[name] = 1.0
+        out[f"{ftype}&{name}"] = 1.0
+    return out
+
+
+# Modal auxiliaries by what they do to a claim: a forecast, a possibility, a duty.
+_MODALS = {
+    "will": "future",
+    "would": "future",
+    "shall": "future",
+    "wo": "future",
+    "'ll": "future",
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "can": "possible",
+    "ca": "possible",
+    "must": "duty",
+    "should": "duty",
+}
+
+
+def _tells(src: Source | None, tok: Token) -> bool:
+    """``tok`` is in what source ``src`` tells, outside the source phrase."""
+    return src is not None and not (src.first.i <= tok.i <= src.last.i)
+
+
+def _cue_clause(s: Sentence, decisive: Sequence[Signal]) -> set[str]:
+    """Where each decisive cue sits in the sentence's grammar, the labelling rules' exceptions
+    read off the parse: inside what a named source tells ("Solnit wrote of what people find"),
+    inside an anonymous or vague source's telling, under a modal (a forecast or a possibility),
+    negated, in a condition, and the tense of the verb that carries it."""
+    doc = s.doc
+    named_cues = {src.cue.i: src for src in s.sources if src.named}
+    other_cues = {src.cue.i: src for src in s.sources if not src.named}
+    out: set[str] = set()
+    for sig in decisive:
+        span = doc.char_span(sig.start, sig.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        chain = [root, *root.ancestors]
+        # a cue under a source's verb that is not the source phrase itself ("sources said")
+        if any(_tells(named_cues.get(t.i), root) for t in chain[1:]):
+            out.add("cue_under_named")
+        if any(_tells(other_cues.get(t.i), root) for t in chain[1:]):
+            out.add("cue_under_unnamed")
+        verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in _MODALS:
+                out.add(f"cue_modal={_MODALS[child.lower_]}")
+            elif child.dep_ == "neg":
+                out.add("cue_negated")
+        tense = verb.morph.get("Tense")
+        if tense:
+            out.add(f"cue_tense={tense[0]}")
+        if any(
+            t.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in t.children)
+            for t in chain
+        ):
+            out.add("cue_in_condition")
     return out
