@@ -11,6 +11,8 @@ jobs") is no attribution; neither is a negated or declined one ("did not say whe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
@@ -66,6 +68,7 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
+_FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
 
 # How the parser hangs a gerund on its verb ("reported spending", "denied taking").
 _GERUND_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
@@ -204,7 +207,8 @@ def _before_second_attribution(comps: list[Token], start: int, end: int) -> int:
     better": a clause coordinated with the content whose verb is a cue with a subject of its
     own is another source's statement (attributed on its own), not more of this one; the
     content ends before it. One opened by "that" ("said X and that Y said Z") is more of the
-    content; so is an adverbial clause ("removed the mayor after he suggested that …")."""
+    content; so is an adverbial clause ("removed the mayor after he suggested that …") and a
+    negated cue, which reports nothing ("…, but the agency did not estimate how many")."""
     # The parser also hangs the second clause on the cue as one more complement.
     clauses = [
         *comps[1:],
@@ -215,6 +219,7 @@ def _before_second_attribution(comps: list[Token], start: int, end: int) -> int:
             start < c.left_edge.i < end
             and _own_subject(c)
             and not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and not is_blocked(c)
             and _is_attribution(c)
         ):
             end = min(end, c.left_edge.i)
@@ -595,7 +600,21 @@ def weak_subject(cue: Token, subject: Token) -> bool:
     return not (len(lemma) > 4 and lemma.endswith(lexicon.PERSON_SUFFIXES))
 
 
-def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
+def _writer_speaks(cue: Token, source: Token, kind: str, quoted: Sequence[Piece]) -> bool:
+    """ "I told Megyn Kelly that …", "We asked our followers who …": outside quotation marks,
+    "I" or "we" stating is the writer (an op-ed, a memoir, a newsroom), a source PolNeAR marks.
+    Inside a quotation it is the quoted speaker's aside, and a belief ("I think …") is the
+    writer's opinion, not a report."""
+    return (
+        source.lower_ in _FIRST_PERSON_SPEAKERS
+        and kind == SPEECH
+        and not any(lo <= cue.idx < hi for lo, hi in quoted)
+    )
+
+
+def find_reported(doc: Doc, used_cues: set[int], quoted: Sequence[Piece] = ()) -> list[Relation]:
+    """Reported speech from the parse; ``quoted`` are the character spans of the quotations
+    (marks included)."""
     relations: list[Relation] = []
     text = text_of(doc)
     for tok in doc:
@@ -612,6 +631,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
             source.pos_ == "PRON"
             and source.lower_ in _NO_SOURCE_PRONOUNS
             and not _it_speaks(tok, source)
+            and not _writer_speaks(tok, source, kind, quoted)
         ):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
