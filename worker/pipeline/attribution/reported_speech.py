@@ -11,6 +11,8 @@ jobs") is no attribution; neither is a negated or declined one ("did not say whe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
@@ -66,6 +68,7 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 # "I said", "you told", "it showed": pronouns that are no source of an attribution.
 _NO_SOURCE_PRONOUNS = FIRST_SECOND | lexicon.IT
+_FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
 
 # How the parser hangs a gerund on its verb ("reported spending", "denied taking").
 _GERUND_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
@@ -137,7 +140,8 @@ def _content_of(cue: Token) -> list[Piece] | None:
             end = _conjoined_content_end(cue, end)
         # "said he never used the term and added, …": a coordinated cue is not content.
         # "said X but that she was informed…": a coordinated verb with its own subject is more
-        # of the content.
+        # of the content; so is one in the reported verb's form and not the cue's ("says he
+        # spoke to Trump and asked him to …": "asked" cannot go with "says", only with "spoke").
         for comp in comps:
             for c in comp.children:
                 if (
@@ -145,8 +149,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
                     and start < c.i < end
                     and cue_kind(c) is not None
                     and not _own_subject(c)
+                    and (_same_form(c, cue) or c.tag_ != comp.tag_)
                 ):
                     end = c.left_edge.i
+        end = _before_second_attribution(comps, start, end)
         piece = content_span(doc, start, end)
         if piece and before:
             rest = _sentence_after_cue(cue)
@@ -181,6 +187,55 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if gerund:
         return gerund
     return _parenthetical_content(cue) or _said_object(cue)
+
+
+# Verb forms that coordinate with each other: the past tense and the participle of "has said".
+_PAST_FORMS = frozenset({"VBD", "VBN"})
+
+
+def _same_form(verb: Token, cue: Token) -> bool:
+    """Whether ``verb`` has the cue's form, so that it could be the cue's own coordinate."""
+    return verb.tag_ == cue.tag_ or {verb.tag_, cue.tag_} <= _PAST_FORMS
+
+
+# A clause of its own coordinated with a reported clause.
+_SECOND_CLAUSE_DEPS = frozenset({"conj"})
+
+
+def _before_second_attribution(comps: list[Token], start: int, end: int) -> int:
+    """ "said they were worried about the economy, and more than 4 in 10 said Trump would do
+    better": a clause coordinated with the content whose verb is a cue with a subject of its
+    own is another source's statement (attributed on its own), not more of this one; the
+    content ends before it. One opened by "that" ("said X and that Y said Z") is more of the
+    content; so is an adverbial clause ("removed the mayor after he suggested that …") and a
+    negated cue, which reports nothing ("…, but the agency did not estimate how many")."""
+    # The parser also hangs the second clause on the cue as one more complement.
+    clauses = [
+        *comps[1:],
+        *(c for comp in comps for c in comp.children if c.dep_ in _SECOND_CLAUSE_DEPS),
+    ]
+    for c in clauses:
+        if (
+            start < c.left_edge.i < end
+            and _own_subject(c)
+            and not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and not is_blocked(c)
+            and _is_attribution(c)
+        ):
+            end = min(end, c.left_edge.i)
+    return end
+
+
+def _is_attribution(verb: Token) -> bool:
+    """A verb of speech that reports a clause, or one whose clause holds such a verb as its
+    head's complement ("are more likely to say …"). Beliefs stay in the content: "said Iowa's
+    caucus is complex and he feels he can win" reports the feeling too."""
+    if cue_kind(verb) == SPEECH and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "xcomp" and cue_kind(c) == SPEECH and any(g.dep_ == "ccomp" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _content_around(cue: Token, comps: list[Token]) -> list[Piece] | None:
@@ -476,7 +531,10 @@ def source_of(cue: Token) -> Token | None:
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
-    return inherited_subject(cue)
+    # "Sanders, who endorsed Canova and said he would campaign with him": the coordinated cue
+    # inherits the relative pronoun, which stands for the noun the clause hangs on.
+    inherited = inherited_subject(cue)
+    return _antecedent(inherited) if inherited is not None else None
 
 
 def _participle_agent(cue: Token) -> Token | None:
@@ -542,7 +600,21 @@ def weak_subject(cue: Token, subject: Token) -> bool:
     return not (len(lemma) > 4 and lemma.endswith(lexicon.PERSON_SUFFIXES))
 
 
-def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
+def _writer_speaks(cue: Token, source: Token, kind: str, quoted: Sequence[Piece]) -> bool:
+    """ "I told Megyn Kelly that …", "We asked our followers who …": outside quotation marks,
+    "I" or "we" stating is the writer (an op-ed, a memoir, a newsroom), a source PolNeAR marks.
+    Inside a quotation it is the quoted speaker's aside, and a belief ("I think …") is the
+    writer's opinion, not a report."""
+    return (
+        source.lower_ in _FIRST_PERSON_SPEAKERS
+        and kind == SPEECH
+        and not any(lo <= cue.idx < hi for lo, hi in quoted)
+    )
+
+
+def find_reported(doc: Doc, used_cues: set[int], quoted: Sequence[Piece] = ()) -> list[Relation]:
+    """Reported speech from the parse; ``quoted`` are the character spans of the quotations
+    (marks included)."""
     relations: list[Relation] = []
     text = text_of(doc)
     for tok in doc:
@@ -559,6 +631,7 @@ def find_reported(doc: Doc, used_cues: set[int]) -> list[Relation]:
             source.pos_ == "PRON"
             and source.lower_ in _NO_SOURCE_PRONOUNS
             and not _it_speaks(tok, source)
+            and not _writer_speaks(tok, source, kind, quoted)
         ):
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):

@@ -93,7 +93,8 @@ def clause_quotes(reading: Reading, found: Found) -> Found:
 def reported_speech(reading: Reading, found: Found) -> Found:
     """After the quotation steps, whose cues it skips (a cue is one attribution, not two)."""
     taken = {r.cue_token for r in found.relations if r.cue_token is not None}
-    return found.add(find_reported(reading.doc, taken))
+    quoted = [(p.open, p.outer_end) for q in reading.quotes for p in q.pieces]
+    return found.add(find_reported(reading.doc, taken, quoted))
 
 
 def made_clear(reading: Reading, found: Found) -> Found:

@@ -7,14 +7,19 @@ gloss, not what the source said; PARC-style annotation (PolNeAR) ends the conten
 clause must run to the content's end (an aside inside the content, `that Pagliano, who invoked
 the Fifth, is now cooperating`, is part of it) and must be the writer's words: inside a
 quotation it is the source's.
+
+The same holds for a comma-set participle of speech reporting a clause, closing the content (`the
+candidate was not contradicting himself, noting that most of the money …`): without a subject of
+its own, it is the source's next statement, attributed on its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.lexicon import WH_PRONOUNS
 from worker.pipeline.quotes import Quote
@@ -23,20 +28,53 @@ from worker.pipeline.quotes import Quote
 MIN_KEPT_CHARS = 12
 
 
+# How a participle clause hangs on the verb of the clause it closes.
+_PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _relative_aside(tok: Token) -> bool:
+    """ "…, which will grow harder": a relative clause opened by a wh-word."""
+    first = tok.doc[tok.left_edge.i]
+    return (
+        tok.dep_ == "relcl"
+        and tok.head.i < tok.i
+        and first.lower_ in WH_PRONOUNS
+        and first.lower_ != "that"
+    )
+
+
+def _participle_aside(tok: Token) -> bool:
+    """ "…, noting that most of it went to schools": a participle of speech reporting a clause
+    of its own, opening its clause, hung on a verb before it, with no subject of its own. Other
+    participles stay: "it raised $21 million, bringing its total to $95 million" goes on with
+    the source's own account, and "…, highlighting the gap" is no statement of its own."""
+    return (
+        tok.tag_ == "VBG"
+        and cue_kind(tok) == SPEECH
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and tok.dep_ in _PARTICIPLE_CLAUSE_DEPS
+        and tok.left_edge.i == tok.i
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+    )
+
+
 def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | None:
-    """Character where a comma-set relative clause closing ``[start, end)`` begins (its comma),
-    or None."""
+    """Character where a comma-set relative or participle clause closing ``[start, end)``
+    begins (its comma), or None."""
     span = char_tokens(doc, start, end)
     if span is None:
         return None
     for tok in span:
-        if tok.dep_ != "relcl" or tok.head.i >= tok.i:
+        if not (_relative_aside(tok) or _participle_aside(tok)):
             continue
         first = doc[tok.left_edge.i]
         comma = doc[first.i - 1] if first.i > 0 else None
-        if comma is None or comma.text != "," or first.lower_ not in WH_PRONOUNS:
+        if comma is None or comma.text != ",":
             continue
-        if first.lower_ == "that" or comma.idx - start < MIN_KEPT_CHARS:
+        if comma.idx - start < MIN_KEPT_CHARS:
             continue
         last = doc[tok.right_edge.i]
         if last.idx + len(last.text) < end - 1:
