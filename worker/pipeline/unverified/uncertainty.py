@@ -278,7 +278,8 @@ def _judgement_or_reading(participle: Token) -> bool:
         return True
     if participle.lower_ != "been":
         return False
-    predicate = next((c for c in participle.children if c.dep_ in ("acomp", "attr")), None)
+    # an adjective only ("wrong"), not a noun phrase ("which may have been his best" film)
+    predicate = next((c for c in participle.children if c.dep_ == "acomp"), None)
     if predicate is None and participle.head.i != participle.i:
         predicate = next(
             (c for c in participle.head.children if c.dep_ == "acomp" and c.i > participle.i),
