@@ -49,3 +49,9 @@ def test_said_of_one_person_is_an_impression() -> None:
     flagged("Yet Schiff seems to have no sense that the tide has turned.", "none", None)
     flagged("She appears to be in another spurt of growth.", "none", None)
     flagged("Dock workers appear to be moving behind the new union.", "hedged", "appears_so")
+
+
+def test_a_generic_remark_or_a_gloss_is_no_hedged_fact() -> None:
+    flagged("Such plots often seem to display clusters.", "none", None)
+    flagged("Certainly, that seems to be the area where most can go wrong.", "none", None)
+    flagged("It appears to be confirmed that the valve makes it harder to start.", "hedged", None)

@@ -34,6 +34,8 @@ _NO_CLAIM_SUBJECTS = lexicon.FIRST_SECOND_SUBJECTS | {"what"}
 # writer about their own experience, which the labels leave alone.
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our"})
 _RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+_HABITUAL = frozenset({"always", "generally", "often", "sometimes", "typically", "usually"})
+_THING_PRONOUNS = frozenset({"it", "that", "this", "everything", "something"})
 _PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp"})
 # Only the present tense: "appears to be slipping", "the donors appear to have ties" hedge a
 # state the reader could check now. The past "appeared to" is mostly the writer's reading of an
@@ -84,6 +86,8 @@ def _hedged_complement(verb: Token) -> Candidate | None:
         return None  # "would appear to make it ideal", "may seem": hypothetical or generic
     if any(c.dep_ in _JUDGEMENT_DEPS for c in kids):
         return None  # "it seems logical that", "didn't appear to care": no fact is hedged
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
+        return None  # "plots often seem to display clusters": a generic remark, not a fact
     if _restrictive_relative(verb):
         return None  # "a card that appears to have been tampered with": whom it may concern
     if subject_person(verb) in _NO_CLAIM_SUBJECTS or _a_person(verb):
@@ -96,6 +100,13 @@ def _hedged_complement(verb: Token) -> Candidate | None:
         if _perfect(infinitive):
             return None  # "appears to have been": ``appears_to_have`` reads it
         if not _checkable(infinitive):
+            return None
+        if subject_person(verb) in _THING_PRONOUNS and not any(
+            c.dep_ == "ccomp" for c in infinitive.children
+        ):
+            # "that seems to be the area where most can go wrong", "everything seems to be
+            # working fine": the writer's gloss on what was just said; "it appears to be
+            # confirmed that ..." (a clause follows) stays a hedge
             return None
         return cue(verb, infinitive)
     if subject_person(verb) != "it" and not any(
