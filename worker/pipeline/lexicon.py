@@ -1765,3 +1765,32 @@ CARRYING_OUT_WITH_OBJECT = words("spend use")
 # possessive or the subject of the verb that put it out.
 SPEAKING_DOCUMENTS = words("editorial letter op-ed remark speech statement tweet")
 DOCUMENT_MAKING_VERBS = ISSUING_VERBS | words("deliver give make")
+
+# --- Unverified: "appears to" / "seems to" on a fact of the writer's (issue 14, unv-rules) -----
+# What an "appear"/"seem" complement is when it is no hedged fact (the labelling rules in
+# tests/data/unverified/README.md): the writer's reading of what a statement, act or post meant
+# or aimed at ("appeared to refer to", "seemed to urge", "seems to agree"), or of someone's
+# manner and feelings ("appeared to grimace", "seemed to enjoy").
+APPEARANCE_READING_VERBS = words(
+    """
+    acknowledge agree aim allude assert believe blame care concede contradict criticize defend
+    direct disagree dismiss echo embody endorse enjoy forget grimace hint imply implore indicate
+    mean mock nod offer praise question recall refer reference relish remember respond say
+    signal smile suggest target think understand urge want wish
+    """
+)
+
+# "seemed (to be) nervous", "appears to be effective", "seems ready to": an impression of a
+# look or a mood, a judgement, or readiness for what is to come; none is a checkable fact.
+APPEARANCE_IMPRESSION_ADJECTIVES = words(
+    """
+    absurd amused angry annoyed appropriate aware bad best better bored bound calm certain clear
+    comfortable concerned confident confused content determined difficult disappointed eager
+    easy effective embarrassed excited fair fine frustrated genuine good happy hard ideal
+    important impossible inappropriate ineffective intent interested keen likely logical
+    necessary nervous obvious odd perfect pleased pointless poised possible proud ready
+    reasonable relaxed reluctant right set silly simple sincere strange sure surprised tired
+    unaware uncomfortable unconcerned unfair unlikely unreasonable unwilling upset useful
+    willing worried worse worst wrong
+    """
+)

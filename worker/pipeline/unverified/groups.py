@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.unverified.negatives import told_by_named
 from worker.pipeline.unverified.rule import Candidate, Rule, Sentence, Signal, cue
-from worker.pipeline.unverified.secondhand import view_as_topic
+from worker.pipeline.unverified.secondhand import _vague_source, view_as_topic
 
 _MODALS = frozenset({"may", "might", "could", "can", "will", "'ll", "would", "should", "must"})
 # Bodies that make a group theirs ("economists at Goldman Sachs"): the body can be asked.
@@ -357,6 +357,53 @@ GROUP_ANONYMOUS_RULES = (
     ),
 )
 
+
+def _they_of_a_group(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+    """ "Many Republicans doubt the plan. They say it will raise prices": "they" points back to
+    the unnamed group of the sentence before, so the view is still nobody's the reader can
+    check (issue 14's weasel). Only when that sentence gives a view or a word to an unnamed
+    group and names no source; people telling their own state ("they say they felt") and
+    views under a modal or condition stay unflagged, as for the group itself."""
+    if s.index == 0 or any(f.type == "weasel" for f in found):
+        return
+    for they in s.having(_THEY):
+        if they.dep_ != "nsubj" or they.lower_ not in _THEY or s.quoted(they.idx):
+            continue
+        verb = they.head
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or (lemma not in lexicon.GROUP_OPINION_VERBS and lemma not in _SAY):
+            continue
+        if not _asserted(verb, s) or _self_report(verb) or view_as_topic(verb):
+            continue
+        if any(m.named and m.head.i != they.i for m in s.sources):
+            continue  # "they say, according to a Gallup poll": a named source carries it
+        if _group_speaks_before(s):
+            yield cue(they, verb)
+            return
+
+
+_THEY = frozenset({"they"})
+
+
+def _group_speaks_before(s: Sentence) -> bool:
+    """The sentence before is a weasel of its own: the vague-group rules flag it."""
+    i = s.index - 1
+    reading = s.reading
+    before = Sentence(
+        span=reading.sentences[i],
+        index=i,
+        reading=reading,
+        sources=reading.sources[i],
+        attributions=reading.attributions[i],
+        paragraph_sourced=s.paragraph_sourced,
+        other_named_report=False,
+    )
+    return any(
+        next(iter(detect(before, ())), None) is not None
+        for detect in (_vague_source, _group_view, _group_concern)
+    )
+
+
 GROUP_WEASEL_RULES = (
     Rule(
         "group_view",
@@ -378,5 +425,12 @@ GROUP_WEASEL_RULES = (
         '"{cue}": the article does not say whose fear or doubt this is, so nobody stands'
         " behind it.",
         _group_concern,
+    ),
+    Rule(
+        "they_of_a_group",
+        "weasel",
+        '"{cue}": "they" are the unnamed group of the sentence before, so nobody the reader can'
+        " check stands behind this view.",
+        _they_of_a_group,
     ),
 )

@@ -9,6 +9,7 @@ on a sentence another rule has flagged.
 
 from __future__ import annotations
 
+from worker.pipeline.unverified.appearance import APPEARANCE_RULES
 from worker.pipeline.unverified.background import BACKGROUND_RULES
 from worker.pipeline.unverified.figures import FIGURE_RULES
 from worker.pipeline.unverified.groups import GROUP_ANONYMOUS_RULES, GROUP_WEASEL_RULES
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     *ONE_PERSON_RULES,
     *REPORTED_RULES,
     *HEDGED_RULES,
+    *APPEARANCE_RULES,
     *WEASEL_RULES,
     *GROUP_WEASEL_RULES,
     *REDUCED_VIEW_RULES,

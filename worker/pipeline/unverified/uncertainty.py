@@ -253,6 +253,8 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
         return None
     if doc[k].dep_ == "amod":
         return None  # "may have limited visitation": "have" owns, the participle describes
+    if _judgement_or_reading(doc[k]):
+        return None
     verb = tok.head
     if _in_who_clause(verb):
         return None
@@ -266,6 +268,30 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if _first_person_guess(verb):
         return None
     return cue(tok, doc[k]), verb.i
+
+
+def _judgement_or_reading(participle: Token) -> bool:
+    """ "may have been wrong", "may have been right the first time", "may have thought the worst
+    was over", "may have said it best": a judgement or the writer's reading of a mind or a
+    phrasing, not a hedged fact (the complements the labels leave alone after "appears to")."""
+    if participle.lemma_.lower() in lexicon.APPEARANCE_READING_VERBS:
+        return True
+    if participle.lower_ != "been":
+        return False
+    # an adjective only ("wrong"), not a noun phrase ("which may have been his best" film)
+    predicate = next((c for c in participle.children if c.dep_ == "acomp"), None)
+    if predicate is None and participle.head.i != participle.i:
+        predicate = next(
+            (c for c in participle.head.children if c.dep_ == "acomp" and c.i > participle.i),
+            None,
+        )
+    return predicate is not None and (
+        predicate.pos_ == "ADJ"
+        and (
+            predicate.lemma_.lower() in lexicon.APPEARANCE_IMPRESSION_ADJECTIVES
+            or predicate.lower_ in lexicon.APPEARANCE_IMPRESSION_ADJECTIVES
+        )
+    )
 
 
 def _first_person_guess(verb: Token) -> bool:
