@@ -29,8 +29,9 @@ from trafilatura.htmlprocessing import (
     prune_unwanted_nodes,
     tree_cleaning,
 )
-from trafilatura.settings import Extractor
-from trafilatura.utils import trim
+from trafilatura.main_extractor import _elem_text, handle_textelem
+from trafilatura.settings import DEDUPE_SCAN_CAP, MIN_DUPLICATE_LENGTH, TAG_CATALOG, Extractor
+from trafilatura.utils import text_chars_test, trim
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
@@ -146,8 +147,76 @@ def prune_unwanted_sections(
     return tree
 
 
-# The cascade's _extract and recover_wild_text call this one.
+# The wild-text search (trafilatura's): paragraphs, tables, quotes and code blocks, and in recall
+# mode every div, line break and list too, in document order.
+_WILD_TEXT = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]"
+_RECALL_WILD_TEXT = "|.//div|.//lb|.//list"
+
+
+def recover_wild_text(
+    tree: HtmlElement,
+    result_body: HtmlElement,
+    options: Extractor,
+    potential_tags: set[str] | None = None,
+    consumed: set[HtmlElement] | None = None,
+) -> HtmlElement:
+    """``trafilatura.main_extractor.recover_wild_text``, with a cheaper test of emitted ancestors.
+
+    Trafilatura skips an element when one of its ancestors was emitted whole, by walking the
+    ancestors of every candidate (every div, paragraph and line break of the page: the walk
+    is most of the loop on deep table layouts). Here an element emitted whole marks its
+    subtree once, and a candidate is skipped when it is marked: candidates come in document
+    order, so an emitted element's descendants all come after it, and nothing later changes
+    a marked subtree (a later candidate is never its ancestor). Otherwise trafilatura's code,
+    line for line.
+    """
+    potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
+    search_expr = _WILD_TEXT
+    if options.focus == "recall":
+        potential_tags.update(["div", "lb"])
+        search_expr += _RECALL_WILD_TEXT
+    search_tree = prune_unwanted_sections(tree, potential_tags, options, keep_teasers=options.fast)
+    subelems = search_tree.xpath(search_expr)
+    elem_texts = [_elem_text(el) for el in result_body]
+    existing = "\n".join(filter(None, elem_texts))
+    existing_elems = set(elem_texts)
+    covered: set[HtmlElement] = set()
+    for subelem in subelems:
+        if subelem in covered or (consumed and subelem in consumed):
+            continue
+        processed = handle_textelem(subelem, potential_tags, options)
+        if processed is None:
+            continue
+        if processed is subelem:
+            covered.update(subelem.iterdescendants())
+        text = _elem_text(processed)
+        images = {img.get("src") for img in processed.iter("graphic")}
+        if not text and images and images <= {g.get("src") for g in result_body.iter("graphic")}:
+            continue
+        under_cap = len(existing) <= DEDUPE_SCAN_CAP
+        fragment = trim(text + (processed.tail or "")) if text_chars_test(processed.tail) else ""
+        if text and (
+            text in existing_elems
+            or (
+                under_cap
+                and (
+                    (len(text) > MIN_DUPLICATE_LENGTH and text in existing)
+                    or (fragment and fragment in existing)
+                )
+            )
+        ):
+            continue
+        result_body.append(processed)
+        if under_cap:
+            existing += "\n" + (fragment or text)
+        existing_elems.add(text)
+    return result_body
+
+
+# The cascade's _extract and recover_wild_text call this one; extract_content calls this
+# recover_wild_text.
 _CASCADE["prune_unwanted_sections"] = prune_unwanted_sections
+_CASCADE["recover_wild_text"] = recover_wild_text
 extract_content = _CASCADE["extract_content"]
 
 
