@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Notices: whole-paragraph furniture, anywhere in the body.
@@ -254,7 +253,7 @@ def _is_byline(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
-    text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
+    text = " ".join(paragraph.split()).lstrip("-•*– ").strip()
     if not text:
         return True
     if not _WORD.search(text):
@@ -437,7 +436,9 @@ def _drop_slideshows(paragraphs: list[str]) -> list[str]:
 
 def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
-    paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
+    # Split and joined: the same as collapsing r"\s+" and stripping (str.split's whitespace is
+    # the regex's), a fifth of the time on a paragraph.
+    paragraphs = [" ".join(p.split()) for p in paragraphs]
     paragraphs = _drop_slideshows(_strip_top([p for p in paragraphs if p], context))
     paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs))
     kept: list[str] = []

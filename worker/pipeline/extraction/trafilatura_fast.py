@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import types
 from copy import copy
+from functools import cache
 
+from lxml import etree
 from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 from trafilatura import main_extractor
@@ -84,6 +86,12 @@ _CASCADE = _with_rules(
 )
 
 
+@cache
+def _holding_links(tagname: str) -> etree.XPath:
+    """``subtree.iter(tagname)`` narrowed to the elements with a link below them, in C."""
+    return etree.XPath(f"descendant-or-self::{tagname}[descendant::ref]")
+
+
 def _delete_by_link_density(
     subtree: HtmlElement, tagname: str, backtracking: bool = False, favor_precision: bool = False
 ) -> bool:
@@ -91,7 +99,8 @@ def _delete_by_link_density(
     deletions = []
     len_threshold = 200 if favor_precision else 100
     depth_threshold = 1 if favor_precision else 3
-    for elem in subtree.iter(tagname):
+    # Only elements holding a link: the test passes over the others (no link, no deletion).
+    for elem in _holding_links(tagname)(subtree):
         result, short_with_links = link_density_test(elem, favor_precision)
         if result or (
             backtracking
@@ -115,7 +124,8 @@ def prune_unwanted_sections(
 
     Trafilatura runs its link-density passes twice over the tree; when the first round
     deletes nothing the tree is as it was, so the second would decide the same and is
-    skipped. Otherwise trafilatura's code, line for line.
+    skipped; the link-density tests visit only elements with a link below them (the others
+    pass). Otherwise trafilatura's code, line for line.
     """
     favor_precision = options.focus == "precision"
     tree = prune_unwanted_nodes(tree, OVERALL_DISCARD_RULES, with_backup=True)
@@ -134,7 +144,7 @@ def prune_unwanted_sections(
             break
     if "table" in potential_tags or favor_precision:
         boilerplate_tables = [
-            elem for elem in tree.iter("table") if link_density_test_tables(elem) is True
+            elem for elem in _holding_links("table")(tree) if link_density_test_tables(elem) is True
         ]
         for elem in boilerplate_tables:
             delete_element(elem, keep_tail=False)
