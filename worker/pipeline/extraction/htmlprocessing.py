@@ -231,7 +231,6 @@ _CANDIDATES = etree.XPath(
     ".//*[@class or @id or self::nav or self::footer or self::aside or self::menu "
     "or self::ul or self::ol]"
 )
-_IN_BODY = etree.XPath("boolean(ancestor::body)")
 
 
 def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
@@ -245,9 +244,12 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
     total = _prose_length(body, by_paragraphs) or 1
     # Only elements that could be furniture are visited (the XPath runs in libxml2), in
     # document order, so a container comes before its descendants; a removed container's
-    # descendants no longer have the body above them and are skipped.
+    # descendants are out of the page and skipped (marked once, when it is removed: asking
+    # each candidate whether the body is still above it costs an XPath call apiece).
+    removed: set[etree._Element] = set()
     for el in _CANDIDATES(body):
-        if _IN_BODY(el) and _is_furniture_container(el, total, by_paragraphs):
+        if el not in removed and _is_furniture_container(el, total, by_paragraphs):
+            removed.update(el.iterdescendants())
             _remove(el)
 
 
