@@ -158,9 +158,12 @@ def prune_unwanted_sections(
 
 
 # The wild-text search (trafilatura's): paragraphs, tables, quotes and code blocks, and in recall
-# mode every div, line break and list too, in document order.
-_WILD_TEXT = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]"
-_RECALL_WILD_TEXT = "|.//div|.//lb|.//list"
+# mode every div, line break and list too, in document order. Trafilatura's XPath for it
+# (".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]", and "|.//div|.//lb|
+# .//list" in recall mode) walks the tree once per alternative and sorts the union: one walk
+# over the tags takes about half its time.
+_WILD_TAGS = ("code", "p", "quote", "table", "div")
+_RECALL_WILD_TAGS = ("lb", "list")
 
 
 def recover_wild_text(
@@ -177,16 +180,22 @@ def recover_wild_text(
     is most of the loop on deep table layouts). Here an element emitted whole marks its
     subtree once, and a candidate is skipped when it is marked: candidates come in document
     order, so an emitted element's descendants all come after it, and nothing later changes
-    a marked subtree (a later candidate is never its ancestor). Otherwise trafilatura's code,
-    line for line.
+    a marked subtree (a later candidate is never its ancestor). The candidates are found in
+    one walk (see ``_WILD_TAGS``). Otherwise trafilatura's code, line for line.
     """
     potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
-    search_expr = _WILD_TEXT
-    if options.focus == "recall":
+    recall = options.focus == "recall"
+    if recall:
         potential_tags.update(["div", "lb"])
-        search_expr += _RECALL_WILD_TEXT
     search_tree = prune_unwanted_sections(tree, potential_tags, options, keep_teasers=options.fast)
-    subelems = search_tree.xpath(search_expr)
+    if recall:  # every div, the w3-code ones among them
+        subelems = list(search_tree.iterdescendants(*_WILD_TAGS, *_RECALL_WILD_TAGS))
+    else:
+        subelems = [
+            el
+            for el in search_tree.iterdescendants(*_WILD_TAGS)
+            if el.tag != "div" or "w3-code" in (el.get("class") or "")
+        ]
     elem_texts = [_elem_text(el) for el in result_body]
     existing = "\n".join(filter(None, elem_texts))
     existing_elems = set(elem_texts)
