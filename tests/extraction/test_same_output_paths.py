@@ -215,3 +215,19 @@ def test_link_holding_preselection_keeps_trafilatura_pruning_on_link_tables():
     reference["prune_unwanted_sections"](theirs, set(tags), options)
     assert etree.tostring(mine) == etree.tostring(theirs)
     assert "Plain cell text" in mine.text_content()
+
+
+# --- split bodies' containers: one walk over two tags ---------------------------------------
+
+
+def test_classed_containers_are_the_xpath_union_on_every_repository_page():
+    union = etree.XPath(".//div[@class]|.//section[@class]")
+    shape = (
+        "<html><body><div class='a'><section><div class=''>x</div></section>"
+        "<section class='b'><div>y</div><!-- c --><div class='c'>z</div></section></div>"
+        "</body></html>"
+    )
+    pages = _pages() + [("shape", shape, None)]
+    for name, html, _ in pages:
+        body = parse_html(to_text(html)).find("body")
+        assert htmlprocessing._classed_containers(body) == union(body), name
