@@ -231,3 +231,18 @@ def test_classed_containers_are_the_xpath_union_on_every_repository_page():
     for name, html, _ in pages:
         body = parse_html(to_text(html)).find("body")
         assert htmlprocessing._classed_containers(body) == union(body), name
+
+
+# --- the echo check: length first, the comparison only for short blocks --------------------
+
+
+def test_short_echo_dropped_and_long_repeat_kept_after_length_first():
+    standfirst = "The council voted on the budget."
+    long_paragraph = "The council voted on the budget after a debate that ran late. " * 8
+    body = [standfirst, standfirst, long_paragraph, long_paragraph, "Closing words here, said."]
+    assert clean_paragraphs(body, Context()) == [
+        standfirst,
+        long_paragraph.strip(),
+        long_paragraph.strip(),
+        "Closing words here, said.",
+    ]

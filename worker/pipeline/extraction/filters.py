@@ -446,9 +446,10 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
         if is_furniture(paragraph, context):
             continue
         # A short block repeated at once is a template echo (a standfirst shown twice); a long
-        # paragraph the page writes twice is text a reader reads twice.
-        echo = bool(kept) and _norm(kept[-1]) == _norm(paragraph)
-        if echo and _words(paragraph) <= MAX_FURNITURE_WORDS:
+        # paragraph the page writes twice is text a reader reads twice. (Length first: the
+        # comparison normalises both, and most of a body's text is in long paragraphs.)
+        short = _words(paragraph) <= MAX_FURNITURE_WORDS
+        if short and kept and _norm(kept[-1]) == _norm(paragraph):
             continue
         kept.append(paragraph)
     return kept
