@@ -246,3 +246,23 @@ def test_short_echo_dropped_and_long_repeat_kept_after_length_first():
         long_paragraph.strip(),
         "Closing words here, said.",
     ]
+
+
+# --- byline candidates: attribute tests in Python over elements with attributes ------------
+
+
+def test_byline_elements_are_the_xpath_on_every_repository_page():
+    from worker.pipeline.extraction.metadata import _byline_elements
+
+    xpath = etree.XPath(
+        './/*[@rel="author" or @itemprop="author" or contains(@class,"byline")'
+        ' or contains(@class,"author-name")]'
+    )
+    shape = (
+        "<html><body><a rel='author'>A</a><a rel='author me'>B</a><span itemprop='author'>C"
+        "</span><p class='post-byline'>D</p><p class='Byline'>E</p><div class='author-name x'>F"
+        "</div><p id='byline'>G</p><!-- byline --></body></html>"
+    )
+    for name, html, _ in _pages() + [("shape", shape, None)]:
+        tree = parse_html(to_text(html))
+        assert _byline_elements(tree) == xpath(tree), name
