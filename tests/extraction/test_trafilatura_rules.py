@@ -82,6 +82,16 @@ def test_same_elements_as_the_xpaths_on_every_repository_page():
         '<div id="reply-1" class="a"><p>x</p></div><div class="reply-2" id="b">y</div>',
         '<span id="a" style="x" class="hidden">x</span><span style="hidden" id="a">y</span>',
         '<div style="color:red;display:none">x</div><p aria-hidden="true">y</p>',
+        # The hidden rule reads id, class and style (the first of two in source order) and
+        # aria-hidden alone; an element with none of them is passed over.
+        '<div style="hidden" id="a">x</div><div id="a" style="hidden">y</div>'
+        '<div id="is-hidden" style="a">z</div><div style="a" id="is-hidden">w</div>',
+        '<div class="reply-x" id="a">x</div><div id="a" class="reply-x">y</div>'
+        '<div class="b" id="reply-x">z</div><p aria-hidden="true" class="lead">w</p>',
+        '<div id="reader-comments-1">x</div><p id="akismet">y</p><p class="js-akismet">z</p>'
+        '<p aria-hidden="false">w</p><p data-hidden="1" lang="hidden">v</p>',
+        '<span class="visually hidden">x</span><span class="hide-me" id="c">y</span>'
+        '<span id="c" style="display: none">z</span><span style="">w</span>',
         '<div class="comments-title">x</div><div class="x comments-title">y</div>',
         '<div role="Navigation">x</div><p data-lp-replacement-content="">y</p>',
         '<div data-component="MostPopularStories">x</div><section class="navbar">y</section>',

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Notices: whole-paragraph furniture, anywhere in the body.
@@ -258,7 +257,7 @@ def _is_byline(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
-    text = _SPACE.sub(" ", paragraph).strip().lstrip("-•*– ").strip()
+    text = " ".join(paragraph.split()).lstrip("-•*– ").strip()
     if not text:
         return True
     if not _WORD.search(text):
@@ -491,7 +490,9 @@ def _drop_slideshows(paragraphs: list[str], going_on: set[int] | None = None) ->
 
 def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
-    paragraphs = [_SPACE.sub(" ", p).strip() for p in paragraphs]
+    # Split and joined: the same as collapsing r"\s+" and stripping (str.split's whitespace is
+    # the regex's), a fifth of the time on a paragraph.
+    paragraphs = [" ".join(p.split()) for p in paragraphs]
     paragraphs = _strip_top([p for p in paragraphs if p], context)
     paragraphs = _drop_slideshows(paragraphs, _numbered_sequence(paragraphs))
     paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs, _numbered_sequence(paragraphs)))
@@ -500,9 +501,10 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
         if is_furniture(paragraph, context):
             continue
         # A short block repeated at once is a template echo (a standfirst shown twice); a long
-        # paragraph the page writes twice is text a reader reads twice.
-        echo = bool(kept) and _norm(kept[-1]) == _norm(paragraph)
-        if echo and _words(paragraph) <= MAX_FURNITURE_WORDS:
+        # paragraph the page writes twice is text a reader reads twice. (Length first: the
+        # comparison normalises both, and most of a body's text is in long paragraphs.)
+        short = _words(paragraph) <= MAX_FURNITURE_WORDS
+        if short and kept and _norm(kept[-1]) == _norm(paragraph):
             continue
         kept.append(paragraph)
     return kept

@@ -234,7 +234,7 @@ def extract_byline(tree: HtmlElement, meta: dict[str, str], ld: list[dict]) -> s
         if name:
             return name
     # Author markup first, then byline classes: both kinds found in one pass over the page.
-    found = _BYLINE_ELEMENTS(tree)
+    found = _byline_elements(tree)
     for el in found:
         if el.get("rel") != "author" and el.get("itemprop") != "author":
             continue
@@ -252,12 +252,27 @@ def extract_byline(tree: HtmlElement, meta: dict[str, str], ld: list[dict]) -> s
     return None
 
 
-# The first predicate only selects the elements the second can match (each of its tests reads
-# one of these attributes): libxml2 passes over the rest at once, about a third faster a page.
-_BYLINE_ELEMENTS = etree.XPath(
-    './/*[@class or @rel or @itemprop][@rel="author" or @itemprop="author"'
-    ' or contains(@class,"byline") or contains(@class,"author-name")]'
-)
+# Every element with an attribute (libxml2 passes over the rest without a Python object each);
+# the byline tests on those in Python take two thirds of the time of the same tests as an XPath
+# predicate over the page.
+_WITH_ATTRIBUTES = etree.XPath("descendant::*[@*]")
+
+
+def _byline_elements(tree: HtmlElement) -> list[HtmlElement]:
+    """``.//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or
+    contains(@class,"author-name")]``, in document order."""
+    found = []
+    for el in _WITH_ATTRIBUTES(tree):
+        cls = el.get("class")
+        if (
+            el.get("rel") == "author"
+            or el.get("itemprop") == "author"
+            or (cls is not None and ("byline" in cls or "author-name" in cls))
+        ):
+            found.append(el)
+    return found
+
+
 _NAME_ELEMENTS = etree.XPath('.//*[@itemprop="name"]')
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import types
 from copy import copy
+from functools import cache
 
+from lxml import etree
 from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 from trafilatura import main_extractor
@@ -29,8 +31,9 @@ from trafilatura.htmlprocessing import (
     prune_unwanted_nodes,
     tree_cleaning,
 )
-from trafilatura.settings import Extractor
-from trafilatura.utils import trim
+from trafilatura.main_extractor import _elem_text, handle_textelem
+from trafilatura.settings import DEDUPE_SCAN_CAP, MIN_DUPLICATE_LENGTH, TAG_CATALOG, Extractor
+from trafilatura.utils import text_chars_test, trim
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
@@ -83,6 +86,12 @@ _CASCADE = _with_rules(
 )
 
 
+@cache
+def _holding_links(tagname: str) -> etree.XPath:
+    """``subtree.iter(tagname)`` narrowed to the elements with a link below them, in C."""
+    return etree.XPath(f"descendant-or-self::{tagname}[descendant::ref]")
+
+
 def _delete_by_link_density(
     subtree: HtmlElement, tagname: str, backtracking: bool = False, favor_precision: bool = False
 ) -> bool:
@@ -90,7 +99,8 @@ def _delete_by_link_density(
     deletions = []
     len_threshold = 200 if favor_precision else 100
     depth_threshold = 1 if favor_precision else 3
-    for elem in subtree.iter(tagname):
+    # Only elements holding a link: the test passes over the others (no link, no deletion).
+    for elem in _holding_links(tagname)(subtree):
         result, short_with_links = link_density_test(elem, favor_precision)
         if result or (
             backtracking
@@ -114,7 +124,8 @@ def prune_unwanted_sections(
 
     Trafilatura runs its link-density passes twice over the tree; when the first round
     deletes nothing the tree is as it was, so the second would decide the same and is
-    skipped. Otherwise trafilatura's code, line for line.
+    skipped; the link-density tests visit only elements with a link below them (the others
+    pass). Otherwise trafilatura's code, line for line.
     """
     favor_precision = options.focus == "precision"
     tree = prune_unwanted_nodes(tree, OVERALL_DISCARD_RULES, with_backup=True)
@@ -133,7 +144,7 @@ def prune_unwanted_sections(
             break
     if "table" in potential_tags or favor_precision:
         boilerplate_tables = [
-            elem for elem in tree.iter("table") if link_density_test_tables(elem) is True
+            elem for elem in _holding_links("table")(tree) if link_density_test_tables(elem) is True
         ]
         for elem in boilerplate_tables:
             delete_element(elem, keep_tail=False)
@@ -146,8 +157,85 @@ def prune_unwanted_sections(
     return tree
 
 
-# The cascade's _extract and recover_wild_text call this one.
+# The wild-text search (trafilatura's): paragraphs, tables, quotes and code blocks, and in recall
+# mode every div, line break and list too, in document order. Trafilatura's XPath for it
+# (".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]", and "|.//div|.//lb|
+# .//list" in recall mode) walks the tree once per alternative and sorts the union: one walk
+# over the tags takes about half its time.
+_WILD_TAGS = ("code", "p", "quote", "table", "div")
+_RECALL_WILD_TAGS = ("lb", "list")
+
+
+def recover_wild_text(
+    tree: HtmlElement,
+    result_body: HtmlElement,
+    options: Extractor,
+    potential_tags: set[str] | None = None,
+    consumed: set[HtmlElement] | None = None,
+) -> HtmlElement:
+    """``trafilatura.main_extractor.recover_wild_text``, with a cheaper test of emitted ancestors.
+
+    Trafilatura skips an element when one of its ancestors was emitted whole, by walking the
+    ancestors of every candidate (every div, paragraph and line break of the page: the walk
+    is most of the loop on deep table layouts). Here an element emitted whole marks its
+    subtree once, and a candidate is skipped when it is marked: candidates come in document
+    order, so an emitted element's descendants all come after it, and nothing later changes
+    a marked subtree (a later candidate is never its ancestor). The candidates are found in
+    one walk (see ``_WILD_TAGS``). Otherwise trafilatura's code, line for line.
+    """
+    potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
+    recall = options.focus == "recall"
+    if recall:
+        potential_tags.update(["div", "lb"])
+    search_tree = prune_unwanted_sections(tree, potential_tags, options, keep_teasers=options.fast)
+    if recall:  # every div, the w3-code ones among them
+        subelems = list(search_tree.iterdescendants(*_WILD_TAGS, *_RECALL_WILD_TAGS))
+    else:
+        subelems = [
+            el
+            for el in search_tree.iterdescendants(*_WILD_TAGS)
+            if el.tag != "div" or "w3-code" in (el.get("class") or "")
+        ]
+    elem_texts = [_elem_text(el) for el in result_body]
+    existing = "\n".join(filter(None, elem_texts))
+    existing_elems = set(elem_texts)
+    covered: set[HtmlElement] = set()
+    for subelem in subelems:
+        if subelem in covered or (consumed and subelem in consumed):
+            continue
+        processed = handle_textelem(subelem, potential_tags, options)
+        if processed is None:
+            continue
+        if processed is subelem:
+            covered.update(subelem.iterdescendants())
+        text = _elem_text(processed)
+        images = {img.get("src") for img in processed.iter("graphic")}
+        if not text and images and images <= {g.get("src") for g in result_body.iter("graphic")}:
+            continue
+        under_cap = len(existing) <= DEDUPE_SCAN_CAP
+        fragment = trim(text + (processed.tail or "")) if text_chars_test(processed.tail) else ""
+        if text and (
+            text in existing_elems
+            or (
+                under_cap
+                and (
+                    (len(text) > MIN_DUPLICATE_LENGTH and text in existing)
+                    or (fragment and fragment in existing)
+                )
+            )
+        ):
+            continue
+        result_body.append(processed)
+        if under_cap:
+            existing += "\n" + (fragment or text)
+        existing_elems.add(text)
+    return result_body
+
+
+# The cascade's _extract and recover_wild_text call this one; extract_content calls this
+# recover_wild_text.
 _CASCADE["prune_unwanted_sections"] = prune_unwanted_sections
+_CASCADE["recover_wild_text"] = recover_wild_text
 extract_content = _CASCADE["extract_content"]
 
 

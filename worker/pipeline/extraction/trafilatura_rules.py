@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import xpaths as X
 
@@ -80,28 +81,39 @@ def overall_discard_frames(tree: HtmlElement) -> list[HtmlElement]:
 
 
 # OVERALL_DISCARD_XPATH[1]
-_HIDDEN = _search("hidden")
-_HIDDEN_ID = _search("reader-comments|akismet")
+# The id and style tests ("hidden", "reader-comments|akismet") are plain substrings.
 _HIDDEN_CLASS = _search(
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print"
     "| hidden| hide|noprint|notloaded"
 )
 
 
+# Every descendant element with an attribute, in document order: libxml2 passes over the
+# attribute-less majority without creating a Python proxy for each.
+_WITH_ATTRIBUTES = etree.XPath("descendant::*[@*]")
+
+
 def overall_discard_hidden(tree: HtmlElement) -> list[HtmlElement]:
     found = []
-    for el in tree.iterdescendants():
-        if not el.keys() or not isinstance(el.tag, str):
-            continue  # no attribute to match; comments, processing instructions: not matched by *
-        cls, style = el.get("class"), el.get("style") or ""
+    for el in _WITH_ATTRIBUTES(tree):
+        cls, ident, style = el.get("class"), el.get("id"), el.get("style")
+        if ident is None:
+            # The patterns never match "", the string a missing attribute reads as.
+            id_or_class, id_or_style = cls or "", style or ""
+        else:
+            keys = el.keys() if cls is not None or style is not None else ()
+            at = keys.index("id") if keys else 0
+            id_or_class = cls if cls is not None and keys.index("class") < at else ident
+            id_or_style = style if style is not None and keys.index("style") < at else ident
+        style = style or ""
         if (
             cls == "comments-title"
-            or _first_of(el, "id", "class").startswith("reply-")
-            or _HIDDEN(_first_of(el, "id", "style"))
+            or id_or_class.startswith("reply-")
+            or "hidden" in id_or_style
             or "display:none" in style
             or "display: none" in style
-            or _HIDDEN_ID(el.get("id") or "")
-            or _HIDDEN_CLASS(cls or "")
+            or (ident is not None and ("reader-comments" in ident or "akismet" in ident))
+            or (cls is not None and _HIDDEN_CLASS(cls))
             or el.get("aria-hidden") == "true"
         ):
             found.append(el)

@@ -1,0 +1,268 @@
+"""Cheaper paths that must give what the code they replace gave (issue 12's speed rounds).
+
+Each is checked against the replaced computation, kept here as the reference, on every
+repository page and on shapes of our own made to reach the case the shortcut relies on.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import copy, deepcopy
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura import main_extractor
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+
+from benchmarks.extraction_score import load_pages
+from tests.support.data import EXTRACTION_DIR
+from worker.pipeline.extraction import htmlprocessing
+from worker.pipeline.extraction.decoding import to_text
+from worker.pipeline.extraction.filters import Context, clean_paragraphs, is_furniture
+from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
+from worker.pipeline.extraction.loose_text import wrap_loose_text
+from worker.pipeline.extraction.trafilatura_fast import (
+    _options,
+    _with_rules,
+    prune_unwanted_sections,
+    recover_wild_text,
+)
+from worker.pipeline.extraction.trafilatura_rules import DISCARD_IMAGE_RULES, OVERALL_DISCARD_RULES
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _pages():
+    pages = [(p.key, p.html, p.url) for p in load_pages(EXTRACTION_DIR)]
+    pages += [(p.name, p.read_bytes(), None) for p in sorted(DATA.rglob("*.html"))]
+    return pages
+
+
+# --- wild-text recovery: an emitted element's subtree marked once -------------------------
+
+
+def _reference_recovery():
+    # Trafilatura's own recover_wild_text (ancestors walked per candidate), given the same
+    # pruning as ours.
+    rules = {
+        "OVERALL_DISCARD_XPATH": OVERALL_DISCARD_RULES,
+        "DISCARD_IMAGE_ELEMENTS": DISCARD_IMAGE_RULES,
+    }
+    namespace = _with_rules(main_extractor, rules, ["recover_wild_text"])
+    namespace["prune_unwanted_sections"] = prune_unwanted_sections
+    return namespace["recover_wild_text"]
+
+
+def _cleaned(html: str | bytes, url: str | None, options):
+    tree = parse_html(to_text(html))
+    remove_boilerplate(tree)
+    wrap_loose_text(tree)
+    return convert_tags(tree_cleaning(tree, options), options, url)
+
+
+def _recovered(recover, cleaned, options, consumed_index: int | None = None) -> bytes:
+    tree = deepcopy(cleaned)
+    consumed = None
+    if consumed_index is not None:
+        elements = list(tree.iter())
+        consumed = {elements[min(consumed_index, len(elements) - 1)]}
+    body = etree.Element("body")
+    lead = etree.SubElement(body, "p")
+    lead.text = "A paragraph the main pass already took."
+    tags = set(main_extractor.TAG_CATALOG) | {"table", "td", "tr", "th"}
+    return etree.tostring(recover(tree, body, options, tags, consumed))
+
+
+def test_recovery_same_as_trafilatura_on_every_repository_page():
+    reference = _reference_recovery()
+    pages = _pages()
+    assert len(pages) > 88
+    for name, html, url in pages:
+        options = _options(url)
+        cleaned = _cleaned(html, url, options)
+        assert _recovered(recover_wild_text, cleaned, options) == _recovered(
+            reference, cleaned, options
+        ), name
+        # With a consumed element too (what the main pass took is not recovered again).
+        assert _recovered(recover_wild_text, cleaned, options, 40) == _recovered(
+            reference, cleaned, options, 40
+        ), name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A div emitted whole, holding divs, paragraphs, line breaks and a list: none of them
+        # is emitted again.
+        "<div><div>Outer text of a block. <b>bold</b><div>Inner div text.<br>After a break."
+        "</div><p>A paragraph inside.</p><ul><li>One</li><li>Two</li></ul></div></div>"
+        "<p>A paragraph outside, after it.</p>",
+        # Nested layout tables: each table is handled on its own.
+        "<table><tr><td>Cell one of the outer table.<table><tr><td>Inner cell text.</td>"
+        "</tr></table></td><td><p>A paragraph in a cell.</p></td></tr></table>",
+        # Repeated text: the duplicate checks decide, not the ancestor test.
+        "<div><p>"
+        + "The same sentence again. " * 4
+        + "</p></div><p>"
+        + "The same sentence again. " * 4
+        + "</p><div>Line one<br>Line two<br>Line one</div>",
+    ],
+)
+def test_recovery_same_as_trafilatura_on_nested_shapes(body):
+    options = _options(None)
+    cleaned = _cleaned(f"<html><body>{body}</body></html>", None, options)
+    reference = _reference_recovery()
+    assert _recovered(recover_wild_text, cleaned, options) == _recovered(
+        reference, cleaned, options
+    )
+
+
+# --- boilerplate removal: a removed container's descendants marked once -------------------
+
+
+def _reference_remove_boilerplate(tree) -> None:
+    # The removal as it was: each candidate asks by XPath whether the body is still above it.
+    in_body = etree.XPath("boolean(ancestor::body)")
+    body = tree.find("body")
+    if body is None:
+        return
+    htmlprocessing._lift_social_embeds(body)
+    htmlprocessing._join_split_bodies(body)
+    by_paragraphs = htmlprocessing._p_length(body) >= htmlprocessing.MIN_PARAGRAPH_CHARS
+    total = htmlprocessing._prose_length(body, by_paragraphs) or 1
+    for el in htmlprocessing._CANDIDATES(body):
+        if in_body(el) and htmlprocessing._is_furniture_container(el, total, by_paragraphs):
+            htmlprocessing._remove(el)
+
+
+_NESTED_FURNITURE = (
+    "<html><body><article><h1>Council passes the budget</h1><p>"
+    + "The council passed the budget on Tuesday after a long debate. " * 20
+    + "</p></article><div class='sidebar'><nav class='menu'><ul><li><a href='/a'>Home</a></li>"
+    "<li><a href='/b'>News</a></li><li><a href='/c'>Sport</a></li></ul></nav>"
+    "<div class='share-tools'>Share this</div> tail text of the share box</div>"
+    "<footer class='site-footer'><div class='newsletter'>Sign up</div></footer></body></html>"
+)
+
+
+def test_boilerplate_removal_same_tree_on_every_repository_page():
+    pages = _pages() + [("nested furniture", _NESTED_FURNITURE, None)]
+    for name, html, _ in pages:
+        text = to_text(html)
+        mine, theirs = parse_html(text), parse_html(text)
+        remove_boilerplate(mine)
+        _reference_remove_boilerplate(theirs)
+        assert etree.tostring(mine) == etree.tostring(theirs), name
+
+
+def test_nested_furniture_goes_with_its_container():
+    tree = parse_html(_NESTED_FURNITURE)
+    remove_boilerplate(tree)
+    text = tree.text_content()
+    assert "Share this" not in text and "Sport" not in text
+    assert "The council passed the budget" in text
+
+
+# --- paragraphs' whitespace: split and joined, as the regex collapsed it -------------------
+
+_SPACES = ["\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"]
+
+
+@pytest.mark.parametrize("space", _SPACES)
+def test_cleaning_collapses_every_unicode_space_as_the_regex_did(space):
+    paragraph = f"{space}The mayor said{space}{space}the plan would pass.{space}"
+    expected = re.sub(r"\s+", " ", paragraph).strip()
+    assert clean_paragraphs([paragraph], Context()) == [expected]
+
+
+def test_zero_width_characters_are_not_spaces_either_way():
+    # Neither the regex nor str.split takes a zero-width space or a BOM for whitespace.
+    paragraph = "The mayor\u200bsaid the plan\ufeff would pass on Tuesday, officials confirmed."
+    assert clean_paragraphs([paragraph], Context()) == [re.sub(r"\s+", " ", paragraph).strip()]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["\u2028 Share this story \u2028", "\xa0-\xa0Advertisement\xa0", "\u3000\u3000"],
+)
+def test_furniture_test_reads_unicode_spaces_as_spaces(paragraph):
+    collapsed = re.sub(r"\s+", " ", paragraph).strip()
+    assert is_furniture(paragraph, Context()) == is_furniture(collapsed, Context())
+
+
+def test_link_holding_preselection_keeps_trafilatura_pruning_on_link_tables():
+    # Tables and paragraphs with and without links: only linked ones are tested, and
+    # the pruning is trafilatura's (see test_trafilatura_fast for every repository page).
+    options = _options(None)
+    links = "".join(f"<a href='/{i}'>Another story headline {i}</a> " for i in range(12))
+    body = (
+        f"<table><tr><td>{links}</td></tr></table><table><tr><td>"
+        + "Plain cell text without links, long enough to count. " * 6
+        + f"</td></tr></table><p>{links}</p><div><p>Words.</p>{links}</div>"
+    )
+    tree = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    cleaned = convert_tags(tree_cleaning(tree, options), options, None)
+    mine, theirs = copy(cleaned), copy(cleaned)
+    tags = {"div", "p", "list", "table", "td", "tr"}
+    prune_unwanted_sections(mine, set(tags), options)
+    rules = {
+        "OVERALL_DISCARD_XPATH": OVERALL_DISCARD_RULES,
+        "DISCARD_IMAGE_ELEMENTS": DISCARD_IMAGE_RULES,
+    }
+    reference = _with_rules(main_extractor, rules, ["prune_unwanted_sections"])
+    reference["prune_unwanted_sections"](theirs, set(tags), options)
+    assert etree.tostring(mine) == etree.tostring(theirs)
+    assert "Plain cell text" in mine.text_content()
+
+
+# --- split bodies' containers: one walk over two tags ---------------------------------------
+
+
+def test_classed_containers_are_the_xpath_union_on_every_repository_page():
+    union = etree.XPath(".//div[@class]|.//section[@class]")
+    shape = (
+        "<html><body><div class='a'><section><div class=''>x</div></section>"
+        "<section class='b'><div>y</div><!-- c --><div class='c'>z</div></section></div>"
+        "</body></html>"
+    )
+    pages = _pages() + [("shape", shape, None)]
+    for name, html, _ in pages:
+        body = parse_html(to_text(html)).find("body")
+        assert htmlprocessing._classed_containers(body) == union(body), name
+
+
+# --- the echo check: length first, the comparison only for short blocks --------------------
+
+
+def test_short_echo_dropped_and_long_repeat_kept_after_length_first():
+    standfirst = "The council voted on the budget."
+    long_paragraph = "The council voted on the budget after a debate that ran late. " * 8
+    body = [standfirst, standfirst, long_paragraph, long_paragraph, "Closing words here, said."]
+    assert clean_paragraphs(body, Context()) == [
+        standfirst,
+        long_paragraph.strip(),
+        long_paragraph.strip(),
+        "Closing words here, said.",
+    ]
+
+
+# --- byline candidates: attribute tests in Python over elements with attributes ------------
+
+
+def test_byline_elements_are_the_xpath_on_every_repository_page():
+    from worker.pipeline.extraction.metadata import _byline_elements
+
+    xpath = etree.XPath(
+        './/*[@rel="author" or @itemprop="author" or contains(@class,"byline")'
+        ' or contains(@class,"author-name")]'
+    )
+    shape = (
+        "<html><body><a rel='author'>A</a><a rel='author me'>B</a><span itemprop='author'>C"
+        "</span><p class='post-byline'>D</p><p class='Byline'>E</p><div class='author-name x'>F"
+        "</div><p id='byline'>G</p><!-- byline --></body></html>"
+    )
+    for name, html, _ in _pages() + [("shape", shape, None)]:
+        tree = parse_html(to_text(html))
+        assert _byline_elements(tree) == xpath(tree), name
