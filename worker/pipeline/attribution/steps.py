@@ -27,6 +27,7 @@ from worker.pipeline.attribution.combine import (
 from worker.pipeline.attribution.continuation import continue_quote_paragraphs
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
+from worker.pipeline.attribution.framing_phrases import drop_framing_phrases
 from worker.pipeline.attribution.labelled import find_labelled
 from worker.pipeline.attribution.made_clear import find_made_clear
 from worker.pipeline.attribution.noun_cues import find_document_participles, find_noun_clauses
@@ -245,6 +246,14 @@ def subordinate_cues(reading: Reading, found: Found) -> Found:
     )
 
 
+def framing_phrases(reading: Reading, found: Found) -> Found:
+    """When every content is final: an opening phrase holding a quoted title (`On ABC's "This
+    Week," she said`) sets the scene of the speech; it is not what was said."""
+    return found.replace(
+        drop_framing_phrases(reading.doc, list(found.relations)), found.quotes_used
+    )
+
+
 def claimed_pieces(reading: Reading, found: Found) -> Found:
     """After every step that extends content over quotation pieces, before ``nested_echoes``:
     a later piece that another cue between them has as its content is that cue's alone."""
@@ -302,6 +311,7 @@ STEPS: tuple[Step, ...] = (
         quote_paragraphs,
     ),
     Step("subordinate_cues", "a cue in an adverbial clause after its content", subordinate_cues),
+    Step("framing_phrases", "an opening adverbial phrase before a cue dropped", framing_phrases),
     Step("claimed_pieces", "a quotation piece another cue claims left to it", claimed_pieces),
     Step("second_claims", "the same words under a second cue dropped", second_claims),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
