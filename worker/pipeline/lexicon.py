@@ -1794,3 +1794,10 @@ APPEARANCE_IMPRESSION_ADJECTIVES = words(
     willing worried worse worst wrong
     """
 )
+
+# --- unv-fp: population figures that are no checkable count ---
+# "66 per 100,000 people": a rate, not a count of people.
+RATE_PREPOSITIONS = RATE_PREPOSITIONS | {"per"}
+# "millions of people struggling", "thousands of workers sewed jeans": a bare round plural
+# gives no figure a reader could check ("tens of millions", "nearly a million" still do).
+VAGUE_PLURAL_QUANTITIES = words("billions dozens hundreds millions thousands")

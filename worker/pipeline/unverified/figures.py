@@ -155,6 +155,8 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
             a.dep_ == "aux" and a.lower_ in lexicon.HYPOTHETICAL_AUXILIARIES for a in c.children
         ):
             continue  # "could kill up to..." is a forecast, not a count
+        if kind == "money" and _unspent(c):
+            continue
         if kind in _VERB_ONLY_KINDS and c.pos_ != "VERB":
             continue
         if kind == "crowd_noun":
@@ -229,6 +231,26 @@ def _spending_and_protest_figures(
     return out
 
 
+def _unspent(verb: Token) -> bool:
+    """Money the text does not say was spent or lost: under a modal or a condition ("would cost
+    $20 million to outfit", "unless he is paid $5 million"), the infinitive of a noun ("an
+    announcement to spend 130 billion euros": the plan, which its announcer sources) or of a
+    negated verb ("hasn't bothered to spend tens of billions"). A group's stated aim stays a
+    figure to take on trust ("aims to spend almost $900 million")."""
+    for v in (verb, verb.head):
+        if any(
+            (c.dep_ in ("aux", "auxpass") and c.tag_ == "MD")
+            or (c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS)
+            for c in v.children
+        ):
+            return True
+        if v.head.i == v.i:
+            break
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ == "acl" or any(c.dep_ == "neg" for c in verb.head.children)
+
+
 def _sum_more_than(n: Token, verb: Token) -> bool:
     """ "spent roughly $2 million more than the Clinton campaign": the sum measures the
     comparative the verb takes as its object."""
@@ -288,6 +310,16 @@ def _number(q: Token) -> float | None:
     return value
 
 
+def _vague_plural(q: Token) -> bool:
+    """ "millions of people", "the thousands of workers": a round plural with no number or
+    qualifier of its own, and not itself counted ("tens of millions" is)."""
+    return (
+        q.lower_ in lexicon.VAGUE_PLURAL_QUANTITIES
+        and q.dep_ != "pobj"
+        and not any(c.dep_ in ("nummod", "quantmod", "advmod", "npadvmod") for c in q.children)
+    )
+
+
 def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[Candidate]:
     """ "11 million undocumented immigrants", "300,000 steel workers": a large count of people
     stated as fact."""
@@ -298,6 +330,8 @@ def _populations(sent: Span, quotes: QuoteMap, quantities: list[Token]) -> list[
         value = _number(q)
         if value is None or value < POPULATION_FLOOR or 1800 <= value <= 2100:
             continue  # a year is no population
+        if _vague_plural(q):
+            continue
         n = _counted(q)
         if n.i == q.i and q.dep_ == "pobj":
             continue
