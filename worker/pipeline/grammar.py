@@ -8,6 +8,8 @@ only may stay a named constant in that rule's module.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 # --- dependency relations -------------------------------------------------------------------
 
 # A clause's subject, active or passive.
@@ -48,3 +50,21 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 # --- entity types ---------------------------------------------------------------------------
 
 PERSON_OR_ORG = frozenset({"PERSON", "ORG"})
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+
+
+def in_restrictive_relative(verb: Token) -> bool:
+    """ "staff members who may have been involved": ``verb`` heads a restrictive relative clause,
+    which picks out whom the sentence is about and claims nothing about anyone in particular. Set
+    off by a comma ("The film, which may have been his best, flopped") it is a claim."""
+    if verb.dep_ != "relcl":
+        return False
+    doc = verb.doc
+    return any(
+        c.dep_ in SUBJECT_DEPS
+        and c.lower_ in _RELATIVE_SUBJECTS
+        and not (c.i > 0 and doc[c.i - 1].text == ",")
+        for c in verb.children
+    )

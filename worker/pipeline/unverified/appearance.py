@@ -33,7 +33,6 @@ _NO_CLAIM_SUBJECTS = lexicon.FIRST_SECOND_SUBJECTS | {"what"}
 # First-person words: "it seemed to work for me", "I'm finding a round seems to work best": the
 # writer about their own experience, which the labels leave alone.
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our"})
-_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 _HABITUAL = frozenset({"always", "generally", "often", "sometimes", "typically", "usually"})
 _THING_PRONOUNS = frozenset({"it", "that", "this", "everything", "something"})
 _PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp"})
@@ -88,7 +87,7 @@ def _hedged_complement(verb: Token) -> Candidate | None:
         return None  # "it seems logical that", "didn't appear to care": no fact is hedged
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
         return None  # "plots often seem to display clusters": a generic remark, not a fact
-    if _restrictive_relative(verb):
+    if grammar.in_restrictive_relative(verb):
         return None  # "a card that appears to have been tampered with": whom it may concern
     if subject_person(verb) in _NO_CLAIM_SUBJECTS or _a_person(verb):
         return None
@@ -153,18 +152,6 @@ def _a_person(verb: Token) -> bool:
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they"})
-
-
-def _restrictive_relative(verb: Token) -> bool:
-    if verb.dep_ != "relcl":
-        return False
-    doc = verb.doc
-    return any(
-        c.dep_ in grammar.SUBJECT_DEPS
-        and c.lower_ in _RELATIVE_SUBJECTS
-        and not (c.i > 0 and doc[c.i - 1].text == ",")
-        for c in verb.children
-    )
 
 
 def _perfect(infinitive: Token) -> bool:

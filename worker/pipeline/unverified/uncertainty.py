@@ -256,7 +256,9 @@ def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     if _judgement_or_reading(doc[k]):
         return None
     verb = tok.head
-    if _in_who_clause(verb):
+    # "staff members who may have been involved": a restrictive relative clause claims nothing
+    # about anyone in particular (none of the development part's 7 were flagged).
+    if grammar.in_restrictive_relative(verb):
         return None
     before = [t for t in doc[sent.start : tok.i] if not t.is_punct and t.pos_ not in _FILLER_POS]
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or (
@@ -307,26 +309,6 @@ def _first_person_guess(verb: Token) -> bool:
         ):
             return True
     return False
-
-
-def _in_who_clause(verb: Token) -> bool:
-    """ "staff members who may have been involved", "groups that may have been denied": a
-    restrictive relative clause, where the possibility picks out whom the sentence is about
-    (those it may concern) and claims nothing about anyone in particular (none of the
-    development part's 7 were flagged). Set off by a comma ("The film, which may have been his
-    best, flopped") it is a claim about the film."""
-    if verb.dep_ != "relcl":
-        return False
-    doc = verb.doc
-    return any(
-        c.dep_ in grammar.SUBJECT_DEPS
-        and c.lower_ in _RELATIVE_SUBJECTS
-        and not (c.i > 0 and doc[c.i - 1].text == ",")
-        for c in verb.children
-    )
-
-
-_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 
 
 def _hedging_might(modal: Token, participle: Token) -> bool:
