@@ -22,11 +22,10 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.claim_match.decision import Claim
 
-VERSION = 6  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
+VERSION = 5  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
 # 3: abbreviated months and states written out, middle initials no name word, datelines out;
 # 4: multiples ("doubled", "threefold") are figures; 5: years, decades and centuries are units
-# of figures ("a decade" is 10 years), "both" is an optional 2 (branch match-para); 6: "X, not Y"
-# denies Y, not X's verb (branch match)
+# of figures ("a decade" is 10 years), "both" is an optional 2 (branch match-para)
 
 
 def text_key(text: str) -> str:

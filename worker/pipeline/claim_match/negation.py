@@ -81,30 +81,6 @@ def _target(tok: Token) -> Token:
     return tok
 
 
-# "X, not Y": a "not" set off by a comma or a dash before a noun or pronoun names what the
-# claim is not about; the clause itself is asserted.
-_ASIDE_OPENERS = frozenset({",", "-", "—", "–", "(", "--"})
-_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-
-
-def _contrastive_aside(tok: Token) -> Token | None:
-    """The noun or pronoun a "not" of such an aside denies, or None when it is no aside."""
-    doc = tok.doc
-    if tok.lower_ != "not" or tok.i == 0 or doc[tok.i - 1].text not in _ASIDE_OPENERS:
-        return None
-    if tok.head.pos_ not in _NOMINAL_POS:
-        return None
-    for t in doc[tok.i + 1 : tok.i + 6]:
-        if t.is_punct:
-            return None
-        if t.pos_ in _NOMINAL_POS:
-            # the head of a name or compound: "not the city council" denies "council"
-            while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ in _NOMINAL_POS:
-                t = t.head
-            return t
-    return None
-
-
 def polarity(doc: Doc) -> Polarity:
     cues: list[str] = []
     offsets: list[int] = []
@@ -117,14 +93,6 @@ def polarity(doc: Doc) -> Polarity:
                 continue
             if low == "without" and nxt in _SOURCING_ASIDES:
                 continue  # a reporter's aside about sourcing, not the claim's polarity
-            aside = _contrastive_aside(tok)
-            if aside is not None:
-                # "the company, not the government, paid": the government is denied, not
-                # the paying (the parser hangs the "not" on "company")
-                cues.append(tok.text)
-                offsets.append(tok.idx)
-                negated.add(_lemma(aside))
-                continue
             cues.append(tok.text)
             offsets.append(tok.idx)
             if tok.dep_ == "det" or low in _NOUN_NEGATORS:
