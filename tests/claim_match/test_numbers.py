@@ -161,3 +161,12 @@ def test_both_is_an_optional_two():
     # a "both" at another place in the sentence does not reorder the figures it sits between
     moved = check("Both unions signed a 3-year deal.", "A 3-year deal was signed by both unions.")
     assert not moved.reordered and not moved.mismatch
+
+
+def test_a_multiple_is_the_change_in_percent_it_makes():
+    # branch match (issue 16): "doubled" read as 2 times contradicted "up 100 percent"
+    assert check("Rents doubled in a year.", "Rents rose 100 percent in a year.").matched == 1
+    assert check("Rents tripled in a year.", "Rents climbed 200% in a year.").matched == 1
+    assert check("The herd was halved by the drought.", "The herd shrank 50 percent.").matched == 1
+    assert check("Rents tripled in a year.", "Rents rose 100 percent in a year.").mismatch
+    assert check("Rents doubled in a year.", "Rents rose 2 percent in a year.").mismatch

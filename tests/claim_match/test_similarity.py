@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from worker.pipeline import match_claims
 from worker.pipeline.claim_match.decision import claim
 from worker.pipeline.claim_match.similarity import (
     added_verbs,
@@ -101,3 +102,20 @@ def test_family_pairs_count_each_word_once_and_skip_names_with_marks():
     assert family_pairs(frozenset({"u.s."}), frozenset({"us"})) == []
     a, b = bag("Lopez won the mayoral race."), bag("Lopez became mayor.")
     assert shared(a, b) == 2  # "lopez", and "mayoral" / "mayor"
+
+
+def test_a_concession_is_no_further_assertion():
+    # branch match (issue 16): "even though ..." grants something; the claim is the main clause
+    short = claim("The Rovers have won five of their last six away games.")
+    conceded = claim(
+        "The Rovers have won five of their last six away games, although they still trail the "
+        "league leaders."
+    )
+    assert not added_verbs(short.bag, conceded.bag)
+    assert match_claims(short.text, conceded.text).same
+    # "because" gives a reason, which is a claim of its own
+    reason = claim(
+        "The Rovers have won five of their last six away games because their coach rested "
+        "the captain."
+    )
+    assert added_verbs(short.bag, reason.bag) == {"rest"}

@@ -22,10 +22,11 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.claim_match.decision import Claim
 
-VERSION = 5  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
+VERSION = 6  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
 # 3: abbreviated months and states written out, middle initials no name word, datelines out;
 # 4: multiples ("doubled", "threefold") are figures; 5: years, decades and centuries are units
-# of figures ("a decade" is 10 years), "both" is an optional 2 (branch match-para)
+# of figures ("a decade" is 10 years), "both" is an optional 2 (branch match-para); 6: a verb of
+# a concession ("although ...") is no further assertion (branch match)
 
 
 def text_key(text: str) -> str:

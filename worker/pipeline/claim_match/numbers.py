@@ -288,6 +288,11 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return a.vague is not None and a.vague == b.vague
     assert a.value is not None and b.value is not None
     x, y = a.value, b.value
+    if {a.unit, b.unit} == {"times", "percent"}:
+        # "doubled" is "up 100 percent", "halved" is "down 50 percent": a multiple and the
+        # change in percent it makes
+        k, pct = (x, y) if a.unit == "times" else (y, x)
+        return abs(abs(k - 1) * 100 - pct) <= 1e-6
     if a.unit in _HOURS and b.unit in _HOURS:
         x, y = x * _HOURS[a.unit], y * _HOURS[b.unit]
     elif a.unit in _YEARS and b.unit in _YEARS:

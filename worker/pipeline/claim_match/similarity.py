@@ -99,9 +99,22 @@ _MODIFIER_CLAUSES = frozenset({"relcl", "amod", "pcomp", "appos"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
+# A concession ("even though he is barely denting her lead") grants what the claim is set
+# against; the claim is the main clause.
+_CONCESSIVE_MARKS = frozenset({"though", "although", "whereas"})
+
+
+def _concession(t: Token) -> bool:
+    return t.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONCESSIVE_MARKS for c in t.children
+    )
+
+
 def _asserted(t: Token) -> bool:
     while True:
         if t.dep_ in _MODIFIER_CLAUSES or (t.dep_ == "acl" and t.tag_ in _PARTICIPLES):
+            return False
+        if _concession(t):
             return False
         if t.head.i == t.i:
             return True
