@@ -29,6 +29,8 @@ POLNEAR_PAIRS = HERE / "polnear_pairs.jsonl"
 POLNEAR_PAIRS_MORE = HERE / "polnear_pairs_more.jsonl"
 # the third draw (``third.py``): dev only
 POLNEAR_PAIRS_THIRD = HERE / "polnear_pairs_third.jsonl"
+# the fourth draw (``fourth.py``): dev only, two outlets on one event in other words
+POLNEAR_PAIRS_FOURTH = HERE / "polnear_pairs_fourth.jsonl"
 WRITTEN = ROOT / "tests" / "data" / "claim_pairs" / "written.jsonl"
 CACHE = datasets.CACHE / "claims_pairs"
 JOINED = CACHE / "pairs.jsonl"
@@ -38,6 +40,9 @@ SECOND_PASS_SEED = 150
 SECOND_PASS_MORE = CACHE / "second_pass_more_input.jsonl"
 SECOND_PASS_MORE_SIZE = 70
 SECOND_PASS_MORE_SEED = 1617
+SECOND_PASS_FOURTH = CACHE / "second_pass_fourth_input.jsonl"
+SECOND_PASS_FOURTH_SIZE = 55
+SECOND_PASS_FOURTH_SEED = 1619
 
 
 class MissingData(Exception):
@@ -111,9 +116,10 @@ def build_cache() -> int:
     with JOINED.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    # each draw's blind sample stays what it was: the third draw ("t") joins neither
+    # each draw's blind sample stays what it was: the third draw ("t") joins none
     first = [r for r in rows if r["id"].startswith("p")]
     more = [r for r in rows if r["id"].startswith("m")]
+    fourth = [r for r in rows if r["id"].startswith("f")]
     _write_second_pass(
         first + [p.__dict__ for p in written_pairs()],
         SECOND_PASS,
@@ -122,12 +128,16 @@ def build_cache() -> int:
     )
     if more:
         _write_second_pass(more, SECOND_PASS_MORE, SECOND_PASS_MORE_SIZE, SECOND_PASS_MORE_SEED)
+    if fourth:
+        _write_second_pass(
+            fourth, SECOND_PASS_FOURTH, SECOND_PASS_FOURTH_SIZE, SECOND_PASS_FOURTH_SEED
+        )
     return len(rows)
 
 
 def _polnear_lines() -> list[str]:
     lines = POLNEAR_PAIRS.read_text().splitlines()
-    for extra in (POLNEAR_PAIRS_MORE, POLNEAR_PAIRS_THIRD):
+    for extra in (POLNEAR_PAIRS_MORE, POLNEAR_PAIRS_THIRD, POLNEAR_PAIRS_FOURTH):
         if extra.exists():
             lines += extra.read_text().splitlines()
     return lines

@@ -79,3 +79,34 @@ def test_third_draw_is_dev_only_and_shares_no_sentence_with_the_earlier_draws():
     # a cluster shared with an earlier draw is a dev cluster there
     earlier_split = {r["cluster"]: r["split"] for r in earlier}
     assert all(earlier_split.get(r["cluster"], "dev") == "dev" for r in third)
+
+
+def test_fourth_draw_is_dev_only_and_shares_no_sentence_with_the_earlier_draws():
+    earlier = [
+        json.loads(line)
+        for path in (pairs.POLNEAR_PAIRS, pairs.POLNEAR_PAIRS_MORE, pairs.POLNEAR_PAIRS_THIRD)
+        for line in path.open()
+    ]
+    fourth = [json.loads(line) for line in pairs.POLNEAR_PAIRS_FOURTH.open()]
+    assert len(fourth) >= 200
+    assert {r["split"] for r in fourth} == {"dev"}
+    assert {r["id"][0] for r in fourth} == {"f"}
+    assert {r["drawn"][:2] for r in fourth} == {"ev"}
+    for row in fourth:
+        assert set(row) == {"id", "a", "b", "label", "cluster", "split", "drawn"}
+        assert set(row["a"]) == set(row["b"]) == {"article", "start", "end", "sha"}
+        # two outlets' coverage, never one outlet against itself
+        assert row["a"]["article"].split("_")[0] != row["b"]["article"].split("_")[0]
+    used = {(r[s]["article"], r[s]["start"]) for r in earlier for s in ("a", "b")}
+    assert not used & {(r[s]["article"], r[s]["start"]) for r in fourth for s in ("a", "b")}
+    earlier_split = {r["cluster"]: r["split"] for r in earlier}
+    assert all(earlier_split.get(r["cluster"], "dev") == "dev" for r in fourth)
+
+
+def test_anchors_are_names_past_the_first_word_and_figures():
+    from benchmarks.claim_pairs.fourth import anchors
+
+    got = anchors("The Harbor Board said Tuesday that 1,200 kayaks were seized in Port Orlin.")
+    assert got == {"harbor", "board", "tuesday", "1200", "port", "orlin"}
+    # a capital that only opens the sentence names nothing
+    assert anchors("Officials counted 14 boats.") == {"14"}
