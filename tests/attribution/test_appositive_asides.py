@@ -45,3 +45,13 @@ def test_a_list_misread_as_an_appositive_stays() -> None:
     assert attributions(text) == [
         ("The senator", "criticized", "Ann Lee, Tom Berg, and Joe Pratt for their votes")
     ]
+
+
+def test_a_closing_one_that_gloss_is_the_writers() -> None:
+    text = (
+        "The treasurer said there is a real debate inside the board about the levy, one that "
+        "will shape the spring vote."
+    )
+    assert attributions(text) == [
+        ("The treasurer", "said", "there is a real debate inside the board about the levy")
+    ]

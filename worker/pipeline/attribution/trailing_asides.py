@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
+from worker.pipeline.grammar import VERB_POS
 from worker.pipeline.lexicon import INDEFINITE_ARTICLES, WH_PRONOUNS
 from worker.pipeline.quotes import Quote
 
@@ -35,7 +36,8 @@ MIN_KEPT_CHARS = 12
 # How a participle clause hangs on the verb of the clause it closes.
 _PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-# An appositive and what it glosses are nouns; one with coordinates is a list.
+# An appositive and what it glosses are nouns (or "…, one that …"); one with coordinates is a
+# list.
 _APPOSITIVE_POS = frozenset({"NOUN", "PROPN"})
 _LIST_DEPS = frozenset({"cc", "conj"})
 
@@ -75,7 +77,7 @@ def _appositive_aside(tok: Token) -> bool:
     if (
         tok.dep_ == "npadvmod"
         and tok.pos_ == "NOUN"
-        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.head.pos_ in VERB_POS
         and tok.head.i < tok.i
         and any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children)
     ):
@@ -83,7 +85,7 @@ def _appositive_aside(tok: Token) -> bool:
     return (
         tok.dep_ == "appos"
         and tok.head.i < tok.i
-        and tok.pos_ in _APPOSITIVE_POS
+        and (tok.pos_ in _APPOSITIVE_POS or tok.lower_ == "one")
         and tok.head.pos_ in _APPOSITIVE_POS
         and not any(c.dep_ in _LIST_DEPS for c in tok.children)
     )
