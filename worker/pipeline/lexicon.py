@@ -1801,3 +1801,23 @@ RATE_PREPOSITIONS = RATE_PREPOSITIONS | {"per"}
 # "millions of people struggling", "thousands of workers sewed jeans": a bare round plural
 # gives no figure a reader could check ("tens of millions", "nearly a million" still do).
 VAGUE_PLURAL_QUANTITIES = words("billions dozens hundreds millions thousands")
+
+# --- att-recall: attribution recall (issue 13) ---
+# "pointed to his record in the legislature", "points to the jobs report": citing something as
+# the ground of one's case is a statement summed up by what it cites (PARC 3.0; PolNeAR
+# development part: 28 missed statements with this cue).
+SUMMARY_PREPOSITIONS = SUMMARY_PREPOSITIONS | {"point": words("to")}
+# Verbs that are also gestures: "pointed to me", "pointed to Obama in the crowd" show a person
+# rather than cite a ground, so a person or a pronoun as their object is no statement.
+GESTURE_VERBS = words("point")
+# Verbs of answering or mentioning that still report a speech act when negated: "did not respond
+# to requests for comment", "has not commented on the report", "did not mention Trump by name"
+# (PARC 3.0 and PolNeAR annotate the non-answer, like "declined to comment", as an attribution
+# whose content is what went unanswered or unmentioned; PolNeAR development part: 25 missed
+# statements). Lemma to the prepositions that open what went unanswered; None: a direct object.
+NEGATED_SPEECH_VERBS: dict[str, frozenset[str] | None] = {
+    "comment": words("on"),
+    "mention": None,
+    "reply": words("to"),
+    "respond": words("to"),
+}

@@ -589,15 +589,21 @@ def weak_subject(cue: Token, subject: Token) -> bool:
             or subject.lemma_.lower() in ORG_HEADS
             or subject.lower_ in lexicon.SPEAKING_GROUPS
         )
+    return not can_speak(subject)
+
+
+def can_speak(subject: Token) -> bool:
+    """Whether ``subject`` names someone or something that can make a statement: a name, a
+    pronoun, a person, a body or a document."""
     if subject.pos_ in _NAMED_POS or subject.ent_type_ in _SPEAKER_ENTS:
-        return False
+        return True
     words = {subject.lower_, subject.lemma_.lower()}
     speakers = FUNCTION_NOUN_FORMS | ROLE_WORDS | ORG_HEADS | lexicon.SPEAKING_GROUPS
     if words & (speakers | lexicon.PERSON_NOUNS | FINDING_SOURCES):
-        return False
+        return True
     # "a gay activist", "the reporter", "Colorado Republican leaders": a person by trade.
     lemma = subject.lemma_.lower()
-    return not (len(lemma) > 4 and lemma.endswith(lexicon.PERSON_SUFFIXES))
+    return len(lemma) > 4 and lemma.endswith(lexicon.PERSON_SUFFIXES)
 
 
 def _writer_speaks(cue: Token, source: Token, kind: str, quoted: Sequence[Piece]) -> bool:

@@ -35,7 +35,7 @@ from worker.pipeline.attribution.noun_topics import find_noun_topics
 from worker.pipeline.attribution.own_cues import drop_second_claims, release_claimed_pieces
 from worker.pipeline.attribution.poll_phrases import find_poll_phrases
 from worker.pipeline.attribution.questions import find_questions
-from worker.pipeline.attribution.refusals import find_refusals
+from worker.pipeline.attribution.refusals import find_negated_responses, find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
 from worker.pipeline.attribution.subordinate_cues import drop_subordinate_cues
@@ -186,6 +186,13 @@ def refusals(reading: Reading, found: Found) -> Found:
     return found.add(find_refusals(reading.doc, taken))
 
 
+def negated_responses(reading: Reading, found: Found) -> Found:
+    """With ``refusals``, its kin: "did not respond to requests for comment" is a refusal to
+    speak put as a negated answer; the finders before it skip negated cues."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_negated_responses(reading.doc, taken))
+
+
 def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     """After every finder of reported content and before ``quotes_in_reported``: content is cut
     at the cues the quotation steps found, then typed by the quotations it still holds."""
@@ -295,6 +302,11 @@ STEPS: tuple[Step, ...] = (
     Step("summaries", "`X attacked Y`, `called for Y`: a statement summed up", summaries),
     Step("noun_topics", "`his attacks on Y`, `made a call for Y`: a noun summed up", noun_topics),
     Step("refusals", "`X declined to comment`: a refusal to speak", refusals),
+    Step(
+        "negated_responses",
+        "`X did not respond to Y`, `did not mention Y`: a non-answer",
+        negated_responses,
+    ),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
     Step(
         "trailing_asides",

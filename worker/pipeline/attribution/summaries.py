@@ -42,6 +42,7 @@ _EMPTY_OBJECTS = frozenset({"it", "that", "this", "them", "so", "what", "which"}
 _OBJECT_DEPS = frozenset({"dobj"})
 _PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
+_PERSON_ENTS = frozenset({"PERSON"})
 _RELATIVE_DEPS = frozenset({"relcl"})
 # How an infinitive or a gerund hangs on the verb that says it was carried out.
 _CARRIED_DEPS = frozenset({"xcomp", "advcl"})
@@ -216,6 +217,10 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         obj, prep = found
         if obj.lower_ in _EMPTY_OBJECTS and obj.n_lefts + obj.n_rights == 0:
             continue
+        if tok.lemma_.lower() in lexicon.GESTURE_VERBS and (
+            obj.pos_ == "PRON" or obj.ent_type_ in _PERSON_ENTS
+        ):
+            continue  # "pointed to me": a gesture, not a ground cited
         if obj.ent_type_ in _WHEN_ENTS or (
             tok.dep_ in _RELATIVE_DEPS and not _relative_statement(tok)
         ):

@@ -11,6 +11,10 @@ quotation it is the source's.
 The same holds for a comma-set participle of speech reporting a clause, closing the content (`the
 candidate was not contradicting himself, noting that most of the money …`): without a subject of
 its own, it is the source's next statement, attributed on its own.
+
+So does a comma-set noun phrase in apposition closing the content (`the person would not get beat
+up at his rally, a swipe at the recent disturbances`, `referring to John Kerry, the chief U.S.
+negotiator`): the writer's comment on the words or gloss on a name, not what the source said.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from spacy.tokens import Doc, Token
 
 from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
-from worker.pipeline.lexicon import WH_PRONOUNS
+from worker.pipeline.grammar import VERB_POS
+from worker.pipeline.lexicon import INDEFINITE_ARTICLES, WH_PRONOUNS
 from worker.pipeline.quotes import Quote
 
 # What is left must still say something: "the notion, which …" cut to "the notion" says little.
@@ -31,6 +36,10 @@ MIN_KEPT_CHARS = 12
 # How a participle clause hangs on the verb of the clause it closes.
 _PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# An appositive and what it glosses are nouns (or "…, one that …"); one with coordinates is a
+# list.
+_APPOSITIVE_POS = frozenset({"NOUN", "PROPN"})
+_LIST_DEPS = frozenset({"cc", "conj"})
 
 
 def _relative_aside(tok: Token) -> bool:
@@ -61,6 +70,27 @@ def _participle_aside(tok: Token) -> bool:
     )
 
 
+def _appositive_aside(tok: Token) -> bool:
+    """ "…, a swipe at the protesters", "…, the chief negotiator": a noun phrase in apposition
+    to a noun before it. A coordinated one is a list the parser misread ("attacked Trump, Carson,
+    and Fiorina"), not a gloss."""
+    if (
+        tok.dep_ == "npadvmod"
+        and tok.pos_ == "NOUN"
+        and tok.head.pos_ in VERB_POS
+        and tok.head.i < tok.i
+        and any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children)
+    ):
+        return True  # "…, a promise the council doubted": the parser hangs it on the verb
+    return (
+        tok.dep_ == "appos"
+        and tok.head.i < tok.i
+        and (tok.pos_ in _APPOSITIVE_POS or tok.lower_ == "one")
+        and tok.head.pos_ in _APPOSITIVE_POS
+        and not any(c.dep_ in _LIST_DEPS for c in tok.children)
+    )
+
+
 def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | None:
     """Character where a comma-set relative or participle clause closing ``[start, end)``
     begins (its comma), or None."""
@@ -68,7 +98,7 @@ def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | N
     if span is None:
         return None
     for tok in span:
-        if not (_relative_aside(tok) or _participle_aside(tok)):
+        if not (_relative_aside(tok) or _participle_aside(tok) or _appositive_aside(tok)):
             continue
         first = doc[tok.left_edge.i]
         comma = doc[first.i - 1] if first.i > 0 else None
