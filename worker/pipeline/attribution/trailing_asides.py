@@ -8,6 +8,10 @@ clause must run to the content's end (an aside inside the content, `that Paglian
 the Fifth, is now cooperating`, is part of it) and must be the writer's words: inside a
 quotation it is the source's.
 
+A comma-set noun phrase opened by an article and closing the content (`…, a swipe at his
+rivals`, `…, the largest rise in a decade`) is the writer's gloss too: it renames or sums up what
+came before.
+
 The same holds for a comma-set participle of speech reporting a clause, closing the content (`the
 candidate was not contradicting himself, noting that most of the money …`): without a subject of
 its own, it is the source's next statement, attributed on its own.
@@ -61,6 +65,29 @@ def _participle_aside(tok: Token) -> bool:
     )
 
 
+# How the parser hangs a comma-set noun phrase closing a sentence: on a noun before it, or on
+# the verb as if it were an object or an adverbial noun.
+_APPOSITIVE_DEPS = frozenset({"appos", "dobj", "npadvmod", "attr"})
+# Articles that open a writer's gloss: "…, a swipe at his rivals", "…, the highest of any".
+_GLOSS_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _appositive_aside(tok: Token) -> bool:
+    """ "…, a swipe at his rivals", "…, the federally funded preschool": a comma-set noun
+    phrase opened by an article, closing the clause, renames or sums up what came before; it is
+    the writer's gloss (who someone is, what a remark amounts to), not the source's words."""
+    first = tok.doc[tok.left_edge.i]
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ in _APPOSITIVE_DEPS
+        and tok.head.i < tok.i
+        and first.lower_ in _GLOSS_ARTICLES
+        and first.i < tok.i
+        # "…on Israel, the nuclear deal and the court": an item of a list, not a gloss.
+        and not any(c.dep_ in ("cc", "conj") for c in tok.children)
+    )
+
+
 def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | None:
     """Character where a comma-set relative or participle clause closing ``[start, end)``
     begins (its comma), or None."""
@@ -68,7 +95,7 @@ def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | N
     if span is None:
         return None
     for tok in span:
-        if not (_relative_aside(tok) or _participle_aside(tok)):
+        if not (_relative_aside(tok) or _participle_aside(tok) or _appositive_aside(tok)):
             continue
         first = doc[tok.left_edge.i]
         comma = doc[first.i - 1] if first.i > 0 else None
