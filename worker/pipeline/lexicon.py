@@ -1801,3 +1801,15 @@ RATE_PREPOSITIONS = RATE_PREPOSITIONS | {"per"}
 # "millions of people struggling", "thousands of workers sewed jeans": a bare round plural
 # gives no figure a reader could check ("tens of millions", "nearly a million" still do).
 VAGUE_PLURAL_QUANTITIES = words("billions dozens hundreds millions thousands")
+
+# --- att-boundary: where a summed-up statement was made is no part of what it was about ---
+# "touted a cautious stance in other interviews", "called Palin a clown on his radio show": a
+# phrase closing a summary's object that names the occasion of speaking sets the scene of the
+# cue (PARC's content is what was said about, not where; PolNeAR development part).
+SPEECH_OCCASION_NOUNS = words(
+    """
+    appearance blog broadcast briefing debate facebook interview podcast program remarks
+    show speech stage tweet twitter
+    """
+)
+SPEECH_OCCASION_PREPOSITIONS = words("at during in on through")
