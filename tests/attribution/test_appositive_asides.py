@@ -1,6 +1,7 @@
 """Reported content ends before the writer's comma-set noun phrase closing it
-(``trailing_asides``: "…, a swipe at the league", "…, the largest rise in a decade"); a list
-item, a quotation's own words and a gloss inside the content stay."""
+(``trailing_asides``: "…, a swipe at the league", "…, the largest rise in a decade") or its
+closing "(even) as" clause; a list item, a quotation's own words and a gloss inside the content
+stay."""
 
 from __future__ import annotations
 
@@ -60,3 +61,22 @@ def test_the_writers_closing_gloss_is_left_out(text: str, expected: list) -> Non
 )
 def test_a_list_a_quotation_or_an_inner_gloss_stays(text: str, expected: list) -> None:
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor said he will sign the harbor budget, even as he has criticized parts of it.",
+            "he will sign the harbor budget",
+        ),
+        (
+            "The mayor said he will sign the harbor budget, as the council had hoped.",
+            "he will sign the harbor budget",
+        ),
+    ],
+)
+def test_the_writers_closing_as_clause_is_left_out_even_when_stressed(
+    text: str, expected: str
+) -> None:
+    assert contents(text)[0] == ("said", expected)

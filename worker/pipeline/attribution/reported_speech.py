@@ -101,6 +101,8 @@ def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if child.i <= start or child.i >= end or child.dep_ not in _WRITER_CLAUSE_DEPS:
             continue
         first = doc[child.left_edge.i]
+        if first.lower_ == "even" and first.i + 1 < child.i:
+            first = doc[first.i + 1]  # ", even as the mayor objected": "even" only stresses it
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
             before = doc[child.left_edge.i - 1]
             if before.text == ",":
