@@ -1808,7 +1808,7 @@ VAGUE_PLURAL_QUANTITIES = words("billions dozens hundreds millions thousands")
 # cue (PARC's content is what was said about, not where; PolNeAR development part).
 SPEECH_OCCASION_NOUNS = words(
     """
-    appearance blog broadcast briefing debate facebook interview podcast program remarks
+    appearance blog broadcast briefing debate facebook interview podcast remarks
     show speech stage tweet twitter
     """
 )
