@@ -1821,3 +1821,14 @@ NEGATED_SPEECH_VERBS: dict[str, frozenset[str] | None] = {
     "reply": words("to"),
     "respond": words("to"),
 }
+# --- att-boundary: where a summed-up statement was made is no part of what it was about ---
+# "touted a cautious stance in other interviews", "called Palin a clown on his radio show": a
+# phrase closing a summary's object that names the occasion of speaking sets the scene of the
+# cue (PARC's content is what was said about, not where; PolNeAR development part).
+SPEECH_OCCASION_NOUNS = words(
+    """
+    appearance blog broadcast briefing debate facebook interview podcast remarks
+    show speech stage tweet twitter
+    """
+)
+SPEECH_OCCASION_PREPOSITIONS = words("at during in on through")

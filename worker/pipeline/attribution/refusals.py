@@ -24,6 +24,7 @@ from worker.pipeline.attribution.cues import SPEECH
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
+    before_occasion,
     can_speak,
     is_blocked,
     source_of,
@@ -64,7 +65,9 @@ def find_refusals(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         if source.lower_ in lexicon.WH_PRONOUNS or weak_subject(tok, source):
             continue
-        first, last = doc[declined.left_edge.i], doc[declined.right_edge.i]
+        first = doc[declined.left_edge.i]
+        # "declined to follow suit on the debate stage": where, not what, was declined.
+        last = doc[before_occasion(doc, first.i, declined.right_edge.i)]
         mention = mention_tokens(source)
         p_start, p_end = paragraph_bounds(text, tok.idx)
         if not (p_start <= mention.start_char and mention.end_char <= p_end):

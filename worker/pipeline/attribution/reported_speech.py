@@ -101,6 +101,8 @@ def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if child.i <= start or child.i >= end or child.dep_ not in _WRITER_CLAUSE_DEPS:
             continue
         first = doc[child.left_edge.i]
+        if first.lower_ == "even" and first.i + 1 < child.i:
+            first = doc[first.i + 1]  # ", even as the mayor objected": "even" only stresses it
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
             before = doc[child.left_edge.i - 1]
             if before.text == ",":
@@ -138,6 +140,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
         end = own_start if before else _cut_writer_clause(doc, comps[-1], start, end)
         if not before:
             end = _conjoined_content_end(cue, end)
+            end = before_occasion(doc, start, end - 1, set_off=True) + 1
         # "said he never used the term and added, …": a coordinated cue is not content.
         # "said X but that she was informed…": a coordinated verb with its own subject is more
         # of the content; so is one in the reported verb's form and not the cue's ("says he
@@ -472,8 +475,38 @@ def _predicate_content(cue: Token) -> list[Piece] | None:
     if start < cue.i:
         return None
     end = _before_cue_coordinate(cue, preds, end)
+    end = before_occasion(doc, start, end - 1) + 1
     piece = content_span(doc, start, end)
     return [piece] if piece else None
+
+
+# What sets a closing phrase off from a reported clause: a comma or a closing quotation mark.
+_SET_OFF = frozenset({",", "\u201d", '"', "''"})
+
+
+def before_occasion(doc: Doc, first: int, last: int, *, set_off: bool = False) -> int:
+    """The last token of content ``[first, last]`` before a closing phrase naming the occasion
+    of speaking ("touted a cautious stance in other interviews", "called Palin a clown on his
+    radio show"): the parser hangs it on the object, but it tells where the statement was made,
+    not what it was about. ``set_off``: only one after a comma or a closing quotation mark (a
+    reported clause's own "will endorse him at a rally" is part of what was said)."""
+    for prep in doc[first + 1 : last + 1]:
+        if set_off and doc[prep.i - 1].text not in _SET_OFF:
+            continue
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in lexicon.SPEECH_OCCASION_PREPOSITIONS
+            and prep.right_edge.i == last
+            and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in lexicon.SPEECH_OCCASION_NOUNS
+                for g in prep.children
+            )
+        ):
+            end = prep.i - 1
+            while end > first and (doc[end].is_punct or doc[end].is_space):
+                end -= 1
+            return end
+    return last
 
 
 def _before_cue_coordinate(cue: Token, preds: list[Token], end: int) -> int:

@@ -27,6 +27,7 @@ from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
     _antecedent,
+    before_occasion,
     content_span,
     is_blocked,
     source_of,
@@ -249,6 +250,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             ]
             if more:
                 last = max(c.right_edge.i for c in more)
+        last = before_occasion(doc, first, last)
         source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
             continue

@@ -8,6 +8,10 @@ clause must run to the content's end (an aside inside the content, `that Paglian
 the Fifth, is now cooperating`, is part of it) and must be the writer's words: inside a
 quotation it is the source's.
 
+A comma-set noun phrase opened by an article and closing the content (`…, a swipe at his
+rivals`, `…, the largest rise in a decade`) is the writer's gloss too: it renames or sums up what
+came before.
+
 The same holds for a comma-set participle of speech reporting a clause, closing the content (`the
 candidate was not contradicting himself, noting that most of the money …`): without a subject of
 its own, it is the source's next statement, attributed on its own.
@@ -70,7 +74,30 @@ def _participle_aside(tok: Token) -> bool:
     )
 
 
-def _appositive_aside(tok: Token) -> bool:
+# How the parser hangs a comma-set noun phrase closing a sentence: on a noun before it, or on
+# the verb as if it were an object or an adverbial noun.
+_APPOSITIVE_DEPS = frozenset({"appos", "dobj", "npadvmod", "attr"})
+# Articles that open a writer's gloss: "…, a swipe at his rivals", "…, the highest of any".
+_GLOSS_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _gloss_aside(tok: Token) -> bool:
+    """ "…, a swipe at his rivals", "…, the federally funded preschool": a comma-set noun
+    phrase opened by an article, closing the clause, renames or sums up what came before; it is
+    the writer's gloss (who someone is, what a remark amounts to), not the source's words."""
+    first = tok.doc[tok.left_edge.i]
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ in _APPOSITIVE_DEPS
+        and tok.head.i < tok.i
+        and first.lower_ in _GLOSS_ARTICLES
+        and first.i < tok.i
+        # "…on Israel, the nuclear deal and the court": an item of a list, not a gloss.
+        and not any(c.dep_ in ("cc", "conj") for c in tok.children)
+    )
+
+
+def _apposition_aside(tok: Token) -> bool:
     """ "…, a swipe at the protesters", "…, the chief negotiator": a noun phrase in apposition
     to a noun before it. A coordinated one is a list the parser misread ("attacked Trump, Carson,
     and Fiorina"), not a gloss."""
@@ -89,6 +116,12 @@ def _appositive_aside(tok: Token) -> bool:
         and tok.head.pos_ in _APPOSITIVE_POS
         and not any(c.dep_ in _LIST_DEPS for c in tok.children)
     )
+
+
+def _appositive_aside(tok: Token) -> bool:
+    """A closing noun phrase of the writer's, either shape: an article-opened gloss or an
+    apposition the parser hangs on a noun (or on the verb)."""
+    return _gloss_aside(tok) or _apposition_aside(tok)
 
 
 def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | None:
