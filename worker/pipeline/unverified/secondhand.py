@@ -10,7 +10,12 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import ANONYMOUS, POLL_OR_STUDY, VAGUE, Source, source_kind
-from worker.pipeline.unverified.negatives import has_modal, named_cover, told_by_named
+from worker.pipeline.unverified.negatives import (
+    has_modal,
+    named_cover,
+    tells_nothing,
+    told_by_named,
+)
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 # Modifiers that may name a report's author ("Reuters reports").
@@ -349,6 +354,8 @@ def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
             m.cue, frozenset({"would", "could", "might"})
         ):
             continue  # a hypothetical leaker is no source of this article's claims
+        if tells_nothing(m.cue, s):
+            continue  # "an aide declined to specify": an act, no claim the source tells
         yield from _unquoted(s, [cue(m.first, m.last)])
 
 
@@ -534,6 +541,8 @@ def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Can
         verb = s.doc.char_span(a.cue_start, a.cue_start + 1, alignment_mode="expand")
         if verb is not None and verb.root.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
             continue  # "his advisers believe he can win": their belief, a weasel attribution
+        if verb is not None and tells_nothing(verb.root, s):
+            continue  # "a committee aide blasted the statement": an act, no claim told
         yield Candidate(a.speaker_start, a.speaker_end)
         return
 
