@@ -162,6 +162,8 @@ def _has_that_clause(noun: Token) -> bool:
 def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "some polls indicate", "surveys showed", "one ranking puts": polls and studies the
     article does not name (a named poll — "a Gallup poll", "the CNN survey" — is a source)."""
+    if any(_named_poll(x) for x in s.sources):
+        return  # "polls show ..., according to a CNN/ORC poll": the sentence names its poll
     for m in s.sources:
         head = m.head
         if head.lemma_.lower() not in lexicon.UNNAMED_POLL_NOUNS or s.quoted(head.idx):
@@ -180,6 +182,18 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if head.tag_ == "NNS" or dets & (lexicon.UNNAMED_REPORT_MODIFIERS - {"a", "an"}):
             yield cue(m.first if m.first.i >= head.i - 3 else head, head)
+
+
+def _named_poll(m: Source) -> bool:
+    """ "a CNN/ORC poll", "the Gallup survey": a poll the reader can look up by its name."""
+    if m.kind != POLL_OR_STUDY:
+        return False
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG
+        for c in m.head.children
+        if c.dep_ in _NAMING_DEPS
+        for t in c.subtree
+    )
 
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
