@@ -106,7 +106,9 @@ def main(argv: list[str]) -> int:
         with open(args.save, "w", encoding="utf-8") as fh:
             for p in preds:
                 fh.write(json.dumps(p) + "\n")
-    print_dev_column("Detector on dev", score([p["label"] for p in preds], [p["pred"] for p in preds]))
+    print_dev_column(
+        "Detector on dev", score([p["label"] for p in preds], [p["pred"] for p in preds])
+    )
     print_groups(preds, args.groups, args.paragraphs)
     if args.diff:
         before = {p["id"]: p for p in read_jsonl(Path(args.diff))}

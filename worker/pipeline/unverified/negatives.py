@@ -186,7 +186,8 @@ def tells_nothing(verb: Token, s: Sentence) -> bool:
     the reader has nothing to take on trust from them."""
     if verb.lower_ in ("according", "citing") or verb.pos_ not in grammar.VERB_POS:
         return False
-    if verb.lemma_.lower() in _CLAIM_OBJECT_VERBS:
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.CONFIRM_REFUSAL_VERBS
+    if verb.lemma_.lower() in _CLAIM_OBJECT_VERBS and not refused:
         return False  # "sources confirmed the meeting", "what officials called a hate crime"
     # "officials met and said that ...", "officials said ... but declined to say where"
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
@@ -202,6 +203,20 @@ def tells_nothing(verb: Token, s: Sentence) -> bool:
 # Verbs whose object is itself a claim: "confirmed the meeting", "denied any links", "called
 # it a hate crime".
 _CLAIM_OBJECT_VERBS = frozenset(
-    {"confirm", "deny", "call", "describe", "report", "announce", "estimate", "acknowledge",
-     "accuse", "predict", "dispute", "concede", "admit", "put"}
+    {
+        "confirm",
+        "deny",
+        "call",
+        "describe",
+        "report",
+        "announce",
+        "estimate",
+        "acknowledge",
+        "accuse",
+        "predict",
+        "dispute",
+        "concede",
+        "admit",
+        "put",
+    }
 )
