@@ -580,6 +580,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if _polled(m.head):
             continue  # "those surveyed said": a named poll's respondents, not a vague group
+        if _headline_singular(m.head):
+            continue  # "analyst says", "lawmaker wants": a headline's one person, no group
         if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
         if m.head.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
@@ -612,7 +614,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if verb.dep_ == "xcomp":  # "people will begin to think"
             modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
         if modals & {"may", "might", "could", "can", "will", "'ll"} or (
-            modals & {"would"} and verb.lemma_.lower() != "like"
+            # "people would like": a wish held; "would have liked": a counterfactual
+            modals & {"would"} and (verb.lemma_.lower() != "like" or "have" in modals)
         ):
             continue  # "others may argue": a hypothetical objection, not a claim
         if modals & lexicon.OBLIGATION_MODALS:
@@ -655,6 +658,16 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from (c for c in _unquoted(s, out) if not told_by_named(s, c))
+
+
+def _headline_singular(head: Token) -> bool:
+    """A singular common noun with no determiner ("..., analyst says", "Philippine lawmaker
+    wants Trump banned"): a headline's shorthand for one person the story names, not a group."""
+    return (
+        head.tag_ == "NN"
+        and head.lower_ not in lexicon.VAGUE_PRONOUNS
+        and not any(c.dep_ in _COUNT_DEPS or c.dep_ == "poss" for c in head.children)
+    )
 
 
 def _people(head: Token) -> bool:
