@@ -171,3 +171,52 @@ def told_by_named(s: Sentence, c: Candidate) -> bool:
 
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _TELLING = lexicon.SAY_VERBS_OF_ONE | {"argue", "claim", "contend", "insist", "allege", "warn"}
+
+
+# What a speaker's verb tells: a clause of what is so ("said that ...", "..., officials said").
+_TOLD_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
+
+
+def tells_nothing(verb: Token, s: Sentence) -> bool:
+    """The unnamed speaker's verb passes on no claim: no clause of what is so hangs on it, it
+    hangs on none ("..., officials said"), and nothing in the sentence is quoted — an act of the
+    speaker ("an aide declined to specify", "a committee aide blasted the statement", "officials
+    urged residents to boil water", "officials spoke only on condition of anonymity"). Issue
+    14's anonymous source is an unnamed person as the *source* of a claim; with no claim told,
+    the reader has nothing to take on trust from them."""
+    if verb.lower_ in ("according", "citing") or verb.pos_ not in grammar.VERB_POS:
+        return False
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.CONFIRM_REFUSAL_VERBS
+    if verb.lemma_.lower() in _CLAIM_OBJECT_VERBS and not refused:
+        return False  # "sources confirmed the meeting", "what officials called a hate crime"
+    # "officials met and said that ...", "officials said ... but declined to say where"
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    if any(v.dep_ in _TOLD_CLAUSE_DEPS for v in verbs):
+        return False
+    if any(c.dep_ in _TOLD_CLAUSE_DEPS for v in verbs for c in v.children):
+        return False
+    return not any(s.quoted(t.idx) for t in s.tokens)
+
+
+# Verbs whose object is itself a claim: "confirmed the meeting", "denied any links", "called
+# it a hate crime".
+_CLAIM_OBJECT_VERBS = frozenset(
+    {
+        "confirm",
+        "deny",
+        "call",
+        "describe",
+        "report",
+        "announce",
+        "estimate",
+        "acknowledge",
+        "accuse",
+        "predict",
+        "dispute",
+        "concede",
+        "admit",
+        "put",
+    }
+)

@@ -10,7 +10,12 @@ from spacy.tokens import Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.sources import ANONYMOUS, POLL_OR_STUDY, VAGUE, Source, source_kind
-from worker.pipeline.unverified.negatives import has_modal, named_cover, told_by_named
+from worker.pipeline.unverified.negatives import (
+    has_modal,
+    named_cover,
+    tells_nothing,
+    told_by_named,
+)
 from worker.pipeline.unverified.rule import Candidate, Detect, Rule, Sentence, Signal, cue
 
 # Modifiers that may name a report's author ("Reuters reports").
@@ -157,6 +162,8 @@ def _has_that_clause(noun: Token) -> bool:
 def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
     """ "some polls indicate", "surveys showed", "one ranking puts": polls and studies the
     article does not name (a named poll — "a Gallup poll", "the CNN survey" — is a source)."""
+    if any(_named_poll(x) for x in s.sources):
+        return  # "polls show ..., according to a CNN/ORC poll": the sentence names its poll
     for m in s.sources:
         head = m.head
         if head.lemma_.lower() not in lexicon.UNNAMED_POLL_NOUNS or s.quoted(head.idx):
@@ -175,6 +182,18 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if head.tag_ == "NNS" or dets & (lexicon.UNNAMED_REPORT_MODIFIERS - {"a", "an"}):
             yield cue(m.first if m.first.i >= head.i - 3 else head, head)
+
+
+def _named_poll(m: Source) -> bool:
+    """ "a CNN/ORC poll", "the Gallup survey": a poll the reader can look up by its name."""
+    if m.kind != POLL_OR_STUDY:
+        return False
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG
+        for c in m.head.children
+        if c.dep_ in _NAMING_DEPS
+        for t in c.subtree
+    )
 
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
@@ -349,6 +368,8 @@ def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidat
             m.cue, frozenset({"would", "could", "might"})
         ):
             continue  # a hypothetical leaker is no source of this article's claims
+        if tells_nothing(m.cue, s):
+            continue  # "an aide declined to specify": an act, no claim the source tells
         yield from _unquoted(s, [cue(m.first, m.last)])
 
 
@@ -534,6 +555,8 @@ def _attribution_anonymous(s: Sentence, found: Sequence[Signal]) -> Iterator[Can
         verb = s.doc.char_span(a.cue_start, a.cue_start + 1, alignment_mode="expand")
         if verb is not None and verb.root.lemma_.lower() in lexicon.PURE_OPINION_VERBS:
             continue  # "his advisers believe he can win": their belief, a weasel attribution
+        if verb is not None and tells_nothing(verb.root, s):
+            continue  # "a committee aide blasted the statement": an act, no claim told
         yield Candidate(a.speaker_start, a.speaker_end)
         return
 
@@ -557,6 +580,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if _polled(m.head):
             continue  # "those surveyed said": a named poll's respondents, not a vague group
+        if _headline_singular(m.head):
+            continue  # "analyst says", "lawmaker wants": a headline's one person, no group
         if m.head.lemma_.lower() in lexicon.REPORT_NOUNS or m.head.lower_ == "media":
             continue  # "report finds", "local media reported": unnamed reports, not opinion
         if m.head.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
@@ -589,7 +614,8 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if verb.dep_ == "xcomp":  # "people will begin to think"
             modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
         if modals & {"may", "might", "could", "can", "will", "'ll"} or (
-            modals & {"would"} and verb.lemma_.lower() != "like"
+            # "people would like": a wish held; "would have liked": a counterfactual
+            modals & {"would"} and (verb.lemma_.lower() != "like" or "have" in modals)
         ):
             continue  # "others may argue": a hypothetical objection, not a claim
         if modals & lexicon.OBLIGATION_MODALS:
@@ -632,6 +658,16 @@ def _vague_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
         if subj is not None and (_is_vague_np(subj) or _camp(subj) or _quantified_group(subj)):
             out.append(cue(subj.left_edge if subj.left_edge.i >= subj.i - 3 else subj, verb))
     yield from (c for c in _unquoted(s, out) if not told_by_named(s, c))
+
+
+def _headline_singular(head: Token) -> bool:
+    """A singular common noun with no determiner ("..., analyst says", "Philippine lawmaker
+    wants Trump banned"): a headline's shorthand for one person the story names, not a group."""
+    return (
+        head.tag_ == "NN"
+        and head.lower_ not in lexicon.VAGUE_PRONOUNS
+        and not any(c.dep_ in _COUNT_DEPS or c.dep_ == "poss" for c in head.children)
+    )
 
 
 def _people(head: Token) -> bool:
