@@ -21,7 +21,7 @@ from benchmarks.extraction_score import load_pages
 from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.extraction import main_extractor
 from worker.pipeline.extraction.decoding import to_text
-from worker.pipeline.extraction.filters import flat
+from worker.pipeline.extraction.filters import flat, word_string
 from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
 from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
@@ -32,7 +32,6 @@ from worker.pipeline.extraction.main_extractor import (
     _Other,
     _support,
     _tokens,
-    _word_string,
     _Words,
     combine,
     readability_blocks,
@@ -188,7 +187,7 @@ def test_the_run_scans_stop_when_the_pages_characters_are_spent(monkeypatch):
     ],
 )
 def test_word_strings_are_the_regex_tokens(text):
-    assert _word_string(text) == " ".join(_regex_tokens(text))
+    assert word_string(text) == " ".join(_regex_tokens(text))
     assert _tokens(text) == _regex_tokens(text)
 
 

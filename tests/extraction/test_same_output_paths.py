@@ -266,3 +266,43 @@ def test_byline_elements_are_the_xpath_on_every_repository_page():
     for name, html, _ in _pages() + [("shape", shape, None)]:
         tree = parse_html(to_text(html))
         assert _byline_elements(tree) == xpath(tree), name
+
+
+# --- word counts and normal forms: ASCII text by a byte table -------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _texts(html: str | bytes) -> list[str]:
+    # The page's lines of text, and the page's text whole: short and long, ASCII and not.
+    text = parse_html(to_text(html)).text_content()
+    return [text, *text.splitlines()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "_under_score_ words--and 2024's   spaces\tand\nlines",
+        "a",
+        "!a",
+        "a!",
+        "",
+        " ",
+        "Ünïcode İstanbul naïve café",
+    ],
+)
+def test_word_counts_and_forms_are_the_regex_ones_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction import filters
+
+    assert filters._words(text) == len(_WORD.findall(text))
+    assert filters._norm(text) == " ".join(_WORD.findall(text)).lower()
+
+
+def test_word_counts_and_forms_are_the_regex_ones_on_every_repository_page():
+    from worker.pipeline.extraction import filters
+
+    for name, html, _ in _pages():
+        for text in _texts(html):
+            assert filters._words(text) == len(_WORD.findall(text)), name
+            assert filters._norm(text) == " ".join(_WORD.findall(text)).lower(), name

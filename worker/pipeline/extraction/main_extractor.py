@@ -26,6 +26,7 @@ from worker.pipeline.extraction.filters import (
     is_slide_label,
     is_tail_heading,
     is_title,
+    word_string,
 )
 from worker.pipeline.extraction.readability_fast import try_readability
 from worker.pipeline.extraction.trafilatura_fast import fast_recall_text
@@ -89,29 +90,14 @@ class Body:
     source: str
 
 
-# ASCII text's words by a byte table: word characters ([0-9A-Za-z_], what \\w is in ASCII)
-# lowercased, every other byte a space. The regex's per-character tests and a string object per
-# token were most of the comparison's time; most blocks are ASCII.
-_ASCII_WORD_BYTES = bytes(
-    ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)
-) + bytes(range(128, 256))
-
-
-def _word_string(text: str) -> str:
-    """The text's words lowercased, one space apart: ``" ".join(_WORD.findall(text.lower()))``."""
-    if text.isascii():
-        return b" ".join(text.encode().translate(_ASCII_WORD_BYTES).split()).decode()
-    return " ".join(_WORD.findall(text.lower()))
-
-
 def _tokens(text: str) -> list[str]:
     """``_WORD.findall(text.lower())``."""
-    words = _word_string(text)
+    words = word_string(text)
     return words.split(" ") if words else []
 
 
 def _count(words: str) -> int:
-    """How many tokens a ``_word_string`` holds."""
+    """How many tokens a ``word_string`` holds."""
     return words.count(" ") + 1 if words else 0
 
 
@@ -178,7 +164,7 @@ def _support(
 
 
 class _Words:
-    """Each opinion's blocks as words (``_word_string``), made once per comparison.
+    """Each opinion's blocks as words (``word_string``), made once per comparison.
 
     The support, edge and heading checks all compare blocks as words; a block found whole
     among the other opinion's blocks, or as a run of the other opinion's words, needs no
@@ -186,8 +172,8 @@ class _Words:
     """
 
     def __init__(self, second: list[str], primary: list[str]) -> None:
-        self.second = [_word_string(block) for block in second]
-        self.primary = [_word_string(block) for block in primary]
+        self.second = [word_string(block) for block in second]
+        self.primary = [word_string(block) for block in primary]
         self.second_set = set(self.second)
         self.primary_set = set(self.primary)
 
@@ -518,7 +504,7 @@ def _lead(
 
 
 def _split(words: str) -> list[str]:
-    """The tokens of a ``_word_string``."""
+    """The tokens of a ``word_string``."""
     return words.split(" ") if words else []
 
 
