@@ -306,3 +306,49 @@ def test_word_counts_and_forms_are_the_regex_ones_on_every_repository_page():
         for text in _texts(html):
             assert filters._words(text) == len(_WORD.findall(text)), name
             assert filters._norm(text) == " ".join(_WORD.findall(text)).lower(), name
+
+
+# --- link-density tests: the trimmed text's length without the trimmed text --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "  two\t\twords  ",
+        "\x1c\x1d\x1e\x1f",
+        "one",
+        "",
+        " ",
+        "a\x0bb\x0cc\rd\ne",
+        "Curly ‘quotes’\xa0and\u2028a line separator",
+    ],
+)
+def test_trimmed_length_is_the_trimmed_texts_on_shapes_of_our_own(text):
+    from trafilatura.utils import trim
+
+    from worker.pipeline.extraction.trafilatura_fast import _trimmed_length
+
+    assert _trimmed_length(text) == len(trim(text))
+
+
+def test_link_density_tests_answer_as_trafilaturas_on_every_repository_page():
+    from trafilatura import htmlprocessing as theirs
+
+    from worker.pipeline.extraction import trafilatura_fast as ours
+
+    pages = _pages()
+    checked = 0
+    for name, html, url in pages:
+        options = _options(url)
+        cleaned = _cleaned(html, url, options)
+        for el in cleaned.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for precision in (False, True):
+                assert ours.link_density_test(el, precision) == theirs.link_density_test(
+                    el, precision
+                ), name
+            assert ours.link_density_test_tables(el) == theirs.link_density_test_tables(el), name
+            checked += 1
+    assert checked > 10_000
