@@ -193,9 +193,7 @@ class _Other:
     """
 
     def __init__(self, words: list[str]) -> None:
-        joined = " ".join(w for w in words if w)
-        self.flat = f" {joined} "
-        self._tokens = joined.split(" ") if joined else []
+        self.flat = f" {' '.join(w for w in words if w)} "
         self._scan_left = MAX_RUN_SCAN_CHARS
 
     def holds_run(self, words: str) -> bool:
@@ -209,7 +207,8 @@ class _Other:
 
     def held(self, asked: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
         """``asked & _grams(tokens)`` of this opinion's tokens."""
-        tokens = self._tokens
+        # Split only here: most blocks are found whole or as runs, and nothing is asked.
+        tokens = self.flat[1:-1].split(" ") if len(self.flat) > 2 else []
         if len(tokens) < 4:
             return asked & _grams(tokens)
         return asked.intersection(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
