@@ -352,3 +352,113 @@ def test_link_density_tests_answer_as_trafilaturas_on_every_repository_page():
             assert ours.link_density_test_tables(el) == theirs.link_density_test_tables(el), name
             checked += 1
     assert checked > 10_000
+
+
+# --- calls to action: a word every alternative holds, looked for first --------------------
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def test_every_call_to_action_alternative_holds_one_of_the_prefilter_words():
+    from worker.pipeline.extraction import filters
+
+    alternatives = _top_level_alternatives(filters._CALL_TO_ACTION.pattern)
+    assert len(alternatives) == 10
+    for alternative in alternatives:
+        source = alternative.lower()
+        assert any(word in source for word in filters._CALL_TO_ACTION_WORDS), alternative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click HERE to read the rest",
+        "SIGN UP for our free newsletter today",
+        "Subscribe now",
+        "Join the conversation",
+        "Follow us on Twitter",
+        "Follow The Daily Post on Facebook",
+        "Download the app",
+        "Download our Daily News apps",
+        "Get the Daily News app",
+        "Never miss a story: sign up here",
+        "The council will register the complaint.",
+        "She said the plan would pass on Tuesday.",
+        "Folge uns auf Twitter: ſubscribe",
+        "",
+    ],
+)
+def test_call_to_action_test_answers_as_the_regex_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction import filters
+
+    assert filters._is_call_to_action(text) == bool(filters._CALL_TO_ACTION.search(text))
+
+
+def test_call_to_action_test_answers_as_the_regex_on_every_repository_page():
+    from worker.pipeline.extraction import filters
+
+    found = 0
+    for name, html, _ in _pages():
+        for text in _texts(html)[1:]:
+            expected = bool(filters._CALL_TO_ACTION.search(text))
+            assert filters._is_call_to_action(text) == expected, (name, text)
+            found += expected
+    assert found > 0
+
+
+# --- collapsed text returned as it is -----------------------------------------------------
+
+
+def test_no_whitespace_character_but_the_space_is_printable():
+    # What collapse relies on, over every code point.
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    assert all(len(f"a{c}b".split()) == 2 for c in spaces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "already collapsed text",
+        " leading",
+        "trailing ",
+        "two  spaces",
+        "a\u2028line separator",
+        "no\xa0break",
+        "tab\there",
+        "",
+        " ",
+        "ideographic\u3000space",
+    ],
+)
+def test_collapse_is_split_and_join_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction.filters import collapse
+
+    assert collapse(text) == " ".join(text.split())
+
+
+def test_collapse_is_split_and_join_on_every_repository_page():
+    from worker.pipeline.extraction.filters import collapse
+
+    for name, html, _ in _pages():
+        for text in _texts(html):
+            assert collapse(text) == " ".join(text.split()), name
+            assert collapse(" ".join(text.split())) == " ".join(text.split()), name
