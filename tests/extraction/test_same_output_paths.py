@@ -462,3 +462,19 @@ def test_collapse_is_split_and_join_on_every_repository_page():
         for text in _texts(html):
             assert collapse(text) == " ".join(text.split()), name
             assert collapse(" ".join(text.split())) == " ".join(text.split()), name
+
+
+# --- metadata labels: two need two colons --------------------------------------------------
+
+
+def test_two_metadata_labels_need_two_colons_on_every_repository_page():
+    from worker.pipeline.extraction import filters
+
+    shapes = ["Tags: politics, budget Filed under: news", "Posted by: Jane", "Date: 1:30"]
+    texts = [t for _, html, _ in _pages() for t in _texts(html)[1:]] + shapes
+    labelled = 0
+    for text in texts:
+        two = len(filters._META_LABEL.findall(text)) >= 2
+        assert not two or text.count(":") >= 2, text
+        labelled += two
+    assert labelled > 0

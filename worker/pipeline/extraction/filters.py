@@ -344,7 +344,12 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _DATELINE.match(text) or (_PUBLISHED_LINE.match(text) and _words(text) <= 12):
         return True
-    if _words(text) <= MAX_TEASER_WORDS and len(_META_LABEL.findall(text)) >= 2:
+    # Each label ends in its own colon: fewer than two colons, fewer than two labels.
+    if (
+        _words(text) <= MAX_TEASER_WORDS
+        and text.count(":") >= 2
+        and len(_META_LABEL.findall(text)) >= 2
+    ):
         return True
     byline = _norm(context.byline)
     norm = _norm(text)

@@ -255,7 +255,8 @@ def recover_wild_text(
     subtree once, and a candidate is skipped when it is marked: candidates come in document
     order, so an emitted element's descendants all come after it, and nothing later changes
     a marked subtree (a later candidate is never its ancestor). The candidates are found in
-    one walk (see ``_WILD_TAGS``). Otherwise trafilatura's code, line for line.
+    one walk (see ``_WILD_TAGS``), and a candidate's images are read only when it has no text
+    (the only case they decide). Otherwise trafilatura's code, line for line.
     """
     potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
     recall = options.focus == "recall"
@@ -283,9 +284,10 @@ def recover_wild_text(
         if processed is subelem:
             covered.update(subelem.iterdescendants())
         text = _elem_text(processed)
-        images = {img.get("src") for img in processed.iter("graphic")}
-        if not text and images and images <= {g.get("src") for g in result_body.iter("graphic")}:
-            continue
+        if not text:  # only an element without text is judged by its images: read them then
+            images = {img.get("src") for img in processed.iter("graphic")}
+            if images and images <= {g.get("src") for g in result_body.iter("graphic")}:
+                continue
         under_cap = len(existing) <= DEDUPE_SCAN_CAP
         fragment = trim(text + (processed.tail or "")) if text_chars_test(processed.tail) else ""
         if text and (
