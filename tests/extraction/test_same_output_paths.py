@@ -478,3 +478,34 @@ def test_two_metadata_labels_need_two_colons_on_every_repository_page():
         assert not two or text.count(":") >= 2, text
         labelled += two
     assert labelled > 0
+
+
+# --- the language check's words: ASCII by a byte table, the rest lowered together ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "The mayor_said 2024's plan would pass",
+        "ΟΔΟΣ ΣΟΦΙΑΣ ΚΑΙ ΟΔΥΣΣΕΑΣ Σ",
+        "İSTANBUL'DA Straße ÉTÉ naïve",
+        "数字123と文字abc",
+        "",
+        "123 456",
+    ],
+)
+def test_language_words_are_the_regex_words_lowered_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction import language
+
+    expected = [w.lower() for w in language._WORD.findall(text)]
+    assert language._lowered_words(text) == expected
+
+
+def test_language_words_are_the_regex_words_lowered_on_every_repository_page():
+    from worker.pipeline.extraction import language
+
+    for name, html, _ in _pages():
+        for text in _texts(html):
+            expected = [w.lower() for w in language._WORD.findall(text)]
+            assert language._lowered_words(text) == expected, name
