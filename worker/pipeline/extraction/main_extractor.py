@@ -462,7 +462,15 @@ def _lead(
     ``words``: the blocks as words, when the caller has them already.
     """
     words = words or _Words(second, primary)
-    text = flat(" ".join(primary))
+    # The first opinion's text, flattened, is read only when a block is looked up in it: most
+    # pages' first block is one of the first opinion's, or a run of its words.
+    flattened: list[str] = []
+
+    def text() -> str:
+        if not flattened:
+            flattened.append(flat(" ".join(primary)))
+        return flattened[0]
+
     # The tokens of the flattened text are the blocks' tokens in turn (flattening only
     # collapses spaces and lowercases, as tokenising does).
     other = _Other(words.primary)
@@ -470,16 +478,20 @@ def _lead(
     lead: list[str] = []
     top = second[:MAX_LEAD_BLOCKS]
     for j, block in enumerate(top):
-        if len(block) >= 40 and flat(block) in text:
-            break  # found verbatim (short labels recur anywhere and say nothing)
         count = _count(words.second[j])
+        # One of the first opinion's blocks, or a run of its words: fully supported.
+        held = _found_whole(count, words.second[j], words.primary_set) or (
+            count >= 4 and other.holds_run(words.second[j])
+        )
+        # A block of 40 characters is never too short, so being held ends the lead as being
+        # found verbatim does: the text is searched only for a block not held.
+        if len(block) >= 40 and (held or flat(block) in text()):
+            break  # found verbatim (short labels recur anywhere and say nothing), or held
         if _too_short(block, count):
             lead.append(block)  # no support either way (_support is None)
             continue
-        if _found_whole(count, words.second[j], words.primary_set) or (
-            count >= 4 and other.holds_run(words.second[j])
-        ):
-            break  # one of the first opinion's blocks, or a run of its words: fully supported
+        if held:
+            break
         if found is None:  # the first opinion's 4-grams that this block or one below asks about
             asked = [_grams(_split(w)) for w in words.second[j : len(top)]]
             found = other.held(set().union(*asked))
@@ -497,7 +509,7 @@ def _lead(
     for block in reversed(lead):
         if is_prose(block):
             run.insert(0, block)
-        elif not (block.strip() and flat(block) in text):
+        elif not (block.strip() and flat(block) in text()):
             break
     return run
 
