@@ -2,14 +2,16 @@
 
 ``combine`` tokenises each opinion block by block and builds the whole text's tokens from them,
 ``_support`` skips the whole-block scan for blocks of four tokens or more, and a block found
-whole among the other opinion's blocks is supported without its 4-grams (``_supported``). These
-rest on properties of the tokeniser checked here on the opinions of every repository page: if a
-change to ``_tokens`` or ``flat`` broke one of them, the comparison's answers would change
-silently.
+whole among the other opinion's blocks, or as a run of its words, is supported without its
+4-grams (``_agreed``); the other blocks are compared with only the other opinion's 4-grams they
+ask about. These rest on properties of the tokeniser checked here on the opinions of every
+repository page: if a change to ``_tokens`` or ``flat`` broke one of them, the comparison's
+answers would change silently. The regex tokeniser the byte table replaces is the reference.
 """
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from pathlib import Path
 
@@ -19,16 +21,16 @@ from benchmarks.extraction_score import load_pages
 from tests.support.data import EXTRACTION_DIR
 from worker.pipeline.extraction import main_extractor
 from worker.pipeline.extraction.decoding import to_text
-from worker.pipeline.extraction.filters import flat
+from worker.pipeline.extraction.filters import flat, word_string
 from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
 from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
     MAX_WHOLE_BLOCK_LOOKUPS,
     SUPPORT,
+    _agreed,
     _grams,
     _Other,
     _support,
-    _supported,
     _tokens,
     _Words,
     combine,
@@ -37,6 +39,12 @@ from worker.pipeline.extraction.main_extractor import (
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _regex_tokens(text: str) -> list[str]:
+    # The tokeniser as it was: the reference for the byte-table path.
+    return _WORD.findall(text.lower())
 
 
 @pytest.fixture(scope="module")
@@ -100,24 +108,93 @@ def test_given_tokens_give_the_same_support_as_tokenising_the_block(opinions):
         assert mine == given, name
 
 
-def test_the_whole_block_shortcut_answers_as_the_4_gram_support(opinions):
-    # Each opinion as the other's: the shortcut must agree with _support on every block and
-    # leave the lookup budget as _support does.
+def _reference_agreed(mine: list[str], other: list[str], budget: list[int]) -> list[int]:
+    # Every block through _support against the other opinion's full 4-gram set.
+    tokens = [t for block in other for t in _regex_tokens(block)]
+    grams, joined = _grams(tokens), f" {' '.join(tokens)} "
+    return [
+        i
+        for i, block in enumerate(mine)
+        if (_support(block, grams, joined, budget, _regex_tokens(block)) or 0) >= SUPPORT
+    ]
+
+
+def test_the_shortcuts_agree_with_the_4_gram_support(opinions):
+    # Each opinion as the other's: the blocks found whole or as runs, and the 4-grams asked
+    # about, must agree with _support on every block and spend the lookup budget as it does.
     for name, primary, second in opinions:
         for mine, other in ((primary, second), (second, primary)):
-            mine_blocks, other_blocks = [_tokens(b) for b in mine], [_tokens(b) for b in other]
-            words = _Words(other, other_blocks, mine, mine_blocks)
-            tokens = [t for block in other_blocks for t in block]
-            grams, joined = _grams(tokens), f" {' '.join(tokens)} "
+            words = _Words(other, mine)
             fast, slow = [MAX_WHOLE_BLOCK_LOOKUPS], [MAX_WHOLE_BLOCK_LOOKUPS]
-            lazy = _Other(other_blocks)
-            for i, block in enumerate(mine):
-                expected = (_support(block, grams, joined, slow, mine_blocks[i]) or 0) >= SUPPORT
-                got = _supported(
-                    block, mine_blocks[i], words.primary[i], words.second_set, lazy, fast
-                )
-                assert got == expected, (name, block)
+            got = _agreed(mine, words.primary, words.second_set, _Other(words.second), fast)
+            assert got == _reference_agreed(mine, other, slow), name
             assert fast == slow, name
+
+
+@pytest.mark.parametrize(
+    ("mine", "other"),
+    [
+        # A run of the other's words across two of its blocks: supported without 4-grams.
+        (
+            ["the mayor said on Tuesday that the bridge would close"],
+            ["The mayor said on Tuesday", "that the bridge would close, officials added."],
+        ),
+        # Half of the block's 4-grams held: the 4-grams decide (exactly at SUPPORT).
+        (
+            ["alpha beta gamma delta epsilon zeta eta theta iota kappa"],
+            ["alpha beta gamma delta epsilon zeta eta", "unrelated words here now"],
+        ),
+        # Fewer than four tokens but long (a script without spaces): the whole-block lookup.
+        (
+            ["今天下午市政府宣布了新的交通管理规定以减少市中心的拥堵情况"],
+            ["据报道 今天下午市政府宣布了新的交通管理规定以减少市中心的拥堵情况 记者"],
+        ),
+        # The other opinion has fewer than four tokens.
+        (["A block of seven words in all here."], ["Two words"]),
+    ],
+)
+def test_the_shortcuts_agree_on_shapes_of_our_own(mine, other):
+    words = _Words(other, mine)
+    fast, slow = [MAX_WHOLE_BLOCK_LOOKUPS], [MAX_WHOLE_BLOCK_LOOKUPS]
+    got = _agreed(mine, words.primary, words.second_set, _Other(words.second), fast)
+    assert got == _reference_agreed(mine, other, slow)
+    assert fast == slow
+
+
+def test_the_run_scans_stop_when_the_pages_characters_are_spent(monkeypatch):
+    # Past the cap a block is compared by its 4-grams: the same answer, more work.
+    from worker.pipeline.extraction import main_extractor as module
+
+    monkeypatch.setattr(module, "MAX_RUN_SCAN_CHARS", 0)
+    mine = ["the mayor said on Tuesday that the bridge would close"]
+    other = ["The mayor said on Tuesday", "that the bridge would close, officials added."]
+    words = _Words(other, mine)
+    lazy = _Other(words.second)
+    assert not lazy.holds_run(words.primary[0])
+    budget = [MAX_WHOLE_BLOCK_LOOKUPS]
+    assert _agreed(mine, words.primary, words.second_set, lazy, budget) == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII, with punctuation: (brackets) and under_scores -- 2024!",
+        "".join(chr(c) for c in range(128)),
+        "Ünïcode İstanbul STRASSE straße naïve café",
+        "Curly ‘quotes’ and “more” — dashes\xa0and spaces",
+        "   ",
+        "",
+    ],
+)
+def test_word_strings_are_the_regex_tokens(text):
+    assert word_string(text) == " ".join(_regex_tokens(text))
+    assert _tokens(text) == _regex_tokens(text)
+
+
+def test_word_strings_are_the_regex_tokens_on_every_repository_page(opinions):
+    for name, primary, second in opinions:
+        for block in primary + second:
+            assert _tokens(block) == _regex_tokens(block), (name, block)
 
 
 LONG = [
@@ -134,14 +211,16 @@ LONG = [
         (LONG, LONG, LONG, 0),
         # Labels too short to judge need none either.
         (["Share this story", *LONG], ["Menu", *LONG], LONG, 0),
-        # A block the second holds only in part is compared by its 4-grams (its own and the
-        # second opinion's, built once).
+        # A block the second holds only in part is compared by its 4-grams: its own are
+        # built, the second opinion's looked up among them (no set of them is built).
         (
             [*LONG, f"{LONG[0]} It was built in 1901."],
             LONG,
             [*LONG, f"{LONG[0]} It was built in 1901."],
-            2,
+            1,
         ),
+        # A block that runs across two of the second's blocks needs none.
+        ([*LONG[:2], " ".join(LONG[1:])], LONG, [*LONG[:2], " ".join(LONG[1:])], 0),
     ],
 )
 def test_the_second_opinions_4_grams_are_built_only_for_a_block_not_found_whole(

@@ -124,3 +124,23 @@ def test_container_lengths_equal_text_length_on_every_repository_page():
         remove_boilerplate(tree)
         measured += _measured_like_text_length(tree)
     assert measured > 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "  two\t\twords  ",
+        "\x1c\x1d\x1e\x1f",
+        "glued",
+        " ",
+        "a\x0bb\x0cc\rd\ne ",
+        "non\u2003breaking\xa0spaces",
+    ],
+)
+def test_ascii_measures_are_the_split_words_measures(text):
+    # The byte-table measure of ASCII text against the measure of its split words.
+    from worker.pipeline.extraction.readability_fast import _measure_of
+
+    assert _measure_of(text) == _measure_of(text, text.split())
+    assert _measure_of(text).length == len(" ".join(text.split()))

@@ -266,3 +266,246 @@ def test_byline_elements_are_the_xpath_on_every_repository_page():
     for name, html, _ in _pages() + [("shape", shape, None)]:
         tree = parse_html(to_text(html))
         assert _byline_elements(tree) == xpath(tree), name
+
+
+# --- word counts and normal forms: ASCII text by a byte table -------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _texts(html: str | bytes) -> list[str]:
+    # The page's lines of text, and the page's text whole: short and long, ASCII and not.
+    text = parse_html(to_text(html)).text_content()
+    return [text, *text.splitlines()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "_under_score_ words--and 2024's   spaces\tand\nlines",
+        "a",
+        "!a",
+        "a!",
+        "",
+        " ",
+        "Ünïcode İstanbul naïve café",
+    ],
+)
+def test_word_counts_and_forms_are_the_regex_ones_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction import filters
+
+    assert filters._words(text) == len(_WORD.findall(text))
+    assert filters._norm(text) == " ".join(_WORD.findall(text)).lower()
+
+
+def test_word_counts_and_forms_are_the_regex_ones_on_every_repository_page():
+    from worker.pipeline.extraction import filters
+
+    for name, html, _ in _pages():
+        for text in _texts(html):
+            assert filters._words(text) == len(_WORD.findall(text)), name
+            assert filters._norm(text) == " ".join(_WORD.findall(text)).lower(), name
+
+
+# --- link-density tests: the trimmed text's length without the trimmed text --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "  two\t\twords  ",
+        "\x1c\x1d\x1e\x1f",
+        "one",
+        "",
+        " ",
+        "a\x0bb\x0cc\rd\ne",
+        "Curly ‘quotes’\xa0and\u2028a line separator",
+    ],
+)
+def test_trimmed_length_is_the_trimmed_texts_on_shapes_of_our_own(text):
+    from trafilatura.utils import trim
+
+    from worker.pipeline.extraction.trafilatura_fast import _trimmed_length
+
+    assert _trimmed_length(text) == len(trim(text))
+
+
+def test_link_density_tests_answer_as_trafilaturas_on_every_repository_page():
+    from trafilatura import htmlprocessing as theirs
+
+    from worker.pipeline.extraction import trafilatura_fast as ours
+
+    pages = _pages()
+    checked = 0
+    for name, html, url in pages:
+        options = _options(url)
+        cleaned = _cleaned(html, url, options)
+        for el in cleaned.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for precision in (False, True):
+                assert ours.link_density_test(el, precision) == theirs.link_density_test(
+                    el, precision
+                ), name
+            assert ours.link_density_test_tables(el) == theirs.link_density_test_tables(el), name
+            checked += 1
+    assert checked > 10_000
+
+
+# --- calls to action: a word every alternative holds, looked for first --------------------
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def test_every_call_to_action_alternative_holds_one_of_the_prefilter_words():
+    from worker.pipeline.extraction import filters
+
+    alternatives = _top_level_alternatives(filters._CALL_TO_ACTION.pattern)
+    assert len(alternatives) == 10
+    for alternative in alternatives:
+        source = alternative.lower()
+        assert any(word in source for word in filters._CALL_TO_ACTION_WORDS), alternative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click HERE to read the rest",
+        "SIGN UP for our free newsletter today",
+        "Subscribe now",
+        "Join the conversation",
+        "Follow us on Twitter",
+        "Follow The Daily Post on Facebook",
+        "Download the app",
+        "Download our Daily News apps",
+        "Get the Daily News app",
+        "Never miss a story: sign up here",
+        "The council will register the complaint.",
+        "She said the plan would pass on Tuesday.",
+        "Folge uns auf Twitter: ſubscribe",
+        "",
+    ],
+)
+def test_call_to_action_test_answers_as_the_regex_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction import filters
+
+    assert filters._is_call_to_action(text) == bool(filters._CALL_TO_ACTION.search(text))
+
+
+def test_call_to_action_test_answers_as_the_regex_on_every_repository_page():
+    from worker.pipeline.extraction import filters
+
+    found = 0
+    for name, html, _ in _pages():
+        for text in _texts(html)[1:]:
+            expected = bool(filters._CALL_TO_ACTION.search(text))
+            assert filters._is_call_to_action(text) == expected, (name, text)
+            found += expected
+    assert found > 0
+
+
+# --- collapsed text returned as it is -----------------------------------------------------
+
+
+def test_no_whitespace_character_but_the_space_is_printable():
+    # What collapse relies on, over every code point.
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    assert all(len(f"a{c}b".split()) == 2 for c in spaces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "already collapsed text",
+        " leading",
+        "trailing ",
+        "two  spaces",
+        "a\u2028line separator",
+        "no\xa0break",
+        "tab\there",
+        "",
+        " ",
+        "ideographic\u3000space",
+    ],
+)
+def test_collapse_is_split_and_join_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction.filters import collapse
+
+    assert collapse(text) == " ".join(text.split())
+
+
+def test_collapse_is_split_and_join_on_every_repository_page():
+    from worker.pipeline.extraction.filters import collapse
+
+    for name, html, _ in _pages():
+        for text in _texts(html):
+            assert collapse(text) == " ".join(text.split()), name
+            assert collapse(" ".join(text.split())) == " ".join(text.split()), name
+
+
+# --- metadata labels: two need two colons --------------------------------------------------
+
+
+def test_two_metadata_labels_need_two_colons_on_every_repository_page():
+    from worker.pipeline.extraction import filters
+
+    shapes = ["Tags: politics, budget Filed under: news", "Posted by: Jane", "Date: 1:30"]
+    texts = [t for _, html, _ in _pages() for t in _texts(html)[1:]] + shapes
+    labelled = 0
+    for text in texts:
+        two = len(filters._META_LABEL.findall(text)) >= 2
+        assert not two or text.count(":") >= 2, text
+        labelled += two
+    assert labelled > 0
+
+
+# --- the language check's words: ASCII by a byte table, the rest lowered together ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(c) for c in range(128)),
+        "The mayor_said 2024's plan would pass",
+        "ΟΔΟΣ ΣΟΦΙΑΣ ΚΑΙ ΟΔΥΣΣΕΑΣ Σ",
+        "İSTANBUL'DA Straße ÉTÉ naïve",
+        "数字123と文字abc",
+        "",
+        "123 456",
+    ],
+)
+def test_language_words_are_the_regex_words_lowered_on_shapes_of_our_own(text):
+    from worker.pipeline.extraction import language
+
+    expected = [w.lower() for w in language._WORD.findall(text)]
+    assert language._lowered_words(text) == expected
+
+
+def test_language_words_are_the_regex_words_lowered_on_every_repository_page():
+    from worker.pipeline.extraction import language
+
+    for name, html, _ in _pages():
+        for text in _texts(html):
+            expected = [w.lower() for w in language._WORD.findall(text)]
+            assert language._lowered_words(text) == expected, name

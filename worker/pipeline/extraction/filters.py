@@ -76,6 +76,31 @@ _CALL_TO_ACTION = re.compile(
     r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b",
     re.IGNORECASE,
 )
+# Words one of which every alternative of _CALL_TO_ACTION holds (its source, lowercased, shows
+# each; tests/extraction/test_same_output_paths.py checks it): ASCII text holding none of them
+# cannot match, and most short paragraphs are tested in a microsecond instead of the regex's
+# seven. Only ASCII: there ignoring case is lowercasing (the regex also folds "ſ" and "K").
+_CALL_TO_ACTION_WORDS = (
+    "click here",
+    "sign up",
+    "subscribe",
+    "register",
+    "join",
+    "follow ",
+    "download ",
+    "get the ",
+    "never miss",
+)
+
+
+def _is_call_to_action(text: str) -> bool:
+    if text.isascii():
+        low = text.lower()
+        if not any(word in low for word in _CALL_TO_ACTION_WORDS):
+            return False
+    return _CALL_TO_ACTION.search(text) is not None
+
+
 # The same notices as other languages write them: "read also" pointers to another story
 # ("Lea también: ...", "À lire aussi", "Czytaj też"), a teaser box's label, and promotions of
 # the site's own channels. The short imperatives that are also first names ("Mira", "Lea")
@@ -220,13 +245,47 @@ class Context:
     anchors: frozenset[str] = frozenset()
 
 
+def collapse(text: str) -> str:
+    """``" ".join(text.split())``: the text's words one space apart.
+
+    Most paragraphs reach the filters collapsed already (both extractors write them so):
+    those are returned as they are instead of split into words and joined again. Every
+    whitespace character but the space is unprintable (categories Cc, Zs, Zl, Zp), so a
+    printable text without two spaces in a row or at either end has nothing to collapse.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def flat(text: str) -> str:
     """Lowercased, whitespace-collapsed text, the form link texts are compared in."""
-    return " ".join(text.split()).lower()
+    return collapse(text).lower()
+
+
+# ASCII text's words by a byte table: word characters ([0-9A-Za-z_], what \\w is in ASCII)
+# lowercased, every other byte a space. The regex's per-character tests and a string object per
+# word were most of the time of the word counts and comparisons; most text is ASCII.
+_ASCII_WORD_BYTES = bytes(
+    ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)
+) + bytes(range(128, 256))
+# The same with every word character an "a": a word starts at each " a" (or an "a" first).
+_ASCII_WORD_MARKS = bytes(
+    97 if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)
+) + bytes(range(128, 256))
+
+
+def word_string(text: str) -> str:
+    """The text's words lowercased, one space apart: ``" ".join(_WORD.findall(text.lower()))``."""
+    if text.isascii():
+        return b" ".join(text.encode().translate(_ASCII_WORD_BYTES).split()).decode()
+    return " ".join(_WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
+    if text and text.isascii():
+        return word_string(text)  # lowercasing ASCII before or after finding words is the same
     # Lowercased once, joined: the same as token by token (spaces keep Greek final sigma).
     return " ".join(_WORD.findall(text or "")).lower()
 
@@ -234,6 +293,9 @@ def _norm(text: str | None) -> str:
 @lru_cache(maxsize=8192)
 def _words(text: str) -> int:
     # Cached: the same paragraph is judged in each candidate body and by several rules.
+    if text.isascii():
+        marks = text.encode().translate(_ASCII_WORD_MARKS)
+        return marks.count(b" a") + marks.startswith(b"a")
     return len(_WORD.findall(text))
 
 
@@ -257,7 +319,7 @@ def _is_byline(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def is_furniture(paragraph: str, context: Context) -> bool:
     """Whether one paragraph is page furniture rather than article text."""
-    text = " ".join(paragraph.split()).lstrip("-•*– ").strip()
+    text = collapse(paragraph).lstrip("-•*– ").strip()
     if not text:
         return True
     if not _WORD.search(text):
@@ -270,7 +332,7 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _FOREIGN_NOTICE.match(text):
         return True
-    if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
+    if _words(text) <= MAX_CTA_WORDS and _is_call_to_action(text):
         return True
     if _is_byline(text):
         return True
@@ -282,7 +344,12 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _DATELINE.match(text) or (_PUBLISHED_LINE.match(text) and _words(text) <= 12):
         return True
-    if _words(text) <= MAX_TEASER_WORDS and len(_META_LABEL.findall(text)) >= 2:
+    # Each label ends in its own colon: fewer than two colons, fewer than two labels.
+    if (
+        _words(text) <= MAX_TEASER_WORDS
+        and text.count(":") >= 2
+        and len(_META_LABEL.findall(text)) >= 2
+    ):
         return True
     byline = _norm(context.byline)
     norm = _norm(text)
@@ -492,7 +559,7 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
     # Split and joined: the same as collapsing r"\s+" and stripping (str.split's whitespace is
     # the regex's), a fifth of the time on a paragraph.
-    paragraphs = [" ".join(p.split()) for p in paragraphs]
+    paragraphs = [collapse(p) for p in paragraphs]
     paragraphs = _strip_top([p for p in paragraphs if p], context)
     paragraphs = _drop_slideshows(paragraphs, _numbered_sequence(paragraphs))
     paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs, _numbered_sequence(paragraphs)))

@@ -79,13 +79,30 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
+# ASCII letters lowercased, every other byte (digits, "_", punctuation, space) a space: what
+# _WORD finds in ASCII text, without the regex's per-character tests.
+_ASCII_LETTERS = bytes(ord(chr(b).lower()) if chr(b).isalpha() else 32 for b in range(128)) + bytes(
+    range(128, 256)
+)
+
+
+def _lowered_words(sample: str) -> list[str]:
+    """``[w.lower() for w in _WORD.findall(sample)]``."""
+    if sample.isascii():
+        return sample.encode().translate(_ASCII_LETTERS).decode().split()
+    found = _WORD.findall(sample)
+    # Lowered together, a space apart: lowering reads no context across a space (only a Greek
+    # final sigma looks at its neighbours, and a space ends a word for it as the string's end).
+    return " ".join(found).lower().split(" ") if found else []
+
+
 def text_language(text: str) -> str | None:
     """The language the text's function words point to, or None when it is too short to tell."""
     sample = text[:5000]
     by_script = _script_language(sample)
     if by_script:
         return by_script
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = _lowered_words(sample)
     if len(words) < 20:
         return None
     # Each language's function words looked up in the text's counts (a Counter gives 0 for a

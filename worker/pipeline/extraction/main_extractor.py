@@ -26,6 +26,7 @@ from worker.pipeline.extraction.filters import (
     is_slide_label,
     is_tail_heading,
     is_title,
+    word_string,
 )
 from worker.pipeline.extraction.readability_fast import try_readability
 from worker.pipeline.extraction.trafilatura_fast import fast_recall_text
@@ -46,6 +47,10 @@ PLACE_CHARS = 60
 MIN_ANCHOR_TOKENS = 6
 # Whole-block lookups per page (see _support).
 MAX_WHOLE_BLOCK_LOOKUPS = 300
+# Characters of the other opinion's text read per page looking blocks up as runs of its words
+# (see _Other.holds_run): a few hundred typical pages' worth, so a page of thousands of blocks
+# stays linear.
+MAX_RUN_SCAN_CHARS = 4_000_000
 # When the combined body keeps less than this share of trafilatura's own (both cleaned), the
 # trimming followed readability into the wrong container, and trafilatura's body is taken.
 MIN_TRIMMED_SHARE = 0.7
@@ -86,7 +91,14 @@ class Body:
 
 
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """``_WORD.findall(text.lower())``."""
+    words = word_string(text)
+    return words.split(" ") if words else []
+
+
+def _count(words: str) -> int:
+    """How many tokens a ``word_string`` holds."""
+    return words.count(" ") + 1 if words else 0
 
 
 def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -121,19 +133,22 @@ def _support(
     flat: str,
     budget: list[int],
     tokens: list[str] | None = None,
+    mine: set[tuple[str, ...]] | None = None,
 ) -> float | None:
     """Share of the block's 4-grams found in the other opinion; None for blocks too short to say.
 
     In scripts written without spaces a "word" is a whole clause, so a short block has too few
     4-grams to judge; there the block is looked up whole in the other opinion's text, a scan
     that ``budget`` caps so a page of thousands of blocks stays linear. ``tokens`` are the
-    block's ``_tokens`` when the caller has them already.
+    block's ``_tokens`` and ``mine`` their ``_grams`` when the caller has them already;
+    ``grams`` need only hold those of the other opinion's 4-grams that are among ``mine``.
     """
     if tokens is None:
         tokens = _tokens(block)
-    if _too_short(block, tokens):
+    if _too_short(block, len(tokens)):
         return None
-    mine = _grams(tokens)
+    if mine is None:
+        mine = _grams(tokens)
     if not mine:
         return None  # a long run of punctuation or symbols: no words to compare
     share = len(mine & grams) / len(mine)
@@ -149,21 +164,16 @@ def _support(
 
 
 class _Words:
-    """Each opinion's blocks as words (their tokens joined by spaces), made once per comparison.
+    """Each opinion's blocks as words (``word_string``), made once per comparison.
 
     The support, edge and heading checks all compare blocks as words; a block found whole
-    among the other opinion's blocks needs no 4-grams at all.
+    among the other opinion's blocks, or as a run of the other opinion's words, needs no
+    4-grams at all.
     """
 
-    def __init__(
-        self,
-        second: list[str],
-        second_blocks: list[list[str]],
-        primary: list[str],
-        primary_blocks: list[list[str]],
-    ) -> None:
-        self.second = [" ".join(tokens) for tokens in second_blocks]
-        self.primary = [" ".join(tokens) for tokens in primary_blocks]
+    def __init__(self, second: list[str], primary: list[str]) -> None:
+        self.second = [word_string(block) for block in second]
+        self.primary = [word_string(block) for block in primary]
         self.second_set = set(self.second)
         self.primary_set = set(self.primary)
 
@@ -173,44 +183,80 @@ class _Words:
 
 
 class _Other:
-    """The second opinion's 4-grams and flat text (see ``_support``), built on first use."""
+    """One opinion's tokens as a whole: joined by spaces (``flat``, see ``_support``) and, for
+    the blocks that ask, which of their 4-grams it holds.
 
-    def __init__(self, blocks: list[list[str]]) -> None:
-        self._blocks = blocks
-        self._built: tuple[set[tuple[str, ...]], str] | None = None
+    Only the asked 4-grams are kept: each 4-gram of the opinion is looked up among them rather
+    than the opinion's all being put in a set (that set was a third of the comparison's time).
+    The scans for a block as a run of the opinion's words are capped per page
+    (``MAX_RUN_SCAN_CHARS``), as each reads ``flat`` through.
+    """
 
-    def get(self) -> tuple[set[tuple[str, ...]], str]:
-        if self._built is None:
-            tokens = [t for tokens_of in self._blocks for t in tokens_of]
-            self._built = _grams(tokens), f" {' '.join(tokens)} "
-        return self._built
+    def __init__(self, words: list[str]) -> None:
+        self.flat = f" {' '.join(w for w in words if w)} "
+        self._scan_left = MAX_RUN_SCAN_CHARS
+
+    def holds_run(self, words: str) -> bool:
+        """Whether ``words`` (four tokens or more) is a run of this opinion's tokens.
+
+        Then every one of the block's 4-grams is this opinion's: ``_support`` would say 1.0.
+        False also when the page's scans are spent (the 4-grams then decide, as before).
+        """
+        self._scan_left -= len(self.flat)
+        return self._scan_left >= 0 and f" {words} " in self.flat
+
+    def held(self, asked: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """``asked & _grams(tokens)`` of this opinion's tokens."""
+        # Split only here: most blocks are found whole or as runs, and nothing is asked.
+        tokens = self.flat[1:-1].split(" ") if len(self.flat) > 2 else []
+        if len(tokens) < 4:
+            return asked & _grams(tokens)
+        return asked.intersection(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
-def _too_short(block: str, tokens: list[str]) -> bool:
-    """Too short to say anything about agreement (``_support`` is None)."""
+def _too_short(block: str, count: int) -> bool:
+    """Too short to say anything about agreement (``_support`` is None); ``count``: its tokens."""
     # Character length stands in for word count in scripts written without spaces.
-    return len(tokens) < MIN_ANCHOR_TOKENS and len(block) < 40
+    return count < MIN_ANCHOR_TOKENS and len(block) < 40
 
 
-def _found_whole(tokens: list[str], words: str, held: set[str]) -> bool:
+def _found_whole(count: int, words: str, held: set[str]) -> bool:
     """Whether the block is one of the other opinion's blocks whole (``held``, as words).
 
     Then every one of its 4-grams is in the other opinion: ``_support`` would say 1.0 (with
     fewer than four tokens it compares the block differently).
     """
-    return len(tokens) >= 4 and words in held
+    return count >= 4 and words in held
 
 
-def _supported(
-    block: str, tokens: list[str], words: str, held: set[str], other: _Other, budget: list[int]
-) -> bool:
-    """Whether the other opinion supports the block (``_support`` at least ``SUPPORT``)."""
-    if _too_short(block, tokens):
-        return False
-    if _found_whole(tokens, words, held):
-        return True
-    grams, flat = other.get()
-    return (_support(block, grams, flat, budget, tokens) or 0) >= SUPPORT
+def _agreed(
+    primary: list[str], words: list[str], held: set[str], other: _Other, budget: list[int]
+) -> list[int]:
+    """Indexes of the blocks of ``primary`` (``words``: as words) that ``other`` supports.
+
+    A block is supported when ``_support`` is at least ``SUPPORT``. Blocks found whole among
+    the other opinion's blocks (``held``) or as a run of its words are supported outright;
+    the 4-grams of the rest are compared, each with the other opinion's 4-grams that any of
+    them asks about, in order (the budget of whole-block lookups is spent as before).
+    """
+    agreed: list[int] = []
+    asking: dict[int, list[str]] = {}
+    for i, block in enumerate(primary):
+        count = _count(words[i])
+        if _too_short(block, count):
+            continue
+        if count >= 4 and (words[i] in held or other.holds_run(words[i])):
+            agreed.append(i)
+        else:
+            asking[i] = words[i].split(" ") if words[i] else []
+    if asking:
+        grams = {i: _grams(tokens) for i, tokens in asking.items()}
+        found = other.held(set().union(*grams.values()))
+        for i, tokens in asking.items():
+            share = _support(primary[i], found, other.flat, budget, tokens, grams[i])
+            if (share or 0) >= SUPPORT:
+                agreed.append(i)
+    return sorted(agreed)
 
 
 def _is_sentence(block: str) -> bool:
@@ -333,16 +379,9 @@ def combine(
         return Body(_lead_fragment(primary, second, page) + second, "readability")
     # Each opinion is tokenised once, block by block: the tokens of the joined text are the
     # blocks' tokens in turn (a word never spans the space that joins two blocks).
-    second_blocks = [_tokens(b) for b in second]
-    primary_blocks = [_tokens(b) for b in primary]
-    words = _Words(second, second_blocks, primary, primary_blocks)
-    other = _Other(second_blocks)
+    words = _Words(second, primary)
     budget = [MAX_WHOLE_BLOCK_LOOKUPS]
-    agreed = [
-        i
-        for i, block in enumerate(primary)
-        if _supported(block, primary_blocks[i], words.primary[i], words.second_set, other, budget)
-    ]
+    agreed = _agreed(primary, words.primary, words.second_set, _Other(words.second), budget)
     if not agreed:
         return Body(primary, "trafilatura")
     first, last = _expand(primary, agreed[0], agreed[-1])
@@ -356,7 +395,7 @@ def combine(
     if _prose_size(primary[:first]) > kept:
         first = next(i for i, b in enumerate(primary) if is_prose(b))
     span = _with_headings(primary[first : last + 1], second, words.sliced(first, last + 1))
-    lead = _lead(second, primary, budget, (second_blocks, primary_blocks), words)
+    lead = _lead(second, primary, budget, words)
     return Body(lead + span, "combined")
 
 
@@ -413,43 +452,51 @@ def _with_headings(
 
 
 def _lead(
-    second: list[str],
-    primary: list[str],
-    budget: list[int],
-    tokenised: tuple[list[list[str]], list[list[str]]] | None = None,
-    words: _Words | None = None,
+    second: list[str], primary: list[str], budget: list[int], words: _Words | None = None
 ) -> list[str]:
     """Prose that opens the second opinion's container before anything the first one holds.
 
     Trafilatura sometimes drops a story's first paragraph (a lead set apart in its own
     container, a standfirst-styled intro) that readability keeps at the top of the body it
     chose: the prose there, up to the first block both hold, is the article's opening.
-    ``tokenised``: each opinion's ``_tokens`` per block, and ``words`` the blocks as words,
-    when the caller has them already.
+    ``words``: the blocks as words, when the caller has them already.
     """
-    second_blocks, primary_blocks = tokenised or ([_tokens(b) for b in second], None)
-    text = flat(" ".join(primary))
-    grams: set[tuple[str, ...]] | None = None
+    words = words or _Words(second, primary)
+    # The first opinion's text, flattened, is read only when a block is looked up in it: most
+    # pages' first block is one of the first opinion's, or a run of its words.
+    flattened: list[str] = []
+
+    def text() -> str:
+        if not flattened:
+            flattened.append(flat(" ".join(primary)))
+        return flattened[0]
+
+    # The tokens of the flattened text are the blocks' tokens in turn (flattening only
+    # collapses spaces and lowercases, as tokenising does).
+    other = _Other(words.primary)
+    found: set[tuple[str, ...]] | None = None
     lead: list[str] = []
-    for j, (block, block_tokens) in enumerate(
-        zip(second[:MAX_LEAD_BLOCKS], second_blocks, strict=False)
-    ):
-        if len(block) >= 40 and flat(block) in text:
-            break  # found verbatim (short labels recur anywhere and say nothing)
-        if _too_short(block, block_tokens):
+    top = second[:MAX_LEAD_BLOCKS]
+    for j, block in enumerate(top):
+        count = _count(words.second[j])
+        # One of the first opinion's blocks, or a run of its words: fully supported.
+        held = _found_whole(count, words.second[j], words.primary_set) or (
+            count >= 4 and other.holds_run(words.second[j])
+        )
+        # A block of 40 characters is never too short, so being held ends the lead as being
+        # found verbatim does: the text is searched only for a block not held.
+        if len(block) >= 40 and (held or flat(block) in text()):
+            break  # found verbatim (short labels recur anywhere and say nothing), or held
+        if _too_short(block, count):
             lead.append(block)  # no support either way (_support is None)
             continue
-        if words and _found_whole(block_tokens, words.second[j], words.primary_set):
-            break  # one of the first opinion's blocks: supported without its 4-grams
-        if grams is None:  # built only when the top block is not found verbatim
-            # The tokens of the flattened text are the blocks' tokens in turn (flattening
-            # only collapses spaces and lowercases, as tokenising does).
-            if primary_blocks is None:
-                tokens = _tokens(text)
-            else:
-                tokens = [t for tokens_of in primary_blocks for t in tokens_of]
-            grams, joined = _grams(tokens), f" {' '.join(tokens)} "
-        if (_support(block, grams, joined, budget, block_tokens) or 0) >= SUPPORT:
+        if held:
+            break
+        if found is None:  # the first opinion's 4-grams that this block or one below asks about
+            asked = [_grams(_split(w)) for w in words.second[j : len(top)]]
+            found = other.held(set().union(*asked))
+        tokens = _split(words.second[j])
+        if (_support(block, found, other.flat, budget, tokens) or 0) >= SUPPORT:
             break
         lead.append(block)
     else:
@@ -462,9 +509,14 @@ def _lead(
     for block in reversed(lead):
         if is_prose(block):
             run.insert(0, block)
-        elif not (block.strip() and flat(block) in text):
+        elif not (block.strip() and flat(block) in text()):
             break
     return run
+
+
+def _split(words: str) -> list[str]:
+    """The tokens of a ``word_string``."""
+    return words.split(" ") if words else []
 
 
 def extract_bodies(

@@ -25,15 +25,15 @@ from trafilatura import main_extractor
 from trafilatura.baseline import baseline
 from trafilatura.core import _forum_thread_page
 from trafilatura.htmlprocessing import (
+    collect_link_info,
     convert_tags,
-    link_density_test,
-    link_density_test_tables,
+    is_paragraph_listing,
     prune_unwanted_nodes,
     tree_cleaning,
 )
 from trafilatura.main_extractor import _elem_text, handle_textelem
 from trafilatura.settings import DEDUPE_SCAN_CAP, MIN_DUPLICATE_LENGTH, TAG_CATALOG, Extractor
-from trafilatura.utils import text_chars_test, trim
+from trafilatura.utils import LINK_FARM_RATIO, text_chars_test, trim
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
@@ -86,6 +86,80 @@ _CASCADE = _with_rules(
 )
 
 
+# ASCII whitespace as str.split() reads it (space, \t to \r, \x1c to \x1f) a space, others "a".
+_ASCII_SPACE_MARKS = bytes(32 if chr(b).isspace() else 97 for b in range(128)) + bytes(
+    range(128, 256)
+)
+
+
+def _trimmed_length(text: str) -> int:
+    """``len(trim(text))``, without building the trimmed text when it is ASCII.
+
+    Trimming joins the whitespace-separated words with one space: its length is the text's
+    non-space characters and a space between each two words. The link-density tests read only
+    this length, of every container holding a link: on nested layouts the page's text again and
+    again, each time split into words and joined.
+    """
+    if not text.isascii():
+        return len(trim(text))
+    marks = text.encode().translate(_ASCII_SPACE_MARKS)
+    words = marks.count(b" a") + marks.startswith(b"a")
+    return len(marks) - marks.count(b" ") + words - 1 if words else 0
+
+
+def link_density_test(element: HtmlElement, favor_precision: bool = False) -> tuple[bool, bool]:
+    """``trafilatura.htmlprocessing.link_density_test``, reading the text's trimmed length only.
+
+    Trafilatura's code line for line, but that the element's text is measured by
+    ``_trimmed_length`` (trafilatura trims it and reads only its length).
+    """
+    links_xpath = element.findall(".//ref")
+    if not links_xpath:
+        return False, False
+    # preserve image containers
+    if element.find(".//graphic") is not None:
+        return False, False
+    elemlen = _trimmed_length(element.text_content())
+    # shortcut
+    if len(links_xpath) == 1:
+        len_threshold = 10 if favor_precision else 100
+        link_text = trim(links_xpath[0].text_content())
+        if len(link_text) > len_threshold and len(link_text) > elemlen * 0.9:
+            return True, False
+    if element.tag == "p":
+        limitlen = 60 if element.getnext() is None else 30
+    elif element.getnext() is None:
+        limitlen = 300
+    else:
+        limitlen = 100
+    if elemlen < limitlen:
+        linklen, elemnum, shortelems, _ = collect_link_info(links_xpath)
+        if elemnum == 0:
+            return True, False
+        return linklen > elemlen * 0.8 or (elemnum > 1 and shortelems / elemnum > 0.8), True
+    if len(links_xpath) > 4:
+        linklen, elemnum, _, _ = collect_link_info(links_xpath)
+        if (
+            linklen > elemlen * LINK_FARM_RATIO
+            and linklen < 100 * elemnum
+            and not is_paragraph_listing(links_xpath)
+        ):
+            return True, False
+    return False, False
+
+
+def link_density_test_tables(element: HtmlElement) -> bool:
+    """``trafilatura.htmlprocessing.link_density_test_tables``, measuring as the test above."""
+    links_xpath = element.findall(".//ref")
+    if not links_xpath:
+        return False
+    elemlen = _trimmed_length(element.text_content())
+    if elemlen < 200:
+        return False
+    linklen, _, _, _ = collect_link_info(links_xpath)
+    return linklen > 0.8 * elemlen if elemlen < 1000 else linklen > 0.5 * elemlen
+
+
 @cache
 def _holding_links(tagname: str) -> etree.XPath:
     """``subtree.iter(tagname)`` narrowed to the elements with a link below them, in C."""
@@ -106,7 +180,7 @@ def _delete_by_link_density(
             backtracking
             and short_with_links
             and len(elem) >= depth_threshold
-            and len(trim(elem.text_content())) < len_threshold
+            and _trimmed_length(elem.text_content()) < len_threshold
         ):
             parent = elem.getparent()
             if tagname == "p" and parent is not None and parent.tag in ("item", "td", "th"):
@@ -181,7 +255,8 @@ def recover_wild_text(
     subtree once, and a candidate is skipped when it is marked: candidates come in document
     order, so an emitted element's descendants all come after it, and nothing later changes
     a marked subtree (a later candidate is never its ancestor). The candidates are found in
-    one walk (see ``_WILD_TAGS``). Otherwise trafilatura's code, line for line.
+    one walk (see ``_WILD_TAGS``), and a candidate's images are read only when it has no text
+    (the only case they decide). Otherwise trafilatura's code, line for line.
     """
     potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
     recall = options.focus == "recall"
@@ -209,9 +284,10 @@ def recover_wild_text(
         if processed is subelem:
             covered.update(subelem.iterdescendants())
         text = _elem_text(processed)
-        images = {img.get("src") for img in processed.iter("graphic")}
-        if not text and images and images <= {g.get("src") for g in result_body.iter("graphic")}:
-            continue
+        if not text:  # only an element without text is judged by its images: read them then
+            images = {img.get("src") for img in processed.iter("graphic")}
+            if images and images <= {g.get("src") for g in result_body.iter("graphic")}:
+                continue
         under_cap = len(existing) <= DEDUPE_SCAN_CAP
         fragment = trim(text + (processed.tail or "")) if text_chars_test(processed.tail) else ""
         if text and (
