@@ -110,11 +110,22 @@ def _concession(t: Token) -> bool:
     )
 
 
+def _participle_clause(t: Token) -> bool:
+    """A gerund clause with no subject of its own hung on the main verb ("won Ohio, further
+    narrowing his path", "won the South, carrying Alabama"): it says what the main clause
+    amounts to or how, not another event."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+    )
+
+
 def _asserted(t: Token) -> bool:
     while True:
         if t.dep_ in _MODIFIER_CLAUSES or (t.dep_ == "acl" and t.tag_ in _PARTICIPLES):
             return False
-        if _concession(t):
+        if _concession(t) or _participle_clause(t):
             return False
         if t.head.i == t.i:
             return True
