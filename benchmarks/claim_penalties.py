@@ -42,7 +42,9 @@ def main(argv: list[str]) -> int:
         else:
             continue
         sizes[group] += 1
-        fired = [r for r in m.reasons if PENALTY.get(r.code, 1.0) < 1.0 or r.code == "low_similarity"]
+        fired = [
+            r for r in m.reasons if PENALTY.get(r.code, 1.0) < 1.0 or r.code == "low_similarity"
+        ]
         groups[group].update({r.code for r in fired})
         print(f"[{group}] {p.id} ({p.label}) sim {m.similarity:.2f} score {m.score:.2f}")
         for r in fired:
@@ -51,7 +53,8 @@ def main(argv: list[str]) -> int:
             print(f"    A: {p.a}\n    B: {p.b}")
     print()
     for group, counts in groups.items():
-        print(f"{group} ({sizes[group]} pairs): " + ", ".join(f"{c} {n}" for c, n in counts.most_common()))
+        fired = ", ".join(f"{c} {n}" for c, n in counts.most_common())
+        print(f"{group} ({sizes[group]} pairs): {fired}")
     return 0
 
 

@@ -130,7 +130,8 @@ def _same(wa: frozenset[str], ia: str, wb: frozenset[str], ib: str) -> bool:
 # Titles name an office, not who holds it: "Senator presses agenda" names no one, and
 # "Senator Ted Cruz" is "Ted Cruz" (the office is compared as a word of the claim).
 TITLES = frozenset({"senator", "governor", "congressman", "congresswoman", "secretary",
-                    "mayor", "chairman", "chairwoman", "speaker", "candidate", "nominee"})  # fmt: skip
+                    "mayor", "chairman", "chairwoman", "speaker", "candidate",
+                    "nominee"})  # fmt: skip
 
 
 def _mistagged(span: Span) -> bool:
@@ -139,7 +140,8 @@ def _mistagged(span: Span) -> bool:
     after it ("Super Tuesday", "Black Friday": a date, which the other side may leave out)."""
     if not any(c.isupper() for c in span.text):
         return True
-    if all(t.lower_ in TITLES for t in span if t.is_alpha):
+    words = [t.lower_ for t in span if t.is_alpha]
+    if words and all(w in TITLES for w in words):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.lower_ in TEMPORAL and nxt.is_title
