@@ -87,3 +87,16 @@ def test_a_shared_middle_initial_is_not_the_same_person():
     person_a = next(e for e in a if "michael" in e.words)
     person_b = next(e for e in b if "carlton" in e.words)
     assert not person_a.same_as(person_b)
+
+
+def test_lowercase_words_lone_titles_and_named_days_are_no_names():
+    # branch match-relax (issue 16): the tagger sometimes calls these proper nouns
+    assert [e.text for e in ents("Governor vows new budget cuts for the harbour district.")] == []
+    texts = [e.text for e in ents("Jones mocked Patel as an upstart who read from notes.")]
+    assert "upstart" not in texts and "Patel" in texts
+    found = ents("Kowalski added to her Super Tuesday wins in Maine and Ohio.")
+    assert "Super" not in [e.text for e in found]
+    assert {"Maine", "Ohio"} <= {e.text for e in found}
+    # a title with a name is the name
+    titled = ents("Senator Ada Brennan voted against the bill.")
+    assert titled and all("senator" not in e.words for e in titled)

@@ -119,3 +119,32 @@ def test_a_concession_is_no_further_assertion():
         "the captain."
     )
     assert added_verbs(short.bag, reason.bag) == {"rest"}
+
+
+def test_a_subjectless_gerund_clause_is_no_further_assertion():
+    # branch match-relax (issue 16): ", carrying Maine" says how the main clause came about
+    short = claim("Ms. Okafor won Maine, Vermont and Delaware.")
+    how = claim("Ms. Okafor swept the small states, carrying Maine, Vermont and Delaware.")
+    assert "carry" in how.bag.modifier_verbs and "carry" not in how.bag.verbs
+    assert "carry" not in added_verbs(short.bag, how.bag)
+    # a clause with a subject of its own is another event
+    other = claim("Ms. Okafor won Maine, while her rival was carrying Vermont and Delaware.")
+    assert "carry" in other.bag.verbs
+
+
+def test_a_verb_that_holds_the_other_claims_verb_frames_it():
+    # branch match-relax (issue 16): "found ways to widen" frames "widened"; it adds no event
+    plain = claim("The council widens the coastal road through buying small plots.")
+    framed = claim(
+        "Over six years the council has found ways to widen the coastal road through buying "
+        "small plots from farmers."
+    )
+    assert "find" in framed.bag.verbs
+    assert not added_verbs(plain.bag, framed.bag, plain.slots, framed.slots)
+    assert added_verbs(plain.bag, framed.bag) == {"find"}  # without the slots, as before
+    # a verb beside the claim, not holding it, is a further assertion
+    short = claim("The council widens the coastal road.")
+    beside = claim("The council widens the coastal road and sells small plots to farmers.")
+    assert added_verbs(short.bag, beside.bag, short.slots, beside.slots) == {"sell"}
+    managed = claim("The council managed to widen the coastal road.")
+    assert not added_verbs(short.bag, managed.bag, short.slots, managed.slots)

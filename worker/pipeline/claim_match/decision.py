@@ -239,7 +239,7 @@ def checks(a: Claim, b: Claim, quote: quotes.SharedQuote | None = None) -> list[
         who = " and ".join(sorted({f"'{w}'" for w, _ in swapped}))
         verbs = ", ".join(sorted({f"'{v}'" for _, v in swapped}))
         reasons.append(MatchReason("roles_swapped", f"{who} trade places around {verbs}"))
-    added = similarity.added_verbs(a.bag, b.bag)
+    added = similarity.added_verbs(a.bag, b.bag, a.slots, b.slots)
     if added and quote is None:
         reasons.append(
             MatchReason("extra_assertion", f"only one also asserts {', '.join(sorted(added))}")

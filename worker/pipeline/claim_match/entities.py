@@ -127,13 +127,33 @@ def _same(wa: frozenset[str], ia: str, wb: frozenset[str], ib: str) -> bool:
     return any(_prefix_match(x, y) for x in wa for y in wb)
 
 
+# Titles name an office, not who holds it: "Senator presses agenda" names no one, and
+# "Senator Ted Cruz" is "Ted Cruz" (the office is compared as a word of the claim).
+TITLES = frozenset({"senator", "governor", "congressman", "congresswoman", "secretary",
+                    "mayor", "chairman", "chairwoman", "speaker", "candidate",
+                    "nominee"})  # fmt: skip
+
+
+def _mistagged(span: Span) -> bool:
+    """A span the tagger calls a name that is none: a lowercase word ("a neophyte who ..."),
+    a title alone ("Senator presses ..."), or a word that names a day with the weekday or month
+    after it ("Super Tuesday", "Black Friday": a date, which the other side may leave out)."""
+    if not any(c.isupper() for c in span.text):
+        return True
+    words = [t.lower_ for t in span if t.is_alpha]
+    if words and all(w in TITLES for w in words):
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in TEMPORAL and nxt.is_title
+
+
 def entities(doc: Doc) -> list[Entity]:
     found: list[Entity] = []
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _KINDS:
             words = _words(ent.text)
-            if words:
+            if words and not _mistagged(ent):
                 found.append(
                     Entity(
                         ent.text,
@@ -155,7 +175,9 @@ def entities(doc: Doc) -> list[Entity]:
         if run:
             text = " ".join(t.text for t in run)
             words = _words(text)
-            if words and not (len(run) == 1 and run[0].i == 0 and run[0].is_title is False):
+            span = doc[run[0].i : run[-1].i + 1]
+            initial = len(run) == 1 and run[0].i == 0 and run[0].is_title is False
+            if words and not initial and not _mistagged(span):
                 found.append(
                     Entity(
                         text,

@@ -22,11 +22,13 @@ from worker.pipeline.claim_match import entities as ent
 from worker.pipeline.claim_match import negation, numbers, quotes, similarity
 from worker.pipeline.claim_match.decision import Claim
 
-VERSION = 6  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
+VERSION = 7  # 2: accents folded, durations, quotations inside balanced marks, modifier verbs;
 # 3: abbreviated months and states written out, middle initials no name word, datelines out;
 # 4: multiples ("doubled", "threefold") are figures; 5: years, decades and centuries are units
 # of figures ("a decade" is 10 years), "both" is an optional 2 (branch match-para); 6: a verb of
-# a concession ("although ...") is no further assertion (branch match)
+# a concession ("although ...") is no further assertion (branch match); 7: lowercase words,
+# lone titles and a word before a weekday ("Super Tuesday") are no names, a subjectless gerund
+# clause ("..., carrying Ohio") no further assertion (branch match-relax)
 
 
 def text_key(text: str) -> str:

@@ -110,11 +110,22 @@ def _concession(t: Token) -> bool:
     )
 
 
+def _participle_clause(t: Token) -> bool:
+    """A gerund clause with no subject of its own hung on the main verb ("won Ohio, further
+    narrowing his path", "won the South, carrying Alabama"): it says what the main clause
+    amounts to or how, not another event."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+    )
+
+
 def _asserted(t: Token) -> bool:
     while True:
         if t.dep_ in _MODIFIER_CLAUSES or (t.dep_ == "acl" and t.tag_ in _PARTICIPLES):
             return False
-        if _concession(t):
+        if _concession(t) or _participle_clause(t):
             return False
         if t.head.i == t.i:
             return True
@@ -317,23 +328,58 @@ def swapped_roles(sa: Slots, sb: Slots) -> list[tuple[str, str]]:
     return sorted((w, v) for v, w in doers | undergoers if v in verbs and v != w)
 
 
-def added_verbs(a: Bag, b: Bag) -> frozenset[str]:
+# How a framing verb holds the claim's verb: its complement ("managed to pass"), or a clause
+# on its object ("found ways to press"); an adverbial clause ("looking ..., to chair") is a
+# purpose or a circumstance, another event.
+_FRAME_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+_FRAME_OBJECT_CLAUSES = frozenset({"acl", "relcl", "xcomp"})
+
+
+def _frames(verb: str, s: Slots, verbs: frozenset[str], claim_verbs: frozenset[str]) -> bool:
+    """Does ``verb`` hold, as its complement or in a clause on its object, a verb (of
+    ``verbs``) the other claim asserts ("has found ways to press his agenda" / "presses his
+    agenda", "rules require delegates to vote" / "delegates must vote")? Then it frames the
+    claim both make rather than adding one."""
+    targets = verbs & claim_verbs
+    if not targets:
+        return False
+    below: dict[tuple[str, str], set[str]] = {}
+    for slot, w in s.items:
+        if ":" in slot:
+            dep, head = slot.split(":", 1)
+            below.setdefault((dep, head), set()).add(w)
+
+    def under(head: str, deps: frozenset[str]) -> set[str]:
+        return {w for d in deps for w in below.get((d, head), ())}
+
+    if under(verb, _FRAME_COMPLEMENTS) & targets:
+        return True
+    objects = below.get(("dobj", verb), set())
+    return any(under(o, _FRAME_OBJECT_CLAUSES) & targets for o in objects)
+
+
+def added_verbs(
+    a: Bag, b: Bag, slots_a: Slots | None = None, slots_b: Slots | None = None
+) -> frozenset[str]:
     """Verbs one claim's main clause adds while the other has no verb of its own: a further
     assertion ("... and regularly incites violence"), not a rewording (where both sides change
     verbs) nor an elaboration in a clause that modifies ("the Republicans who oppose it").
     Light and attitude verbs ("plans to", "believes", "left two dead") assert nothing new."""
     skip = _LIGHT_VERBS | _DENIAL_VERBS
 
-    def only(x: Bag, y: Bag, verbs: frozenset[str]) -> set[str]:
+    def only(x: Bag, y: Bag, verbs: frozenset[str], sx: Slots | None = None) -> set[str]:
         # "announced" here, "the announcement" there
         said_as_noun = nominalised(y, x, counted=False)
         return {
             v
             for v in verbs - y.words
-            if v not in skip and not _variant_of(v, y) and v not in said_as_noun
+            if v not in skip
+            and not _variant_of(v, y)
+            and v not in said_as_noun
+            and not (sx is not None and _frames(v, sx, x.verbs | x.modifier_verbs, y.verbs))
         }
 
-    only_a, only_b = only(a, b, a.verbs), only(b, a, b.verbs)
+    only_a, only_b = only(a, b, a.verbs, slots_a), only(b, a, b.verbs, slots_b)
     # a light verb of its own on the other side is a rewording too ("won 60%" / "took 60%")
     own_a = only_a or (a.verbs - b.words) & _LIGHT_VERBS
     own_b = only_b or (b.verbs - a.words) & _LIGHT_VERBS
