@@ -50,6 +50,15 @@ _NOTICE = re.compile(
     r"(?:\s*\(\d+\))?\W*$"
     r"|comments?\s*(?:\(\d+\))?$"
     r"|tell us what you think"
+    # The letters-page prompt under a story: "We want to hear what you think about this ...".
+    r"|we(?: would|'d)? (?:want|like|love) to hear (?:what you think|from you)"
+    # A login wall's notice: "You are not logged in.", "Sie sind aktuell nicht eingeloggt."
+    r"|(?:you are|you're) not (?:logged|signed) in\b"
+    r"|sie sind (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)\b"
+    # A listing's disclaimer alone: "(Alle Angaben ohne Gewähr)", "All details without guarantee".
+    r"|\(?(?:alle angaben ohne gew[äa]hr|all (?:details|information) without guarantee)\W*$"
+    # The site's own "more on" label: "Mehr zum Thema auf Example.de", "Más sobre La Tercera".
+    r"|(?:mehr zum thema (?:auf|bei)|más sobre) (?:[^.!?]|\.(?=\w)){1,40}$"
     r"|(?:have a (?:news )?tip|got a (?:news )?tip)\b"
     r"|(?:write|contact|email|reach) (?:to )?(?:the (?:author|reporter|writer)|[A-Z][\w.'-]+"
     r"(?: [A-Z][\w.'-]+){0,3}) at \S+@\S+"
@@ -73,7 +82,23 @@ _CALL_TO_ACTION = re.compile(
     r"\bdownload (?:our|the) app\b|\bget the (?:[\w'&.-]+ ){1,3}app\b|"
     # The site's own channels: "download the Nationnews apps", "Follow The Gleaner on Twitter".
     r"\bdownload (?:our|the)(?: [\w-]+){1,3} apps?\b|\bnever miss\b.{0,60}\b(?:sign|subscrib)|"
-    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b",
+    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b|"
+    # Contact prompts: "Send us a message on WhatsApp", "submit a letter to the editor".
+    r"\bsend us (?:a|an|your) (?:message|tip|letter|e-?mail)\b|\bsubmit a letter to the editor\b|"
+    # The same calls in other languages: "click here", the site's channels, membership and
+    # subscription ("Hier klicken", "nuestro canal de YouTube", "Hazte miembro", "Zapraszamy
+    # do subskrypcji").
+    r"\b(?:hier klicken|klicken sie hier|cliquez ici|haga clic aquí|haz clic aquí)\b|"
+    r"\bnuestro canal de (?:youtube|telegram|whatsapp)\b|\bhazte (?:miembro|socio)\b|"
+    r"\b(?:suscr[íi]bete|s[íi]guenos en|[úu]nete (?:a|desde))\b|"
+    r"\bsuscrib\w*\b.{0,60}\bnewsletter\b|\bzapraszamy\b.{0,40}\bsubskrypc",
+    re.IGNORECASE,
+)
+# A paragraph opening "Follow <site> on Twitter ..." promotes the site's channels whatever
+# follows (handles, a WhatsApp number, addresses to write to), up to MAX_FURNITURE_WORDS.
+_FOLLOW_US = re.compile(
+    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b"
+    r".*(?:@|\bwhatsapp\b|\bemail us\b)",
     re.IGNORECASE,
 )
 # The same notices as other languages write them: "read also" pointers to another story
@@ -120,6 +145,8 @@ _CREDIT = re.compile(
     r"|\(?(?:getty images|ap photo|afp|reuters|shutterstock|istock|epa|alamy)\b.{0,60}$"
     r"|.{0,120}\((?:photo|image|picture|credit)[^)]*\)$"
     r"|.{0,80}(?:/ ?getty images|/ ?ap photo|/ ?reuters|/ ?afp|/ ?shutterstock|/ ?istock)\)?$"
+    # A caption signed with its picture's rights holder: "... aus der Schweiz. © AFP / M. Rossi".
+    r"|.{0,240}[.!?:]\s*©\s?[^©.!?]{2,60}$"
     # The same labels as other languages write them: "Foto: M. Rädel", "Bildquelle: SWR",
     # "Crédits photos : Bestimage", "Beitragsbild: ..."; never "Quelle:", a table's data source.
     r"|\(?(?:fotos?|fotograf(?:ie|ía|ia)|bild(?:er|quelle|nachweis)?|beitragsbild|titelbild|"
@@ -272,6 +299,8 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
         return True
+    if _FOLLOW_US.match(text):
+        return True  # the channels' handles and addresses that follow make it long
     if _is_byline(text):
         return True
     if _CREDITS_LINE.match(text):
