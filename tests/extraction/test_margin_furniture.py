@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from worker.pipeline.extraction import extract_article
-from worker.pipeline.extraction.filters import Context, is_furniture
+from worker.pipeline.extraction.filters import Context, clean_paragraphs, is_furniture
+from worker.pipeline.extraction.htmlprocessing import parse_html, remove_boilerplate
 
 FURNITURE = [
     "We want to hear what you think about this story. Write a letter to letters@example.org.",
@@ -29,6 +30,10 @@ FURNITURE = [
     "HAZTE MIEMBRO Y DISFRUTA DE VENTAJAS",
     "Escríbenos a redaccion@example.es o suscríbete a nuestra newsletter semanal.",
     "Zapraszamy też do subskrypcji naszego tygodnika.",
+    "Try the new forum and let us know what you think in the comments below.",
+    "Visit Example.com for breaking news, world news and the weather",
+    "Quelle: Landesamt für Statistik",
+    "Reporting by the desk; follow him on Twitter for updates.",
     "Das Magazin jetzt auch digital! Einfach hier klicken und registrieren!",
 ]
 
@@ -39,6 +44,10 @@ PROSE = [
     "Follow the river north on foot for two hours and the old mill comes into view.",
     "Alle Angaben des Vereins wurden vom Gericht geprüft und bestätigt.",
     "The photographer, whose work is © protected by her agency, spoke at the opening.",
+    # An author's bio is read with the story, the closing invitation with it.
+    "Jane Roe is a reporter covering city hall. Follow her on Twitter @janeroe_example.",
+    "Quelle: Das Landesamt zählte im Mai mehr Besucher als im ganzen Vorjahr.",
+    "Let us know in the comments if you have a favourite long read from our archive.",
 ]
 
 
@@ -70,3 +79,56 @@ def test_page_loses_the_prompts_and_keeps_the_story() -> None:
     assert "EXAMPLE PRESS" not in text
     assert "hear what you think" not in text
     assert "eingeloggt" not in text
+
+
+def _after_boilerplate(body: str) -> str:
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    remove_boilerplate(tree)
+    return " ".join(tree.text_content().split())
+
+
+def test_a_list_of_credits_that_links_from_every_item_stays() -> None:
+    prose = "<p>" + "The volunteers met every week to fix the library's catalogue. " * 4 + "</p>"
+    # Most of the text is linked, but only the first item is mostly its link.
+    credits = (
+        '<li>Ana Lopes <a href="/b/1">mended the broken search box on every catalogue page of '
+        "the library's public website and its mobile version</a></li>"
+        '<li>Tom Berg <a href="/b/2">fixed a typo</a> in the opening hours</li>'
+        '<li>Mia Chen <a href="/b/3">added a map</a> of the branches to it</li>'
+    )
+    rail = "".join(
+        f'<li><a href="/s/{i}">Another story headline, number {i}</a> (3 min)</li>'
+        for i in range(3)
+    )
+    text = _after_boilerplate(f"<article>{prose}<ul>{credits}</ul>{prose}<ul>{rail}</ul></article>")
+    assert "fixed a typo in the opening hours" in text
+    assert "mended the broken search" in text
+    assert "Another story headline" not in text
+
+
+@pytest.mark.parametrize(
+    "heading", ["You may also be interested in:", "You might also be interested in"]
+)
+def test_teaser_box_headings_drop_their_box(heading: str) -> None:
+    prose = (
+        "The museum reopened its east wing on Saturday after three years of careful repairs, "
+        "and the first visitors queued along the river to see the restored ceilings."
+    )
+    more = (
+        "Curators said the ceilings had been painted in 1790 and were cleaned by hand over two "
+        "winters, one square metre at a time."
+    )
+    body = [prose, heading, "Museum tickets rise", "A new cafe opens", more]
+    assert clean_paragraphs(body, Context()) == [prose, more]
+
+
+@pytest.mark.parametrize(
+    "text", ["Find out more", "Budget talks stall. Continue reading the main story"]
+)
+def test_pointers_back_to_the_story_are_furniture(text: str) -> None:
+    assert is_furniture(text, Context())
+
+
+def test_a_sentence_about_finding_out_more_stays() -> None:
+    text = "Investigators hope to find out more about the cause of the fire next week."
+    assert not is_furniture(text, Context())

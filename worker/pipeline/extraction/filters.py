@@ -52,6 +52,10 @@ _NOTICE = re.compile(
     r"|tell us what you think"
     # The letters-page prompt under a story: "We want to hear what you think about this ...".
     r"|we(?: would|'d)? (?:want|like|love) to hear (?:what you think|from you)"
+    # The pointer past an inline box back to the story, alone or after the box's last words.
+    r"|(?:.{0,60}\s)?continue reading the main story\W*$|find out more\W*$"
+    # A promotion of a sister site: "Visit Example.com for breaking news, ...".
+    r"|visit (?:[\w-]+\.)+(?:com|org|net|co\.uk|de|es|fr)\b for\b"
     # A login wall's notice: "You are not logged in.", "Sie sind aktuell nicht eingeloggt."
     r"|(?:you are|you're) not (?:logged|signed) in\b"
     r"|sie sind (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)\b"
@@ -76,7 +80,7 @@ _NOTICE = re.compile(
 )
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|^(?:sign up|subscribe|register|join)\b|\bsubscribe to our\b|"
-    r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow (?:us|him|her|them) on\b|"
+    r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow us on\b|"
     # "Get the NBC News app" names an app in a few words; "get the new version of the app,
     # Google Play sends ..." is a sentence about apps, not a call to action.
     r"\bdownload (?:our|the) app\b|\bget the (?:[\w'&.-]+ ){1,3}app\b|"
@@ -85,6 +89,7 @@ _CALL_TO_ACTION = re.compile(
     r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b|"
     # Contact prompts: "Send us a message on WhatsApp", "submit a letter to the editor".
     r"\bsend us (?:a|an|your) (?:message|tip|letter|e-?mail)\b|\bsubmit a letter to the editor\b|"
+    r"\blet us know what you think\b|"
     # The same calls in other languages: "click here", the site's channels, membership and
     # subscription ("Hier klicken", "nuestro canal de YouTube", "Hazte miembro", "Zapraszamy
     # do subskrypcji").
@@ -94,6 +99,13 @@ _CALL_TO_ACTION = re.compile(
     r"\bsuscrib\w*\b.{0,60}\bnewsletter\b|\bzapraszamy\b.{0,40}\bsubskrypc",
     re.IGNORECASE,
 )
+# "Follow him on Twitter" closes a wire note; in an author's bio ("Jane Roe is a reporter
+# for ... Follow her on Twitter @janeroe") it closes text that stories' readers read.
+_FOLLOW_PERSON = re.compile(r"\bfollow (?:him|her|them) on\b", re.IGNORECASE)
+_BIO = re.compile(r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was|covers|writes)\b")
+# A German story's closing source line alone, "Quelle: Landesregierung" (as "Source:" is in
+# _CREDIT): the press office or agency the text came from, not a sentence of it.
+_SOURCE_LINE = re.compile(r"^\(?quelle\s*:\s*[^.!?]{1,60}\)?$", re.IGNORECASE)
 # A paragraph opening "Follow <site> on Twitter ..." promotes the site's channels whatever
 # follows (handles, a WhatsApp number, addresses to write to), up to MAX_FURNITURE_WORDS.
 _FOLLOW_US = re.compile(
@@ -148,7 +160,7 @@ _CREDIT = re.compile(
     # A caption signed with its picture's rights holder: "... aus der Schweiz. © AFP / M. Rossi".
     r"|.{0,240}[.!?:]\s*©\s?[^©.!?]{2,60}$"
     # The same labels as other languages write them: "Foto: M. Rädel", "Bildquelle: SWR",
-    # "Crédits photos : Bestimage", "Beitragsbild: ..."; never "Quelle:", a table's data source.
+    # "Crédits photos : Bestimage", "Beitragsbild: ..."; "Quelle:" only alone (_SOURCE_LINE).
     r"|\(?(?:fotos?|fotograf(?:ie|ía|ia)|bild(?:er|quelle|nachweis)?|beitragsbild|titelbild|"
     r"symbolbild|cr[ée]dits? photos?|cr[ée]ditos?(?: d[ae])? fotos?|foto di|zdj[eę]cie)"
     r"(?:/[\w ]{1,20})?\s*(?::|©)"
@@ -194,7 +206,8 @@ _PUBLISHED_LINE = re.compile(
 # Headings of teaser boxes (short linked headlines follow, then the story resumes).
 _TEASER_HEADING = re.compile(
     r"^(?:related(?: stories| articles| posts| coverage| content| news| links)?|"
-    r"you may also like|you might also like|more (?:stories|news|from|on this)\b.*|"
+    r"you may also like|you might also like|you (?:may|might) also be interested in|"
+    r"more (?:stories|news|from|on this)\b.*|"
     r"recommended(?: for you| stories| reading)?|read next|up next|what to read next|"
     r"(?:also|must) read|read more|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
     r"don'?t miss|see more|see also|popular (?:stories|posts|now)|editor'?s picks?|"
@@ -298,6 +311,10 @@ def is_furniture(paragraph: str, context: Context) -> bool:
     if _FOREIGN_NOTICE.match(text):
         return True
     if _words(text) <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
+        return True
+    if _words(text) <= MAX_CTA_WORDS and _FOLLOW_PERSON.search(text) and not _BIO.match(text):
+        return True
+    if _SOURCE_LINE.match(text):
         return True
     if _FOLLOW_US.match(text):
         return True  # the channels' handles and addresses that follow make it long
