@@ -33,6 +33,11 @@ FURNITURE = [
     "Try the new forum and let us know what you think in the comments below.",
     "Visit Example.com for breaking news, world news and the weather",
     "Quelle: Landesamt für Statistik",
+    "Jahresbericht des Vereins 2023PDF | 412 KB | Datei ist nicht barrierefrei",
+    "Anmeldeformular (DOCX, 1,2 MB)",
+    "Logo des Stadtpreises für Baukultur | © Example Verlag",
+    "Abbildung 3: Schichtung der Schneedecke im Querschnitt.",
+    "Fig. 2: The pump house after the flood",
     "Reporting by the desk; follow him on Twitter for updates.",
     "Das Magazin jetzt auch digital! Einfach hier klicken und registrieren!",
 ]
@@ -48,7 +53,20 @@ PROSE = [
     "Jane Roe is a reporter covering city hall. Follow her on Twitter @janeroe_example.",
     "Quelle: Das Landesamt zählte im Mai mehr Besucher als im ganzen Vorjahr.",
     "Let us know in the comments if you have a favourite long read from our archive.",
+    "The 40-page PDF runs to 3 MB and lists every school in the district by name.",
+    "The figure 3: 1 was the final score after extra time in the cup semi-final.",
 ]
+
+
+def test_a_label_left_dangling_at_the_end_goes() -> None:
+    prose = (
+        "The institute's new climate model resolves clouds over the ocean at a finer scale "
+        "than before, and the first runs will be published in the spring."
+    )
+    assert clean_paragraphs([prose, "Weitere Informationen:", "Kontakt:"], Context()) == [prose]
+    # A label with its content under it stays.
+    kept = clean_paragraphs([prose, "Ingredients:", "Two cups of flour"], Context())
+    assert kept == [prose, "Ingredients:", "Two cups of flour"]
 
 
 @pytest.mark.parametrize("text", FURNITURE)

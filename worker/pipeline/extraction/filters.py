@@ -106,6 +106,14 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was|covers|writes)\b")
 # A German story's closing source line alone, "Quelle: Landesregierung" (as "Source:" is in
 # _CREDIT): the press office or agency the text came from, not a sentence of it.
 _SOURCE_LINE = re.compile(r"^\(?quelle\s*:\s*[^.!?]{1,60}\)?$", re.IGNORECASE)
+# A download link's label: "Annual report 2021 PDF | 38 KB", "Form (DOCX, 1.2 MB)".
+_DOWNLOAD = re.compile(
+    r"(?:\b|(?<=\d))(?:pdf|docx?|xlsx?|pptx?|zip|odt)\b\W{0,4}\d+(?:[.,]\d+)?\s?"
+    r"(?:[km]i?b|kbyte|mbyte)\b",
+    re.IGNORECASE,
+)
+# A numbered figure's caption: "Abbildung 4: ...", "Fig. 2: ..." (short: MAX_FURNITURE_WORDS).
+_FIGURE_LABEL = re.compile(r"^(?:abbildung|abb\.|figure|fig\.|grafik) ?\d+\s?:", re.IGNORECASE)
 # A paragraph opening "Follow <site> on Twitter ..." promotes the site's channels whatever
 # follows (handles, a WhatsApp number, addresses to write to), up to MAX_FURNITURE_WORDS.
 _FOLLOW_US = re.compile(
@@ -158,7 +166,7 @@ _CREDIT = re.compile(
     r"|.{0,120}\((?:photo|image|picture|credit)[^)]*\)$"
     r"|.{0,80}(?:/ ?getty images|/ ?ap photo|/ ?reuters|/ ?afp|/ ?shutterstock|/ ?istock)\)?$"
     # A caption signed with its picture's rights holder: "... aus der Schweiz. © AFP / M. Rossi".
-    r"|.{0,240}[.!?:]\s*©\s?[^©.!?]{2,60}$"
+    r"|.{0,240}[.!?:|]\s*©\s?[^©.!?]{2,60}$"
     # The same labels as other languages write them: "Foto: M. Rädel", "Bildquelle: SWR",
     # "Crédits photos : Bestimage", "Beitragsbild: ..."; "Quelle:" only alone (_SOURCE_LINE).
     r"|\(?(?:fotos?|fotograf(?:ie|ía|ia)|bild(?:er|quelle|nachweis)?|beitragsbild|titelbild|"
@@ -240,6 +248,8 @@ MAX_TEASER_WORDS = 25
 MAX_CTA_WORDS = 30
 # A standfirst is a sentence or two; a longer paragraph equal to the description is the lead.
 MAX_STANDFIRST_WORDS = 25
+# A label introducing what follows it ("Further information:") is at most this many words.
+MAX_LABEL_WORDS = 5
 # How far into the body the headline may appear for what precedes it to count as furniture.
 TITLE_WINDOW = 6
 
@@ -315,6 +325,10 @@ def is_furniture(paragraph: str, context: Context) -> bool:
     if _words(text) <= MAX_CTA_WORDS and _FOLLOW_PERSON.search(text) and not _BIO.match(text):
         return True
     if _SOURCE_LINE.match(text):
+        return True
+    if _words(text) <= MAX_TEASER_WORDS and _DOWNLOAD.search(text):
+        return True
+    if _FIGURE_LABEL.match(text):
         return True
     if _FOLLOW_US.match(text):
         return True  # the channels' handles and addresses that follow make it long
@@ -553,4 +567,8 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
         if short and kept and _norm(kept[-1]) == _norm(paragraph):
             continue
         kept.append(paragraph)
+    # A label left dangling at the end ("Weitere Informationen:", "Contact:"): what it
+    # introduced (links, addresses) was cut as furniture or never was text.
+    while kept and _words(kept[-1]) <= MAX_LABEL_WORDS and kept[-1].endswith(":"):
+        kept.pop()
     return kept
