@@ -38,6 +38,10 @@ FURNITURE = [
     "Logo des Stadtpreises für Baukultur | © Example Verlag",
     "Abbildung 3: Schichtung der Schneedecke im Querschnitt.",
     "Fig. 2: The pump house after the flood",
+    "ANZEIGE - Heute schon an morgen gedacht? Unsere Tipps:",
+    "*Werbung. Dieser Beitrag enthält Werbung für eine Teemarke.",
+    "Anzeige",
+    "Alle Mitteilungen des Vereins | RSS-Feed abonnieren",
     "Reporting by the desk; follow him on Twitter for updates.",
     "Das Magazin jetzt auch digital! Einfach hier klicken und registrieren!",
 ]
@@ -55,6 +59,8 @@ PROSE = [
     "Let us know in the comments if you have a favourite long read from our archive.",
     "The 40-page PDF runs to 3 MB and lists every school in the district by name.",
     "The figure 3: 1 was the final score after extra time in the cup semi-final.",
+    "Anzeige gegen den Vermieter hat die Mieterin am Montag erstattet.",
+    "Werbung ist für viele kleine Vereine die wichtigste Einnahme.",
 ]
 
 

@@ -37,6 +37,10 @@ _NOTICE = re.compile(
     r"don'?t miss|must read|trending|editor'?s picks?|top stories|most read|popular)\s*[:|]?$"
     r"|(?:also read|related|see also|read also|more|watch|listen)\s*:"
     r"|advertisement$|advertising$|sponsored(?: content)?$|story continues below"
+    # The same label as German, Spanish and French sites set it, and the German disclosure
+    # line ("*Werbung. Dieser Beitrag enthält Werbung für ...", "ANZEIGE - Heute mal ...").
+    r"|\*?(?:anzeige|werbung|publicidad|publicité)\W*$|(?-i:ANZEIGE)\s*[-–:|]"
+    r"|\*?werbung\W+dieser (?:beitrag|artikel|post) enthält werbung"
     r"|(?:share|share this|share on|tweet|email|print|print article|order reprints|reprints)$"
     r"|(?:sign up|subscribe|register)\b.{0,80}(?:newsletter|inbox|updates|free|today)"
     r"|(?:get|receive) (?:the latest|our|the best).{0,60}(?:inbox|newsletter|delivered)"
@@ -89,7 +93,7 @@ _CALL_TO_ACTION = re.compile(
     r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b|"
     # Contact prompts: "Send us a message on WhatsApp", "submit a letter to the editor".
     r"\bsend us (?:a|an|your) (?:message|tip|letter|e-?mail)\b|\bsubmit a letter to the editor\b|"
-    r"\blet us know what you think\b|"
+    r"\blet us know what you think\b|\b(?:rss-feed|newsletter) abonnieren\b|"
     # The same calls in other languages: "click here", the site's channels, membership and
     # subscription ("Hier klicken", "nuestro canal de YouTube", "Hazte miembro", "Zapraszamy
     # do subskrypcji").
