@@ -42,6 +42,10 @@ FURNITURE = [
     "*Werbung. Dieser Beitrag enthält Werbung für eine Teemarke.",
     "Anzeige",
     "Alle Mitteilungen des Vereins | RSS-Feed abonnieren",
+    "Weitere Infos unter www.beispielverein.de.",
+    "More details at example.org",
+    "Alles über leichte Zelte findest du hier.",
+    '... weiter zu "Teil zwei"',
     "Reporting by the desk; follow him on Twitter for updates.",
     "Das Magazin jetzt auch digital! Einfach hier klicken und registrieren!",
 ]
@@ -61,6 +65,8 @@ PROSE = [
     "The figure 3: 1 was the final score after extra time in the cup semi-final.",
     "Anzeige gegen den Vermieter hat die Mieterin am Montag erstattet.",
     "Werbung ist für viele kleine Vereine die wichtigste Einnahme.",
+    "Weitere Infos gab die Polizei am Abend nicht bekannt.",
+    "Die Antworten finden Sie hier im Bericht weiter unten, sagte die Sprecherin.",
 ]
 
 

@@ -67,6 +67,12 @@ _NOTICE = re.compile(
     r"|\(?(?:alle angaben ohne gew[äa]hr|all (?:details|information) without guarantee)\W*$"
     # The site's own "more on" label: "Mehr zum Thema auf Example.de", "Más sobre La Tercera".
     r"|(?:mehr zum thema (?:auf|bei)|más sobre) (?:[^.!?]|\.(?=\w)){1,40}$"
+    # Pointers to another page: "Weitere Infos unter www.example.de.", "More details at
+    # example.org", "Alles über Wanderschuhe findest du hier.", "... weiter zu "Teil 2"".
+    r"|(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei) \S+\W*$"
+    r"|more (?:info|information|details) (?:at|on) \S+\W*$"
+    r"|[^.!?]{0,80}\b(?:findest du|finden sie|gibt es) (?:hier|unter diesem link)\W*$"
+    r"|\W*weiter zu\b[^.!?]{0,60}$"
     r"|(?:have a (?:news )?tip|got a (?:news )?tip)\b"
     r"|(?:write|contact|email|reach) (?:to )?(?:the (?:author|reporter|writer)|[A-Z][\w.'-]+"
     r"(?: [A-Z][\w.'-]+){0,3}) at \S+@\S+"
