@@ -46,6 +46,9 @@ FURNITURE = [
     "More details at example.org",
     "Alles über leichte Zelte findest du hier.",
     '... weiter zu "Teil zwei"',
+    "| We need your help Help us keep the archive open for every reader Donate |",
+    "Das neue Heft jetzt am Kiosk, im Abo, als E-Paper und in der App.",
+    "Jetzt anmelden und erhalten Sie exklusive Angebote!",
     "Reporting by the desk; follow him on Twitter for updates.",
     "Das Magazin jetzt auch digital! Einfach hier klicken und registrieren!",
 ]
@@ -66,6 +69,7 @@ PROSE = [
     "Anzeige gegen den Vermieter hat die Mieterin am Montag erstattet.",
     "Werbung ist für viele kleine Vereine die wichtigste Einnahme.",
     "Weitere Infos gab die Polizei am Abend nicht bekannt.",
+    "Readers can help us by donating old books to the library, the mayor said.",
     "Die Antworten finden Sie hier im Bericht weiter unten, sagte die Sprecherin.",
 ]
 

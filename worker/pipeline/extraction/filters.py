@@ -100,6 +100,10 @@ _CALL_TO_ACTION = re.compile(
     # Contact prompts: "Send us a message on WhatsApp", "submit a letter to the editor".
     r"\bsend us (?:a|an|your) (?:message|tip|letter|e-?mail)\b|\bsubmit a letter to the editor\b|"
     r"\blet us know what you think\b|\b(?:rss-feed|newsletter) abonnieren\b|"
+    # Appeals for money and the print edition's promotion: "We need your help ... Donate",
+    # "jetzt am Kiosk, im Abo, als E-Paper", "und erhalten Sie exklusive Angebote".
+    r"\b(?:we need your help|help us|support us)\b.{0,120}\bdonate\b|"
+    r"\bim abo\b.{0,40}\bals e-?paper\b|\berhalten sie exklusive (?:angebote|vorteile)\b|"
     # The same calls in other languages: "click here", the site's channels, membership and
     # subscription ("Hier klicken", "nuestro canal de YouTube", "Hazte miembro", "Zapraszamy
     # do subskrypcji").
