@@ -37,6 +37,10 @@ _NOTICE = re.compile(
     r"don'?t miss|must read|trending|editor'?s picks?|top stories|most read|popular)\s*[:|]?$"
     r"|(?:also read|related|see also|read also|more|watch|listen)\s*:"
     r"|advertisement$|advertising$|sponsored(?: content)?$|story continues below"
+    # The same label as German, Spanish and French sites set it, and the German disclosure
+    # line ("*Werbung. Dieser Beitrag enthält Werbung für ...", "ANZEIGE - Heute mal ...").
+    r"|\*?(?:anzeige|werbung|publicidad|publicité)\W*$|(?-i:ANZEIGE)\s*[-–:|]"
+    r"|\*?werbung\W+dieser (?:beitrag|artikel|post) enthält werbung"
     r"|(?:share|share this|share on|tweet|email|print|print article|order reprints|reprints)$"
     r"|(?:sign up|subscribe|register)\b.{0,80}(?:newsletter|inbox|updates|free|today)"
     r"|(?:get|receive) (?:the latest|our|the best).{0,60}(?:inbox|newsletter|delivered)"
@@ -50,6 +54,25 @@ _NOTICE = re.compile(
     r"(?:\s*\(\d+\))?\W*$"
     r"|comments?\s*(?:\(\d+\))?$"
     r"|tell us what you think"
+    # The letters-page prompt under a story: "We want to hear what you think about this ...".
+    r"|we(?: would|'d)? (?:want|like|love) to hear (?:what you think|from you)"
+    # The pointer past an inline box back to the story, alone or after the box's last words.
+    r"|(?:.{0,60}\s)?continue reading the main story\W*$|find out more\W*$"
+    # A promotion of a sister site: "Visit Example.com for breaking news, ...".
+    r"|visit (?:[\w-]+\.)+(?:com|org|net|co\.uk|de|es|fr)\b for\b"
+    # A login wall's notice: "You are not logged in.", "Sie sind aktuell nicht eingeloggt."
+    r"|(?:you are|you're) not (?:logged|signed) in\b"
+    r"|sie sind (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)\b"
+    # A listing's disclaimer alone: "(Alle Angaben ohne Gewähr)", "All details without guarantee".
+    r"|\(?(?:alle angaben ohne gew[äa]hr|all (?:details|information) without guarantee)\W*$"
+    # The site's own "more on" label: "Mehr zum Thema auf Example.de", "Más sobre La Tercera".
+    r"|(?:mehr zum thema (?:auf|bei)|más sobre) (?:[^.!?]|\.(?=\w)){1,40}$"
+    # Pointers to another page: "Weitere Infos unter www.example.de.", "More details at
+    # example.org", "Alles über Wanderschuhe findest du hier.", "... weiter zu "Teil 2"".
+    r"|(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei) \S+\W*$"
+    r"|more (?:info|information|details) (?:at|on) \S+\W*$"
+    r"|[^.!?]{0,80}\b(?:findest du|finden sie|gibt es) (?:hier|unter diesem link)\W*$"
+    r"|\W*weiter zu\b[^.!?]{0,60}$"
     r"|(?:have a (?:news )?tip|got a (?:news )?tip)\b"
     r"|(?:write|contact|email|reach) (?:to )?(?:the (?:author|reporter|writer)|[A-Z][\w.'-]+"
     r"(?: [A-Z][\w.'-]+){0,3}) at \S+@\S+"
@@ -67,13 +90,49 @@ _NOTICE = re.compile(
 )
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|^(?:sign up|subscribe|register|join)\b|\bsubscribe to our\b|"
-    r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow (?:us|him|her|them) on\b|"
+    r"\bsign up\b.{0,80}\b(?:newsletter|inbox|email)|\bfollow us on\b|"
     # "Get the NBC News app" names an app in a few words; "get the new version of the app,
     # Google Play sends ..." is a sentence about apps, not a call to action.
     r"\bdownload (?:our|the) app\b|\bget the (?:[\w'&.-]+ ){1,3}app\b|"
     # The site's own channels: "download the Nationnews apps", "Follow The Gleaner on Twitter".
     r"\bdownload (?:our|the)(?: [\w-]+){1,3} apps?\b|\bnever miss\b.{0,60}\b(?:sign|subscrib)|"
-    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b",
+    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b|"
+    # Contact prompts: "Send us a message on WhatsApp", "submit a letter to the editor".
+    r"\bsend us (?:a|an|your) (?:message|tip|letter|e-?mail)\b|\bsubmit a letter to the editor\b|"
+    r"\blet us know what you think\b|\b(?:rss-feed|newsletter) abonnieren\b|"
+    # Appeals for money and the print edition's promotion: "We need your help ... Donate",
+    # "jetzt am Kiosk, im Abo, als E-Paper", "und erhalten Sie exklusive Angebote".
+    r"\b(?:we need your help|help us|support us)\b.{0,120}\bdonate\b|"
+    r"\bim abo\b.{0,40}\bals e-?paper\b|\berhalten sie exklusive (?:angebote|vorteile)\b|"
+    # The same calls in other languages: "click here", the site's channels, membership and
+    # subscription ("Hier klicken", "nuestro canal de YouTube", "Hazte miembro", "Zapraszamy
+    # do subskrypcji").
+    r"\b(?:hier klicken|klicken sie hier|cliquez ici|haga clic aquí|haz clic aquí)\b|"
+    r"\bnuestro canal de (?:youtube|telegram|whatsapp)\b|\bhazte (?:miembro|socio)\b|"
+    r"\b(?:suscr[íi]bete|s[íi]guenos en|[úu]nete (?:a|desde))\b|"
+    r"\bsuscrib\w*\b.{0,60}\bnewsletter\b|\bzapraszamy\b.{0,40}\bsubskrypc",
+    re.IGNORECASE,
+)
+# "Follow him on Twitter" closes a wire note; in an author's bio ("Jane Roe is a reporter
+# for ... Follow her on Twitter @janeroe") it closes text that stories' readers read.
+_FOLLOW_PERSON = re.compile(r"\bfollow (?:him|her|them) on\b", re.IGNORECASE)
+_BIO = re.compile(r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was|covers|writes)\b")
+# A German story's closing source line alone, "Quelle: Landesregierung" (as "Source:" is in
+# _CREDIT): the press office or agency the text came from, not a sentence of it.
+_SOURCE_LINE = re.compile(r"^\(?quelle\s*:\s*[^.!?]{1,60}\)?$", re.IGNORECASE)
+# A download link's label: "Annual report 2021 PDF | 38 KB", "Form (DOCX, 1.2 MB)".
+_DOWNLOAD = re.compile(
+    r"(?:\b|(?<=\d))(?:pdf|docx?|xlsx?|pptx?|zip|odt)\b\W{0,4}\d+(?:[.,]\d+)?\s?"
+    r"(?:[km]i?b|kbyte|mbyte)\b",
+    re.IGNORECASE,
+)
+# A numbered figure's caption: "Abbildung 4: ...", "Fig. 2: ..." (short: MAX_FURNITURE_WORDS).
+_FIGURE_LABEL = re.compile(r"^(?:abbildung|abb\.|figure|fig\.|grafik) ?\d+\s?:", re.IGNORECASE)
+# A paragraph opening "Follow <site> on Twitter ..." promotes the site's channels whatever
+# follows (handles, a WhatsApp number, addresses to write to), up to MAX_FURNITURE_WORDS.
+_FOLLOW_US = re.compile(
+    r"^follow (?:[\w@.'&-]+ ){1,4}on (?:twitter|facebook|instagram|tiktok|youtube|linkedin)\b"
+    r".*(?:@|\bwhatsapp\b|\bemail us\b)",
     re.IGNORECASE,
 )
 # Words one of which every alternative of _CALL_TO_ACTION holds (its source, lowercased, shows
@@ -145,8 +204,10 @@ _CREDIT = re.compile(
     r"|\(?(?:getty images|ap photo|afp|reuters|shutterstock|istock|epa|alamy)\b.{0,60}$"
     r"|.{0,120}\((?:photo|image|picture|credit)[^)]*\)$"
     r"|.{0,80}(?:/ ?getty images|/ ?ap photo|/ ?reuters|/ ?afp|/ ?shutterstock|/ ?istock)\)?$"
+    # A caption signed with its picture's rights holder: "... aus der Schweiz. © AFP / M. Rossi".
+    r"|.{0,240}[.!?:|]\s*©\s?[^©.!?]{2,60}$"
     # The same labels as other languages write them: "Foto: M. Rädel", "Bildquelle: SWR",
-    # "Crédits photos : Bestimage", "Beitragsbild: ..."; never "Quelle:", a table's data source.
+    # "Crédits photos : Bestimage", "Beitragsbild: ..."; "Quelle:" only alone (_SOURCE_LINE).
     r"|\(?(?:fotos?|fotograf(?:ie|ía|ia)|bild(?:er|quelle|nachweis)?|beitragsbild|titelbild|"
     r"symbolbild|cr[ée]dits? photos?|cr[ée]ditos?(?: d[ae])? fotos?|foto di|zdj[eę]cie)"
     r"(?:/[\w ]{1,20})?\s*(?::|©)"
@@ -192,7 +253,8 @@ _PUBLISHED_LINE = re.compile(
 # Headings of teaser boxes (short linked headlines follow, then the story resumes).
 _TEASER_HEADING = re.compile(
     r"^(?:related(?: stories| articles| posts| coverage| content| news| links)?|"
-    r"you may also like|you might also like|more (?:stories|news|from|on this)\b.*|"
+    r"you may also like|you might also like|you (?:may|might) also be interested in|"
+    r"more (?:stories|news|from|on this)\b.*|"
     r"recommended(?: for you| stories| reading)?|read next|up next|what to read next|"
     r"(?:also|must) read|read more|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
     r"don'?t miss|see more|see also|popular (?:stories|posts|now)|editor'?s picks?|"
@@ -225,6 +287,8 @@ MAX_TEASER_WORDS = 25
 MAX_CTA_WORDS = 30
 # A standfirst is a sentence or two; a longer paragraph equal to the description is the lead.
 MAX_STANDFIRST_WORDS = 25
+# A label introducing what follows it ("Further information:") is at most this many words.
+MAX_LABEL_WORDS = 5
 # How far into the body the headline may appear for what precedes it to count as furniture.
 TITLE_WINDOW = 6
 
@@ -334,6 +398,16 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _words(text) <= MAX_CTA_WORDS and _is_call_to_action(text):
         return True
+    if _words(text) <= MAX_CTA_WORDS and _FOLLOW_PERSON.search(text) and not _BIO.match(text):
+        return True
+    if _SOURCE_LINE.match(text):
+        return True
+    if _words(text) <= MAX_TEASER_WORDS and _DOWNLOAD.search(text):
+        return True
+    if _FIGURE_LABEL.match(text):
+        return True
+    if _FOLLOW_US.match(text):
+        return True  # the channels' handles and addresses that follow make it long
     if _is_byline(text):
         return True
     if _CREDITS_LINE.match(text):
@@ -574,4 +648,8 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
         if short and kept and _norm(kept[-1]) == _norm(paragraph):
             continue
         kept.append(paragraph)
+    # A label left dangling at the end ("Weitere Informationen:", "Contact:"): what it
+    # introduced (links, addresses) was cut as furniture or never was text.
+    while kept and _words(kept[-1]) <= MAX_LABEL_WORDS and kept[-1].endswith(":"):
+        kept.pop()
     return kept

@@ -257,18 +257,26 @@ def _is_teaser_list(el: etree._Element) -> bool:
     """A list whose every item leads with a link: related stories, "more from" rails.
 
     Lists the article itself makes (steps, bullet points) carry their own words; at most an
-    item or two link out.
+    item or two link out. A list of credits ("Jane Roe <a>fixed a bug</a> in the login
+    form") links from every item too, but most of its items are mostly the list's own words:
+    a rail's items are mostly their links.
     """
     items = [li for li in el if isinstance(li.tag, str) and li.tag == "li"]
     if len(items) < 3:
         return False
     text = link = 0
+    mostly = 0
     for li in items:
         anchors = li.findall(".//a")
         if not anchors:
             return False
-        text += len(li.text_content().strip())
-        link += sum(len(a.text_content().strip()) for a in anchors)
+        size = len(li.text_content().strip())
+        linked = sum(len(a.text_content().strip()) for a in anchors)
+        text += size
+        link += linked
+        mostly += linked >= 0.5 * size
+    if mostly < 0.5 * len(items):
+        return False
     return link >= 0.5 * text
 
 
