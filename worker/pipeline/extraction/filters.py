@@ -149,6 +149,24 @@ _CALL_TO_ACTION_WORDS = (
     "download ",
     "get the ",
     "never miss",
+    # contact prompts, appeals and the print edition's promotion
+    "send us ",
+    "submit a letter",
+    "let us know",
+    "abonnieren",
+    "donate",
+    "im abo",
+    "erhalten sie",
+    # the same calls in other languages
+    "klicken",
+    "cliquez",
+    "clic ",
+    "nuestro canal",
+    "hazte",
+    "suscr",
+    "guenos en",
+    "nete ",
+    "zapraszamy",
 )
 
 
