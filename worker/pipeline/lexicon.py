@@ -1801,3 +1801,31 @@ RATE_PREPOSITIONS = RATE_PREPOSITIONS | {"per"}
 # "millions of people struggling", "thousands of workers sewed jeans": a bare round plural
 # gives no figure a reader could check ("tens of millions", "nearly a million" still do).
 VAGUE_PLURAL_QUANTITIES = words("billions dozens hundreds millions thousands")
+
+# --- unv-recall: cues of an unnamed group's view and of an unnamed insider (issue 14) -------
+# A group's state of mind about a fact is its view, as "worried" and "skeptical" are: "legal
+# experts have been surprised", "AI experts are increasingly troubled", "many Democrats are
+# mindful of" (MOS:WEASEL; the labelling rules' "an opinion or belief given to a vague group").
+GROUP_MOOD_ADJECTIVES = GROUP_MOOD_ADJECTIVES | words(
+    """
+    apprehensive baffled bewildered dismayed mindful persuaded puzzled surprised troubled
+    unconvinced
+    """
+)
+# Verbs of taking something for true or advising on it, which a vague group's subject turns
+# into a view held by no one the reader can check: "others assumed that", "experts recommend",
+# "many people vouch for", "some participants urged" (MOS:WEASEL).
+GROUP_OPINION_VERBS = GROUP_OPINION_VERBS | words(
+    """
+    anticipate assume dispute presume recommend urge vouch
+    """
+)
+# "who wasn't authorized to speak publicly": the tokens' contracted negation, as the source
+# reader joins them, marks an insider as plainly as "not authorized to".
+ANONYMITY_MARKERS = (
+    *ANONYMITY_MARKERS,
+    "n't authorized to",
+    "n't authorised to",
+    "not permitted to",
+    "n't permitted to",
+)
