@@ -1829,3 +1829,8 @@ ANONYMITY_MARKERS = (
     "not permitted to",
     "n't permitted to",
 )
+# Evidential hedge adverbs: the writer passes on what they inferred or heard ("Depression
+# apparently abounds"), which hedges a present state as it does a past event (the labelling
+# readings: "apparently" on a fact is hedged); "probably" and "likely" are the writer's own
+# judgement, read on the past only.
+EVIDENTIAL_ADVERBS = words("apparently seemingly")
