@@ -1834,3 +1834,7 @@ ANONYMITY_MARKERS = (
 # readings: "apparently" on a fact is hedged); "probably" and "likely" are the writer's own
 # judgement, read on the past only.
 EVIDENTIAL_ADVERBS = words("apparently seemingly")
+# Unnamed studies are unnamed polls' kin: "recent studies confirm", "many observational studies
+# have confirmed" pass on a finding no reader can look up (the corpus's labelling readings:
+# unnamed studies or research as the source of a fact are `reported`).
+UNNAMED_POLL_NOUNS = UNNAMED_POLL_NOUNS | words("experiment study")
