@@ -19,7 +19,13 @@ import sys
 from collections import defaultdict
 
 from benchmarks.claims_corpus import NONE, print_dev_column, score
-from benchmarks.claims_corpus_texts import CORPUS, read_jsonl, require_corpus, require_texts, texts_of
+from benchmarks.claims_corpus_texts import (
+    CORPUS,
+    read_jsonl,
+    require_corpus,
+    require_texts,
+    texts_of,
+)
 from benchmarks.claims_scorer import _key, parsed
 
 
@@ -106,7 +112,8 @@ def main(argv: list[str]) -> int:
     if args.fps:
         groups: dict[str, list[dict]] = defaultdict(list)
         for o in out:
-            if o["label"] == NONE and o["pred"] != NONE and (not args.type or o["pred"] == args.type):
+            wanted = not args.type or o["pred"] == args.type
+            if o["label"] == NONE and o["pred"] != NONE and wanted:
                 groups[",".join(sorted(set(o["codes"])))].append(o)
         for codes, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
             print(f"\n== false flags {len(items)}  {codes}")
