@@ -1,6 +1,7 @@
 """The cues of the unv-recall pass (issue 14), on sentences written for the test: a vague group's
 surprise, assumption or advice; an evidential "apparently" on a present fact; unnamed studies;
-and what each guard leaves alone. Run as the product runs them (``find_claims``)."""
+"there were reports" with no "that" and "reports about"; and what each guard leaves alone. Run
+as the product runs them (``find_claims``)."""
 
 from __future__ import annotations
 
@@ -31,8 +32,24 @@ CASES = [
     # unnamed_poll: unnamed studies pass on a finding no reader can look up
     ("Recent studies confirm that the drug lowers blood pressure.", "reported", "unnamed_poll"),
     ("Several experiments have shown that the coating resists rust.", "reported", None),
+    # ... not what studies once found, told as the history of a field
+    ("The cells were first seen in 1955, when early studies found them in the gut.", "none", None),
     # ... not a study the sentence names
     ("A 2019 Oxford study found that the coating resists rust.", "none", None),
+    # unnamed_report / reports_of: "there were reports" with its "that" dropped, "reports about"
+    (
+        "There were reports the rebels were being armed by a neighbouring state.",
+        "reported",
+        "unnamed_report",
+    ),
+    (
+        "He resigned partly because of reports about his consulting work abroad.",
+        "reported",
+        "reports_of",
+    ),
+    # ... not reports someone files, nor reports of nothing
+    ("Lobbyists must file detailed reports about their clients every year.", "none", None),
+    ("There were no reports of damage after the tremor.", "none", None),
 ]
 
 

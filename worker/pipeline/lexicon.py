@@ -1837,4 +1837,5 @@ EVIDENTIAL_ADVERBS = words("apparently seemingly")
 # Unnamed studies are unnamed polls' kin: "recent studies confirm", "many observational studies
 # have confirmed" pass on a finding no reader can look up (the corpus's labelling readings:
 # unnamed studies or research as the source of a fact are `reported`).
-UNNAMED_POLL_NOUNS = UNNAMED_POLL_NOUNS | words("experiment study")
+STUDY_NOUNS = words("experiment study")
+UNNAMED_POLL_NOUNS = UNNAMED_POLL_NOUNS | STUDY_NOUNS

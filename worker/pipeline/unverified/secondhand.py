@@ -163,6 +163,8 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if m.cue.lower_ == "according" or m.cue.lemma_.lower() == "cite":
             continue
+        if head.lemma_.lower() in lexicon.STUDY_NOUNS and _past_finding(m.cue):
+            continue  # "when microscopy studies found them": the history of a field, not a claim
         mods = [c for c in head.children if c.dep_ in _NAMING_DEPS]
         if any(
             t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG
@@ -175,6 +177,12 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if head.tag_ == "NNS" or dets & (lexicon.UNNAMED_REPORT_MODIFIERS - {"a", "an"}):
             yield cue(m.first if m.first.i >= head.i - 3 else head, head)
+
+
+def _past_finding(verb: Token) -> bool:
+    """ "studies found", "studies had hinted": what research once showed, told as the story of a
+    field; "studies confirm", "studies have shown" pass on a finding as standing now."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
@@ -300,12 +308,13 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     if dets & {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your"}:
         return None
     children = list(tok.children)
-    of = next((c for c in children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    # "reports about his consulting work" tells what the reports say as "reports of" does
+    of = next((c for c in children if c.dep_ == "prep" and c.lower_ in _REPORT_OF), None)
     that_clause = any(
         c.dep_ in grammar.NOUN_CLAUSE_DEPS
         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         for c in children
-    )
+    ) or _there_were_reports(tok)
     after_according = tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
     unnamed_mod = bool(dets & lexicon.UNNAMED_REPORT_MODIFIERS) or (tok.tag_ == "NNS" and not dets)
     if tok.lemma_.lower() == "estimate" and not after_according:
@@ -331,6 +340,21 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     if unnamed_mod and dets & {"media", "news", "press", "unconfirmed", "unverified"}:
         return ("unnamed_report", cue(tok.left_edge, tok))
     return None
+
+
+_REPORT_OF = frozenset({"of", "about"})
+
+
+def _there_were_reports(tok: Token) -> bool:
+    """ "There were reports the rebels were being armed": an existential "there were reports"
+    whose content clause drops its "that" (the parser hangs the clause on the noun or the verb)."""
+    be = tok.head
+    if tok.dep_ != "attr" or be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return False
+    return any(
+        c.dep_ in grammar.NOUN_CLAUSE_DEPS and c.i > tok.i and c.pos_ in grammar.VERB_POS
+        for c in (*tok.children, *be.children)
+    )
 
 
 def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
