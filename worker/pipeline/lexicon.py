@@ -1820,15 +1820,6 @@ GROUP_OPINION_VERBS = GROUP_OPINION_VERBS | words(
     anticipate assume dispute presume recommend urge vouch
     """
 )
-# "who wasn't authorized to speak publicly": the tokens' contracted negation, as the source
-# reader joins them, marks an insider as plainly as "not authorized to".
-ANONYMITY_MARKERS = (
-    *ANONYMITY_MARKERS,
-    "n't authorized to",
-    "n't authorised to",
-    "not permitted to",
-    "n't permitted to",
-)
 # Evidential hedge adverbs: the writer passes on what they inferred or heard ("Depression
 # apparently abounds"), which hedges a present state as it does a past event (the labelling
 # readings: "apparently" on a fact is hedged); "probably" and "likely" are the writer's own

@@ -486,7 +486,8 @@ def _body_speaks(speaker: Span, s: Sentence) -> bool:
 
 
 def _marked_anonymous(s: Sentence) -> bool:
-    text = s.span.text.lower()
+    # "who wasn't authorized to speak": a contracted negation marks an insider as "not" does
+    text = s.span.text.lower().replace("n't", " not").replace("n’t", " not")
     return "anonym" in text or any(m in text for m in lexicon.ANONYMITY_MARKERS if " " in m)
 
 
