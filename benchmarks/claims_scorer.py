@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -204,12 +205,18 @@ def parsed(key: str, text: str):  # noqa: ANN201 - a spaCy Doc
 
     path = PARSES / f"{key}.spacy"
     if path.is_file():
-        doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(get_nlp().vocab)))
-        if doc.text == text:
+        try:
+            doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(get_nlp().vocab)))
+        except ValueError:
+            doc = None  # a file another run was still writing: parse again
+        if doc is not None and doc.text == text:
             return doc
     doc = parse(text)
     PARSES.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(DocBin(docs=[doc], store_user_data=False).to_bytes())
+    # written whole under another name, then renamed: runs sharing the cache never read half
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(DocBin(docs=[doc], store_user_data=False).to_bytes())
+    os.replace(tmp, path)
     return doc
 
 

@@ -1832,3 +1832,31 @@ SPEECH_OCCASION_NOUNS = words(
     """
 )
 SPEECH_OCCASION_PREPOSITIONS = words("at during in on through")
+# --- unv-recall: cues of an unnamed group's view and of an unnamed insider (issue 14) -------
+# A group's state of mind about a fact is its view, as "worried" and "skeptical" are: "legal
+# experts have been surprised", "AI experts are increasingly troubled", "many Democrats are
+# mindful of" (MOS:WEASEL; the labelling rules' "an opinion or belief given to a vague group").
+GROUP_MOOD_ADJECTIVES = GROUP_MOOD_ADJECTIVES | words(
+    """
+    apprehensive baffled bewildered dismayed mindful persuaded puzzled surprised troubled
+    unconvinced
+    """
+)
+# Verbs of taking something for true or advising on it, which a vague group's subject turns
+# into a view held by no one the reader can check: "others assumed that", "experts recommend",
+# "many people vouch for", "some participants urged" (MOS:WEASEL).
+GROUP_OPINION_VERBS = GROUP_OPINION_VERBS | words(
+    """
+    anticipate assume dispute presume recommend urge vouch
+    """
+)
+# Evidential hedge adverbs: the writer passes on what they inferred or heard ("Depression
+# apparently abounds"), which hedges a present state as it does a past event (the labelling
+# readings: "apparently" on a fact is hedged); "probably" and "likely" are the writer's own
+# judgement, read on the past only.
+EVIDENTIAL_ADVERBS = words("apparently seemingly")
+# Unnamed studies are unnamed polls' kin: "recent studies confirm", "many observational studies
+# have confirmed" pass on a finding no reader can look up (the corpus's labelling readings:
+# unnamed studies or research as the source of a fact are `reported`).
+STUDY_NOUNS = words("experiment study")
+UNNAMED_POLL_NOUNS = UNNAMED_POLL_NOUNS | STUDY_NOUNS

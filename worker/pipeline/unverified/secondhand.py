@@ -170,6 +170,8 @@ def _unnamed_poll(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
             continue
         if m.cue.lower_ == "according" or m.cue.lemma_.lower() == "cite":
             continue
+        if head.lemma_.lower() in lexicon.STUDY_NOUNS and _past_finding(m.cue):
+            continue  # "when microscopy studies found them": the history of a field, not a claim
         mods = [c for c in head.children if c.dep_ in _NAMING_DEPS]
         if any(
             t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG
@@ -194,6 +196,12 @@ def _named_poll(m: Source) -> bool:
         if c.dep_ in _NAMING_DEPS
         for t in c.subtree
     )
+
+
+def _past_finding(verb: Token) -> bool:
+    """ "studies found", "studies had hinted": what research once showed, told as the story of a
+    field; "studies confirm", "studies have shown" pass on a finding as standing now."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _report_nouns(s: Sentence) -> list[tuple[str, Candidate]]:
@@ -319,12 +327,13 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     if dets & {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your"}:
         return None
     children = list(tok.children)
-    of = next((c for c in children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    # "reports about his consulting work" tells what the reports say as "reports of" does
+    of = next((c for c in children if c.dep_ == "prep" and c.lower_ in _REPORT_OF), None)
     that_clause = any(
         c.dep_ in grammar.NOUN_CLAUSE_DEPS
         and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         for c in children
-    )
+    ) or _there_were_reports(tok)
     after_according = tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
     unnamed_mod = bool(dets & lexicon.UNNAMED_REPORT_MODIFIERS) or (tok.tag_ == "NNS" and not dets)
     if tok.lemma_.lower() == "estimate" and not after_according:
@@ -350,6 +359,21 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     if unnamed_mod and dets & {"media", "news", "press", "unconfirmed", "unverified"}:
         return ("unnamed_report", cue(tok.left_edge, tok))
     return None
+
+
+_REPORT_OF = frozenset({"of", "about"})
+
+
+def _there_were_reports(tok: Token) -> bool:
+    """ "There were reports the rebels were being armed": an existential "there were reports"
+    whose content clause drops its "that" (the parser hangs the clause on the noun or the verb)."""
+    be = tok.head
+    if tok.dep_ != "attr" or be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return False
+    return any(
+        c.dep_ in grammar.NOUN_CLAUSE_DEPS and c.i > tok.i and c.pos_ in grammar.VERB_POS
+        for c in (*tok.children, *be.children)
+    )
 
 
 def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -483,7 +507,8 @@ def _body_speaks(speaker: Span, s: Sentence) -> bool:
 
 
 def _marked_anonymous(s: Sentence) -> bool:
-    text = s.span.text.lower()
+    # "who wasn't authorized to speak": a contracted negation marks an insider as "not" does
+    text = s.span.text.lower().replace("n't", " not").replace("n’t", " not")
     return "anonym" in text or any(m in text for m in lexicon.ANONYMITY_MARKERS if " " in m)
 
 

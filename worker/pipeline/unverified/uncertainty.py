@@ -388,7 +388,10 @@ def _hedge_adverb(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
     verb = tok.head
     if verb.dep_ in _ATTRIBUTIVE_DEPS:
         return None  # "these seemingly misplaced receptors": a description, not a claim
-    if not _indicative_fact(verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+    fact = _indicative_fact(verb) or (
+        tok.lower_ in lexicon.EVIDENTIAL_ADVERBS and _present_fact(verb)
+    )
+    if not fact or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return None
     if subject_person(verb) in lexicon.FIRST_SECOND_SUBJECTS or _counterfactual(sent):
         return None
@@ -406,6 +409,27 @@ def _indicative_fact(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
     )
+
+
+def _present_fact(verb: Token) -> bool:
+    """A statement about the present: "apparently abounds", "is still strong, apparently",
+    "apparently helps support" (an evidential adverb hedges a present state as much as a past
+    event: the writer has it from somewhere, unlike "probably", a judgement of their own). Not
+    the writer's reading of what someone thinks or feels ("Cruz apparently thinks so", as with
+    "appears to"), nor a gloss on what was just said ("That, apparently, is what passes")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.APPEARANCE_READING_VERBS or lemma in lexicon.PURE_OPINION_VERBS:
+        return False
+    if subject_person(verb) in _GLOSS_SUBJECTS:
+        return False
+    if verb.tag_ in _PRESENT_TAGS:
+        return True
+    return verb.tag_ in ("VBG", "VBN") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in verb.children
+    )
+
+
+_GLOSS_SUBJECTS = frozenset({"that", "this"})
 
 
 def _passive_belief(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
