@@ -537,6 +537,12 @@ _DATE_SHAPES = [
     "<html><body><p>Filed <b>2016</b>-<i>05</i>-01 by the orchard keeper.</p></body></html>",
     # A written date near a keyword: the idiosyncrasy search.
     "<html><body><p>Posted on 12/03/2015 by the lighthouse society.</p></body></html>",
+    # A month-day tail without a year, and a version number: the prefilters pass, the
+    # full patterns do not match.
+    "<html><body><p>Locker -04-17 holds version 3.12.0 of the tide tables.</p></body></html>",
+    # A written date after a keyword, inside an attribute only.
+    '<html><body><p title="updated 07.09.2014">Ferry timetable for the cold months.</p>'
+    "</body></html>",
 ]
 
 

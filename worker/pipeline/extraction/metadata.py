@@ -316,6 +316,14 @@ def extract_date(
     return _htmldate(tree, url)
 
 
+# Necessary parts of htmldate's patterns that a regex finds in a tenth of the time (no leading
+# year alternation to try at every character): where they are absent, the full pattern is too.
+# The tail of ``-MM-DD`` in TIMESTAMP_LOOSE_PATTERN (and so in TIMESTAMP_PATTERN) ...
+_MONTH_DAY_TAIL = re.compile(r"-[0-1]?[0-9]-[0-3]?[0-9]")
+# ... and the middle of DATE_CORE_PATTERN, without whose match idiosyncrasies_search returns None.
+_DATE_CORE_MIDDLE = re.compile(r"[./][0-9]{1,2}[./][0-9]")
+
+
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
     try:
         found = _find_date(tree, url)
@@ -384,11 +392,18 @@ def _find_date(tree: HtmlElement, url: str | None) -> str | None:
     if result is not None:
         return result
     htmlstring = serialize(search_tree)
-    dated = TIMESTAMP_LOOSE_PATTERN.search(htmlstring) is not None
+    dated = (
+        _MONTH_DAY_TAIL.search(htmlstring) is not None
+        and TIMESTAMP_LOOSE_PATTERN.search(htmlstring) is not None
+    )
     result = (
         (pattern_search(htmlstring, TIMESTAMP_PATTERN, options) if dated else None)
         or img_search(search_tree, options)
-        or idiosyncrasies_search(htmlstring, options)
+        or (
+            idiosyncrasies_search(htmlstring, options)
+            if _DATE_CORE_MIDDLE.search(htmlstring)
+            else None
+        )
     )
     if result is not None or not dated:
         return result
