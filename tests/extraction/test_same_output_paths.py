@@ -509,3 +509,58 @@ def test_language_words_are_the_regex_words_lowered_on_every_repository_page():
         for text in _texts(html):
             expected = [w.lower() for w in language._WORD.findall(text)]
             assert language._lowered_words(text) == expected, name
+
+
+# --- htmldate: the last resort skipped when the page states no YYYY-MM-DD -----------------
+
+
+def _htmldate_reference(tree, url):
+    from htmldate import find_date
+
+    return find_date(tree, url=url, extensive_search=False, original_date=True)
+
+
+_DATE_SHAPES = [
+    # No date anywhere: every step runs and finds nothing.
+    "<html><body><article><p>The ferry to Ostrel Island left without its bell.</p>"
+    "</article></body></html>",
+    # A bare date only in the text: the last resort finds it.
+    "<html><body><div><p>Minutes of the allotment committee, 2019-04-23, read twice.</p>"
+    "</div></body></html>",
+    # A bare date only inside a script: the timestamp-free last resort must not see it.
+    "<html><head><script>var stamp = '2018-11-02';</script></head><body><p>Quiet lane "
+    "resurfaced after the winter.</p></body></html>",
+    # A full timestamp in an attribute nobody reads: the timestamp search finds it.
+    '<html><body><div data-x="2017-06-30T08:15:00">Harbour lights repainted blue.</div>'
+    "</body></html>",
+    # A date split across elements: no YYYY-MM-DD in the serialised page nor in the text.
+    "<html><body><p>Filed <b>2016</b>-<i>05</i>-01 by the orchard keeper.</p></body></html>",
+    # A written date near a keyword: the idiosyncrasy search.
+    "<html><body><p>Posted on 12/03/2015 by the lighthouse society.</p></body></html>",
+    # A month-day tail without a year, and a version number: the prefilters pass, the
+    # full patterns do not match.
+    "<html><body><p>Locker -04-17 holds version 3.12.0 of the tide tables.</p></body></html>",
+    # A written date after a keyword, inside an attribute only.
+    '<html><body><p title="updated 07.09.2014">Ferry timetable for the cold months.</p>'
+    "</body></html>",
+]
+
+
+@pytest.mark.parametrize("page", _DATE_SHAPES)
+def test_find_date_shapes(page: str) -> None:
+    from worker.pipeline.extraction.metadata import _find_date
+
+    tree = parse_html(page)
+    assert _find_date(tree, None) == _htmldate_reference(tree, None)
+
+
+def test_find_date_repository_pages() -> None:
+    from worker.pipeline.extraction.metadata import _find_date
+
+    seen = set()
+    for key, html, url in _pages():
+        tree = parse_html(to_text(html))
+        expected = _htmldate_reference(tree, url)
+        assert _find_date(tree, url) == expected, key
+        seen.add(expected is None)
+    assert seen == {True, False}  # both the found and the not-found path were compared

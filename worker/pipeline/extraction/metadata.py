@@ -316,14 +316,99 @@ def extract_date(
     return _htmldate(tree, url)
 
 
-def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
-    from htmldate import find_date
+# Necessary parts of htmldate's patterns that a regex finds in a tenth of the time (no leading
+# year alternation to try at every character): where they are absent, the full pattern is too.
+# The tail of ``-MM-DD`` in TIMESTAMP_LOOSE_PATTERN (and so in TIMESTAMP_PATTERN) ...
+_MONTH_DAY_TAIL = re.compile(r"-[0-1]?[0-9]-[0-3]?[0-9]")
+# ... and the middle of DATE_CORE_PATTERN, without whose match idiosyncrasies_search returns None.
+_DATE_CORE_MIDDLE = re.compile(r"[./][0-9]{1,2}[./][0-9]")
 
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
     try:
-        found = find_date(tree, url=url, extensive_search=False, original_date=True)
+        found = _find_date(tree, url)
     except (ValueError, TypeError, etree.LxmlError):
         return None
     return _iso_date(found)
+
+
+def _find_date(tree: HtmlElement, url: str | None) -> str | None:
+    """``htmldate.find_date(tree, url=url, extensive_search=False, original_date=True)``,
+    step for step, but for its last resort.
+
+    Four pages in five reach that last resort and find nothing: it strips scripts from the
+    pruned copy, joins its text and searches it for a bare ``YYYY-MM-DD``. Every text piece is
+    in the serialised copy already searched for the timestamp pattern (escaping touches no
+    digit or dash), so when one search of the serialised copy for the bare date finds none,
+    neither the timestamp search nor the last resort can: both are skipped, with the join.
+    """
+    from copy import deepcopy
+
+    from htmldate.core import (
+        CLEANING_LIST,
+        TIMESTAMP_LOOSE_PATTERN,
+        TIMESTAMP_PATTERN,
+        Extractor,
+        clean_html,
+        discard_unwanted,
+        examine_abbr_elements,
+        examine_elements,
+        examine_header,
+        examine_time_elements,
+        extract_url_date,
+        get_max_date,
+        get_min_date,
+        idiosyncrasies_search,
+        img_search,
+        json_search,
+        pattern_search,
+        serialize,
+    )
+    from htmldate.core import date_candidates as _candidates
+
+    options = Extractor(False, get_max_date(None), get_min_date(None), True, "%Y-%m-%d")
+    if url is None:
+        link = tree.find('.//link[@rel="canonical"]')
+        if link is not None:
+            url = link.get("href")
+    result = (
+        extract_url_date(url, options)
+        or examine_header(tree, options)
+        or json_search(tree, options)
+        or examine_abbr_elements(tree, options)
+    )
+    if result is not None:
+        return result
+    pruned = deepcopy(tree)
+    try:
+        search_tree = discard_unwanted(clean_html(pruned, CLEANING_LIST))
+    except ValueError:
+        search_tree = pruned
+    result = (
+        examine_elements(_candidates(search_tree, False), options)
+        or examine_elements(search_tree.xpath(".//title|.//h1"), options)
+        or examine_time_elements(search_tree, options)
+    )
+    if result is not None:
+        return result
+    htmlstring = serialize(search_tree)
+    dated = (
+        _MONTH_DAY_TAIL.search(htmlstring) is not None
+        and TIMESTAMP_LOOSE_PATTERN.search(htmlstring) is not None
+    )
+    result = (
+        (pattern_search(htmlstring, TIMESTAMP_PATTERN, options) if dated else None)
+        or img_search(search_tree, options)
+        or (
+            idiosyncrasies_search(htmlstring, options)
+            if _DATE_CORE_MIDDLE.search(htmlstring)
+            else None
+        )
+    )
+    if result is not None or not dated:
+        return result
+    clean_html(search_tree, ["script", "style"])
+    return pattern_search(" ".join(search_tree.itertext()), TIMESTAMP_LOOSE_PATTERN, options)
 
 
 def extract_site(meta: dict[str, str], ld: list[dict], url: str | None) -> str | None:
