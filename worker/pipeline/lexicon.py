@@ -1832,3 +1832,9 @@ SPEECH_OCCASION_NOUNS = words(
     """
 )
 SPEECH_OCCASION_PREPOSITIONS = words("at during in on through")
+# --- unv-prec2: unverified claims, issue 14 precision round 2 ---
+# Prepositions that make "reports of/that" part of another noun rather than a claim the writer
+# passes on: "the number of reports of", "within an hour of initial reports of", "because of
+# reports that" (the claims corpus labels "responded to reports that" and "amid reports of" as
+# reported, so only "of" is here). Used only by the unverified detector.
+REPORT_TOPIC_PREPOSITIONS = words("of")

@@ -329,6 +329,8 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     unnamed_mod = bool(dets & lexicon.UNNAMED_REPORT_MODIFIERS) or (tok.tag_ == "NNS" and not dets)
     if tok.lemma_.lower() == "estimate" and not after_according:
         return None
+    if _report_as_topic(tok):
+        return None
     if (
         tok.dep_ == "nsubj"
         and tok.tag_ == "NNS"
@@ -350,6 +352,15 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     if unnamed_mod and dets & {"media", "news", "press", "unconfirmed", "unverified"}:
         return ("unnamed_report", cue(tok.left_edge, tok))
     return None
+
+
+def _report_as_topic(tok: Token) -> bool:
+    """ "the number of reports of", "within an hour of initial reports of": the reports are a
+    thing counted or dated, not a claim the writer passes on (unlike "amid reports of" or
+    "responded to reports that", which the claims corpus labels reported)."""
+    if tok.dep_ != "pobj" or tok.tag_ != "NNS":
+        return False
+    return tok.head.lower_ in lexicon.REPORT_TOPIC_PREPOSITIONS
 
 
 def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
