@@ -1838,3 +1838,8 @@ SPEECH_OCCASION_PREPOSITIONS = words("at during in on through")
 # reports that" (the claims corpus labels "responded to reports that" and "amid reports of" as
 # reported, so only "of" is here). Used only by the unverified detector.
 REPORT_TOPIC_PREPOSITIONS = words("of")
+# Entourage words whose bare plural is a vague group of outside operatives, not insiders who
+# speak for a named person: "Democratic strategists say", "some GOP strategists predict" (the
+# claims corpus labels these weasel, while "Clinton aides said" stays anonymous_source).
+# Used only by the unverified detector; attribution keeps ENTOURAGE_HEADS as it is.
+UNVERIFIED_PLURAL_VAGUE_ENTOURAGE = words("strategist")

@@ -526,8 +526,11 @@ def _unnamed_insider(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate
             c.dep_ == "det" and c.lower_ in lexicon.GROUP_POINTING_DETERMINERS
             for c in head.children
         )
-        aide_of_person = lemma in lexicon.ENTOURAGE_HEADS and (
-            indefinite or (head.tag_ == "NNS" and not pointing)
+        vague_plural = head.tag_ == "NNS" and lemma in lexicon.UNVERIFIED_PLURAL_VAGUE_ENTOURAGE
+        aide_of_person = (
+            lemma in lexicon.ENTOURAGE_HEADS
+            and not vague_plural
+            and (indefinite or (head.tag_ == "NNS" and not pointing))
         )
         insider = indefinite and head.ent_type_ != "PERSON" and _marked_anonymous(s)
         if aide_of_person or insider:
