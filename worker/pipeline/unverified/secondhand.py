@@ -454,7 +454,7 @@ def _capitalised_body(head: Token, s: Sentence) -> bool:
     for c in head.children:
         if (
             c.dep_ == "compound"
-            and c.i > s.span.start
+            and (c.i > s.span.start or _capitalised_elsewhere(c))
             and c.is_alpha
             and c.text[0].isupper()
             and c.ent_type_ not in _NOT_A_BODY_ENTS
@@ -462,6 +462,12 @@ def _capitalised_body(head: Token, s: Sentence) -> bool:
         ):
             return True
     return False
+
+
+def _capitalised_elsewhere(first: Token) -> bool:
+    """ "Facebook officials say" opening a sentence: the first word is a name when the article
+    also capitalises it inside a sentence ("Senior officials said" has no such other use)."""
+    return any(t.text == first.text and t.i != t.sent.start and t.i != first.i for t in first.doc)
 
 
 _NOT_A_BODY_ENTS = frozenset({"GPE", "NORP", "PERSON", "LOC"})
