@@ -1843,3 +1843,8 @@ REPORT_TOPIC_PREPOSITIONS = words("of")
 # claims corpus labels these weasel, while "Clinton aides said" stays anonymous_source).
 # Used only by the unverified detector; attribution keeps ENTOURAGE_HEADS as it is.
 UNVERIFIED_PLURAL_VAGUE_ENTOURAGE = words("strategist")
+# Nouns of a study's material: a figure that is their size ("a clinical study of 72 cases",
+# "the data included 7.6 million deaths") is the cited study's sample, which the study sources,
+# not a count the article asserts (issue 14: a cited study makes a claim sourced). Used only by
+# the unverified detector.
+STUDY_SAMPLE_NOUNS = words("cohort data datum dataset sample study trial")
