@@ -1860,3 +1860,19 @@ EVIDENTIAL_ADVERBS = words("apparently seemingly")
 # unnamed studies or research as the source of a fact are `reported`).
 STUDY_NOUNS = words("experiment study")
 UNNAMED_POLL_NOUNS = UNNAMED_POLL_NOUNS | STUDY_NOUNS
+# --- unv-prec2: unverified claims, issue 14 precision round 2 ---
+# Prepositions that make "reports of/that" part of another noun rather than a claim the writer
+# passes on: "the number of reports of", "within an hour of initial reports of", "because of
+# reports that" (the claims corpus labels "responded to reports that" and "amid reports of" as
+# reported, so only "of" is here). Used only by the unverified detector.
+REPORT_TOPIC_PREPOSITIONS = words("of")
+# Entourage words whose bare plural is a vague group of outside operatives, not insiders who
+# speak for a named person: "Democratic strategists say", "some GOP strategists predict" (the
+# claims corpus labels these weasel, while "Clinton aides said" stays anonymous_source).
+# Used only by the unverified detector; attribution keeps ENTOURAGE_HEADS as it is.
+UNVERIFIED_PLURAL_VAGUE_ENTOURAGE = words("strategist")
+# Nouns of a study's material: a figure that is their size ("a clinical study of 72 cases",
+# "the data included 7.6 million deaths") is the cited study's sample, which the study sources,
+# not a count the article asserts (issue 14: a cited study makes a claim sourced). Used only by
+# the unverified detector.
+STUDY_SAMPLE_NOUNS = words("cohort data datum dataset sample study trial")

@@ -22,7 +22,7 @@ from worker.pipeline.reading import AttributedSpan, Reading, read, with_attribut
 from worker.pipeline.sources import Source, is_sourced
 from worker.pipeline.unverified.calibration import confidence
 from worker.pipeline.unverified.features import features
-from worker.pipeline.unverified.negatives import is_embedded_post
+from worker.pipeline.unverified.negatives import cites_a_work, is_embedded_post
 from worker.pipeline.unverified.rule import TYPE_PRIORITY, Rule, Sentence, Signal
 from worker.pipeline.unverified.rules import RULES, by_code
 from worker.pipeline.unverified.scorer import SCORER, Scorer
@@ -88,6 +88,8 @@ def candidates(
     for sentence in _sentences(reading):
         if is_embedded_post(sentence.span):
             continue  # an embedded tweet or post is quoted material, not the article's claim
+        if cites_a_work(sentence.span):
+            continue  # "(3, 10)", "(Drummond in Hall, 1998)": the cited work is the source
         found: list[Signal] = []
         for rule in decisive:
             found += _signals(rule, sentence, found)

@@ -421,8 +421,29 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
         # the sentence's own source covers the figures it tells, not the ones around what it
         # tells ("Trump called for the ban after Farook killed 14 people")
         found = [(code, c) for code, c in found if not told_by_source(s, c)]
+    found = [(code, c) for code, c in found if not _study_sample(s, c)]
     # "the ministry counted 40 dead": a named body that yields the count sources it
     return [(code, c) for code, c in found if not counted_by_named_body(s, c)]
+
+
+def _study_sample(s: Sentence, c: Candidate) -> bool:
+    """ "a clinical study of 72 cases", "the data included 7.6 million deaths": the figure is
+    the size of a study's material (an ancestor of the cue, or the subject of its verb)."""
+    span = s.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        for a in [*tok.ancestors][:4]:
+            if a.pos_ == "NOUN" and a.lemma_.lower() in lexicon.STUDY_SAMPLE_NOUNS:
+                return True
+            if a.pos_ in grammar.VERB_POS:
+                return any(
+                    k.dep_ in grammar.SUBJECT_DEPS
+                    and k.pos_ == "NOUN"
+                    and k.lemma_.lower() in lexicon.STUDY_SAMPLE_NOUNS
+                    for k in a.children
+                )
+    return False
 
 
 # What a reporting verb says: its clausal complement or object ("said 40 were killed", "gave

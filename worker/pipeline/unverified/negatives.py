@@ -29,6 +29,21 @@ def is_embedded_post(sent: Span) -> bool:
     return bool(_EMBEDDED_POST.search(sent.text))
 
 
+# A reference to a cited work: a numbered note closing the sentence ("... assessment (3, 10).",
+# "[12]") or an author-year citation anywhere in it ("(Drummond in Hall, 1998)").
+_NUMBERED_REFERENCE = re.compile(
+    r"(?:\(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\)|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])[.;]?\s*$"
+)
+_AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][a-z]+[^()]*,\s*(?:1[89]|20)\d\d[a-z]?\)")
+
+
+def cites_a_work(sent: Span) -> bool:
+    """A sentence that cites the study or book it rests on names its source, as a named study
+    does in issue 14's rules (academic and health pages cite by note or author and year)."""
+    text = sent.text
+    return bool(_NUMBERED_REFERENCE.search(text) or _AUTHOR_YEAR.search(text))
+
+
 def is_sport(sent: Span, paragraph_text: str) -> bool:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if words & lexicon.SPORT_STRONG or len(words & lexicon.SPORT_WEAK) >= 2:

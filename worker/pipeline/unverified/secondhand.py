@@ -338,6 +338,8 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
     unnamed_mod = bool(dets & lexicon.UNNAMED_REPORT_MODIFIERS) or (tok.tag_ == "NNS" and not dets)
     if tok.lemma_.lower() == "estimate" and not after_according:
         return None
+    if _report_as_topic(tok):
+        return None
     if (
         tok.dep_ == "nsubj"
         and tok.tag_ == "NNS"
@@ -374,6 +376,15 @@ def _there_were_reports(tok: Token) -> bool:
         c.dep_ in grammar.NOUN_CLAUSE_DEPS and c.i > tok.i and c.pos_ in grammar.VERB_POS
         for c in (*tok.children, *be.children)
     )
+
+
+def _report_as_topic(tok: Token) -> bool:
+    """ "the number of reports of", "within an hour of initial reports of": the reports are a
+    thing counted or dated, not a claim the writer passes on (unlike "amid reports of" or
+    "responded to reports that", which the claims corpus labels reported)."""
+    if tok.dep_ != "pobj" or tok.tag_ != "NNS":
+        return False
+    return tok.head.lower_ in lexicon.REPORT_TOPIC_PREPOSITIONS
 
 
 def _anonymous_source(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
@@ -467,7 +478,7 @@ def _capitalised_body(head: Token, s: Sentence) -> bool:
     for c in head.children:
         if (
             c.dep_ == "compound"
-            and c.i > s.span.start
+            and (c.i > s.span.start or _capitalised_elsewhere(c))
             and c.is_alpha
             and c.text[0].isupper()
             and c.ent_type_ not in _NOT_A_BODY_ENTS
@@ -475,6 +486,12 @@ def _capitalised_body(head: Token, s: Sentence) -> bool:
         ):
             return True
     return False
+
+
+def _capitalised_elsewhere(first: Token) -> bool:
+    """ "Facebook officials say" opening a sentence: the first word is a name when the article
+    also capitalises it inside a sentence ("Senior officials said" has no such other use)."""
+    return any(t.text == first.text and t.i != t.sent.start and t.i != first.i for t in first.doc)
 
 
 _NOT_A_BODY_ENTS = frozenset({"GPE", "NORP", "PERSON", "LOC"})
@@ -540,8 +557,11 @@ def _unnamed_insider(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate
             c.dep_ == "det" and c.lower_ in lexicon.GROUP_POINTING_DETERMINERS
             for c in head.children
         )
-        aide_of_person = lemma in lexicon.ENTOURAGE_HEADS and (
-            indefinite or (head.tag_ == "NNS" and not pointing)
+        vague_plural = head.tag_ == "NNS" and lemma in lexicon.UNVERIFIED_PLURAL_VAGUE_ENTOURAGE
+        aide_of_person = (
+            lemma in lexicon.ENTOURAGE_HEADS
+            and not vague_plural
+            and (indefinite or (head.tag_ == "NNS" and not pointing))
         )
         insider = indefinite and head.ent_type_ != "PERSON" and _marked_anonymous(s)
         if aide_of_person or insider:
