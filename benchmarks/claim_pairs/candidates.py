@@ -55,9 +55,11 @@ def draw_pairs(
     rng: random.Random,
     bands: list[tuple[float, float, int]],
     random_count: int,
+    label: str = "cos",
 ) -> list[tuple[int, int, float, str]]:
-    """``(i, j, cosine, band)`` drawn from each cosine band (a sentence in two pairs at most),
-    then ``random_count`` random pairs of different articles, shuffled."""
+    """``(i, j, cosine, band)`` drawn from each cosine band (a sentence in two pairs at most;
+    the band named ``label`` and its lower bound), then ``random_count`` random pairs of
+    different articles, shuffled."""
     uses: dict[int, int] = {}
     chosen: list[tuple[int, int, float, str]] = []
     for lo, hi, n in bands:
@@ -71,7 +73,7 @@ def draw_pairs(
                 continue
             uses[i] = uses.get(i, 0) + 1
             uses[j] = uses.get(j, 0) + 1
-            chosen.append((i, j, pairs[(i, j)], f"cos{lo:.2f}"))
+            chosen.append((i, j, pairs[(i, j)], f"{label}{lo:.2f}"))
             taken += 1
     art = [s.article for s in sentences]
     while sum(1 for c in chosen if c[3] == "random") < random_count:

@@ -28,13 +28,12 @@ from datetime import date
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from benchmarks.claim_pairs.candidates import candidate_line
+from benchmarks.claim_pairs.candidates import candidate_line, draw_pairs
 from benchmarks.claim_pairs.freeze import _key
-from benchmarks.claim_pairs.more import Draw, fix_pairs_of
+from benchmarks.claim_pairs.more import Draw, fix_pairs_of, run_step
 from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS_FOURTH, POLNEAR_PAIRS_THIRD
 from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, Sentence, articles, split
 from benchmarks.claim_pairs.third import _earlier as _first_two
-from benchmarks.datasets import GET_POLNEAR, require
 
 SEED = 1619
 DAYS = 4
@@ -138,24 +137,8 @@ def draw() -> None:
                     continue
                 seen.add((ti, tj))
                 pairs[(i, j)] = v
-    rng = random.Random(SEED)
-    uses: dict[int, int] = {}
-    chosen: list[tuple[int, int, float, str]] = []
-    for lo, hi, n in BANDS:
-        band = sorted(k for k, v in pairs.items() if lo <= v < hi)
-        rng.shuffle(band)
-        taken = 0
-        for i, j in band:
-            if taken >= n:
-                break
-            # two uses per sentence at most, as in the earlier draws
-            if uses.get(i, 0) >= 2 or uses.get(j, 0) >= 2:
-                continue
-            uses[i] = uses.get(i, 0) + 1
-            uses[j] = uses.get(j, 0) + 1
-            chosen.append((i, j, pairs[(i, j)], f"ev{lo:.2f}"))
-            taken += 1
-    rng.shuffle(chosen)
+    # two uses per sentence at most, as in the earlier draws; no random pairs in this draw
+    chosen = draw_pairs(sentences, pairs, random.Random(SEED), BANDS, 0, label="ev")
     CACHE.mkdir(parents=True, exist_ok=True)
     with CANDIDATES.open("w", encoding="utf-8") as out:
         for i, j, v, band in chosen:
@@ -195,13 +178,7 @@ def fix() -> None:
 
 
 def main(argv: list[str]) -> int:
-    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
-    steps = {"draw": draw, "fix": fix}
-    if len(argv) != 1 or argv[0] not in steps:
-        print(__doc__, file=sys.stderr)
-        return 2
-    steps[argv[0]]()
-    return 0
+    return run_step(argv, {"draw": draw, "fix": fix}, __doc__)
 
 
 if __name__ == "__main__":

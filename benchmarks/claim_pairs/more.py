@@ -170,15 +170,19 @@ def fix() -> None:
     fix_pairs_of(SECOND)
 
 
-def main(argv: list[str]) -> int:
+def run_step(argv: list[str], steps: dict[str, Callable[[], None]], usage: str | None) -> int:
+    """Run the one step ``argv`` names (a draw module's command line), or print ``usage``."""
     # the texts first: a bare run where they are missing says so, before the arguments
     require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
-    steps = {"draw": draw, "fix": fix}
     if len(argv) != 1 or argv[0] not in steps:
-        print(__doc__, file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
     steps[argv[0]]()
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run_step(argv, {"draw": draw, "fix": fix}, __doc__)
 
 
 if __name__ == "__main__":

@@ -21,10 +21,9 @@ import json
 import sys
 
 from benchmarks.claim_pairs.freeze import _key
-from benchmarks.claim_pairs.more import Draw, _first_draw, draw_pairs_of, fix_pairs_of
+from benchmarks.claim_pairs.more import Draw, _first_draw, draw_pairs_of, fix_pairs_of, run_step
 from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS_MORE, POLNEAR_PAIRS_THIRD
 from benchmarks.claim_pairs.sentences import POLNEAR_TEXT
-from benchmarks.datasets import GET_POLNEAR, require
 
 SEED = 1618
 # The two earlier draws left one pair at cosine >= 0.60 whose sentences were free (all taken);
@@ -75,13 +74,7 @@ def fix() -> None:
 
 
 def main(argv: list[str]) -> int:
-    require(POLNEAR_TEXT, "PolNeAR's train texts", GET_POLNEAR)
-    steps = {"draw": draw, "fix": fix}
-    if len(argv) != 1 or argv[0] not in steps:
-        print(__doc__, file=sys.stderr)
-        return 2
-    steps[argv[0]]()
-    return 0
+    return run_step(argv, {"draw": draw, "fix": fix}, __doc__)
 
 
 if __name__ == "__main__":

@@ -68,17 +68,24 @@ def find_refusals(doc: Doc, used_cues: set[int]) -> list[Relation]:
         first = doc[declined.left_edge.i]
         # "declined to follow suit on the debate stage": where, not what, was declined.
         last = doc[before_occasion(doc, first.i, declined.right_edge.i)]
-        mention = mention_tokens(source)
-        p_start, p_end = paragraph_bounds(text, tok.idx)
-        if not (p_start <= mention.start_char and mention.end_char <= p_end):
-            continue
-        s, e = trim_span(text, max(first.idx, p_start), min(last.idx + len(last.text), p_end))
-        if e - s < 2 or (mention.start_char < e and s < mention.end_char):
-            continue
-        relations.append(
-            Relation(SUMMARY, (tok.idx, tok.idx + len(tok.text)), SPEECH, mention, [(s, e)], tok.i)
-        )
+        relation = _summary(text, tok, source, first, last)
+        if relation is not None:
+            relations.append(relation)
     return relations
+
+
+def _summary(text: str, cue: Token, source: Token, first: Token, last: Token) -> Relation | None:
+    """The summary relation of ``cue`` whose content runs from ``first`` to ``last``, kept to
+    the cue's paragraph; None when the source lies outside it or the content is empty or
+    overlaps the source."""
+    mention = mention_tokens(source)
+    p_start, p_end = paragraph_bounds(text, cue.idx)
+    if not (p_start <= mention.start_char and mention.end_char <= p_end):
+        return None
+    s, e = trim_span(text, max(first.idx, p_start), min(last.idx + len(last.text), p_end))
+    if e - s < 2 or (mention.start_char < e and s < mention.end_char):
+        return None
+    return Relation(SUMMARY, (cue.idx, cue.idx + len(cue.text)), SPEECH, mention, [(s, e)], cue.i)
 
 
 def _unanswered(cue: Token) -> Token | None:
@@ -122,15 +129,7 @@ def find_negated_responses(doc: Doc, used_cues: set[int]) -> list[Relation]:
         # "Sales did not respond to the price cut": only a speaker leaves a question unanswered.
         if source.lower_ in lexicon.WH_PRONOUNS or not can_speak(source):
             continue
-        first, last = doc[obj.left_edge.i], doc[obj.right_edge.i]
-        mention = mention_tokens(source)
-        p_start, p_end = paragraph_bounds(text, tok.idx)
-        if not (p_start <= mention.start_char and mention.end_char <= p_end):
-            continue
-        s, e = trim_span(text, max(first.idx, p_start), min(last.idx + len(last.text), p_end))
-        if e - s < 2 or (mention.start_char < e and s < mention.end_char):
-            continue
-        relations.append(
-            Relation(SUMMARY, (tok.idx, tok.idx + len(tok.text)), SPEECH, mention, [(s, e)], tok.i)
-        )
+        relation = _summary(text, tok, source, doc[obj.left_edge.i], doc[obj.right_edge.i])
+        if relation is not None:
+            relations.append(relation)
     return relations
