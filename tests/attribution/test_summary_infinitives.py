@@ -1,6 +1,8 @@
-"""A summary's content keeps an infinitive that completes its object noun even when the parser
-hangs the infinitive on the verb ("defended his call to lift the wage"); a pronoun object takes
-no such complement, and an infinitive reporting a clause of its own stays out."""
+"""Summary contents that run past the parsed object: an infinitive completing the object noun
+that the parser hangs on the verb ("defended his call to lift the wage"), and a question clause
+coordinated with the topic ("talked about housing and how it is changing the city"). A pronoun
+object takes no infinitive, an infinitive reporting a clause of its own stays out, and a wh-clause
+subject of the next clause is no topic."""
 
 from __future__ import annotations
 
@@ -51,3 +53,28 @@ def test_infinitive_reporting_a_clause_stays_out() -> None:
         "the industry."
     )
     assert ("The critics", "cited", "the fees she received from banks") in summaries(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The reporter will come on the show to talk about housing and how it is changing the "
+            "city.",
+            ("The reporter", "talk about", "housing and how it is changing the city"),
+        ),
+        (
+            "She opened up about her childhood and how her parents shaped her views.",
+            ("She", "opened", "her childhood and how her parents shaped her views"),
+        ),
+    ],
+)
+def test_question_clause_coordinated_with_the_topic(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summaries(text)
+
+
+def test_question_clause_as_next_subject_stays_out() -> None:
+    found = summaries("The mayor praised the plan and what followed surprised everyone.")
+    assert all("followed" not in content for _, _, content in found)

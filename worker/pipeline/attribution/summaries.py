@@ -107,6 +107,32 @@ def _with_infinitive(cue: Token, obj: Token, last: int) -> int:
     return last
 
 
+# Words that open a question clause coordinated with a topic ("immigration and how …"). Not
+# "what", which as often opens the subject of the writer's next clause ("and what followed …").
+_WH_OPENERS = frozenset({"how", "when", "where", "whether", "why"})
+
+
+def _with_wh_coordinate(doc: Doc, last: int) -> int:
+    """Last token of the content with a question clause coordinated with the object ("talked
+    about housing and how it is changing the city", "opened up about her childhood and how her
+    parents shaped her views"): the parser hangs the clause on the verb, but it is a second
+    topic of the same statement; PolNeAR's summary contents run over both."""
+    k = last + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("and", "or") or doc[k].dep_ != "cc":
+        return last
+    wh = doc[k + 1]
+    clause = wh.head
+    if (
+        wh.lower_ not in _WH_OPENERS
+        or clause.pos_ not in grammar.VERB_POS
+        or clause.dep_ != "conj"
+        or clause.left_edge.i != wh.i
+        or clause.i < wh.i
+    ):
+        return last
+    return clause.right_edge.i
+
+
 def _part_in(obj: Token) -> bool:
     """An object that takes part in something ("denied any role in the attacks")."""
     return obj.lemma_.lower() in lexicon.PART_NOUNS
@@ -278,6 +304,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             if more:
                 last = max(c.right_edge.i for c in more)
             last = _with_infinitive(tok, obj, last)
+            last = _with_wh_coordinate(doc, last)
         last = before_occasion(doc, first, last)
         source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
