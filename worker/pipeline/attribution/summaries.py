@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
-from worker.pipeline.attribution.cues import SPEECH
+from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.direct import nearest_subject
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
@@ -78,6 +78,59 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
                 if mark is not None and mark.i == cue.i + 1:
                     return c, mark
     return None
+
+
+# How the parser hangs an infinitive on the verb instead of on the noun before it.
+_INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _with_infinitive(cue: Token, obj: Token, last: int) -> int:
+    """Last token of the content with an infinitive that follows the object straight on ("defended
+    his call to raise the minimum wage", "has called for the secretary to release the
+    transcripts"): the parser hangs it on the verb, but it completes the noun, and PolNeAR's
+    summary contents take it in. A pronoun takes no such complement ("endorsed him to help
+    spread the word" says why); an infinitive that reports a clause of its own is a statement
+    attributed on its own ("used the fees to call into question whether …")."""
+    if obj.pos_ not in _NOUN_POS:
+        return last
+    doc = cue.doc
+    for c in cue.children:
+        if (
+            c.dep_ in _INFINITIVE_DEPS
+            and c.tag_ == "VB"
+            and c.left_edge.i == last + 1
+            and doc[c.left_edge.i].lower_ == "to"
+            and not (cue_kind(c) == SPEECH and any(g.dep_ == "ccomp" for g in c.children))
+        ):
+            return c.right_edge.i
+    return last
+
+
+# Words that open a question clause coordinated with a topic ("immigration and how …"). Not
+# "what", which as often opens the subject of the writer's next clause ("and what followed …").
+_WH_OPENERS = frozenset({"how", "when", "where", "whether", "why"})
+
+
+def _with_wh_coordinate(doc: Doc, last: int) -> int:
+    """Last token of the content with a question clause coordinated with the object ("talked
+    about housing and how it is changing the city", "opened up about her childhood and how her
+    parents shaped her views"): the parser hangs the clause on the verb, but it is a second
+    topic of the same statement; PolNeAR's summary contents run over both."""
+    k = last + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("and", "or") or doc[k].dep_ != "cc":
+        return last
+    wh = doc[k + 1]
+    clause = wh.head
+    if (
+        wh.lower_ not in _WH_OPENERS
+        or clause.pos_ not in grammar.VERB_POS
+        or clause.dep_ != "conj"
+        or clause.left_edge.i != wh.i
+        or clause.i < wh.i
+    ):
+        return last
+    return clause.right_edge.i
 
 
 def _part_in(obj: Token) -> bool:
@@ -250,6 +303,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             ]
             if more:
                 last = max(c.right_edge.i for c in more)
+            last = _with_infinitive(tok, obj, last)
+            last = _with_wh_coordinate(doc, last)
         last = before_occasion(doc, first, last)
         source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
