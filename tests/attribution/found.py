@@ -21,3 +21,11 @@ def attributions(text: str) -> list[tuple[str, str, str]]:
         (f.speaker.text, f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
         for f in find_attributions(parse(text))
     ]
+
+
+def cue_contents(text: str) -> list[tuple[str, str]]:
+    """(cue, content) of each attribution finding of ``text``."""
+    return [
+        (f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
+        for f in find_attributions(parse(text))
+    ]

@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.pipeline.attribution import find_attributions
-from worker.pipeline.nlp import parse
+from tests.attribution.found import cue_contents
 
-
-def contents(text: str) -> list[tuple[str, str]]:
-    """(cue, content) of each attribution finding."""
-    return [
-        (f.cue.text, " ".join(text[c.start : c.end] for c in f.content))
-        for f in find_attributions(parse(text))
-    ]
+contents = cue_contents
 
 
 @pytest.mark.parametrize(
