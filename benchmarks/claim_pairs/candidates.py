@@ -15,7 +15,6 @@ import random
 import sys
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from benchmarks.claim_pairs.sentences import (
     POLNEAR_TEXT,
@@ -33,6 +32,10 @@ RANDOM = 60
 
 def scored_pairs(sentences: list[Sentence]) -> dict[tuple[int, int], float]:
     """TF-IDF cosine of every two sentences of different articles, >= 0.25, verbatim repeats out."""
+    # sklearn (and the BLAS scipy brings) only when a draw is made: the tests import
+    # these modules for their helpers.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, ngram_range=(1, 2))
     m = vec.fit_transform([s.text for s in sentences])
     art = np.array([s.article for s in sentences])

@@ -26,8 +26,6 @@ import re
 import sys
 from datetime import date
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-
 from benchmarks.claim_pairs.candidates import candidate_line, draw_pairs
 from benchmarks.claim_pairs.freeze import _key
 from benchmarks.claim_pairs.more import Draw, fix_pairs_of, run_step
@@ -87,6 +85,10 @@ def _day(article: str) -> date:
 
 def _same_story(texts: dict[str, str]) -> set[tuple[str, str]]:
     """Article pairs of two outlets, at most ``DAYS`` apart, with cosine >= ``ARTICLE_COSINE``."""
+    # sklearn (and the BLAS scipy brings) only when a draw is made: the tests import
+    # these modules for their helpers.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     names = sorted(texts)
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5)
     m = vec.fit_transform([texts[n] for n in names])
@@ -103,6 +105,10 @@ def _same_story(texts: dict[str, str]) -> set[tuple[str, str]]:
 
 
 def draw() -> None:
+    # sklearn (and the BLAS scipy brings) only when a draw is made: the tests import
+    # these modules for their helpers.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     used, split_of, _ = _earlier()
     texts = dict(articles())
     stories = _same_story(texts)
