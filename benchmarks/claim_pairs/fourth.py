@@ -28,9 +28,9 @@ from datetime import date
 
 from benchmarks.claim_pairs.candidates import candidate_line, draw_pairs
 from benchmarks.claim_pairs.freeze import _key
-from benchmarks.claim_pairs.more import Draw, fix_pairs_of, run_step
+from benchmarks.claim_pairs.more import Draw, add_dev_draw, fix_pairs_of, run_step
 from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS_FOURTH, POLNEAR_PAIRS_THIRD
-from benchmarks.claim_pairs.sentences import POLNEAR_TEXT, Sentence, articles, split
+from benchmarks.claim_pairs.sentences import Sentence, articles, split
 from benchmarks.claim_pairs.third import _earlier as _first_two
 
 SEED = 1619
@@ -52,17 +52,7 @@ _STOP_CAPS = frozenset(
 def _earlier() -> tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]:
     """Sentences of the three earlier draws; opening key -> split, -> cluster."""
     used, split_of, cluster_of = _first_two()
-    texts: dict[str, str] = {}
-    for line in POLNEAR_PAIRS_THIRD.open():
-        r = json.loads(line)
-        for side in ("a", "b"):
-            s = r[side]
-            used.add((s["article"], s["start"]))
-            if s["article"] not in texts:
-                texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
-            key = _key(texts[s["article"]][s["start"] : s["end"]])
-            split_of.setdefault(key, "dev")
-            cluster_of.setdefault(key, r["cluster"])
+    add_dev_draw(POLNEAR_PAIRS_THIRD, used, split_of, cluster_of)
     return used, split_of, cluster_of
 
 

@@ -170,6 +170,27 @@ def fix() -> None:
     fix_pairs_of(SECOND)
 
 
+def add_dev_draw(
+    path: Path,
+    used: set[tuple[str, int]],
+    split_of: dict[str, str],
+    cluster_of: dict[str, str],
+) -> None:
+    """Add the sentences of a later, all-dev draw (``path``) to an earlier draws' ``used``
+    places and opening-key maps; keys already placed keep their split and cluster."""
+    texts: dict[str, str] = {}
+    for line in path.open():
+        r = json.loads(line)
+        for side in ("a", "b"):
+            s = r[side]
+            used.add((s["article"], s["start"]))
+            if s["article"] not in texts:
+                texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
+            key = _key(texts[s["article"]][s["start"] : s["end"]])
+            split_of.setdefault(key, "dev")
+            cluster_of.setdefault(key, r["cluster"])
+
+
 def run_step(argv: list[str], steps: dict[str, Callable[[], None]], usage: str | None) -> int:
     """Run the one step ``argv`` names (a draw module's command line), or print ``usage``."""
     # the texts first: a bare run where they are missing says so, before the arguments

@@ -17,13 +17,17 @@ dev cluster where a new sentence opens like one of its sentences.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from benchmarks.claim_pairs.freeze import _key
-from benchmarks.claim_pairs.more import Draw, _first_draw, draw_pairs_of, fix_pairs_of, run_step
+from benchmarks.claim_pairs.more import (
+    Draw,
+    _first_draw,
+    add_dev_draw,
+    draw_pairs_of,
+    fix_pairs_of,
+    run_step,
+)
 from benchmarks.claim_pairs.pairs import CACHE, POLNEAR_PAIRS_MORE, POLNEAR_PAIRS_THIRD
-from benchmarks.claim_pairs.sentences import POLNEAR_TEXT
 
 SEED = 1618
 # The two earlier draws left one pair at cosine >= 0.60 whose sentences were free (all taken);
@@ -38,17 +42,7 @@ def _earlier() -> tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]:
     """Sentences in a pair of either earlier draw; opening key -> split and cluster (the first
     draw's, then the second's where the first has none)."""
     used, split_of, cluster_of = _first_draw()
-    texts: dict[str, str] = {}
-    for line in POLNEAR_PAIRS_MORE.open():
-        r = json.loads(line)
-        for side in ("a", "b"):
-            s = r[side]
-            used.add((s["article"], s["start"]))
-            if s["article"] not in texts:
-                texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
-            key = _key(texts[s["article"]][s["start"] : s["end"]])
-            split_of.setdefault(key, "dev")
-            cluster_of.setdefault(key, r["cluster"])
+    add_dev_draw(POLNEAR_PAIRS_MORE, used, split_of, cluster_of)
     return used, split_of, cluster_of
 
 
