@@ -110,3 +110,15 @@ def test_anchors_are_names_past_the_first_word_and_figures():
     assert got == {"harbor", "board", "tuesday", "1200", "port", "orlin"}
     # a capital that only opens the sentence names nothing
     assert anchors("Officials counted 14 boats.") == {"14"}
+
+
+def test_threshold_cross_validation_pools_several_draws_of_the_folds():
+    from benchmarks.claim_threshold import Point, cross_validate, pooled
+
+    points = [Point(score=(i % 10) / 10, gold=i % 10 >= 6, group=f"g{i % 25}") for i in range(100)]
+    one = cross_validate(points, 5, 0.95)[1]
+    other = cross_validate(points, 5, 0.95, seed=7)[1]
+    assert len(one) == len(other) == 100
+    three = pooled(points, 5, 0.95, 3)
+    assert len(three) == 300
+    assert three[:100] == one  # the first draw is the single draw's
