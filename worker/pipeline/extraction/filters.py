@@ -53,6 +53,13 @@ _NOTICE = re.compile(
     r"|(?:\d+|no|view|show|load|read all|leave a|add a|post a|top rated)\s+comments?"
     r"(?:\s*\(\d+\))?\W*$"
     r"|comments?\s*(?:\(\d+\))?$"
+    # The same counters in German, Spanish and French: "3 Kommentare", "Kommentare (2)",
+    # "Kommentare insgesamt: 0", "Sin comentarios".
+    r"|(?:\d+|keine?|sin|aucun)\s+(?:kommentare?|comentarios?|commentaires?)\W*$"
+    r"|(?:kommentare?|comentarios?|commentaires?)\s*(?:\(\d+\)|insgesamt\s*:?\s*\d+)?\W*$"
+    # The footer's links alone, where the body ran into it: "Impressum", "Privacy Policy".
+    r"|(?:impressum|imprint|datenschutz(?:erklärung)?|privacy policy|terms of (?:use|service)|"
+    r"kontakt|contact us)\W*$"
     r"|tell us what you think"
     # The letters-page prompt under a story: "We want to hear what you think about this ...".
     r"|we(?: would|'d)? (?:want|like|love) to hear (?:what you think|from you)"
@@ -254,8 +261,12 @@ _DATELINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|modified|date|first published)\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
     r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-    r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
+    # The German form with the month's name: "24. März 2004".
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\.\s?[^\W\d_]{3,10}\.?\s+\d{4})"
+    r"(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?"
+    # A blog post's line of date and one field: "November 23, 2004 | Permalink", "2021-10-16 |
+    # Botschaft", "May 03, 2005 | 25 Comments".
+    r"(?:\s*\|\s*[^|.!?]{1,30})?\W*$",
     re.IGNORECASE,
 )
 # A post's metadata line: several labelled fields ("Posted by: X - Category: Y - Tags: z").
@@ -264,6 +275,10 @@ _META_LABEL = re.compile(
     r"|publicado (?:por|em|en)|publié (?:par|le)|veröffentlicht(?: von| am)?|schlagwörter|rubrik"
     r"|autor(?:a|in)?|author|date|fecha|data|keywords?|labels?|etiquetas?)\s*:",
     re.IGNORECASE,
+)
+# A site's address alone (its dots make it no word of a sentence): "www.example.de", "BVINEWS.COM".
+_DOMAIN = re.compile(
+    r"^(?:www\.)?(?:[\w-]+\.)+(?:com|net|org|info|de|at|ch|co\.uk|fr|es|it)$", re.I
 )
 _PUBLISHED_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)\b(?=.*\d).{0,60}\)?)$", re.IGNORECASE
@@ -447,6 +462,8 @@ def is_furniture(paragraph: str, context: Context) -> bool:
     norm = _norm(text)
     if byline and norm and (norm == byline or norm.startswith(f"by {byline}")):
         return True
+    if _DOMAIN.match(text):
+        return True  # a syndicated story's source alone, "BVINEWS.COM"
     return text.startswith("http") and " " not in text
 
 
