@@ -1,4 +1,5 @@
-"""A post's meta lines, comment counters, footer links and a bare site address are furniture.
+"""A post's meta lines, comment counters, footer links, a bare site address, the appeal after a
+story and a wiki's "Main article:" pointer are furniture.
 
 Every text here is invented. Each furniture case has prose beside it that shares its words.
 """
@@ -36,6 +37,10 @@ FURNITURE = [
     # A syndicated story's source as its address alone.
     "EXAMPLENEWS.COM",
     "www.beispielzeitung.de",
+    # The appeal after a story, and a wiki's pointer to a section's own page.
+    "If you enjoyed this article, we have a proposition for you: join our readers' club.",
+    "Main article: Climate of Exampleland",
+    "Main articles: Geography of Exampleland and Geology of Exampleland",
 ]
 
 PROSE = [
@@ -47,6 +52,8 @@ PROSE = [
     "Kontakt zur Familie hatte die Polizei erst am nächsten Morgen.",
     "Examplenews.com reported the sale first, citing two people at the company.",
     "Contact",  # a press release's heading: its contact details follow
+    "If you enjoyed the film, you will like the book, the director said.",
+    "The main article of the treaty bans new tariffs on grain.",
 ]
 
 

@@ -61,6 +61,10 @@ _NOTICE = re.compile(
     r"|(?:impressum|imprint|datenschutz(?:erklärung)?|privacy policy|terms of (?:use|service)|"
     r"kontakt|contact us)\W*$"
     r"|tell us what you think"
+    # The appeal that follows a story: "If you enjoyed this article, ... Join ...".
+    r"|if you (?:enjoyed|liked|like|enjoy) (?:this|the|our) (?:article|story|post|piece)"
+    # A wiki's pointer to the section's own page: "Main article: Climate of New Zealand".
+    r"|main articles?\s*:"
     # The letters-page prompt under a story: "We want to hear what you think about this ...".
     r"|we(?: would|'d)? (?:want|like|love) to hear (?:what you think|from you)"
     # The pointer past an inline box back to the story, alone or after the box's last words.
