@@ -1,7 +1,10 @@
 """The unverified detector's misses and false flags on the corpus's development part, for rule work.
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.claims_misses [--save run.json] [--diff old.json]
-        [--type hedged] [--misses N] [--fps N] [--rules-only]
+        [--type hedged] [--misses N] [--fps N] [--rules-only] [--uncovered]
+
+``--uncovered`` prints, per gold type and source, how many positive rows no rule proposes at all
+(no candidate overlaps them: recall no scorer can win back) and how many the scorer dropped.
 
 Runs as ``find_claims`` does (parse, attributions, the rules, the shipped scorer) on every
 development article, never a frozen one, with the parses cached as ``benchmarks.claims_scorer``
@@ -84,6 +87,31 @@ def run(rules_only: bool = False) -> list[dict]:
     return out
 
 
+def uncovered(out: list[dict]) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """Per (gold type, source), over positive rows: ``(positives, no candidate, dropped by the
+    scorer)``; ``*`` rows sum over types and sources. A row no candidate overlaps is recall the
+    rules cap: the scorer only keeps or drops what the rules propose."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for o in out:
+        if o["label"] == NONE:
+            continue
+        source = o["id"].split(":", 1)[0]
+        no_rule = o["pred"] == NONE and not o["dropped"]
+        dropped = o["pred"] == NONE and bool(o["dropped"])
+        for key in ((o["label"], source), (o["label"], "*"), ("*", source), ("*", "*")):
+            counts[key][0] += 1
+            counts[key][1] += no_rule
+            counts[key][2] += dropped
+    return {k: (v[0], v[1], v[2]) for k, v in sorted(counts.items())}
+
+
+def print_uncovered(out: list[dict]) -> None:
+    print("\nPositive dev rows no rule proposes (no candidate) / the scorer dropped")
+    print(f"  {'type':17} {'source':11} {'positive':>8} {'no rule':>8} {'share':>6} {'dropped':>8}")
+    for (label, source), (n, no_rule, dropped) in uncovered(out).items():
+        print(f"  {label:17} {source:11} {n:>8} {no_rule:>8} {no_rule / n:>6.3f} {dropped:>8}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--save")
@@ -93,9 +121,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fps", type=int, default=0)
     parser.add_argument("--para", action="store_true", help="print each listed row's paragraph")
     parser.add_argument("--rules-only", action="store_true")
+    parser.add_argument(
+        "--uncovered", action="store_true", help="positive rows no rule proposes, by type"
+    )
     args = parser.parse_args(argv)
     out = run(args.rules_only)
     print_dev_column("Detector (dev)", score([o["label"] for o in out], [o["pred"] for o in out]))
+    if args.uncovered:
+        print_uncovered(out)
     if args.save:
         with open(args.save, "w", encoding="utf-8") as fh:
             json.dump(out, fh)
