@@ -1876,3 +1876,9 @@ UNVERIFIED_PLURAL_VAGUE_ENTOURAGE = words("strategist")
 # not a count the article asserts (issue 14: a cited study makes a claim sourced). Used only by
 # the unverified detector.
 STUDY_SAMPLE_NOUNS = words("cohort data datum dataset sample study trial")
+# --- att-fp4: attribution precision on PolNeAR conventions, issue 13 ---
+# Words that make a source a poll whose respondents answer: "according to the survey, 51
+# percent said …", "exit polling data", "Polls show most voters say …". What those respondents
+# "said" is the poll's finding, not a report of their own (PARC 3.0 / PolNeAR annotate the poll
+# only; observed in the PolNeAR development part).
+POLL_RESPONDENT_SOURCES = words("poll polling survey")

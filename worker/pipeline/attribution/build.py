@@ -20,6 +20,7 @@ from worker.pipeline.lexicon import (
     GENERIC_SOURCE_DETERMINERS,
     GENERIC_SOURCE_HEADS,
     PERSON_PRONOUNS,
+    POLL_RESPONDENT_SOURCES,
     ROLE_WORDS,
 )
 from worker.pipeline.model import ATTRIBUTION, Cue, Finding, Span, Speaker
@@ -85,6 +86,21 @@ def _generic(head) -> bool:
     return any(c.dep_ == "det" and c.lower_ in GENERIC_SOURCE_DETERMINERS for c in head.children)
 
 
+def _poll(rel: Relation) -> bool:
+    """A poll's or a survey's finding: "according to the survey", "a new poll shows"."""
+    return rel.source is not None and any(
+        t.lemma_.lower() in POLL_RESPONDENT_SOURCES or t.lower_ in POLL_RESPONDENT_SOURCES
+        for t in rel.source
+    )
+
+
+def _respondents(head) -> bool:
+    """A source that can be a poll's respondents: "51 percent", "most voters", "Democrats";
+    not a named person ("George Will's call to …" inside a poll's finding stays his). Another
+    poll ("polls show …, according to a CNN poll") is no respondent either."""
+    return head.pos_ != "PROPN" or head.ent_type_ == "NORP"
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -141,6 +157,8 @@ def build_findings(reading: Reading, relations: list[Relation]) -> list[Finding]
                 continue
             if rel.type != "according_to" and _generic(head):
                 continue  # "people who say …" in another's words: nobody to ask
+            if any(_poll(r) for r, _ in outer) and _respondents(head) and not _poll(rel):
+                continue  # "51 percent said …" in a poll's finding: its respondents' answer
         findings.append(_finding(reading, rel, res, nested=bool(outer)))
     return findings
 

@@ -42,6 +42,8 @@ from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 # Clauses the writer may hang on reported content.
 _WRITER_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+# Marks of a contrast that may be the source's own ("…, while the U.S. will see 2 percent").
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
 # After "that", a word that cannot open the content.
 _NOT_CONTENT_START_POS = frozenset({"VERB", "AUX", "PUNCT"})
 # Words a subject can open with.
@@ -95,6 +97,15 @@ def content_span(doc: Doc, start: int, end: int) -> Piece | None:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _contrast_of_the_sources(first: Token, clause: Token) -> bool:
+    """ "said China expects 6.5 percent growth, while the U.S. will see 2 percent": a contrast
+    the source draws is part of what was said (PolNeAR keeps it in the content); only one that
+    reports someone else ("…, while Cruz said …") is the writer's."""
+    if first.lower_ not in _CONTRAST_MARKS:
+        return False
+    return not any(cue_kind(t) == SPEECH for t in clause.subtree if t.pos_ in grammar.VERB_POS)
+
+
 def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
     """End the content before a trailing ", as/while …" clause of the writer's."""
     for child in root.children:
@@ -103,6 +114,8 @@ def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         first = doc[child.left_edge.i]
         if first.lower_ == "even" and first.i + 1 < child.i:
             first = doc[first.i + 1]  # ", even as the mayor objected": "even" only stresses it
+        if _contrast_of_the_sources(first, child):
+            continue
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
             before = doc[child.left_edge.i - 1]
             if before.text == ",":

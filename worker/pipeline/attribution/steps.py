@@ -25,6 +25,7 @@ from worker.pipeline.attribution.combine import (
     stop_at_quote_cues,
 )
 from worker.pipeline.attribution.continuation import continue_quote_paragraphs
+from worker.pipeline.attribution.coordinated_reports import cut_coordinated_reports
 from worker.pipeline.attribution.direct import link_quotes
 from worker.pipeline.attribution.findings import find_object_findings, widen_findings
 from worker.pipeline.attribution.framing_phrases import drop_framing_phrases
@@ -207,6 +208,16 @@ def cut_at_quote_cues(reading: Reading, found: Found) -> Found:
     return found.replace(out, found.quotes_used)
 
 
+def coordinated_reports(reading: Reading, found: Found) -> Found:
+    """After content is cut at quotation cues, with every finder's cue known: reported
+    content ends before a closing "and X said …" another relation reports."""
+    relations = list(found.relations)
+    cut = cut_coordinated_reports(reading.doc, relations)
+    pairs = zip(relations, cut, strict=True)
+    out = [new if old.type in REPORTED_TYPES else old for old, new in pairs]
+    return found.replace(out, found.quotes_used)
+
+
 def trailing_asides(reading: Reading, found: Found) -> Found:
     """After content is cut at quotation cues, before it is typed by the quotations it holds:
     reported content ends before a comma-set relative clause of the writer's closing it."""
@@ -308,6 +319,11 @@ STEPS: tuple[Step, ...] = (
         negated_responses,
     ),
     Step("cut_at_quote_cues", "reported content stopped at a quotation's cue", cut_at_quote_cues),
+    Step(
+        "coordinated_reports",
+        "reported content ended before a closing `and X said …`",
+        coordinated_reports,
+    ),
     Step(
         "trailing_asides",
         "reported content ended before the writer's closing aside",
