@@ -24,6 +24,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 from trafilatura.readability_lxml import FRAME_TAGS, REGEXES, Candidate, Document, text_length
 
+from worker.pipeline.extraction.ascii_text import for_spaces
 from worker.pipeline.extraction.htmlprocessing import ELEMENT_LOOKUP
 
 LOGGER = logging.getLogger(__name__)
@@ -109,9 +110,11 @@ def _measure_of(
     """The measure of one piece of text (its words and trimmed length if already known)."""
     if not text:
         return _EMPTY
-    if words is None and text.isascii():
+    # Typographic punctuation made ASCII (the same pieces and lengths, see ascii_text).
+    ascii_text = for_spaces(text) if words is None else None
+    if ascii_text is not None:
         # Counted on a byte table rather than split into words: a word starts at each " a".
-        marks = text.encode().translate(_ASCII_SPACE_MARKS)
+        marks = ascii_text.encode().translate(_ASCII_SPACE_MARKS)
         count = marks.count(b" a") + marks.startswith(b"a")
         if not count:
             return _Measure(empty=False)

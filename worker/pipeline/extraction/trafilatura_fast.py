@@ -37,6 +37,7 @@ from trafilatura.utils import LINK_FARM_RATIO, text_chars_test, trim
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
+from worker.pipeline.extraction.ascii_text import for_spaces
 from worker.pipeline.extraction.trafilatura_rules import (
     BODY_RULES,
     COMMENT_RULES,
@@ -100,9 +101,11 @@ def _trimmed_length(text: str) -> int:
     this length, of every container holding a link: on nested layouts the page's text again and
     again, each time split into words and joined.
     """
-    if not text.isascii():
+    # Typographic punctuation made ASCII (the same pieces and lengths, see ascii_text).
+    ascii_text = for_spaces(text)
+    if ascii_text is None:
         return len(trim(text))
-    marks = text.encode().translate(_ASCII_SPACE_MARKS)
+    marks = ascii_text.encode().translate(_ASCII_SPACE_MARKS)
     words = marks.count(b" a") + marks.startswith(b"a")
     return len(marks) - marks.count(b" ") + words - 1 if words else 0
 
