@@ -591,7 +591,7 @@ def test_typographic_punctuation_reads_as_ascii():
 def test_counts_read_typographic_text_as_the_regex_and_split_do(text):
     from trafilatura.utils import trim
 
-    from worker.pipeline.extraction import filters
+    from worker.pipeline.extraction import filters, language
     from worker.pipeline.extraction.readability_fast import _measure_of
     from worker.pipeline.extraction.trafilatura_fast import _trimmed_length
 
@@ -599,9 +599,36 @@ def test_counts_read_typographic_text_as_the_regex_and_split_do(text):
     assert filters._words(text) == len(_WORD.findall(text))
     assert filters._norm(text) == " ".join(_WORD.findall(text)).lower()
     assert _trimmed_length(text) == len(trim(text))
+    assert language._lowered_words(text) == [w.lower() for w in language._WORD.findall(text)]
     measure, words = _measure_of(text), text.split()
     assert (measure.length, measure.words) == (len(" ".join(words)), len(words))
     assert (measure.glued_start, measure.glued_end) == (
         not text[0].isspace(),
         not text[-1].isspace(),
     )
+
+
+# --- an element's text by lxml's text serialisation, not an XPath evaluation -------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Hello <a href='x'>world</a> and <b>more</b> text.</p>tail",
+        "<div>a<br>b<script>var x = 1;</script>c<!-- note -->d</div>",
+        "<p>caf\u00e9 &amp; &lt;tags&gt; &#8220;quoted&#8221;\xa0&nbsp;end</p>",
+        "<table><tr><td>one</td><td>two <i>three</i></td></tr></table>",
+        "<p></p>",
+    ],
+)
+def test_text_content_is_lxmls_on_shapes_of_our_own(body):
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    for el in tree.iter():
+        assert htmlprocessing.text_content(el) == el.text_content()
+        assert type(htmlprocessing.text_content(el)) is str
+
+
+def test_text_content_is_lxmls_on_every_repository_page():
+    for name, html, _ in _pages():
+        for el in parse_html(to_text(html)).iter():
+            assert htmlprocessing.text_content(el) == el.text_content(), name

@@ -38,6 +38,7 @@ from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
 from worker.pipeline.extraction.ascii_text import for_spaces
+from worker.pipeline.extraction.htmlprocessing import text_content
 from worker.pipeline.extraction.trafilatura_rules import (
     BODY_RULES,
     COMMENT_RULES,
@@ -122,11 +123,11 @@ def link_density_test(element: HtmlElement, favor_precision: bool = False) -> tu
     # preserve image containers
     if element.find(".//graphic") is not None:
         return False, False
-    elemlen = _trimmed_length(element.text_content())
+    elemlen = _trimmed_length(text_content(element))
     # shortcut
     if len(links_xpath) == 1:
         len_threshold = 10 if favor_precision else 100
-        link_text = trim(links_xpath[0].text_content())
+        link_text = trim(text_content(links_xpath[0]))
         if len(link_text) > len_threshold and len(link_text) > elemlen * 0.9:
             return True, False
     if element.tag == "p":
@@ -156,7 +157,7 @@ def link_density_test_tables(element: HtmlElement) -> bool:
     links_xpath = element.findall(".//ref")
     if not links_xpath:
         return False
-    elemlen = _trimmed_length(element.text_content())
+    elemlen = _trimmed_length(text_content(element))
     if elemlen < 200:
         return False
     linklen, _, _, _ = collect_link_info(links_xpath)
@@ -183,7 +184,7 @@ def _delete_by_link_density(
             backtracking
             and short_with_links
             and len(elem) >= depth_threshold
-            and _trimmed_length(elem.text_content()) < len_threshold
+            and _trimmed_length(text_content(elem)) < len_threshold
         ):
             parent = elem.getparent()
             if tagname == "p" and parent is not None and parent.tag in ("item", "td", "th"):
