@@ -564,3 +564,71 @@ def test_find_date_repository_pages() -> None:
         assert _find_date(tree, url) == expected, key
         seen.add(expected is None)
     assert seen == {True, False}  # both the found and the not-found path were compared
+
+
+# --- typographic punctuation made ASCII for the byte tables ------------------------------
+
+_TYPOGRAPHIC = [
+    "\u201cIt\u2019s over,\u201d she said\xa0\u2014 and left\u2026",
+    "\u2018a\u2019\u00b7b \u2013 c \u2022 d \u00abe\u00bb \u2039f\u203a \u201eg\u201c",
+    "\u2019",
+    "\xa0lead and trail\xa0",
+    "\u039f\u0394\u039f\u03a3\u2019 \u03a3\u2014",  # Greek: final sigma beside the punctuation
+    "caf\u00e9\u2019s \u2014 menu",
+    "\u2026",
+]
+
+
+def test_typographic_punctuation_reads_as_ascii():
+    from worker.pipeline.extraction.ascii_text import for_spaces, for_words
+
+    assert for_words(_TYPOGRAPHIC[0]) == " It s over,  she said   and left "
+    assert for_spaces(_TYPOGRAPHIC[0]) == "-It-s over,- she said - and left-"
+    assert for_words("caf\u00e9 \u2014") is None and for_spaces("caf\u00e9 \u2014") is None
+
+
+@pytest.mark.parametrize("text", _TYPOGRAPHIC)
+def test_counts_read_typographic_text_as_the_regex_and_split_do(text):
+    from trafilatura.utils import trim
+
+    from worker.pipeline.extraction import filters, language
+    from worker.pipeline.extraction.readability_fast import _measure_of
+    from worker.pipeline.extraction.trafilatura_fast import _trimmed_length
+
+    assert filters.word_string(text) == " ".join(_WORD.findall(text.lower()))
+    assert filters._words(text) == len(_WORD.findall(text))
+    assert filters._norm(text) == " ".join(_WORD.findall(text)).lower()
+    assert _trimmed_length(text) == len(trim(text))
+    assert language._lowered_words(text) == [w.lower() for w in language._WORD.findall(text)]
+    measure, words = _measure_of(text), text.split()
+    assert (measure.length, measure.words) == (len(" ".join(words)), len(words))
+    assert (measure.glued_start, measure.glued_end) == (
+        not text[0].isspace(),
+        not text[-1].isspace(),
+    )
+
+
+# --- an element's text by lxml's text serialisation, not an XPath evaluation -------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Hello <a href='x'>world</a> and <b>more</b> text.</p>tail",
+        "<div>a<br>b<script>var x = 1;</script>c<!-- note -->d</div>",
+        "<p>caf\u00e9 &amp; &lt;tags&gt; &#8220;quoted&#8221;\xa0&nbsp;end</p>",
+        "<table><tr><td>one</td><td>two <i>three</i></td></tr></table>",
+        "<p></p>",
+    ],
+)
+def test_text_content_is_lxmls_on_shapes_of_our_own(body):
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    for el in tree.iter():
+        assert htmlprocessing.text_content(el) == el.text_content()
+        assert type(htmlprocessing.text_content(el)) is str
+
+
+def test_text_content_is_lxmls_on_every_repository_page():
+    for name, html, _ in _pages():
+        for el in parse_html(to_text(html)).iter():
+            assert htmlprocessing.text_content(el) == el.text_content(), name

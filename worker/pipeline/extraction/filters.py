@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.pipeline.extraction.ascii_text import for_words
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Notices: whole-paragraph furniture, anywhere in the body.
@@ -378,14 +380,15 @@ _ASCII_WORD_MARKS = bytes(
 
 def word_string(text: str) -> str:
     """The text's words lowercased, one space apart: ``" ".join(_WORD.findall(text.lower()))``."""
-    if text.isascii():
-        return b" ".join(text.encode().translate(_ASCII_WORD_BYTES).split()).decode()
+    ascii_text = for_words(text)
+    if ascii_text is not None:
+        return b" ".join(ascii_text.encode().translate(_ASCII_WORD_BYTES).split()).decode()
     return " ".join(_WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
-    if text and text.isascii():
+    if text and for_words(text) is not None:
         return word_string(text)  # lowercasing ASCII before or after finding words is the same
     # Lowercased once, joined: the same as token by token (spaces keep Greek final sigma).
     return " ".join(_WORD.findall(text or "")).lower()
@@ -394,8 +397,9 @@ def _norm(text: str | None) -> str:
 @lru_cache(maxsize=8192)
 def _words(text: str) -> int:
     # Cached: the same paragraph is judged in each candidate body and by several rules.
-    if text.isascii():
-        marks = text.encode().translate(_ASCII_WORD_MARKS)
+    ascii_text = for_words(text)
+    if ascii_text is not None:
+        marks = ascii_text.encode().translate(_ASCII_WORD_MARKS)
         return marks.count(b" a") + marks.startswith(b"a")
     return len(_WORD.findall(text))
 

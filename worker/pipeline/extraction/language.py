@@ -12,6 +12,8 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from worker.pipeline.extraction.ascii_text import for_words
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOPWORDS = {
     "en": "the of and to in a is that for it on was with as by he at from his be this are have "
@@ -88,8 +90,10 @@ _ASCII_LETTERS = bytes(ord(chr(b).lower()) if chr(b).isalpha() else 32 for b in 
 
 def _lowered_words(sample: str) -> list[str]:
     """``[w.lower() for w in _WORD.findall(sample)]``."""
-    if sample.isascii():
-        return sample.encode().translate(_ASCII_LETTERS).decode().split()
+    # Typographic punctuation made spaces: it is no letter either (see ascii_text).
+    ascii_sample = for_words(sample)
+    if ascii_sample is not None:
+        return ascii_sample.encode().translate(_ASCII_LETTERS).decode().split()
     found = _WORD.findall(sample)
     # Lowered together, a space apart: lowering reads no context across a space (only a Greek
     # final sigma looks at its neighbours, and a space ends a word for it as the string's end).

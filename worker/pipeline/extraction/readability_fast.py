@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from trafilatura.readability_lxml import FRAME_TAGS, REGEXES, Candidate, Document, text_length
+from trafilatura.readability_lxml import FRAME_TAGS, REGEXES, Candidate, Document
+from trafilatura.utils import trim
 
-from worker.pipeline.extraction.htmlprocessing import ELEMENT_LOOKUP
+from worker.pipeline.extraction.ascii_text import for_spaces
+from worker.pipeline.extraction.htmlprocessing import ELEMENT_LOOKUP, text_content
 
 LOGGER = logging.getLogger(__name__)
 
@@ -109,9 +111,11 @@ def _measure_of(
     """The measure of one piece of text (its words and trimmed length if already known)."""
     if not text:
         return _EMPTY
-    if words is None and text.isascii():
+    # Typographic punctuation made ASCII (the same pieces and lengths, see ascii_text).
+    ascii_text = for_spaces(text) if words is None else None
+    if ascii_text is not None:
         # Counted on a byte table rather than split into words: a word starts at each " a".
-        marks = text.encode().translate(_ASCII_SPACE_MARKS)
+        marks = ascii_text.encode().translate(_ASCII_SPACE_MARKS)
         count = marks.count(b" a") + marks.startswith(b"a")
         if not count:
             return _Measure(empty=False)
@@ -175,7 +179,7 @@ class _Document(Document):
                 continue
             grand_parent_node = parent_node.getparent()
 
-            raw = elem.text_content()
+            raw = text_content(elem)
             measure = measures[elem] = _measure_of(raw)
             elem_text_len = measure.length  # len(trim(raw))
 
@@ -214,10 +218,10 @@ class _Document(Document):
                 if child in self._measures or child in self._candidates:
                     total = total + self._measure(child)
                 else:
-                    total = total + _measure_of(child.text_content())
+                    total = total + _measure_of(text_content(child))
             elif not isinstance(child, (etree._Comment, etree._ProcessingInstruction)):
                 # An entity reference: measured as readability measures it, whole.
-                total = _measure_of(elem.text_content())
+                total = _measure_of(text_content(elem))
                 break
             total = total + _measure_of(child.tail)
         self._measures[elem] = total
@@ -249,7 +253,7 @@ class _Document(Document):
         for link in elem.findall(".//a"):
             length = lengths.get(link)
             if length is None:
-                length = lengths[link] = text_length(link)
+                length = lengths[link] = len(trim(text_content(link)))  # text_length
             link_length += length
         return link_length / total_length
 

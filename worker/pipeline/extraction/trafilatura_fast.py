@@ -37,6 +37,8 @@ from trafilatura.utils import LINK_FARM_RATIO, text_chars_test, trim
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
+from worker.pipeline.extraction.ascii_text import for_spaces
+from worker.pipeline.extraction.htmlprocessing import text_content
 from worker.pipeline.extraction.trafilatura_rules import (
     BODY_RULES,
     COMMENT_RULES,
@@ -100,9 +102,11 @@ def _trimmed_length(text: str) -> int:
     this length, of every container holding a link: on nested layouts the page's text again and
     again, each time split into words and joined.
     """
-    if not text.isascii():
+    # Typographic punctuation made ASCII (the same pieces and lengths, see ascii_text).
+    ascii_text = for_spaces(text)
+    if ascii_text is None:
         return len(trim(text))
-    marks = text.encode().translate(_ASCII_SPACE_MARKS)
+    marks = ascii_text.encode().translate(_ASCII_SPACE_MARKS)
     words = marks.count(b" a") + marks.startswith(b"a")
     return len(marks) - marks.count(b" ") + words - 1 if words else 0
 
@@ -119,11 +123,11 @@ def link_density_test(element: HtmlElement, favor_precision: bool = False) -> tu
     # preserve image containers
     if element.find(".//graphic") is not None:
         return False, False
-    elemlen = _trimmed_length(element.text_content())
+    elemlen = _trimmed_length(text_content(element))
     # shortcut
     if len(links_xpath) == 1:
         len_threshold = 10 if favor_precision else 100
-        link_text = trim(links_xpath[0].text_content())
+        link_text = trim(text_content(links_xpath[0]))
         if len(link_text) > len_threshold and len(link_text) > elemlen * 0.9:
             return True, False
     if element.tag == "p":
@@ -153,7 +157,7 @@ def link_density_test_tables(element: HtmlElement) -> bool:
     links_xpath = element.findall(".//ref")
     if not links_xpath:
         return False
-    elemlen = _trimmed_length(element.text_content())
+    elemlen = _trimmed_length(text_content(element))
     if elemlen < 200:
         return False
     linklen, _, _, _ = collect_link_info(links_xpath)
@@ -180,7 +184,7 @@ def _delete_by_link_density(
             backtracking
             and short_with_links
             and len(elem) >= depth_threshold
-            and _trimmed_length(elem.text_content()) < len_threshold
+            and _trimmed_length(text_content(elem)) < len_threshold
         ):
             parent = elem.getparent()
             if tagname == "p" and parent is not None and parent.tag in ("item", "td", "th"):
