@@ -42,3 +42,20 @@ def test_the_same_of_someone_is_what_respondents_said() -> None:
 def test_an_object_naming_no_statement_stays_out() -> None:
     text = "The two candidates said different things on the campaign trail."
     assert found(text) == []
+
+
+def test_a_one_word_answer_is_what_was_said() -> None:
+    text = (
+        "Asked whether the plan was legal, 46 percent of voters said yes.\n\n"
+        "Asked if he would run again, the mayor said no.\n\n"
+        "Sanders voted against the bailout. He said no to the Iraq war."
+    )
+    got = found(text)
+    assert ("said", "yes") in got
+    assert ("said", "no") in got
+    assert ("said", "no to the Iraq war") in got
+
+
+def test_the_same_thing_is_what_was_said() -> None:
+    text = "He and his lawyer had basically said the same thing."
+    assert ("said", "the same thing") in found(text)

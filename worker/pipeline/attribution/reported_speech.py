@@ -696,7 +696,8 @@ def find_reported(doc: Doc, used_cues: set[int], quoted: Sequence[Piece] = ()) -
         pieces = []
         for s, e in content:
             s, e = trim_span(text, max(s, p_start), min(e, p_end))
-            if e - s >= 3 and not (mention.start_char < e and s < mention.end_char):
+            short = e - s < 3 and text[s:e].lower() not in _ANSWER_WORDS  # "said so" is one
+            if not short and not (mention.start_char < e and s < mention.end_char):
                 pieces.append((s, e))
         if not pieces:
             continue
@@ -901,10 +902,14 @@ _SAME_STATEMENT = frozenset({"same", "opposite"})
 def _said_object(cue: Token) -> list[Piece] | None:
     """ "said the same of Sanders", and a clause the parser read as the object of "say" ("the
     candidate said families of people killed by police file lawsuits"): an object that holds a
-    verb, or "the same/opposite" about someone, is what was said. "said different things",
+    verb, "the same/opposite" about someone, or "the same thing", is what was said (one-word
+    answers: `_said_answer`). "said different things",
     "said the wrong thing" name no statement and stay out."""
     if cue.lemma_.lower() != "say":
         return None
+    answer = _said_answer(cue)
+    if answer:
+        return answer
     for obj in cue.children:
         if obj.dep_ != "dobj" or obj.i < cue.i or obj.pos_ == "PRON":
             continue
@@ -912,8 +917,37 @@ def _said_object(cue: Token) -> list[Piece] | None:
         clause = len(words) >= 4 and any(
             t.pos_ in grammar.VERB_POS and t.i > obj.i and t.tag_ != "VBG" for t in words
         )
-        same = obj.lower_ in _SAME_STATEMENT and any(c.dep_ == "prep" for c in obj.children)
+        same = (obj.lower_ in _SAME_STATEMENT and any(c.dep_ == "prep" for c in obj.children)) or (
+            obj.lower_ == "thing" and any(c.lower_ == "same" for c in obj.children)
+        )
         if clause or same:
             piece = content_span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
             return [piece] if piece else None
     return None
+
+
+# One-word answers that stand for a statement: poll respondents who "said yes" or "said so",
+# a candidate who "said no" (to the question just put to him).
+_ANSWER_WORDS = frozenset({"yes", "no", "so"})
+
+
+def _said_answer(cue: Token) -> list[Piece] | None:
+    """ "55 percent said so", "the candidate said no", "he said no to the Iraq war": the word
+    right after the cue, when the parser hangs it on the cue, with a "to" phrase after "no"."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc):
+        return None
+    word = doc[cue.i + 1]
+    if word.lower_ not in _ANSWER_WORDS or word.head.i != cue.i:
+        return None
+    end = word.i + 1
+    nxt = doc[end] if end < len(doc) else None
+    if (
+        word.lower_ == "no"
+        and nxt is not None
+        and nxt.lower_ == "to"
+        and nxt.head.i in (cue.i, word.i)
+    ):
+        end = nxt.right_edge.i + 1
+    last = doc[end - 1]
+    return [(word.idx, last.idx + len(last.text))]
