@@ -1876,3 +1876,8 @@ UNVERIFIED_PLURAL_VAGUE_ENTOURAGE = words("strategist")
 # not a count the article asserts (issue 14: a cited study makes a claim sourced). Used only by
 # the unverified detector.
 STUDY_SAMPLE_NOUNS = words("cohort data datum dataset sample study trial")
+# --- unv-hedged: unverified claims, issue 14 hedged precision ---
+# The writer's and the reader's pronouns: a sentence holding one outside a quotation is the
+# writer's own experience or an address to the reader, where "may have"/"appears to have" is a
+# personal guess, not a hedged fact. Used only by the unverified detector's verb hedges.
+PERSONAL_PRONOUNS = words("i me my mine myself we us our ours ourselves you your yours")
