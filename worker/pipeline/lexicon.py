@@ -1882,3 +1882,9 @@ STUDY_SAMPLE_NOUNS = words("cohort data datum dataset sample study trial")
 # "said" is the poll's finding, not a report of their own (PARC 3.0 / PolNeAR annotate the poll
 # only; observed in the PolNeAR development part).
 POLL_RESPONDENT_SOURCES = words("poll polling survey")
+
+# --- unv-hedged: unverified claims, issue 14 hedged precision ---
+# The writer's and the reader's pronouns: a sentence holding one outside a quotation is the
+# writer's own experience or an address to the reader, where "may have"/"appears to have" is a
+# personal guess, not a hedged fact. Used only by the unverified detector's verb hedges.
+PERSONAL_PRONOUNS = words("i me my mine myself we us our ours ourselves you your yours")

@@ -89,6 +89,13 @@ def _hedged_complement(verb: Token) -> Candidate | None:
         return None  # "plots often seem to display clusters": a generic remark, not a fact
     if grammar.in_restrictive_relative(verb):
         return None  # "a card that appears to have been tampered with": whom it may concern
+    if any(
+        c.dep_ == "mark" and c.lower_ in lexicon.CONCESSIVE_MARKS and c.i == verb.left_edge.i
+        for c in kids
+    ):
+        # "while at first it seems a little basic, ...": granted, not claimed (the mark opens
+        # the clause; "much of that spending, though appears to be" is a discourse "though")
+        return None
     if subject_person(verb) in _NO_CLAIM_SUBJECTS or _a_person(verb):
         return None
     infinitive = next(
@@ -129,10 +136,30 @@ def _hedged_complement(verb: Token) -> Candidate | None:
         ),
         None,
     )
-    if clause is None or _ahead(clause):
+    if clause is None or _ahead(clause) or _judged_clause(clause):
         return None
     it = next(c for c in kids if c.lower_ == "it")
     return cue(it, verb)
+
+
+def _judged_clause(clause: Token) -> bool:
+    """The "it seems (that)" clause holds no checkable fact, by the tests the infinitive gets:
+    a judgement ("it seems that establishing a definition is impossible", "it appears that the
+    game wasn't boring": a copula with an adjective), a generic remark about an activity ("it
+    seems being an independent single woman is a powerful aphrodisiac": a clausal subject), or
+    what is to come when the modal is the clause's own head ("it appears that when the party
+    gathers, there will no one represent...", which the parser hangs on "will")."""
+    if clause.lower_ in lexicon.FUTURE_AUXILIARIES:
+        return True
+    kids = list(clause.children)
+    if any(c.dep_ in _CLAUSAL_SUBJECT_DEPS for c in kids):
+        return True
+    return clause.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.pos_ == "ADJ" for c in kids
+    )
+
+
+_CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
 
 
 def _a_person(verb: Token) -> bool:

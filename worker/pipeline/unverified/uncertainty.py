@@ -209,13 +209,18 @@ _WH_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "csubjpass"})
 
 
 def _hedge(
-    find: Callable[[Token, Span], tuple[Candidate, int] | None], words: frozenset[str]
+    find: Callable[[Token, Span], tuple[Candidate, int] | None],
+    words: frozenset[str],
+    impersonal: bool = False,
 ) -> Detect:
     """A hedge rule: ``find`` gives the cue and the token the hedge bears on, trying only the
     tokens whose lemma or form is one of ``words``; a hedge a named source or a cited study
-    carries is theirs, and a quoted one the speaker's."""
+    carries is theirs, and a quoted one the speaker's. ``impersonal``: the rule stays silent on
+    a sentence where the writer speaks as "I"/"we" or to "you" outside a quotation."""
 
     def detect(s: Sentence, found: Sequence[Signal]) -> Iterator[Candidate]:
+        if impersonal and _personal(s):
+            return
         for tok in s.having(words):
             if s.quoted(tok.idx):
                 continue
@@ -229,6 +234,20 @@ def _hedge(
             yield candidate
 
     return detect
+
+
+def _personal(s: Sentence) -> bool:
+    """Does the writer speak as "I"/"we" or to "you" in the sentence, outside a quotation ("our
+    scraping of dimes may have cost us dollars", "the page you are looking for may have been
+    moved", "if you are a Republican, ... appears to have learned")? A verb hedge there ("may
+    have", "appears to have") is the writer's guess about their own experience or a reader's,
+    which the labels leave alone as first-person opinion, wherever the pronoun stands (the
+    subject test alone misses "our scraping", "mine is a loaded system"). The adverb and
+    "unclear" rules do not ask this: "apparently they expect you to" still passes on a fact."""
+    return any(
+        lower in lexicon.PERSONAL_PRONOUNS and not s.quoted(tok.idx)
+        for tok, lower in zip(s.tokens, s.lowers, strict=True)
+    )
 
 
 def _modal_perfect(tok: Token, sent: Span) -> tuple[Candidate, int] | None:
@@ -671,7 +690,7 @@ HEDGED_RULES = (
         "modal_perfect",
         "hedged",
         '"{cue}": the article presents this as a possibility, not as an established fact.',
-        _hedge(_modal_perfect, frozenset({"may", "might"})),
+        _hedge(_modal_perfect, frozenset({"may", "might"}), impersonal=True),
     ),
     Rule(
         "passive_belief",
@@ -683,7 +702,7 @@ HEDGED_RULES = (
         "appears_to_have",
         "hedged",
         '"{cue}": the article only says it appears so.',
-        _hedge(_raising, lexicon.HEDGE_RAISING),
+        _hedge(_raising, lexicon.HEDGE_RAISING, impersonal=True),
     ),
     Rule(
         "unclear",
