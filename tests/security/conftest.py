@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,9 +33,15 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
     cache.latest.clear()
 
 
+# A counter, not id(session): two sessions opened one after the other can share an id (the first
+# is freed before the second is made), which gave two users one address.
+_user_numbers = itertools.count(1)
+
+
 def new_token(role: str = "reader", email: str | None = None) -> str:
     with session_scope() as session:
-        user = create_user(session, email or f"{role}-{id(session)}@example.org", role)
+        number = next(_user_numbers)
+        user = create_user(session, email or f"{role}-{number}@example.org", role)
         return create_token(session, user, f"{role}-token-{user.id}")
 
 
