@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,19 +49,25 @@ def _first_draw() -> tuple[set[tuple[str, int]], dict[str, str], dict[str, str]]
     used: set[tuple[str, int]] = set()
     split_of: dict[str, str] = {}
     cluster_of: dict[str, str] = {}
+    for key, r in _pair_sentence_keys(POLNEAR_PAIRS, used):
+        if split_of.get(key) != "frozen":
+            split_of[key] = r["split"]
+            cluster_of[key] = r["cluster"]
+    return used, split_of, cluster_of
+
+
+def _pair_sentence_keys(path: Path, used: set[tuple[str, int]]) -> Iterator[tuple[str, dict]]:
+    """Each pair sentence of ``path`` as (its opening key, its pair's row), recording its place
+    in ``used`` on the way; the article texts are read once each."""
     texts: dict[str, str] = {}
-    for line in POLNEAR_PAIRS.open():
+    for line in path.open():
         r = json.loads(line)
         for side in ("a", "b"):
             s = r[side]
             used.add((s["article"], s["start"]))
             if s["article"] not in texts:
                 texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
-            key = _key(texts[s["article"]][s["start"] : s["end"]])
-            if split_of.get(key) != "frozen":
-                split_of[key] = r["split"]
-                cluster_of[key] = r["cluster"]
-    return used, split_of, cluster_of
+            yield _key(texts[s["article"]][s["start"] : s["end"]]), r
 
 
 @dataclass(frozen=True)
@@ -178,17 +184,9 @@ def add_dev_draw(
 ) -> None:
     """Add the sentences of a later, all-dev draw (``path``) to an earlier draws' ``used``
     places and opening-key maps; keys already placed keep their split and cluster."""
-    texts: dict[str, str] = {}
-    for line in path.open():
-        r = json.loads(line)
-        for side in ("a", "b"):
-            s = r[side]
-            used.add((s["article"], s["start"]))
-            if s["article"] not in texts:
-                texts[s["article"]] = (POLNEAR_TEXT / f"{s['article']}.txt").read_text("utf-8")
-            key = _key(texts[s["article"]][s["start"] : s["end"]])
-            split_of.setdefault(key, "dev")
-            cluster_of.setdefault(key, r["cluster"])
+    for key, r in _pair_sentence_keys(path, used):
+        split_of.setdefault(key, "dev")
+        cluster_of.setdefault(key, r["cluster"])
 
 
 def run_step(argv: list[str], steps: dict[str, Callable[[], None]], usage: str | None) -> int:
