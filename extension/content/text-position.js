@@ -25,11 +25,32 @@
     '\u2212': '-', '\u2026': '.',
   };
 
+  // Combining marks. The server composes the article text (Unicode NFC: "e" + U+0301 becomes
+  // "é") so that its word lists and parser see one letter; a page may still spell the
+  // letter decomposed. Both sides therefore fold a letter to its base and drop its marks, and
+  // the two spellings compare equal (text-range keeps a dropped mark inside a highlight).
+  const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+  const BASE = new Map();
+
+  /** A precomposed letter's base letter ("é" -> "e"), or the character itself. */
+  function baseLetter(c) {
+    let base = BASE.get(c);
+    if (base === undefined) {
+      const d = c.normalize('NFD');
+      // Only letters that decompose into base + combining marks: Hangul syllables decompose
+      // into jamo and stay whole.
+      base = d.length > 1 && COMBINING.test(d[1]) ? d[0] : c;
+      BASE.set(c, base);
+    }
+    return base;
+  }
+
   /** The normalised form of one character: '' (dropped), ' ' (any space) or one character. */
   function foldChar(c) {
-    if (INVISIBLE.test(c)) return '';
+    if (c < '\u0080') return SPACE.test(c) ? ' ' : c; // ASCII: the common case, no folding
+    if (INVISIBLE.test(c) || COMBINING.test(c)) return '';
     if (SPACE.test(c)) return ' ';
-    return FOLD[c] || c;
+    return FOLD[c] || baseLetter(c);
   }
 
   /**
@@ -104,6 +125,6 @@
     };
   }
 
-  const api = { foldChar, normalizeText, buildIndex };
+  const api = { foldChar, normalizeText, buildIndex, COMBINING };
   root.sourcemarkAnchoring = Object.assign(root.sourcemarkAnchoring || {}, { textPosition: api });
 })(globalThis);

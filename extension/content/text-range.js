@@ -27,7 +27,18 @@
         out.push(cur);
       }
     }
+    // A piece that ends on a decomposed letter ends after its combining marks: the marks are
+    // folded away in the index, and a cut between letter and mark would show the mark alone.
+    for (const seg of out) seg.end = afterMarks(index.nodes[seg.nodeIndex], seg.end);
     return out;
+  }
+
+  function afterMarks(node, offset) {
+    const data = node && typeof node.data === 'string' ? node.data : '';
+    const marks = root.sourcemarkAnchoring.textPosition.COMBINING;
+    let end = offset;
+    while (end < data.length && marks.test(data[end])) end++;
+    return end;
   }
 
   /**

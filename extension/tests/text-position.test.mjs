@@ -53,3 +53,27 @@ test('normalising extracted text and page text gives the same string', () => {
   ]);
   assert.equal(idx.text.trim(), tp.normalizeText(extracted).text);
 });
+
+test('a composed and a decomposed letter fold to the same base letter', () => {
+  const composed = 'Jos\u00e9 N\u00fa\u00f1ez said the caf\u00e9 would reopen.';
+  const decomposed = composed.normalize('NFD');
+  assert.notEqual(composed, decomposed);
+  assert.equal(tp.normalizeText(composed).text, 'Jose Nunez said the cafe would reopen.');
+  assert.equal(tp.normalizeText(decomposed).text, tp.normalizeText(composed).text);
+});
+
+test('a decomposed letter maps to its base character, its marks to nothing', () => {
+  const src = 'Sa\u0303o Paulo';
+  const { text, map } = tp.normalizeText(src);
+  assert.equal(text, 'Sao Paulo');
+  assert.equal(map[1], 1); // "a"
+  assert.equal(map[2], 3); // "o": the tilde at 2 is skipped
+});
+
+test('folding keeps what has no base letter: Hangul, CJK, Cyrillic, guillemets and soft hyphens', () => {
+  assert.equal(tp.normalizeText('\ud55c\uad6d \u4e2d\u6587 \u041c\u043e\u0441\u043a\u0432\u0430').text,
+    '\ud55c\uad6d \u4e2d\u6587 \u041c\u043e\u0441\u043a\u0432\u0430');
+  assert.equal(tp.normalizeText('\u00abOui\u00bb co\u00adop').text, '"Oui" coop');
+  // A Cyrillic letter with a mark folds like a Latin one.
+  assert.equal(tp.normalizeText('\u0419').text, '\u0418');
+});

@@ -40,3 +40,18 @@ test('planPieces leaves gaps between findings unmarked', () => {
   assert.deepEqual(plan.get(0).map((p) => [p.start, p.end, p.ids.join()]),
     [[0, 3, 'a'], [6, 9, 'b']]);
 });
+
+test('a range ending on a decomposed letter takes its combining marks along', () => {
+  const first = { data: 'said Jose\u0301' };
+  const second = { data: ' Nu\u0301n\u0303ez' };
+  const idx = tp.buildIndex([
+    { node: first, data: first.data, breakBefore: true },
+    { node: second, data: second.data, breakBefore: false },
+  ]);
+  assert.equal(idx.text, 'said Jose Nunez');
+  // "Jose" ends the first node on an e with an acute; "Nun" ends on an n with a tilde.
+  assert.deepEqual(tr.segmentsFor(idx, 5, 9), [{ nodeIndex: 0, start: 5, end: 10 }]);
+  assert.deepEqual(tr.segmentsFor(idx, 10, 13), [{ nodeIndex: 1, start: 1, end: 6 }]);
+  // Without marks after it, a range ends where it did.
+  assert.deepEqual(tr.segmentsFor(idx, 0, 4), [{ nodeIndex: 0, start: 0, end: 4 }]);
+});

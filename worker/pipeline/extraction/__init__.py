@@ -10,6 +10,7 @@ typed ``PipelineError``: ``NotHTMLError``, ``NoArticleError`` or ``PageTooComple
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Callable, Iterator
 
 from lxml.html import HtmlElement
@@ -82,14 +83,23 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     declared = declared_language(tree)
     paragraphs = _first_article(tree, text, url, meta.article_body, context, budget)
     return Article(
-        text="\n\n".join(paragraphs).strip(),
-        title=meta.title,
-        byline=meta.byline,
+        text=_composed("\n\n".join(paragraphs).strip()),
+        title=meta.title and _composed(meta.title),
+        byline=meta.byline and _composed(meta.byline),
         published=meta.published,
         site=meta.site,
         url=meta.url,
         language=language_of(declared, " ".join(paragraphs[:30])),
     )
+
+
+def _composed(text: str) -> str:
+    """``text`` in Unicode NFC. A page may spell "é" as "e" and a combining accent; the word
+    lists, the parser and a reader's search all expect the one composed letter. The extension
+    folds both spellings alike when it anchors (text-position.js), so offsets still match."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _first_article(
