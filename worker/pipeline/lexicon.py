@@ -1888,3 +1888,13 @@ POLL_RESPONDENT_SOURCES = words("poll polling survey")
 # writer's own experience or an address to the reader, where "may have"/"appears to have" is a
 # personal guess, not a hedged fact. Used only by the unverified detector's verb hedges.
 PERSONAL_PRONOUNS = words("i me my mine myself we us our ours ourselves you your yours")
+
+# --- att-recall5: attribution recall on PolNeAR, issue 13, fifth round ---
+# Recordings and pieces of reporting that show or note something as a document does: "a video
+# of the episode shows her clutching her phone", "news footage showed the windshield riddled with
+# bullet holes", "the story also noted that …", "the cable indicated 13 guards would be …"
+# (PolNeAR annotates them as sources; observed in its development part).
+FINDING_SOURCES = FINDING_SOURCES | words("cable footage photo photograph picture story video")
+# People who speak for someone without a title our role lists know: "some Clinton allies
+# suggested that …", "the star noted …".
+PERSON_NOUNS = PERSON_NOUNS | words("ally star")

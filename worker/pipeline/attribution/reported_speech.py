@@ -191,7 +191,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
             piece = content_span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
                 return [piece]
-    hung = _that_clause_on_argument(cue)
+    hung = _that_clause_on_argument(cue) or _misparsed_that_clause(cue)
     if hung:
         return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
@@ -326,6 +326,47 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
                 continue
             piece = content_span(doc, marks[0].i + 1, clause.right_edge.i + 1)
             return [piece] if piece else None
+    return None
+
+
+# Tags of a verb that has a tense of its own (a modal included): a clause, not a phrase.
+_TENSED_TAGS = grammar.FINITE_VERB_TAGS | {"MD"}
+
+
+def _misparsed_that_clause(cue: Token) -> list[Piece] | None:
+    """ "CBS reported that the decision to tap Merkel was made because …", "noting that at one
+    point he had trailed Clinton": the parser reads "that" as a determiner, a relative pronoun
+    or a preposition and hangs the clause's words on a noun, so no complement is left on the
+    cue. A "that" right after a verb of saying (past its own short phrase, "alleged in the
+    suit"), followed by the start of a subject and, before the sentence ends, a verb with a
+    tense, still opens a reported clause that runs to the sentence's end."""
+    if cue_kind(cue) != SPEECH or cue.lemma_.lower() in PREDICATE_VERBS:
+        return None
+    doc = cue.doc
+    sent_end = cue.sent.end
+    for tok in doc[cue.i + 1 : min(cue.i + 7, sent_end)]:
+        if tok.is_punct or tok.pos_ in grammar.VERB_POS:
+            return None
+        if tok.lower_ != "that" or tok.i + 1 >= sent_end:
+            continue
+        if tok.dep_ == "det":
+            return None  # "reiterated that approach in an interview": a demonstrative
+        if doc[tok.i + 1].pos_ not in _SUBJECT_START_POS and doc[tok.i + 1].dep_ != "prep":
+            return None
+        # ", saying Clinton was committed …": a participle of speech set off by a comma is the
+        # cue's next statement, with a clause of its own.
+        end = next(
+            (
+                t.i - 1
+                for t in doc[tok.i + 2 : sent_end]
+                if t.tag_ == "VBG" and doc[t.i - 1].text == "," and cue_kind(t) is not None
+            ),
+            sent_end,
+        )
+        if not any(t.tag_ in _TENSED_TAGS for t in doc[tok.i + 1 : end]):
+            return None
+        piece = content_span(doc, tok.i + 1, end)
+        return [piece] if piece else None
     return None
 
 
@@ -562,7 +603,7 @@ def source_of(cue: Token) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
-    agent = _participle_agent(cue)
+    agent = _participle_agent(cue) or misread_subject(cue)
     if agent is not None:
         return agent
     subject = nearest_subject(cue)
@@ -581,6 +622,25 @@ def source_of(cue: Token) -> Token | None:
     # inherits the relative pronoun, which stands for the noun the clause hangs on.
     inherited = inherited_subject(cue)
     return _antecedent(inherited) if inherited is not None else None
+
+
+def misread_subject(cue: Token) -> Token | None:
+    """ "A Quinnipiac poll found last week that Clinton would win": a sentence whose verb the
+    parser took for a participle on its subject, which it made the root; the past tense reports
+    a clause of its own, so the noun is the cue's subject (a real participle on a noun, "the
+    figure reported by the agency", heads no that-clause nor a sentence)."""
+    noun = cue.head
+    if (
+        cue.tag_ != "VBN"
+        or cue.dep_ not in _PARTICIPLE_DEPS
+        or noun.dep_ != "ROOT"
+        or noun.pos_ not in grammar.NOUN_POS
+        or noun.i > cue.i
+        or any(c.dep_ == "auxpass" or c.dep_ == "agent" for c in cue.children)
+        or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    ):
+        return None
+    return noun
 
 
 def _participle_agent(cue: Token) -> Token | None:
@@ -613,7 +673,7 @@ def is_blocked(cue: Token) -> bool:
     """Negated, declined or conditional cues attribute nothing."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if cue.dep_ in _PARTICIPLE_DEPS and cue.tag_ == "VBN":
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.tag_ == "VBN" and misread_subject(cue) is None:
         return True  # a participle modifying a noun ("the prison, dubbed the Hanoi Hilton by…")
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.DECLINE_HEADS:
         return True

@@ -1,0 +1,74 @@
+"""Known cues whose clause the finders missed (issue 13, fifth recall round): a comma-set
+participle that makes a request (`…, asking Trump to share his views`), recordings and stories
+as sources of what they show or note, allies and stars as speakers, a verb the parser read as a
+participle on its subject (`A Quinnipiac poll found that …`), and a that-clause the parser hung on
+a noun (`CBS reported that the decision … was made because …`)."""
+
+from __future__ import annotations
+
+from tests.attribution.found import attributions
+
+
+def test_a_comma_set_participle_asks_for_the_main_subject() -> None:
+    text = "The moderator turned to the senator again, asking him to explain his budget vote."
+    assert attributions(text) == [("The moderator", "asking", "him to explain his budget vote")]
+
+
+def test_a_participle_without_a_comma_makes_no_request() -> None:
+    text = "The mayor kept asking questions about the budget."
+    assert attributions(text) == []
+
+
+def test_a_recording_shows_what_it_records() -> None:
+    text = "Footage from the rally showed the stage covered with broken glass."
+    assert attributions(text) == [
+        ("Footage from the rally", "showed", "the stage covered with broken glass")
+    ]
+
+
+def test_a_story_notes_a_clause() -> None:
+    text = "The story also noted that only two members of the board supported the plan."
+    assert attributions(text) == [
+        ("The story", "noted", "only two members of the board supported the plan")
+    ]
+
+
+def test_allies_suggest_like_aides() -> None:
+    text = "Some of the governor's allies suggested that the auditors were biased."
+    found = attributions(text)
+    assert [(cue, content) for _, cue, content in found] == [
+        ("suggested", "the auditors were biased")
+    ]
+
+
+def test_a_verb_read_as_a_participle_on_its_subject_still_reports() -> None:
+    text = "A Quinnipiac University poll found that Clinton would beat Trump by six points."
+    found = attributions(text)
+    assert [(cue, content) for _, cue, content in found] == [
+        ("found", "Clinton would beat Trump by six points")
+    ]
+
+
+def test_a_participle_on_a_noun_stays_blocked() -> None:
+    text = "The figure reported by the agency was far higher than the one announced in May."
+    assert attributions(text) == []
+
+
+def test_a_that_clause_hung_on_a_noun_is_still_the_content() -> None:
+    text = (
+        "The network reported that the decision to pick the chancellor was made because she "
+        "had led her country through three crises."
+    )
+    assert attributions(text) == [
+        (
+            "The network",
+            "reported",
+            "the decision to pick the chancellor was made because she had led her country "
+            "through three crises",
+        )
+    ]
+
+
+def test_that_as_a_demonstrative_opens_no_clause() -> None:
+    text = "The mayor stated that view again when the council met."
+    assert attributions(text) == []
