@@ -72,3 +72,14 @@ def test_a_that_clause_hung_on_a_noun_is_still_the_content() -> None:
 def test_that_as_a_demonstrative_opens_no_clause() -> None:
     text = "The mayor stated that view again when the council met."
     assert attributions(text) == []
+
+
+def test_a_name_described_by_coordinated_titles_speaks() -> None:
+    text = (
+        "At Pine Ridge, where it costs new members $50,000 to join, Alan Brewer, the club's "
+        "president and general manager, suggested that the losses of some rivals came from poor "
+        "management."
+    )
+    assert attributions(text) == [
+        ("Alan Brewer", "suggested", "the losses of some rivals came from poor management")
+    ]
