@@ -83,3 +83,16 @@ def test_a_name_described_by_coordinated_titles_speaks() -> None:
     assert attributions(text) == [
         ("Alan Brewer", "suggested", "the losses of some rivals came from poor management")
     ]
+
+
+def test_a_predicate_cue_set_off_inside_its_clause_vouches_for_it() -> None:
+    text = "Cutting the fees, she promised, was the first thing she would do."
+    assert attributions(text) == [
+        ("she", "promised", "Cutting the fees was the first thing she would do")
+    ]
+
+
+def test_a_request_cue_set_off_inside_its_clause_vouches_for_it() -> None:
+    text = "The answer, the mayor told them, was a new bridge."
+    found = attributions(text)
+    assert [(cue, content) for _, cue, content in found] == [("told", "The answer was a new bridge")]

@@ -195,7 +195,11 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if hung:
         return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
-        return _predicate_content(cue)
+        # "Freeing her husband, he promised, was one of his top priorities": a predicate cue
+        # set off inside the clause it vouches for has that clause for content, like "said".
+        return _predicate_content(cue) or (
+            _parenthetical_content(cue) if _set_off_inside(cue) else None
+        )
     misparsed = _clause_parsed_as_object(cue) or _clause_parsed_as_gerund(cue)
     if misparsed:
         return misparsed
@@ -414,6 +418,16 @@ def _fronted_phrases(cue: Token) -> list[int]:
         and c.right_edge.i + 1 < len(doc)
         and doc[c.right_edge.i + 1].text == ","
     ]
+
+
+def _set_off_inside(cue: Token) -> bool:
+    """ "Freeing her husband, he promised, was …": a cue the parser hangs loosely (parataxis) on
+    the clause around it, its subject right after a comma."""
+    subject = nearest_subject(cue)
+    if cue.dep_ != "parataxis" or subject is None or subject.i > cue.i:
+        return False
+    lead = subject.left_edge.i
+    return lead > 0 and cue.doc[lead - 1].text == ","
 
 
 def _parenthetical_content(cue: Token) -> list[Piece] | None:
