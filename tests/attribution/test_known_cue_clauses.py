@@ -95,4 +95,6 @@ def test_a_predicate_cue_set_off_inside_its_clause_vouches_for_it() -> None:
 def test_a_request_cue_set_off_inside_its_clause_vouches_for_it() -> None:
     text = "The answer, the mayor told them, was a new bridge."
     found = attributions(text)
-    assert [(cue, content) for _, cue, content in found] == [("told", "The answer was a new bridge")]
+    assert [(cue, content) for _, cue, content in found] == [
+        ("told", "The answer was a new bridge")
+    ]
