@@ -98,3 +98,16 @@ def test_a_request_cue_set_off_inside_its_clause_vouches_for_it() -> None:
     assert [(cue, content) for _, cue, content in found] == [
         ("told", "The answer was a new bridge")
     ]
+
+
+def test_a_closing_cue_parsed_as_a_coordinate_reports_the_clause_before() -> None:
+    text = "The plan includes a new bridge over the river, the city's engineer told a panel Monday."
+    found = attributions(text)
+    assert [(cue, content) for _, cue, content in found] == [
+        ("told", "The plan includes a new bridge over the river")
+    ]
+
+
+def test_a_coordinated_act_with_a_conjunction_is_no_closing_cue() -> None:
+    text = "The mayor opened the bridge, and the engineer told reporters about the delays."
+    assert attributions(text) == []

@@ -197,8 +197,10 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if cue.lemma_.lower() in PREDICATE_VERBS:
         # "Freeing her husband, he promised, was one of his top priorities": a predicate cue
         # set off inside the clause it vouches for has that clause for content, like "said".
-        return _predicate_content(cue) or (
-            _parenthetical_content(cue) if _set_off_inside(cue) else None
+        return (
+            _predicate_content(cue)
+            or (_parenthetical_content(cue) if _set_off_inside(cue) else None)
+            or _clause_before_closing_cue(cue)
         )
     misparsed = _clause_parsed_as_object(cue) or _clause_parsed_as_gerund(cue)
     if misparsed:
@@ -206,7 +208,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
     gerund = _gerund_content(cue)
     if gerund:
         return gerund
-    return _parenthetical_content(cue) or _said_object(cue)
+    return _parenthetical_content(cue) or _said_object(cue) or _clause_before_closing_cue(cue)
 
 
 # Verb forms that coordinate with each other: the past tense and the participle of "has said".
@@ -418,6 +420,35 @@ def _fronted_phrases(cue: Token) -> list[int]:
         and c.right_edge.i + 1 < len(doc)
         and doc[c.right_edge.i + 1].text == ","
     ]
+
+
+def _clause_before_closing_cue(cue: Token) -> list[Piece] | None:
+    """ "Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington
+    Post.": the parser joins the closing cue clause to the reported clause as its coordinate,
+    with no conjunction between them, only a comma before the cue's subject. The clause before
+    it is the content."""
+    doc = cue.doc
+    head = cue.head
+    subject = nearest_subject(cue)
+    if (
+        cue.dep_ != "conj"
+        or head.i > cue.i
+        or head.pos_ not in grammar.VERB_POS
+        or subject is None
+        or not head.i < subject.i < cue.i
+        or any(c.dep_ == "ccomp" for c in cue.children)
+    ):
+        return None
+    lead = subject.left_edge.i
+    if doc[lead - 1].text != "," or any(
+        c.dep_ in ("cc", "preconj") and head.i < c.i < cue.i for c in head.children
+    ):
+        return None
+    # The cue closes the sentence: nothing but its own short phrases after it.
+    if cue.right_edge.i - cue.i > MAX_PARENTHETICAL_TOKENS:
+        return None
+    piece = content_span(doc, head.left_edge.i, lead - 1)
+    return [piece] if piece else None
 
 
 def _set_off_inside(cue: Token) -> bool:
