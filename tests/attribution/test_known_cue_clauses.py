@@ -111,3 +111,17 @@ def test_a_closing_cue_parsed_as_a_coordinate_reports_the_clause_before() -> Non
 def test_a_coordinated_act_with_a_conjunction_is_no_closing_cue() -> None:
     text = "The mayor opened the bridge, and the engineer told reporters about the delays."
     assert attributions(text) == []
+
+
+def test_a_speaker_whose_aside_the_parser_read_as_a_clause_still_speaks() -> None:
+    text = (
+        "Mark Dalton, a Tulsa, Okla., pastor helping to plan the march, said he and other "
+        "pastors were worried about the tone of the campaign."
+    )
+    assert attributions(text) == [
+        (
+            "Mark Dalton",
+            "said",
+            "he and other pastors were worried about the tone of the campaign",
+        )
+    ]

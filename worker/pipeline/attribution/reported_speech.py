@@ -16,7 +16,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
-from worker.pipeline.attribution.clause_sides import clauses_after_subject, misparsed_sentence
+from worker.pipeline.attribution.clause_sides import (
+    aside_subject,
+    clauses_after_subject,
+    misparsed_sentence,
+)
 from worker.pipeline.attribution.cues import (
     PREDICATE,
     PREDICATE_VERBS,
@@ -663,6 +667,9 @@ def source_of(cue: Token) -> Token | None:
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
+    aside = aside_subject(cue)
+    if aside is not None:
+        return aside
     # "Sanders, who endorsed Canova and said he would campaign with him": the coordinated cue
     # inherits the relative pronoun, which stands for the noun the clause hangs on.
     inherited = inherited_subject(cue)
