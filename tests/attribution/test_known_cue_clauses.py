@@ -6,7 +6,11 @@ a noun (`CBS reported that the decision … was made because …`)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from tests.attribution.found import attributions
+from worker.pipeline.attribution import find_attributions
+from worker.pipeline.nlp import parse
 
 
 def test_a_comma_set_participle_asks_for_the_main_subject() -> None:
@@ -33,20 +37,24 @@ def test_a_story_notes_a_clause() -> None:
     ]
 
 
-def test_allies_suggest_like_aides() -> None:
-    text = "Some of the governor's allies suggested that the auditors were biased."
-    found = attributions(text)
-    assert [(cue, content) for _, cue, content in found] == [
-        ("suggested", "the auditors were biased")
+def test_an_ally_suggests_like_an_aide() -> None:
+    text = "A Clinton ally suggested she would change her stance on the trade deal once in office."
+    assert attributions(text) == [
+        (
+            "A Clinton ally",
+            "suggested",
+            "she would change her stance on the trade deal once in office",
+        )
     ]
 
 
 def test_a_verb_read_as_a_participle_on_its_subject_still_reports() -> None:
-    text = "A Quinnipiac University poll found that Clinton would beat Trump by six points."
+    text = "A Marist poll found last week that the senator would beat the governor by six points."
     found = attributions(text)
-    assert [(cue, content) for _, cue, content in found] == [
-        ("found", "Clinton would beat Trump by six points")
-    ]
+    assert [
+        (cue, content.endswith("the senator would beat the governor by six points"))
+        for _, cue, content in found
+    ] == [("found", True)]
 
 
 def test_a_participle_on_a_noun_stays_blocked() -> None:
@@ -56,15 +64,15 @@ def test_a_participle_on_a_noun_stays_blocked() -> None:
 
 def test_a_that_clause_hung_on_a_noun_is_still_the_content() -> None:
     text = (
-        "The network reported that the decision to pick the chancellor was made because she "
-        "had led her country through three crises."
+        "NBC reported that the decision to tap Obama as the Person of the Year was made because "
+        "Obama had led his country out of two crises during 2015."
     )
     assert attributions(text) == [
         (
-            "The network",
+            "NBC",
             "reported",
-            "the decision to pick the chancellor was made because she had led her country "
-            "through three crises",
+            "the decision to tap Obama as the Person of the Year was made because Obama had led "
+            "his country out of two crises during 2015",
         )
     ]
 
@@ -76,12 +84,16 @@ def test_that_as_a_demonstrative_opens_no_clause() -> None:
 
 def test_a_name_described_by_coordinated_titles_speaks() -> None:
     text = (
-        "At Pine Ridge, where it costs new members $50,000 to join, Alan Brewer, the club's "
-        "president and general manager, suggested that the losses of some rivals came from poor "
-        "management."
+        "In Sun Valley, where it costs new families $40,000 to join, Carl Rinaldi, the club's "
+        "longtime owner and general manager, suggested that the problems of some of his "
+        "neighbors could be attributed to bad luck."
     )
     assert attributions(text) == [
-        ("Alan Brewer", "suggested", "the losses of some rivals came from poor management")
+        (
+            "Carl Rinaldi",
+            "suggested",
+            "the problems of some of his neighbors could be attributed to bad luck",
+        )
     ]
 
 
@@ -100,11 +112,35 @@ def test_a_request_cue_set_off_inside_its_clause_vouches_for_it() -> None:
     ]
 
 
+def _cue_read_as_coordinate(text: str, cue: str, verb: str) -> Doc:
+    """The parse of ``text`` as the parser sometimes gets it in a longer article: ``verb`` the
+    root and the closing ``cue`` its coordinate (isolated sentences parse right)."""
+    parsed = parse(text)
+    c = next(t.i for t in parsed if t.text == cue)
+    v = next(t.i for t in parsed if t.text == verb)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    for t in parsed:
+        if heads[t.i] == c and t.i < c and t.dep_ != "nsubj" and t.i != v:
+            heads[t.i] = v
+    heads[v], deps[v], heads[c], deps[c] = v, "ROOT", v, "conj"
+    return Doc(
+        parsed.vocab,
+        words=[t.text for t in parsed],
+        spaces=[bool(t.whitespace_) for t in parsed],
+        heads=heads,
+        deps=deps,
+        pos=[t.pos_ for t in parsed],
+        tags=[t.tag_ for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+    )
+
+
 def test_a_closing_cue_parsed_as_a_coordinate_reports_the_clause_before() -> None:
     text = "The plan includes a new bridge over the river, the city's engineer told a panel Monday."
-    found = attributions(text)
-    assert [(cue, content) for _, cue, content in found] == [
-        ("told", "The plan includes a new bridge over the river")
+    found = find_attributions(_cue_read_as_coordinate(text, "told", "includes"))
+    assert [(f.cue.text, [text[c.start : c.end] for c in f.content]) for f in found] == [
+        ("told", ["The plan includes a new bridge over the river"])
     ]
 
 
@@ -115,13 +151,19 @@ def test_a_coordinated_act_with_a_conjunction_is_no_closing_cue() -> None:
 
 def test_a_speaker_whose_aside_the_parser_read_as_a_clause_still_speaks() -> None:
     text = (
-        "Mark Dalton, a Tulsa, Okla., pastor helping to plan the march, said he and other "
-        "pastors were worried about the tone of the campaign."
+        "Paul Stein, a Tampa, Fla., rabbi helping to organize the boycott, said he and other "
+        "rabbis were alarmed about the rhetoric."
     )
     assert attributions(text) == [
-        (
-            "Mark Dalton",
-            "said",
-            "he and other pastors were worried about the tone of the campaign",
-        )
+        ("Paul Stein", "said", "he and other rabbis were alarmed about the rhetoric")
+    ]
+
+
+def test_a_speaker_whose_relative_clause_the_parser_misread_still_speaks() -> None:
+    text = (
+        "One delegate, who like others spoke on condition of anonymity to discuss the meeting, "
+        "said the message was that the fight would continue."
+    )
+    assert attributions(text) == [
+        ("One delegate", "said", "the message was that the fight would continue")
     ]
