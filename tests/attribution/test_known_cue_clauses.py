@@ -160,3 +160,18 @@ def test_a_speaker_whose_relative_clause_the_parser_misread_still_speaks() -> No
     assert attributions(text) == [
         ("One delegate", "said", "the message was that the fight would continue")
     ]
+
+
+def test_an_opening_conjunction_belongs_to_the_interrupted_clause() -> None:
+    text = (
+        "But with each passing week, these donors acknowledge, it becomes harder to argue that "
+        "the senator can win the general election."
+    )
+    assert attributions(text) == [
+        (
+            "these donors",
+            "acknowledge",
+            "But with each passing week it becomes harder to argue that the senator can win the "
+            "general election",
+        )
+    ]

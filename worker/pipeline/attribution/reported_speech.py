@@ -419,10 +419,12 @@ def _fronted_phrases(cue: Token) -> list[int]:
     return [
         c.i
         for c in cue.children
-        if c.dep_ in _FRONTED_DEPS
+        # "But with each passing contest, these supporters acknowledge, it …": the sentence's
+        # opening conjunction belongs to the clause the cue interrupts too.
+        if (c.dep_ in _FRONTED_DEPS or (c.dep_ == "cc" and c.i == c.sent.start))
         and c.right_edge.i < lead
         and c.right_edge.i + 1 < len(doc)
-        and doc[c.right_edge.i + 1].text == ","
+        and (doc[c.right_edge.i + 1].text == "," or c.dep_ == "cc")
     ]
 
 
