@@ -1,8 +1,8 @@
 """Known cues whose clause the finders missed (issue 13, fifth recall round): a comma-set
-participle that makes a request (`…, asking Trump to share his views`), stories and cables as
+participle that makes a request (`…, asking him to explain his vote`), stories and cables as
 sources of what they note, allies and stars as speakers, a verb the parser read as a
-participle on its subject (`A Quinnipiac poll found that …`), and a that-clause the parser hung on
-a noun (`CBS reported that the decision … was made because …`)."""
+participle on its subject (`A Marist poll found that …`), and a that-clause the parser hung on
+a noun (`NBC reported that the decision … was made because …`)."""
 
 from __future__ import annotations
 

@@ -34,8 +34,8 @@ def clauses_after_subject(cue: Token, comps: list[Token]) -> list[Token]:
 
 
 def aside_subject(cue: Token) -> Token | None:
-    """ "Jeffrey Salkin, a Florida rabbi helping to organize the boycott, said he …", "One
-    attendee, who spoke on condition of anonymity, said …": the parser reads the aside after the
+    """ "Paul Stein, a Tampa, Fla., rabbi helping to organize the boycott, said he …", "One
+    delegate, who spoke on condition of anonymity, said …": the parser reads the aside after the
     speaker as a clause of its own, with the speaker as its subject, and hangs it on the cue
     as a complement before it. With no subject of its own and a complement after it, the cue's
     speaker is that clause's subject when it opens the clause and a comma sets it off."""

@@ -50,8 +50,9 @@ def _request(cue: Token) -> tuple[int, int] | None:
 
 
 def _set_off_participle(cue: Token) -> bool:
-    """ "Wallace pressed him, asking Trump to share his views": a present participle set off by
-    a comma makes the request of the main clause's subject, who asks it in so many words."""
+    """ "The moderator turned to him again, asking him to explain his vote": a present
+    participle set off by a comma makes the request of the main clause's subject, who asks it in
+    so many words."""
     doc = cue.doc
     return (
         cue.tag_ == "VBG"
@@ -73,7 +74,7 @@ def find_questions(doc: Doc, taken: set[int]) -> list[Relation]:
         question = _question(tok)
         # A request needs its own asker: `claimed they were well and asked their governments
         # to help` reports what they did, the writer's summary of a plea, not a request quoted.
-        # A comma-set participle is the asker's own act (`…, asking Trump to share his views`).
+        # A comma-set participle is the asker's own act (`…, asking him to explain his vote`).
         own_asker = nearest_subject(tok) is not None or _set_off_participle(tok)
         bounds = question or (_request(tok) if own_asker else None)
         if bounds is None:

@@ -199,7 +199,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if hung:
         return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
-        # "Freeing her husband, he promised, was one of his top priorities": a predicate cue
+        # "Cutting the fees, she promised, was the first thing she would do": a predicate cue
         # set off inside the clause it vouches for has that clause for content, like "said".
         return (
             _predicate_content(cue)
@@ -344,8 +344,8 @@ _TENSED_TAGS = grammar.FINITE_VERB_TAGS | {"MD"}
 
 
 def _misparsed_that_clause(cue: Token) -> list[Piece] | None:
-    """ "CBS reported that the decision to tap Merkel was made because …", "noting that at one
-    point he had trailed Clinton": the parser reads "that" as a determiner, a relative pronoun
+    """ "NBC reported that the decision to tap Obama was made because …", "noting that at one
+    point he had trailed by 50 points": the parser reads "that" as a determiner, a relative pronoun
     or a preposition and hangs the clause's words on a noun, so no complement is left on the
     cue. A "that" right after a verb of saying (past its own short phrase, "alleged in the
     suit"), followed by the start of a subject and, before the sentence ends, a verb with a
@@ -419,7 +419,7 @@ def _fronted_phrases(cue: Token) -> list[int]:
     return [
         c.i
         for c in cue.children
-        # "But with each passing contest, these supporters acknowledge, it …": the sentence's
+        # "But with each passing week, these donors acknowledge, it …": the sentence's
         # opening conjunction belongs to the clause the cue interrupts too.
         if (c.dep_ in _FRONTED_DEPS or (c.dep_ == "cc" and c.i == c.sent.start))
         and c.right_edge.i < lead
@@ -429,8 +429,8 @@ def _fronted_phrases(cue: Token) -> list[int]:
 
 
 def _clause_before_closing_cue(cue: Token) -> list[Piece] | None:
-    """ "Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington
-    Post.": the parser joins the closing cue clause to the reported clause as its coordinate,
+    """ "The plan includes a new bridge over the river, the city's engineer told a panel
+    Monday.": the parser joins the closing cue clause to the reported clause as its coordinate,
     with no conjunction between them, only a comma before the cue's subject. The clause before
     it is the content."""
     doc = cue.doc
@@ -458,7 +458,7 @@ def _clause_before_closing_cue(cue: Token) -> list[Piece] | None:
 
 
 def _set_off_inside(cue: Token) -> bool:
-    """ "Freeing her husband, he promised, was …": a cue the parser hangs loosely (parataxis) on
+    """ "Cutting the fees, she promised, was …": a cue the parser hangs loosely (parataxis) on
     the clause around it, its subject right after a comma."""
     subject = nearest_subject(cue)
     if cue.dep_ != "parataxis" or subject is None or subject.i > cue.i:
@@ -679,7 +679,7 @@ def source_of(cue: Token) -> Token | None:
 
 
 def misread_subject(cue: Token) -> Token | None:
-    """ "A Quinnipiac poll found last week that Clinton would win": a sentence whose verb the
+    """ "A Marist poll found last week that the senator would win": a sentence whose verb the
     parser took for a participle on its subject, which it made the root; the past tense reports
     a clause of its own, so the noun is the cue's subject (a real participle on a noun, "the
     figure reported by the agency", heads no that-clause nor a sentence)."""
