@@ -24,11 +24,35 @@ from worker.pipeline.attribution.direct import nearest_subject
 def clauses_after_subject(cue: Token, comps: list[Token]) -> list[Token]:
     """``comps`` without those ending before the cue's subject, when some clause follows the cue;
     otherwise ``comps`` unchanged (`"…," said Dujarric` keeps its content before the cue)."""
+    if aside_subject(cue) is not None:
+        return [c for c in comps if c.i > cue.i]  # the aside holding the speaker is no content
     subject = nearest_subject(cue)
     if subject is None or subject.i > cue.i or not any(c.left_edge.i > cue.i for c in comps):
         return comps
     lead = subject.left_edge.i
     return [c for c in comps if c.right_edge.i >= lead]
+
+
+def aside_subject(cue: Token) -> Token | None:
+    """ "Paul Stein, a Tampa, Fla., rabbi helping to organize the boycott, said he …", "One
+    delegate, who spoke on condition of anonymity, said …": the parser reads the aside after the
+    speaker as a clause of its own, with the speaker as its subject, and hangs it on the cue
+    as a complement before it. With no subject of its own and a complement after it, the cue's
+    speaker is that clause's subject when it opens the clause and a comma sets it off."""
+    if nearest_subject(cue) is not None:
+        return None
+    doc = cue.doc
+    before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if not before or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    aside = before[0]
+    subject = next((c for c in aside.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != aside.left_edge.i:
+        return None
+    # The aside opens with a comma right after the speaker's name or noun.
+    if subject.pos_ not in _NOUN_POS or doc[subject.i + 1].text != ",":
+        return None
+    return subject
 
 
 def misparsed_sentence(cue: Token) -> bool:

@@ -49,6 +49,19 @@ def _request(cue: Token) -> tuple[int, int] | None:
     return objects[0].left_edge.i, infinitives[-1].right_edge.i + 1
 
 
+def _set_off_participle(cue: Token) -> bool:
+    """ "The moderator turned to him again, asking him to explain his vote": a present
+    participle set off by a comma makes the request of the main clause's subject, who asks it in
+    so many words."""
+    doc = cue.doc
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ in ("advcl", "acl")
+        and cue.i > 0
+        and doc[cue.i - 1].text == ","
+    )
+
+
 def find_questions(doc: Doc, taken: set[int]) -> list[Relation]:
     """One relation per question or request not already found by another step."""
     text = text_of(doc)
@@ -61,7 +74,9 @@ def find_questions(doc: Doc, taken: set[int]) -> list[Relation]:
         question = _question(tok)
         # A request needs its own asker: `claimed they were well and asked their governments
         # to help` reports what they did, the writer's summary of a plea, not a request quoted.
-        bounds = question or (_request(tok) if nearest_subject(tok) is not None else None)
+        # A comma-set participle is the asker's own act (`…, asking him to explain his vote`).
+        own_asker = nearest_subject(tok) is not None or _set_off_participle(tok)
+        bounds = question or (_request(tok) if own_asker else None)
         if bounds is None:
             continue
         subject = nearest_subject(tok) or inherited_subject(tok)

@@ -16,7 +16,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
-from worker.pipeline.attribution.clause_sides import clauses_after_subject, misparsed_sentence
+from worker.pipeline.attribution.clause_sides import (
+    aside_subject,
+    clauses_after_subject,
+    misparsed_sentence,
+)
 from worker.pipeline.attribution.cues import (
     PREDICATE,
     PREDICATE_VERBS,
@@ -191,18 +195,24 @@ def _content_of(cue: Token) -> list[Piece] | None:
             piece = content_span(doc, tok.i + 1, tok.head.right_edge.i + 1)
             if piece:
                 return [piece]
-    hung = _that_clause_on_argument(cue)
+    hung = _that_clause_on_argument(cue) or _misparsed_that_clause(cue)
     if hung:
         return hung
     if cue.lemma_.lower() in PREDICATE_VERBS:
-        return _predicate_content(cue)
+        # "Cutting the fees, she promised, was the first thing she would do": a predicate cue
+        # set off inside the clause it vouches for has that clause for content, like "said".
+        return (
+            _predicate_content(cue)
+            or (_parenthetical_content(cue) if _set_off_inside(cue) else None)
+            or _clause_before_closing_cue(cue)
+        )
     misparsed = _clause_parsed_as_object(cue) or _clause_parsed_as_gerund(cue)
     if misparsed:
         return misparsed
     gerund = _gerund_content(cue)
     if gerund:
         return gerund
-    return _parenthetical_content(cue) or _said_object(cue)
+    return _parenthetical_content(cue) or _said_object(cue) or _clause_before_closing_cue(cue)
 
 
 # Verb forms that coordinate with each other: the past tense and the participle of "has said".
@@ -329,6 +339,47 @@ def _that_clause_on_argument(cue: Token) -> list[Piece] | None:
     return None
 
 
+# Tags of a verb that has a tense of its own (a modal included): a clause, not a phrase.
+_TENSED_TAGS = grammar.FINITE_VERB_TAGS | {"MD"}
+
+
+def _misparsed_that_clause(cue: Token) -> list[Piece] | None:
+    """ "NBC reported that the decision to tap Obama was made because …", "noting that at one
+    point he had trailed by 50 points": the parser reads "that" as a determiner, a relative pronoun
+    or a preposition and hangs the clause's words on a noun, so no complement is left on the
+    cue. A "that" right after a verb of saying (past its own short phrase, "alleged in the
+    suit"), followed by the start of a subject and, before the sentence ends, a verb with a
+    tense, still opens a reported clause that runs to the sentence's end."""
+    if cue_kind(cue) != SPEECH or cue.lemma_.lower() in PREDICATE_VERBS:
+        return None
+    doc = cue.doc
+    sent_end = cue.sent.end
+    for tok in doc[cue.i + 1 : min(cue.i + 7, sent_end)]:
+        if tok.is_punct or tok.pos_ in grammar.VERB_POS:
+            return None
+        if tok.lower_ != "that" or tok.i + 1 >= sent_end:
+            continue
+        if tok.dep_ == "det":
+            return None  # "reiterated that approach in an interview": a demonstrative
+        if doc[tok.i + 1].pos_ not in _SUBJECT_START_POS and doc[tok.i + 1].dep_ != "prep":
+            return None
+        # ", saying Clinton was committed …": a participle of speech set off by a comma is the
+        # cue's next statement, with a clause of its own.
+        end = next(
+            (
+                t.i - 1
+                for t in doc[tok.i + 2 : sent_end]
+                if t.tag_ == "VBG" and doc[t.i - 1].text == "," and cue_kind(t) is not None
+            ),
+            sent_end,
+        )
+        if not any(t.tag_ in _TENSED_TAGS for t in doc[tok.i + 1 : end]):
+            return None
+        piece = content_span(doc, tok.i + 1, end)
+        return [piece] if piece else None
+    return None
+
+
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children)
 
@@ -368,11 +419,52 @@ def _fronted_phrases(cue: Token) -> list[int]:
     return [
         c.i
         for c in cue.children
-        if c.dep_ in _FRONTED_DEPS
+        # "But with each passing week, these donors acknowledge, it …": the sentence's
+        # opening conjunction belongs to the clause the cue interrupts too.
+        if (c.dep_ in _FRONTED_DEPS or (c.dep_ == "cc" and c.i == c.sent.start))
         and c.right_edge.i < lead
         and c.right_edge.i + 1 < len(doc)
-        and doc[c.right_edge.i + 1].text == ","
+        and (doc[c.right_edge.i + 1].text == "," or c.dep_ == "cc")
     ]
+
+
+def _clause_before_closing_cue(cue: Token) -> list[Piece] | None:
+    """ "The plan includes a new bridge over the river, the city's engineer told a panel
+    Monday.": the parser joins the closing cue clause to the reported clause as its coordinate,
+    with no conjunction between them, only a comma before the cue's subject. The clause before
+    it is the content."""
+    doc = cue.doc
+    head = cue.head
+    subject = nearest_subject(cue)
+    if (
+        cue.dep_ != "conj"
+        or head.i > cue.i
+        or head.pos_ not in grammar.VERB_POS
+        or subject is None
+        or not head.i < subject.i < cue.i
+        or any(c.dep_ == "ccomp" for c in cue.children)
+    ):
+        return None
+    lead = subject.left_edge.i
+    if doc[lead - 1].text != "," or any(
+        c.dep_ in ("cc", "preconj") and head.i < c.i < cue.i for c in head.children
+    ):
+        return None
+    # The cue closes the sentence: nothing but its own short phrases after it.
+    if cue.right_edge.i - cue.i > MAX_PARENTHETICAL_TOKENS:
+        return None
+    piece = content_span(doc, head.left_edge.i, lead - 1)
+    return [piece] if piece else None
+
+
+def _set_off_inside(cue: Token) -> bool:
+    """ "Cutting the fees, she promised, was …": a cue the parser hangs loosely (parataxis) on
+    the clause around it, its subject right after a comma."""
+    subject = nearest_subject(cue)
+    if cue.dep_ != "parataxis" or subject is None or subject.i > cue.i:
+        return False
+    lead = subject.left_edge.i
+    return lead > 0 and cue.doc[lead - 1].text == ","
 
 
 def _parenthetical_content(cue: Token) -> list[Piece] | None:
@@ -562,7 +654,7 @@ def source_of(cue: Token) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
-    agent = _participle_agent(cue)
+    agent = _participle_agent(cue) or misread_subject(cue)
     if agent is not None:
         return agent
     subject = nearest_subject(cue)
@@ -577,10 +669,32 @@ def source_of(cue: Token) -> Token | None:
             and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
         ):
             return child
+    aside = aside_subject(cue)
+    if aside is not None:
+        return aside
     # "Sanders, who endorsed Canova and said he would campaign with him": the coordinated cue
     # inherits the relative pronoun, which stands for the noun the clause hangs on.
     inherited = inherited_subject(cue)
     return _antecedent(inherited) if inherited is not None else None
+
+
+def misread_subject(cue: Token) -> Token | None:
+    """ "A Marist poll found last week that the senator would win": a sentence whose verb the
+    parser took for a participle on its subject, which it made the root; the past tense reports
+    a clause of its own, so the noun is the cue's subject (a real participle on a noun, "the
+    figure reported by the agency", heads no that-clause nor a sentence)."""
+    noun = cue.head
+    if (
+        cue.tag_ != "VBN"
+        or cue.dep_ not in _PARTICIPLE_DEPS
+        or noun.dep_ != "ROOT"
+        or noun.pos_ not in grammar.NOUN_POS
+        or noun.i > cue.i
+        or any(c.dep_ == "auxpass" or c.dep_ == "agent" for c in cue.children)
+        or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    ):
+        return None
+    return noun
 
 
 def _participle_agent(cue: Token) -> Token | None:
@@ -613,7 +727,7 @@ def is_blocked(cue: Token) -> bool:
     """Negated, declined or conditional cues attribute nothing."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if cue.dep_ in _PARTICIPLE_DEPS and cue.tag_ == "VBN":
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.tag_ == "VBN" and misread_subject(cue) is None:
         return True  # a participle modifying a noun ("the prison, dubbed the Hanoi Hilton by…")
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.DECLINE_HEADS:
         return True

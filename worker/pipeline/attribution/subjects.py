@@ -33,9 +33,21 @@ def untagged_subject(cue: Token) -> Token | None:
         if tok.text == "," and k == cue.i - 1 and k > sent_start:
             # "In a statement to the Observer, her adviser, Jake Sullivan, said: …": the parse
             # hangs the name on the newspaper as an apposition; it closes right before the cue.
-            name = cue.doc[k - 1]
+            name = _appositive_name(cue.doc[k - 1])
             return name if name.pos_ == "PROPN" and name.dep_ == "appos" else None
         if tok.pos_ in NOMINAL and tok.dep_ not in ("pobj", "dobj", "poss"):
             return tok
         return None
     return None
+
+
+def _appositive_name(last: Token) -> Token:
+    """The name a closing apposition describes: "At Boca West, Jay DiPietro, the club's
+    president and general manager, suggested …" ends on "manager", a coordinate of "president",
+    which describes the name "DiPietro" that the parse hung on "West"."""
+    node = last
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    if node.dep_ == "appos" and node.pos_ != "PROPN" and node.head.pos_ == "PROPN":
+        return node.head
+    return node
