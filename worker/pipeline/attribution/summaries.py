@@ -18,7 +18,7 @@ condemning the attacks").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH, cue_kind
@@ -57,6 +57,9 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
         for c in cue.children:
             if c.dep_ in _OBJECT_DEPS and c.i > cue.i and c.pos_ in grammar.NOMINAL_POS:
                 return c, None
+        subject = passive_subject(cue)
+        if subject is not None:
+            return subject, None
     nouns = lexicon.SUMMARY_OBJECT_NOUNS.get(lemma)
     if nouns:
         # "denied the allegations", "denies any wrongdoing": only a charge makes a denial a
@@ -78,6 +81,21 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
                 if mark is not None and mark.i == cue.i + 1:
                     return c, mark
     return None
+
+
+def passive_subject(cue: Token) -> Token | None:
+    """ "The move was hotly criticized by left-leaning economists", "Sanders' stridency was
+    echoed by O'Malley": the passive's subject is what the "by" phrase's speaker spoke about.
+    Without a "by" phrase nobody is named ("the deal was criticized")."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is None or not any(g.dep_ == "pobj" for g in agent.children):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.i > cue.i or subject.pos_ not in grammar.NOMINAL_POS:
+        return None
+    return subject
 
 
 # How the parser hangs an infinitive on the verb instead of on the noun before it.
@@ -183,13 +201,23 @@ def _accompanying(verb: Token) -> bool:
             verb.head
         )
     head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "by":
-        head = head.head  # "defended the ban by citing a poll": "by" hangs on the tensed verb
+    on_prep = verb.dep_ == "pcomp" and _statement_preposition(head)
+    if on_prep:
+        # "defended the ban by citing a poll", "after announcing his run, Rubio …": the
+        # preposition hangs on the tensed verb whose subject made the statement.
+        head = head.head
     if not _tensed(head) or head.pos_ not in grammar.VERB_POS:
         return False
     if verb.dep_ == "advcl":
         return not any(c.dep_ in ("mark", "nsubj", "aux") for c in verb.children)
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+    return on_prep and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+
+
+def _statement_preposition(prep: Token) -> bool:
+    """ "by citing", "after announcing", "before endorsing": a preposition whose gerund is a
+    statement its head verb's subject made ("without mentioning" is one not made)."""
+    word = prep.lower_
+    return word == "by" or (prep.dep_ == "prep" and word in lexicon.GERUND_STATEMENT_PREPOSITIONS)
 
 
 def _carried_out(verb: Token) -> bool:
@@ -286,7 +314,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             first, last = called_on[0], called_on[1]
         elif prep is not None and prep.dep_ == "mark":
             first = prep.i + 1
-        if prep is None or prep.dep_ == "prep":
+        if obj.i > tok.i and (prep is None or prep.dep_ == "prep"):
             more = [
                 c
                 for c in tok.children
@@ -323,5 +351,24 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         # The cue is the verb with its preposition when they stand together ("called for").
         joined = prep is not None and prep.i == tok.i + 1 and prep.dep_ != "mark"
         end = prep.idx + len(prep.text) if joined else tok.idx + len(tok.text)
-        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, [content], tok.i))
+        pieces = [content]
+        if obj.i < tok.i:
+            pieces += _passive_predicates(tok, mention)
+        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, pieces, tok.i))
     return relations
+
+
+def _passive_predicates(cue: Token, mention: Span) -> list[tuple[int, int]]:
+    """ "Trump has been criticized by his rivals for failing to campaign": the "for"/"as"/
+    "over" phrase after a passive summary's "by" phrase is the rest of what was said about its
+    subject (PolNeAR's content runs from the subject over it, less cue and source)."""
+    doc = cue.doc
+    out = []
+    for c in cue.children:
+        if c.dep_ != "prep" or c.i < cue.i or c.lower_ not in lexicon.SUMMARY_OBJECT_PREPOSITIONS:
+            continue
+        piece = content_span(doc, c.i, c.right_edge.i + 1)
+        overlaps = piece is not None and mention.start_char < piece[1]
+        if piece is not None and not (overlaps and piece[0] < mention.end_char):
+            out.append(piece)
+    return out

@@ -1,0 +1,87 @@
+"""Statements with a noun-phrase content, fifth round (branch att-np5): a charge made with a
+bare object ("accused X of Y" parsed with "of" on the object, "the lawsuit alleges fraud"), a
+statement made in a gerund after "after"/"before"/"since"/"in" ("after announcing his run,
+the senator …"), and a passive with its speaker in a "by" phrase ("the plan was criticized by
+the union"). Negatives: a gerund after "without" or "instead of" (not said), a passive with
+nobody named, a gerund with a subject of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.attribution.found import summaries
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The lawsuit alleges negligence by the county over the flooded basement.",
+            ("The lawsuit", "alleges", "negligence by the county over the flooded basement"),
+        ),
+        (
+            "In the email, Ortega accused Miller and his allies of trying to block the vote.",
+            ("Ortega", "accused", "Miller and his allies of trying to block the vote"),
+        ),
+    ],
+)
+def test_a_charge_made_with_a_bare_object(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in summaries(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two weeks after announcing her candidacy for governor, Ms. Ortega hired a manager.",
+            ("Ms. Ortega", "announcing", "her candidacy for governor"),
+        ),
+        (
+            "The senator quit her paid speeches before announcing her run for president.",
+            ("The senator", "announcing", "her run for president"),
+        ),
+        (
+            "The councilwoman lagged behind her colleagues in calling for an audit of the fund.",
+            ("The councilwoman", "calling for", "an audit of the fund"),
+        ),
+    ],
+)
+def test_a_statement_in_a_gerund_after_a_preposition_of_time(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summaries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach retired without announcing his plans.",
+        "The governor signed the bill instead of criticizing it in public.",
+        "After the mayor announcing the closure, the council met.",
+    ],
+)
+def test_a_gerund_not_said_is_no_summary(text: str) -> None:
+    assert summaries(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The zoning plan was sharply criticized by the tenants' union.",
+            ("the tenants' union", "criticized", "The zoning plan"),
+        ),
+        (
+            "The principal has been criticized by parents for cancelling the spring trip.",
+            ("parents", "criticized", "The principal for cancelling the spring trip"),
+        ),
+    ],
+)
+def test_a_passive_with_its_speaker_in_a_by_phrase(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summaries(text)
+
+
+def test_a_passive_with_nobody_named_is_no_summary() -> None:
+    assert summaries("The zoning plan was sharply criticized last week.") == []
