@@ -85,3 +85,43 @@ def test_a_passive_with_its_speaker_in_a_by_phrase(
 
 def test_a_passive_with_nobody_named_is_no_summary() -> None:
     assert summaries("The zoning plan was sharply criticized last week.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor mentioned the stadium deal three times in her speech.",
+            ("The mayor", "mentioned", "the stadium deal three times"),
+        ),
+        (
+            "The governor never mentioned his challenger by name.",
+            ("The governor", "mentioned", "his challenger by name"),
+        ),
+    ],
+)
+def test_by_name_and_a_count_belong_to_the_object(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summaries(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The farmer had nothing bad to say about the new mayor.",
+            ("The farmer", "say about", "the new mayor"),
+        ),
+        (
+            "Several speakers have had kind words to say about her campaign.",
+            ("Several speakers", "say about", "her campaign"),
+        ),
+    ],
+)
+def test_words_to_say_about_a_topic(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in summaries(text)
+
+
+def test_more_to_say_about_it_names_no_topic() -> None:
+    assert summaries("The mayor will have more to say about it next week.") == []

@@ -13,7 +13,9 @@ objects that name a charge (``lexicon.SUMMARY_OBJECT_NOUNS``: "denied the allega
 "denied bail"). Besides a tensed verb, the statement may be an infinitive or a gerund a tensed
 verb says was done ("went on to attack Trump", "continued to question his record"), or the
 participle of a statement put out ("her statement condemning the test", "issued statements
-condemning the attacks").
+condemning the attacks"), a gerund after "by"/"after"/"before"/"since"/"in" on a tensed verb
+("after announcing his run, Rubio …"), a passive whose "by" phrase names the speaker ("the plan
+was criticized by the union"), and "had nothing bad to say about X".
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.direct import nearest_subject
+from worker.pipeline.attribution.object_tails import with_object_tail
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
@@ -277,6 +280,26 @@ def _relative_statement(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in lexicon.RELATIVE_PRONOUNS for c in verb.children)
 
 
+def _had_to_say(verb: Token) -> tuple[Token, tuple[Token, Token]] | None:
+    """ "The farmer had nothing bad to say about the mayor", "speakers have had kind words to
+    say about his candidacy": what the subject of "have" said of a topic, as (speaker, (topic,
+    "about")). The infinitive hangs on the object of a tensed "have"; "will have more to say
+    about it" with an empty topic is dropped by the caller."""
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VB" or verb.dep_ not in ("relcl", "acl"):
+        return None
+    noun, have = verb.head, verb.head.head
+    if noun.dep_ != "dobj" or have.lemma_.lower() != "have" or not _tensed(have):
+        return None
+    if is_blocked(have):
+        return None
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+    topic = None if about is None else next((g for g in about.children if g.dep_ == "pobj"), None)
+    subject = nearest_subject(have)
+    if topic is None or subject is None:
+        return None
+    return _antecedent(subject), (topic, about)
+
+
 def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
     text = text_of(doc)
@@ -284,6 +307,9 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
             continue
         issuer = _document_speaker(tok)
+        said_of = _had_to_say(tok)
+        if said_of is not None:
+            issuer = said_of[0]
         if (
             not _tensed(tok)
             and not _accompanying(tok)
@@ -294,6 +320,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         called_on = _called_on(tok)
         found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
+        if said_of is not None:
+            found = said_of[1]
         if found is None or is_blocked(tok):
             continue
         obj, prep = found
@@ -304,7 +332,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         ):
             continue  # "pointed to me": a gesture, not a ground cited
         if obj.ent_type_ in _WHEN_ENTS or (
-            tok.dep_ in _RELATIVE_DEPS and not _relative_statement(tok)
+            tok.dep_ in _RELATIVE_DEPS and not _relative_statement(tok) and said_of is None
         ):
             # "spoke on June 14"; "Christie, who endorsed him last week": the relative
             # clause describes its noun, the sentence is about something else.
@@ -333,6 +361,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 last = max(c.right_edge.i for c in more)
             last = _with_infinitive(tok, obj, last)
             last = _with_wh_coordinate(doc, last)
+        last = with_object_tail(tok, last)
         last = before_occasion(doc, first, last)
         source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
