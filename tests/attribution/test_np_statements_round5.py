@@ -98,9 +98,13 @@ def test_a_passive_with_nobody_named_is_no_summary() -> None:
             "The governor never mentioned his challenger by name.",
             ("The governor", "mentioned", "his challenger by name"),
         ),
+        (
+            "Church leaders decried a wave of hateful slogans spreading across the region.",
+            ("Church leaders", "decried", "a wave of hateful slogans spreading across the region"),
+        ),
     ],
 )
-def test_by_name_and_a_count_belong_to_the_object(
+def test_by_name_a_count_and_a_participle_belong_to_the_object(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in summaries(text)
