@@ -1898,3 +1898,16 @@ FINDING_SOURCES = FINDING_SOURCES | words("cable story")
 # People who speak for someone without a title our role lists know: "a Clinton ally
 # suggested that …", "the star noted …".
 PERSON_NOUNS = PERSON_NOUNS | words("ally star")
+
+# --- att-np5: statements with a noun-phrase content, issue 13 (round 5) ---
+# Appended at the end so parallel edits merge cleanly.
+# Charges made with a bare object: "Republicans accused the president of politicizing the
+# tragedy" where the parser hangs "of" on the object, so the predicate rule misses it; "the
+# lawsuit alleges defamation by Clinton" (PolNeAR development part: 11 of 11 new findings right).
+SUMMARY_VERBS = SUMMARY_VERBS | words("accuse allege")
+# Prepositions before a gerund that tell when or how the subject of the tensed verb they hang on
+# made a statement: "one month after announcing his support for Trump, Rubio …", "quit giving
+# paid speeches before announcing her run", "lagged behind other Democrats in calling for …"
+# (like "by" in "defended the ban by citing a poll"). Not "without" or "instead of": the
+# statement was not made.
+GERUND_STATEMENT_PREPOSITIONS = words("after before besides in since upon")

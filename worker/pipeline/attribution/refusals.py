@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH
+from worker.pipeline.attribution.object_tails import with_object_tail
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
@@ -129,7 +130,8 @@ def find_negated_responses(doc: Doc, used_cues: set[int]) -> list[Relation]:
         # "Sales did not respond to the price cut": only a speaker leaves a question unanswered.
         if source.lower_ in lexicon.WH_PRONOUNS or not can_speak(source):
             continue
-        relation = _summary(text, tok, source, doc[obj.left_edge.i], doc[obj.right_edge.i])
+        last = with_object_tail(tok, obj.right_edge.i)
+        relation = _summary(text, tok, source, doc[obj.left_edge.i], doc[last])
         if relation is not None:
             relations.append(relation)
     return relations

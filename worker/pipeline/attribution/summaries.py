@@ -13,16 +13,19 @@ objects that name a charge (``lexicon.SUMMARY_OBJECT_NOUNS``: "denied the allega
 "denied bail"). Besides a tensed verb, the statement may be an infinitive or a gerund a tensed
 verb says was done ("went on to attack Trump", "continued to question his record"), or the
 participle of a statement put out ("her statement condemning the test", "issued statements
-condemning the attacks").
+condemning the attacks"), a gerund after "by"/"after"/"before"/"since"/"in" on a tensed verb
+("after announcing his run, Rubio …"), a passive whose "by" phrase names the speaker ("the plan
+was criticized by the union"), and "had nothing bad to say about X".
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.direct import nearest_subject
+from worker.pipeline.attribution.object_tails import with_object_tail
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.attribution.reported_speech import (
     _NO_SOURCE_PRONOUNS,
@@ -57,6 +60,9 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
         for c in cue.children:
             if c.dep_ in _OBJECT_DEPS and c.i > cue.i and c.pos_ in grammar.NOMINAL_POS:
                 return c, None
+        subject = passive_subject(cue)
+        if subject is not None:
+            return subject, None
     nouns = lexicon.SUMMARY_OBJECT_NOUNS.get(lemma)
     if nouns:
         # "denied the allegations", "denies any wrongdoing": only a charge makes a denial a
@@ -78,6 +84,21 @@ def _object(cue: Token) -> tuple[Token, Token | None] | None:
                 if mark is not None and mark.i == cue.i + 1:
                     return c, mark
     return None
+
+
+def passive_subject(cue: Token) -> Token | None:
+    """ "The move was hotly criticized by left-leaning economists", "Sanders' stridency was
+    echoed by O'Malley": the passive's subject is what the "by" phrase's speaker spoke about.
+    Without a "by" phrase nobody is named ("the deal was criticized")."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is None or not any(g.dep_ == "pobj" for g in agent.children):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.i > cue.i or subject.pos_ not in grammar.NOMINAL_POS:
+        return None
+    return subject
 
 
 # How the parser hangs an infinitive on the verb instead of on the noun before it.
@@ -183,13 +204,23 @@ def _accompanying(verb: Token) -> bool:
             verb.head
         )
     head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "by":
-        head = head.head  # "defended the ban by citing a poll": "by" hangs on the tensed verb
+    on_prep = verb.dep_ == "pcomp" and _statement_preposition(head)
+    if on_prep:
+        # "defended the ban by citing a poll", "after announcing his run, Rubio …": the
+        # preposition hangs on the tensed verb whose subject made the statement.
+        head = head.head
     if not _tensed(head) or head.pos_ not in grammar.VERB_POS:
         return False
     if verb.dep_ == "advcl":
         return not any(c.dep_ in ("mark", "nsubj", "aux") for c in verb.children)
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+    return on_prep and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+
+
+def _statement_preposition(prep: Token) -> bool:
+    """ "by citing", "after announcing", "before endorsing": a preposition whose gerund is a
+    statement its head verb's subject made ("without mentioning" is one not made)."""
+    word = prep.lower_
+    return word == "by" or (prep.dep_ == "prep" and word in lexicon.GERUND_STATEMENT_PREPOSITIONS)
 
 
 def _carried_out(verb: Token) -> bool:
@@ -249,6 +280,26 @@ def _relative_statement(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in lexicon.RELATIVE_PRONOUNS for c in verb.children)
 
 
+def _had_to_say(verb: Token) -> tuple[Token, tuple[Token, Token]] | None:
+    """ "The farmer had nothing bad to say about the mayor", "speakers have had kind words to
+    say about his candidacy": what the subject of "have" said of a topic, as (speaker, (topic,
+    "about")). The infinitive hangs on the object of a tensed "have"; "will have more to say
+    about it" with an empty topic is dropped by the caller."""
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VB" or verb.dep_ not in ("relcl", "acl"):
+        return None
+    noun, have = verb.head, verb.head.head
+    if noun.dep_ != "dobj" or have.lemma_.lower() != "have" or not _tensed(have):
+        return None
+    if is_blocked(have):
+        return None
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+    topic = None if about is None else next((g for g in about.children if g.dep_ == "pobj"), None)
+    subject = nearest_subject(have)
+    if topic is None or subject is None:
+        return None
+    return _antecedent(subject), (topic, about)
+
+
 def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
     text = text_of(doc)
@@ -256,6 +307,9 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         if tok.i in used_cues or tok.pos_ not in grammar.VERB_POS:
             continue
         issuer = _document_speaker(tok)
+        said_of = _had_to_say(tok)
+        if said_of is not None:
+            issuer = said_of[0]
         if (
             not _tensed(tok)
             and not _accompanying(tok)
@@ -266,6 +320,8 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             continue
         called_on = _called_on(tok)
         found = _object(tok) if called_on is None else (tok.doc[called_on[0]], called_on[2])
+        if said_of is not None:
+            found = said_of[1]
         if found is None or is_blocked(tok):
             continue
         obj, prep = found
@@ -276,7 +332,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         ):
             continue  # "pointed to me": a gesture, not a ground cited
         if obj.ent_type_ in _WHEN_ENTS or (
-            tok.dep_ in _RELATIVE_DEPS and not _relative_statement(tok)
+            tok.dep_ in _RELATIVE_DEPS and not _relative_statement(tok) and said_of is None
         ):
             # "spoke on June 14"; "Christie, who endorsed him last week": the relative
             # clause describes its noun, the sentence is about something else.
@@ -286,7 +342,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
             first, last = called_on[0], called_on[1]
         elif prep is not None and prep.dep_ == "mark":
             first = prep.i + 1
-        if prep is None or prep.dep_ == "prep":
+        if obj.i > tok.i and (prep is None or prep.dep_ == "prep"):
             more = [
                 c
                 for c in tok.children
@@ -305,6 +361,7 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
                 last = max(c.right_edge.i for c in more)
             last = _with_infinitive(tok, obj, last)
             last = _with_wh_coordinate(doc, last)
+        last = with_object_tail(tok, last)
         last = before_occasion(doc, first, last)
         source = issuer or source_of(tok) or untagged_subject(tok)
         if source is None or (source.pos_ == "PRON" and source.lower_ in _NO_SOURCE_PRONOUNS):
@@ -323,5 +380,24 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
         # The cue is the verb with its preposition when they stand together ("called for").
         joined = prep is not None and prep.i == tok.i + 1 and prep.dep_ != "mark"
         end = prep.idx + len(prep.text) if joined else tok.idx + len(tok.text)
-        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, [content], tok.i))
+        pieces = [content]
+        if obj.i < tok.i:
+            pieces += _passive_predicates(tok, mention)
+        relations.append(Relation(SUMMARY, (tok.idx, end), SPEECH, mention, pieces, tok.i))
     return relations
+
+
+def _passive_predicates(cue: Token, mention: Span) -> list[tuple[int, int]]:
+    """ "Trump has been criticized by his rivals for failing to campaign": the "for"/"as"/
+    "over" phrase after a passive summary's "by" phrase is the rest of what was said about its
+    subject (PolNeAR's content runs from the subject over it, less cue and source)."""
+    doc = cue.doc
+    out = []
+    for c in cue.children:
+        if c.dep_ != "prep" or c.i < cue.i or c.lower_ not in lexicon.SUMMARY_OBJECT_PREPOSITIONS:
+            continue
+        piece = content_span(doc, c.i, c.right_edge.i + 1)
+        overlaps = piece is not None and mention.start_char < piece[1]
+        if piece is not None and not (overlaps and piece[0] < mention.end_char):
+            out.append(piece)
+    return out
