@@ -99,6 +99,18 @@ def test_a_story_split_across_same_class_prose_modules_is_joined_in_order():
     assert "After the story." not in text  # after the last part: left where it was
 
 
+def test_a_short_module_among_prose_modules_is_joined_with_them():
+    short = '<div class="text-module"><p>The meeting ended at noon.</p></div>'
+    tree = parse_html(
+        f"<html><body><div>{_module('First')}{short}{_module('Second')}</div></body></html>"
+    )
+    remove_boilerplate(tree)
+    modules = tree.xpath('//div[@class="text-module"]')
+    assert len(modules) == 1
+    text = " ".join(modules[0].text_content().split())
+    assert text.index("First") < text.index("ended at noon") < text.index("Second")
+
+
 def test_teaser_cards_and_chart_modules_are_not_joined():
     card = (
         '<div class="card"><h3><a href="/s">Another story with a long headline</a></h3>'

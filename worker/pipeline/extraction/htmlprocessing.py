@@ -429,11 +429,9 @@ def _is_prose_part(el: etree._Element) -> bool:
     p_text = _p_length(el)
     if p_text < MIN_PART_CHARS:
         return False
-    text = text_content(el)
-    linked = sum(len(text_content(a)) for a in el.iter("a"))
-    if linked > MAX_PART_LINK_SHARE * max(len(text), 1):
+    if _is_link_box(el):
         return False
-    if len(_SENTENCE_END.findall(text, 0, 20_000)) < MIN_PART_SENTENCES:
+    if len(_SENTENCE_END.findall(text_content(el), 0, 20_000)) < MIN_PART_SENTENCES:
         return False
     if p_text < MIN_LINKED_PART_CHARS:
         for heading in el.iter(*_HEADINGS):
@@ -442,15 +440,21 @@ def _is_prose_part(el: etree._Element) -> bool:
     return True
 
 
+def _is_link_box(el: etree._Element) -> bool:
+    """Whether links hold more than MAX_PART_LINK_SHARE of the element's text."""
+    linked = sum(len(text_content(a)) for a in el.iter("a"))
+    return linked > MAX_PART_LINK_SHARE * max(len(text_content(el)), 1)
+
+
 def _join_prose_siblings(body: etree._Element) -> None:
     """Join sibling containers of one class when each holds prose: a story in N CMS modules.
 
     Some templates set each few paragraphs of a story in a module of its own (``<div
     class="text-module">`` repeated, a photo or an ad between); readability takes one module as
     *the* body and loses the rest. ``_join_split_bodies`` does this for classes that name a
-    story body; any other class is joined only when every one of its siblings is running prose
-    (a rail's cards or a comment thread's entries are not; furniture classes are never joined,
-    so a thread stays cuttable).
+    story body; any other class is joined only when two of its siblings or more, and at least
+    half, are running prose (the others a short paragraph, a photo) and none is mostly links (a
+    rail's cards are not prose; furniture classes are never joined, so a thread stays cuttable).
     """
     groups: dict[tuple, list[etree._Element]] = {}
     for container in _classed_containers(body):
@@ -462,7 +466,8 @@ def _join_prose_siblings(body: etree._Element) -> None:
     for (parent, _tag, _label), parts in groups.items():
         if len(parts) < 2 or any(part.getparent() is not parent for part in parts):
             continue
-        if not all(_is_prose_part(part) for part in parts):
+        prose = sum(map(_is_prose_part, parts))
+        if prose < 2 or 2 * prose < len(parts) or any(map(_is_link_box, parts)):
             continue
         _gather(parts)
 
@@ -504,9 +509,7 @@ def _is_story_flow(el: etree._Element) -> bool:
     """
     if not isinstance(el.tag, str) or next(el.iter(*_MEDIA_TAGS), None) is not None:
         return False
-    text = len(text_content(el))
-    linked = sum(len(text_content(a)) for a in el.iter("a"))
-    return linked <= MAX_PART_LINK_SHARE * max(text, 1)
+    return not _is_link_box(el)
 
 
 def _append_text(el: etree._Element, text: str | None) -> None:
