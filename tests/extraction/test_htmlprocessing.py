@@ -111,6 +111,23 @@ def test_a_short_module_among_prose_modules_is_joined_with_them():
     assert text.index("First") < text.index("ended at noon") < text.index("Second")
 
 
+def test_posts_each_under_its_own_title_are_not_joined():
+    # A blog's front page: one story is the article, not every post run together.
+    posts = "".join(
+        _module(f"Post {i}").replace("<p>", f'<span class="title">Title {i}</span><p>', 1)
+        for i in range(3)
+    )
+    tree = parse_html(f"<html><body><div>{posts}</div></body></html>")
+    remove_boilerplate(tree)
+    assert len(tree.xpath('//div[@class="text-module"]')) == 3
+    headed = "".join(
+        _module(f"Post {i}").replace("<p>", f"<h3>Title {i}</h3><p>", 1) for i in range(3)
+    )
+    tree = parse_html(f"<html><body><div>{headed}</div></body></html>")
+    remove_boilerplate(tree)
+    assert len(tree.xpath('//div[@class="text-module"]')) == 3
+
+
 def test_teaser_cards_and_chart_modules_are_not_joined():
     card = (
         '<div class="card"><h3><a href="/s">Another story with a long headline</a></h3>'

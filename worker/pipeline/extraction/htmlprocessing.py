@@ -423,6 +423,7 @@ MIN_PART_SENTENCES = 2
 MIN_LINKED_PART_CHARS = 600
 _SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?\s+\S")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])", re.IGNORECASE)
 
 
 def _is_prose_part(el: etree._Element) -> bool:
@@ -454,7 +455,9 @@ def _join_prose_siblings(body: etree._Element) -> None:
     *the* body and loses the rest. ``_join_split_bodies`` does this for classes that name a
     story body; any other class is joined only when two of its siblings or more, and at least
     half, are running prose (the others a short paragraph, a photo) and none is mostly links (a
-    rail's cards are not prose; furniture classes are never joined, so a thread stays cuttable).
+    rail's cards are not prose; furniture classes are never joined, so a thread stays cuttable),
+    and not when most parts open with a title of their own: a blog's front page, whose posts
+    are separate stories (sourcemark keeps the first).
     """
     groups: dict[tuple, list[etree._Element]] = {}
     for container in _classed_containers(body):
@@ -469,7 +472,29 @@ def _join_prose_siblings(body: etree._Element) -> None:
         prose = sum(map(_is_prose_part, parts))
         if prose < 2 or 2 * prose < len(parts) or any(map(_is_link_box, parts)):
             continue
+        titled = sum(map(_opens_with_heading, parts))
+        if titled >= 2 and 2 * titled >= len(parts):
+            continue  # posts, each under its own title: a blog's front page, not one story
         _gather(parts)
+
+
+def _opens_with_heading(el: etree._Element) -> bool:
+    """Whether the element's first words are a title's (a post's title over its text).
+
+    A title is a heading or an element classed as one (``<span class="title">``).
+    """
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.text and node.text.strip():
+            while node is not el:
+                if node.tag in _HEADINGS or _TITLE_CLASS.search(node.get("class") or ""):
+                    return True
+                node = node.getparent()
+            return False
+        if node is not el and node.tail and node.tail.strip():
+            return False
+    return False
 
 
 def _gather(parts: list[etree._Element]) -> None:
