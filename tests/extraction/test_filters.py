@@ -48,6 +48,8 @@ PROSE = (
         "2022 - Todos los derechos reservados.",
         "Alle Rechte vorbehalten",
         "Tous droits réservés.",
+        "Thanks for signing up!",
+        "Thank you for subscribing to our morning newsletter.",
     ],
 )
 def test_furniture_is_recognised(paragraph):
@@ -70,6 +72,9 @@ def test_furniture_is_recognised(paragraph):
         "Updated guidance was posted on the website.",
         "Reporting from Kyiv, our correspondent found the city calm.",
         "Many bloggers like this new phone because it is cheap.",
+        # The writer's own sign-off: a letter's or a blog post's last line, which truths keep.
+        "Thanks for reading!",
+        "Thank you for reading my letter. I hope to hear from you soon.",
     ],
 )
 def test_prose_is_kept(paragraph):

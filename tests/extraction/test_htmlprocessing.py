@@ -74,6 +74,78 @@ def test_split_story_bodies_are_joined():
     assert [p.text for p in bodies[0].iter("p")] == ["One.", "Two."]
 
 
+def _module(words: str) -> str:
+    # A module of a story set in CMS modules: a few paragraphs of running prose.
+    return (
+        f'<div class="text-module"><p>{words} said the mayor of the town on Tuesday. '
+        "The vote was close. "
+        "The council will meet again next month to settle the budget for the coming year, and "
+        "residents were asked for their views on the plan before then.</p></div>"
+    )
+
+
+def test_a_story_split_across_same_class_prose_modules_is_joined_in_order():
+    tree = parse_html(
+        f"<html><body><div id=page>{_module('First')}<h2>A sub-heading</h2>"
+        f'<div class="ad-slot"><img src="a.png"></div>{_module("Second")}'
+        f"{_module('Third')}<p>After the story.</p></div></body></html>"
+    )
+    remove_boilerplate(tree)
+    modules = tree.xpath('//div[@class="text-module"]')
+    assert len(modules) == 1
+    text = " ".join(modules[0].text_content().split())
+    assert text.index("First") < text.index("A sub-heading") < text.index("Second")
+    assert text.index("Second") < text.index("Third")
+    assert "After the story." not in text  # after the last part: left where it was
+
+
+def test_a_short_module_among_prose_modules_is_joined_with_them():
+    short = '<div class="text-module"><p>The meeting ended at noon.</p></div>'
+    tree = parse_html(
+        f"<html><body><div>{_module('First')}{short}{_module('Second')}</div></body></html>"
+    )
+    remove_boilerplate(tree)
+    modules = tree.xpath('//div[@class="text-module"]')
+    assert len(modules) == 1
+    text = " ".join(modules[0].text_content().split())
+    assert text.index("First") < text.index("ended at noon") < text.index("Second")
+
+
+def test_posts_each_under_its_own_title_are_not_joined():
+    # A blog's front page: one story is the article, not every post run together.
+    posts = "".join(
+        _module(f"Post {i}").replace("<p>", f'<span class="title">Title {i}</span><p>', 1)
+        for i in range(3)
+    )
+    tree = parse_html(f"<html><body><div>{posts}</div></body></html>")
+    remove_boilerplate(tree)
+    assert len(tree.xpath('//div[@class="text-module"]')) == 3
+    headed = "".join(
+        _module(f"Post {i}").replace("<p>", f"<h3>Title {i}</h3><p>", 1) for i in range(3)
+    )
+    tree = parse_html(f"<html><body><div>{headed}</div></body></html>")
+    remove_boilerplate(tree)
+    assert len(tree.xpath('//div[@class="text-module"]')) == 3
+
+
+def test_teaser_cards_and_chart_modules_are_not_joined():
+    card = (
+        '<div class="card"><h3><a href="/s">Another story with a long headline</a></h3>'
+        "<p>A snippet of the other story, under its linked headline. It runs to a sentence or "
+        "two, long enough to pass for prose: the budget, the vote and what the mayor said after "
+        "it. Then the card ends, and the reader has to follow the link to read on.</p></div>"
+    )
+    tree = parse_html(f"<html><body><div>{card * 3}</div></body></html>")
+    remove_boilerplate(tree)
+    assert len(tree.xpath('//div[@class="card"]')) == 3
+    chart = '<div class="chart"><img src="c.png"><p>Debt 100 80 60 40 20 0</p></div>'
+    tree = parse_html(
+        f"<html><body><div>{_module('First')}{chart}{_module('Second')}</div></body></html>"
+    )
+    remove_boilerplate(tree)
+    assert tree.xpath('//div[@class="chart"]')[0].getparent().get("class") != "text-module"
+
+
 def test_removal_keeps_the_tail_text_of_a_removed_element():
     tree = parse_html('<html><body><p>Before <span class="ad">AD</span> after.</p></body></html>')
     remove_boilerplate(tree)

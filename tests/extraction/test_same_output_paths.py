@@ -130,6 +130,7 @@ def _reference_remove_boilerplate(tree) -> None:
         return
     htmlprocessing._lift_social_embeds(body)
     htmlprocessing._join_split_bodies(body)
+    htmlprocessing._join_prose_siblings(body)
     by_paragraphs = htmlprocessing._p_length(body) >= htmlprocessing.MIN_PARAGRAPH_CHARS
     total = htmlprocessing._prose_length(body, by_paragraphs) or 1
     for el in htmlprocessing._CANDIDATES(body):

@@ -46,7 +46,9 @@ _NOTICE = re.compile(
     r"|(?:share|share this|share on|tweet|email|print|print article|order reprints|reprints)$"
     r"|(?:sign up|subscribe|register)\b.{0,80}(?:newsletter|inbox|updates|free|today)"
     r"|(?:get|receive) (?:the latest|our|the best).{0,60}(?:inbox|newsletter|delivered)"
-    r"|thanks? (?:you )?for (?:signing up|subscribing|reading)"
+    # "Thanks for signing up" closes a newsletter box; "Thanks for reading!" closes the writer's
+    # own text (a letter's or a blog post's last line), which every set's truth keeps.
+    r"|thanks? (?:you )?for (?:signing up|subscribing)"
     r"|(?:follow|like) us on\b"
     # WordPress's like widget: "%d bloggers like this:" as its localised templates write it.
     r"|(?:%d |\d+ )?(?:bloggers? likes? this|bloggern gefällt das|blogueurs aiment cette page|"

@@ -246,6 +246,7 @@ def remove_boilerplate(tree: lxml_html.HtmlElement) -> None:
         return
     _lift_social_embeds(body)
     _join_split_bodies(body)
+    _join_prose_siblings(body)
     by_paragraphs = _p_length(body) >= MIN_PARAGRAPH_CHARS
     total = _prose_length(body, by_paragraphs) or 1
     # Only elements that could be furniture are visited (the XPath runs in libxml2), in
@@ -411,6 +412,140 @@ def _join_split_bodies(body: etree._Element) -> None:
             ):
                 container.extend(list(sibling))
                 _remove(sibling)
+
+
+# A sibling part of a split story holds at least this much text in paragraphs, mostly unlinked,
+# in at least two sentences (a chart's labels in responsive copies have none).
+MIN_PART_CHARS = 200
+MAX_PART_LINK_SHARE = 0.3
+MIN_PART_SENTENCES = 2
+# A card with a linked headline over a snippet shorter than this is a teaser, not a story's part.
+MIN_LINKED_PART_CHARS = 600
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?\s+\S")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _is_prose_part(el: etree._Element) -> bool:
+    p_text = _p_length(el)
+    if p_text < MIN_PART_CHARS:
+        return False
+    if _is_link_box(el):
+        return False
+    if len(_SENTENCE_END.findall(text_content(el), 0, 20_000)) < MIN_PART_SENTENCES:
+        return False
+    if p_text < MIN_LINKED_PART_CHARS:
+        for heading in el.iter(*_HEADINGS):
+            if heading.find(".//a") is not None or heading.getparent().tag == "a":
+                return False
+    return True
+
+
+def _is_link_box(el: etree._Element) -> bool:
+    """Whether links hold more than MAX_PART_LINK_SHARE of the element's text."""
+    linked = sum(len(text_content(a)) for a in el.iter("a"))
+    return linked > MAX_PART_LINK_SHARE * max(len(text_content(el)), 1)
+
+
+def _join_prose_siblings(body: etree._Element) -> None:
+    """Join sibling containers of one class when each holds prose: a story in N CMS modules.
+
+    Some templates set each few paragraphs of a story in a module of its own (``<div
+    class="text-module">`` repeated, a photo or an ad between); readability takes one module as
+    *the* body and loses the rest. ``_join_split_bodies`` does this for classes that name a
+    story body; any other class is joined only when two of its siblings or more, and at least
+    half, are running prose (the others a short paragraph, a photo) and none is mostly links (a
+    rail's cards are not prose; furniture classes are never joined, so a thread stays cuttable),
+    and not when most parts open with a title of their own: a blog's front page, whose posts
+    are separate stories (sourcemark keeps the first).
+    """
+    groups: dict[tuple, list[etree._Element]] = {}
+    for container in _classed_containers(body):
+        parent = container.getparent()
+        label = " ".join((container.get("class") or "").split())
+        if parent is None or not label or _BOILERPLATE_WORDS.search(label):
+            continue
+        groups.setdefault((parent, container.tag, label), []).append(container)
+    for (parent, _tag, _label), parts in groups.items():
+        if len(parts) < 2 or any(part.getparent() is not parent for part in parts):
+            continue
+        prose = sum(map(_is_prose_part, parts))
+        if prose < 2 or 2 * prose < len(parts) or any(map(_is_link_box, parts)):
+            continue
+        titled = sum(map(_opens_with_heading, parts))
+        if titled >= 2 and 2 * titled >= len(parts):
+            continue  # posts, each under its own title: a blog's front page, not one story
+        _gather(parts)
+
+
+def _opens_with_heading(el: etree._Element) -> bool:
+    """Whether the element's first words are a title's (a post's title over its text).
+
+    A title is a heading or an element classed as one (``<span class="title">``).
+    """
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.text and node.text.strip():
+            while node is not el:
+                if node.tag in _HEADINGS or _TITLE_CLASS.search(node.get("class") or ""):
+                    return True
+                node = node.getparent()
+            return False
+        if node is not el and node.tail and node.tail.strip():
+            return False
+    return False
+
+
+def _gather(parts: list[etree._Element]) -> None:
+    """Move everything from the second part to the last into the first, in the page's order.
+
+    What sits between two parts (a sub-heading, a photo, an ad slot) goes in as it is, so the
+    story's order holds; each later part gives its children and its loose text.
+    """
+    first, members = parts[0], set(parts[1:])
+    last = parts[-1]
+    _append_text(first, first.tail)
+    first.tail = None
+    between = first.getnext()
+    while between is not None:
+        following = between.getnext()
+        if between in members:
+            _append_text(first, between.text)
+            first.extend(list(between))
+            _append_text(first, between.tail)
+            between.getparent().remove(between)
+        elif _is_story_flow(between):
+            first.append(between)  # its tail comes with it
+        if between is last:
+            break
+        between = following
+
+
+# Media an in-between block shows: a chart or photo module, whose labels are not the story's text.
+_MEDIA_TAGS = ("img", "svg", "picture", "figure", "iframe", "video", "canvas")
+
+
+def _is_story_flow(el: etree._Element) -> bool:
+    """Whether a block between two parts goes with them: a sub-heading or the like.
+
+    A chart or photo module and a box of links (related stories) between the parts stay where
+    they are, outside the joined body, as they were outside the part readability took.
+    """
+    if not isinstance(el.tag, str) or next(el.iter(*_MEDIA_TAGS), None) is not None:
+        return False
+    return not _is_link_box(el)
+
+
+def _append_text(el: etree._Element, text: str | None) -> None:
+    """Put loose text at the end of ``el``'s content (a moved part's text before its children)."""
+    if not text or not text.strip():
+        return
+    last = el[-1] if len(el) else None
+    if last is None:
+        el.text = (el.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def link_texts(
