@@ -1911,3 +1911,23 @@ SUMMARY_VERBS = SUMMARY_VERBS | words("accuse allege")
 # (like "by" in "defended the ban by citing a poll"). Not "without" or "instead of": the
 # statement was not made.
 GERUND_STATEMENT_PREPOSITIONS = words("after before besides in since upon")
+
+# --- unv-cands5: unverified claims, issue 14 recall (candidates no rule proposed) ---
+# Verbs of being moved to a mood: an unnamed group as their passive subject ("legal experts have
+# been surprised by the ruling"), their object ("the rhetoric is alarming many Germans") or the
+# object of "left" ("left some energy experts bewildered") holds a view or worry the article
+# gives to no one in particular (issue 14's weasel: "some senators worry", "politicians are
+# worried"; observed in the claims corpus's development part). Used only by the unverified
+# detector (``unverified/group_mood.py``).
+MOOD_VERBS = words(
+    """
+    alarm baffle befuddle bewilder concern convince dismay disappoint frustrate persuade puzzle
+    rattle spook surprise trouble unnerve worry
+    """
+)
+# Verbs that leave their object in a mood: "left strategists befuddled", "made voters uneasy".
+LEAVE_IN_MOOD_VERBS = words("leave make")
+# Nouns of a place's size: "a community of over 21,000", "a hamlet with a population under 500"
+# (issue 14's unsourced_figure: a count of population stated as fact). Used only by the
+# unverified detector (``unverified/place_population.py``).
+PLACE_SIZE_NOUNS = words("city community hamlet population town village")

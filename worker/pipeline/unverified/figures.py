@@ -219,11 +219,19 @@ def _spending_and_protest_figures(
             if n.lemma_.lower() in lexicon.PROTEST_PEOPLE and n.i > q.i:
                 out.append(("crowd", cue(first, n)))
             continue
-        spent = n.lemma_.lower() in lexicon.ADVERTISING_NOUNS or any(
-            (c.dep_ == "prep" and c.lower_ in ("in", "of", "on"))
-            and any(g.lemma_.lower() in lexicon.ADVERTISING_NOUNS for g in c.children)
-            or (c.dep_ == "acl" and c.lemma_.lower() in lexicon.SPENDING_VERBS | {"spend"})
-            for c in n.children
+        spent = (
+            n.lemma_.lower() in lexicon.ADVERTISING_NOUNS
+            or any(
+                # "a $1 million ad campaign": the ad word modifies the sum's noun
+                c.dep_ == "compound" and c.lemma_.lower() in lexicon.ADVERTISING_NOUNS
+                for c in n.children
+            )
+            or any(
+                (c.dep_ == "prep" and c.lower_ in ("in", "of", "on"))
+                and any(g.lemma_.lower() in lexicon.ADVERTISING_NOUNS for g in c.children)
+                or (c.dep_ == "acl" and c.lemma_.lower() in lexicon.SPENDING_VERBS | {"spend"})
+                for c in n.children
+            )
         )
         if spent and not _hypothetical(n.head):
             last = max(n, q, key=lambda t: t.i)
@@ -404,12 +412,7 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
     """The sentence's figures, when neither it nor its paragraph gives a source, the text does
     not vouch for them, and it is no embedded post or sport report."""
     sent = s.span
-    elsewhere = s.figures_sourced_elsewhere
-    if elsewhere is None:
-        elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
-    if elsewhere or is_embedded_post(sent) or _confirmed(sent):
-        return []
-    if is_sport(sent, s.paragraph_text):
+    if not figures_may_stand(s):
         return []
     found = _figures(sent, s.reading.quoted)
     if not found:
@@ -417,6 +420,24 @@ def _unsourced_figures(s: Sentence) -> list[tuple[str, Candidate]]:
         found = _spending_and_protest_figures(sent, s.reading.quoted, quantities)
     if not found:
         found = [("population", c) for c in _populations(sent, s.reading.quoted, quantities)]
+    return left_unsourced(s, found)
+
+
+def figures_may_stand(s: Sentence) -> bool:
+    """No other sentence of the paragraph sources its figures, and the sentence is no embedded
+    post, no sport report, and does not vouch for its figures itself."""
+    sent = s.span
+    elsewhere = s.figures_sourced_elsewhere
+    if elsewhere is None:
+        elsewhere = s.paragraph_sourced if s.sourced_elsewhere is None else s.sourced_elsewhere
+    if elsewhere or is_embedded_post(sent) or _confirmed(sent):
+        return False
+    return not is_sport(sent, s.paragraph_text)
+
+
+def left_unsourced(s: Sentence, found: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    """The figures ``found`` in the sentence that no source of it tells, that are no study's
+    sample and that no named body counts."""
     if s.paragraph_sourced:
         # the sentence's own source covers the figures it tells, not the ones around what it
         # tells ("Trump called for the ban after Farook killed 14 people")

@@ -12,8 +12,10 @@ from __future__ import annotations
 from worker.pipeline.unverified.appearance import APPEARANCE_RULES
 from worker.pipeline.unverified.background import BACKGROUND_RULES
 from worker.pipeline.unverified.figures import FIGURE_RULES
+from worker.pipeline.unverified.group_mood import GROUP_MOOD_RULES
 from worker.pipeline.unverified.groups import GROUP_ANONYMOUS_RULES, GROUP_WEASEL_RULES
 from worker.pipeline.unverified.one_person import ONE_PERSON_RULES
+from worker.pipeline.unverified.place_population import PLACE_POPULATION_RULES
 from worker.pipeline.unverified.reduced_view import REDUCED_VIEW_RULES
 from worker.pipeline.unverified.rule import Rule
 from worker.pipeline.unverified.secondhand import (
@@ -35,8 +37,10 @@ RULES: tuple[Rule, ...] = (
     *APPEARANCE_RULES,
     *WEASEL_RULES,
     *GROUP_WEASEL_RULES,
+    *GROUP_MOOD_RULES,
     *REDUCED_VIEW_RULES,
     *FIGURE_RULES,
+    *PLACE_POPULATION_RULES,
     *BACKGROUND_RULES,
     *FROM_ATTRIBUTION_RULES,
     *SUPPORTING_RULES,
