@@ -19,7 +19,7 @@ LABELLED = Path(__file__).resolve().parents[1] / "data" / "unverified" / "senten
 
 def test_every_rule_is_registered_once_with_a_type_and_an_explanation() -> None:
     table = by_code()
-    assert len(table) == len(RULES) == 46
+    assert len(table) == len(RULES) == 48
     for rule in RULES:
         assert rule.type in TYPE_PRIORITY, rule.code
         assert "{cue}" in rule.explanation, rule.code
