@@ -170,6 +170,7 @@ def _content_of(cue: Token) -> list[Piece] | None:
                     and cue_kind(c) is not None
                     and not _own_subject(c)
                     and (_same_form(c, cue) or c.tag_ != comp.tag_)
+                    and not _act_within_content(c, cue)
                 ):
                     end = c.left_edge.i
         end = _before_second_attribution(comps, start, end)
@@ -213,6 +214,25 @@ def _content_of(cue: Token) -> list[Piece] | None:
     if gerund:
         return gerund
     return _parenthetical_content(cue) or _said_object(cue) or _clause_before_closing_cue(cue)
+
+
+def _act_within_content(verb: Token, cue: Token) -> bool:
+    """ "said she was elated but still feared the military", "said he has not held fundraising
+    dinners and never called a donor": a coordinated cue that reports no clause of its own and
+    is no verb of speech, or one that goes on the reported clause's negation or contrast
+    ("never", "still", "instead"), is more of what was said, not the source's next statement."""
+    if any(g.dep_ in ("ccomp", "parataxis") for g in verb.children):
+        return False
+    if cue_kind(verb) != SPEECH:
+        return True
+    return any(
+        g.dep_ in ("neg", "advmod") and g.lower_ in _CONTINUING_ADVERBS and g.i < verb.i
+        for g in verb.children
+    )
+
+
+# Adverbs that carry a reported clause's negation or contrast on to a coordinated verb.
+_CONTINUING_ADVERBS = frozenset({"never", "still", "instead", "not", "n't"})
 
 
 # Verb forms that coordinate with each other: the past tense and the participle of "has said".
