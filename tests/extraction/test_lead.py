@@ -8,7 +8,7 @@ from __future__ import annotations
 from lxml.html import fromstring
 
 from worker.pipeline.extraction import extract_article
-from worker.pipeline.extraction.lead import lead_candidate, shown_on_page, with_lead
+from worker.pipeline.extraction.lead import lead_candidate, may_show, shown_on_page, with_lead
 
 LEAD_DE = (
     "Der Stadtrat von Beispielstadt hat am Dienstag einen neuen Radweg beschlossen. "
@@ -81,3 +81,22 @@ def test_script_text_is_not_shown() -> None:
     assert not shown_on_page(tree, LEAD_DE)
     tree = fromstring(f"<html><body><p>{LEAD_DE}</p></body></html>")
     assert shown_on_page(tree, LEAD_DE)
+
+
+def test_source_without_the_lead_as_text_is_not_searched() -> None:
+    assert not may_show(f'<meta name="description" content="{LEAD_DE}"><p>x</p>', LEAD_DE)
+    json_ld = f'<script type="application/ld+json">{{"description": "{LEAD_DE}"}}</script>'
+    assert not may_show(json_ld + "<p>x</p>", LEAD_DE)
+    assert may_show(f'<meta name="description" content="{LEAD_DE}"><p>{LEAD_DE}</p>', LEAD_DE)
+
+
+def test_lead_opening_with_bold_words_is_shown() -> None:
+    tree = fromstring(
+        "<html><body><p><b>Beispielstadt.</b> Der Stadtrat hat am Dienstag einen neuen "
+        "Radweg beschlossen, die Arbeiten beginnen im Frühjahr.</p></body></html>"
+    )
+    lead = (
+        "Beispielstadt. Der Stadtrat hat am Dienstag einen neuen Radweg beschlossen, "
+        "die Arbeiten beginnen im Frühjahr."
+    )
+    assert shown_on_page(tree, lead)

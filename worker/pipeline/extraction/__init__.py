@@ -28,7 +28,7 @@ from worker.pipeline.extraction.htmlprocessing import (
     remove_boilerplate,
 )
 from worker.pipeline.extraction.language import declared_language, language_of
-from worker.pipeline.extraction.lead import lead_candidate, shown_on_page, with_lead
+from worker.pipeline.extraction.lead import lead_candidate, may_show, shown_on_page, with_lead
 from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
     Body,
@@ -68,7 +68,7 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     meta = extract_metadata(tree, url)
     # Looked for before boilerplate removal: the lead's module is often cut as page furniture.
     lead = lead_candidate(meta.description)
-    if lead is not None and not shown_on_page(tree, lead):
+    if lead is not None and not (may_show(text, lead) and shown_on_page(tree, lead)):
         lead = None
     remove_boilerplate(tree)
     wrap_loose_text(tree)

@@ -25,6 +25,10 @@ _DEK_LANGUAGES = frozenset({"en"})
 # The body "holds" the lead when its first characters are found there (sites trim or extend
 # the description's end).
 _PREFIX_CHARS = 50
+# The lead's opening characters, looked for in the page's text runs as they are written.
+_KEY_CHARS = 8
+# In the source, the lead's opening as far as this, unless markup cuts it sooner.
+_OPENING_CHARS = 30
 
 
 def _norm(text: str) -> str:
@@ -41,6 +45,23 @@ def lead_candidate(description: str | None) -> str | None:
     return lead
 
 
+def may_show(source: str, lead: str) -> bool:
+    """A quick test on the page's source before the tree is searched: the lead's opening
+    characters are written as text somewhere (outside a tag, as the description's attribute
+    is, and outside a script, as JSON-LD's copy is). Most pages answer here, in microseconds."""
+    key, opening = lead[:_KEY_CHARS], lead[:_OPENING_CHARS]
+    at = source.find(key)
+    while at != -1:
+        # The opening written out, or cut by markup (a bold first phrase, a link).
+        written = source[at : at + len(opening)]
+        if written == opening or "<" in written:
+            in_text = source.rfind(">", 0, at) > source.rfind("<", 0, at)
+            if in_text and source.rfind("<script", 0, at) <= source.rfind("</script", 0, at):
+                return True
+        at = source.find(key, at + 1)
+    return False
+
+
 def shown_on_page(tree: HtmlElement, lead: str) -> bool:
     """Whether an element of the page's body shows ``lead`` as its whole visible text.
 
@@ -48,9 +69,11 @@ def shown_on_page(tree: HtmlElement, lead: str) -> bool:
     opens it and whose element (inline markup inside: a bold phrase, a link) holds the lead.
     """
     size = len(lead)
-    for run in tree.xpath("//body//text()[not(parent::script or parent::style)]"):
-        # Length first: most runs are far shorter than the description.
-        if len(run) < MIN_LEAD_CHARS // 2:
+    # Only the runs holding the lead's opening characters are read (found by libxml2's own
+    # search: reading every run in Python costs milliseconds on a large page).
+    key = lead[:_KEY_CHARS]
+    for run in tree.xpath("//body//text()[contains(., $key)]", key=key):
+        if not run.is_tail and run.getparent().tag in ("script", "style"):
             continue
         text = _norm(run)
         if text == lead:
