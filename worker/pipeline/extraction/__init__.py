@@ -28,6 +28,7 @@ from worker.pipeline.extraction.htmlprocessing import (
     remove_boilerplate,
 )
 from worker.pipeline.extraction.language import declared_language, language_of
+from worker.pipeline.extraction.lead import lead_candidate, may_show, shown_on_page, with_lead
 from worker.pipeline.extraction.loose_text import wrap_loose_text
 from worker.pipeline.extraction.main_extractor import (
     Body,
@@ -65,6 +66,10 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     # Metadata reads the page before boilerplate removal: bylines and dates often sit in
     # containers that the removal cuts.
     meta = extract_metadata(tree, url)
+    # Looked for before boilerplate removal: the lead's module is often cut as page furniture.
+    lead = lead_candidate(meta.description)
+    if lead is not None and not (may_show(text, lead) and shown_on_page(tree, lead)):
+        lead = None
     remove_boilerplate(tree)
     wrap_loose_text(tree)
     # The page's links read once: the long and the headline-like texts are among them.
@@ -82,6 +87,8 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     # Read before the body is chosen: readability uses the tree up (see _first_article).
     declared = declared_language(tree)
     paragraphs = _first_article(tree, text, url, meta.article_body, context, budget)
+    language = language_of(declared, " ".join(paragraphs[:30]))
+    paragraphs = with_lead(paragraphs, lead, language)
     return Article(
         text=_composed("\n\n".join(paragraphs).strip()),
         title=meta.title and _composed(meta.title),
@@ -89,7 +96,7 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         published=meta.published,
         site=meta.site,
         url=meta.url,
-        language=language_of(declared, " ".join(paragraphs[:30])),
+        language=language,
     )
 
 

@@ -135,6 +135,24 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was|covers|writes)\b")
 # A German story's closing source line alone, "Quelle: Landesregierung" (as "Source:" is in
 # _CREDIT): the press office or agency the text came from, not a sentence of it.
 _SOURCE_LINE = re.compile(r"^\(?quelle\s*:\s*[^.!?]{1,60}\)?$", re.IGNORECASE)
+# The same line dated, "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin": the
+# date's dots are no sentence's end.
+_DATED_SOURCE_LINE = re.compile(
+    r"^\(?quelle\s*:\s*[^.!?]{1,60}?,\s*\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d]+)\s*\d{4}"
+    r"(?:,\s*[^.!?]{1,30})?\)?$",
+    re.IGNORECASE,
+)
+# A listing's count standing alone under its label, "(24 Rezepte)", "(3 comments)".
+_COUNT_LABEL = re.compile(
+    r"^\(\d+ (?:rezepte|recipes|kommentare|comments|fotos|photos|bilder|artikel|articles)\)$",
+    re.IGNORECASE,
+)
+# A health site's review notice under the text ("Dieser Text entspricht den Vorgaben der
+# ärztlichen Fachliteratur ... und wurde von Medizinern geprüft"): the site's, not the story's.
+_REVIEW_NOTICE = re.compile(
+    r"^dieser (?:text|artikel|beitrag) entspricht den vorgaben der ärztlichen fachliteratur\b",
+    re.IGNORECASE,
+)
 # A download link's label: "Annual report 2021 PDF | 38 KB", "Form (DOCX, 1.2 MB)".
 _DOWNLOAD = re.compile(
     r"(?:\b|(?<=\d))(?:pdf|docx?|xlsx?|pptx?|zip|odt)\b\W{0,4}\d+(?:[.,]\d+)?\s?"
@@ -443,7 +461,9 @@ def is_furniture(paragraph: str, context: Context) -> bool:
         return True
     if _words(text) <= MAX_CTA_WORDS and _FOLLOW_PERSON.search(text) and not _BIO.match(text):
         return True
-    if _SOURCE_LINE.match(text):
+    if _SOURCE_LINE.match(text) or _DATED_SOURCE_LINE.match(text):
+        return True
+    if _COUNT_LABEL.match(text) or _REVIEW_NOTICE.match(text):
         return True
     if _words(text) <= MAX_TEASER_WORDS and _DOWNLOAD.search(text):
         return True
