@@ -47,7 +47,13 @@ CASES = [
         None,
     ),
     (
-        "The pastor, whose sermons shaped the town for two decades, died on Monday.",
+        "The activist, whose campaigns against the war galvanized students for almost two "
+        "generations, died on Monday.",
+        "none",
+        None,
+    ),
+    (
+        "The senator, who chaired the committee for three terms, died in his sleep on Friday.",
         "none",
         None,
     ),

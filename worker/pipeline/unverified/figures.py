@@ -134,7 +134,7 @@ def _path_up(t: Token) -> list[Token]:
 def _across_clauses(a: Token, b: Token) -> bool:
     """The tree path between a count and a harm word enters a relative clause: "the gunman, who
     killed his neighbours, passed three background checks" counts the checks, not the dead;
-    "who led the campaign for two decades, died" counts decades. (Adverbial and content clauses
+    "who chaired the committee for three terms, died" counts terms. (Adverbial and content clauses
     stay: "150 Indians returned after being deported", "learning 6 soldiers died".)"""
     up_a, up_b = _path_up(a), _path_up(b)
     common = next((t for t in up_a if t in up_b), None)
