@@ -124,6 +124,30 @@ def _counted(q: Token) -> Token:
     return cur
 
 
+def _path_up(t: Token) -> list[Token]:
+    out = [t]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _across_clauses(a: Token, b: Token) -> bool:
+    """The tree path between a count and a harm word enters a relative clause: "the gunman, who
+    killed his neighbours, passed three background checks" counts the checks, not the dead;
+    "who chaired the committee for three terms, died" counts terms. (Adverbial and content clauses
+    stay: "150 Indians returned after being deported", "learning 6 soldiers died".)"""
+    up_a, up_b = _path_up(a), _path_up(b)
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return True
+    path = up_a[: up_a.index(common)] + up_b[: up_b.index(common)]
+    return any(t.dep_ in _CLAUSE_DEPS for t in path)
+
+
+# Edges into a clause that describes another noun.
+_CLAUSE_DEPS = frozenset({"relcl"})
+
+
 def _tree_distance(a: Token, b: Token, limit: int = 4) -> int:
     anc_a = [a]
     cur = a
@@ -188,7 +212,10 @@ def _figures(sent: Span, quotes: QuoteMap) -> list[tuple[str, Candidate]]:
                 continue  # "spent $2m", "cost $5m"; not "lost 0.06% to $1,737" (a price)
             if kind == "money" and _price_or_deal(c):
                 continue
-            if n.i == c.i or q.head.i == c.i or c.head.i in (n.i, q.i) or _tree_distance(n, c) <= 4:
+            near = _tree_distance(n, c) <= 4 and not (
+                kind in _PAST_ONLY_KINDS and _across_clauses(n, c)
+            )
+            if n.i == c.i or q.head.i == c.i or c.head.i in (n.i, q.i) or near:
                 first = min(q.i, n.i, c.i)
                 last = max(q.i, n.i, c.i)
                 first_tok = q.doc[first]

@@ -51,6 +51,15 @@ def _mods_name_someone(tok: Token) -> bool:
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and any(t.pos_ == "PROPN" for t in subj.subtree):
             return True
+    # "reports Mr. Jones filed with the ministry": a relative clause names who wrote them
+    for rel in tok.children:
+        if rel.dep_ != "relcl":
+            continue
+        subj = next((c for c in rel.children if c.dep_ == "nsubj"), None)
+        if subj is not None and any(
+            t.pos_ == "PROPN" or t.ent_type_ in grammar.PERSON_OR_ORG for t in subj.subtree
+        ):
+            return True
     return False
 
 
@@ -359,8 +368,16 @@ def _unnamed_report(tok: Token) -> tuple[str, Candidate] | None:
         first = tok.left_edge if tok.left_edge.i >= tok.i - 3 else tok
         return ("unnamed_report", cue(first, tok))
     if unnamed_mod and dets & {"media", "news", "press", "unconfirmed", "unverified"}:
+        role = tok.head if tok.dep_ == "conj" else tok  # "forged letters and news reports"
+        if role.dep_ == "dobj" or tok.head.lower_ in _COMPARISON_WORDS:
+            # "used false news reports to smear", "criticised press reports", "trusted more than
+            # a news report": reports as a thing acted on or compared, no claim passed on
+            return None
         return ("unnamed_report", cue(tok.left_edge, tok))
     return None
+
+
+_COMPARISON_WORDS = frozenset({"than", "like"})
 
 
 _REPORT_OF = frozenset({"of", "about"})
