@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 # Shorter descriptions are a site's slogan or a label, not a paragraph of the story.
 MIN_LEAD_CHARS = 40
 # How a lead written as a sentence ends (closing quotes and brackets after the full stop).
-_SENTENCE_END = frozenset(".!?…\"“”»«)")
+_SENTENCE_END = frozenset('.!?…"“”»«)')
 # Languages whose sites do not write the lead as part of the story (see the module's doc).
 _DEK_LANGUAGES = frozenset({"en"})
 # The body "holds" the lead when its first characters are found there (sites trim or extend
