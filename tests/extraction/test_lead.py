@@ -100,3 +100,15 @@ def test_lead_opening_with_bold_words_is_shown() -> None:
         "die Arbeiten beginnen im Frühjahr."
     )
     assert shown_on_page(tree, lead)
+
+
+def test_a_script_repeating_the_leads_opening_does_not_stall_the_page() -> None:
+    # A page whose scripts repeat the lead's opening many thousand times (a data blob): the
+    # source test once looked back from the page's start at every repeat, and a page of this
+    # size ran past the extraction's time limit (PageTooComplexError) instead of being read.
+    blob = "<script>var d = [" + '"Der Stadtrat von Beispielstadt hat", ' * 60_000 + "];</script>"
+    page = _page(LEAD_DE, BODY_DE, "de").replace("<body>", "<body>" + blob, 1)
+    assert len(page) > 2_000_000
+    text = extract_article(page).text
+    assert text.startswith(LEAD_DE)
+    assert not may_show(blob, LEAD_DE)  # inside a script only: not shown as text
