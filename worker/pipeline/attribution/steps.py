@@ -36,6 +36,7 @@ from worker.pipeline.attribution.noun_topics import find_noun_topics
 from worker.pipeline.attribution.own_cues import drop_second_claims, release_claimed_pieces
 from worker.pipeline.attribution.poll_phrases import find_poll_phrases
 from worker.pipeline.attribution.questions import find_questions
+from worker.pipeline.attribution.quote_sequels import attach_quote_sequels
 from worker.pipeline.attribution.refusals import find_negated_responses, find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
@@ -246,6 +247,16 @@ def following_quotes(reading: Reading, found: Found) -> Found:
     return found.replace(relations, found.quotes_used)
 
 
+def quote_sequels(reading: Reading, found: Found) -> Found:
+    """After ``following_quotes`` (a quotation after `A, she said.`), before
+    ``quote_paragraphs``: a quotation sentence no step took, right after reported content whose
+    cue came first (`She says A. "B."`), goes on with that content."""
+    relations, used = attach_quote_sequels(
+        reading.doc, list(found.relations), list(reading.quotes), found.quotes_used
+    )
+    return found.replace(relations, used)
+
+
 def quote_paragraphs(reading: Reading, found: Found) -> Found:
     """After ``following_quotes``, which attaches quotations inside the attribution's own
     paragraph: what is left of the quotations that fill a paragraph continue the direct quote
@@ -332,6 +343,11 @@ STEPS: tuple[Step, ...] = (
     Step("quotes_in_reported", "reported speech holding a quotation: mixed", quotes_in_reported),
     Step(
         "following_quotes", "an unattributed quotation continuing the one before", following_quotes
+    ),
+    Step(
+        "quote_sequels",
+        "a quotation sentence going on with the reported speech before it",
+        quote_sequels,
     ),
     Step(
         "quote_paragraphs",
