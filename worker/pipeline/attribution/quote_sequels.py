@@ -20,7 +20,7 @@ from worker.pipeline.text import paragraph_bounds
 
 # Reported content a quotation can continue. Summaries ("praised X") and "according to" are
 # not the speaker's clause, and a quotation after them is as often the writer's next point.
-CONTINUED_TYPES = frozenset({"indirect", "mixed"})
+CONTINUED_TYPES = frozenset({"indirect", "mixed", "summary", "according_to"})
 
 # A question's answer is another speaker's: `asked how much he was paid. "I make my own money."`
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "question"})
@@ -40,6 +40,8 @@ def _quote_ends_its_sentence(text: str, q: Quote) -> bool:
 def _speaks_on(doc: Doc, rel: Relation) -> bool:
     """The cue is a verb of speech in its own clause: a belief ("thinks") or a cue inside a
     relative clause ("which the economist thinks will …") does not go on speaking."""
+    if rel.type == "according_to":
+        return True
     if rel.cue_kind != SPEECH or rel.cue_token is None:
         return False
     cue = doc[rel.cue_token]

@@ -441,7 +441,13 @@ def _fronted_phrases(cue: Token) -> list[int]:
         for c in cue.children
         # "But with each passing week, these donors acknowledge, it …": the sentence's
         # opening conjunction belongs to the clause the cue interrupts too.
-        if (c.dep_ in _FRONTED_DEPS or (c.dep_ == "cc" and c.i == c.sent.start))
+        if (
+            c.dep_ in _FRONTED_DEPS
+            or (c.dep_ == "cc" and c.i == c.sent.start)
+            # "Voters, Clinton suggested, do not have to worry": the parser gives the cue both
+            # subjects; the one set off before the nearer is the interrupted clause's.
+            or (c.dep_ in _OWN_SUBJECT_DEPS and c.i != subject.i)
+        )
         and c.right_edge.i < lead
         and c.right_edge.i + 1 < len(doc)
         and (doc[c.right_edge.i + 1].text == "," or c.dep_ == "cc")
