@@ -213,7 +213,12 @@ def _content_of(cue: Token) -> list[Piece] | None:
     gerund = _gerund_content(cue)
     if gerund:
         return gerund
-    return _parenthetical_content(cue) or _said_object(cue) or _clause_before_closing_cue(cue)
+    return (
+        _parenthetical_content(cue)
+        or _said_object(cue)
+        or _clause_before_closing_cue(cue)
+        or _clause_around_root_cue(cue)
+    )
 
 
 def _act_within_content(verb: Token, cue: Token) -> bool:
@@ -481,6 +486,41 @@ def _clause_before_closing_cue(cue: Token) -> list[Piece] | None:
         return None
     piece = content_span(doc, head.left_edge.i, lead - 1)
     return [piece] if piece else None
+
+
+def _clause_around_root_cue(cue: Token) -> list[Piece] | None:
+    """ "This sort of opining, the network claimed, violates its code": the parser makes the
+    set-off cue the root, the words before it its modifier and the verb after it its
+    conjunct. Both sides, the cue clause between commas, are the content."""
+    doc = cue.doc
+    subject = nearest_subject(cue)
+    if cue.dep_ != "ROOT" or subject is None or subject.i > cue.i:
+        return None
+    lead = subject.left_edge.i
+    if lead == cue.sent.start or doc[lead - 1].text != "," or cue.i - lead > 6:
+        return None
+    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if after is None or after.text != ",":
+        return None
+    verbs = [
+        c
+        for c in cue.children
+        if c.dep_ == "conj"
+        and c.i == cue.i + 2
+        and c.pos_ in grammar.VERB_POS
+        and not any(g.dep_ in _OWN_SUBJECT_DEPS for g in c.children)
+    ]
+    if not verbs or any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
+        return None
+    pieces = [
+        p
+        for p in (
+            content_span(doc, cue.sent.start, lead - 1),
+            content_span(doc, verbs[0].i, verbs[0].right_edge.i + 1),
+        )
+        if p
+    ]
+    return pieces if len(pieces) == 2 else None
 
 
 def _set_off_inside(cue: Token) -> bool:
