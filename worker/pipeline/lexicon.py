@@ -1931,3 +1931,19 @@ LEAVE_IN_MOOD_VERBS = words("leave make")
 # (issue 14's unsourced_figure: a count of population stated as fact). Used only by the
 # unverified detector (``unverified/place_population.py``).
 PLACE_SIZE_NOUNS = words("city community hamlet population town village")
+
+
+# ---------------------------------------------------------------------------------------------
+# attr-recall (issue 13): words of branch attr-recall.
+# ---------------------------------------------------------------------------------------------
+
+# What opens a comma-set contrast of one poll share with another ("52 percent said A, compared
+# with 41 percent for B", "half say A, while 4 in 10 want B"): the first share's words end there.
+SHARE_CONTRAST_OPENERS = (
+    "while",
+    "whereas",
+    "compared with",
+    "compared to",
+    "versus",
+    "however",
+)

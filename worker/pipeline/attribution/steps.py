@@ -40,6 +40,7 @@ from worker.pipeline.attribution.quote_sequels import attach_quote_sequels
 from worker.pipeline.attribution.refusals import find_negated_responses, find_refusals
 from worker.pipeline.attribution.relation import QUOTE_TYPES, REPORTED_TYPES, Relation
 from worker.pipeline.attribution.reported_speech import find_according_to, find_reported
+from worker.pipeline.attribution.share_contrasts import cut_share_contrasts
 from worker.pipeline.attribution.subordinate_cues import drop_subordinate_cues
 from worker.pipeline.attribution.summaries import find_summaries
 from worker.pipeline.attribution.trailing_asides import cut_trailing_asides
@@ -219,6 +220,12 @@ def coordinated_reports(reading: Reading, found: Found) -> Found:
     return found.replace(out, found.quotes_used)
 
 
+def share_contrasts(reading: Reading, found: Found) -> Found:
+    """With ``coordinated_reports``, its kin: a poll share's content ends before `, compared
+    with 41 percent …` setting another share beside it."""
+    return found.replace(cut_share_contrasts(reading.doc, list(found.relations)), found.quotes_used)
+
+
 def trailing_asides(reading: Reading, found: Found) -> Found:
     """After content is cut at quotation cues, before it is typed by the quotations it holds:
     reported content ends before a comma-set relative clause of the writer's closing it."""
@@ -334,6 +341,11 @@ STEPS: tuple[Step, ...] = (
         "coordinated_reports",
         "reported content ended before a closing `and X said …`",
         coordinated_reports,
+    ),
+    Step(
+        "share_contrasts",
+        "a poll share's content ended before `, while 4 in 10 …`",
+        share_contrasts,
     ),
     Step(
         "trailing_asides",
