@@ -1091,15 +1091,27 @@ def _said_object(cue: Token) -> list[Piece] | None:
     if answer:
         return answer
     for obj in cue.children:
-        if obj.dep_ != "dobj" or obj.i < cue.i or obj.pos_ == "PRON":
+        if obj.i < cue.i or obj.pos_ == "PRON":
+            continue
+        if obj.dep_ != "dobj":
+            # "26 percent said the same.": the parser may read the bare "the same" closing
+            # the clause as a second subject; it still stands for the statement before.
+            if obj.lower_ in _SAME_STATEMENT and obj.dep_ == "nsubj" and obj.i == cue.i + 2:
+                piece = content_span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
+                return [piece] if piece else None
             continue
         words = cue.doc[obj.left_edge.i : obj.right_edge.i + 1]
         clause = len(words) >= 4 and any(
             t.pos_ in grammar.VERB_POS and t.i > obj.i and t.tag_ != "VBG" for t in words
         )
-        same = (obj.lower_ in _SAME_STATEMENT and any(c.dep_ == "prep" for c in obj.children)) or (
-            obj.lower_ == "thing" and any(c.lower_ == "same" for c in obj.children)
-        )
+        same = (
+            obj.lower_ in _SAME_STATEMENT
+            # "said the same of Sanders"; a bare "the same" ends the sentence.
+            and (
+                any(c.dep_ == "prep" for c in obj.children)
+                or (obj.i == cue.i + 2 and obj.i + 1 < len(cue.doc) and cue.doc[obj.i + 1].is_punct)
+            )
+        ) or (obj.lower_ == "thing" and any(c.lower_ == "same" for c in obj.children))
         if clause or same:
             piece = content_span(cue.doc, obj.left_edge.i, obj.right_edge.i + 1)
             return [piece] if piece else None
