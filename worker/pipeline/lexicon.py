@@ -1947,3 +1947,7 @@ SHARE_CONTRAST_OPENERS = (
     "versus",
     "however",
 )
+# "in support of", "in favor of": the side a summed-up statement takes ("announced a concert in
+# support of the senator"), kept with the summary's object; unlike other "in" phrases (times,
+# places), never the writer's setting.
+STANCE_SIDE_NOUNS = words("support favor favour opposition defense defence solidarity")

@@ -353,6 +353,13 @@ def find_summaries(doc: Doc, used_cues: set[int]) -> list[Relation]:
                     # "denied any role in the attacks": the parser hangs the charge's "in" on
                     # the verb.
                     or (c.lower_ == "in" and c.i == obj.right_edge.i + 1 and _part_in(obj))
+                    # "expressed her stance in support of the workers": a stance's side is
+                    # the statement's, never a time or a place.
+                    or (
+                        c.lower_ == "in"
+                        and c.i == obj.right_edge.i + 1
+                        and any(g.lemma_.lower() in lexicon.STANCE_SIDE_NOUNS for g in c.children)
+                    )
                 )
                 # ", with Republicans taking shots at …": after a comma, the writer's aside
                 and not (c.lower_ in lexicon.ASIDE_PREPOSITIONS and doc[c.i - 1].text == ",")
