@@ -44,7 +44,10 @@ from worker.pipeline.attribution.share_contrasts import cut_share_contrasts
 from worker.pipeline.attribution.subordinate_cues import drop_subordinate_cues
 from worker.pipeline.attribution.summaries import find_summaries
 from worker.pipeline.attribution.trailing_asides import cut_trailing_asides
-from worker.pipeline.attribution.trailing_findings import find_trailing_findings
+from worker.pipeline.attribution.trailing_findings import (
+    find_leading_findings,
+    find_trailing_findings,
+)
 from worker.pipeline.reading import Reading
 
 
@@ -144,6 +147,13 @@ def trailing_findings(reading: Reading, found: Found) -> Found:
     sentence is what that finder misses when the parser reads "show" as a noun."""
     taken = {r.cue_token for r in found.relations if r.cue_token is not None}
     return found.add(find_trailing_findings(reading.doc, taken))
+
+
+def leading_findings(reading: Reading, found: Found) -> Found:
+    """With ``trailing_findings``, its mirror: `Records from 2008 show he gave …`, the
+    findings verb misread as a noun after the document opening the sentence."""
+    taken = {r.cue_token for r in found.relations if r.cue_token is not None}
+    return found.add(find_leading_findings(reading.doc, taken))
 
 
 def document_participles(reading: Reading, found: Found) -> Found:
@@ -319,6 +329,7 @@ STEPS: tuple[Step, ...] = (
     Step("questions", "`asked X if/whether/wh-…` and `asked X to …`", questions),
     Step("object_findings", "`the poll shows X leading`: a finding as an object", object_findings),
     Step("trailing_findings", "`…, county records show.` misparsed as a noun", trailing_findings),
+    Step("leading_findings", "`Records from 2008 show X …` misparsed as a noun", leading_findings),
     Step(
         "document_participles",
         "`issued a statement saying X`, `a poll showing X`: a document's participle",

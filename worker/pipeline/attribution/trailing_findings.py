@@ -58,3 +58,53 @@ def find_trailing_findings(doc: Doc, taken: set[int]) -> list[Relation]:
         cue_span = (cue.idx, cue.idx + len(cue.text))
         relations.append(Relation("indirect", cue_span, SPEECH, source, [(s, e)], cue.i))
     return relations
+
+
+# What may open a finding's clause after its misread verb: "that", or a subject's first word.
+_CLAUSE_START_POS = frozenset({"PRON", "PROPN", "DET", "NOUN", "NUM", "ADJ"})
+
+
+def find_leading_findings(doc: Doc, taken: set[int]) -> list[Relation]:
+    """`County records from the 2008 cycle show he backed both candidates.`: the mirror of the
+    trailing shape, a document opening the sentence whose findings verb the parser read as a
+    noun (the object of the document's "from" phrase). The words before the verb hold a
+    document and no finite verb; the clause after it, with a finite verb, is the finding."""
+    text = text_of(doc)
+    relations: list[Relation] = []
+    for sent in doc.sents:
+        for cue in sent:
+            if cue.i in taken or cue.lower_ not in lexicon.TRAILING_FINDING_FORMS:
+                continue
+            if cue.pos_ in grammar.VERB_POS or cue.i + 1 >= sent.end:
+                continue  # a verb the finders read already
+            start = sent.start
+            commas = [t for t in doc[start : cue.i] if t.text == ","]
+            if commas:
+                start = commas[-1].i + 1
+            source = doc[start : cue.i]
+            if not 0 < len(source) <= MAX_SOURCE_TOKENS:
+                continue
+            if not any(t.lemma_.lower() in lexicon.FINDING_SOURCES for t in source):
+                continue
+            if any(t.tag_ in grammar.FINITE_VERB_TAGS for t in source):
+                continue
+            first = doc[cue.i + 1]
+            if first.lower_ == "that":
+                first = doc[cue.i + 2] if cue.i + 2 < sent.end else first
+            if first.pos_ not in _CLAUSE_START_POS:
+                continue
+            clause = doc[first.i : sent.end]
+            if not any(t.tag_ in grammar.FINITE_VERB_TAGS for t in clause):
+                continue
+            if len(clause) < MIN_CONTENT_TOKENS:
+                continue
+            piece = content_span(doc, first.i, sent.end)
+            if piece is None:
+                continue
+            s, e = clip_to_paragraph(text, cue.idx, piece)
+            if e - s < 8:
+                continue
+            cue_span = (cue.idx, cue.idx + len(cue.text))
+            relations.append(Relation("indirect", cue_span, SPEECH, source, [(s, e)], cue.i))
+            break
+    return relations
