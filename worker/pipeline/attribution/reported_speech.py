@@ -512,11 +512,22 @@ def _clause_around_root_cue(cue: Token) -> list[Piece] | None:
     ]
     if not verbs or any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
         return None
+    verb = verbs[0]
+    # "…, and so the host was suspended": a clause with its own subject coordinated on the
+    # reported verb is the writer's next sentence, not more of the claim.
+    end = min(
+        [verb.right_edge.i + 1]
+        + [
+            c.left_edge.i
+            for c in verb.children
+            if c.dep_ == "conj" and any(g.dep_ in _OWN_SUBJECT_DEPS for g in c.children)
+        ]
+    )
     pieces = [
         p
         for p in (
             content_span(doc, cue.sent.start, lead - 1),
-            content_span(doc, verbs[0].i, verbs[0].right_edge.i + 1),
+            content_span(doc, verb.i, end),
         )
         if p
     ]
