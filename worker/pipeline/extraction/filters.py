@@ -712,18 +712,20 @@ def _linked_subheadings(paragraphs: list[str], context: Context) -> set[int]:
     found = set()
     for i in range(1, len(paragraphs) - 1):
         text = paragraphs[i]
-        # Length first: most blocks are long paragraphs, and the link sets are looked up only
-        # for short ones. Short item names ("Tide Runner ($30)") count too: the headline set
-        # holds link texts of two words or more, however short.
-        if len(text) > MAX_LINKED_HEADING_CHARS or _words(text) > MAX_HEADING_WORDS:
+        # Cheapest tests first: most blocks are long paragraphs or sit among short lines, and
+        # the link sets are looked up only for a short block between two prose paragraphs.
+        # Short item names ("Tide Runner ($30)") count too: the headline set holds link texts
+        # of two words or more, however short.
+        if (
+            len(text) > MAX_LINKED_HEADING_CHARS
+            or not is_prose(paragraphs[i - 1])
+            or not is_prose(paragraphs[i + 1])
+            or _words(text) > MAX_HEADING_WORDS
+            or is_prose(text)
+        ):
             continue
         key = flat(text)
-        if (
-            (key in context.headlines or key in context.linked)
-            and not is_prose(text)
-            and is_prose(paragraphs[i - 1])
-            and is_prose(paragraphs[i + 1])
-        ):
+        if key in context.headlines or key in context.linked:
             found.add(i)
     return found if len(found) >= MIN_LINKED_SUBHEADINGS else set()
 
