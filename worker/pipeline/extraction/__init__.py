@@ -35,6 +35,7 @@ from worker.pipeline.extraction.main_extractor import (
     article_verdict,
     could_change,
     extract_bodies,
+    is_lone_fragment,
     weigh,
 )
 from worker.pipeline.extraction.metadata import extract_metadata
@@ -155,6 +156,15 @@ def _first_article(
             verdict = "index_page"  # cleaning removed the teasers that made it a list of links
         reason = reason or verdict
     chosen = weigh(readable)
+    if (
+        chosen is not None
+        and bodies[0].disputed
+        and readable.keys() <= _OPINIONS
+        and is_lone_fragment(chosen)
+    ):
+        # One paragraph of prose that the opinions do not agree on: a front page's teaser or
+        # an author page's bio, not a short article (both opinions would read that).
+        raise NoArticleError(_MESSAGES["index_page"], reason="index_page")
     if chosen is not None:
         return chosen
     if not saw_text:
@@ -177,6 +187,9 @@ def _fallbacks_unless(
     wrap_loose_text(tree)
     yield from fallbacks(tree, url, article_body)
 
+
+# The sources of the bodies extract_bodies gives (the fallbacks' are others).
+_OPINIONS = frozenset({"combined", "trafilatura", "readability"})
 
 _MESSAGES = {
     "index_page": "No article text was found on this page: it lists links, teasers or results "

@@ -10,7 +10,7 @@ the headline and standfirst repeated at the top), never about particular sites.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from worker.pipeline.extraction.ascii_text import for_words
@@ -342,6 +342,10 @@ _SENTENCE_END = set(".!?\"'”’»)…:。！？」』“‘«›")
 MAX_HEADING_WORDS = 10
 # A wholly linked paragraph up to this long is a teaser headline, not article text.
 MAX_TEASER_WORDS = 25
+# Linked headings between prose paragraphs, at least this many, head a list article's items.
+MIN_LINKED_SUBHEADINGS = 3
+# Such a heading's length in characters (its words are counted only below it).
+MAX_LINKED_HEADING_CHARS = 160
 # Calls to action are furniture wherever they sit in a short paragraph.
 MAX_CTA_WORDS = 30
 # A standfirst is a sentence or two; a longer paragraph equal to the description is the lead.
@@ -694,6 +698,38 @@ def _drop_slideshows(paragraphs: list[str], going_on: set[int] | None = None) ->
     return kept
 
 
+def _linked_subheadings(paragraphs: list[str], context: Context) -> set[int]:
+    """Indexes of wholly linked short blocks that head the prose of a list article.
+
+    A list article ("the 8 games worth buying") heads each item with the item's name linked to
+    its maker's or shop's page, then a paragraph about it. Alone, such a heading reads like a
+    teaser's linked headline; it is one of the story's sub-headings when at least
+    ``MIN_LINKED_SUBHEADINGS`` of them each sit between two paragraphs of prose. A teaser box
+    set in the story is a run of links, and a lone "read also" headline is one.
+    """
+    if not context.linked or len(paragraphs) < 2 * MIN_LINKED_SUBHEADINGS + 1:
+        return set()
+    found = set()
+    for i in range(1, len(paragraphs) - 1):
+        text = paragraphs[i]
+        # Cheapest tests first: most blocks are long paragraphs or sit among short lines, and
+        # the link sets are looked up only for a short block between two prose paragraphs.
+        # Short item names ("Tide Runner ($30)") count too: the headline set holds link texts
+        # of two words or more, however short.
+        if (
+            len(text) > MAX_LINKED_HEADING_CHARS
+            or not is_prose(paragraphs[i - 1])
+            or not is_prose(paragraphs[i + 1])
+            or _words(text) > MAX_HEADING_WORDS
+            or is_prose(text)
+        ):
+            continue
+        key = flat(text)
+        if key in context.headlines or key in context.linked:
+            found.add(i)
+    return found if len(found) >= MIN_LINKED_SUBHEADINGS else set()
+
+
 def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     """The body without furniture, each paragraph whitespace-normalised, duplicates collapsed."""
     # Split and joined: the same as collapsing r"\s+" and stripping (str.split's whitespace is
@@ -703,8 +739,10 @@ def clean_paragraphs(paragraphs: list[str], context: Context) -> list[str]:
     paragraphs = _drop_slideshows(paragraphs, _numbered_sequence(paragraphs))
     paragraphs = _cut_tail(_drop_teaser_boxes(paragraphs, _numbered_sequence(paragraphs)))
     kept: list[str] = []
-    for paragraph in paragraphs:
-        if is_furniture(paragraph, context):
+    headings = _linked_subheadings(paragraphs, context)
+    unlinked = replace(context, linked=frozenset()) if headings else context
+    for i, paragraph in enumerate(paragraphs):
+        if is_furniture(paragraph, unlinked if i in headings else context):
             continue
         # A short block repeated at once is a template echo (a standfirst shown twice); a long
         # paragraph the page writes twice is text a reader reads twice. (Length first: the

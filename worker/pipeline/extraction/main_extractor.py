@@ -80,6 +80,9 @@ MAX_LEAD_BLOCKS = 12
 MAX_SHORT_GAP = 2
 # A sub-heading is at most this many words (see _with_headings).
 MAX_HEADING_BLOCK_WORDS = 12
+# Two opinions each under this many characters that share no 4-gram found two unrelated
+# fragments of the page, not one short article (see is_disputed).
+MAX_DISPUTED_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class Body:
 
     paragraphs: list[str]
     source: str
+    # The two opinions found unrelated fragments (see is_disputed): set on the combined body.
+    disputed: bool = False
 
 
 def _tokens(text: str) -> list[str]:
@@ -537,13 +542,32 @@ def extract_bodies(
     second = readability_blocks(tree if consume else deepcopy(tree))
     combined = combine(primary, second, title, page)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
-    bodies = [Body(combined.paragraphs, "combined")]
+    bodies = [Body(combined.paragraphs, "combined", is_disputed(primary, second))]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
     if primary:
         bodies.append(Body(primary, "trafilatura"))
     if second and second != combined.paragraphs:
         bodies.append(Body(second, "readability"))
     return bodies
+
+
+def is_disputed(primary: list[str], second: list[str]) -> bool:
+    """Whether both opinions are short and share no 4-gram: each took a different fragment.
+
+    On a page with no article (a front page, an author's page) each opinion latches onto a
+    different scrap of prose — one story's teaser, the other's, a bio — where on a short
+    article (a brief, a paywalled lead) both read the same text.
+    """
+    if not primary or not second:
+        return False
+    if _size(primary) >= MAX_DISPUTED_CHARS or _size(second) >= MAX_DISPUTED_CHARS:
+        return False
+    return _contained(primary, second) == 0.0
+
+
+def is_lone_fragment(paragraphs: list[str]) -> bool:
+    """A body whose only prose is one paragraph: a teaser or a bio when the opinions disagree."""
+    return sum(1 for p in paragraphs if is_prose(p)) == 1
 
 
 def extract_body(tree: HtmlElement, url: str | None) -> Body:
