@@ -297,3 +297,20 @@ def test_only_types_with_enough_positives_get_a_threshold_of_their_own() -> None
 
     labels = ["weasel"] * MIN_THRESHOLD_POSITIVES + ["unconfirmed"] * 25 + ["none"] * 500
     assert thresholded_types(labels) == ("weasel",)
+
+
+def test_among_equal_fits_the_strongest_regularisation_ships() -> None:
+    from types import SimpleNamespace
+
+    from benchmarks.claims_scorer import sturdiest
+
+    def c(l2: float, f1: float, brier: float) -> SimpleNamespace:
+        return SimpleNamespace(l2=l2, f1=f1, brier=brier)
+
+    choices = [c(1.0, 0.792, 0.1525), c(30.0, 0.792, 0.1531), c(100.0, 0.780, 0.150)]
+    assert sturdiest(choices, lambda x: x.f1).l2 == 30.0
+    # a clearly better F1 or Brier still wins over a stronger prior
+    choices = [c(1.0, 0.800, 0.153), c(30.0, 0.792, 0.153)]
+    assert sturdiest(choices, lambda x: x.f1).l2 == 1.0
+    choices = [c(1.0, 0.792, 0.140), c(30.0, 0.792, 0.153)]
+    assert sturdiest(choices, lambda x: x.f1).l2 == 1.0
