@@ -259,3 +259,58 @@ def test_the_features_read_where_the_cue_sits_in_the_grammar() -> None:
     assert "cue_under_named" not in rebels and "cue_modal=possible" in rebels
     assert "cue_negated" in officials and "cue_negated" not in rebels
     assert "cue_under_unnamed" in officials and "cue_under_unnamed" not in memoir
+
+
+def test_the_calibration_priors_hold_a_rare_type_and_the_scale_near_the_model() -> None:
+    """With its priors the calibration moves a type's offset away from the shared one only on
+    enough rows of that type, and keeps the scale near 1 on little data: a flat scale once put a
+    sentence with two reasons under one with one, and a rare type's own offset (``unconfirmed``,
+    25 dev positives) came from a handful of sentences."""
+    import numpy as np
+
+    from benchmarks.claims_scorer import OFFSET_PRIOR, SCALE_PRIOR, fit_calibration
+
+    rng = np.random.default_rng(14)
+    z = rng.normal(1.0, 1.0, 2000)
+    types = ["weasel"] * 1990 + ["unconfirmed"] * 10
+    # the common type's scores are calibrated; the rare type's ten are all wrong
+    y = (rng.random(len(z)) < 1 / (1 + np.exp(-z))).astype(float)
+    y[-10:] = 0.0
+    free_scale, free = fit_calibration(z, types, y, l2=0.01)
+    scale, held = fit_calibration(z, types, y, scale_prior=SCALE_PRIOR, offset_prior=OFFSET_PRIOR)
+    assert free["unconfirmed"] < free["weasel"] - 2.0
+    assert held["weasel"] - 1.5 < held["unconfirmed"] < held["weasel"]
+    assert abs(scale - 1.0) < 0.15 and abs(free_scale - 1.0) < 0.15
+    # a few rows cannot flatten the scale: 30 candidates with no signal in their scores
+    z_small = rng.normal(0.0, 2.0, 30)
+    y_small = (rng.random(30) < 0.7).astype(float)
+    flat_scale, _ = fit_calibration(z_small, ["hedged"] * 30, y_small, l2=0.01)
+    kept_scale, _ = fit_calibration(
+        z_small, ["hedged"] * 30, y_small, scale_prior=SCALE_PRIOR, offset_prior=OFFSET_PRIOR
+    )
+    assert abs(kept_scale - 1.0) < abs(flat_scale - 1.0)
+    assert kept_scale > flat_scale + 0.3
+
+
+def test_only_types_with_enough_positives_get_a_threshold_of_their_own() -> None:
+    from benchmarks.claims_scorer import MIN_THRESHOLD_POSITIVES, thresholded_types
+
+    labels = ["weasel"] * MIN_THRESHOLD_POSITIVES + ["unconfirmed"] * 25 + ["none"] * 500
+    assert thresholded_types(labels) == ("weasel",)
+
+
+def test_among_equal_fits_the_strongest_regularisation_ships() -> None:
+    from types import SimpleNamespace
+
+    from benchmarks.claims_scorer import sturdiest
+
+    def c(l2: float, f1: float, brier: float) -> SimpleNamespace:
+        return SimpleNamespace(l2=l2, f1=f1, brier=brier)
+
+    choices = [c(1.0, 0.792, 0.1525), c(30.0, 0.792, 0.1531), c(100.0, 0.780, 0.150)]
+    assert sturdiest(choices, lambda x: x.f1).l2 == 30.0
+    # a clearly better F1 or Brier still wins over a stronger prior
+    choices = [c(1.0, 0.800, 0.153), c(30.0, 0.792, 0.153)]
+    assert sturdiest(choices, lambda x: x.f1).l2 == 1.0
+    choices = [c(1.0, 0.792, 0.140), c(30.0, 0.792, 0.153)]
+    assert sturdiest(choices, lambda x: x.f1).l2 == 1.0
