@@ -26,8 +26,7 @@ def test_a_quotation_sentence_goes_on_with_the_reported_speech_before_it() -> No
 
 def test_a_quotation_after_a_question_is_not_the_askers() -> None:
     text = (
-        "The reporter asked how much money he was getting from the campaign. "
-        '"I make my own money."'
+        'The reporter asked how much money he was getting from the campaign. "I make my own money."'
     )
     found = attributions(text)
     assert all("I make my own money" not in content for _, _, content in found)
