@@ -12,7 +12,7 @@ import pytest
 from worker.pipeline.errors import NoArticleError
 from worker.pipeline.extraction import extract_article
 from worker.pipeline.extraction.main_extractor import is_agreed
-from worker.pipeline.extraction.short_article import is_short_article, is_video_page
+from worker.pipeline.extraction.short_article import is_media_page, is_short_article
 
 BRIEF = "The town library will open an hour later on Saturdays from next month, the council said."
 SECOND = "Staff shortages are the reason, according to the head librarian."
@@ -41,13 +41,18 @@ def test_a_two_sentence_brief_is_answered_whole():
     assert BRIEF in text and SECOND in text
 
 
-def test_a_video_page_s_sentence_is_still_too_short():
-    # The same sentence under a player is the video's caption, not a story.
+def test_a_media_page_s_sentence_is_still_too_short():
+    # The same sentence under a player is the video's caption, not a story; on a gallery or a
+    # shop's page it is a caption or a blurb.
     video = f"<video src='/clip.mp4'></video><p>{BRIEF}</p>"
     assert _refused(_page(video)) == "too_short"
     player = f"<div class='video-player'></div><p>{BRIEF}</p>"
     assert _refused(_page(player)) == "too_short"
     assert _refused(_page(f"<p>{BRIEF}</p>", title="Watch: the library at night")) == "too_short"
+    gallery = _page(f"<p>{BRIEF}</p>", title="In pictures: the library at night")
+    assert _refused(gallery) == "too_short"
+    product = _page(f"<p>{BRIEF}</p>", head='<meta property="og:type" content="product">')
+    assert _refused(product) == "too_short"
 
 
 @pytest.mark.parametrize(
@@ -59,6 +64,8 @@ def test_a_video_page_s_sentence_is_still_too_short():
         "The topic or post you requested does not exist on this forum any more.",
         "Thank you for your message, our team will get back to you within two days.",
         "This story is no longer available on our website after the end of the licence.",
+        "Die angeforderte Seite wurde leider nicht gefunden, bitte versuchen Sie es erneut.",
+        "We are sorry, but something went wrong while loading this page for you.",
     ],
 )
 def test_a_short_notice_is_still_too_short(notice: str):
@@ -92,9 +99,11 @@ def test_the_text_checks():
     assert not is_short_article(["| Home | News | Contact us at the office. |"], "", None)
 
 
-def test_video_signals():
-    assert is_video_page('<meta property="og:type" content="video.other">', None)
-    assert is_video_page('<iframe src="https://www.youtube.com/embed/x"></iframe>', None)
-    assert is_video_page("", "Video: the library at night")
-    assert not is_video_page('<div class="videos-archive-link"></div><p>text</p>', "Hours")
-    assert not is_video_page("<p>A football player scored twice.</p>", "Cup tie")
+def test_media_page_signals():
+    assert is_media_page('<meta property="og:type" content="video.other">', None)
+    assert is_media_page('<meta content="product" property="og:type">', None)
+    assert is_media_page("", "In pictures: the library at night")
+    assert is_media_page('<iframe src="https://www.youtube.com/embed/x"></iframe>', None)
+    assert is_media_page("", "Video: the library at night")
+    assert not is_media_page('<div class="videos-archive-link"></div><p>text</p>', "Hours")
+    assert not is_media_page("<p>A football player scored twice.</p>", "Cup tie")
