@@ -66,6 +66,8 @@ def test_a_media_page_s_sentence_is_still_too_short():
         "This story is no longer available on our website after the end of the licence.",
         "Die angeforderte Seite wurde leider nicht gefunden, bitte versuchen Sie es erneut.",
         "We are sorry, but something went wrong while loading this page for you.",
+        "Sorry, we couldn't find the page you are looking for on our website.",
+        "There are no upcoming events in this category at the moment, come back soon.",
     ],
 )
 def test_a_short_notice_is_still_too_short(notice: str):
