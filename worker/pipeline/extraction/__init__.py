@@ -39,6 +39,7 @@ from worker.pipeline.extraction.main_extractor import (
     weigh,
 )
 from worker.pipeline.extraction.metadata import extract_metadata
+from worker.pipeline.extraction.short_article import is_short_article
 from worker.pipeline.model import Article
 
 __all__ = ["extract_article", "TIME_BUDGET_S"]
@@ -126,6 +127,7 @@ def _first_article(
     used up (``text`` is the page it was parsed from).
     """
     reason = None
+    short: list[str] = []  # the combined body, cleaned, when it was refused as too short
     saw_text = False
     readable: dict[str, list[str]] = {}
     # The three opinions are all weighed; the fallbacks are asked in turn, only when none of
@@ -154,6 +156,8 @@ def _first_article(
             continue
         if verdict == "too_short" and _is_index(body.paragraphs, context.linked):
             verdict = "index_page"  # cleaning removed the teasers that made it a list of links
+        if reason is None and verdict == "too_short" and body.source == "combined":
+            short = paragraphs
         reason = reason or verdict
     chosen = weigh(readable)
     if (
@@ -167,6 +171,14 @@ def _first_article(
         raise NoArticleError(_MESSAGES["index_page"], reason="index_page")
     if chosen is not None:
         return chosen
+    if (
+        short
+        and reason == "too_short"
+        and bodies[0].agreed
+        and is_short_article(short, text, context.title)
+    ):
+        # Both opinions read this short text and nothing else: a brief, not a caption or notice.
+        return short
     if not saw_text:
         raise NoArticleError("The page holds no text.", reason="empty_page")
     raise NoArticleError(_MESSAGES[reason or "too_short"], reason=reason or "too_short")

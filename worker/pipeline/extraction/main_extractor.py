@@ -83,6 +83,9 @@ MAX_HEADING_BLOCK_WORDS = 12
 # Two opinions each under this many characters that share no 4-gram found two unrelated
 # fragments of the page, not one short article (see is_disputed).
 MAX_DISPUTED_CHARS = 500
+# Two such short opinions agree on a short text when the shorter one's 4-grams are mostly in the
+# longer one (one holds the other, or both read the same sentences): see is_agreed.
+MIN_AGREED_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class Body:
     source: str
     # The two opinions found unrelated fragments (see is_disputed): set on the combined body.
     disputed: bool = False
+    # Both opinions are short and read the same text (see is_agreed): set on the combined body.
+    agreed: bool = False
 
 
 def _tokens(text: str) -> list[str]:
@@ -542,7 +547,14 @@ def extract_bodies(
     second = readability_blocks(tree if consume else deepcopy(tree))
     combined = combine(primary, second, title, page)
     # Whichever shape combine kept, it is the combined judgement that the caller weighs.
-    bodies = [Body(combined.paragraphs, "combined", is_disputed(primary, second))]
+    bodies = [
+        Body(
+            combined.paragraphs,
+            "combined",
+            disputed=is_disputed(primary, second),
+            agreed=is_agreed(primary, second),
+        )
+    ]
     # Trafilatura's own body always follows the combined one: the caller weighs the two.
     if primary:
         bodies.append(Body(primary, "trafilatura"))
@@ -563,6 +575,21 @@ def is_disputed(primary: list[str], second: list[str]) -> bool:
     if _size(primary) >= MAX_DISPUTED_CHARS or _size(second) >= MAX_DISPUTED_CHARS:
         return False
     return _contained(primary, second) == 0.0
+
+
+def is_agreed(primary: list[str], second: list[str]) -> bool:
+    """Whether both opinions are short and read the same text: one holds most of the other.
+
+    Where is_disputed finds two scraps of a page without an article, this finds a page whose
+    only text is short and seen alike by both (a brief, a one-line post): what the caller may
+    answer when the length checks refuse it.
+    """
+    if not primary or not second:
+        return False
+    if _size(primary) >= MAX_DISPUTED_CHARS or _size(second) >= MAX_DISPUTED_CHARS:
+        return False
+    inner, outer = (primary, second) if _size(primary) <= _size(second) else (second, primary)
+    return _contained(inner, outer) >= MIN_AGREED_SHARE
 
 
 def is_lone_fragment(paragraphs: list[str]) -> bool:
