@@ -11,7 +11,7 @@ before that comma is the finding.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH
@@ -41,11 +41,7 @@ def find_trailing_findings(doc: Doc, taken: set[int]) -> list[Relation]:
             continue
         comma = commas[-1]
         source = doc[comma.i + 1 : cue.i]
-        if not 0 < len(source) <= MAX_SOURCE_TOKENS:
-            continue
-        if not any(t.lemma_.lower() in lexicon.FINDING_SOURCES for t in source):
-            continue
-        if any(t.tag_ in grammar.FINITE_VERB_TAGS for t in source):
+        if not _is_document_source(source):
             continue
         if comma.i - sent.start < MIN_CONTENT_TOKENS:
             continue
@@ -58,6 +54,16 @@ def find_trailing_findings(doc: Doc, taken: set[int]) -> list[Relation]:
         cue_span = (cue.idx, cue.idx + len(cue.text))
         relations.append(Relation("indirect", cue_span, SPEECH, source, [(s, e)], cue.i))
     return relations
+
+
+def _is_document_source(source: Span) -> bool:
+    """A short phrase naming a document, poll or study, with no verb of its own: "a new poll",
+    not "the poll that ran"."""
+    return (
+        0 < len(source) <= MAX_SOURCE_TOKENS
+        and any(t.lemma_.lower() in lexicon.FINDING_SOURCES for t in source)
+        and not any(t.tag_ in grammar.FINITE_VERB_TAGS for t in source)
+    )
 
 
 # What may open a finding's clause after its misread verb: "that", or a subject's first word.
@@ -82,11 +88,7 @@ def find_leading_findings(doc: Doc, taken: set[int]) -> list[Relation]:
             if commas:
                 start = commas[-1].i + 1
             source = doc[start : cue.i]
-            if not 0 < len(source) <= MAX_SOURCE_TOKENS:
-                continue
-            if not any(t.lemma_.lower() in lexicon.FINDING_SOURCES for t in source):
-                continue
-            if any(t.tag_ in grammar.FINITE_VERB_TAGS for t in source):
+            if not _is_document_source(source):
                 continue
             first = doc[cue.i + 1]
             if first.lower_ == "that":
