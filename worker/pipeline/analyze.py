@@ -9,7 +9,7 @@ from worker.pipeline.extraction import extract_article
 from worker.pipeline.model import Analysis
 
 # Bumped whenever a change alters what the pipeline finds, so stored results can be told apart.
-PIPELINE_VERSION = "0.13.0"
+PIPELINE_VERSION = "0.14.0"
 
 
 def analyze(html: str, url: str | None = None) -> Analysis:
