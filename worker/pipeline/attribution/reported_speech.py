@@ -576,11 +576,39 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
         p
         for p in (
             content_span(doc, head.left_edge.i, lo),
-            content_span(doc, hi, head.right_edge.i + 1),
+            content_span(doc, hi, _before_next_clause(head, hi) + 1),
         )
         if p
     ]
     return pieces or None
+
+
+def _before_next_clause(head: Token, start: int) -> int:
+    """Last token of the interrupted clause from ``start``: "His lead, they believe, is safe, and
+    most expect him to stay" ends before ", and most …", a clause of its own coordinated after the
+    one the cue interrupts (the cue vouches for the clause it sits in, not for the next)."""
+    end = head.right_edge.i
+    for c in head.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > start
+            and c.pos_ in grammar.VERB_POS
+            and any(
+                g.dep_ in _OWN_SUBJECT_DEPS and g.lower_ not in lexicon.WH_PRONOUNS
+                for g in c.children
+            )
+        ):
+            first = c.left_edge.i
+            while first > start and (
+                head.doc[first - 1].dep_ == "cc" or head.doc[first - 1].is_punct
+            ):
+                first -= 1
+            # "…, but he is still …", "…, so it may …": a contrast or a consequence drawn on
+            # the clause is the source's too; only a plain ", and" adds a clause of its own.
+            joins = {t.lower_ for t in head.doc[first : c.left_edge.i] if not t.is_punct}
+            if joins == {"and"}:
+                end = min(end, first - 1)
+    return end
 
 
 def _predicate_content(cue: Token) -> list[Piece] | None:

@@ -1,0 +1,52 @@
+"""Issue 13, branch att-prec: a belief cue stating a feeling, or reported in another source's
+words with only a pronoun for its believer, is dropped; a named believer and every statement cue
+stay. A parenthetical cue vouches for the clause it interrupts, not for a clause of its own
+coordinated after it. Sentences of our own."""
+
+from __future__ import annotations
+
+from tests.attribution.found import attributions
+
+
+def _cues(text: str) -> list[str]:
+    return [cue for _, cue, _ in attributions(text)]
+
+
+def test_a_feeling_is_no_claim() -> None:
+    text = "The governor feels confident that the budget will pass next week."
+    assert "feels" not in _cues(text)
+
+
+def test_a_belief_cue_with_its_clause_stays() -> None:
+    text = "The governor believes that the budget will pass next week."
+    assert attributions(text) == [("The governor", "believes", "the budget will pass next week")]
+
+
+def test_a_pronoun_believer_inside_another_sources_words_is_dropped() -> None:
+    text = "The mayor said the council was angry about what they believe is an unfair tax."
+    found = attributions(text)
+    assert [cue for _, cue, _ in found] == ["said"]
+    assert "what they believe is an unfair tax" in found[0][2]
+
+
+def test_a_named_believer_inside_another_sources_words_stays() -> None:
+    text = "The mayor said on Monday that the governor still believed the council needed a vote."
+    assert "believed" in _cues(text)
+
+
+def test_a_statement_cue_inside_another_sources_words_stays() -> None:
+    text = "The mayor said that her aides told the council it needed a new budget."
+    assert {"said", "told"} <= set(_cues(text))
+
+
+def test_a_parenthetical_cue_does_not_take_the_next_clause() -> None:
+    text = "His lead, the analysts believe, is safe, and most voters expect him to win in March."
+    found = [f for f in attributions(text) if f[1] == "believe"]
+    assert found and found[0][2].startswith("His lead")
+    assert found[0][2].endswith("is safe")
+
+
+def test_a_parenthetical_cue_keeps_a_contrast_drawn_on_its_clause() -> None:
+    text = "He may not win the state, the analysts say, but he will still take most of its votes."
+    found = [f for f in attributions(text) if f[1] == "say"]
+    assert found and found[0][2].endswith("most of its votes")
