@@ -50,3 +50,15 @@ def test_a_parenthetical_cue_keeps_a_contrast_drawn_on_its_clause() -> None:
     text = "He may not win the state, the analysts say, but he will still take most of its votes."
     found = [f for f in attributions(text) if f[1] == "say"]
     assert found and found[0][2].endswith("most of its votes")
+
+
+def test_a_dash_rebuttal_is_the_writers() -> None:
+    text = "The senator said the new tax would hurt working families - except that it has not."
+    assert attributions(text) == [
+        ("The senator", "said", "the new tax would hurt working families")
+    ]
+
+
+def test_a_comma_set_exception_stays_the_sources() -> None:
+    text = "The senator said the new tax would hurt working families, except that it spares farms."
+    assert attributions(text)[0][2].endswith("except that it spares farms")

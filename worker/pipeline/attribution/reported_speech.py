@@ -46,6 +46,7 @@ from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 # Clauses the writer may hang on reported content.
 _WRITER_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+_REBUTTAL_DEPS = frozenset({"advcl", "prep"})
 # Marks of a contrast that may be the source's own ("…, while the U.S. will see 2 percent").
 _CONTRAST_MARKS = frozenset({"while", "whereas"})
 # After "that", a word that cannot open the content.
@@ -123,6 +124,21 @@ def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
             before = doc[child.left_edge.i - 1]
             if before.text == ",":
+                return before.i
+    return _before_dash_rebuttal(doc, root, start, end)
+
+
+def _before_dash_rebuttal(doc: Doc, root: Token, start: int, end: int) -> int:
+    """End the content before "- except that …": "he thought it would create inflation -
+    except that inflation has fallen" — set off by a dash, the writer answers the claim (the
+    parser hangs "except" as a clause's mark or as a preposition)."""
+    for child in root.children:
+        if child.i <= start or child.i >= end or child.dep_ not in _REBUTTAL_DEPS:
+            continue
+        first = doc[child.left_edge.i]
+        if first.lower_ in lexicon.DASH_REBUTTAL_MARKS and first.i > start:
+            before = doc[first.i - 1]
+            if before.text in lexicon.DASHES:
                 return before.i
     return end
 
