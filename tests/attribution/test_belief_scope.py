@@ -5,7 +5,13 @@ coordinated after it. Sentences of our own."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from tests.attribution.found import attributions
+from worker.pipeline.attribution.belief_scope import drop_unclaimed_beliefs
+from worker.pipeline.attribution.cues import BELIEF
+from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.nlp import parse
 
 
 def _cues(text: str) -> list[str]:
@@ -62,3 +68,29 @@ def test_a_dash_rebuttal_is_the_writers() -> None:
 def test_a_comma_set_exception_stays_the_sources() -> None:
     text = "The senator said the new tax would hurt working families, except that it spares farms."
     assert attributions(text)[0][2].endswith("except that it spares farms")
+
+
+def _belief_relation(text: str, cue: str) -> tuple[Doc, Relation]:
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == cue)
+    after = doc[tok.i + 1 : len(doc) - 1]
+    return doc, Relation(
+        "indirect",
+        (tok.idx, tok.idx + len(tok.text)),
+        BELIEF,
+        doc[0:2],
+        [(after.start_char, after.end_char)],
+        tok.i,
+    )
+
+
+def test_an_intention_is_no_claim() -> None:
+    # Given straight to the step: the parser also hangs a stray clause on such a verb only in
+    # longer sentences than a test should hold.
+    doc, rel = _belief_relation("The author had hoped to republish his old book.", "hoped")
+    assert drop_unclaimed_beliefs(doc, [rel]) == []
+
+
+def test_a_hope_that_something_happens_stays() -> None:
+    doc, rel = _belief_relation("The author had hoped that the book would sell.", "hoped")
+    assert drop_unclaimed_beliefs(doc, [rel]) == [rel]

@@ -33,6 +33,18 @@ def _a_feeling(doc: Doc, rel: Relation) -> bool:
     return any(c.dep_ in _FEELING_DEPS for c in doc[rel.cue_token].children)
 
 
+def _an_intention(doc: Doc, rel: Relation) -> bool:
+    """ "had hoped to republish his book", "are hoping to infuse the paper with …": a belief verb
+    with an infinitive states what the source means to do; any clause the parser also hangs on
+    it lies elsewhere in the sentence."""
+    if rel.cue_token is None:
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in doc[rel.cue_token].children
+    )
+
+
 def _nested(rel: Relation, others: list[Relation]) -> bool:
     """The cue inside another relation's content (not the same cue), its source a pronoun:
     only the outer source's words say who it is. A named believer (`he said Giuliani still
@@ -50,5 +62,6 @@ def drop_unclaimed_beliefs(doc: Doc, relations: list[Relation]) -> list[Relation
     return [
         rel
         for rel in relations
-        if rel.cue_kind != BELIEF or not (_a_feeling(doc, rel) or _nested(rel, relations))
+        if rel.cue_kind != BELIEF
+        or not (_a_feeling(doc, rel) or _an_intention(doc, rel) or _nested(rel, relations))
     ]
