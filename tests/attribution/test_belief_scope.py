@@ -94,3 +94,12 @@ def test_an_intention_is_no_claim() -> None:
 def test_a_hope_that_something_happens_stays() -> None:
     doc, rel = _belief_relation("The author had hoped that the book would sell.", "hoped")
     assert drop_unclaimed_beliefs(doc, [rel]) == [rel]
+
+
+def test_according_to_inside_parentheses_vouches_for_them_alone() -> None:
+    text = (
+        "Rural states like Iowa (93 percent of voters there were white, according to exit "
+        "polls) and Ohio top the list of targets."
+    )
+    found = [content for _, cue, content in attributions(text) if cue == "according to"]
+    assert found == ["93 percent of voters there were white"]
