@@ -103,3 +103,23 @@ def test_according_to_inside_parentheses_vouches_for_them_alone() -> None:
     )
     found = [content for _, cue, content in attributions(text) if cue == "according to"]
     assert found == ["93 percent of voters there were white"]
+
+
+def test_a_gloss_set_off_by_a_dash_is_the_writers() -> None:
+    text = (
+        "The mayor said the budget would pass next week — a promise the council has heard before."
+    )
+    assert attributions(text) == [("The mayor", "said", "the budget would pass next week")]
+
+
+def test_a_list_after_a_dash_stays_the_sources() -> None:
+    text = "The mayor said the city needs three things — a budget, a plan and a new bridge."
+    assert attributions(text)[0][2].endswith("a new bridge")
+
+
+def test_a_name_glossed_between_dashes_keeps_the_words_after() -> None:
+    text = (
+        "Morrison testified that he was told by the adviser John Bolton — his supervisor — to "
+        "go straight to the legal counsel with his concerns."
+    )
+    assert attributions(text)[0][2].endswith("with his concerns")
