@@ -1951,3 +1951,14 @@ SHARE_CONTRAST_OPENERS = (
 # support of the senator"), kept with the summary's object; unlike other "in" phrases (times,
 # places), never the writer's setting.
 STANCE_SIDE_NOUNS = words("support favor favour opposition defense defence solidarity")
+
+
+# ---------------------------------------------------------------------------------------------
+# att-prec (issue 13): words of branch att-prec.
+# ---------------------------------------------------------------------------------------------
+
+# Dashes as the parser sees them (a hyphen set off by spaces, an en or an em dash).
+DASHES = frozenset({"-", "--", "–", "—", "―"})
+# What opens the writer's answer to a reported claim after a dash ("he thought it would create
+# inflation - except that inflation has fallen"): the claim's words end before the dash.
+DASH_REBUTTAL_MARKS = words("except")

@@ -46,6 +46,7 @@ from worker.pipeline.text import paragraph_bounds, text_of, trim_span
 
 # Clauses the writer may hang on reported content.
 _WRITER_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+_REBUTTAL_DEPS = frozenset({"advcl", "prep"})
 # Marks of a contrast that may be the source's own ("…, while the U.S. will see 2 percent").
 _CONTRAST_MARKS = frozenset({"while", "whereas"})
 # After "that", a word that cannot open the content.
@@ -123,6 +124,21 @@ def _cut_writer_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if first.lower_ in lexicon.WRITER_CLAUSE_MARKS and child.left_edge.i > start:
             before = doc[child.left_edge.i - 1]
             if before.text == ",":
+                return before.i
+    return _before_dash_rebuttal(doc, root, start, end)
+
+
+def _before_dash_rebuttal(doc: Doc, root: Token, start: int, end: int) -> int:
+    """End the content before "- except that …": "he thought it would create inflation -
+    except that inflation has fallen" — set off by a dash, the writer answers the claim (the
+    parser hangs "except" as a clause's mark or as a preposition)."""
+    for child in root.children:
+        if child.i <= start or child.i >= end or child.dep_ not in _REBUTTAL_DEPS:
+            continue
+        first = doc[child.left_edge.i]
+        if first.lower_ in lexicon.DASH_REBUTTAL_MARKS and first.i > start:
+            before = doc[first.i - 1]
+            if before.text in lexicon.DASHES:
                 return before.i
     return end
 
@@ -576,11 +592,39 @@ def _parenthetical_content(cue: Token) -> list[Piece] | None:
         p
         for p in (
             content_span(doc, head.left_edge.i, lo),
-            content_span(doc, hi, head.right_edge.i + 1),
+            content_span(doc, hi, _before_next_clause(head, hi) + 1),
         )
         if p
     ]
     return pieces or None
+
+
+def _before_next_clause(head: Token, start: int) -> int:
+    """Last token of the interrupted clause from ``start``: "His lead, they believe, is safe, and
+    most expect him to stay" ends before ", and most …", a clause of its own coordinated after the
+    one the cue interrupts (the cue vouches for the clause it sits in, not for the next)."""
+    end = head.right_edge.i
+    for c in head.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > start
+            and c.pos_ in grammar.VERB_POS
+            and any(
+                g.dep_ in _OWN_SUBJECT_DEPS and g.lower_ not in lexicon.WH_PRONOUNS
+                for g in c.children
+            )
+        ):
+            first = c.left_edge.i
+            while first > start and (
+                head.doc[first - 1].dep_ == "cc" or head.doc[first - 1].is_punct
+            ):
+                first -= 1
+            # "…, but he is still …", "…, so it may …": a contrast or a consequence drawn on
+            # the clause is the source's too; only a plain ", and" adds a clause of its own.
+            joins = {t.lower_ for t in head.doc[first : c.left_edge.i] if not t.is_punct}
+            if joins == {"and"}:
+                end = min(end, first - 1)
+    return end
 
 
 def _predicate_content(cue: Token) -> list[Piece] | None:
@@ -982,6 +1026,7 @@ def find_according_to(doc: Doc) -> list[Relation]:
         appendage = _trailing_appendage(doc, tok, lo)
         if appendage is not None:
             lo, hi = appendage, tok.i
+        lo, hi = _within_parentheses(doc, lo, tok.i, phrase_end, hi)
         p_start, p_end = paragraph_bounds(text, tok.idx)
         pieces = []
         for a, b in ((lo, tok.i), (phrase_end, hi)):
@@ -997,6 +1042,28 @@ def find_according_to(doc: Doc) -> list[Relation]:
         cue = (tok.idx, to.idx + len(to.text))
         relations.append(Relation("according_to", cue, SPEECH, source, pieces, tok.i))
     return relations
+
+
+def _within_parentheses(doc: Doc, lo: int, at: int, after: int, hi: int) -> tuple[int, int]:
+    """ "Iowa (93 percent of voters there were white, according to exit polls) tops the list":
+    an "according to" inside parentheses vouches for the parenthesis alone. ``[lo, hi)`` is the
+    content so far, ``at`` the phrase, ``after`` its end. (Parentheses opened after the phrase
+    are no bound: "half of her support (57 percent) comes from women" holds them.)"""
+    opened = None
+    for k in range(at - 1, lo - 1, -1):
+        if doc[k].text == ")":
+            break
+        if doc[k].text == "(":
+            opened = k
+            break
+    if opened is None:
+        return lo, hi
+    for k in range(after, hi):
+        if doc[k].text == "(":
+            break
+        if doc[k].text == ")":
+            return opened + 1, k
+    return lo, hi
 
 
 def _conjoined_content_end(cue: Token, end: int) -> int:

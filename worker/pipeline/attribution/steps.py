@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from worker.pipeline.attribution.belief_scope import drop_unclaimed_beliefs
 from worker.pipeline.attribution.combine import (
     attach_following_quotes,
     classify_with_quotes,
@@ -318,6 +319,14 @@ def nested_echoes(reading: Reading, found: Found) -> Found:
     return found.replace(drop_nested_echoes(list(found.relations)), found.quotes_used)
 
 
+def unclaimed_beliefs(reading: Reading, found: Found) -> Found:
+    """Last, when every content is final (a nested cue is one inside another's final content):
+    a belief cue that states a feeling, or that sits in another source's words, is dropped."""
+    return found.replace(
+        drop_unclaimed_beliefs(reading.doc, list(found.relations)), found.quotes_used
+    )
+
+
 STEPS: tuple[Step, ...] = (
     Step("quotations", "each quotation linked to its cue and source", quotations),
     Step("clause_quotes", "quotes inside a longer reported clause released", clause_quotes),
@@ -382,6 +391,7 @@ STEPS: tuple[Step, ...] = (
     Step("claimed_pieces", "a quotation piece another cue claims left to it", claimed_pieces),
     Step("second_claims", "the same words under a second cue dropped", second_claims),
     Step("nested_echoes", "a nested attribution repeating its outer one dropped", nested_echoes),
+    Step("unclaimed_beliefs", "a feeling or a nested belief cue dropped", unclaimed_beliefs),
 )
 
 

@@ -16,6 +16,9 @@ The same holds for a comma-set participle of speech reporting a clause, closing 
 candidate was not contradicting himself, noting that most of the money …`): without a subject of
 its own, it is the source's next statement, attributed on its own.
 
+Such a gloss may be set off by a dash as well (`asked them not to stage protests — a message
+that has not been heeded`); a clause after a dash stays, which may be the source's own.
+
 So does a comma-set noun phrase in apposition closing the content (`the person would not get beat
 up at his rally, a swipe at the recent disturbances`, `referring to John Kerry, the chief U.S.
 negotiator`): the writer's comment on the words or gloss on a name, not what the source said.
@@ -30,7 +33,7 @@ from spacy.tokens import Doc, Token
 from worker.pipeline.attribution.cues import SPEECH, cue_kind
 from worker.pipeline.attribution.relation import Relation, char_tokens
 from worker.pipeline.grammar import VERB_POS
-from worker.pipeline.lexicon import INDEFINITE_ARTICLES, WH_PRONOUNS
+from worker.pipeline.lexicon import DASHES, INDEFINITE_ARTICLES, WH_PRONOUNS
 from worker.pipeline.quotes import Quote
 
 # What is left must still say something: "the notion, which …" cut to "the notion" says little.
@@ -124,6 +127,17 @@ def _appositive_aside(tok: Token) -> bool:
     return _gloss_aside(tok) or _apposition_aside(tok)
 
 
+def _dash_gloss(doc: Doc, dash: Token, tok: Token) -> bool:
+    """ "… next week — a promise the council has heard before": a noun phrase glossing the
+    content after a dash; not one a second dash closes (" — Morrison's supervisor — to go …"
+    interrupts the source's words, which go on after it)."""
+    return (
+        dash.text in DASHES
+        and _appositive_aside(tok)
+        and not any(t.text in DASHES for t in doc[dash.i + 1 : tok.right_edge.i + 1])
+    )
+
+
 def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | None:
     """Character where a comma-set relative or participle clause closing ``[start, end)``
     begins (its comma), or None."""
@@ -135,7 +149,7 @@ def _aside_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int | N
             continue
         first = doc[tok.left_edge.i]
         comma = doc[first.i - 1] if first.i > 0 else None
-        if comma is None or comma.text != ",":
+        if comma is None or not (comma.text == "," or _dash_gloss(doc, comma, tok)):
             continue
         if comma.idx - start < MIN_KEPT_CHARS:
             continue
@@ -156,4 +170,6 @@ def cut_trailing_asides(doc: Doc, relation: Relation, quotes: list[Quote]) -> Re
     cut = _aside_start(doc, start, end, quotes)
     if cut is None:
         return relation
+    while cut > start and doc.text[cut - 1].isspace():
+        cut -= 1  # a dash stands apart: "… next week — a promise …"
     return replace(relation, content=[*relation.content[:-1], (start, cut)])
