@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from worker.pipeline.attribution.cues import SPEECH
 from worker.pipeline.attribution.relation import Relation
 from worker.pipeline.quotes import Quote
-from worker.pipeline.text import paragraph_bounds
+from worker.pipeline.text import paragraph_bounds, text_of
 
 # Reported content a quotation can continue. Summaries ("praised X") and "according to" are
 # not the speaker's clause, and a quotation after them is as often the writer's next point.
@@ -49,7 +49,7 @@ def _speaks_on(doc: Doc, rel: Relation) -> bool:
 
 
 def _continues(doc: Doc, rel: Relation, q: Quote) -> bool:
-    text = doc.text
+    text = text_of(doc)
     if rel.type not in CONTINUED_TYPES or not rel.content or not _speaks_on(doc, rel):
         return False
     start, end = rel.content[0][0], rel.content[-1][1]

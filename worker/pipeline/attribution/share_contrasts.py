@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from worker.pipeline import lexicon
 from worker.pipeline.attribution.relation import Relation
+from worker.pipeline.text import text_of
 
 _CONTRAST = re.compile(
     "|".join(rf",\s+{w}\s" for w in lexicon.SHARE_CONTRAST_OPENERS), re.IGNORECASE
@@ -41,7 +42,7 @@ def _is_share(rel: Relation) -> bool:
 def cut_share_contrasts(doc: Doc, relations: list[Relation]) -> list[Relation]:
     """``relations`` with a share's content ended before `, while/compared with …` setting
     another share beside it (the content after its cue only)."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     for rel in relations:
         if rel.type == "indirect" and rel.content and rel.content[-1][0] > rel.cue[0]:
