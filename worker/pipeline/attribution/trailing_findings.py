@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from worker.pipeline import grammar, lexicon
 from worker.pipeline.attribution.cues import SPEECH
@@ -47,15 +47,25 @@ def find_trailing_findings(doc: Doc, taken: set[int]) -> list[Relation]:
             continue
         if comma.i - sent.start < MIN_CONTENT_TOKENS:
             continue
-        piece = content_span(doc, sent.start, comma.i)
-        if piece is None:
-            continue
-        s, e = clip_to_paragraph(text, cue.idx, piece)
-        if e - s < 8:
-            continue
-        cue_span = (cue.idx, cue.idx + len(cue.text))
-        relations.append(Relation("indirect", cue_span, SPEECH, source, [(s, e)], cue.i))
+        relation = _finding(doc, text, cue, source, sent.start, comma.i)
+        if relation is not None:
+            relations.append(relation)
     return relations
+
+
+def _finding(
+    doc: Doc, text: str, cue: Token, source: Span, start: int, end: int
+) -> Relation | None:
+    """The finding of the document ``source`` with the content ``doc[start:end]``, kept within
+    the cue's paragraph; None when that leaves too little to show."""
+    piece = content_span(doc, start, end)
+    if piece is None:
+        return None
+    s, e = clip_to_paragraph(text, cue.idx, piece)
+    if e - s < 8:
+        return None
+    cue_span = (cue.idx, cue.idx + len(cue.text))
+    return Relation("indirect", cue_span, SPEECH, source, [(s, e)], cue.i)
 
 
 def _is_document_source(source: Span) -> bool:
@@ -141,13 +151,9 @@ def find_leading_findings(doc: Doc, taken: set[int]) -> list[Relation]:
             continue
         if len(clause) < MIN_CONTENT_TOKENS:
             continue
-        piece = content_span(doc, first.i, sent.end)
-        if piece is None:
+        relation = _finding(doc, text, cue, source, first.i, sent.end)
+        if relation is None:
             continue
-        s, e = clip_to_paragraph(text, cue.idx, piece)
-        if e - s < 8:
-            continue
-        cue_span = (cue.idx, cue.idx + len(cue.text))
-        relations.append(Relation("indirect", cue_span, SPEECH, source, [(s, e)], cue.i))
+        relations.append(relation)
         done.add(sent.start)
     return relations
